@@ -1,13 +1,18 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 /** `process.env` is read in one place per app or package: its `env.ts`. */
 const noProcessEnv = {
   selector: "MemberExpression[object.name='process'][property.name='env']",
   message: 'Read the environment only in this app’s src/env.ts (validated with zod), then import it from there.',
+};
+
+/** Packages are entered through their `exports` (`@tuneboard/db`), never by a relative path into another one. */
+const noRelativePackages = {
+  regex: '^(\\.\\./)+(apps|packages)/',
+  message: 'Import another workspace by its package name (e.g. @tuneboard/db), not by a relative path.',
 };
 
 export default tseslint.config(
@@ -27,10 +32,8 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
-    plugins: { 'import-x': importX },
     rules: {
-      // Packages are entered through their `exports`, never through `../` into another workspace.
-      'import-x/no-relative-packages': 'error',
+      'no-restricted-imports': ['error', { patterns: [noRelativePackages] }],
       'no-restricted-syntax': ['error', noProcessEnv],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -49,6 +52,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            noRelativePackages,
             {
               group: ['@tuneboard/db', '@tuneboard/db/*'],
               message: 'apps/web talks to apps/api over GraphQL only; it must not import the database package.',

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createDb } from './create-db';
+import { readDbEnv } from './env';
+import { testDatabases } from './testing';
+
+describe('database settings', () => {
+  it('default to embedded PGlite in ./.data/pglite', () => {
+    const env = readDbEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.TUNEBOARD_DATA_DIR).toBe('./.data/pglite');
+  });
+
+  it('name the variable and the value when DATABASE_URL is not a Postgres URL', () => {
+    expect(() => readDbEnv({ DATABASE_URL: 'mysql://x' })).toThrow(
+      'Invalid DATABASE_URL="mysql://x": DATABASE_URL must start with postgres:// or postgresql://',
+    );
+  });
+
+  it('name the variable and the value when the pool size is not a number', () => {
+    expect(() => readDbEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/Invalid DATABASE_POOL_SIZE="many"/);
+  });
+});
+
+const postgres = testDatabases.find((target) => target.name === 'postgres');
+if (postgres) {
+  describe('Postgres connections [postgres]', () => {
+    it('survive the server dropping every connection, as in a restart, without crashing the process', async () => {
+      const empty = await postgres.createEmpty();
+      const errors: Error[] = [];
+      const handle = await createDb({ url: empty.url, poolSize: 3, onError: (error) => errors.push(error) });
+      try {
+        await handle.migrate();
+        // Hold connections idle in the pool, then have the server terminate them.
+        await Promise.all([1, 2, 3].map(() => handle.query('select pg_sleep(0.05)')));
+        const admin = await createDb({ url: empty.url.replace(/\/[^/]+$/, '/postgres'), poolSize: 1 });
+        await admin.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+          [new URL(empty.url).pathname.slice(1)],
+        );
+        await admin.close();
+        await expect.poll(() => errors.length).toBeGreaterThan(0);
+        const rows = await handle.query<{ n: number }>('select count(*)::int as n from team');
+        expect(rows[0]?.n).toBe(0);
+      } finally {
+        await handle.close();
+        await empty.drop();
+      }
+    });
+  });
+}

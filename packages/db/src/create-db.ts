@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { readDbEnv } from './env';
+import { lockDataFolder } from './folder-lock';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The drizzle database, the same type over PGlite and node-postgres. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export interface CreateDbOptions {
+  /** Postgres connection string; default `DATABASE_URL`. Without one, embedded PGlite is used. */
+  url?: string;
+  /** PGlite data folder, or `memory://` for a throw-away database; default `TUNEBOARD_DATA_DIR`. */
+  dataDir?: string;
+  /** node-postgres pool size; default `DATABASE_POOL_SIZE` (10). */
+  poolSize?: number;
+  /** Where connection errors are reported instead of crashing the process; default stderr. */
+  onError?: (error: Error) => void;
+}
+
+export interface MigrateResult {
+  /** Names of the migrations this call applied (empty when the database was up to date). */
+  applied: string[];
+}
+
+export interface DbHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives: the PGlite folder, or the Postgres URL without its password. */
+  location: string;
+  /** Applies the committed migrations under an advisory lock; safe to call from many processes at once. */
+  migrate(): Promise<MigrateResult>;
+  /** Runs one SQL statement with parameters and returns its rows. */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/** A fixed key for `pg_advisory_lock` so every process migrating one database queues on the same lock. */
+const MIGRATION_LOCK_KEY = 727_274_001;
+
+function defaultOnError(error: Error): void {
+  process.stderr.write(`[tuneboard/db] connection error (will reconnect on next use): ${error.message}\n`);
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+/**
+ * Opens the database: node-postgres when a URL is given (or `DATABASE_URL` is set), embedded PGlite on a
+ * data folder otherwise. Call `migrate()` before first use.
+ */
+export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
+  const env = readDbEnv();
+  const url = options.url ?? env.DATABASE_URL;
+  const onError = options.onError ?? defaultOnError;
+  return url
+    ? openPostgres(url, options.poolSize ?? env.DATABASE_POOL_SIZE, onError)
+    : openPglite(options.dataDir ?? env.TUNEBOARD_DATA_DIR);
+}
+
+async function migrationNames(query: DbHandle['query']): Promise<Set<string>> {
+  const exists = await query<{ ok: boolean }>(
+    `select to_regclass('drizzle.__drizzle_migrations') is not null as ok`,
+  );
+  if (!exists[0]?.ok) return new Set();
+  const rows = await query<{ hash: string }>('select hash from drizzle.__drizzle_migrations');
+  return new Set(rows.map((row) => row.hash));
+}
+
+async function diffApplied(before: Set<string>, query: DbHandle['query']): Promise<string[]> {
+  const after = await migrationNames(query);
+  const journal = readJournal();
+  return journal.filter((entry) => after.has(entry.hash) && !before.has(entry.hash)).map((e) => e.tag);
+}
+
+function readJournal(): { tag: string; hash: string }[] {
+  const files = readMigrationFiles({ migrationsFolder });
+  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  return files.map((file, i) => ({ tag: journal.entries[i]?.tag ?? `#${i}`, hash: file.hash }));
+}
+
+function openPostgres(url: string, poolSize: number, onError: (error: Error) => void): DbHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client that loses its server emits `error` on the pool; a checked-out one emits it on itself.
+  // Unhandled, either would crash the process on a Postgres restart.
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
+  const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+  const query: DbHandle['query'] = async <Row>(text: string, params?: unknown[]) =>
+    (await pool.query(text, params)).rows as Row[];
+
+  return {
+    db,
+    kind: 'postgres',
+    location: redact(url),
+    query,
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        try {
+          const scoped: DbHandle['query'] = async <Row>(text: string, params?: unknown[]) =>
+            (await client.query(text, params)).rows as Row[];
+          const before = await migrationNames(scoped);
+          await migratePg(drizzlePg({ client }), { migrationsFolder });
+          return { applied: await diffApplied(before, scoped) };
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DbHandle> {
+  const inMemory = dataDir.startsWith('memory://');
+  const release = inMemory ? () => {} : lockDataFolder(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const query: DbHandle['query'] = async <Row>(text: string, params?: unknown[]) =>
+    (await client.query<Row>(text, params)).rows;
+  // PGlite is one session, where advisory locks are re-entrant: queue this handle's migrations in-process.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  return {
+    db,
+    kind: 'pglite',
+    location: dataDir,
+    query,
+    migrate() {
+      const run = queue.then(async () => {
+        const before = await migrationNames(query);
+        await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+        return { applied: await diffApplied(before, query) };
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** The database settings this package reads from the environment, validated once. */
+const schema = z.object({
+  /** Postgres connection string. Unset: embedded PGlite on `TUNEBOARD_DATA_DIR`. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Where embedded PGlite keeps its data. */
+  TUNEBOARD_DATA_DIR: z.string().min(1).default('./.data/pglite'),
+  /** Connections in the node-postgres pool. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export type DbEnv = z.infer<typeof schema>;
+
+export function readDbEnv(source: Record<string, string | undefined> = process.env): DbEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? 'environment';
+    throw new Error(`Invalid ${field}=${JSON.stringify(source[field])}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}

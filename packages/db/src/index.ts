@@ -1,0 +1,4 @@
+export { createDb, migrationsFolder } from './create-db';
+export type { CreateDbOptions, Database, DbHandle, MigrateResult, Schema } from './create-db';
+export { DataFolderLockedError } from './folder-lock';
+export * from './schema';

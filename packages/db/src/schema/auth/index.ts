@@ -1,0 +1,5 @@
+export * from './constants';
+export * from './user';
+export * from './session';
+export * from './api-token';
+export * from './validation';

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './teams';
+export * from './studies';
+export * from './runners';
+export { float8Text } from './float8';

@@ -1,0 +1,34 @@
+import { relations } from 'drizzle-orm';
+import { jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { apiToken } from '../auth/api-token';
+import { team } from '../teams/team';
+
+/** What a runner says it can do when it registers. */
+export interface RunnerCapabilities {
+  backend: string;
+  gpus: number;
+  labels: string[];
+  [extra: string]: unknown;
+}
+
+export const runner = pgTable(
+  'runner',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => team.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    host: text('host').notNull().default(''),
+    capabilities: jsonb('capabilities').$type<RunnerCapabilities>().notNull(),
+    tokenId: uuid('token_id').references(() => apiToken.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('runner_team_name_key').on(t.teamId, t.name)],
+);
+
+export const runnerRelations = relations(runner, ({ one }) => ({
+  team: one(team, { fields: [runner.teamId], references: [team.id] }),
+  token: one(apiToken, { fields: [runner.tokenId], references: [apiToken.id] }),
+}));

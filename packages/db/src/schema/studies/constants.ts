@@ -1,0 +1,12 @@
+export const studyStatuses = ['RUNNING', 'PAUSED', 'COMPLETED', 'STOPPED'] as const;
+export type StudyStatus = (typeof studyStatuses)[number];
+
+export const trialStates = ['PENDING', 'RUNNING', 'COMPLETE', 'PRUNED', 'FAIL', 'CANCELLED'] as const;
+export type TrialState = (typeof trialStates)[number];
+
+/** Where a trial's parameters came from. */
+export const trialOrigins = ['SAMPLER', 'ENQUEUED', 'INHERITED'] as const;
+export type TrialOrigin = (typeof trialOrigins)[number];
+
+export const directions = ['minimize', 'maximize'] as const;
+export type Direction = (typeof directions)[number];

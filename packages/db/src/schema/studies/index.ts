@@ -1,0 +1,6 @@
+export * from './constants';
+export * from './types';
+export * from './study';
+export * from './trial';
+export * from './metric';
+export * from './validation';

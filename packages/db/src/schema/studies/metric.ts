@@ -1,0 +1,27 @@
+import { relations } from 'drizzle-orm';
+import { bigint, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { float8 } from '../float8';
+import { trial } from './trial';
+
+/**
+ * One point of a trial's learning curve. The primary key (trial, attempt, key, step) makes a re-sent batch a
+ * no-op (`ON CONFLICT DO NOTHING`) and serves "this trial's `val_loss` by step"; attempts stay apart.
+ */
+export const metric = pgTable(
+  'metric',
+  {
+    trialId: bigint('trial_id', { mode: 'number' })
+      .notNull()
+      .references(() => trial.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    key: text('key').notNull(),
+    step: integer('step').notNull(),
+    value: float8('value').notNull(),
+    time: timestamp('time', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.trialId, t.attempt, t.key, t.step] })],
+);
+
+export const metricRelations = relations(metric, ({ one }) => ({
+  trial: one(trial, { fields: [metric.trialId], references: [trial.id] }),
+}));

@@ -1,0 +1,81 @@
+import { relations, sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { runner } from '../runners/runner';
+import { float8Array } from '../float8';
+import { trialOrigins, trialStates } from './constants';
+import { metric } from './metric';
+import { study } from './study';
+import type { JsonObject } from './types';
+
+export const trialState = pgEnum('trial_state', trialStates);
+export const trialOrigin = pgEnum('trial_origin', trialOrigins);
+
+export const trial = pgTable(
+  'trial',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    studyId: uuid('study_id')
+      .notNull()
+      .references(() => study.id, { onDelete: 'cascade' }),
+    /** 0, 1, 2, … within its study. */
+    number: integer('number').notNull(),
+    params: jsonb('params').$type<JsonObject>().notNull(),
+    state: trialState('state').notNull().default('PENDING'),
+    /** One value per study objective, in the study's order; NaN and ±Infinity are kept. */
+    values: float8Array('values'),
+    /** Constraint values reported by the objective; ≤ 0 means feasible. */
+    constraints: float8Array('constraints'),
+    /** 0 for the first run; a re-queued trial (expired lease) runs again as attempt + 1. */
+    attempt: integer('attempt').notNull().default(0),
+    leaseOwner: uuid('lease_owner').references(() => runner.id, { onDelete: 'set null' }),
+    /** Fencing token: every write from the runner holding the lease must carry it. */
+    leaseToken: uuid('lease_token'),
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    error: text('error'),
+    origin: trialOrigin('origin').notNull().default('SAMPLER'),
+    /** Warm start: the parent study's trial this one was inherited from. */
+    sourceTrialId: bigint('source_trial_id', { mode: 'number' }).references((): AnyPgColumn => trial.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('trial_study_number_key').on(t.studyId, t.number),
+    index('trial_study_state_idx').on(t.studyId, t.state),
+    // The claim scans PENDING trials only. A plain (study_id, id) index made the planner walk every claimed
+    // row as well; a partial index stays as small as the queue.
+    index('trial_pending_idx')
+      .on(t.studyId, t.id)
+      .where(sql`${t.state} = 'PENDING'`),
+    index('trial_lease_expiry_idx')
+      .on(t.leaseExpiresAt)
+      .where(sql`${t.state} = 'RUNNING'`),
+    // Best trials of a study by their first objective.
+    index('trial_study_value_idx')
+      .on(t.studyId, sql`(${t.values}[1])`)
+      .where(sql`${t.state} = 'COMPLETE'`),
+  ],
+);
+
+export const trialRelations = relations(trial, ({ one, many }) => ({
+  study: one(study, { fields: [trial.studyId], references: [study.id] }),
+  runner: one(runner, { fields: [trial.leaseOwner], references: [runner.id] }),
+  source: one(trial, { fields: [trial.sourceTrialId], references: [trial.id], relationName: 'warmStart' }),
+  metrics: many(metric),
+}));

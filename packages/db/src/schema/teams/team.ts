@@ -1,0 +1,16 @@
+import { relations } from 'drizzle-orm';
+import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { membership } from './membership';
+import { project } from './project';
+
+export const team = pgTable('team', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const teamRelations = relations(team, ({ many }) => ({
+  memberships: many(membership),
+  projects: many(project),
+}));

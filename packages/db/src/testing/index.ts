@@ -1,0 +1,3 @@
+export { testDatabases, postgresHint } from './databases';
+export type { TestDatabaseTarget } from './databases';
+export * from './factories';
