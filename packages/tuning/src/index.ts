@@ -1,0 +1,40 @@
+export type { Direction, FrozenTrial, IntermediateValue, ParamValue, Params, TrialState } from './types';
+export { ConfigError, SpaceError } from './errors';
+export { createRng, mixSeed } from './rng';
+export type { Rng } from './rng';
+export {
+  MAX_CHOICES,
+  MAX_NAME_LENGTH,
+  MAX_PARAMS,
+  activeParams,
+  conditionHolds,
+  getParam,
+  paramAccepts,
+  parseSpace,
+  spaceContains,
+  spaceToJson,
+} from './space';
+export type {
+  CategoricalParamDef,
+  Condition,
+  FloatParamDef,
+  IntParamDef,
+  NumericParamDef,
+  ParamDef,
+  ParamSpecJson,
+  SearchSpace,
+  SpaceJson,
+} from './space';
+export { decodeFromUnitCube, decodeValue, encodeToUnitCube, encodeValue, unitCubeNames } from './space-codec';
+export { SAMPLER_KINDS } from './samplers/types';
+export type { AskContext, Sampler, SamplerKind } from './samplers/types';
+export { parseSamplerConfig } from './samplers/config';
+export type { SamplerConfig } from './samplers/config';
+export { createSampler } from './samplers/create';
+export { DEFAULT_GRID_POINTS, MAX_GRID_SIZE, enumerateGrid } from './samplers/grid';
+export { ScrambledSobol } from './samplers/sobol';
+export { DEFAULT_EI_CANDIDATES, DEFAULT_PRIOR_WEIGHT, DEFAULT_STARTUP_TRIALS, defaultGamma, paretoRanks } from './samplers/tpe/sampler';
+export { PRUNER_KINDS, createPruner, parsePrunerConfig } from './pruners/pruners';
+export type { PruneContext, Pruner, PrunerConfig, PrunerKind } from './pruners/pruners';
+export { refineSpace, suggestRefinement, trialsInside } from './refine';
+export type { RefineRange, SuggestRefinementOptions } from './refine';

@@ -1,0 +1,76 @@
+import { Fields, defined, isObject } from '../config-fields';
+import { ConfigError, show } from '../errors';
+import { SAMPLER_KINDS } from './types';
+import type { SamplerKind } from './types';
+
+/** Largest number of grid points a continuous float may take. */
+export const MAX_GRID_POINTS = 1000;
+
+interface Seeded {
+  /** Integer seed of every random choice; 0 when absent. */
+  seed?: number;
+}
+
+export interface RandomSamplerConfig extends Seeded {
+  kind: 'random';
+}
+export interface GridSamplerConfig extends Seeded {
+  kind: 'grid';
+  /** Values a float without `step` takes on the grid (default 5). */
+  gridPoints?: number;
+}
+export interface QmcSamplerConfig extends Seeded {
+  kind: 'qmc';
+}
+export interface TpeSamplerConfig extends Seeded {
+  kind: 'tpe' | 'auto';
+  nStartupTrials?: number;
+  nEiCandidates?: number;
+  priorWeight?: number;
+  multivariate?: boolean;
+  constantLiar?: boolean;
+}
+export interface PendingSamplerConfig extends Seeded {
+  kind: 'gp' | 'cmaes' | 'nsga2';
+}
+
+/** A sampler configuration as the API stores it. */
+export type SamplerConfig = RandomSamplerConfig | GridSamplerConfig | QmcSamplerConfig | TpeSamplerConfig | PendingSamplerConfig;
+
+/**
+ * Validates a sampler configuration JSON document; throws a {@link ConfigError} naming the field, the rule
+ * and the value. Absent optional fields stay absent (defaults apply when the sampler is created).
+ */
+export function parseSamplerConfig(json: unknown): SamplerConfig {
+  if (!isObject(json)) throw new ConfigError('sampler', `must be a JSON object with a \`kind\`, got ${show(json)}`);
+  const kind = json.kind;
+  if (!SAMPLER_KINDS.includes(kind as SamplerKind)) {
+    throw new ConfigError('sampler.kind', `must be one of ${SAMPLER_KINDS.join(', ')}, got kind=${show(kind)}`);
+  }
+  const f = new Fields(json, 'sampler');
+  const seed = f.int('seed', 0);
+  switch (kind as SamplerKind) {
+    case 'random':
+    case 'qmc':
+    case 'gp':
+    case 'cmaes':
+    case 'nsga2':
+      f.only(['kind', 'seed']);
+      return defined({ kind: kind as 'random', seed });
+    case 'grid':
+      f.only(['kind', 'seed', 'gridPoints']);
+      return defined({ kind: 'grid', seed, gridPoints: f.int('gridPoints', 1, MAX_GRID_POINTS) });
+    case 'tpe':
+    case 'auto':
+      f.only(['kind', 'seed', 'nStartupTrials', 'nEiCandidates', 'priorWeight', 'multivariate', 'constantLiar']);
+      return defined({
+        kind: kind as 'tpe',
+        seed,
+        nStartupTrials: f.int('nStartupTrials', 0, 10_000),
+        nEiCandidates: f.int('nEiCandidates', 1, 10_000),
+        priorWeight: f.number('priorWeight', (v) => v > 0, 'priorWeight > 0'),
+        multivariate: f.bool('multivariate'),
+        constantLiar: f.bool('constantLiar'),
+      });
+  }
+}

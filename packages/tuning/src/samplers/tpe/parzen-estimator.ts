@@ -1,0 +1,192 @@
+import { logNormalMass, logSumExp, normalLogPdf } from '../../math';
+import type { Rng } from '../../rng';
+import type { CategoricalParamDef, NumericParamDef, ParamDef } from '../../space';
+import { choiceIndex, fromInternal, internalBounds, toInternal } from '../../space-codec';
+import type { ParamValue, Params } from '../../types';
+
+/** Scott-style bandwidth factor of the multivariate kernel: σ = factor · n^(−1/(d+4)) · range. */
+export const DEFAULT_BANDWIDTH_FACTOR = 0.2;
+/** The "magic clip" of Bergstra et al.: σ ≥ range / min(MAGIC_CLIP_CAP, n + 1). */
+export const MAGIC_CLIP_CAP = 100;
+/** Tries of rejection sampling from a truncated normal before falling back to the bounds' clip. */
+const MAX_REJECTIONS = 64;
+
+export interface ParzenEstimatorOptions {
+  /** Weight of the prior component (uniform-ish over the range) relative to one observation. */
+  priorWeight: number;
+  /** Lower-bound the bandwidth by range / min(100, n + 1), as in Bergstra et al. 2011. */
+  magicClip: boolean;
+  bandwidthFactor: number;
+}
+
+interface NumericDim {
+  kind: 'numeric';
+  p: NumericParamDef;
+  low: number;
+  high: number;
+  discrete: boolean;
+  mus: Float64Array;
+  sigmas: Float64Array;
+  logZ: Float64Array;
+}
+
+interface CategoricalDim {
+  kind: 'categorical';
+  p: CategoricalParamDef;
+  /** Row-major [component][choice] log-probabilities. */
+  logProbs: Float64Array;
+  probs: Float64Array;
+}
+
+type Dim = NumericDim | CategoricalDim;
+
+/**
+ * A mixture of product kernels over a group of parameters, one component per observation plus a prior
+ * component: the density l(x) or g(x) of the Tree-structured Parzen Estimator (Bergstra, Bardenet, Bengio
+ * & Kégl, "Algorithms for hyper-parameter optimization", NeurIPS 2011), in its multivariate form (Falkner
+ * et al., BOHB, ICML 2018). Numeric dimensions use normals truncated to the (log) range; discrete ones take
+ * the mass of their value's cell; categoricals a smoothed indicator.
+ */
+export class ParzenEstimator {
+  private readonly dims: Dim[];
+  private readonly logWeights: Float64Array;
+  private readonly cumWeights: Float64Array;
+  readonly size: number;
+
+  /**
+   * @param params the group's parameters; every observation holds a valid value for each.
+   * @param observations the observed points.
+   * @param weights one non-negative weight per observation.
+   */
+  constructor(
+    params: readonly ParamDef[],
+    observations: readonly Params[],
+    weights: readonly number[],
+    opts: ParzenEstimatorOptions,
+  ) {
+    const n = observations.length;
+    const k = n + 1; // the prior is the last component
+    this.size = k;
+    const w = new Float64Array(k);
+    for (let i = 0; i < n; i++) w[i] = weights[i] as number;
+    w[n] = opts.priorWeight;
+    const total = w.reduce((s, x) => s + x, 0);
+    this.logWeights = w.map((x) => Math.log(x / total));
+    this.cumWeights = new Float64Array(k);
+    let acc = 0;
+    w.forEach((x, i) => {
+      acc += x / total;
+      this.cumWeights[i] = acc;
+    });
+    const d = params.length;
+    this.dims = params.map((p): Dim => {
+      if (p.type === 'categorical') {
+        const c = p.choices.length;
+        const probs = new Float64Array(k * c);
+        const smooth = opts.priorWeight / k;
+        for (let i = 0; i < n; i++) {
+          const j = choiceIndex(p, (observations[i] as Params)[p.name] as ParamValue);
+          const norm = 1 + smooth * c;
+          for (let q = 0; q < c; q++) probs[i * c + q] = (smooth + (q === j ? 1 : 0)) / norm;
+        }
+        for (let q = 0; q < c; q++) probs[n * c + q] = 1 / c;
+        return { kind: 'categorical', p, probs, logProbs: probs.map(Math.log) };
+      }
+      const { low, high } = internalBounds(p);
+      const range = high - low;
+      const mus = new Float64Array(k);
+      const sigmas = new Float64Array(k);
+      const logZ = new Float64Array(k);
+      const scott = opts.bandwidthFactor * Math.pow(k, -1 / (d + 4)) * range;
+      const minSigma = opts.magicClip ? range / Math.min(MAGIC_CLIP_CAP, k) : range * 1e-12;
+      for (let i = 0; i < n; i++) {
+        mus[i] = toInternal(p, (observations[i] as Params)[p.name] as number);
+        sigmas[i] = Math.min(range, Math.max(minSigma, scott));
+      }
+      mus[n] = (low + high) / 2;
+      sigmas[n] = range;
+      for (let i = 0; i < k; i++) {
+        const s = sigmas[i] as number;
+        if (range === 0) sigmas[i] = 1;
+        logZ[i] = range === 0 ? 0 : logNormalMass((low - (mus[i] as number)) / s, (high - (mus[i] as number)) / s);
+      }
+      return { kind: 'numeric', p, low, high, discrete: p.step !== undefined, mus, sigmas, logZ };
+    });
+  }
+
+  /** Draws `count` points from the mixture. */
+  sample(rng: Rng, count: number): Params[] {
+    const out: Params[] = [];
+    for (let s = 0; s < count; s++) {
+      const u = rng.next();
+      let comp = 0;
+      while (comp < this.size - 1 && (this.cumWeights[comp] as number) <= u) comp++;
+      const point: Params = {};
+      for (const dim of this.dims) {
+        if (dim.kind === 'categorical') {
+          const c = dim.p.choices.length;
+          let r = rng.next();
+          let q = 0;
+          for (; q < c - 1; q++) {
+            r -= dim.probs[comp * c + q] as number;
+            if (r < 0) break;
+          }
+          point[dim.p.name] = dim.p.choices[q] as ParamValue;
+        } else {
+          const mu = dim.mus[comp] as number;
+          const sigma = dim.sigmas[comp] as number;
+          let t = Number.NaN;
+          for (let tries = 0; tries < MAX_REJECTIONS; tries++) {
+            const x = mu + sigma * rng.normal();
+            if (x >= dim.low && x <= dim.high) {
+              t = x;
+              break;
+            }
+          }
+          if (Number.isNaN(t)) t = Math.min(dim.high, Math.max(dim.low, mu));
+          point[dim.p.name] = fromInternal(dim.p, t);
+        }
+      }
+      out.push(point);
+    }
+    return out;
+  }
+
+  /** log density (or log mass, for discrete dimensions) of each point. */
+  logPdf(points: readonly Params[]): number[] {
+    const k = this.size;
+    const terms = new Float64Array(k);
+    return points.map((point) => {
+      terms.set(this.logWeights);
+      for (const dim of this.dims) {
+        const v = point[dim.p.name] as ParamValue;
+        if (dim.kind === 'categorical') {
+          const c = dim.p.choices.length;
+          const j = choiceIndex(dim.p, v);
+          for (let i = 0; i < k; i++) terms[i] = (terms[i] as number) + (dim.logProbs[i * c + j] as number);
+          continue;
+        }
+        const x = v as number;
+        if (dim.discrete) {
+          const half = (dim.p.step as number) / 2;
+          const a = Math.max(dim.low, toInternal(dim.p, x - half));
+          const b = Math.min(dim.high, toInternal(dim.p, x + half));
+          for (let i = 0; i < k; i++) {
+            const mu = dim.mus[i] as number;
+            const s = dim.sigmas[i] as number;
+            const lm = b > a ? logNormalMass((a - mu) / s, (b - mu) / s) : 0;
+            terms[i] = (terms[i] as number) + lm - (dim.logZ[i] as number);
+          }
+        } else {
+          const t = toInternal(dim.p, x);
+          for (let i = 0; i < k; i++) {
+            const s = dim.sigmas[i] as number;
+            const z = (t - (dim.mus[i] as number)) / s;
+            terms[i] = (terms[i] as number) + normalLogPdf(z) - Math.log(s) - (dim.logZ[i] as number);
+          }
+        }
+      }
+      return logSumExp(terms);
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import type { SearchSpace } from '../space';
+import type { Direction, FrozenTrial, Params } from '../types';
+
+/** Every sampler kind a configuration may name; 'gp', 'cmaes' and 'nsga2' are not available yet. */
+export const SAMPLER_KINDS = ['random', 'grid', 'qmc', 'tpe', 'auto', 'gp', 'cmaes', 'nsga2'] as const;
+export type SamplerKind = (typeof SAMPLER_KINDS)[number];
+
+/** What a sampler reads: the space, the whole history of the study (any state) and the objectives' directions. */
+export interface AskContext {
+  space: SearchSpace;
+  trials: readonly FrozenTrial[];
+  directions: readonly Direction[];
+}
+
+/**
+ * A strategy proposing parameters. Samplers keep no state between calls: a suggestion is a pure function of
+ * the configuration (seed included) and the history, so any API replica proposes the same trial.
+ */
+export interface Sampler {
+  readonly kind: SamplerKind;
+  /**
+   * Proposes `n` (default 1) points. The batch behaves like `n` sequential asks, each seeing the previous
+   * suggestions as PENDING trials. A finite sampler (grid) returns fewer, or none once exhausted.
+   */
+  ask(ctx: AskContext, n?: number): Params[];
+  /** How many more distinct points the sampler can propose, or undefined when unbounded. */
+  remaining(ctx: AskContext): number | undefined;
+}
+
+/** Runs `one` n times, adding each suggestion to the history as a PENDING trial before the next. */
+export function askSequentially(ctx: AskContext, n: number, one: (ctx: AskContext) => Params | undefined): Params[] {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`\`n\` must be a non-negative integer, got n=${n}`);
+  const out: Params[] = [];
+  let trials = ctx.trials;
+  let next = trials.reduce((m, t) => Math.max(m, t.number + 1), 0);
+  for (let i = 0; i < n; i++) {
+    const params = one({ ...ctx, trials });
+    if (params === undefined) break;
+    out.push(params);
+    trials = [...trials, { number: next++, state: 'PENDING', params }];
+  }
+  return out;
+}
