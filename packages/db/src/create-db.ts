@@ -42,6 +42,14 @@ export interface DbHandle {
   migrate(): Promise<MigrateResult>;
   /** Runs one SQL statement with parameters and returns its rows. */
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * LISTENs on a channel; `onPayload` gets every NOTIFY payload sent by any process on this database.
+   * On Postgres one dedicated connection carries every channel and reconnects (with backoff) when it drops.
+   * Resolves to the function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Sends a NOTIFY (payloads over 8,000 bytes are refused by Postgres). */
+  notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -110,11 +118,16 @@ function openPostgres(url: string, poolSize: number, onError: (error: Error) => 
   const query: DbHandle['query'] = async <Row>(text: string, params?: unknown[]) =>
     (await pool.query(text, params)).rows as Row[];
 
+  const listener = new PostgresListener(url, onError);
   return {
     db,
     kind: 'postgres',
     location: redact(url),
     query,
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
+    async notify(channel, payload) {
+      await pool.query('select pg_notify($1, $2)', [channel, payload]);
+    },
     async migrate() {
       const client = await pool.connect();
       try {
@@ -133,6 +146,7 @@ function openPostgres(url: string, poolSize: number, onError: (error: Error) => 
       }
     },
     async close() {
+      await listener.close();
       await pool.end();
     },
   };
@@ -159,6 +173,15 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
     kind: 'pglite',
     location: dataDir,
     query,
+    async listen(channel, onPayload) {
+      const stop = await client.listen(channel, onPayload);
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
+    async notify(channel, payload) {
+      await client.query('select pg_notify($1, $2)', [channel, payload]);
+    },
     migrate() {
       const run = queue.then(async () => {
         const before = await migrationNames(query);
@@ -176,4 +199,80 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
       }
     },
   };
+}
+
+/** One LISTEN connection for all channels of a handle, re-established after a drop. */
+class PostgresListener {
+  private client: pg.Client | undefined;
+  private connecting: Promise<pg.Client> | undefined;
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private closed = false;
+  private retryDelay = 100;
+
+  constructor(
+    private readonly url: string,
+    private readonly onError: (error: Error) => void,
+  ) {}
+
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+    let set = this.handlers.get(channel);
+    const isNew = !set;
+    if (!set) this.handlers.set(channel, (set = new Set()));
+    set.add(onPayload);
+    const client = await this.connect();
+    if (isNew) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+    return async () => {
+      set.delete(onPayload);
+      if (set.size > 0 || this.handlers.get(channel) !== set) return;
+      this.handlers.delete(channel);
+      if (this.client && !this.closed) {
+        await this.client.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+      }
+    };
+  }
+
+  private connect(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.url });
+      client.on('notification', (message) => {
+        for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+      });
+      client.on('error', (error) => {
+        this.onError(error);
+        this.dropped(client);
+      });
+      client.on('end', () => this.dropped(client));
+      await client.connect();
+      for (const channel of this.handlers.keys()) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      this.client = client;
+      this.retryDelay = 100;
+      return client;
+    })().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  private dropped(client: pg.Client): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    if (this.closed) return;
+    const retry = (): void => {
+      if (this.closed || this.client || this.handlers.size === 0) return;
+      this.connect().catch((error: Error) => {
+        this.onError(error);
+        this.retryDelay = Math.min(this.retryDelay * 2, 5_000);
+        setTimeout(retry, this.retryDelay).unref();
+      });
+    };
+    setTimeout(retry, this.retryDelay).unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const client = this.client ?? (await this.connecting?.catch(() => undefined));
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
 }
