@@ -23,7 +23,8 @@ function errorOf(json: unknown): SpaceError {
 
 describe('parseSpace', () => {
   it('accepts the example document and orders parents before children', () => {
-    const space = parseSpace({ momentum: example.momentum, ...example });
+    const { momentum, ...rest } = example;
+    const space = parseSpace({ momentum, ...rest });
     const names = space.params.map((p) => p.name);
     expect(names.indexOf('optimizer')).toBeLessThan(names.indexOf('momentum'));
     expect(space.params).toHaveLength(5);

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { conditionHolds, parseSpace, spaceContains } from '../space';
+import type { SearchSpace } from '../space';
+import type { FrozenTrial, Params } from '../types';
+import { createSampler } from './create';
+import type { SamplerConfig } from './config';
+import type { Sampler } from './types';
+
+/**
+ * Every sampler kind must pass this suite. New kinds (gp, cmaes, nsga2) join by adding a config here;
+ * `finite` marks samplers that may run out of points (the suite then uses a space large enough).
+ */
+const KINDS: { config: (seed: number) => SamplerConfig; finite?: boolean }[] = [
+  { config: (seed) => ({ kind: 'random', seed }) },
+  { config: (seed) => ({ kind: 'grid', seed }), finite: true },
+  { config: (seed) => ({ kind: 'qmc', seed }) },
+  { config: (seed) => ({ kind: 'tpe', seed, nStartupTrials: 5 }) },
+  { config: (seed) => ({ kind: 'auto', seed, nStartupTrials: 5 }) },
+];
+
+const space = parseSpace({
+  learningRate: { type: 'float', low: 1e-5, high: 0.1, log: true },
+  dropout: { type: 'float', low: 0, high: 0.5, step: 0.05 },
+  layers: { type: 'int', low: 1, high: 4 },
+  optimizer: { type: 'categorical', choices: ['adam', 'sgd', 'rmsprop'] },
+  momentum: { type: 'float', low: 0, high: 0.99, when: { optimizer: ['sgd', 'rmsprop'] } },
+  nesterov: { type: 'categorical', choices: [true, false], when: { optimizer: ['sgd'] } },
+  batchSize: { type: 'categorical', choices: [16, 32, 64] },
+});
+
+function objective(p: Params): number {
+  const lr = Math.log10(p.learningRate as number);
+  return (lr + 3) ** 2 + (p.dropout as number) + ((p.layers as number) - 3) ** 2 + (p.optimizer === 'sgd' ? 0 : 0.5) + ((p.momentum as number | undefined) ?? 0.9) * 0.1;
+}
+
+/** Runs a sequential study of `n` trials (completing each) and returns the history. */
+function run(sampler: Sampler, s: SearchSpace, n: number): FrozenTrial[] {
+  const trials: FrozenTrial[] = [];
+  for (let i = 0; i < n; i++) {
+    const [params] = sampler.ask({ space: s, trials, directions: ['minimize'] });
+    if (!params) break;
+    trials.push({ number: i, state: 'COMPLETE', params, values: [objective(params)] });
+  }
+  return trials;
+}
+
+describe.each(KINDS.map((k) => [k.config(0).kind, k] as const))('sampler %s', (_kind, { config }) => {
+  const N = 25;
+
+  it('gives the same suggestions for the same seed', () => {
+    expect(run(createSampler(config(3)), space, N)).toEqual(run(createSampler(config(3)), space, N));
+  });
+
+  it('gives other suggestions for another seed', () => {
+    const a = run(createSampler(config(3)), space, N).map((t) => t.params);
+    const b = run(createSampler(config(4)), space, N).map((t) => t.params);
+    expect(a).not.toEqual(b);
+  });
+
+  it('keeps every suggestion inside the space, conditional parameters present exactly when their condition holds', () => {
+    const trials = run(createSampler(config(5)), space, N);
+    expect(trials).toHaveLength(N);
+    for (const t of trials) {
+      expect(spaceContains(space, t.params)).toBe(true);
+      for (const p of space.params) expect(p.name in t.params).toBe(conditionHolds(p, t.params));
+    }
+    const optimizers = new Set(trials.map((t) => t.params.optimizer));
+    expect(optimizers.size).toBeGreaterThan(1);
+  });
+
+  it('does not repeat a point across a parallel batch or the PENDING and RUNNING trials', () => {
+    const history = run(createSampler(config(6)), space, 12).map((t, i) =>
+      i >= 10 ? { number: t.number, state: i === 10 ? ('PENDING' as const) : ('RUNNING' as const), params: t.params } : t,
+    );
+    const batch = createSampler(config(6)).ask({ space, trials: history, directions: ['minimize'] }, 6);
+    expect(batch).toHaveLength(6);
+    const keys = [...history.map((t) => t.params), ...batch].map((p) => JSON.stringify(Object.entries(p).sort()));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('answers a batch exactly like sequential asks that each see the previous ones as PENDING', () => {
+    const sampler = createSampler(config(8));
+    const trials = run(sampler, space, 11);
+    const batch = sampler.ask({ space, trials, directions: ['minimize'] }, 3);
+    const seq: FrozenTrial[] = [...trials];
+    for (let i = 0; i < 3; i++) {
+      const [p] = sampler.ask({ space, trials: seq, directions: ['minimize'] });
+      seq.push({ number: 11 + i, state: 'PENDING', params: p as Params });
+    }
+    expect(batch).toEqual(seq.slice(11).map((t) => t.params));
+  });
+});
