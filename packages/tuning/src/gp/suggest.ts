@@ -1,0 +1,275 @@
+// Turning observations into one suggestion: standardise, fit, fantasise pending points, maximise log-EI.
+import type { Dim, DimSlot } from '../numeric/dims';
+import { checkPoints, layoutDims, setOneHot, snapPoint } from '../numeric/dims';
+import { lbfgsMinimize } from '../numeric/optimize';
+import type { RandomSource } from '../numeric/rng';
+import { normal, randInt } from '../numeric/rng';
+import type { ConstraintModel } from './acquisition';
+import { LogAcquisition } from './acquisition';
+import type { FitOptions, GpModel } from './model';
+import { conditionGp, fitGpHyperparameters, gpPredict } from './model';
+
+/** Random points scored before local search. */
+export const defaultAcquisitionCandidates = 512;
+/** Best candidates refined by local search. */
+export const defaultLocalSearches = 5;
+/** Observed points (best first) around which extra candidates are drawn, and how many around each. */
+const incumbentCount = 5;
+const perturbationsPerIncumbent = 16;
+/** Spread of those candidates, in unit-cube coordinates. */
+const perturbationScale = 0.05;
+
+export interface GpSuggestInput {
+  /** Observed points, each of the encoded width of `dims`. */
+  X: readonly (readonly number[])[];
+  /** Objective value of each observed point. */
+  y: readonly number[];
+  /** Points asked but not yet observed: a batch is spread out by conditioning on a lie at each. */
+  pending?: readonly (readonly number[])[];
+  dims: readonly Dim[];
+  rng: RandomSource;
+  /** Default true. */
+  minimize?: boolean;
+  /** Per observed point, constraint values (≤ 0 means feasible); all rows the same length. */
+  constraints?: readonly (readonly number[])[];
+  /**
+   * The lie told at pending points: 'best' (constant liar with the best observed value, Ginsbourger et al.
+   * 2010; makes EI vanish there, spreading a batch most) or 'mean' (kriging believer). Default 'best'.
+   */
+  liar?: 'best' | 'mean';
+  candidates?: number;
+  localSearches?: number;
+  fit?: FitOptions;
+}
+
+interface Standardised {
+  values: Float64Array;
+  mean: number;
+  std: number;
+}
+
+function standardise(values: readonly number[], field: string): Standardised {
+  const n = values.length;
+  values.forEach((v, i) => {
+    if (!Number.isFinite(v)) throw new RangeError(`${field}[${i}] must be finite, got ${v}`);
+  });
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / n;
+  // A flat objective has no scale: keep unit scale so the GP stays well defined and EI becomes pure exploration.
+  const std = variance > 1e-24 * Math.max(1, mean * mean) ? Math.sqrt(variance) : 1;
+  return { values: Float64Array.from(values, (v) => (v - mean) / std), mean, std };
+}
+
+function flatten(points: readonly (readonly number[])[], width: number): Float64Array {
+  const out = new Float64Array(points.length * width);
+  points.forEach((p, i) => out.set(p, i * width));
+  return out;
+}
+
+function randomPoint(slots: readonly DimSlot[], width: number, rng: RandomSource): Float64Array {
+  const x = new Float64Array(width);
+  for (const { dim, offset, width: span } of slots) {
+    if (dim.kind === 'categorical') setOneHot(x, offset, span, randInt(rng, span));
+    else x[offset] = rng();
+  }
+  return x;
+}
+
+/**
+ * Maximises the acquisition over the unit cube: scores random points and perturbations of the best observed
+ * points, then refines the best few by projected L-BFGS over continuous and integer coordinates, alternating
+ * with exhaustive sweeps over each categorical group's choices.
+ */
+function maximiseAcquisition(
+  acq: LogAcquisition,
+  slots: readonly DimSlot[],
+  width: number,
+  incumbents: readonly Float64Array[],
+  rng: RandomSource,
+  candidates: number,
+  localSearches: number,
+): Float64Array {
+  const pool: { x: Float64Array; value: number }[] = [];
+  for (let i = 0; i < candidates; i++) {
+    const x = randomPoint(slots, width, rng);
+    pool.push({ x, value: acq.value(x) });
+  }
+  for (const incumbent of incumbents) {
+    for (let k = 0; k < perturbationsPerIncumbent; k++) {
+      const x = Float64Array.from(incumbent);
+      for (const { dim, offset } of slots) {
+        if (dim.kind !== 'categorical') x[offset] = Math.min(1, Math.max(0, x[offset]! + perturbationScale * normal(rng)));
+      }
+      pool.push({ x, value: acq.value(x) });
+    }
+  }
+  pool.sort((a, b) => b.value - a.value);
+  const continuousCoords = slots.filter((s) => s.dim.kind !== 'categorical').map((s) => s.offset);
+  const groups = slots.filter((s) => s.dim.kind === 'categorical');
+  let best = pool[0]!;
+  for (const start of pool.slice(0, localSearches)) {
+    let x: Float64Array = Float64Array.from(start.x);
+    let value = start.value;
+    for (let round = 0; round < 3; round++) {
+      if (continuousCoords.length > 0) {
+        // Categorical coordinates are pinned by a zero-width box; the optimiser sees a smooth function.
+        const lower = Float64Array.from(x);
+        const upper = Float64Array.from(x);
+        for (const c of continuousCoords) {
+          lower[c] = 0;
+          upper[c] = 1;
+        }
+        const result = lbfgsMinimize(
+          (point, grad) => {
+            if (!grad) return -acq.value(point);
+            const v = acq.valueAndGradient(point, grad);
+            for (let c = 0; c < grad.length; c++) grad[c] = -grad[c]!;
+            return -v;
+          },
+          x,
+          { maxIterations: 40, gradientTolerance: 1e-6, lower, upper },
+        );
+        if (Number.isFinite(result.value) && -result.value >= value) {
+          x = result.x;
+          value = -result.value;
+        }
+      }
+      let changed = false;
+      for (const { offset, width: span } of groups) {
+        for (let choice = 0; choice < span; choice++) {
+          if (x[offset + choice] === 1) continue;
+          const trial = Float64Array.from(x);
+          setOneHot(trial, offset, span, choice);
+          const v = acq.value(trial);
+          if (v > value) {
+            x = trial;
+            value = v;
+            changed = true;
+          }
+        }
+      }
+      if (!changed) break;
+    }
+    if (value > best.value) best = { x, value };
+  }
+  return best.x;
+}
+
+function lieValues(model: GpModel, pending: readonly (readonly number[])[], liar: 'best' | 'mean', best: number): number[] {
+  return pending.map((p) => (liar === 'best' ? best : gpPredict(model, p).mean));
+}
+
+/**
+ * Suggests the next point in [0,1]^width by Gaussian-process Bayesian optimisation: a Matérn-5/2 ARD GP
+ * (Rasmussen & Williams 2006) on standardised outputs, hyperparameters by maximum a posteriori marginal
+ * likelihood, and log expected improvement (Ament et al. 2023) times the probability of feasibility of each
+ * constraint (one GP per constraint), maximised by random starts plus local search. Pending points are
+ * fantasised with a constant liar so parallel asks spread out. Integer coordinates are snapped to their grid
+ * and categorical groups returned one-hot. With no observations, returns a uniform random point.
+ */
+export function gpSuggest(input: GpSuggestInput): number[] {
+  const { slots, width } = layoutDims(input.dims);
+  const { X, y, rng } = input;
+  const pending = input.pending ?? [];
+  if (X.length !== y.length) throw new RangeError(`X and y must have the same length, got ${X.length} and ${y.length}`);
+  checkPoints(X, width, 'X');
+  checkPoints(pending, width, 'pending');
+  const n = X.length;
+  if (n === 0) return snapPoint(randomPoint(slots, width, rng), slots);
+  const sign = input.minimize === false ? -1 : 1;
+  const target = standardise(
+    y.map((v) => sign * v),
+    'y',
+  );
+  const x = flatten(X, width);
+  const hyper = fitGpHyperparameters(x, n, width, target.values, slots, rng, input.fit);
+  let objective = conditionGp(x, n, width, target.values, slots, hyper);
+
+  const constraintRows = input.constraints;
+  const constraintModels: ConstraintModel[] = [];
+  const feasible = new Array<boolean>(n).fill(true);
+  if (constraintRows && constraintRows.length > 0) {
+    if (constraintRows.length !== n) {
+      throw new RangeError(`constraints must have one row per observed point (${n}), got ${constraintRows.length}`);
+    }
+    const m = constraintRows[0]!.length;
+    constraintRows.forEach((row, i) => {
+      if (row.length !== m) throw new RangeError(`constraints[${i}] must have ${m} values like constraints[0], got ${row.length}`);
+      if (row.some((c) => c > 0)) feasible[i] = false;
+    });
+    for (let c = 0; c < m; c++) {
+      const s = standardise(
+        constraintRows.map((row) => row[c]!),
+        `constraints[*][${c}]`,
+      );
+      const h = fitGpHyperparameters(x, n, width, s.values, slots, rng, input.fit);
+      constraintModels.push({ model: conditionGp(x, n, width, s.values, slots, h), threshold: -s.mean / s.std });
+    }
+  }
+  let best: number | null = null;
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!feasible[i]) continue;
+    order.push(i);
+    if (best === null || target.values[i]! < best) best = target.values[i]!;
+  }
+  order.sort((a, b) => target.values[a]! - target.values[b]!);
+  if (pending.length > 0) {
+    const lies = lieValues(objective, pending, input.liar ?? 'best', best ?? Math.min(...target.values));
+    const xAll = flatten([...X, ...pending], width);
+    objective = conditionGp(xAll, n + pending.length, width, [...target.values, ...lies], slots, hyper);
+  }
+  const acq = new LogAcquisition(objective, best, constraintModels);
+  const incumbents = order.slice(0, incumbentCount).map((i) => Float64Array.from(X[i]!));
+  const point = maximiseAcquisition(
+    acq,
+    slots,
+    width,
+    incumbents,
+    rng,
+    input.candidates ?? defaultAcquisitionCandidates,
+    input.localSearches ?? defaultLocalSearches,
+  );
+  return snapPoint(point, slots);
+}
+
+export interface GpSuggestMultiInput extends Omit<GpSuggestInput, 'y' | 'minimize'> {
+  /** Objective values per observed point (one per direction). */
+  values: readonly (readonly number[])[];
+  directions: readonly ('minimize' | 'maximize')[];
+}
+
+/** Weight of the linear term in the augmented Chebyshev scalarisation (Knowles 2006 uses 0.05). */
+export const parEgoRho = 0.05;
+
+/**
+ * Multi-objective suggestion by ParEGO (Knowles 2006): objectives are normalised to [0, 1], scalarised with
+ * the augmented Chebyshev function max_k(w_k f_k) + ρ Σ_k w_k f_k under fresh random simplex weights each ask,
+ * and the scalar is optimised by `gpSuggest`.
+ */
+export function gpSuggestMulti(input: GpSuggestMultiInput): number[] {
+  const { values, directions, rng } = input;
+  const m = directions.length;
+  values.forEach((row, i) => {
+    if (row.length !== m) throw new RangeError(`values[${i}] must have ${m} entries (one per direction), got ${row.length}`);
+  });
+  const signs = directions.map((d) => (d === 'maximize' ? -1 : 1));
+  const lo = signs.map((s, k) => Math.min(...values.map((row) => s * row[k]!)));
+  const hi = signs.map((s, k) => Math.max(...values.map((row) => s * row[k]!)));
+  const raw = Array.from({ length: m }, () => -Math.log(1 - rng()));
+  const total = raw.reduce((a, b) => a + b, 0);
+  const weights = raw.map((r) => r / total);
+  const scalar = values.map((row) => {
+    let maxTerm = -Infinity;
+    let sum = 0;
+    for (let k = 0; k < m; k++) {
+      const range = hi[k]! - lo[k]!;
+      const f = range > 0 ? (signs[k]! * row[k]! - lo[k]!) / range : 0;
+      maxTerm = Math.max(maxTerm, weights[k]! * f);
+      sum += weights[k]! * f;
+    }
+    return maxTerm + parEgoRho * sum;
+  });
+  const { values: _values, directions: _directions, ...rest } = input;
+  return gpSuggest({ ...rest, y: scalar, minimize: true });
+}
