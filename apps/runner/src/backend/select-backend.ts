@@ -1,0 +1,164 @@
+import * as tf from '@tensorflow/tfjs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { registerWasmTrainingKernels } from './wasm-kernels';
+
+/** Backends in the order `auto` tries them: CUDA, native CPU, WebAssembly, plain JavaScript. */
+export const backendNames = ['tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof backendNames)[number];
+export type BackendChoice = 'auto' | BackendName;
+
+export interface SelectedBackend {
+  /** The backend that trains, e.g. `wasm`. */
+  name: BackendName;
+  /** The name tfjs registered it under (`tensorflow` for both native packages). */
+  tfBackend: string;
+  /** Human-readable device, e.g. "WebAssembly (SIMD, 1 thread)". */
+  device: string;
+  /** True where kernels run natively (tfjs-node, tfjs-node-gpu): the trainer then uses tfjs's optimisers. */
+  native: boolean;
+  /** Why each earlier candidate of `auto` was skipped. */
+  skipped: { name: BackendName; reason: string }[];
+}
+
+export interface SelectBackendOptions {
+  log?: (message: string) => void;
+  /** WebAssembly threads (XNNPACK). tfjs does not run its threaded build under Node yet, so this is best effort. */
+  wasmThreads?: number;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The folder holding the `.wasm` files inside node_modules: loaded from disk, never downloaded. */
+export function wasmBinaryFolder(): string {
+  return path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + path.sep;
+}
+
+// tfjs-node and tfjs-node-gpu are not dependencies (their install downloads libtensorflow). A computed specifier
+// keeps bundlers and TypeScript from resolving them; a host that installed one gets it at run time.
+async function importOptional(name: string): Promise<unknown> {
+  const specifier = ['@tensorflow', name].join('/');
+  return import(/* @vite-ignore */ specifier);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+async function loadNative(name: 'tfjs-node-gpu' | 'tfjs-node'): Promise<string> {
+  try {
+    await importOptional(name);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      throw new Error(`@tensorflow/${name} is not installed on this host (see docs/runners.md)`);
+    }
+    throw new Error(`@tensorflow/${name} is installed but failed to load: ${errorText(error)}`);
+  }
+  if (!(await tf.setBackend('tensorflow'))) throw new Error(`@tensorflow/${name} loaded but tfjs could not start it`);
+  await tf.ready();
+  if (name === 'tfjs-node-gpu') {
+    // tfjs-node-gpu quietly runs on the CPU when CUDA is missing; only claim the GPU when TensorFlow sees one.
+    const devices = await listNativeGpus();
+    if (devices.length === 0) throw new Error('@tensorflow/tfjs-node-gpu loaded but TensorFlow sees no CUDA device');
+    return `CUDA ${devices.join(', ')}`;
+  }
+  return `native TensorFlow on the CPU (${availableParallelism()} cores)`;
+}
+
+async function listNativeGpus(): Promise<string[]> {
+  // Placing a tiny op on /GPU:0 fails without a device; tfjs-node exposes no device listing.
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) => {
+    execFile('nvidia-smi', ['-L'], { timeout: 5000 }, (error, stdout) => {
+      if (error) return resolve([]);
+      resolve(stdout.split('\n').filter((line) => line.startsWith('GPU ')).map((line) => line.trim()));
+    });
+  });
+}
+
+async function loadWasm(threads: number): Promise<string> {
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  wasm.setWasmPaths(wasmBinaryFolder());
+  if (threads > 1) wasm.setThreadsCount(threads);
+  if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend failed to initialise');
+  await tf.ready();
+  registerWasmTrainingKernels();
+  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+  const used = wasm.getThreadsCount();
+  return `WebAssembly (${simd ? 'SIMD' : 'no SIMD'}, ${used} thread${used === 1 ? '' : 's'})`;
+}
+
+async function loadCpu(): Promise<string> {
+  if (!(await tf.setBackend('cpu'))) throw new Error('the JavaScript CPU backend failed to initialise');
+  await tf.ready();
+  return 'plain JavaScript on the CPU';
+}
+
+async function load(name: BackendName, options: SelectBackendOptions): Promise<string> {
+  switch (name) {
+    case 'tfjs-node-gpu':
+    case 'tfjs-node':
+      return loadNative(name);
+    case 'wasm':
+      return loadWasm(options.wasmThreads ?? 1);
+    case 'cpu':
+      return loadCpu();
+  }
+}
+
+let current: SelectedBackend | undefined;
+
+/**
+ * Loads the training backend. `auto` takes the first of tfjs-node-gpu, tfjs-node, wasm, cpu that works; an
+ * explicit choice that cannot load throws an error naming the backend and the reason. The choice is process-wide
+ * (tfjs has one active backend), so a runner picks once at start; one GPU per process (docs/runners.md).
+ */
+export async function selectBackend(choice: BackendChoice, options: SelectBackendOptions = {}): Promise<SelectedBackend> {
+  const log = options.log ?? (() => {});
+  if (current && (choice === 'auto' || choice === current.name)) return current;
+  // Silence tfjs's "install tfjs-node" banner and debug checks: they cost time and say nothing new.
+  tf.env().set('PROD', true);
+  const candidates: readonly BackendName[] = choice === 'auto' ? backendNames : [choice];
+  const skipped: SelectedBackend['skipped'] = [];
+  for (const name of candidates) {
+    try {
+      const device = await load(name, options);
+      current = {
+        name,
+        tfBackend: tf.getBackend(),
+        device,
+        native: name === 'tfjs-node' || name === 'tfjs-node-gpu',
+        skipped,
+      };
+      log(`training backend: ${name} — ${device}`);
+      return current;
+    } catch (error) {
+      const reason = errorText(error);
+      if (choice !== 'auto') throw new Error(`backend "${name}" cannot be used: ${reason}`);
+      skipped.push({ name, reason });
+      log(`backend ${name} skipped: ${reason}`);
+    }
+  }
+  throw new Error(`no training backend could be loaded: ${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')}`);
+}
+
+/** The backend chosen by the last `selectBackend`, if any. */
+export function currentBackend(): SelectedBackend | undefined {
+  return current;
+}
+
+/**
+ * Environment for the child process that serves slot `slot` on a host with `gpuCount` GPUs: CUDA only shows that
+ * process its own device, so TensorFlow's /GPU:0 is a different card per slot.
+ */
+export function deviceEnvForSlot(slot: number, gpuCount: number): Record<string, string> {
+  if (gpuCount <= 0) return {};
+  return { CUDA_VISIBLE_DEVICES: String(slot % gpuCount) };
+}
+
+/** GPUs `nvidia-smi -L` lists, or none where it is absent. */
+export async function detectGpus(): Promise<string[]> {
+  return listNativeGpus();
+}
