@@ -117,7 +117,11 @@ let current: SelectedBackend | undefined;
  */
 export async function selectBackend(choice: BackendChoice, options: SelectBackendOptions = {}): Promise<SelectedBackend> {
   const log = options.log ?? (() => {});
-  if (current && (choice === 'auto' || choice === current.name)) return current;
+  if (current && (choice === 'auto' || choice === current.name)) {
+    // Someone may have switched tfjs's active backend since (tests do); switch back.
+    if (tf.getBackend() !== current.tfBackend) await tf.setBackend(current.tfBackend);
+    return current;
+  }
   // Silence tfjs's "install tfjs-node" banner and debug checks: they cost time and say nothing new.
   tf.env().set('PROD', true);
   const candidates: readonly BackendName[] = choice === 'auto' ? backendNames : [choice];
