@@ -1,0 +1,2 @@
+export type { ImportanceInput } from './ped-anova';
+export { defaultTargetQuantile, pedAnovaImportance, pedAnovaImportancePerObjective } from './ped-anova';
