@@ -1,0 +1,147 @@
+import { selectBackend } from '../backend/select-backend';
+import type { BackendChoice } from '../backend/select-backend';
+import { loadPreparedData } from '../train/prepare';
+import type { DataSource, PreparedData } from '../train/prepare';
+import { trainTemplate } from '../train/train';
+import type { EpochMetrics } from '../train/train';
+import { runCommand } from './command';
+import type { TrialContext } from './command';
+import type { MetricPoint, MetricsDecision, OnMetrics } from './metrics';
+import { objectiveMetrics, parseObjectiveSpec } from './spec';
+import type { CommandObjectiveSpec, TemplateObjectiveSpec } from './spec';
+
+export interface RunObjectiveOptions {
+  /** Receives metric points as they are produced; may answer `'prune'` (e.g. the API's `shouldPrune`). */
+  onMetrics?: OnMetrics;
+  /** Aborting stops the trial (state PRUNED, stoppedBy 'signal'): shutdown, lost lease, cancelled study. */
+  signal?: AbortSignal;
+  /** Trial seed: weights, shuffling, dropout (templates); TUNEBOARD_SEED (commands). */
+  seed?: number;
+  /** Training backend for templates; default `auto`. Chosen once per process. */
+  backend?: BackendChoice;
+  log?: (line: string) => void;
+  /** Trial identity passed to command objectives as TUNEBOARD_* variables. */
+  context?: TrialContext;
+  /** Extra environment for command objectives, e.g. `deviceEnvForSlot(slot, gpus)`. */
+  env?: Record<string, string>;
+}
+
+export interface ObjectiveResult {
+  state: 'COMPLETE' | 'FAIL' | 'PRUNED';
+  /** Objective values in the spec's metric order: COMPLETE always, PRUNED when known. */
+  values?: number[];
+  error?: string;
+  stoppedBy?: 'pruner' | 'signal';
+  /** End-of-trial figures that are not objectives: test metrics, parameter count, backend, … */
+  summary?: Record<string, number | string>;
+}
+
+const preparedCache = new Map<string, Promise<PreparedData>>();
+const preparedCacheSize = 4;
+
+/** Split and standardised data, kept for the next trials of the same study (same source, split and seed). */
+function prepared(spec: TemplateObjectiveSpec): Promise<PreparedData> {
+  const source: DataSource = spec.csv ? { csv: spec.csv } : { dataset: spec.dataset! };
+  const key = JSON.stringify([source, spec.template, spec.split, spec.splitSeed]);
+  let entry = preparedCache.get(key);
+  if (!entry) {
+    entry = loadPreparedData(source, spec.template, { split: spec.split, splitSeed: spec.splitSeed ?? 0 });
+    preparedCache.set(key, entry);
+    entry.catch(() => preparedCache.delete(key));
+    if (preparedCache.size > preparedCacheSize) preparedCache.delete(preparedCache.keys().next().value!);
+  }
+  return entry;
+}
+
+function finitePoints(step: number, values: Record<string, number>): MetricPoint[] {
+  return Object.entries(values)
+    .filter(([, value]) => Number.isFinite(value))
+    .map(([key, value]) => ({ key, step, value }));
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function runTemplate(spec: TemplateObjectiveSpec, params: Record<string, unknown>, options: RunObjectiveOptions): Promise<ObjectiveResult> {
+  const log = options.log ?? (() => {});
+  const backend = await selectBackend(options.backend ?? 'auto', { log });
+  const data = await prepared(spec);
+  let pruned = false;
+  const report = async (points: MetricPoint[]): Promise<MetricsDecision> => (points.length > 0 ? options.onMetrics?.(points) : undefined);
+  const result = await trainTemplate({
+    template: spec.template,
+    data,
+    params,
+    seed: options.seed,
+    signal: options.signal,
+    native: backend.native,
+    onEpoch: async (step, metrics: EpochMetrics) => {
+      const decision = await report(finitePoints(step, { ...metrics }));
+      if (decision === 'prune') {
+        pruned = true;
+        return 'stop';
+      }
+      return 'continue';
+    },
+  });
+  const last = result.last;
+  const summary: Record<string, number> = {
+    num_parameters: result.numParameters,
+    train_seconds: result.trainSeconds,
+    epochs: result.epochs,
+    ...(result.test ?? {}),
+  };
+  // Test metrics go out once, at the last epoch's step, under their own keys: visible, never selected on.
+  if (result.epochs > 0 && result.stoppedBy !== 'signal') await report(finitePoints(result.epochs, summary));
+  const available: Record<string, number | undefined> = {
+    val_accuracy: last?.val_accuracy,
+    val_loss: last?.val_loss,
+    num_parameters: result.numParameters,
+    train_seconds: result.trainSeconds,
+  };
+  const names = objectiveMetrics(spec);
+  const values = names.map((name) => available[name]);
+  const known = values.every((v): v is number => v !== undefined && Number.isFinite(v));
+  const full = { ...summary, backend: backend.name };
+  if (result.stoppedBy === 'signal') return { state: 'PRUNED', stoppedBy: 'signal', values: known ? values : undefined, summary: full };
+  if (pruned) return { state: 'PRUNED', stoppedBy: 'pruner', values: known ? values : undefined, summary: full };
+  if (!known) {
+    const bad = names.filter((_, i) => !Number.isFinite(values[i]));
+    return { state: 'FAIL', error: `training diverged: ${bad.join(', ')} is not a finite number (try a lower learning_rate)`, summary: full };
+  }
+  return { state: 'COMPLETE', values, summary: full };
+}
+
+async function runCommandObjective(spec: CommandObjectiveSpec, params: Record<string, unknown>, options: RunObjectiveOptions): Promise<ObjectiveResult> {
+  const result = await runCommand({
+    command: spec.command,
+    cwd: spec.cwd,
+    env: { ...options.env, ...spec.env },
+    params,
+    metrics: objectiveMetrics(spec),
+    context: { ...options.context, seed: options.context?.seed ?? options.seed },
+    onMetrics: options.onMetrics,
+    signal: options.signal,
+    killGraceSeconds: spec.killGraceSeconds,
+    timeoutSeconds: spec.timeoutSeconds,
+    log: options.log,
+  });
+  const { state, values, error, stoppedBy, final } = result;
+  return { state, values, error, stoppedBy, summary: final };
+}
+
+/**
+ * Runs one trial of a study: a template (train on a dataset) or a command. The single entry the runner loop
+ * calls. Never throws: invalid specs or parameters, missing files and crashes come back as `state: 'FAIL'`
+ * with a message, so a bad trial never takes the runner down.
+ */
+export async function runObjective(spec: unknown, params: Record<string, unknown>, options: RunObjectiveOptions = {}): Promise<ObjectiveResult> {
+  try {
+    const parsed = parseObjectiveSpec(spec);
+    if (options.signal?.aborted) return { state: 'PRUNED', stoppedBy: 'signal' };
+    return parsed.kind === 'template' ? await runTemplate(parsed, params, options) : await runCommandObjective(parsed, params, options);
+  } catch (error) {
+    return { state: 'FAIL', error: errorMessage(error) };
+  }
+}
