@@ -1,6 +1,6 @@
 export { matern52 } from './kernel';
 export type { FitOptions, GpHyperparameters, GpModel } from './model';
-export { conditionGp, fitGpHyperparameters, gpPredict, gpPriors, minNoiseVariance } from './model';
+export { conditionGp, defaultFitRestarts, fitGpHyperparameters, gpPredict, gpPriors, minNoiseVariance } from './model';
 export { logExpectedImprovement, LogAcquisition } from './acquisition';
-export type { GpSuggestInput, GpSuggestMultiInput } from './suggest';
-export { gpSuggest, gpSuggestMulti, parEgoRho } from './suggest';
+export type { GpFitResult, GpSuggestInput, GpSuggestMultiInput } from './suggest';
+export { gpSuggest, gpSuggestDetailed, gpSuggestMulti, parEgoRho } from './suggest';

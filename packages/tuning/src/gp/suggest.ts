@@ -6,7 +6,7 @@ import type { RandomSource } from '../numeric/rng';
 import { normal, randInt } from '../numeric/rng';
 import type { ConstraintModel } from './acquisition';
 import { LogAcquisition } from './acquisition';
-import type { FitOptions, GpModel } from './model';
+import type { FitOptions, GpHyperparameters, GpModel } from './model';
 import { conditionGp, fitGpHyperparameters, gpPredict } from './model';
 
 /** Random points scored before local search. */
@@ -39,7 +39,18 @@ export interface GpSuggestInput {
   liar?: 'best' | 'mean';
   candidates?: number;
   localSearches?: number;
-  fit?: FitOptions;
+  fit?: Omit<FitOptions, 'initial'>;
+  /**
+   * Hyperparameters returned by `gpSuggestDetailed` for an earlier ask (the caller stores them, e.g. with the
+   * trial): screened as an extra start, which makes refits converge in a few iterations.
+   */
+  warmStart?: GpFitResult;
+}
+
+/** Fitted hyperparameters of the objective GP and of each constraint GP. */
+export interface GpFitResult {
+  objective: GpHyperparameters;
+  constraints: GpHyperparameters[];
 }
 
 interface Standardised {
@@ -168,6 +179,11 @@ function lieValues(model: GpModel, pending: readonly (readonly number[])[], liar
  * and categorical groups returned one-hot. With no observations, returns a uniform random point.
  */
 export function gpSuggest(input: GpSuggestInput): number[] {
+  return gpSuggestDetailed(input).point;
+}
+
+/** `gpSuggest` that also returns the fitted hyperparameters, to be passed back as `warmStart` next time. */
+export function gpSuggestDetailed(input: GpSuggestInput): { point: number[]; fit: GpFitResult | null } {
   const { slots, width } = layoutDims(input.dims);
   const { X, y, rng } = input;
   const pending = input.pending ?? [];
@@ -175,14 +191,18 @@ export function gpSuggest(input: GpSuggestInput): number[] {
   checkPoints(X, width, 'X');
   checkPoints(pending, width, 'pending');
   const n = X.length;
-  if (n === 0) return snapPoint(randomPoint(slots, width, rng), slots);
+  if (n === 0) return { point: snapPoint(randomPoint(slots, width, rng), slots), fit: null };
   const sign = input.minimize === false ? -1 : 1;
   const target = standardise(
     y.map((v) => sign * v),
     'y',
   );
   const x = flatten(X, width);
-  const hyper = fitGpHyperparameters(x, n, width, target.values, slots, rng, input.fit);
+  const hyper = fitGpHyperparameters(x, n, width, target.values, slots, rng, {
+    ...input.fit,
+    initial: input.warmStart?.objective,
+  });
+  const constraintHypers: GpHyperparameters[] = [];
   let objective = conditionGp(x, n, width, target.values, slots, hyper);
 
   const constraintRows = input.constraints;
@@ -202,7 +222,11 @@ export function gpSuggest(input: GpSuggestInput): number[] {
         constraintRows.map((row) => row[c]!),
         `constraints[*][${c}]`,
       );
-      const h = fitGpHyperparameters(x, n, width, s.values, slots, rng, input.fit);
+      const h = fitGpHyperparameters(x, n, width, s.values, slots, rng, {
+        ...input.fit,
+        initial: input.warmStart?.constraints[c],
+      });
+      constraintHypers.push(h);
       constraintModels.push({ model: conditionGp(x, n, width, s.values, slots, h), threshold: -s.mean / s.std });
     }
   }
@@ -230,7 +254,7 @@ export function gpSuggest(input: GpSuggestInput): number[] {
     input.candidates ?? defaultAcquisitionCandidates,
     input.localSearches ?? defaultLocalSearches,
   );
-  return snapPoint(point, slots);
+  return { point: snapPoint(point, slots), fit: { objective: hyper, constraints: constraintHypers } };
 }
 
 export interface GpSuggestMultiInput extends Omit<GpSuggestInput, 'y' | 'minimize'> {

@@ -1,0 +1,60 @@
+// Hand-run timing script for the numerical cores (never asserted in tests: the CI box is shared and noisy).
+//   npx tsx packages/tuning/src/numeric/timings.ts
+import { cmaesSuggest } from '../cmaes';
+import { gpSuggest } from '../gp';
+import { pedAnovaImportance } from '../importance';
+import { hypervolume, nonDominatedRanks, nsga2Suggest } from '../multi';
+import type { Dim } from './dims';
+import { createRng } from './rng';
+
+function time<T>(label: string, repeats: number, run: () => T): T {
+  let result = run(); // warm-up (JIT)
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t = performance.now();
+    result = run();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  console.log(`${label}: median ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)}, ${repeats} runs)`);
+  return result;
+}
+
+const rng = createRng(1);
+const cube = (n: number, d: number) => Array.from({ length: n }, () => Array.from({ length: d }, rng));
+const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));
+
+{
+  const X = cube(200, 8);
+  const y = X.map((x) => x.reduce((a, v, i) => a + (i + 1) * (v - 0.3) ** 2, 0) + 0.01 * Math.sin(20 * x[0]!));
+  time('gpSuggest, 200 observations × 8 dims', 5, () => gpSuggest({ X, y, dims: cont(8), rng: createRng(2) }));
+  time('gpSuggest, 200 × 8 with 4 pending and 1 constraint', 3, () =>
+    gpSuggest({ X, y, dims: cont(8), rng: createRng(2), pending: cube(4, 8), constraints: X.map((x) => [x[0]! - 0.5]) }),
+  );
+}
+{
+  const history = cube(1000, 10).map((x) => ({ x, y: x.reduce((a, v) => a + v * v, 0) }));
+  time('cmaesSuggest, replaying 1000 trials × 10 dims', 5, () => cmaesSuggest({ history, dims: cont(10), seed: 1 }));
+}
+{
+  const history = cube(1000, 10).map((x) => ({ x, values: [x[0]!, 1 - Math.sqrt(x[0]!) + x[1]!] }));
+  time('nsga2Suggest, replaying 1000 trials, population 50', 5, () =>
+    nsga2Suggest({ history, directions: ['minimize', 'minimize'], dims: cont(10), populationSize: 50, rng: createRng(3) }),
+  );
+}
+{
+  const X = cube(10000, 10);
+  const y = X.map((x) => 5 * (x[3]! - 0.4) ** 2 + (x[7]! - 0.6) ** 2);
+  time('pedAnovaImportance, 10,000 trials × 10 params', 5, () => pedAnovaImportance({ X, y, dims: cont(10) }));
+}
+{
+  const pts2 = cube(10000, 2);
+  time('nonDominatedRanks, 10,000 points, 2 objectives', 5, () => nonDominatedRanks(pts2, ['minimize', 'minimize']));
+  const pts3 = cube(2000, 3);
+  time('nonDominatedRanks, 2,000 points, 3 objectives', 3, () => nonDominatedRanks(pts3, ['minimize', 'minimize', 'minimize']));
+  const front3 = cube(20000, 3).filter((p) => p[0]! ** 2 + p[1]! ** 2 + p[2]! ** 2 > 1).slice(0, 1000);
+  time('hypervolume, 1,000 points, 3 objectives', 3, () => hypervolume(front3, [1.1, 1.1, 1.1], ['minimize', 'minimize', 'minimize']));
+  const front4 = cube(5000, 4).filter((p) => p.reduce((a, v) => a + v * v, 0) > 1.5).slice(0, 40);
+  time('hypervolume, 40 points, 4 objectives (WFG)', 3, () => hypervolume(front4, [1.1, 1.1, 1.1, 1.1], ['minimize', 'minimize', 'minimize', 'minimize']));
+}
