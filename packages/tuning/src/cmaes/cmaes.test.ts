@@ -85,6 +85,14 @@ describe('cmaesSuggest', () => {
     expect(best.y).toBeLessThan(1e-6);
   });
 
+  it('returns one-hot categoricals and finds the best choice', () => {
+    const dims: Dim[] = [{ kind: 'categorical', choices: 4 }, { kind: 'continuous' }];
+    const f = (x: readonly number[]) => (x[1] === 1 ? 0 : 1) + (x[4]! - 0.6) ** 2;
+    const history = optimise(f, dims, 150, 2);
+    for (const { x } of history) expect(x.slice(0, 4).sort()).toEqual([0, 0, 0, 1]);
+    expect(Math.min(...history.map((h) => h.y))).toBeLessThan(1e-4);
+  });
+
   it('keeps the chance of leaving the current integer at least α after convergence (the margin)', () => {
     const dims: Dim[] = [{ kind: 'int', levels: 5 }, { kind: 'continuous' }];
     const f = (x: readonly number[]) => (x[0]! - 0.5) ** 2 + (x[1]! - 0.4) ** 2;

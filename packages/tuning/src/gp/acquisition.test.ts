@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { layoutDims } from '../numeric/dims';
+import { createRng } from '../numeric/rng';
 import { normalCdf } from '../numeric/special';
-import { logExpectedImprovement } from './acquisition';
+import { LogAcquisition, logExpectedImprovement } from './acquisition';
+import { conditionGp } from './model';
 
 describe('logExpectedImprovement', () => {
   const directEi = (mean: number, variance: number, best: number): number => {
@@ -32,5 +35,36 @@ describe('logExpectedImprovement', () => {
     // Worse mean, lower log-EI: gradients still point somewhere useful.
     expect(b).toBeLessThan(a);
     expect(a).toBeCloseTo(-1250 - 0.5 * Math.log(2 * Math.PI) - 2 * Math.log(50), 2);
+  });
+});
+
+describe('LogAcquisition', () => {
+  it('has a gradient that agrees with central differences, constraints included', () => {
+    const { slots, width } = layoutDims([{ kind: 'continuous' }, { kind: 'continuous' }]);
+    const rng = createRng(4);
+    const x = Float64Array.from({ length: 24 }, rng);
+    const y = Array.from({ length: 12 }, (_, i) => Math.cos(4 * x[2 * i]!) - x[2 * i + 1]!);
+    const c = Array.from({ length: 12 }, (_, i) => x[2 * i]! - 0.6);
+    const hyper = { lengthScales: [0.4, 0.6], signalVariance: 1, noiseVariance: 1e-4 };
+    const objective = conditionGp(x, 12, width, y, slots, hyper);
+    const constraint = conditionGp(x, 12, width, c, slots, hyper);
+    const acq = new LogAcquisition(objective, Math.min(...y), [{ model: constraint, threshold: 0 }]);
+    for (const p of [
+      [0.2, 0.7],
+      [0.55, 0.1],
+      [0.9, 0.95],
+    ]) {
+      const grad = new Float64Array(2);
+      const v = acq.valueAndGradient(p, grad);
+      expect(v).toBeCloseTo(acq.value(p), 12);
+      for (let k = 0; k < 2; k++) {
+        const up = [...p];
+        const down = [...p];
+        up[k]! += 1e-6;
+        down[k]! -= 1e-6;
+        const numeric = (acq.value(up) - acq.value(down)) / 2e-6;
+        expect(Math.abs(grad[k]! - numeric)).toBeLessThan(1e-4 * Math.max(1, Math.abs(numeric)));
+      }
+    }
   });
 });

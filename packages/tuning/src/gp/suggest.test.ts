@@ -78,6 +78,18 @@ describe('gpSuggest', () => {
     expect(x[0]).toBeLessThan(0.65);
   });
 
+  it('heads for the feasible region when no observation is feasible yet', () => {
+    // Only x ≥ 0.8 is feasible; every observation lies below 0.6.
+    const X = [[0.05], [0.2], [0.35], [0.5], [0.6]];
+    const x = gpSuggest({ X, y: [1, 2, 3, 4, 5], constraints: X.map((p) => [0.8 - p[0]!]), dims: cont(1), rng: createRng(2) });
+    expect(x[0]).toBeGreaterThan(0.7);
+  });
+
+  it('works from a single observation', () => {
+    const x = gpSuggest({ X: [[0.5, 0.5]], y: [3], dims: cont(2), rng: createRng(1) });
+    expect(x.every((v) => Number.isFinite(v) && v >= 0 && v <= 1)).toBe(true);
+  });
+
   it('does not produce NaN on duplicate points and a flat objective', () => {
     const X = [
       [0.5, 0.5],
