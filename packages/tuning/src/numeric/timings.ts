@@ -1,7 +1,7 @@
 // Hand-run timing script for the numerical cores (never asserted in tests: the CI box is shared and noisy).
 //   npx tsx packages/tuning/src/numeric/timings.ts
 import { cmaesSuggest } from '../cmaes';
-import { gpSuggest } from '../gp';
+import { gpSuggest, gpSuggestDetailed } from '../gp';
 import { pedAnovaImportance } from '../importance';
 import { hypervolume, nonDominatedRanks, nsga2Suggest } from '../multi';
 import type { Dim } from './dims';
@@ -29,6 +29,10 @@ const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'con
   const X = cube(200, 8);
   const y = X.map((x) => x.reduce((a, v, i) => a + (i + 1) * (v - 0.3) ** 2, 0) + 0.01 * Math.sin(20 * x[0]!));
   time('gpSuggest, 200 observations × 8 dims', 5, () => gpSuggest({ X, y, dims: cont(8), rng: createRng(2) }));
+  const { fit } = gpSuggestDetailed({ X, y, dims: cont(8), rng: createRng(2) });
+  time('gpSuggest, 200 × 8, warm-started from the previous fit', 5, () =>
+    gpSuggest({ X, y, dims: cont(8), rng: createRng(2), warmStart: fit! }),
+  );
   time('gpSuggest, 200 × 8 with 4 pending and 1 constraint', 3, () =>
     gpSuggest({ X, y, dims: cont(8), rng: createRng(2), pending: cube(4, 8), constraints: X.map((x) => [x[0]! - 0.5]) }),
   );
