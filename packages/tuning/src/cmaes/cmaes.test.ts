@@ -74,6 +74,22 @@ describe('cmaesSuggest', () => {
     expect(rebuilt.state).toEqual(state);
   });
 
+  it('rebuilds the same state across an IPOP restart', () => {
+    const seed = 5;
+    // A flat objective stalls the run (TolFun), so a restart with λ = 14 happens within 40 generations.
+    let state: CmaesState = initialCmaesState([0.5, 0.5, 0.5], [0, 0, 0], 7, 0.2);
+    const history: { x: number[]; y: number }[] = [];
+    for (let g = 0; g < 40; g++) {
+      const xs = sampleCandidates(state, seed, state.params.lambda);
+      const fs = xs.map(() => 1);
+      xs.forEach((x, i) => history.push({ x, y: fs[i]! }));
+      state = tellGeneration(state, xs, fs);
+      if (shouldRestart(state, fs)) state = restartState(state, seed);
+    }
+    expect(state.restart).toBeGreaterThanOrEqual(1);
+    expect(replayCmaes({ history, dims: cont(3), seed, populationSize: 7 }).state).toEqual(state);
+  });
+
   it('snaps integer dims to their grid and finds the best level', () => {
     // x0 ∈ {0, 0.1, …, 1} (11 levels) with the optimum at level 7; x1 continuous with optimum 0.33.
     const dims: Dim[] = [{ kind: 'int', levels: 11 }, { kind: 'continuous' }];
