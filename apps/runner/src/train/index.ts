@@ -2,7 +2,7 @@ export { trainTemplate, evaluate } from './train';
 export type { EpochDecision, EpochMetrics, TestMetrics, TrainTemplateOptions, TrainTemplateResult } from './train';
 export { loadPreparedData, prepareDataset } from './prepare';
 export type { DataSource, PreparedData, PrepareOptions, Split } from './prepare';
-export { builtinDatasetNames, csvToDataset, loadBuiltinDataset, loadCsvDataset } from './datasets';
+export { builtinDatasetFile, builtinDatasetNames, csvToDataset, loadBuiltinDataset, loadCsvDataset } from './datasets';
 export type { Dataset } from './datasets';
 export { defaultSplit, fitScaler, stratifiedSplit } from './split';
 export type { SplitFractions, Standardization } from './split';
