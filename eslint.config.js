@@ -25,6 +25,7 @@ export default tseslint.config(
       '**/.data/**',
       '**/next-env.d.ts',
       '**/*.generated.ts',
+      '**/src/generated/**',
       'e2e/output/**',
     ],
   },

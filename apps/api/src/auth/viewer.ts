@@ -1,0 +1,64 @@
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import type { Database } from '@tuneboard/db';
+import { apiToken, membership, session, user } from '@tuneboard/db';
+import type { ApiTokenRow, UserRow } from '../mappers.ts';
+import type { MembershipRole } from '@tuneboard/db';
+import { API_TOKEN_PREFIX, sha256 } from './secrets.ts';
+
+/** Who is calling. Resolved once per request (or per WebSocket connection) from a cookie or a bearer token. */
+export type Viewer =
+  | { kind: 'user'; user: UserRow; sessionId: string | undefined; roles: Map<string, MembershipRole> }
+  | { kind: 'token'; token: ApiTokenRow }
+  | { kind: 'anonymous' };
+
+export const anonymous: Viewer = { kind: 'anonymous' };
+export const SESSION_COOKIE = 'tb_session';
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export async function rolesOf(db: Database, userId: string): Promise<Map<string, MembershipRole>> {
+  const rows = await db
+    .select({ teamId: membership.teamId, role: membership.role })
+    .from(membership)
+    .where(eq(membership.userId, userId));
+  return new Map(rows.map((row) => [row.teamId, row.role]));
+}
+
+/** Looks up the caller from an `Authorization: Bearer tb_…` header or the session cookie. */
+export async function resolveViewer(
+  db: Database,
+  headers: { authorization?: string | undefined; cookie?: string | undefined },
+): Promise<Viewer> {
+  const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) {
+    if (!bearer.startsWith(API_TOKEN_PREFIX)) return anonymous;
+    const now = new Date();
+    const [row] = await db
+      .update(apiToken)
+      .set({ lastUsedAt: now })
+      .where(
+        and(
+          eq(apiToken.tokenHash, sha256(bearer)),
+          isNull(apiToken.revokedAt),
+          or(isNull(apiToken.expiresAt), gt(apiToken.expiresAt, now)),
+        ),
+      )
+      .returning();
+    return row ? { kind: 'token', token: row } : anonymous;
+  }
+  const secret = readCookie(headers.cookie, SESSION_COOKIE);
+  if (!secret) return anonymous;
+  const [row] = await db
+    .select({ session, user })
+    .from(session)
+    .innerJoin(user, eq(user.id, session.userId))
+    .where(and(eq(session.tokenHash, sha256(secret)), gt(session.expiresAt, new Date())));
+  if (!row) return anonymous;
+  return { kind: 'user', user: row.user, sessionId: row.session.id, roles: await rolesOf(db, row.user.id) };
+}

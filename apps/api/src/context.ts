@@ -1,0 +1,28 @@
+import type { Database, DbHandle } from '@tuneboard/db';
+import type { Logger } from 'pino';
+import type { RateLimiter } from './auth/rate-limit.ts';
+import type { Viewer } from './auth/viewer.ts';
+import type { ApiEnv } from './env.ts';
+import type { EventHub } from './events.ts';
+import type { Loaders } from './loaders.ts';
+
+/** Long-lived services shared by every request of one API process. */
+export interface Services {
+  handle: DbHandle;
+  db: Database;
+  env: ApiEnv;
+  events: EventHub;
+  log: Logger;
+  /** Sign-in attempts per client and e-mail, for rate limiting. */
+  signInLimiter: RateLimiter;
+}
+
+/** Per request (HTTP) or per operation (WebSocket). */
+export interface Context extends Services {
+  viewer: Viewer;
+  loaders: Loaders;
+  /** The client's address, for rate limits. */
+  clientAddress: string;
+  /** Sets or clears the session cookie; undefined over WebSocket. */
+  setCookie: ((value: string) => void) | undefined;
+}

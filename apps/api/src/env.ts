@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1'));
+
+/** Every setting of the API, read once from the environment and validated. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Port of the HTTP + WebSocket server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Interface to bind; 127.0.0.1 keeps a laptop's API private, 0.0.0.0 serves a network. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Origins allowed to call the API from a browser with credentials (the dashboard), comma-separated. */
+  WEB_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
+  /** How long a trial lease lasts without a report or heartbeat. */
+  LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** How often expired leases are looked for. */
+  REAPER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Secure cookies (HTTPS only); default on in production. */
+  SECURE_COOKIES: boolean,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ApiEnv = z.infer<typeof schema>;
+
+export function readApiEnv(source: Record<string, string | undefined> = process.env): ApiEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? 'environment';
+    throw new Error(`Invalid ${field}=${JSON.stringify(source[field])}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}

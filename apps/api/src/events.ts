@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import type { Database, DbHandle } from '@tuneboard/db';
+import type { StudyEventModel } from './mappers.ts';
+
+/**
+ * Live events over Postgres LISTEN/NOTIFY (PGlite too): every API replica on one database LISTENs once
+ * per channel and fans each payload out to its own subscribers, so a runner connected to replica A hears
+ * about trials created by replica B. NOTIFY sent inside a transaction is delivered only if it commits.
+ */
+const STUDY_CHANNEL = 'tb_study_events';
+const AVAILABLE_CHANNEL = 'tb_trials_available';
+
+export interface StudyEventMessage extends StudyEventModel {
+  teamId: string;
+}
+
+export interface AvailableMessage {
+  teamId: string;
+  studyId: string;
+  pending: number;
+}
+
+type Executor = Pick<Database, 'execute'>;
+
+/** Queues a study event on `db` (a transaction, or the database): sent when it commits. */
+export async function publishStudyEvent(db: Executor, message: StudyEventMessage): Promise<void> {
+  await db.execute(sql`select pg_notify(${STUDY_CHANNEL}, ${JSON.stringify(message)})`);
+}
+
+export async function publishAvailable(db: Executor, message: AvailableMessage): Promise<void> {
+  await db.execute(sql`select pg_notify(${AVAILABLE_CHANNEL}, ${JSON.stringify(message)})`);
+}
+
+/** Subscribers' queues stop growing here: a client that cannot keep up loses its oldest events. */
+const MAX_QUEUED = 1_000;
+
+export class EventHub {
+  private readonly studySubscribers = new Set<(message: StudyEventMessage) => void>();
+  private readonly availableSubscribers = new Set<(message: AvailableMessage) => void>();
+  private stops: (() => Promise<void>)[] = [];
+
+  constructor(private readonly handle: Pick<DbHandle, 'listen'>) {}
+
+  async start(): Promise<void> {
+    this.stops.push(
+      await this.handle.listen(STUDY_CHANNEL, (payload) => {
+        const message = JSON.parse(payload) as StudyEventMessage;
+        for (const deliver of this.studySubscribers) deliver(message);
+      }),
+      await this.handle.listen(AVAILABLE_CHANNEL, (payload) => {
+        const message = JSON.parse(payload) as AvailableMessage;
+        for (const deliver of this.availableSubscribers) deliver(message);
+      }),
+    );
+  }
+
+  async stop(): Promise<void> {
+    const stops = this.stops;
+    this.stops = [];
+    await Promise.all(stops.map((stop) => stop().catch(() => undefined)));
+  }
+
+  studyEvents(filter: (message: StudyEventMessage) => boolean): AsyncIterableIterator<StudyEventMessage> {
+    return iterate(this.studySubscribers, filter);
+  }
+
+  trialsAvailable(filter: (message: AvailableMessage) => boolean): AsyncIterableIterator<AvailableMessage> {
+    return iterate(this.availableSubscribers, filter);
+  }
+}
+
+function iterate<T>(subscribers: Set<(message: T) => void>, filter: (message: T) => boolean): AsyncIterableIterator<T> {
+  const queue: T[] = [];
+  let wake: ((result: IteratorResult<T>) => void) | undefined;
+  let done = false;
+  const deliver = (message: T): void => {
+    if (done || !filter(message)) return;
+    if (wake) {
+      const resolve = wake;
+      wake = undefined;
+      resolve({ value: message, done: false });
+      return;
+    }
+    queue.push(message);
+    if (queue.length > MAX_QUEUED) queue.shift();
+  };
+  subscribers.add(deliver);
+  const finish = (): Promise<IteratorResult<T>> => {
+    done = true;
+    subscribers.delete(deliver);
+    queue.length = 0;
+    wake?.({ value: undefined, done: true });
+    wake = undefined;
+    return Promise.resolve({ value: undefined, done: true });
+  };
+  return {
+    next() {
+      if (queue.length > 0) return Promise.resolve({ value: queue.shift() as T, done: false });
+      if (done) return Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve) => (wake = resolve));
+    },
+    return: finish,
+    throw(error?: unknown) {
+      void finish();
+      return Promise.reject(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}

@@ -1,0 +1,1666 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { UserRow, TeamRow, MembershipRow, ProjectRow, ApiTokenRow, StudyRow, TrialRow, RunnerRow, ViewerModel, StudyEventModel, TrialsAvailableModel, TrialLeaseModel } from '../mappers.ts';
+import type { Context } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 date and time, in UTC. */
+  DateTime: { input: Date; output: Date; }
+  /** Any JSON value: search spaces, parameters, sampler and pruner settings. */
+  JSON: { input: unknown; output: unknown; }
+  /**
+   * A float that may also be NaN, Infinity or -Infinity (GraphQL's Float cannot carry them).
+   * Sent as a JSON number, or as the strings "NaN", "Infinity", "-Infinity".
+   */
+  MetricValue: { input: number; output: number; }
+};
+
+/** A secret for runners and scripts, scoped to one team. The secret itself is shown once, at creation. */
+export type ApiToken = Node & {
+  __typename?: 'ApiToken';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it stops working; null for never. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** When it was last used. */
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  /** A name to tell tokens apart. */
+  name: Scalars['String']['output'];
+  /** The first characters of the secret, e.g. `tb_3fA9c1`, for recognising it. */
+  prefix: Scalars['String']['output'];
+  /** When it was revoked; null while it works. */
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** What the token may do. */
+  scope: ApiTokenScope;
+  /** The team the token acts for. */
+  team: Team;
+};
+
+/** Input of `apiTokenCreate`. */
+export type ApiTokenCreateInput = {
+  /** Days until it expires; null for never. */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** A name to tell tokens apart. */
+  name: Scalars['String']['input'];
+  /** What the token may do. */
+  scope: ApiTokenScope;
+  /** The team the token acts for. */
+  teamId: Scalars['ID']['input'];
+};
+
+/** Result of `apiTokenCreate`. */
+export type ApiTokenCreatePayload = {
+  __typename?: 'ApiTokenCreatePayload';
+  /** The new token. */
+  apiToken: Maybe<ApiToken>;
+  /** The secret, shown this once; only its SHA-256 is stored. */
+  secret: Maybe<Scalars['String']['output']>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `apiTokenRevoke`. */
+export type ApiTokenRevokeInput = {
+  /** The token to revoke. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `apiTokenRevoke`. */
+export type ApiTokenRevokePayload = {
+  __typename?: 'ApiTokenRevokePayload';
+  /** The revoked token. */
+  apiToken: Maybe<ApiToken>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** What an API token may do. */
+export type ApiTokenScope =
+  /** Read the team's objects. */
+  | 'READ'
+  /** Register runners, claim trials and report their results; read the team's objects. */
+  | 'RUNNER'
+  /** Read and change the team's projects and studies, and run trials. */
+  | 'WRITE';
+
+/** Result of `signUp` and `signIn`: the session cookie is set on success. */
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  /** The signed-in user; null on error. */
+  user: Maybe<User>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** The trial budget of a study. */
+export type Budget = {
+  __typename?: 'Budget';
+  /** Attempts per trial before it is failed (lost leases). */
+  maxFailures: Scalars['Int']['output'];
+  /** Trials PENDING or RUNNING at once. */
+  maxParallel: Scalars['Int']['output'];
+  /** Trials to finish in all; null for no limit. */
+  maxTrials: Maybe<Scalars['Int']['output']>;
+};
+
+/** The budget of a new study. */
+export type BudgetInput = {
+  /** Attempts per trial (default 3). */
+  maxFailures?: InputMaybe<Scalars['Int']['input']>;
+  /** Trials PENDING or RUNNING at once (default 4). */
+  maxParallel?: InputMaybe<Scalars['Int']['input']>;
+  /** Trials to finish in all; null for no limit. */
+  maxTrials?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Whether to minimise or maximise an objective. */
+export type Direction =
+  /** Larger is better. */
+  | 'MAXIMIZE'
+  /** Smaller is better. */
+  | 'MINIMIZE';
+
+/** A user's role in a team. */
+export type Membership = {
+  __typename?: 'Membership';
+  /** When the user joined. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The role. */
+  role: MembershipRole;
+  /** The team. */
+  team: Team;
+  /** The user. */
+  user: User;
+};
+
+/** Input of `membershipCreate`. */
+export type MembershipCreateInput = {
+  /** E-mail of an existing user. */
+  email: Scalars['String']['input'];
+  /** Their role. */
+  role: MembershipRole;
+  /** The team. */
+  teamId: Scalars['ID']['input'];
+};
+
+/** Result of `membershipCreate`. */
+export type MembershipCreatePayload = {
+  __typename?: 'MembershipCreatePayload';
+  /** The new membership. */
+  membership: Maybe<Membership>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** A role in a team, strongest first. */
+export type MembershipRole =
+  /** Manage members, tokens and every project. */
+  | 'ADMIN'
+  /** Create and run studies. */
+  | 'MEMBER'
+  /** Everything, including deleting the team. */
+  | 'OWNER'
+  /** Read only. */
+  | 'VIEWER';
+
+/** A metric value at a step. */
+export type MetricPoint = {
+  __typename?: 'MetricPoint';
+  /** Step (epoch or iteration). */
+  step: Scalars['Int']['output'];
+  /** Value; may be NaN or ±Infinity. */
+  value: Scalars['MetricValue']['output'];
+};
+
+/** One metric value of a report. */
+export type MetricPointInput = {
+  /** Metric name. */
+  key: Scalars['String']['input'];
+  /** Step (epoch or iteration). */
+  step: Scalars['Int']['input'];
+  /** Value; may be NaN or ±Infinity. */
+  value: Scalars['MetricValue']['input'];
+};
+
+/** One metric's points. */
+export type MetricSeries = {
+  __typename?: 'MetricSeries';
+  /** The metric, e.g. `val_loss`. */
+  key: Scalars['String']['output'];
+  /** Points by step. */
+  points: Array<MetricPoint>;
+};
+
+/** The root of every change. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates an API token for a team (admins and owners); the secret is returned once. */
+  apiTokenCreate: ApiTokenCreatePayload;
+  /** Revokes an API token; it is refused from the next request on. */
+  apiTokenRevoke: ApiTokenRevokePayload;
+  /** Adds an existing user to a team (admins and owners). */
+  membershipCreate: MembershipCreatePayload;
+  /** Creates a project in a team. */
+  projectCreate: ProjectCreatePayload;
+  /** Registers (or re-registers) a runner for the token's team. */
+  runnerRegister: RunnerRegisterPayload;
+  /** Signs in with e-mail and password; sets an HttpOnly session cookie. */
+  signIn: AuthPayload;
+  /** Ends the current session. */
+  signOut: SignOutPayload;
+  /** Creates an account and signs it in. */
+  signUp: AuthPayload;
+  /** Creates a study and queues its first trials. */
+  studyCreate: StudyPayload;
+  /** Stops handing out new trials; running ones finish. */
+  studyPause: StudyPayload;
+  /** Creates a child study in a narrower space, optionally inheriting the parent's trials inside it. */
+  studyRefine: StudyPayload;
+  /** Resumes a paused study. */
+  studyResume: StudyPayload;
+  /** Stops a study for good: pending trials are cancelled, running ones finish. */
+  studyStop: StudyPayload;
+  /** Creates a team with the caller as its owner. */
+  teamCreate: TeamCreatePayload;
+  /** Claims pending trials: one statement, FOR UPDATE SKIP LOCKED, with a fresh lease. */
+  trialClaim: TrialClaimPayload;
+  /** Finishes a trial with its values. */
+  trialComplete: TrialPayload;
+  /** Queues a hand-picked configuration ahead of the sampler's. */
+  trialEnqueue: TrialPayload;
+  /** Finishes a trial as failed. */
+  trialFail: TrialPayload;
+  /** Finishes a trial as pruned. */
+  trialPrune: TrialPayload;
+  /** Stores a batch of metric points, renews the lease and returns the pruner's verdict. */
+  trialReport: TrialReportPayload;
+};
+
+
+/** The root of every change. */
+export type MutationApiTokenCreateArgs = {
+  input: ApiTokenCreateInput;
+};
+
+
+/** The root of every change. */
+export type MutationApiTokenRevokeArgs = {
+  input: ApiTokenRevokeInput;
+};
+
+
+/** The root of every change. */
+export type MutationMembershipCreateArgs = {
+  input: MembershipCreateInput;
+};
+
+
+/** The root of every change. */
+export type MutationProjectCreateArgs = {
+  input: ProjectCreateInput;
+};
+
+
+/** The root of every change. */
+export type MutationRunnerRegisterArgs = {
+  input: RunnerRegisterInput;
+};
+
+
+/** The root of every change. */
+export type MutationSignInArgs = {
+  input: SignInInput;
+};
+
+
+/** The root of every change. */
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
+
+/** The root of every change. */
+export type MutationStudyCreateArgs = {
+  input: StudyCreateInput;
+};
+
+
+/** The root of every change. */
+export type MutationStudyPauseArgs = {
+  input: StudyIdInput;
+};
+
+
+/** The root of every change. */
+export type MutationStudyRefineArgs = {
+  input: StudyRefineInput;
+};
+
+
+/** The root of every change. */
+export type MutationStudyResumeArgs = {
+  input: StudyIdInput;
+};
+
+
+/** The root of every change. */
+export type MutationStudyStopArgs = {
+  input: StudyIdInput;
+};
+
+
+/** The root of every change. */
+export type MutationTeamCreateArgs = {
+  input: TeamCreateInput;
+};
+
+
+/** The root of every change. */
+export type MutationTrialClaimArgs = {
+  input: TrialClaimInput;
+};
+
+
+/** The root of every change. */
+export type MutationTrialCompleteArgs = {
+  input: TrialCompleteInput;
+};
+
+
+/** The root of every change. */
+export type MutationTrialEnqueueArgs = {
+  input: TrialEnqueueInput;
+};
+
+
+/** The root of every change. */
+export type MutationTrialFailArgs = {
+  input: TrialFailInput;
+};
+
+
+/** The root of every change. */
+export type MutationTrialPruneArgs = {
+  input: TrialPruneInput;
+};
+
+
+/** The root of every change. */
+export type MutationTrialReportArgs = {
+  input: TrialReportInput;
+};
+
+/** An object with a globally unique, opaque id. */
+export type Node = {
+  /** Opaque global id; pass it to `node(id:)` to fetch the object again. */
+  id: Scalars['ID']['output'];
+};
+
+/** One optimisation target. */
+export type Objective = {
+  __typename?: 'Objective';
+  /** Minimise or maximise. */
+  direction: Direction;
+  /** The metric's name, e.g. `val_accuracy`. */
+  name: Scalars['String']['output'];
+};
+
+/** An objective of a new study. */
+export type ObjectiveInput = {
+  /** Minimise or maximise. */
+  direction: Direction;
+  /** The metric's name. */
+  name: Scalars['String']['input'];
+};
+
+/** Order direction. */
+export type OrderDirection =
+  /** Smallest first. */
+  | 'ASC'
+  /** Largest first. */
+  | 'DESC';
+
+/** Information about pagination in a connection. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item of this page; pass it as `after` for the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more items follow `endCursor`. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when items precede `startCursor`. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of this page. */
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** A parameter range for filtering trials: numbers within [min, max], or one of `values`. */
+export type ParamFilter = {
+  /** Highest value kept (numbers). */
+  max?: InputMaybe<Scalars['Float']['input']>;
+  /** Lowest value kept (numbers). */
+  min?: InputMaybe<Scalars['Float']['input']>;
+  /** Parameter name. */
+  name: Scalars['String']['input'];
+  /** Values kept (categoricals). */
+  values?: InputMaybe<Array<Scalars['JSON']['input']>>;
+};
+
+/** A home for related studies. */
+export type Project = Node & {
+  __typename?: 'Project';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Free text. */
+  description: Scalars['String']['output'];
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** URL-safe name, unique in the team. */
+  slug: Scalars['String']['output'];
+  /** The project's studies, newest first. */
+  studies: Array<Study>;
+  /** The owning team. */
+  team: Team;
+};
+
+/** Input of `projectCreate`. */
+export type ProjectCreateInput = {
+  /** Free text. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** URL-safe name, unique in the team. */
+  slug: Scalars['String']['input'];
+  /** The owning team. */
+  teamId: Scalars['ID']['input'];
+};
+
+/** Result of `projectCreate`. */
+export type ProjectCreatePayload = {
+  __typename?: 'ProjectCreatePayload';
+  /** The new project. */
+  project: Maybe<Project>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** The root of every read. */
+export type Query = {
+  __typename?: 'Query';
+  /** Fetches any object by its global id; null when it does not exist or you may not see it. */
+  node: Maybe<Node>;
+  /** Fetches several objects by their global ids. */
+  nodes: Array<Maybe<Node>>;
+  /** A runner by global id. */
+  runner: Maybe<Runner>;
+  /** A study by global id. */
+  study: Maybe<Study>;
+  /** A trial by global id. */
+  trial: Maybe<Trial>;
+  /** The caller: a signed-in user or an API token; null when anonymous. */
+  viewer: Maybe<Viewer>;
+};
+
+
+/** The root of every read. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryRunnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. */
+export type QueryStudyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. */
+export type QueryTrialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A worker process that claims trials and trains them. */
+export type Runner = Node & {
+  __typename?: 'Runner';
+  /** What it said it can do: backend, gpus, labels. */
+  capabilities: Scalars['JSON']['output'];
+  /** Host name. */
+  host: Scalars['String']['output'];
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** When it was last heard from. */
+  lastSeenAt: Scalars['DateTime']['output'];
+  /** Name, unique in the team. */
+  name: Scalars['String']['output'];
+  /** True when it was heard from in the last minute. */
+  online: Scalars['Boolean']['output'];
+  /** Trials it is running now. */
+  runningTrials: Array<Trial>;
+  /** The team it works for. */
+  team: Team;
+};
+
+/** Input of `runnerRegister`. */
+export type RunnerRegisterInput = {
+  /** Backend, gpus, labels, and anything else worth showing. */
+  capabilities: Scalars['JSON']['input'];
+  /** Host name. */
+  host: Scalars['String']['input'];
+  /** Name, unique in the team; registering the same name again updates it. */
+  name: Scalars['String']['input'];
+};
+
+/** Result of `runnerRegister`. */
+export type RunnerRegisterPayload = {
+  __typename?: 'RunnerRegisterPayload';
+  /** The runner. */
+  runner: Maybe<Runner>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `signIn`. */
+export type SignInInput = {
+  /** E-mail address. */
+  email: Scalars['String']['input'];
+  /** Password. */
+  password: Scalars['String']['input'];
+};
+
+/** Result of `signOut`. */
+export type SignOutPayload = {
+  __typename?: 'SignOutPayload';
+  /** True when a session was ended. */
+  signedOut: Scalars['Boolean']['output'];
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `signUp`. */
+export type SignUpInput = {
+  /** E-mail address. */
+  email: Scalars['String']['input'];
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** At least 10 characters. */
+  password: Scalars['String']['input'];
+};
+
+/** A hyperparameter search: a space, a strategy, an objective and a budget. */
+export type Study = Node & {
+  __typename?: 'Study';
+  /** The best complete trial by the first objective; null until one completes. */
+  bestTrial: Maybe<Trial>;
+  /** The Pareto-optimal complete trials (several objectives); the best trial for one. */
+  bestTrials: Array<Trial>;
+  /** The trial budget. */
+  budget: Budget;
+  /** Studies refined from this one. */
+  children: Array<Study>;
+  /** When it completed or was stopped. */
+  completedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Trials by state. */
+  counts: TrialCounts;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Free text. */
+  description: Scalars['String']['output'];
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Name, unique in the project. */
+  name: Scalars['String']['output'];
+  /** What a runner executes per trial: a model template and dataset, or a command. */
+  objective: Scalars['JSON']['output'];
+  /** What is optimised, in order; `Trial.values` follow this order. */
+  objectives: Array<Objective>;
+  /** The study this one was refined from. */
+  parent: Maybe<Study>;
+  /** Finished trials (complete, pruned or failed) over `maxTrials`, from 0 to 1; null without a limit. */
+  progress: Maybe<Scalars['Float']['output']>;
+  /** The project it belongs to. */
+  project: Project;
+  /** The pruner settings, e.g. `{"kind": "median", "warmupSteps": 2}`. */
+  pruner: Scalars['JSON']['output'];
+  /** The ranges this study was refined from; null for a study created from scratch. */
+  refinement: Maybe<Scalars['JSON']['output']>;
+  /** The sampler settings, e.g. `{"kind": "tpe", "seed": 7}`. */
+  sampler: Scalars['JSON']['output'];
+  /** The search space document (see docs/graphql.md). */
+  space: Scalars['JSON']['output'];
+  /** Where the study stands. */
+  status: StudyStatus;
+  /** The study's trials, filtered and ordered. */
+  trials: TrialConnection;
+};
+
+
+/** A hyperparameter search: a space, a strategy, an objective and a budget. */
+export type StudyTrialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TrialFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<TrialOrder>;
+};
+
+/** Input of `studyCreate`. */
+export type StudyCreateInput = {
+  /** Trial budget. */
+  budget?: InputMaybe<BudgetInput>;
+  /** Free text. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Name, unique in the project. */
+  name: Scalars['String']['input'];
+  /** What runners execute per trial. */
+  objective: Scalars['JSON']['input'];
+  /** What to optimise, e.g. `[{name: "val_accuracy", direction: MAXIMIZE}]`. */
+  objectives: Array<ObjectiveInput>;
+  /** The project. */
+  projectId: Scalars['ID']['input'];
+  /** Pruner settings; default `{"kind": "none"}`. */
+  pruner?: InputMaybe<Scalars['JSON']['input']>;
+  /** Sampler settings; default `{"kind": "auto"}`. */
+  sampler?: InputMaybe<Scalars['JSON']['input']>;
+  /** The search space document. */
+  space: Scalars['JSON']['input'];
+};
+
+/** A live event of a study. */
+export type StudyEvent = {
+  __typename?: 'StudyEvent';
+  /** What happened. */
+  kind: StudyEventKind;
+  /** The study. */
+  study: Study;
+  /** The trial concerned, if any. */
+  trial: Maybe<Trial>;
+};
+
+/** What happened in a study. */
+export type StudyEventKind =
+  /** The study's status changed. */
+  | 'STUDY_STATUS'
+  /** A runner claimed a trial. */
+  | 'TRIAL_CLAIMED'
+  /** A trial was created (sampled, enqueued or inherited). */
+  | 'TRIAL_CREATED'
+  /** A trial finished (complete, pruned, failed, cancelled) or was re-queued. */
+  | 'TRIAL_FINISHED'
+  /** A runner reported metric points. */
+  | 'TRIAL_REPORTED';
+
+/** Input of `studyPause`, `studyResume`, `studyStop`. */
+export type StudyIdInput = {
+  /** The study. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of study mutations. */
+export type StudyPayload = {
+  __typename?: 'StudyPayload';
+  /** The study. */
+  study: Maybe<Study>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `studyRefine`. */
+export type StudyRefineInput = {
+  /** Budget of the child; default the parent's. */
+  budget?: InputMaybe<BudgetInput>;
+  /** Copy the parent's complete trials that fall inside the new space (default true). */
+  inheritTrials?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name of the child study; default `<parent> (refined)`. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Brushed ranges: `{"lr": [0.001, 0.01], "optimizer": ["adam"]}`. Without them, `suggestRefinement` proposes the region of the best trials. */
+  ranges?: InputMaybe<Scalars['JSON']['input']>;
+  /** Sampler of the child; default the parent's. */
+  sampler?: InputMaybe<Scalars['JSON']['input']>;
+  /** The study to refine. */
+  studyId: Scalars['ID']['input'];
+  /** With no `ranges`: the share of best trials the suggestion covers (default 0.2). */
+  topQuantile?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Where a study stands. */
+export type StudyStatus =
+  /** The budget is spent. */
+  | 'COMPLETED'
+  /** No new trials are handed out; running ones finish. */
+  | 'PAUSED'
+  /** Trials are being proposed and run. */
+  | 'RUNNING'
+  /** Stopped by a person before its budget was spent. */
+  | 'STOPPED';
+
+/** Live events. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every change in a study, for the dashboard. */
+  studyEvents: StudyEvent;
+  /** Pending trials appeared in a study of the caller's team, for runners. */
+  trialsAvailable: TrialsAvailable;
+};
+
+
+/** Live events. */
+export type SubscriptionStudyEventsArgs = {
+  studyId: Scalars['ID']['input'];
+};
+
+/** A group of people who share projects, studies and runners. */
+export type Team = Node & {
+  __typename?: 'Team';
+  /** The team's API tokens (admins and owners). */
+  apiTokens: Array<ApiToken>;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Who belongs to the team. */
+  memberships: Array<Membership>;
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** The team's projects. */
+  projects: Array<Project>;
+  /** The team's runners, most recently seen first. */
+  runners: Array<Runner>;
+  /** URL-safe unique name. */
+  slug: Scalars['String']['output'];
+  /** The caller's role in this team; null for API tokens. */
+  viewerRole: Maybe<MembershipRole>;
+};
+
+/** Input of `teamCreate`. */
+export type TeamCreateInput = {
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** URL-safe unique name: lower-case letters, digits, single hyphens. */
+  slug: Scalars['String']['input'];
+};
+
+/** Result of `teamCreate`. */
+export type TeamCreatePayload = {
+  __typename?: 'TeamCreatePayload';
+  /** The new team; the caller is its owner. */
+  team: Maybe<Team>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** One evaluation of the objective at one point of the search space. */
+export type Trial = Node & {
+  __typename?: 'Trial';
+  /** 0 for the first run; increases each time a lost lease re-queues it. */
+  attempt: Scalars['Int']['output'];
+  /** Constraint values (≤ 0 is feasible), when the objective reports them. */
+  constraints: Maybe<Array<Scalars['MetricValue']['output']>>;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Seconds from start to finish. */
+  durationSeconds: Maybe<Scalars['Float']['output']>;
+  /** Why it failed. */
+  error: Maybe<Scalars['String']['output']>;
+  /** When it finished. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Metric keys reported by the current attempt. */
+  metricKeys: Array<Scalars['String']['output']>;
+  /** Learning curves of the current attempt, downsampled to at most `maxPoints` per key. */
+  metrics: Array<MetricSeries>;
+  /** 0, 1, 2, … within the study. */
+  number: Scalars['Int']['output'];
+  /** Where its parameters came from. */
+  origin: TrialOrigin;
+  /** Parameter values by name. */
+  params: Scalars['JSON']['output'];
+  /** The runner running it, or that ran it last. */
+  runner: Maybe<Runner>;
+  /** For an inherited trial: the parent study's trial. */
+  source: Maybe<Trial>;
+  /** When the current attempt started. */
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where it stands. */
+  state: TrialState;
+  /** The study. */
+  study: Study;
+  /** One value per study objective; null until it completes. */
+  values: Maybe<Array<Scalars['MetricValue']['output']>>;
+};
+
+
+/** One evaluation of the objective at one point of the search space. */
+export type TrialMetricsArgs = {
+  attempt?: InputMaybe<Scalars['Int']['input']>;
+  keys?: InputMaybe<Array<Scalars['String']['input']>>;
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Input of `trialClaim`. */
+export type TrialClaimInput = {
+  /** How many trials to claim at most (default 1). */
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  /** The claiming runner. */
+  runnerId: Scalars['ID']['input'];
+  /** Only from this study; default any running study of the token's team. */
+  studyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Result of `trialClaim`. */
+export type TrialClaimPayload = {
+  __typename?: 'TrialClaimPayload';
+  /** Claimed trials; empty when nothing is pending. */
+  leases: Array<TrialLease>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `trialComplete`. */
+export type TrialCompleteInput = {
+  /** Constraint values (≤ 0 is feasible). */
+  constraints?: InputMaybe<Array<Scalars['MetricValue']['input']>>;
+  /** The lease token. */
+  leaseToken: Scalars['String']['input'];
+  /** The trial. */
+  trialId: Scalars['ID']['input'];
+  /** One value per study objective; a NaN fails the trial. */
+  values: Array<Scalars['MetricValue']['input']>;
+};
+
+/** A page of trials. */
+export type TrialConnection = {
+  __typename?: 'TrialConnection';
+  /** Trials with their cursors. */
+  edges: Array<TrialEdge>;
+  /** Trials of this page. */
+  nodes: Array<Trial>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** All trials matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** How many trials are in each state. */
+export type TrialCounts = {
+  __typename?: 'TrialCounts';
+  /** Cancelled. */
+  cancelled: Scalars['Int']['output'];
+  /** Finished with values. */
+  complete: Scalars['Int']['output'];
+  /** Failed. */
+  fail: Scalars['Int']['output'];
+  /** Waiting for a runner. */
+  pending: Scalars['Int']['output'];
+  /** Pruned. */
+  pruned: Scalars['Int']['output'];
+  /** Running. */
+  running: Scalars['Int']['output'];
+  /** All trials. */
+  total: Scalars['Int']['output'];
+};
+
+/** A trial with its cursor. */
+export type TrialEdge = {
+  __typename?: 'TrialEdge';
+  /** Pass as `after` for the next page. */
+  cursor: Scalars['String']['output'];
+  /** The trial. */
+  node: Trial;
+};
+
+/** Input of `trialEnqueue`. */
+export type TrialEnqueueInput = {
+  /** A configuration inside the study's space. */
+  params: Scalars['JSON']['input'];
+  /** The study. */
+  studyId: Scalars['ID']['input'];
+};
+
+/** Input of `trialFail`. */
+export type TrialFailInput = {
+  /** What went wrong. */
+  error: Scalars['String']['input'];
+  /** The lease token. */
+  leaseToken: Scalars['String']['input'];
+  /** The trial. */
+  trialId: Scalars['ID']['input'];
+};
+
+/** Which trials to return. */
+export type TrialFilter = {
+  /** Every parameter condition must hold. */
+  params?: InputMaybe<Array<ParamFilter>>;
+  /** Only these states. */
+  states?: InputMaybe<Array<TrialState>>;
+  /** Every objective condition must hold. */
+  values?: InputMaybe<Array<ValueFilter>>;
+};
+
+/** A claimed trial with what the runner needs to run it. */
+export type TrialLease = {
+  __typename?: 'TrialLease';
+  /** When the lease ends unless renewed by a report or heartbeat. */
+  leaseExpiresAt: Scalars['DateTime']['output'];
+  /** Fencing token: send it with every report about this trial. */
+  leaseToken: Scalars['String']['output'];
+  /** The trial. */
+  trial: Trial;
+};
+
+/** Trial ordering. */
+export type TrialOrder = {
+  /** Which way. */
+  direction?: OrderDirection;
+  /** What to order by. */
+  field: TrialOrderField;
+  /** The parameter, with `PARAM`. */
+  param?: InputMaybe<Scalars['String']['input']>;
+  /** The objective index, with `VALUE`. */
+  valueIndex?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What to order trials by. */
+export type TrialOrderField =
+  /** Finished minus started. */
+  | 'DURATION'
+  /** Trial number. */
+  | 'NUMBER'
+  /** A parameter's value: set `param`. */
+  | 'PARAM'
+  /** An objective's value: set `valueIndex`. */
+  | 'VALUE';
+
+/** Where a trial's parameters came from. */
+export type TrialOrigin =
+  /** Enqueued by hand. */
+  | 'ENQUEUED'
+  /** Inherited from the parent study at refinement. */
+  | 'INHERITED'
+  /** Proposed by the study's sampler. */
+  | 'SAMPLER';
+
+/** Result of trial mutations. */
+export type TrialPayload = {
+  __typename?: 'TrialPayload';
+  /** The trial. */
+  trial: Maybe<Trial>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `trialPrune`. */
+export type TrialPruneInput = {
+  /** The lease token. */
+  leaseToken: Scalars['String']['input'];
+  /** The trial. */
+  trialId: Scalars['ID']['input'];
+};
+
+/** Input of `trialReport`: a batch of up to 1,000 points; re-sending a batch changes nothing. */
+export type TrialReportInput = {
+  /** The lease token from `trialClaim`. */
+  leaseToken: Scalars['String']['input'];
+  /** Points to store (may be empty: a heartbeat). */
+  points: Array<MetricPointInput>;
+  /** The trial. */
+  trialId: Scalars['ID']['input'];
+};
+
+/** Result of `trialReport`. */
+export type TrialReportPayload = {
+  __typename?: 'TrialReportPayload';
+  /** Points newly stored (re-sent ones are not counted). */
+  accepted: Scalars['Int']['output'];
+  /** The renewed lease expiry. */
+  leaseExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** True when the pruner says this trial should stop. */
+  shouldPrune: Scalars['Boolean']['output'];
+  /** What went wrong (e.g. `STALE_LEASE`: someone else owns the trial now). */
+  userErrors: Array<UserError>;
+};
+
+/** Where a trial stands. */
+export type TrialState =
+  /** Withdrawn before it ran (study stopped). */
+  | 'CANCELLED'
+  /** Finished with values. */
+  | 'COMPLETE'
+  /** Failed (error, NaN objective, or too many lost leases). */
+  | 'FAIL'
+  /** Waiting for a runner. */
+  | 'PENDING'
+  /** Stopped early by the pruner. */
+  | 'PRUNED'
+  /** A runner holds its lease. */
+  | 'RUNNING';
+
+/** Trials are waiting in a study. */
+export type TrialsAvailable = {
+  __typename?: 'TrialsAvailable';
+  /** How many are pending (at the time of the event). */
+  pending: Scalars['Int']['output'];
+  /** The study with pending trials. */
+  study: Study;
+};
+
+/** A person who signs in to the dashboard. */
+export type User = Node & {
+  __typename?: 'User';
+  /** When the account was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** E-mail address, used to sign in. */
+  email: Scalars['String']['output'];
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** The teams this user belongs to, with their role in each. */
+  memberships: Array<Membership>;
+  /** Display name. */
+  name: Scalars['String']['output'];
+};
+
+/** A business-rule error in a mutation's input: the field, what is wrong, and a stable code. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** A stable machine-readable code such as `INVALID`, `TAKEN`, `NOT_FOUND`, `STALE_LEASE`. */
+  code: Scalars['String']['output'];
+  /** Path of the input field at fault, e.g. `["input", "space", "lr", "low"]`; empty when no single field is. */
+  field: Array<Scalars['String']['output']>;
+  /** What is wrong, naming the rule and the value. */
+  message: Scalars['String']['output'];
+};
+
+/** An objective range for filtering trials. */
+export type ValueFilter = {
+  /** Index of the objective (0 for the first). */
+  index?: Scalars['Int']['input'];
+  /** Highest value kept. */
+  max?: InputMaybe<Scalars['Float']['input']>;
+  /** Lowest value kept. */
+  min?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Who is asking: a signed-in user, or an API token. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** Teams the caller can see. */
+  teams: Array<Team>;
+  /** The scope of the API token; null for a user session. */
+  tokenScope: Maybe<ApiTokenScope>;
+  /** The team an API token belongs to; null for a user session. */
+  tokenTeam: Maybe<Team>;
+  /** The signed-in user; null when the caller is an API token. */
+  user: Maybe<User>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( ApiTokenRow )
+    | ( ProjectRow )
+    | ( RunnerRow )
+    | ( StudyRow )
+    | ( TeamRow )
+    | ( TrialRow )
+    | ( UserRow )
+  ;
+};
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  ApiToken: ResolverTypeWrapper<ApiTokenRow>;
+  ApiTokenCreateInput: ResolverTypeWrapper<Partial<ApiTokenCreateInput>>;
+  ApiTokenCreatePayload: ResolverTypeWrapper<Partial<Omit<ApiTokenCreatePayload, 'apiToken'> & { apiToken?: Maybe<ResolversTypes['ApiToken']> }>>;
+  ApiTokenRevokeInput: ResolverTypeWrapper<Partial<ApiTokenRevokeInput>>;
+  ApiTokenRevokePayload: ResolverTypeWrapper<Partial<Omit<ApiTokenRevokePayload, 'apiToken'> & { apiToken?: Maybe<ResolversTypes['ApiToken']> }>>;
+  ApiTokenScope: ResolverTypeWrapper<Partial<ApiTokenScope>>;
+  AuthPayload: ResolverTypeWrapper<Partial<Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>>;
+  Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  Budget: ResolverTypeWrapper<Partial<Budget>>;
+  BudgetInput: ResolverTypeWrapper<Partial<BudgetInput>>;
+  DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  Direction: ResolverTypeWrapper<Partial<Direction>>;
+  Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
+  ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
+  Membership: ResolverTypeWrapper<MembershipRow>;
+  MembershipCreateInput: ResolverTypeWrapper<Partial<MembershipCreateInput>>;
+  MembershipCreatePayload: ResolverTypeWrapper<Partial<Omit<MembershipCreatePayload, 'membership'> & { membership?: Maybe<ResolversTypes['Membership']> }>>;
+  MembershipRole: ResolverTypeWrapper<Partial<MembershipRole>>;
+  MetricPoint: ResolverTypeWrapper<Partial<MetricPoint>>;
+  MetricPointInput: ResolverTypeWrapper<Partial<MetricPointInput>>;
+  MetricSeries: ResolverTypeWrapper<Partial<MetricSeries>>;
+  MetricValue: ResolverTypeWrapper<Partial<Scalars['MetricValue']['output']>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  Objective: ResolverTypeWrapper<Partial<Objective>>;
+  ObjectiveInput: ResolverTypeWrapper<Partial<ObjectiveInput>>;
+  OrderDirection: ResolverTypeWrapper<Partial<OrderDirection>>;
+  PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
+  ParamFilter: ResolverTypeWrapper<Partial<ParamFilter>>;
+  Project: ResolverTypeWrapper<ProjectRow>;
+  ProjectCreateInput: ResolverTypeWrapper<Partial<ProjectCreateInput>>;
+  ProjectCreatePayload: ResolverTypeWrapper<Partial<Omit<ProjectCreatePayload, 'project'> & { project?: Maybe<ResolversTypes['Project']> }>>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Runner: ResolverTypeWrapper<RunnerRow>;
+  RunnerRegisterInput: ResolverTypeWrapper<Partial<RunnerRegisterInput>>;
+  RunnerRegisterPayload: ResolverTypeWrapper<Partial<Omit<RunnerRegisterPayload, 'runner'> & { runner?: Maybe<ResolversTypes['Runner']> }>>;
+  SignInInput: ResolverTypeWrapper<Partial<SignInInput>>;
+  SignOutPayload: ResolverTypeWrapper<Partial<SignOutPayload>>;
+  SignUpInput: ResolverTypeWrapper<Partial<SignUpInput>>;
+  String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
+  Study: ResolverTypeWrapper<StudyRow>;
+  StudyCreateInput: ResolverTypeWrapper<Partial<StudyCreateInput>>;
+  StudyEvent: ResolverTypeWrapper<StudyEventModel>;
+  StudyEventKind: ResolverTypeWrapper<Partial<StudyEventKind>>;
+  StudyIdInput: ResolverTypeWrapper<Partial<StudyIdInput>>;
+  StudyPayload: ResolverTypeWrapper<Partial<Omit<StudyPayload, 'study'> & { study?: Maybe<ResolversTypes['Study']> }>>;
+  StudyRefineInput: ResolverTypeWrapper<Partial<StudyRefineInput>>;
+  StudyStatus: ResolverTypeWrapper<Partial<StudyStatus>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Team: ResolverTypeWrapper<TeamRow>;
+  TeamCreateInput: ResolverTypeWrapper<Partial<TeamCreateInput>>;
+  TeamCreatePayload: ResolverTypeWrapper<Partial<Omit<TeamCreatePayload, 'team'> & { team?: Maybe<ResolversTypes['Team']> }>>;
+  Trial: ResolverTypeWrapper<TrialRow>;
+  TrialClaimInput: ResolverTypeWrapper<Partial<TrialClaimInput>>;
+  TrialClaimPayload: ResolverTypeWrapper<Partial<Omit<TrialClaimPayload, 'leases'> & { leases: Array<ResolversTypes['TrialLease']> }>>;
+  TrialCompleteInput: ResolverTypeWrapper<Partial<TrialCompleteInput>>;
+  TrialConnection: ResolverTypeWrapper<Partial<Omit<TrialConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TrialEdge']>, nodes: Array<ResolversTypes['Trial']> }>>;
+  TrialCounts: ResolverTypeWrapper<Partial<TrialCounts>>;
+  TrialEdge: ResolverTypeWrapper<Partial<Omit<TrialEdge, 'node'> & { node: ResolversTypes['Trial'] }>>;
+  TrialEnqueueInput: ResolverTypeWrapper<Partial<TrialEnqueueInput>>;
+  TrialFailInput: ResolverTypeWrapper<Partial<TrialFailInput>>;
+  TrialFilter: ResolverTypeWrapper<Partial<TrialFilter>>;
+  TrialLease: ResolverTypeWrapper<TrialLeaseModel>;
+  TrialOrder: ResolverTypeWrapper<Partial<TrialOrder>>;
+  TrialOrderField: ResolverTypeWrapper<Partial<TrialOrderField>>;
+  TrialOrigin: ResolverTypeWrapper<Partial<TrialOrigin>>;
+  TrialPayload: ResolverTypeWrapper<Partial<Omit<TrialPayload, 'trial'> & { trial?: Maybe<ResolversTypes['Trial']> }>>;
+  TrialPruneInput: ResolverTypeWrapper<Partial<TrialPruneInput>>;
+  TrialReportInput: ResolverTypeWrapper<Partial<TrialReportInput>>;
+  TrialReportPayload: ResolverTypeWrapper<Partial<TrialReportPayload>>;
+  TrialState: ResolverTypeWrapper<Partial<TrialState>>;
+  TrialsAvailable: ResolverTypeWrapper<TrialsAvailableModel>;
+  User: ResolverTypeWrapper<UserRow>;
+  UserError: ResolverTypeWrapper<Partial<UserError>>;
+  ValueFilter: ResolverTypeWrapper<Partial<ValueFilter>>;
+  Viewer: ResolverTypeWrapper<ViewerModel>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  ApiToken: ApiTokenRow;
+  ApiTokenCreateInput: Partial<ApiTokenCreateInput>;
+  ApiTokenCreatePayload: Partial<Omit<ApiTokenCreatePayload, 'apiToken'> & { apiToken?: Maybe<ResolversParentTypes['ApiToken']> }>;
+  ApiTokenRevokeInput: Partial<ApiTokenRevokeInput>;
+  ApiTokenRevokePayload: Partial<Omit<ApiTokenRevokePayload, 'apiToken'> & { apiToken?: Maybe<ResolversParentTypes['ApiToken']> }>;
+  AuthPayload: Partial<Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> }>;
+  Boolean: Partial<Scalars['Boolean']['output']>;
+  Budget: Partial<Budget>;
+  BudgetInput: Partial<BudgetInput>;
+  DateTime: Partial<Scalars['DateTime']['output']>;
+  Float: Partial<Scalars['Float']['output']>;
+  ID: Partial<Scalars['ID']['output']>;
+  Int: Partial<Scalars['Int']['output']>;
+  JSON: Partial<Scalars['JSON']['output']>;
+  Membership: MembershipRow;
+  MembershipCreateInput: Partial<MembershipCreateInput>;
+  MembershipCreatePayload: Partial<Omit<MembershipCreatePayload, 'membership'> & { membership?: Maybe<ResolversParentTypes['Membership']> }>;
+  MetricPoint: Partial<MetricPoint>;
+  MetricPointInput: Partial<MetricPointInput>;
+  MetricSeries: Partial<MetricSeries>;
+  MetricValue: Partial<Scalars['MetricValue']['output']>;
+  Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Objective: Partial<Objective>;
+  ObjectiveInput: Partial<ObjectiveInput>;
+  PageInfo: Partial<PageInfo>;
+  ParamFilter: Partial<ParamFilter>;
+  Project: ProjectRow;
+  ProjectCreateInput: Partial<ProjectCreateInput>;
+  ProjectCreatePayload: Partial<Omit<ProjectCreatePayload, 'project'> & { project?: Maybe<ResolversParentTypes['Project']> }>;
+  Query: Record<PropertyKey, never>;
+  Runner: RunnerRow;
+  RunnerRegisterInput: Partial<RunnerRegisterInput>;
+  RunnerRegisterPayload: Partial<Omit<RunnerRegisterPayload, 'runner'> & { runner?: Maybe<ResolversParentTypes['Runner']> }>;
+  SignInInput: Partial<SignInInput>;
+  SignOutPayload: Partial<SignOutPayload>;
+  SignUpInput: Partial<SignUpInput>;
+  String: Partial<Scalars['String']['output']>;
+  Study: StudyRow;
+  StudyCreateInput: Partial<StudyCreateInput>;
+  StudyEvent: StudyEventModel;
+  StudyIdInput: Partial<StudyIdInput>;
+  StudyPayload: Partial<Omit<StudyPayload, 'study'> & { study?: Maybe<ResolversParentTypes['Study']> }>;
+  StudyRefineInput: Partial<StudyRefineInput>;
+  Subscription: Record<PropertyKey, never>;
+  Team: TeamRow;
+  TeamCreateInput: Partial<TeamCreateInput>;
+  TeamCreatePayload: Partial<Omit<TeamCreatePayload, 'team'> & { team?: Maybe<ResolversParentTypes['Team']> }>;
+  Trial: TrialRow;
+  TrialClaimInput: Partial<TrialClaimInput>;
+  TrialClaimPayload: Partial<Omit<TrialClaimPayload, 'leases'> & { leases: Array<ResolversParentTypes['TrialLease']> }>;
+  TrialCompleteInput: Partial<TrialCompleteInput>;
+  TrialConnection: Partial<Omit<TrialConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TrialEdge']>, nodes: Array<ResolversParentTypes['Trial']> }>;
+  TrialCounts: Partial<TrialCounts>;
+  TrialEdge: Partial<Omit<TrialEdge, 'node'> & { node: ResolversParentTypes['Trial'] }>;
+  TrialEnqueueInput: Partial<TrialEnqueueInput>;
+  TrialFailInput: Partial<TrialFailInput>;
+  TrialFilter: Partial<TrialFilter>;
+  TrialLease: TrialLeaseModel;
+  TrialOrder: Partial<TrialOrder>;
+  TrialPayload: Partial<Omit<TrialPayload, 'trial'> & { trial?: Maybe<ResolversParentTypes['Trial']> }>;
+  TrialPruneInput: Partial<TrialPruneInput>;
+  TrialReportInput: Partial<TrialReportInput>;
+  TrialReportPayload: Partial<TrialReportPayload>;
+  TrialsAvailable: TrialsAvailableModel;
+  User: UserRow;
+  UserError: Partial<UserError>;
+  ValueFilter: Partial<ValueFilter>;
+  Viewer: ViewerModel;
+};
+
+export type ApiTokenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['ApiTokenScope'], ParentType, ContextType>;
+  team?: Resolver<ResolversTypes['Team'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiTokenCreatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiTokenCreatePayload'] = ResolversParentTypes['ApiTokenCreatePayload']> = {
+  apiToken?: Resolver<Maybe<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ApiTokenRevokePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiTokenRevokePayload'] = ResolversParentTypes['ApiTokenRevokePayload']> = {
+  apiToken?: Resolver<Maybe<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type BudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Budget'] = ResolversParentTypes['Budget']> = {
+  maxFailures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxParallel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxTrials?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['MembershipRole'], ParentType, ContextType>;
+  team?: Resolver<ResolversTypes['Team'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type MembershipCreatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MembershipCreatePayload'] = ResolversParentTypes['MembershipCreatePayload']> = {
+  membership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type MetricPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricPoint'] = ResolversParentTypes['MetricPoint']> = {
+  step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['MetricValue'], ParentType, ContextType>;
+};
+
+export type MetricSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricSeries'] = ResolversParentTypes['MetricSeries']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['MetricPoint']>, ParentType, ContextType>;
+};
+
+export interface MetricValueScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['MetricValue'], any> {
+  name: 'MetricValue';
+}
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  apiTokenCreate?: Resolver<ResolversTypes['ApiTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationApiTokenCreateArgs, 'input'>>;
+  apiTokenRevoke?: Resolver<ResolversTypes['ApiTokenRevokePayload'], ParentType, ContextType, RequireFields<MutationApiTokenRevokeArgs, 'input'>>;
+  membershipCreate?: Resolver<ResolversTypes['MembershipCreatePayload'], ParentType, ContextType, RequireFields<MutationMembershipCreateArgs, 'input'>>;
+  projectCreate?: Resolver<ResolversTypes['ProjectCreatePayload'], ParentType, ContextType, RequireFields<MutationProjectCreateArgs, 'input'>>;
+  runnerRegister?: Resolver<ResolversTypes['RunnerRegisterPayload'], ParentType, ContextType, RequireFields<MutationRunnerRegisterArgs, 'input'>>;
+  signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
+  signOut?: Resolver<ResolversTypes['SignOutPayload'], ParentType, ContextType>;
+  signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  studyCreate?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyCreateArgs, 'input'>>;
+  studyPause?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyPauseArgs, 'input'>>;
+  studyRefine?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyRefineArgs, 'input'>>;
+  studyResume?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyResumeArgs, 'input'>>;
+  studyStop?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyStopArgs, 'input'>>;
+  teamCreate?: Resolver<ResolversTypes['TeamCreatePayload'], ParentType, ContextType, RequireFields<MutationTeamCreateArgs, 'input'>>;
+  trialClaim?: Resolver<ResolversTypes['TrialClaimPayload'], ParentType, ContextType, RequireFields<MutationTrialClaimArgs, 'input'>>;
+  trialComplete?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialCompleteArgs, 'input'>>;
+  trialEnqueue?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialEnqueueArgs, 'input'>>;
+  trialFail?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialFailArgs, 'input'>>;
+  trialPrune?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialPruneArgs, 'input'>>;
+  trialReport?: Resolver<ResolversTypes['TrialReportPayload'], ParentType, ContextType, RequireFields<MutationTrialReportArgs, 'input'>>;
+};
+
+export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'ApiToken' | 'Project' | 'Runner' | 'Study' | 'Team' | 'Trial' | 'User', ParentType, ContextType>;
+};
+
+export type ObjectiveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Objective'] = ResolversParentTypes['Objective']> = {
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  studies?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType>;
+  team?: Resolver<ResolversTypes['Team'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProjectCreatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectCreatePayload'] = ResolversParentTypes['ProjectCreatePayload']> = {
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  runner?: Resolver<Maybe<ResolversTypes['Runner']>, ParentType, ContextType, RequireFields<QueryRunnerArgs, 'id'>>;
+  study?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType, RequireFields<QueryStudyArgs, 'id'>>;
+  trial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType, RequireFields<QueryTrialArgs, 'id'>>;
+  viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+};
+
+export type RunnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Runner'] = ResolversParentTypes['Runner']> = {
+  capabilities?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  runningTrials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType>;
+  team?: Resolver<ResolversTypes['Team'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RunnerRegisterPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RunnerRegisterPayload'] = ResolversParentTypes['RunnerRegisterPayload']> = {
+  runner?: Resolver<Maybe<ResolversTypes['Runner']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SignOutPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignOutPayload'] = ResolversParentTypes['SignOutPayload']> = {
+  signedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type StudyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Study'] = ResolversParentTypes['Study']> = {
+  bestTrial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType>;
+  bestTrials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType>;
+  budget?: Resolver<ResolversTypes['Budget'], ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  counts?: Resolver<ResolversTypes['TrialCounts'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  objective?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType>;
+  progress?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  pruner?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  refinement?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  sampler?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  space?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['StudyStatus'], ParentType, ContextType>;
+  trials?: Resolver<ResolversTypes['TrialConnection'], ParentType, ContextType, RequireFields<StudyTrialsArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StudyEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StudyEvent'] = ResolversParentTypes['StudyEvent']> = {
+  kind?: Resolver<ResolversTypes['StudyEventKind'], ParentType, ContextType>;
+  study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
+  trial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType>;
+};
+
+export type StudyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StudyPayload'] = ResolversParentTypes['StudyPayload']> = {
+  study?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  studyEvents?: SubscriptionResolver<ResolversTypes['StudyEvent'], "studyEvents", ParentType, ContextType, RequireFields<SubscriptionStudyEventsArgs, 'studyId'>>;
+  trialsAvailable?: SubscriptionResolver<ResolversTypes['TrialsAvailable'], "trialsAvailable", ParentType, ContextType>;
+};
+
+export type TeamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
+  apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  runners?: Resolver<Array<ResolversTypes['Runner']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerRole?: Resolver<Maybe<ResolversTypes['MembershipRole']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TeamCreatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TeamCreatePayload'] = ResolversParentTypes['TeamCreatePayload']> = {
+  team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type TrialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trial'] = ResolversParentTypes['Trial']> = {
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  constraints?: Resolver<Maybe<Array<ResolversTypes['MetricValue']>>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metricKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['MetricSeries']>, ParentType, ContextType, RequireFields<TrialMetricsArgs, 'maxPoints'>>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['TrialOrigin'], ParentType, ContextType>;
+  params?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  runner?: Resolver<Maybe<ResolversTypes['Runner']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['TrialState'], ParentType, ContextType>;
+  study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
+  values?: Resolver<Maybe<Array<ResolversTypes['MetricValue']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrialClaimPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialClaimPayload'] = ResolversParentTypes['TrialClaimPayload']> = {
+  leases?: Resolver<Array<ResolversTypes['TrialLease']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type TrialConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialConnection'] = ResolversParentTypes['TrialConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TrialEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TrialCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialCounts'] = ResolversParentTypes['TrialCounts']> = {
+  cancelled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fail?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pruned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TrialEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialEdge'] = ResolversParentTypes['TrialEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Trial'], ParentType, ContextType>;
+};
+
+export type TrialLeaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialLease'] = ResolversParentTypes['TrialLease']> = {
+  leaseExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  leaseToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trial?: Resolver<ResolversTypes['Trial'], ParentType, ContextType>;
+};
+
+export type TrialPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialPayload'] = ResolversParentTypes['TrialPayload']> = {
+  trial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type TrialReportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialReportPayload'] = ResolversParentTypes['TrialReportPayload']> = {
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  leaseExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  shouldPrune?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type TrialsAvailableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialsAvailable'] = ResolversParentTypes['TrialsAvailable']> = {
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
+  tokenScope?: Resolver<Maybe<ResolversTypes['ApiTokenScope']>, ParentType, ContextType>;
+  tokenTeam?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = Context> = {
+  ApiToken?: ApiTokenResolvers<ContextType>;
+  ApiTokenCreatePayload?: ApiTokenCreatePayloadResolvers<ContextType>;
+  ApiTokenRevokePayload?: ApiTokenRevokePayloadResolvers<ContextType>;
+  AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Budget?: BudgetResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
+  Membership?: MembershipResolvers<ContextType>;
+  MembershipCreatePayload?: MembershipCreatePayloadResolvers<ContextType>;
+  MetricPoint?: MetricPointResolvers<ContextType>;
+  MetricSeries?: MetricSeriesResolvers<ContextType>;
+  MetricValue?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  Objective?: ObjectiveResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Project?: ProjectResolvers<ContextType>;
+  ProjectCreatePayload?: ProjectCreatePayloadResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Runner?: RunnerResolvers<ContextType>;
+  RunnerRegisterPayload?: RunnerRegisterPayloadResolvers<ContextType>;
+  SignOutPayload?: SignOutPayloadResolvers<ContextType>;
+  Study?: StudyResolvers<ContextType>;
+  StudyEvent?: StudyEventResolvers<ContextType>;
+  StudyPayload?: StudyPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  Team?: TeamResolvers<ContextType>;
+  TeamCreatePayload?: TeamCreatePayloadResolvers<ContextType>;
+  Trial?: TrialResolvers<ContextType>;
+  TrialClaimPayload?: TrialClaimPayloadResolvers<ContextType>;
+  TrialConnection?: TrialConnectionResolvers<ContextType>;
+  TrialCounts?: TrialCountsResolvers<ContextType>;
+  TrialEdge?: TrialEdgeResolvers<ContextType>;
+  TrialLease?: TrialLeaseResolvers<ContextType>;
+  TrialPayload?: TrialPayloadResolvers<ContextType>;
+  TrialReportPayload?: TrialReportPayloadResolvers<ContextType>;
+  TrialsAvailable?: TrialsAvailableResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
+};
+

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@tuneboard/db';
+import { testDatabases } from '@tuneboard/db/testing';
+import {
+  CLAIM,
+  COMPLETE,
+  REPORT,
+  STUDY_FIELDS,
+  collect,
+  createStudy,
+  setupTeam,
+  startTestApi,
+  type TestApi,
+} from './testing/harness.ts';
+
+interface Lease {
+  leaseToken: string;
+  trial: { id: string; number: number; attempt: number; params: Record<string, unknown> };
+}
+
+describe.each(testDatabases)('the trial lifecycle over HTTP and WebSocket [$name]', (target) => {
+  let handle: DbHandle;
+  let api: TestApi;
+  /** The same database behind a second API process whose leases last two seconds. */
+  let shortLeases: TestApi;
+  let team: Awaited<ReturnType<typeof setupTeam>>;
+  beforeAll(async () => {
+    handle = await target.create();
+    api = await startTestApi(handle);
+    shortLeases = await startTestApi(handle, { LEASE_SECONDS: '2' });
+    team = await setupTeam(api, 'ada');
+  });
+  afterAll(async () => {
+    await api.close();
+    await shortLeases.close();
+    await handle.close();
+  });
+
+  const claim = async (runnerId: string, studyId: string, limit = 1, via = api): Promise<Lease[]> => {
+    const { trialClaim } = await via.gql(CLAIM, { i: { runnerId, studyId, limit } }, team.runnerAuth);
+    return trialClaim.leases as Lease[];
+  };
+  const complete = (lease: Lease, values: unknown[]) =>
+    api.gql(COMPLETE, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, values } }, team.runnerAuth);
+  const study = async (id: string) =>
+    (await api.gql(`query($id: ID!) { study(id: $id) { ${STUDY_FIELDS} bestTrial { number values } } }`, { id }, team.user))
+      .study;
+
+  it('runs a study from creation through parallel claims and top-ups to COMPLETED, live on a subscription', async () => {
+    const created = await createStudy(api, team, { budget: { maxTrials: 4, maxParallel: 2 } });
+    expect(created.counts).toMatchObject({ pending: 2, total: 2 });
+    const feed = collect<{ studyEvents: { kind: string; study: { status: string } } }>(
+      api.ws(team.user),
+      'subscription($id: ID!) { studyEvents(studyId: $id) { kind study { status } trial { number state } } }',
+      { id: created.id },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the subscription start
+
+    const [first, second] = await Promise.all([
+      team.register('runner-a').then((id) => claim(id, created.id)),
+      team.register('runner-b').then((id) => claim(id, created.id)),
+    ]);
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+    expect(first![0]!.trial.id).not.toBe(second![0]!.trial.id);
+
+    const report = await api.gql(
+      REPORT,
+      { i: { trialId: first![0]!.trial.id, leaseToken: first![0]!.leaseToken, points: [{ key: 'val_loss', step: 0, value: 0.9 }] } },
+      team.runnerAuth,
+    );
+    expect(report.trialReport).toMatchObject({ accepted: 1, shouldPrune: false, userErrors: [] });
+
+    await complete(first![0]!, [0.5]);
+    await complete(second![0]!, [0.25]);
+    let now = await study(created.id);
+    expect(now.counts).toMatchObject({ complete: 2, pending: 2 }); // topped up to maxParallel again
+
+    const runner = await team.register('runner-a');
+    const rest = await claim(runner, created.id, 5);
+    expect(rest).toHaveLength(2); // the budget allows 4 in all
+    for (const lease of rest) await complete(lease, [1]);
+    now = await study(created.id);
+    expect(now.status).toBe('COMPLETED');
+    expect(now.counts).toMatchObject({ complete: 4, pending: 0, running: 0, total: 4 });
+    expect(now.bestTrial.values).toEqual([0.25]);
+
+    const events = await feed.until((list) => list.some((e) => e.studyEvents.kind === 'STUDY_STATUS'));
+    const kinds = new Set(events.map((e) => e.studyEvents.kind));
+    expect(kinds).toEqual(new Set(['TRIAL_CLAIMED', 'TRIAL_REPORTED', 'TRIAL_FINISHED', 'TRIAL_CREATED', 'STUDY_STATUS']));
+    feed.stop();
+  });
+
+  it('lets 20 concurrent claimers take 200 trials with no double claim and none left behind', async () => {
+    const created = await createStudy(api, team, { budget: { maxTrials: 200, maxParallel: 200 } });
+    expect(created.counts.pending).toBe(200);
+    const runners = await Promise.all(Array.from({ length: 20 }, (_, i) => team.register(`swarm-${i}`)));
+    const claimed: string[] = [];
+    await Promise.all(
+      runners.map(async (runnerId) => {
+        for (;;) {
+          const leases = await claim(runnerId, created.id, 1);
+          if (leases.length === 0) return;
+          claimed.push(leases[0]!.trial.id);
+        }
+      }),
+    );
+    expect(claimed).toHaveLength(200);
+    expect(new Set(claimed).size).toBe(200);
+    const now = await study(created.id);
+    expect(now.counts).toMatchObject({ pending: 0, running: 200 });
+  });
+
+  it('re-queues a trial whose lease expired as attempt + 1, and refuses the old lease token', async () => {
+    const created = await createStudy(api, team, { budget: { maxTrials: 1, maxParallel: 1, maxFailures: 3 } });
+    const runner = await team.register('sleepy');
+    const [lost] = await claim(runner, created.id, 1, shortLeases);
+    expect(lost!.trial.attempt).toBe(0);
+    // The runner goes silent: after LEASE_SECONDS the reaper returns the trial to the queue.
+    let again: Lease[] = [];
+    await expect
+      .poll(async () => (again = await claim(runner, created.id)).length, { timeout: 20_000, interval: 500 })
+      .toBe(1);
+    expect(again[0]!.trial.id).toBe(lost!.trial.id);
+    expect(again[0]!.trial.attempt).toBe(1);
+
+    const stale = await api.gql(
+      REPORT,
+      { i: { trialId: lost!.trial.id, leaseToken: lost!.leaseToken, points: [{ key: 'val_loss', step: 0, value: 1 }] } },
+      team.runnerAuth,
+    );
+    expect(stale.trialReport.userErrors[0].code).toBe('STALE_LEASE');
+    const staleComplete = await complete(lost!, [0.1]);
+    expect(staleComplete.trialComplete.userErrors[0].code).toBe('STALE_LEASE');
+    const fresh = await complete(again[0]!, [0.2]);
+    expect(fresh.trialComplete.trial).toMatchObject({ state: 'COMPLETE', values: [0.2] });
+  });
+
+  it('fails a trial after maxFailures lost leases', async () => {
+    const created = await createStudy(api, team, { budget: { maxTrials: 1, maxParallel: 1, maxFailures: 1 } });
+    const runner = await team.register('doomed');
+    await claim(runner, created.id, 1, shortLeases);
+    await expect
+      .poll(async () => (await study(created.id)).counts.fail, { timeout: 20_000, interval: 500 })
+      .toBe(1);
+  });
+
+  it('answers a report with the pruner’s verdict', async () => {
+    const created = await createStudy(api, team, {
+      budget: { maxTrials: 10, maxParallel: 1 },
+      pruner: { kind: 'median', startupTrials: 1, warmupSteps: 0 },
+    });
+    const runner = await team.register('pruned');
+    const [good] = await claim(runner, created.id);
+    const points = [0, 1, 2].map((step) => ({ key: 'val_loss', step, value: 0.5 - step * 0.1 }));
+    await api.gql(REPORT, { i: { trialId: good!.trial.id, leaseToken: good!.leaseToken, points } }, team.runnerAuth);
+    await complete(good!, [0.3]);
+    const [bad] = await claim(runner, created.id);
+    const early = await api.gql(
+      REPORT,
+      { i: { trialId: bad!.trial.id, leaseToken: bad!.leaseToken, points: [{ key: 'val_loss', step: 0, value: 0.45 }] } },
+      team.runnerAuth,
+    );
+    expect(early.trialReport.shouldPrune).toBe(false);
+    const worse = await api.gql(
+      REPORT,
+      { i: { trialId: bad!.trial.id, leaseToken: bad!.leaseToken, points: [{ key: 'val_loss', step: 1, value: 3.5 }] } },
+      team.runnerAuth,
+    );
+    expect(worse.trialReport.shouldPrune).toBe(true);
+  });
+
+  it('stores a re-sent batch once, and round-trips NaN and ±Infinity; a NaN objective fails the trial', async () => {
+    const created = await createStudy(api, team, { budget: { maxTrials: 1, maxParallel: 1 } });
+    const runner = await team.register('precise');
+    const [lease] = await claim(runner, created.id);
+    const points = [
+      { key: 'loss', step: 0, value: 'NaN' },
+      { key: 'loss', step: 1, value: 'Infinity' },
+      { key: 'loss', step: 2, value: '-Infinity' },
+      { key: 'loss', step: 3, value: 1e308 },
+    ];
+    const send = () =>
+      api.gql(REPORT, { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, points } }, team.runnerAuth);
+    expect((await send()).trialReport.accepted).toBe(4);
+    expect((await send()).trialReport.accepted).toBe(0);
+    const { trial } = await api.gql(
+      'query($id: ID!) { trial(id: $id) { metricKeys metrics(keys: ["loss"]) { key points { step value } } } }',
+      { id: lease!.trial.id },
+      team.user,
+    );
+    expect(trial.metricKeys).toEqual(['loss']);
+    expect(trial.metrics[0].points).toEqual([
+      { step: 0, value: 'NaN' },
+      { step: 1, value: 'Infinity' },
+      { step: 2, value: '-Infinity' },
+      { step: 3, value: 1e308 },
+    ]);
+    const done = await complete(lease!, ['NaN']);
+    expect(done.trialComplete.trial.state).toBe('FAIL');
+    expect(done.trialComplete.trial.error).toMatch(/objective value is NaN/);
+    expect(done.trialComplete.trial.values).toEqual(['NaN']); // kept for inspection
+  });
+});

@@ -1,0 +1,35 @@
+import DataLoader from 'dataloader';
+import { eq, inArray } from 'drizzle-orm';
+import type { Database } from '@tuneboard/db';
+import { apiToken, project, runner, study, team, trial, user } from '@tuneboard/db';
+import type { ApiTokenRow, ProjectRow, RunnerRow, StudyRow, TeamRow, TrialRow, UserRow } from './mappers.ts';
+
+function byId<K, V extends { id: K }>(load: (ids: K[]) => Promise<V[]>) {
+  return new DataLoader<K, V | undefined>(async (ids) => {
+    const rows = await load([...ids]);
+    const map = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => map.get(id));
+  });
+}
+
+/** DataLoaders, built per request so nothing is cached across callers. */
+export function createLoaders(db: Database) {
+  return {
+    user: byId<string, UserRow>((ids) => db.select().from(user).where(inArray(user.id, ids))),
+    team: byId<string, TeamRow>((ids) => db.select().from(team).where(inArray(team.id, ids))),
+    project: byId<string, ProjectRow>((ids) => db.select().from(project).where(inArray(project.id, ids))),
+    apiToken: byId<string, ApiTokenRow>((ids) => db.select().from(apiToken).where(inArray(apiToken.id, ids))),
+    runner: byId<string, RunnerRow>((ids) => db.select().from(runner).where(inArray(runner.id, ids))),
+    trial: byId<number, TrialRow>((ids) => db.select().from(trial).where(inArray(trial.id, ids))),
+    study: byId<string, StudyRow>(async (ids) => {
+      const rows = await db
+        .select({ study, teamId: project.teamId })
+        .from(study)
+        .innerJoin(project, eq(project.id, study.projectId))
+        .where(inArray(study.id, ids));
+      return rows.map((row) => ({ ...row.study, teamId: row.teamId }));
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,32 @@
+import type { Viewer } from './auth/viewer.ts';
+import type { apiToken, membership, project, runner, study, team, trial, user } from '@tuneboard/db';
+
+// Resolver parents: database rows (GraphQL Code Generator maps the schema's types to these).
+export type UserRow = typeof user.$inferSelect;
+export type TeamRow = typeof team.$inferSelect;
+export type MembershipRow = typeof membership.$inferSelect;
+export type ProjectRow = typeof project.$inferSelect;
+export type ApiTokenRow = typeof apiToken.$inferSelect;
+/** A study row with the team that owns it (for authorisation). */
+export type StudyRow = typeof study.$inferSelect & { teamId: string };
+export type TrialRow = typeof trial.$inferSelect;
+export type RunnerRow = typeof runner.$inferSelect;
+
+export type ViewerModel = Viewer;
+
+export interface StudyEventModel {
+  kind: 'TRIAL_CREATED' | 'TRIAL_CLAIMED' | 'TRIAL_REPORTED' | 'TRIAL_FINISHED' | 'STUDY_STATUS';
+  studyId: string;
+  trialId?: number | undefined;
+}
+
+export interface TrialsAvailableModel {
+  studyId: string;
+  pending: number;
+}
+
+export interface TrialLeaseModel {
+  trial: TrialRow;
+  leaseToken: string;
+  leaseExpiresAt: Date;
+}

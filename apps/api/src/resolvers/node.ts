@@ -1,0 +1,52 @@
+import { authorize } from '../auth/authorize.ts';
+import type { Context } from '../context.ts';
+import type { Resolvers } from '../generated/graphql.ts';
+import { fromGlobalId } from '../ids.ts';
+import { loadProject, loadRunner, loadStudy, loadTeam, loadTrial } from './common.ts';
+
+type Typed = { __typename: string };
+
+/** Loads any object by global id through the same authorised loaders; hidden objects are null. */
+async function loadNode(ctx: Context, id: string): Promise<Typed | null> {
+  const decoded = fromGlobalId(id);
+  if (!decoded) return null;
+  const tag = <T extends object>(row: T): T & Typed => ({ ...row, __typename: decoded.type });
+  try {
+    switch (decoded.type) {
+      case 'Team':
+        return tag(await loadTeam(ctx, id, 'read'));
+      case 'Project':
+        return tag(await loadProject(ctx, id, 'read'));
+      case 'Study':
+        return tag(await loadStudy(ctx, id, 'read'));
+      case 'Trial':
+        return tag(await loadTrial(ctx, id, 'read'));
+      case 'Runner':
+        return tag(await loadRunner(ctx, id, 'read'));
+      case 'User': {
+        // Users are visible to themselves only through `node`.
+        if (ctx.viewer.kind !== 'user' || ctx.viewer.user.id !== decoded.id) return null;
+        return tag(ctx.viewer.user);
+      }
+      case 'ApiToken': {
+        const row = await ctx.loaders.apiToken.load(decoded.id);
+        if (!row) return null;
+        authorize(ctx.viewer, row.teamId, 'admin', 'The API token');
+        return tag(row);
+      }
+    }
+  } catch (error) {
+    if ((error as { extensions?: { code?: string } }).extensions?.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+export const nodeResolvers: Resolvers = {
+  Query: {
+    node: (_parent, { id }, ctx) => loadNode(ctx, id) as never,
+    nodes: (_parent, { ids }, ctx) => Promise.all(ids.slice(0, 100).map((id) => loadNode(ctx, id))) as never,
+  },
+  Node: {
+    __resolveType: (row) => (row as unknown as Typed).__typename as never,
+  },
+};

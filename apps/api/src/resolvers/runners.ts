@@ -1,0 +1,200 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { runner, trial, type RunnerCapabilities } from '@tuneboard/db';
+import { authorize } from '../auth/authorize.ts';
+import type { Context } from '../context.ts';
+import type { StudyEventModel } from '../mappers.ts';
+import type { Resolvers } from '../generated/graphql.ts';
+import { isUuid, toGlobalId } from '../ids.ts';
+import {
+  MAX_REPORT_POINTS,
+  StaleLeaseError,
+  claimTrials,
+  finishTrial,
+  reportMetrics,
+  type Outcome,
+} from '../queue/lease.ts';
+import { topUp } from '../queue/scheduler.ts';
+import { loadRunner, loadStudy, loadStudyById, loadTrial, userError } from './common.ts';
+
+const ONLINE_MS = 60_000;
+const MAX_CLAIM = 64;
+
+/** The team of the caller for the runner protocol: a token's team, or the runner's team for a user. */
+function runnerTeam(ctx: Context, teamId: string): void {
+  authorize(ctx.viewer, teamId, 'run', 'The runner');
+}
+
+function staleLease(error: unknown) {
+  if (error instanceof StaleLeaseError) return [userError(['input', 'leaseToken'], error.message, error.code)];
+  throw error;
+}
+
+async function leasedTrial(ctx: Context, trialId: string, leaseToken: string): Promise<number> {
+  const row = await loadTrial(ctx, trialId, 'run');
+  if (!isUuid(leaseToken)) throw new StaleLeaseError(row.id);
+  return row.id;
+}
+
+async function finish(ctx: Context, trialId: string, leaseToken: string, outcome: Outcome) {
+  try {
+    const id = await leasedTrial(ctx, trialId, leaseToken);
+    const row = await finishTrial(ctx.db, { trialId: id, leaseToken, outcome });
+    await topUp(ctx.db, row.studyId);
+    return { trial: row, userErrors: [] };
+  } catch (error) {
+    return { trial: null, userErrors: staleLease(error) };
+  }
+}
+
+export const runnerResolvers: Resolvers = {
+  Query: {
+    runner: (_parent, { id }, ctx) =>
+      loadRunner(ctx, id, 'read').catch((error: { extensions?: { code?: string } }) => {
+        if (error.extensions?.code === 'NOT_FOUND') return null;
+        throw error;
+      }),
+  },
+  Runner: {
+    id: (row) => toGlobalId('Runner', row.id),
+    team: async (row, _args, ctx) => (await ctx.loaders.team.load(row.teamId))!,
+    online: (row) => Date.now() - row.lastSeenAt.getTime() < ONLINE_MS,
+    runningTrials: (row, _args, ctx) =>
+      ctx.db
+        .select()
+        .from(trial)
+        .where(and(eq(trial.leaseOwner, row.id), eq(trial.state, 'RUNNING'))),
+  },
+  TrialLease: {},
+  Mutation: {
+    runnerRegister: async (_parent, { input }, ctx) => {
+      if (ctx.viewer.kind !== 'token') {
+        return {
+          runner: null,
+          userErrors: [userError([], 'Runners register with an API token (scope RUNNER or WRITE).', 'FORBIDDEN')],
+        };
+      }
+      const teamId = ctx.viewer.token.teamId;
+      runnerTeam(ctx, teamId);
+      const name = input.name.trim();
+      if (!/^[A-Za-z0-9_.:@-]{1,100}$/.test(name)) {
+        return {
+          runner: null,
+          userErrors: [
+            userError(['input', 'name'], `name holds 1 to 100 letters, digits, _ . : @ -; got ${JSON.stringify(input.name)}`),
+          ],
+        };
+      }
+      const capabilities = input.capabilities as RunnerCapabilities;
+      if (typeof capabilities !== 'object' || capabilities === null || Array.isArray(capabilities)) {
+        return { runner: null, userErrors: [userError(['input', 'capabilities'], 'capabilities must be an object')] };
+      }
+      const [row] = await ctx.db
+        .insert(runner)
+        .values({ teamId, name, host: input.host.slice(0, 255), capabilities, tokenId: ctx.viewer.token.id })
+        .onConflictDoUpdate({
+          target: [runner.teamId, runner.name],
+          set: { host: input.host.slice(0, 255), capabilities, tokenId: ctx.viewer.token.id, lastSeenAt: sql`now()` },
+        })
+        .returning();
+      return { runner: row!, userErrors: [] };
+    },
+    trialClaim: async (_parent, { input }, ctx) => {
+      const worker = await loadRunner(ctx, input.runnerId, 'run');
+      const studyId = input.studyId ? (await loadStudy(ctx, input.studyId, 'run')).id : undefined;
+      const limit = Math.min(Math.max(input.limit ?? 1, 1), MAX_CLAIM);
+      await ctx.db.update(runner).set({ lastSeenAt: sql`now()` }).where(eq(runner.id, worker.id));
+      const claimed = await claimTrials(ctx.db, { leaseSeconds: ctx.env.LEASE_SECONDS }, {
+        teamId: worker.teamId,
+        runnerId: worker.id,
+        studyId,
+        limit,
+      });
+      return {
+        leases: claimed.map((row) => ({ trial: row, leaseToken: row.leaseToken!, leaseExpiresAt: row.leaseExpiresAt! })),
+        userErrors: [],
+      };
+    },
+    trialReport: async (_parent, { input }, ctx) => {
+      if (input.points.length > MAX_REPORT_POINTS) {
+        return {
+          shouldPrune: false,
+          leaseExpiresAt: null,
+          accepted: 0,
+          userErrors: [
+            userError(['input', 'points'], `send at most ${MAX_REPORT_POINTS} points per report, got ${input.points.length}`),
+          ],
+        };
+      }
+      const bad = input.points.findIndex((p) => !/^[A-Za-z_][A-Za-z0-9_./-]{0,99}$/.test(p.key) || p.step < 0);
+      if (bad >= 0) {
+        const p = input.points[bad]!;
+        return {
+          shouldPrune: false,
+          leaseExpiresAt: null,
+          accepted: 0,
+          userErrors: [
+            userError(
+              ['input', 'points', String(bad)],
+              `a point needs a metric key of letters, digits, _ . / - and a step >= 0; got key=${JSON.stringify(p.key)}, step=${p.step}`,
+            ),
+          ],
+        };
+      }
+      try {
+        const id = await leasedTrial(ctx, input.trialId, input.leaseToken);
+        const result = await reportMetrics(ctx.db, { leaseSeconds: ctx.env.LEASE_SECONDS }, {
+          trialId: id,
+          leaseToken: input.leaseToken,
+          points: input.points.map((p) => ({ key: p.key, step: p.step, value: p.value })),
+        });
+        return { ...result, userErrors: [] };
+      } catch (error) {
+        return { shouldPrune: false, leaseExpiresAt: null, accepted: 0, userErrors: staleLease(error) };
+      }
+    },
+    trialComplete: (_parent, { input }, ctx) =>
+      finish(ctx, input.trialId, input.leaseToken, {
+        state: 'COMPLETE',
+        values: input.values,
+        constraints: input.constraints ?? undefined,
+      }),
+    trialFail: (_parent, { input }, ctx) =>
+      finish(ctx, input.trialId, input.leaseToken, { state: 'FAIL', error: input.error.slice(0, 16_384) }),
+    trialPrune: (_parent, { input }, ctx) => finish(ctx, input.trialId, input.leaseToken, { state: 'PRUNED' }),
+  },
+  Subscription: {
+    studyEvents: {
+      subscribe: async (_parent, { studyId }, ctx) => {
+        const row = await loadStudy(ctx, studyId, 'read');
+        return ctx.events.studyEvents((message) => message.studyId === row.id);
+      },
+      resolve: (message: StudyEventModel) => message,
+    },
+    trialsAvailable: {
+      subscribe: (_parent, _args, ctx) => {
+        if (ctx.viewer.kind === 'anonymous') authorize(ctx.viewer, '', 'read');
+        return ctx.events.trialsAvailable((message) => {
+          try {
+            authorize(ctx.viewer, message.teamId, 'run');
+            return true;
+          } catch {
+            return false;
+          }
+        });
+      },
+      resolve: (message: { studyId: string; pending: number }) => message,
+    },
+  },
+  StudyEvent: {
+    study: async (event, _args, ctx) => loadStudyById(ctx, event.studyId, 'read'),
+    trial: async (event, _args, ctx) => {
+      if (event.trialId === undefined) return null;
+      ctx.loaders.trial.clear(event.trialId);
+      return (await ctx.loaders.trial.load(event.trialId)) ?? null;
+    },
+  },
+  TrialsAvailable: {
+    study: async (event, _args, ctx) => loadStudyById(ctx, event.studyId, 'read'),
+  },
+};
+

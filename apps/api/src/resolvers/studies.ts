@@ -1,0 +1,457 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { metric, study, trial, type JsonObject } from '@tuneboard/db';
+import {
+  parseSpace,
+  refineSpace,
+  spaceContains,
+  spaceToJson,
+  suggestRefinement,
+  trialsInside,
+  SpaceError,
+  type Direction,
+  type ParamValue,
+  type RefineRange,
+} from '@tuneboard/tuning';
+import type { Context } from '../context.ts';
+import { publishAvailable, publishStudyEvent } from '../events.ts';
+import type { Resolvers, TrialFilter, TrialOrder } from '../generated/graphql.ts';
+import { toGlobalId } from '../ids.ts';
+import type { StudyRow, TrialRow } from '../mappers.ts';
+import { countByState, loadHistory } from '../queue/history.ts';
+import { rowsOf } from '../queue/lease.ts';
+import { topUp } from '../queue/scheduler.ts';
+import { loadProject, loadStudy, loadTrial, userError, violatedConstraint, type UserError } from './common.ts';
+import {
+  toStudyObjectives,
+  validateBudget,
+  validateConfig,
+  validateObjectiveSpec,
+  validateObjectives,
+  validateSpace,
+} from './study-input.ts';
+
+const MAX_PAGE = 1_000;
+
+function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new Error(`Not a cursor of this connection: ${JSON.stringify(cursor)}`);
+  return Number(match[1]) + 1;
+}
+
+function trialConditions(studyId: string, filter: TrialFilter | null | undefined): SQL {
+  const parts: SQL[] = [eq(trial.studyId, studyId)];
+  if (filter?.states?.length) parts.push(inArray(trial.state, filter.states));
+  for (const param of filter?.params ?? []) {
+    const value = sql`${trial.params} -> ${param.name}`;
+    const number = sql`(case when jsonb_typeof(${value}) = 'number' then (${value})::text::float8 end)`;
+    if (param.min != null) parts.push(sql`${number} >= ${param.min}`);
+    if (param.max != null) parts.push(sql`${number} <= ${param.max}`);
+    if (param.values) {
+      parts.push(sql`${value} in (select jsonb_array_elements(${JSON.stringify(param.values)}::jsonb))`);
+    }
+  }
+  for (const range of filter?.values ?? []) {
+    const value = sql`${trial.values}[${(range.index ?? 0) + 1}]`;
+    if (range.min != null) parts.push(sql`${value} >= ${range.min}`);
+    if (range.max != null) parts.push(sql`${value} <= ${range.max}`);
+  }
+  return and(...parts)!;
+}
+
+function trialOrdering(order: TrialOrder | null | undefined): SQL[] {
+  const dir = order?.direction === 'DESC' ? sql`desc` : sql`asc`;
+  switch (order?.field) {
+    case 'PARAM':
+      return [sql`${trial.params} -> ${order.param ?? ''} ${dir} nulls last`, asc(trial.number)];
+    case 'VALUE':
+      return [sql`${trial.values}[${(order.valueIndex ?? 0) + 1}] ${dir} nulls last`, asc(trial.number)];
+    case 'DURATION':
+      return [sql`(${trial.finishedAt} - ${trial.startedAt}) ${dir} nulls last`, asc(trial.number)];
+    default:
+      return [order?.direction === 'DESC' ? desc(trial.number) : asc(trial.number)];
+  }
+}
+
+/** Complete trials not dominated by another (every objective at least as good, one strictly better). */
+function paretoFront(rows: TrialRow[], directions: Direction[]): TrialRow[] {
+  const signed = rows.map((row) => directions.map((d, i) => (d === 'maximize' ? -1 : 1) * (row.values?.[i] ?? NaN)));
+  return rows.filter((_, i) =>
+    signed.every(
+      (other, j) =>
+        j === i || !(other.every((v, k) => v <= signed[i]![k]!) && other.some((v, k) => v < signed[i]![k]!)),
+    ),
+  );
+}
+
+async function nextNumbers(ctx: Pick<Context, 'db'>, studyId: string, count: number): Promise<number> {
+  const [row] = await ctx.db
+    .update(study)
+    .set({ nextTrialNumber: sql`${study.nextTrialNumber} + ${count}` })
+    .where(eq(study.id, studyId))
+    .returning({ next: study.nextTrialNumber });
+  return (row?.next ?? count) - count;
+}
+
+async function setStatus(ctx: Context, row: StudyRow, status: 'RUNNING' | 'PAUSED' | 'STOPPED') {
+  const now = new Date();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(study)
+      .set({ status, updatedAt: now, completedAt: status === 'STOPPED' ? now : null })
+      .where(eq(study.id, row.id));
+    if (status === 'STOPPED') {
+      await tx
+        .update(trial)
+        .set({ state: 'CANCELLED', finishedAt: now, updatedAt: now })
+        .where(and(eq(trial.studyId, row.id), eq(trial.state, 'PENDING')));
+    }
+    await publishStudyEvent(tx, { kind: 'STUDY_STATUS', studyId: row.id, teamId: row.teamId });
+  });
+  if (status === 'RUNNING') await topUp(ctx.db, row.id);
+  ctx.loaders.study.clear(row.id);
+  return { study: (await ctx.loaders.study.load(row.id)) ?? null, userErrors: [] };
+}
+
+export const studyResolvers: Resolvers = {
+  Query: {
+    study: (_parent, { id }, ctx) => loadStudy(ctx, id, 'read').catch(nullWhenHidden),
+    trial: (_parent, { id }, ctx) => loadTrial(ctx, id, 'read').catch(nullWhenHidden),
+  },
+  Study: {
+    id: (row) => toGlobalId('Study', row.id),
+    project: async (row, _args, ctx) => (await ctx.loaders.project.load(row.projectId))!,
+    objectives: (row) =>
+      row.objectives.map((objective) => ({
+        name: objective.name,
+        direction: objective.direction === 'maximize' ? 'MAXIMIZE' : 'MINIMIZE',
+      })),
+    budget: (row) => ({ maxTrials: row.maxTrials, maxParallel: row.maxParallel, maxFailures: row.maxFailures }),
+    progress: async (row, _args, ctx) => {
+      if (row.maxTrials === null) return null;
+      const counts = await countByState(ctx.db, row.id);
+      const finished = (counts.COMPLETE ?? 0) + (counts.PRUNED ?? 0) + (counts.FAIL ?? 0);
+      return Math.min(1, finished / row.maxTrials);
+    },
+    counts: async (row, _args, ctx) => {
+      const counts = await countByState(ctx.db, row.id);
+      const get = (state: string) => counts[state] ?? 0;
+      return {
+        pending: get('PENDING'),
+        running: get('RUNNING'),
+        complete: get('COMPLETE'),
+        pruned: get('PRUNED'),
+        fail: get('FAIL'),
+        cancelled: get('CANCELLED'),
+        total: Object.values(counts).reduce((a, b) => a + b, 0),
+      };
+    },
+    bestTrial: async (row, _args, ctx) => {
+      const dir = row.objectives[0]?.direction === 'maximize' ? sql`desc` : sql`asc`;
+      const [best] = await ctx.db
+        .select()
+        .from(trial)
+        .where(and(eq(trial.studyId, row.id), eq(trial.state, 'COMPLETE')))
+        .orderBy(sql`${trial.values}[1] ${dir} nulls last`, asc(trial.number))
+        .limit(1);
+      return best ?? null;
+    },
+    bestTrials: async (row, _args, ctx) => {
+      const rows = await ctx.db
+        .select()
+        .from(trial)
+        .where(and(eq(trial.studyId, row.id), eq(trial.state, 'COMPLETE')))
+        .orderBy(asc(trial.number));
+      return paretoFront(
+        rows,
+        row.objectives.map((objective) => objective.direction as Direction),
+      );
+    },
+    parent: async (row, _args, ctx) =>
+      row.parentStudyId ? ((await ctx.loaders.study.load(row.parentStudyId)) ?? null) : null,
+    children: async (row, _args, ctx) => {
+      const rows = await ctx.db.select().from(study).where(eq(study.parentStudyId, row.id)).orderBy(study.createdAt);
+      return rows.map((child) => ({ ...child, teamId: row.teamId }));
+    },
+    refinement: (row) => row.refinement ?? null,
+    trials: async (row, args, ctx) => {
+      const first = Math.min(Math.max(args.first ?? 50, 0), MAX_PAGE);
+      const offset = decodeCursor(args.after);
+      const where = trialConditions(row.id, args.filter);
+      const [rows, total] = await Promise.all([
+        ctx.db
+          .select()
+          .from(trial)
+          .where(where)
+          .orderBy(...trialOrdering(args.orderBy))
+          .limit(first)
+          .offset(offset),
+        ctx.db.select({ n: sql<number>`count(*)::int` }).from(trial).where(where),
+      ]);
+      const totalCount = total[0]?.n ?? 0;
+      const edges = rows.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+      return {
+        edges,
+        nodes: rows,
+        totalCount,
+        pageInfo: {
+          hasNextPage: offset + rows.length < totalCount,
+          hasPreviousPage: offset > 0,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      };
+    },
+  },
+  Trial: {
+    id: (row) => toGlobalId('Trial', row.id),
+    study: async (row, _args, ctx) => (await ctx.loaders.study.load(row.studyId))!,
+    runner: async (row, _args, ctx) => (row.leaseOwner ? ((await ctx.loaders.runner.load(row.leaseOwner)) ?? null) : null),
+    source: async (row, _args, ctx) =>
+      row.sourceTrialId ? ((await ctx.loaders.trial.load(row.sourceTrialId)) ?? null) : null,
+    durationSeconds: (row) =>
+      row.startedAt && row.finishedAt ? (row.finishedAt.getTime() - row.startedAt.getTime()) / 1000 : null,
+    metricKeys: async (row, _args, ctx) => {
+      const rows = await ctx.db
+        .selectDistinct({ key: metric.key })
+        .from(metric)
+        .where(and(eq(metric.trialId, row.id), eq(metric.attempt, row.attempt)))
+        .orderBy(metric.key);
+      return rows.map((r) => r.key);
+    },
+    metrics: async (row, args, ctx) => {
+      const maxPoints = Math.min(Math.max(args.maxPoints ?? 500, 2), 10_000);
+      const attempt = args.attempt ?? row.attempt;
+      const keys = args.keys ?? null;
+      // Downsampled in SQL: every k-th point of each key plus its last one, k = ceil(points / maxPoints).
+      const result = await ctx.db.execute<{ key: string; step: number; value: number }>(sql`
+        with points as (
+          select key, step, value,
+                 row_number() over (partition by key order by step) as rn,
+                 count(*) over (partition by key) as n
+          from ${metric}
+          where trial_id = ${row.id} and attempt = ${attempt}
+            ${keys ? sql`and key in ${keys.length ? keys : ['']}` : sql``}
+        )
+        select key, step, value from points
+        where n <= ${maxPoints} or (rn - 1) % ceil(n::float8 / ${maxPoints})::int = 0 or rn = n
+        order by key, step`);
+      const series = new Map<string, { step: number; value: number }[]>();
+      for (const point of rowsOf<{ key: string; step: number; value: number | string }>(result)) {
+        let list = series.get(point.key);
+        if (!list) series.set(point.key, (list = []));
+        list.push({ step: point.step, value: Number(point.value) });
+      }
+      return [...series].map(([key, points]) => ({ key, points }));
+    },
+  },
+  Mutation: {
+    studyCreate: async (_parent, { input }, ctx) => {
+      const home = await loadProject(ctx, input.projectId, 'write');
+      const name = input.name.trim();
+      const space = validateSpace(input.space);
+      const sampler = validateConfig('sampler', input.sampler);
+      const pruner = validateConfig('pruner', input.pruner);
+      const objective = validateObjectiveSpec(input.objective, input.objectives);
+      const budget = validateBudget(input.budget);
+      const errors: UserError[] = [
+        ...(name.length >= 1 && name.length <= 200
+          ? []
+          : [userError(['input', 'name'], `name must have 1 to 200 characters, got ${name.length}`)]),
+        ...validateObjectives(input.objectives),
+        ...space.errors,
+        ...sampler.errors,
+        ...pruner.errors,
+        ...objective.errors,
+        ...budget.errors,
+      ];
+      if (errors.length > 0) return { study: null, userErrors: errors };
+      try {
+        const [row] = await ctx.db
+          .insert(study)
+          .values({
+            projectId: home.id,
+            name,
+            description: input.description ?? '',
+            objectives: toStudyObjectives(input.objectives),
+            space: input.space as JsonObject,
+            sampler: sampler.json!,
+            pruner: pruner.json!,
+            objective: objective.json!,
+            ...budget.budget,
+            createdById: ctx.viewer.kind === 'user' ? ctx.viewer.user.id : null,
+          })
+          .returning();
+        await topUp(ctx.db, row!.id);
+        return { study: (await ctx.loaders.study.load(row!.id)) ?? null, userErrors: [] };
+      } catch (error) {
+        if (violatedConstraint(error) === 'study_project_name_key') {
+          return {
+            study: null,
+            userErrors: [userError(['input', 'name'], `The project already has a study named "${name}".`, 'TAKEN')],
+          };
+        }
+        throw error;
+      }
+    },
+    studyPause: async (_parent, { input }, ctx) => {
+      const row = await loadStudy(ctx, input.id, 'write');
+      if (row.status !== 'RUNNING') {
+        return { study: row, userErrors: [userError(['input', 'id'], `Only a RUNNING study can be paused; it is ${row.status}.`, 'INVALID_STATE')] };
+      }
+      return setStatus(ctx, row, 'PAUSED');
+    },
+    studyResume: async (_parent, { input }, ctx) => {
+      const row = await loadStudy(ctx, input.id, 'write');
+      if (row.status !== 'PAUSED') {
+        return { study: row, userErrors: [userError(['input', 'id'], `Only a PAUSED study can be resumed; it is ${row.status}.`, 'INVALID_STATE')] };
+      }
+      return setStatus(ctx, row, 'RUNNING');
+    },
+    studyStop: async (_parent, { input }, ctx) => {
+      const row = await loadStudy(ctx, input.id, 'write');
+      if (row.status === 'COMPLETED' || row.status === 'STOPPED') {
+        return { study: row, userErrors: [userError(['input', 'id'], `The study is already ${row.status}.`, 'INVALID_STATE')] };
+      }
+      return setStatus(ctx, row, 'STOPPED');
+    },
+    studyRefine: async (_parent, { input }, ctx) => {
+      const parent = await loadStudy(ctx, input.studyId, 'write');
+      const space = parseSpace(parent.space);
+      const history = await loadHistory(ctx.db, parent, 'pruned');
+      let refined;
+      let ranges: Record<string, RefineRange>;
+      try {
+        if (input.ranges != null) {
+          ranges = input.ranges as Record<string, RefineRange>;
+          refined = refineSpace(space, ranges);
+        } else {
+          const suggestion = suggestRefinement(space, history, {
+            topQuantile: input.topQuantile ?? undefined,
+            direction: (parent.objectives[0]?.direction ?? 'minimize') as Direction,
+          });
+          ranges = suggestion.ranges;
+          refined = suggestion.space;
+        }
+      } catch (error) {
+        if (error instanceof SpaceError) {
+          return {
+            study: null,
+            userErrors: [userError(['input', 'ranges', ...(error.param ? [error.param] : [])], error.message)],
+          };
+        }
+        if (error instanceof RangeError) {
+          return { study: null, userErrors: [userError(['input', input.ranges == null ? 'topQuantile' : 'ranges'], error.message)] };
+        }
+        throw error;
+      }
+      const sampler = validateConfig('sampler', input.sampler ?? parent.sampler);
+      const budget = validateBudget(input.budget, parent);
+      const errors = [...sampler.errors, ...budget.errors];
+      if (errors.length > 0) return { study: null, userErrors: errors };
+      const name = (input.name ?? `${parent.name} (refined)`).trim();
+      const inherited = input.inheritTrials === false ? [] : trialsInside(refined, history);
+      try {
+        const childId = await ctx.db.transaction(async (tx) => {
+          const [child] = await tx
+            .insert(study)
+            .values({
+              projectId: parent.projectId,
+              name,
+              description: `Refined from "${parent.name}".`,
+              objectives: parent.objectives,
+              space: spaceToJson(refined) as unknown as JsonObject,
+              sampler: sampler.json!,
+              pruner: parent.pruner,
+              objective: parent.objective,
+              ...budget.budget,
+              parentStudyId: parent.id,
+              refinement: { ranges: ranges as unknown as JsonObject, inherited: inherited.length } as JsonObject,
+              createdById: ctx.viewer.kind === 'user' ? ctx.viewer.user.id : null,
+              nextTrialNumber: inherited.length,
+            })
+            .returning();
+          if (inherited.length > 0) {
+            const sources = await tx
+              .select()
+              .from(trial)
+              .where(and(eq(trial.studyId, parent.id), inArray(trial.number, inherited.map((t) => t.number))))
+              .orderBy(asc(trial.number));
+            const copies = await tx
+              .insert(trial)
+              .values(
+                sources.map((source, i) => ({
+                  studyId: child!.id,
+                  number: i,
+                  params: source.params,
+                  state: 'COMPLETE' as const,
+                  values: source.values,
+                  constraints: source.constraints,
+                  origin: 'INHERITED' as const,
+                  sourceTrialId: source.id,
+                  startedAt: source.startedAt,
+                  finishedAt: source.finishedAt,
+                })),
+              )
+              .returning({ id: trial.id, sourceTrialId: trial.sourceTrialId });
+            // Learning curves come along, so the child's charts show where its seeds came from.
+            for (const copy of copies) {
+              await tx.execute(sql`
+                insert into ${metric} (trial_id, attempt, key, step, value, time)
+                select ${copy.id}, 0, m.key, m.step, m.value, m.time
+                from ${metric} m join ${trial} t on t.id = m.trial_id and t.attempt = m.attempt
+                where m.trial_id = ${copy.sourceTrialId}`);
+            }
+          }
+          await publishStudyEvent(tx, { kind: 'STUDY_STATUS', studyId: parent.id, teamId: parent.teamId });
+          return child!.id;
+        });
+        await topUp(ctx.db, childId);
+        return { study: (await ctx.loaders.study.load(childId)) ?? null, userErrors: [] };
+      } catch (error) {
+        if (violatedConstraint(error) === 'study_project_name_key') {
+          return {
+            study: null,
+            userErrors: [userError(['input', 'name'], `The project already has a study named "${name}".`, 'TAKEN')],
+          };
+        }
+        throw error;
+      }
+    },
+    trialEnqueue: async (_parent, { input }, ctx) => {
+      const row = await loadStudy(ctx, input.studyId, 'write');
+      const params = input.params as Record<string, ParamValue>;
+      if (typeof params !== 'object' || params === null || !spaceContains(parseSpace(row.space), params)) {
+        return {
+          trial: null,
+          userErrors: [
+            userError(['input', 'params'], `params must be a point of the study's space, got ${JSON.stringify(input.params)}`),
+          ],
+        };
+      }
+      if (row.status === 'COMPLETED' || row.status === 'STOPPED') {
+        return { trial: null, userErrors: [userError(['input', 'studyId'], `The study is ${row.status}.`, 'INVALID_STATE')] };
+      }
+      const number = await nextNumbers(ctx, row.id, 1);
+      const [created] = await ctx.db
+        .insert(trial)
+        .values({ studyId: row.id, number, params: params as JsonObject, origin: 'ENQUEUED' })
+        .returning();
+      await publishStudyEvent(ctx.db, { kind: 'TRIAL_CREATED', studyId: row.id, teamId: row.teamId, trialId: created!.id });
+      await publishAvailable(ctx.db, { teamId: row.teamId, studyId: row.id, pending: 1 });
+      return { trial: created!, userErrors: [] };
+    },
+  },
+};
+
+/** A query for an object the caller may not see answers null, like one that does not exist. */
+function nullWhenHidden(error: unknown): null {
+  const code = (error as { extensions?: { code?: string } }).extensions?.code;
+  if (code === 'NOT_FOUND') return null;
+  throw error;
+}
+

@@ -1,0 +1,141 @@
+import {
+  ConfigError,
+  SpaceError,
+  parsePrunerConfig,
+  parseSamplerConfig,
+  parseSpace,
+  spaceToJson,
+  type SearchSpace,
+} from '@tuneboard/tuning';
+import { objectiveSpecSchema } from '@tuneboard/runner/spec';
+import type { JsonObject, StudyObjective } from '@tuneboard/db';
+import type { BudgetInput, ObjectiveInput } from '../generated/graphql.ts';
+import { userError, type UserError } from './common.ts';
+
+/** Budget defaults: four trials at once, three attempts per trial before it fails. */
+export const DEFAULT_MAX_PARALLEL = 4;
+export const DEFAULT_MAX_FAILURES = 3;
+
+export interface ValidStudyInput {
+  objectives: StudyObjective[];
+  space: JsonObject;
+  parsedSpace: SearchSpace;
+  sampler: JsonObject;
+  pruner: JsonObject;
+  objective: JsonObject;
+  budget: { maxTrials: number | null; maxParallel: number; maxFailures: number };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function validateObjectives(objectives: readonly ObjectiveInput[]): UserError[] {
+  const errors: UserError[] = [];
+  if (objectives.length < 1 || objectives.length > 8) {
+    errors.push(userError(['input', 'objectives'], `give 1 to 8 objectives, got ${objectives.length}`));
+  }
+  const seen = new Set<string>();
+  objectives.forEach((objective, i) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_./-]{0,99}$/.test(objective.name)) {
+      errors.push(
+        userError(
+          ['input', 'objectives', String(i), 'name'],
+          `an objective name starts with a letter or _ and holds letters, digits, _ . / -; got ${JSON.stringify(objective.name)}`,
+        ),
+      );
+    }
+    if (seen.has(objective.name)) {
+      errors.push(userError(['input', 'objectives', String(i), 'name'], `objective "${objective.name}" is listed twice`));
+    }
+    seen.add(objective.name);
+  });
+  return errors;
+}
+
+export function validateBudget(budget: BudgetInput | null | undefined, fallback?: ValidStudyInput['budget']) {
+  const errors: UserError[] = [];
+  const maxTrials = budget?.maxTrials === undefined ? (fallback?.maxTrials ?? null) : budget.maxTrials;
+  const maxParallel = budget?.maxParallel ?? fallback?.maxParallel ?? DEFAULT_MAX_PARALLEL;
+  const maxFailures = budget?.maxFailures ?? fallback?.maxFailures ?? DEFAULT_MAX_FAILURES;
+  if (maxTrials !== null && !(maxTrials >= 1 && maxTrials <= 1_000_000)) {
+    errors.push(userError(['input', 'budget', 'maxTrials'], `maxTrials must be 1 to 1000000 or null, got ${maxTrials}`));
+  }
+  if (!(maxParallel >= 1 && maxParallel <= 1024)) {
+    errors.push(userError(['input', 'budget', 'maxParallel'], `maxParallel must be 1 to 1024, got ${maxParallel}`));
+  }
+  if (!(maxFailures >= 1 && maxFailures <= 100)) {
+    errors.push(userError(['input', 'budget', 'maxFailures'], `maxFailures must be 1 to 100, got ${maxFailures}`));
+  }
+  return { errors, budget: { maxTrials, maxParallel, maxFailures } };
+}
+
+export function validateSpace(space: unknown): { errors: UserError[]; parsed?: SearchSpace } {
+  try {
+    return { errors: [], parsed: parseSpace(space) };
+  } catch (error) {
+    if (error instanceof SpaceError) {
+      const field = ['input', 'space', ...(error.param === undefined ? [] : [error.param])];
+      return { errors: [userError(field, error.message)] };
+    }
+    throw error;
+  }
+}
+
+export function validateConfig(kind: 'sampler' | 'pruner', value: unknown): { errors: UserError[]; json?: JsonObject } {
+  const json = (value ?? { kind: kind === 'sampler' ? 'auto' : 'none' }) as JsonObject;
+  try {
+    if (kind === 'sampler') parseSamplerConfig(json);
+    else parsePrunerConfig(json);
+    return { errors: [], json };
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return { errors: [userError(['input', kind, ...error.field.split('.').filter(Boolean)], `${kind}: ${error.message}`)] };
+    }
+    throw error;
+  }
+}
+
+/**
+ * The objective spec must name the study's objectives as its metrics; a spec without `metric` gets them.
+ * Validated with the runner's own schema, so a runner never claims a trial it cannot run.
+ */
+export function validateObjectiveSpec(
+  value: unknown,
+  objectives: readonly ObjectiveInput[],
+): { errors: UserError[]; json?: JsonObject } {
+  if (!isObject(value)) {
+    return { errors: [userError(['input', 'objective'], `objective must be an object, got ${JSON.stringify(value)}`)] };
+  }
+  const names = objectives.map((objective) => objective.name);
+  const withMetric = value.metric === undefined ? { ...value, metric: names.length === 1 ? names[0] : names } : value;
+  const parsed = objectiveSpecSchema.safeParse(withMetric);
+  if (!parsed.success) {
+    return {
+      errors: parsed.error.issues.map((issue) =>
+        userError(['input', 'objective', ...issue.path.map(String)], `objective.${issue.path.join('.')}: ${issue.message}`),
+      ),
+    };
+  }
+  const metrics = [parsed.data.metric].flat();
+  if (metrics.join(',') !== names.join(',')) {
+    return {
+      errors: [
+        userError(
+          ['input', 'objective', 'metric'],
+          `objective.metric must list the study's objectives (${names.join(', ')}), got ${metrics.join(', ')}`,
+        ),
+      ],
+    };
+  }
+  return { errors: [], json: withMetric as JsonObject };
+}
+
+export function toStudyObjectives(objectives: readonly ObjectiveInput[]): StudyObjective[] {
+  return objectives.map((objective) => ({
+    name: objective.name,
+    direction: objective.direction === 'MAXIMIZE' ? 'maximize' : 'minimize',
+  }));
+}
+
+export { spaceToJson };

@@ -1,0 +1,117 @@
+import { desc, eq } from 'drizzle-orm';
+import { apiToken, membership, membershipRoleSchema, project, runner, slugSchema, study, user } from '@tuneboard/db';
+import { authorize, requireUser } from '../auth/authorize.ts';
+import type { Resolvers } from '../generated/graphql.ts';
+import { toGlobalId } from '../ids.ts';
+import { createTeamWithOwner } from './auth.ts';
+import { loadTeam, userError, violatedConstraint } from './common.ts';
+
+function checkName(value: string, field: string) {
+  const name = value.trim();
+  return name.length >= 1 && name.length <= 100
+    ? undefined
+    : userError(['input', field], `${field} must have 1 to 100 characters, got ${name.length}`);
+}
+
+function checkSlug(value: string) {
+  const parsed = slugSchema.safeParse(value);
+  return parsed.success
+    ? undefined
+    : userError(
+        ['input', 'slug'],
+        `slug must be lower-case letters, digits and single hyphens (1 to 64), got ${JSON.stringify(value)}`,
+      );
+}
+
+export const teamResolvers: Resolvers = {
+  Team: {
+    id: (row) => toGlobalId('Team', row.id),
+    viewerRole: (row, _args, ctx) => (ctx.viewer.kind === 'user' ? (ctx.viewer.roles.get(row.id) ?? null) : null),
+    memberships: (row, _args, ctx) => ctx.db.select().from(membership).where(eq(membership.teamId, row.id)),
+    projects: (row, _args, ctx) =>
+      ctx.db.select().from(project).where(eq(project.teamId, row.id)).orderBy(project.name),
+    apiTokens: (row, _args, ctx) => {
+      authorize(ctx.viewer, row.id, 'admin', 'The team');
+      return ctx.db.select().from(apiToken).where(eq(apiToken.teamId, row.id)).orderBy(desc(apiToken.createdAt));
+    },
+    runners: (row, _args, ctx) =>
+      ctx.db.select().from(runner).where(eq(runner.teamId, row.id)).orderBy(desc(runner.lastSeenAt)),
+  },
+  Membership: {
+    team: async (row, _args, ctx) => (await ctx.loaders.team.load(row.teamId))!,
+    user: async (row, _args, ctx) => (await ctx.loaders.user.load(row.userId))!,
+  },
+  Project: {
+    id: (row) => toGlobalId('Project', row.id),
+    team: async (row, _args, ctx) => (await ctx.loaders.team.load(row.teamId))!,
+    studies: async (row, _args, ctx) => {
+      const rows = await ctx.db
+        .select()
+        .from(study)
+        .where(eq(study.projectId, row.id))
+        .orderBy(desc(study.createdAt));
+      return rows.map((s) => ({ ...s, teamId: row.teamId }));
+    },
+  },
+  Mutation: {
+    teamCreate: async (_parent, { input }, ctx) => {
+      const viewer = requireUser(ctx.viewer);
+      const errors = [checkName(input.name, 'name'), checkSlug(input.slug)].filter((e) => e !== undefined);
+      if (errors.length > 0) return { team: null, userErrors: errors };
+      try {
+        const row = await createTeamWithOwner(ctx, viewer.user.id, input.name.trim(), input.slug);
+        viewer.roles.set(row.id, 'OWNER');
+        return { team: row, userErrors: [] };
+      } catch (error) {
+        if (violatedConstraint(error) === 'team_slug_unique') {
+          return { team: null, userErrors: [userError(['input', 'slug'], `The slug "${input.slug}" is taken.`, 'TAKEN')] };
+        }
+        throw error;
+      }
+    },
+    membershipCreate: async (_parent, { input }, ctx) => {
+      const owner = await loadTeam(ctx, input.teamId, 'admin');
+      const role = membershipRoleSchema.parse(input.role);
+      if (role === 'OWNER' && !(ctx.viewer.kind === 'user' && ctx.viewer.roles.get(owner.id) === 'OWNER')) {
+        return {
+          membership: null,
+          userErrors: [userError(['input', 'role'], 'Only an owner can make another owner.', 'FORBIDDEN')],
+        };
+      }
+      const [member] = await ctx.db.select().from(user).where(eq(user.email, input.email.trim().toLowerCase()));
+      if (!member) {
+        return {
+          membership: null,
+          userErrors: [userError(['input', 'email'], `No account uses ${input.email}; ask them to sign up first.`, 'NOT_FOUND')],
+        };
+      }
+      const [row] = await ctx.db
+        .insert(membership)
+        .values({ teamId: owner.id, userId: member.id, role })
+        .onConflictDoUpdate({ target: [membership.teamId, membership.userId], set: { role } })
+        .returning();
+      return { membership: row!, userErrors: [] };
+    },
+    projectCreate: async (_parent, { input }, ctx) => {
+      const owner = await loadTeam(ctx, input.teamId, 'write');
+      const errors = [checkName(input.name, 'name'), checkSlug(input.slug)].filter((e) => e !== undefined);
+      if (errors.length > 0) return { project: null, userErrors: errors };
+      try {
+        const [row] = await ctx.db
+          .insert(project)
+          .values({ teamId: owner.id, name: input.name.trim(), slug: input.slug, description: input.description ?? '' })
+          .returning();
+        return { project: row!, userErrors: [] };
+      } catch (error) {
+        if (violatedConstraint(error) === 'project_team_slug_key') {
+          return {
+            project: null,
+            userErrors: [userError(['input', 'slug'], `The team already has a project "${input.slug}".`, 'TAKEN')],
+          };
+        }
+        throw error;
+      }
+    },
+  },
+};
+

@@ -1,0 +1,25 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { Resolvers } from './generated/graphql.ts';
+import { authResolvers } from './resolvers/auth.ts';
+import { nodeResolvers } from './resolvers/node.ts';
+import { runnerResolvers } from './resolvers/runners.ts';
+import { DateTimeScalar, JSONScalar, MetricValueScalar } from './resolvers/scalars.ts';
+import { studyResolvers } from './resolvers/studies.ts';
+import { teamResolvers } from './resolvers/teams.ts';
+
+const schemaDir = fileURLToPath(new URL('./schema/', import.meta.url));
+
+/** The SDL, one file per domain (the source of truth; resolver types are generated from it). */
+export const typeDefs = readdirSync(schemaDir)
+  .filter((file) => file.endsWith('.graphql'))
+  .sort()
+  .map((file) => readFileSync(schemaDir + file, 'utf8'));
+
+const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers];
+
+export const schema = makeExecutableSchema({
+  typeDefs,
+  resolvers: [{ JSON: JSONScalar, MetricValue: MetricValueScalar, DateTime: DateTimeScalar }, ...domains] as never,
+});

@@ -1,0 +1,210 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { pino, type Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { DbHandle } from '@tuneboard/db';
+import { RateLimiter } from './auth/rate-limit.ts';
+import { anonymous, resolveViewer, type Viewer } from './auth/viewer.ts';
+import type { Context, Services } from './context.ts';
+import type { ApiEnv } from './env.ts';
+import { EventHub } from './events.ts';
+import { LIMITS, limitRules } from './limits.ts';
+import { createLoaders } from './loaders.ts';
+import { reapExpiredLeases } from './queue/lease.ts';
+import { topUp } from './queue/scheduler.ts';
+import { schema } from './schema.ts';
+
+export interface ApiServer {
+  /** `http://host:port/graphql` */
+  url: string;
+  port: number;
+  services: Services;
+  /** Stops accepting, finishes in-flight requests, closes sockets; the database handle stays open. */
+  close(): Promise<void>;
+}
+
+/** Errors we raise on purpose pass through; anything else is logged and masked. */
+function formatError(log: Logger, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown) => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code;
+    if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
+    log.error({ err: original }, 'unexpected error in a resolver');
+    return production
+      ? { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+      : { ...formatted, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Starts the API on one Node server: Apollo over HTTP and graphql-ws over WebSocket, both at /graphql. */
+export async function startApiServer(handle: DbHandle, env: ApiEnv, log?: Logger): Promise<ApiServer> {
+  const logger = log ?? pino({ level: env.LOG_LEVEL });
+  const production = env.NODE_ENV === 'production';
+  const events = new EventHub(handle);
+  await events.start();
+  const services: Services = {
+    handle,
+    db: handle.db,
+    env,
+    events,
+    log: logger,
+    signInLimiter: new RateLimiter(10, 15 * 60_000),
+  };
+  const origins = env.WEB_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: LIMITS.maxBodyBytes });
+  const wsRules = [...specifiedRules, ...limitRules()];
+  const wsCleanup = useServer<Record<string, unknown>, { request: http.IncomingMessage; viewer?: Viewer }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        ctx.extra.viewer = await wsViewer(ctx.extra.request, ctx.connectionParams);
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        }
+        const errors = validate(schema, document, wsRules);
+        if (errors.length > 0) return errors;
+        // Re-resolved per operation, so a revoked token stops working on the next subscribe.
+        const viewer = await wsViewer(ctx.extra.request, ctx.connectionParams);
+        const contextValue: Context = {
+          ...services,
+          viewer,
+          loaders: createLoaders(handle.db),
+          clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          setCookie: undefined,
+        };
+        return {
+          schema,
+          document,
+          variableValues: payload.variables ?? undefined,
+          operationName: payload.operationName ?? undefined,
+          contextValue,
+        };
+      },
+    },
+    wsServer,
+  );
+
+  async function wsViewer(request: http.IncomingMessage, params: Record<string, unknown> | undefined) {
+    const authorization =
+      typeof params?.authorization === 'string' ? params.authorization : (request.headers.authorization ?? undefined);
+    // Cookies count only from the dashboard's origins: another site's page cannot ride a user's session.
+    const origin = request.headers.origin;
+    const cookie = origin === undefined || origins.includes(origin) ? request.headers.cookie : undefined;
+    if (!authorization && !cookie) return anonymous;
+    return resolveViewer(handle.db, { authorization, cookie });
+  }
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth, flattenFragments: true },
+    maxAliases: { n: LIMITS.maxAliases },
+    costLimit: { maxCost: LIMITS.maxCost },
+    maxTokens: { n: LIMITS.maxTokens },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    blockFieldSuggestion: { enabled: production },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<BaseContext>({
+    schema,
+    ...protection,
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    csrfPrevention: true,
+    formatError: formatError(logger, production),
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, database: handle.kind });
+  });
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>({ origin: origins, credentials: true }),
+    express.json({ limit: LIMITS.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => ({
+        ...services,
+        viewer: await resolveViewer(handle.db, {
+          authorization: req.headers.authorization,
+          cookie: req.headers.cookie,
+        }),
+        loaders: createLoaders(handle.db),
+        clientAddress: req.socket.remoteAddress ?? 'unknown',
+        setCookie: (value) => res.append('Set-Cookie', value),
+      }),
+    }),
+  );
+
+  // Expired leases go back to the queue; the studies they touched are topped up.
+  let reaping = false;
+  const reaper = setInterval(() => {
+    if (reaping) return;
+    reaping = true;
+    reapExpiredLeases(handle.db)
+      .then((studies) => Promise.all(studies.map((id) => topUp(handle.db, id))))
+      .catch((error: unknown) => logger.warn({ err: error }, 'lease reaper failed; will retry'))
+      .finally(() => {
+        reaping = false;
+      });
+  }, env.REAPER_INTERVAL_MS);
+  reaper.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(env.PORT, env.HOST, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    services,
+    async close() {
+      clearInterval(reaper);
+      await apollo.stop();
+      await events.stop();
+    },
+  };
+}
