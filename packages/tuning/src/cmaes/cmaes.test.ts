@@ -61,7 +61,7 @@ describe('cmaesSuggest', () => {
   it('rebuilds from history exactly the state an incremental ask/tell loop reaches', () => {
     const seed = 11;
     const dims = cont(3);
-    let state: CmaesState = initialCmaesState([0.5, 0.5, 0.5], [0, 0, 0], 7, 0.2);
+    let state: CmaesState = initialCmaesState([0.5, 0.5, 0.5], [[], [], []], 7, 0.2);
     const history: { x: number[]; y: number }[] = [];
     for (let g = 0; g < 6; g++) {
       const xs = sampleCandidates(state, seed, state.params.lambda);
@@ -77,7 +77,7 @@ describe('cmaesSuggest', () => {
   it('rebuilds the same state across an IPOP restart', () => {
     const seed = 5;
     // A flat objective stalls the run (TolFun), so a restart with λ = 14 happens within 40 generations.
-    let state: CmaesState = initialCmaesState([0.5, 0.5, 0.5], [0, 0, 0], 7, 0.2);
+    let state: CmaesState = initialCmaesState([0.5, 0.5, 0.5], [[], [], []], 7, 0.2);
     const history: { x: number[]; y: number }[] = [];
     for (let g = 0; g < 40; g++) {
       const xs = sampleCandidates(state, seed, state.params.lambda);
@@ -91,14 +91,23 @@ describe('cmaesSuggest', () => {
   });
 
   it('snaps integer dims to their grid and finds the best level', () => {
-    // x0 ∈ {0, 0.1, …, 1} (11 levels) with the optimum at level 7; x1 continuous with optimum 0.33.
+    // x0 has 11 levels at (k + ½)/11 with the optimum at k = 7; x1 is continuous with optimum 0.33.
     const dims: Dim[] = [{ kind: 'int', levels: 11 }, { kind: 'continuous' }];
-    const f = (x: readonly number[]) => (x[0]! * 10 - 7) ** 2 + (x[1]! - 0.33) ** 2;
+    const level = (u: number) => u * 11 - 0.5;
+    const f = (x: readonly number[]) => (level(x[0]!) - 7) ** 2 + (x[1]! - 0.33) ** 2;
     const history = optimise(f, dims, 200, 5);
-    for (const { x } of history) expect(Math.abs(x[0]! * 10 - Math.round(x[0]! * 10))).toBeLessThan(1e-12);
+    for (const { x } of history) expect(Math.abs(level(x[0]!) - Math.round(level(x[0]!)))).toBeLessThan(1e-9);
     const best = history.reduce((a, b) => (b.y < a.y ? b : a));
-    expect(best.x[0]).toBeCloseTo(0.7, 12);
+    expect(best.x[0]).toBeCloseTo(7.5 / 11, 12);
     expect(best.y).toBeLessThan(1e-6);
+  });
+
+  it('snaps to explicit level positions (e.g. log-scaled steps)', () => {
+    const values = [0.05, 0.2, 0.6, 0.95];
+    const dims: Dim[] = [{ kind: 'int', levels: 4, values }];
+    const history = optimise((x) => (x[0]! - 0.55) ** 2, dims, 60, 1);
+    for (const { x } of history) expect(values).toContain(x[0]);
+    expect(history.some((h) => h.x[0] === 0.6)).toBe(true);
   });
 
   it('returns one-hot categoricals and finds the best choice', () => {
@@ -117,8 +126,11 @@ describe('cmaesSuggest', () => {
     const n = 2;
     const sd = state.sigma * state.marginScale[0]! * Math.sqrt(state.cov[0]!);
     const m = state.mean[0]!;
-    const level = Math.round(m * 4);
-    const tail = normalCdf(((level - 0.5) / 4 - m) / sd) + 1 - normalCdf(((level + 0.5) / 4 - m) / sd);
+    // Levels at (k + ½)/5: the thresholds around level k are k/5 and (k + 1)/5.
+    const level = Math.min(4, Math.max(0, Math.round(m * 5 - 0.5)));
+    const lower = level > 0 ? normalCdf((level / 5 - m) / sd) : 0;
+    const upper = level < 4 ? 1 - normalCdf(((level + 1) / 5 - m) / sd) : 0;
+    const tail = lower + upper;
     expect(state.sigma * Math.sqrt(state.cov[n * 1 + 1]!)).toBeLessThan(1e-2);
     expect(tail).toBeGreaterThanOrEqual(marginAlpha(state.params) * (1 - 1e-9));
   });
@@ -139,7 +151,7 @@ describe('cmaesSuggest', () => {
 
 describe('shouldRestart and restartState', () => {
   it('does not fire on a fresh state and doubles λ with a fresh mean on restart', () => {
-    const state = initialCmaesState([0.5, 0.5], [0, 0], 6, 0.2);
+    const state = initialCmaesState([0.5, 0.5], [[], []], 6, 0.2);
     expect(shouldRestart(state, [1, 2, 3])).toBe(false);
     const next = restartState(state, 3);
     expect(next.params.lambda).toBe(12);

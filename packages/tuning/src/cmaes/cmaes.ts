@@ -1,5 +1,6 @@
 // CMA-ES (Hansen 2016, "The CMA Evolution Strategy: A Tutorial") with the integer margin of Hamano et al. 2022
 // and IPOP restarts (Auger & Hansen 2005), as pure state transitions: sample(state, seed) and tell(state, …).
+import { nearestLevel } from '../numeric/dims';
 import { symmetricEigen } from '../numeric/linalg';
 import type { RandomSource } from '../numeric/rng';
 import { createRng, mixSeed, normal } from '../numeric/rng';
@@ -72,8 +73,8 @@ export interface CmaesState {
   pc: number[];
   /** Margin scaling per coordinate (Hamano et al. 2022); 1 for continuous coordinates. */
   marginScale: number[];
-  /** Number of levels of each discrete coordinate (0 for continuous). */
-  levels: number[];
+  /** Allowed values of each discrete coordinate, ascending (empty for continuous). */
+  levels: number[][];
   /** Generations told since the last (re)start. */
   generation: number;
   /** IPOP restarts so far. */
@@ -91,7 +92,7 @@ export function marginAlpha(params: CmaesParameters): number {
 /** A fresh (re)start: mean `mean`, step size σ₀, identity covariance. */
 export function initialCmaesState(
   mean: readonly number[],
-  levels: readonly number[],
+  levels: readonly (readonly number[])[],
   lambda: number,
   sigma0: number,
   restart = 0,
@@ -108,7 +109,7 @@ export function initialCmaesState(
     pSigma: new Array<number>(n).fill(0),
     pc: new Array<number>(n).fill(0),
     marginScale: new Array<number>(n).fill(1),
-    levels: [...levels],
+    levels: levels.map((v) => [...v]),
     generation: 0,
     restart,
     bestHistory: [],
@@ -190,22 +191,24 @@ function updateEigen(state: CmaesState): void {
 }
 
 /**
- * Margin correction (Hamano et al. 2022, "CMA-ES with Margin"): for each discrete coordinate with levels at
- * i/(L−1), keep the marginal probability of sampling a different level than the mean's ≥ α. Next to an end
- * level (one neighbour) the mean is moved towards the threshold; between two neighbours the coordinate's
- * scale A is enlarged (bisection on the two-sided tail mass), as in the paper's two cases.
+ * Margin correction (Hamano et al. 2022, "CMA-ES with Margin"): for each discrete coordinate (thresholds at
+ * the midpoints between its allowed values), keep the marginal probability of sampling a different value than
+ * the mean's ≥ α. Next to an end value (one neighbour) the mean is moved towards the threshold; between two
+ * neighbours the coordinate's scale A is enlarged (bisection on the two-sided tail mass), as in the paper's
+ * two cases.
  */
 export function applyMargin(state: CmaesState): void {
   const alpha = marginAlpha(state.params);
   const { n } = state.params;
   const zAlpha = -normalQuantile(alpha);
   for (let j = 0; j < n; j++) {
-    const L = state.levels[j]!;
+    const values = state.levels[j]!;
+    const L = values.length;
     if (L < 2) continue;
     const m = Math.min(1, Math.max(0, state.mean[j]!));
-    const idx = Math.round(m * (L - 1));
-    const lo = idx > 0 ? (idx - 0.5) / (L - 1) : null;
-    const hi = idx < L - 1 ? (idx + 0.5) / (L - 1) : null;
+    const idx = nearestLevel(m, values);
+    const lo = idx > 0 ? 0.5 * (values[idx - 1]! + values[idx]!) : null;
+    const hi = idx < L - 1 ? 0.5 * (values[idx]! + values[idx + 1]!) : null;
     const base = state.sigma * Math.sqrt(state.cov[j * n + j]!);
     const s = base * state.marginScale[j]!;
     const tail = (sd: number): number =>
@@ -238,7 +241,7 @@ function cloneState(s: CmaesState): CmaesState {
     pSigma: [...s.pSigma],
     pc: [...s.pc],
     marginScale: [...s.marginScale],
-    levels: [...s.levels],
+    levels: s.levels.map((v) => [...v]),
     bestHistory: [...s.bestHistory],
   };
 }

@@ -1,6 +1,6 @@
 // CMA-ES as a stateless sampler: the state is rebuilt from the seed and the ordered history on every ask.
 import type { Dim, DimSlot } from '../numeric/dims';
-import { argmaxGroup, checkPoints, layoutDims, setOneHot, snapToLevels } from '../numeric/dims';
+import { argmaxGroup, checkPoints, layoutDims, levelValues, nearestLevel, setOneHot, snapToLevels } from '../numeric/dims';
 import type { CmaesState } from './cmaes';
 import {
   defaultPopulationSize,
@@ -34,14 +34,18 @@ export interface CmaesSuggestInput {
 
 /**
  * One internal coordinate per parameter: continuous and integer coordinates as they are, a categorical group as
- * the index of its hot choice scaled to [0, 1] (an ordinal encoding: CMA-ES has no native categories, and the
- * margin keeps every neighbouring choice reachable).
+ * the cell centre (k + ½)/choices of its hot choice k (an ordinal encoding: CMA-ES has no native categories,
+ * and the margin keeps every neighbouring choice reachable).
  */
 function encode(x: readonly number[], slots: readonly DimSlot[]): number[] {
   return slots.map(({ dim, offset, width }) => {
     if (dim.kind !== 'categorical') return Math.min(1, Math.max(0, x[offset]!));
-    return width > 1 ? argmaxGroup(x, offset, width) / (width - 1) : 0;
+    return (argmaxGroup(x, offset, width) + 0.5) / width;
   });
+}
+
+function categoryLevels(choices: number): number[] {
+  return Array.from({ length: choices }, (_, k) => (k + 0.5) / choices);
 }
 
 function decode(u: readonly number[], slots: readonly DimSlot[], width: number): number[] {
@@ -49,14 +53,16 @@ function decode(u: readonly number[], slots: readonly DimSlot[], width: number):
   slots.forEach(({ dim, offset, width: span }, p) => {
     const v = Math.min(1, Math.max(0, u[p]!));
     if (dim.kind === 'continuous') out[offset] = v;
-    else if (dim.kind === 'int') out[offset] = snapToLevels(v, dim.levels);
-    else setOneHot(out, offset, span, Math.round(v * (span - 1)));
+    else if (dim.kind === 'int') out[offset] = snapToLevels(v, levelValues(dim));
+    else setOneHot(out, offset, span, nearestLevel(v, categoryLevels(span)));
   });
   return out;
 }
 
-function levelsOf(slots: readonly DimSlot[]): number[] {
-  return slots.map(({ dim }) => (dim.kind === 'int' ? dim.levels : dim.kind === 'categorical' ? dim.choices : 0));
+function levelsOf(slots: readonly DimSlot[]): number[][] {
+  return slots.map(({ dim }) =>
+    dim.kind === 'int' ? levelValues(dim) : dim.kind === 'categorical' ? categoryLevels(dim.choices) : [],
+  );
 }
 
 export interface CmaesReplay {

@@ -52,19 +52,19 @@ describe('gpSuggest', () => {
   });
 
   it('returns one-hot categoricals and grid-snapped integers, and finds the good category', () => {
-    // dims: x0 continuous, x1 integer with 5 levels (0, .25, .5, .75, 1), category c of 3 choices.
+    // dims: x0 continuous, x1 integer with 5 levels (.1, .3, .5, .7, .9), category c of 3 choices.
     const dims: Dim[] = [{ kind: 'continuous' }, { kind: 'int', levels: 5 }, { kind: 'categorical', choices: 3 }];
     const f = (x: readonly number[]) => (x[0]! - 0.5) ** 2 + (x[1]! - 0.75) ** 2 + (x[4]! === 1 ? 0 : 1);
     const rng = createRng(6);
     const X: number[][] = [];
     for (let i = 0; i < 9; i++) {
       const c = i % 3;
-      X.push([rng(), Math.round(rng() * 4) / 4, c === 0 ? 1 : 0, c === 1 ? 1 : 0, c === 2 ? 1 : 0]);
+      X.push([rng(), (Math.floor(rng() * 5) + 0.5) / 5, c === 0 ? 1 : 0, c === 1 ? 1 : 0, c === 2 ? 1 : 0]);
     }
     const y = X.map(f);
     const x = gpSuggest({ X, y, dims, rng: createRng(2) });
     expect(x.slice(2).sort()).toEqual([0, 0, 1]);
-    expect([0, 0.25, 0.5, 0.75, 1]).toContain(x[1]);
+    expect([0.1, 0.3, 0.5, 0.7, 0.9]).toContain(x[1]);
     expect(x[4]).toBe(1);
   });
 

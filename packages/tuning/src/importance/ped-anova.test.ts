@@ -32,7 +32,7 @@ describe('pedAnovaImportance', () => {
     const dims: Dim[] = [{ kind: 'categorical', choices: 4 }, { kind: 'int', levels: 6 }, { kind: 'continuous' }];
     const X = Array.from({ length: 3000 }, () => {
       const c = Math.floor(rng() * 4);
-      return [c === 0 ? 1 : 0, c === 1 ? 1 : 0, c === 2 ? 1 : 0, c === 3 ? 1 : 0, Math.floor(rng() * 6) / 5, rng()];
+      return [c === 0 ? 1 : 0, c === 1 ? 1 : 0, c === 2 ? 1 : 0, c === 3 ? 1 : 0, (Math.floor(rng() * 6) + 0.5) / 6, rng()];
     });
     // Maximised accuracy driven by the category (choice 2 best) and nothing else; within the top 10% (all of
     // choice 2) ties keep trial order, so the other parameters are a random subset there.

@@ -2,7 +2,7 @@
 // Hyperparameter Importance in Arbitrary Subspaces"): how much the marginal distribution of each parameter among
 // the top-γ trials differs from its distribution among all trials, measured by the Pearson divergence.
 import type { Dim } from '../numeric/dims';
-import { argmaxGroup, checkPoints, layoutDims } from '../numeric/dims';
+import { argmaxGroup, checkPoints, layoutDims, levelValues, nearestLevel } from '../numeric/dims';
 
 /** Fraction of trials (best first) that forms the "good" set (the paper's γ; Optuna's default 0.1). */
 export const defaultTargetQuantile = 0.1;
@@ -45,9 +45,9 @@ function binParameter(
     return { bins: width, cell, centres: null };
   }
   if (dim.kind === 'int' && dim.levels <= gridSize) {
-    const L = dim.levels;
-    for (let i = 0; i < n; i++) cell[i] = Math.round(Math.min(1, Math.max(0, X[i]![offset]!)) * (L - 1));
-    return { bins: L, cell, centres: Float64Array.from({ length: L }, (_, k) => k / (L - 1)) };
+    const values = levelValues(dim);
+    for (let i = 0; i < n; i++) cell[i] = nearestLevel(X[i]![offset]!, values);
+    return { bins: values.length, cell, centres: Float64Array.from(values) };
   }
   for (let i = 0; i < n; i++) {
     cell[i] = Math.min(gridSize - 1, Math.floor(Math.min(1, Math.max(0, X[i]![offset]!)) * gridSize));

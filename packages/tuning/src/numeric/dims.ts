@@ -3,13 +3,15 @@
 /**
  * One parameter of the encoded search space, in order. Coordinates are laid out parameter after parameter:
  * - `continuous`: one coordinate in [0, 1].
- * - `int`: one coordinate holding one of `levels` evenly spaced values i/(levels−1), i = 0…levels−1
- *   (an integer range low…high with step s has levels = (high−low)/s + 1 and maps v ↦ (v−low)/(high−low)).
+ * - `int`: one coordinate holding one of `levels` allowed values, by default the cell centres (k + ½)/levels,
+ *   k = 0…levels−1: the encoding of a discrete range widened by half a step on each side (Optuna's, and this
+ *   package's space codec for linear steps). `values` overrides the positions (ascending, in [0, 1]), e.g. for
+ *   log-scaled steps. Any discrete numeric parameter (an int, or a float with a step) is an `int` here.
  * - `categorical`: `choices` coordinates holding a one-hot vector.
  */
 export type Dim =
   | { kind: 'continuous' }
-  | { kind: 'int'; levels: number }
+  | { kind: 'int'; levels: number; values?: readonly number[] }
   | { kind: 'categorical'; choices: number };
 
 /** Where a parameter's coordinates start in the encoded vector, and how many there are. */
@@ -19,14 +21,27 @@ export interface DimSlot {
   width: number;
 }
 
-/** Lays the parameters out in coordinates; validates each (levels >= 2, choices >= 1, integers). */
+/** Lays the parameters out in coordinates; validates each (levels >= 1, choices >= 1, integers, values ascending). */
 export function layoutDims(dims: readonly Dim[]): { slots: DimSlot[]; width: number } {
   const slots: DimSlot[] = [];
   let offset = 0;
   dims.forEach((dim, index) => {
     let width = 1;
-    if (dim.kind === 'int' && !(Number.isInteger(dim.levels) && dim.levels >= 2)) {
-      throw new RangeError(`dims[${index}].levels must be an integer >= 2, got ${dim.levels}`);
+    if (dim.kind === 'int') {
+      if (!(Number.isInteger(dim.levels) && dim.levels >= 1)) {
+        throw new RangeError(`dims[${index}].levels must be an integer >= 1, got ${dim.levels}`);
+      }
+      const v = dim.values;
+      if (v) {
+        if (v.length !== dim.levels) {
+          throw new RangeError(`dims[${index}].values must have levels=${dim.levels} entries, got ${v.length}`);
+        }
+        for (let k = 0; k < v.length; k++) {
+          if (!(v[k]! >= 0 && v[k]! <= 1) || (k > 0 && !(v[k]! > v[k - 1]!))) {
+            throw new RangeError(`dims[${index}].values must be strictly ascending within [0, 1], got ${JSON.stringify(v)}`);
+          }
+        }
+      }
     }
     if (dim.kind === 'categorical') {
       if (!(Number.isInteger(dim.choices) && dim.choices >= 1)) {
@@ -52,10 +67,27 @@ export function checkPoints(points: readonly (readonly number[])[], width: numbe
   });
 }
 
-/** Nearest grid value i/(levels−1) to u (clamped to [0, 1]). */
-export function snapToLevels(u: number, levels: number): number {
-  const k = Math.round(Math.min(1, Math.max(0, u)) * (levels - 1));
-  return k / (levels - 1);
+/** Coordinates of a discrete dim's allowed values, ascending: `values`, or the cell centres (k + ½)/levels. */
+export function levelValues(dim: { levels: number; values?: readonly number[] }): number[] {
+  return dim.values ? [...dim.values] : Array.from({ length: dim.levels }, (_, k) => (k + 0.5) / dim.levels);
+}
+
+/** Index of the allowed value nearest to u (binary search; the lower one wins an exact tie). */
+export function nearestLevel(u: number, values: readonly number[]): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    // Thresholds are midpoints between neighbours.
+    if (u > 0.5 * (values[mid]! + values[mid + 1]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The allowed value nearest to u. */
+export function snapToLevels(u: number, values: readonly number[]): number {
+  return values[nearestLevel(u, values)]!;
 }
 
 /** Index of the largest coordinate of a one-hot group (first wins ties). */
@@ -74,7 +106,7 @@ export function setOneHot(x: number[] | Float64Array, offset: number, width: num
 export function snapPoint(x: ArrayLike<number>, slots: readonly DimSlot[]): number[] {
   const out = Array.from(x, (v) => Math.min(1, Math.max(0, v)));
   for (const { dim, offset, width } of slots) {
-    if (dim.kind === 'int') out[offset] = snapToLevels(out[offset]!, dim.levels);
+    if (dim.kind === 'int') out[offset] = snapToLevels(out[offset]!, levelValues(dim));
     else if (dim.kind === 'categorical') setOneHot(out, offset, width, argmaxGroup(out, offset, width));
   }
   return out;
