@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { selectBackend } from './select-backend';
+import { conv2dBackpropFilterValues } from './wasm-kernels';
 
 /** dL/dfilter and dL/dx of sum(conv2d(x, f)²) on the current backend. */
 function convGrads(x: tf.Tensor4D, f: tf.Tensor4D, strides: number, pad: 'same' | 'valid'): [Float32Array, Float32Array] {
@@ -26,6 +27,18 @@ describe('wasm training kernels', () => {
       expect(actual[part]!.length).toBe(expected[part]!.length);
       actual[part]!.forEach((v, i) => expect(v).toBeCloseTo(expected[part]![i]!, 3));
     }
+  });
+
+  it('computes the filter gradient with the direct loops used for very large inputs', async () => {
+    await tf.setBackend('cpu');
+    const x = tf.tensor4d(Float32Array.from({ length: 2 * 6 * 5 * 2 }, (_, i) => Math.sin(i)), [2, 6, 5, 2]);
+    const f = tf.tensor4d(Float32Array.from({ length: 3 * 3 * 2 * 3 }, (_, i) => Math.cos(i)), [3, 3, 2, 3]);
+    const dy = tf.onesLike(tf.conv2d(x, f, 2, 'same'));
+    const expected = tf.grad((w: tf.Tensor) => tf.sum(tf.conv2d(x, w as tf.Tensor4D, 2, 'same')))(f).dataSync();
+    const info = tf.backend_util.computeConv2DInfo([2, 6, 5, 2], [3, 3, 2, 3], 2, 1, 'same');
+    const out = new Float32Array(3 * 3 * 2 * 3);
+    conv2dBackpropFilterValues(x.dataSync() as Float32Array, x.shape, dy.dataSync() as Float32Array, info, out);
+    out.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 4));
   });
 
   it('computes transposed matmuls like the CPU backend', async () => {

@@ -22,7 +22,7 @@ type Conv2DBackpropFilterAttrs = {
 /**
  * dW[fr, fc, ic, oc] = Σ_b,yr,yc x[b, yr·sh − top + fr, yc·sw − left + fc, ic] · dy[b, yr, yc, oc], channels last.
  * Plain loops over the wasm heap, innermost over output channels (contiguous in both dy and dW). Exported for
- * the test that compares it with the CPU backend's kernel.
+ * the test that compares it with the CPU backend's kernel; used when the im2col patches would be too large.
  */
 export function conv2dBackpropFilterValues(
   x: Float32Array,
@@ -66,6 +66,42 @@ export function conv2dBackpropFilterValues(
   }
 }
 
+/**
+ * im2col, transposed: column p = (b, yr, yc) of row k = (fr, fc, ic) holds the input pixel that filter tap k
+ * multiplies for output position p (0 in the padding). Then dW[k, oc] = Σ_p patches[k, p] · dy[p, oc] is one
+ * matmul. Exported for tests.
+ */
+export function fillTransposedPatches(x: Float32Array, xShape: readonly number[], info: tf.backend_util.Conv2DInfo, out: Float32Array): void {
+  const [, inHeight, inWidth, inChannels] = xShape as [number, number, number, number];
+  const { batchSize, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  const positions = batchSize * outHeight * outWidth;
+  let k = 0;
+  for (let fr = 0; fr < filterHeight; fr++) {
+    for (let fc = 0; fc < filterWidth; fc++) {
+      for (let ic = 0; ic < inChannels; ic++, k++) {
+        const row = k * positions;
+        let p = 0;
+        for (let b = 0; b < batchSize; b++) {
+          for (let yr = 0; yr < outHeight; yr++) {
+            const xr = yr * strideHeight - top + fr * dilationHeight;
+            const rowInside = xr >= 0 && xr < inHeight;
+            const base = (b * inHeight + xr) * inWidth;
+            for (let yc = 0; yc < outWidth; yc++, p++) {
+              const xc = yc * strideWidth - left + fc * dilationWidth;
+              out[row + p] = rowInside && xc >= 0 && xc < inWidth ? x[(base + xc) * inChannels + ic]! : 0;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+// Above this many patch values (64 MB) the kernel falls back to direct loops instead of im2col.
+const maxPatchValues = 16 * 1024 * 1024;
+
 const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = backend as unknown as WasmBackend;
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
@@ -83,6 +119,26 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
     false,
     'channelsLast',
   );
+  const taps = info.filterHeight * info.filterWidth * info.inChannels;
+  const positions = info.batchSize * info.outHeight * info.outWidth;
+  const matMul = tf.getKernel('BatchMatMul', 'wasm');
+  if (matMul && taps * positions <= maxPatchValues) {
+    // Measured on the mnist cnn (64×28×28, 8 and 16 filters): 100 ms per step with the loops, XNNPACK's
+    // SIMD matmul on the patches does the same work in a fraction of that.
+    const patches = wasm.makeOutput([1, taps, positions], 'float32');
+    try {
+      fillTransposedPatches(wasm.typedArrayFromHeap(x) as Float32Array, x.shape, info, wasm.typedArrayFromHeap(patches) as Float32Array);
+      const dyRows: TensorInfo = { dataId: dy.dataId, shape: [1, positions, info.outChannels], dtype: 'float32' };
+      const product = matMul.kernelFunc({
+        inputs: { a: patches, b: dyRows },
+        backend,
+        attrs: { transposeA: false, transposeB: false },
+      }) as TensorInfo;
+      return { dataId: product.dataId, shape: [...filterShape], dtype: 'float32' };
+    } finally {
+      wasm.disposeData(patches.dataId);
+    }
+  }
   // makeOutput may grow the heap, which detaches earlier views: take the views after it.
   const out = wasm.makeOutput([...filterShape], 'float32');
   conv2dBackpropFilterValues(
