@@ -4,8 +4,12 @@ import type { CategoricalParamDef, NumericParamDef, ParamDef } from '../../space
 import { choiceIndex, fromInternal, internalBounds, toInternal } from '../../space-codec';
 import type { ParamValue, Params } from '../../types';
 
-/** Scott-style bandwidth factor of the multivariate kernel: σ = factor · n^(−1/(d+4)) · range. */
-export const DEFAULT_BANDWIDTH_FACTOR = 0.2;
+/**
+ * Scott-style bandwidth factor of the multivariate kernel: σ = factor · n^(−1/(d+4)) · range. Optuna uses
+ * 0.2; with the wider good set of `defaultGamma`, 0.12 lowered the median regret at 50 trials by about 40 %
+ * (geometric mean over the six objectives of bench/samplers, 60 seeds) and won on each of them.
+ */
+export const DEFAULT_BANDWIDTH_FACTOR = 0.12;
 /** The "magic clip" of Bergstra et al.: σ ≥ range / min(MAGIC_CLIP_CAP, n + 1). */
 export const MAGIC_CLIP_CAP = 100;
 /** Tries of rejection sampling from a truncated normal before falling back to the bounds' clip. */

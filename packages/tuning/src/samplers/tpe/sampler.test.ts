@@ -81,8 +81,8 @@ describe('TPE', () => {
     expect(conditionGroups(space, false)).toHaveLength(5);
   });
 
-  it('uses 10 % of the observations as the good set, at most 25, and down-weights old ones past 25', () => {
-    expect([1, 10, 11, 100, 1000].map(defaultGamma)).toEqual([1, 1, 2, 10, 25]);
+  it('uses 20 % of the observations as the good set, at most 25, and down-weights old ones past 25', () => {
+    expect([1, 10, 11, 100, 1000].map(defaultGamma)).toEqual([1, 2, 3, 20, 25]);
     expect(defaultWeights(3)).toEqual([1, 1, 1]);
     const w = defaultWeights(30);
     expect(w).toHaveLength(30);
