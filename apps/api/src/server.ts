@@ -85,11 +85,12 @@ export async function startApiServer(handle: DbHandle, env: ApiEnv, log?: Logger
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
+          // Some limit rules throw instead of reporting; either way the operation is refused with the reason.
+          const errors = validate(schema, document, wsRules);
+          if (errors.length > 0) return errors;
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
         }
-        const errors = validate(schema, document, wsRules);
-        if (errors.length > 0) return errors;
         // Re-resolved per operation, so a revoked token stops working on the next subscribe.
         const viewer = await wsViewer(ctx.extra.request, ctx.connectionParams);
         const contextValue: Context = {

@@ -40,16 +40,20 @@ export async function resolveViewer(
     if (!bearer.startsWith(API_TOKEN_PREFIX)) return anonymous;
     const now = new Date();
     const [row] = await db
-      .update(apiToken)
-      .set({ lastUsedAt: now })
+      .select()
+      .from(apiToken)
       .where(
         and(
           eq(apiToken.tokenHash, sha256(bearer)),
           isNull(apiToken.revokedAt),
           or(isNull(apiToken.expiresAt), gt(apiToken.expiresAt, now)),
         ),
-      )
-      .returning();
+      );
+    // `last_used_at` is written at most once a minute: a write on every request would make all runners
+    // sharing a token queue on that one row.
+    if (row && (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000)) {
+      await db.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, row.id));
+    }
     return row ? { kind: 'token', token: row } : anonymous;
   }
   const secret = readCookie(headers.cookie, SESSION_COOKIE);

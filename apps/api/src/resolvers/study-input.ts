@@ -90,7 +90,8 @@ export function validateConfig(kind: 'sampler' | 'pruner', value: unknown): { er
     return { errors: [], json };
   } catch (error) {
     if (error instanceof ConfigError) {
-      return { errors: [userError(['input', kind, ...error.field.split('.').filter(Boolean)], `${kind}: ${error.message}`)] };
+      // ConfigError fields start with the config's own name: `sampler.kind`.
+      return { errors: [userError(['input', ...error.field.split('.').filter(Boolean)], error.message)] };
     }
     throw error;
   }
@@ -112,9 +113,16 @@ export function validateObjectiveSpec(
   const parsed = objectiveSpecSchema.safeParse(withMetric);
   if (!parsed.success) {
     return {
-      errors: parsed.error.issues.map((issue) =>
-        userError(['input', 'objective', ...issue.path.map(String)], `objective.${issue.path.join('.')}: ${issue.message}`),
-      ),
+      errors: parsed.error.issues.map((issue) => {
+        const got = issue.path.reduce<unknown>(
+          (at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined),
+          withMetric,
+        );
+        return userError(
+          ['input', 'objective', ...issue.path.map(String)],
+          `objective.${issue.path.join('.')}: ${issue.message}, got ${JSON.stringify(got) ?? 'nothing'}`,
+        );
+      }),
     };
   }
   const metrics = [parsed.data.metric].flat();

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type DbHandle } from '@tuneboard/db';
+import { testDatabases } from '@tuneboard/db/testing';
+import { collect, createStudy, setupTeam, startTestApi, type TestApi } from './testing/harness.ts';
+
+/** Two API replicas: two processes' worth of handles on one Postgres; on PGlite, one handle (one process). */
+async function twoReplicas(target: (typeof testDatabases)[number]) {
+  if (target.name === 'pglite') {
+    const handle = await target.create();
+    return { handles: [handle, handle], drop: async () => {} };
+  }
+  const empty = await target.createEmpty();
+  const first = await createDb({ url: empty.url, poolSize: 4 });
+  await first.migrate();
+  const second = await createDb({ url: empty.url, poolSize: 4 });
+  return { handles: [first, second], drop: () => empty.drop() };
+}
+
+describe.each(testDatabases)('several API replicas on one database [$name]', (target) => {
+  let handles: DbHandle[];
+  let drop: () => Promise<void>;
+  let a: TestApi;
+  let b: TestApi;
+  beforeAll(async () => {
+    ({ handles, drop } = await twoReplicas(target));
+    a = await startTestApi(handles[0]!);
+    b = await startTestApi(handles[1]!);
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    for (const handle of new Set(handles)) await handle.close();
+    await drop();
+  });
+
+  it('delivers an event published by one replica to a subscriber of the other', async () => {
+    const team = await setupTeam(a, 'replica');
+    const study = await createStudy(a, team, { budget: { maxTrials: 10, maxParallel: 1 } });
+    const onB = collect<{ studyEvents: { kind: string; trial: { number: number } | null } }>(
+      b.ws(team.user),
+      'subscription($id: ID!) { studyEvents(studyId: $id) { kind trial { number } } }',
+      { id: study.id },
+    );
+    const runnersOnB = collect<{ trialsAvailable: { pending: number; study: { id: string } } }>(
+      b.ws(team.runnerAuth),
+      'subscription { trialsAvailable { pending study { id } } }',
+      {},
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const { trialEnqueue } = await a.gql(
+      'mutation($i: TrialEnqueueInput!) { trialEnqueue(input: $i) { trial { number } userErrors { message } } }',
+      { i: { studyId: study.id, params: { lr: 0.01, layers: 2 } } },
+      team.user,
+    );
+    expect(trialEnqueue.userErrors).toEqual([]);
+    const events = await onB.until((list) => list.some((e) => e.studyEvents.kind === 'TRIAL_CREATED'));
+    expect(events.find((e) => e.studyEvents.kind === 'TRIAL_CREATED')?.studyEvents.trial?.number).toBe(
+      trialEnqueue.trial.number,
+    );
+    const available = await runnersOnB.until((list) => list.length > 0);
+    expect(available[0]?.trialsAvailable.study.id).toBe(study.id);
+  });
+});

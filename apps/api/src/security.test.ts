@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@tuneboard/db';
+import { testDatabases } from '@tuneboard/db/testing';
+import { CLAIM, REPORT, collect, createStudy, setupTeam, startTestApi, type TestApi } from './testing/harness.ts';
+
+describe.each(testDatabases)('security [$name]', (target) => {
+  let handle: DbHandle;
+  let api: TestApi;
+  let alpha: Awaited<ReturnType<typeof setupTeam>>;
+  let beta: Awaited<ReturnType<typeof setupTeam>>;
+  let alphaStudy: { id: string };
+  beforeAll(async () => {
+    handle = await target.create();
+    api = await startTestApi(handle);
+    [alpha, beta] = [await setupTeam(api, 'alpha'), await setupTeam(api, 'beta')];
+    alphaStudy = await createStudy(api, alpha, { budget: { maxTrials: 10, maxParallel: 2 } });
+  });
+  afterAll(async () => {
+    await api.close();
+    await handle.close();
+  });
+
+  it('hides another team’s study: reads answer null, changes answer NOT_FOUND', async () => {
+    const read = await api.gql('query($id: ID!) { study(id: $id) { id } node(id: $id) { id } }', { id: alphaStudy.id }, beta.user);
+    expect(read).toEqual({ study: null, node: null });
+    const own = await api.gql('query($id: ID!) { study(id: $id) { id } }', { id: alphaStudy.id }, alpha.user);
+    expect(own.study.id).toBe(alphaStudy.id);
+    const pause = await api.post(
+      'mutation($i: StudyIdInput!) { studyPause(input: $i) { study { status } } }',
+      { i: { id: alphaStudy.id } },
+      beta.user,
+    );
+    expect(pause.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const project = await api.post(
+      'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } } }',
+      {
+        i: {
+          projectId: alpha.projectId,
+          name: 'intruder',
+          objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
+          space: { x: { type: 'float', low: 0, high: 1 } },
+          objective: { kind: 'template', template: 'mlp', dataset: 'iris' },
+        },
+      },
+      beta.user,
+    );
+    expect(project.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('keeps another team’s runners away from its trials', async () => {
+    const betaRunner = await beta.register('beta-runner');
+    const claim = await api.post(CLAIM, { i: { runnerId: betaRunner, studyId: alphaStudy.id } }, beta.runnerAuth);
+    expect(claim.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const anyStudy = await api.gql(CLAIM, { i: { runnerId: betaRunner } }, beta.runnerAuth);
+    expect(anyStudy.trialClaim.leases).toEqual([]);
+    const alphaRunner = await alpha.register('alpha-runner');
+    const [lease] = (await api.gql(CLAIM, { i: { runnerId: alphaRunner, studyId: alphaStudy.id } }, alpha.runnerAuth))
+      .trialClaim.leases;
+    const report = await api.post(
+      REPORT,
+      { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, points: [] } },
+      beta.runnerAuth,
+    );
+    expect(report.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const wrongRunner = await api.post(CLAIM, { i: { runnerId: alphaRunner } }, beta.runnerAuth);
+    expect(wrongRunner.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a subscription to another team’s study', async () => {
+    const feed = collect(api.ws(beta.user), 'subscription($id: ID!) { studyEvents(studyId: $id) { kind } }', {
+      id: alphaStudy.id,
+    });
+    await expect(feed.until(() => false, 5_000)).rejects.toThrow(/not found/);
+  });
+
+  it('lets a READ token read but not change, and refuses a revoked token on the next request', async () => {
+    const { apiTokenCreate } = await api.gql(
+      'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret apiToken { id prefix scope } } }',
+      { i: { teamId: alpha.teamId, name: 'reader', scope: 'READ' } },
+      alpha.user,
+    );
+    expect(apiTokenCreate.secret).toMatch(/^tb_[A-Za-z0-9_-]{43}$/); // 256 random bits
+    expect(apiTokenCreate.secret.startsWith(apiTokenCreate.apiToken.prefix)).toBe(true);
+    const reader = { token: apiTokenCreate.secret as string };
+    expect((await api.gql('query($id: ID!) { study(id: $id) { id } }', { id: alphaStudy.id }, reader)).study).not.toBeNull();
+    const pause = await api.post(
+      'mutation($i: StudyIdInput!) { studyPause(input: $i) { study { status } } }',
+      { i: { id: alphaStudy.id } },
+      reader,
+    );
+    expect(pause.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await api.gql(
+      'mutation($i: ApiTokenRevokeInput!) { apiTokenRevoke(input: $i) { apiToken { revokedAt } } }',
+      { i: { id: apiTokenCreate.apiToken.id } },
+      alpha.user,
+    );
+    const after = await api.post('query($id: ID!) { study(id: $id) { id } }', { id: alphaStudy.id }, reader);
+    expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('rejects a wrong password with one message for unknown and known accounts, and rate-limits sign-in', async () => {
+    const attempt = (email: string) =>
+      api.gql(
+        'mutation($i: SignInInput!) { signIn(input: $i) { user { id } userErrors { message code } } }',
+        { i: { email, password: 'wrong password!' } },
+      );
+    const unknown = await attempt('nobody@example.test');
+    const known = await attempt(alpha.email);
+    expect(unknown.signIn.userErrors).toEqual(known.signIn.userErrors);
+    for (let i = 0; i < 9; i += 1) await attempt(alpha.email);
+    const limited = await attempt(alpha.email);
+    expect(limited.signIn.userErrors[0].code).toBe('RATE_LIMITED');
+  });
+
+  it('refuses a fragment bomb and a 10,000-alias query over HTTP and WebSocket before running them', async () => {
+    const fragments = Array.from(
+      { length: 30 },
+      (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    ).join('\n');
+    const bomb = `query { ...F0 }\n${fragments}\nfragment F30 on Query { viewer { teams { id } } }`;
+    const aliases = `query { ${Array.from({ length: 10_000 }, (_, i) => `a${i}: viewer { teams { id } }`).join(' ')} }`;
+    for (const query of [bomb, aliases]) {
+      const http = await api.post(query, {}, alpha.user);
+      expect(http.data).toBeUndefined();
+      expect(http.errors?.length).toBeGreaterThan(0);
+      const feed = collect(api.ws(alpha.user), query, {});
+      await expect(feed.until(() => false, 10_000)).rejects.toThrow(/subscription failed/);
+    }
+  });
+
+  it('names the field and the value when a study is invalid', async () => {
+    const { studyCreate } = await api.gql(
+      'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { field message } } }',
+      {
+        i: {
+          projectId: alpha.projectId,
+          name: 'bad',
+          objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
+          space: { lr: { type: 'float', low: 3, high: 1 } },
+          sampler: { kind: 'annealing' },
+          objective: { kind: 'template', template: 'mlp', dataset: 'imagenet' },
+          budget: { maxParallel: 0 },
+        },
+      },
+      alpha.user,
+    );
+    expect(studyCreate.study).toBeNull();
+    const fields = studyCreate.userErrors.map((e: { field: string[] }) => e.field.join('.'));
+    expect(fields).toEqual(
+      expect.arrayContaining(['input.space.lr', 'input.sampler.kind', 'input.objective.dataset', 'input.budget.maxParallel']),
+    );
+    const lr = studyCreate.userErrors.find((e: { field: string[] }) => e.field.join('.') === 'input.space.lr');
+    expect(lr.message).toMatch(/low=3/);
+    const dataset = studyCreate.userErrors.find((e: { field: string[] }) => e.field.join('.') === 'input.objective.dataset');
+    expect(dataset.message).toMatch(/"imagenet"/);
+  });
+});
