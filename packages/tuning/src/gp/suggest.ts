@@ -87,7 +87,23 @@ function randomPoint(slots: readonly DimSlot[], width: number, rng: RandomSource
 }
 
 /**
- * Maximises the acquisition over the unit cube: scores random points and perturbations of the best observed
+ * Roberts' R_d low-discrepancy sequence ("The unreasonable effectiveness of quasirandom sequences", 2018):
+ * x_k = frac(shift + k·α) with α_j = φ_d^(−j), φ_d the positive root of x^(d+1) = x + 1. One multiply per
+ * coordinate, and with a random shift it covers the cube more evenly than independent uniforms.
+ */
+function kroneckerSequence(dims: number, rng: RandomSource): (k: number) => Float64Array {
+  let phi = 2;
+  for (let i = 0; i < 50; i++) phi = (1 + phi) ** (1 / (dims + 1));
+  const alpha = Float64Array.from({ length: dims }, (_, j) => phi ** -(j + 1));
+  const shift = Float64Array.from({ length: dims }, () => rng());
+  return (k) => Float64Array.from(alpha, (a, j) => {
+    const v = shift[j]! + k * a;
+    return v - Math.floor(v);
+  });
+}
+
+/**
+ * Maximises the acquisition over the unit cube: scores quasi-random points and perturbations of the best observed
  * points, then refines the best few by projected L-BFGS over continuous and integer coordinates, alternating
  * with exhaustive sweeps over each categorical group's choices.
  */
@@ -101,8 +117,13 @@ function maximiseAcquisition(
   localSearches: number,
 ): Float64Array {
   const pool: { x: Float64Array; value: number }[] = [];
+  const numeric = slots.filter((s) => s.dim.kind !== 'categorical');
+  const sequence = kroneckerSequence(Math.max(1, numeric.length), rng);
   for (let i = 0; i < candidates; i++) {
+    // Categorical choices are drawn at random; the other coordinates follow the R_d sequence.
     const x = randomPoint(slots, width, rng);
+    const u = sequence(i);
+    numeric.forEach(({ offset }, j) => (x[offset] = u[j]!));
     pool.push({ x, value: acq.value(x) });
   }
   for (const incumbent of incumbents) {
