@@ -84,15 +84,35 @@ function denseOp(activation: Activation, withBias: boolean, needInputGrad: boole
   }) as Parameters<typeof tf.customGrad>[0]);
 }
 
-type Step = { kind: 'dense'; kernel: tf.LayerVariable; bias?: tf.LayerVariable; activation: Activation } | { kind: 'dropout'; apply: (x: tf.Tensor) => tf.Tensor };
+type Step = { kind: 'dense'; kernel: tf.LayerVariable; bias?: tf.LayerVariable; activation: Activation } | { kind: 'dropout'; rate: number; seed: () => number };
 
 export type ForwardFunction = (x: tf.Tensor, training: boolean) => tf.Tensor;
 
+export interface DenseStack {
+  forward: ForwardFunction;
+  /**
+   * One training step's gradients, computed by hand without the gradient tape: for each Dense layer from the
+   * top, dz = dL/dout ⊙ act′(out), dW = inᵀ·dz, db = Σ dz, dL/din = dz·Wᵀ (⊙ the dropout mask below it).
+   * Returns the logits and the gradients in `model.trainableWeights` order (kernel, bias per layer).
+   * ~18 kernels and no tape bookkeeping for the bench MLP, against ~32 kernels plus the tape with customGrad.
+   */
+  gradients(x: tf.Tensor, onehot: tf.Tensor): { logits: tf.Tensor; grads: tf.Tensor[] };
+}
+
+/** Dropout's keep mask scaled by 1/(1 − rate), from a seed: the same values tf.dropout would multiply by. */
+function dropoutMask(shape: number[], rate: number, seed: number): tf.Tensor {
+  return tf.tidy(() => tf.div(tf.floor(tf.add(tf.randomUniform(shape, 0, 1, 'float32', seed), 1 - rate)), 1 - rate));
+}
+
 /**
- * A faster forward function for a Sequential of Dense layers (linear/relu/sigmoid/tanh) and our seeded dropout,
- * or undefined when the model has any other layer (batch norm, conv, …), which then runs through `model.apply`.
+ * A faster forward function and hand-written gradients for a Sequential of Dense layers
+ * (linear/relu/sigmoid/tanh) and our seeded dropout, or undefined when the model has any other layer
+ * (batch norm, conv, …), which then runs through `model.apply` and the gradient tape.
  */
-export function compileDenseStack(model: tf.Sequential, dropout: (layer: tf.layers.Layer) => ((x: tf.Tensor) => tf.Tensor) | undefined): ForwardFunction | undefined {
+export function compileDenseStack(
+  model: tf.Sequential,
+  dropout: (layer: tf.layers.Layer) => { rate: number; seed: () => number } | undefined,
+): DenseStack | undefined {
   const steps: Step[] = [];
   for (const layer of model.layers) {
     const className = layer.getClassName();
@@ -106,16 +126,16 @@ export function compileDenseStack(model: tf.Sequential, dropout: (layer: tf.laye
       steps.push({ kind: 'dense', kernel, bias: config.useBias ? bias : undefined, activation: activation as Activation });
       continue;
     }
-    const apply = dropout(layer);
-    if (!apply) return undefined;
-    steps.push({ kind: 'dropout', apply });
+    const drop = dropout(layer);
+    if (!drop) return undefined;
+    steps.push({ kind: 'dropout', ...drop });
   }
-  return (x, training) => {
+  const forward: ForwardFunction = (x, training) => {
     let h = x;
     let first = true;
     for (const step of steps) {
       if (step.kind === 'dropout') {
-        if (training) h = step.apply(h);
+        if (training && step.rate > 0) h = tf.mul(h, dropoutMask(h.shape, step.rate, step.seed()));
         continue;
       }
       const w = step.kernel.read();
@@ -128,4 +148,46 @@ export function compileDenseStack(model: tf.Sequential, dropout: (layer: tf.laye
     }
     return h;
   };
+  const gradients = (x: tf.Tensor, onehot: tf.Tensor) => {
+    let logits: tf.Tensor | undefined;
+    const grads = tf.tidy(() => {
+      // Forward, keeping each dense layer's input and output and each dropout mask.
+      const records: { step: Extract<Step, { kind: 'dense' }>; input: tf.Tensor; output: tf.Tensor; maskBelow?: tf.Tensor }[] = [];
+      let h = x;
+      let pendingMask: tf.Tensor | undefined;
+      for (const step of steps) {
+        if (step.kind === 'dropout') {
+          if (step.rate > 0) {
+            const mask = dropoutMask(h.shape, step.rate, step.seed());
+            h = tf.mul(h, mask);
+            pendingMask = pendingMask ? tf.mul(pendingMask, mask) : mask;
+          }
+          continue;
+        }
+        const output = fusedMatMul2d(h, step.kernel.read(), step.bias?.read(), fusable.has(step.activation) ? step.activation : 'linear');
+        const activated = fusable.has(step.activation) ? output : activate(output, step.activation);
+        records.push({ step, input: h, output: activated, maskBelow: pendingMask });
+        pendingMask = undefined;
+        h = activated;
+      }
+      logits = tf.keep(h);
+      // Mean softmax cross-entropy: dL/dlogits = (softmax − onehot)/n.
+      let upstream = tf.mul(tf.sub(tf.softmax(h), onehot), 1 / h.shape[0]!);
+      const out: tf.Tensor[] = [];
+      for (let i = records.length - 1; i >= 0; i--) {
+        const { step, input, output, maskBelow } = records[i]!;
+        const dz = activationGrad(upstream, output, step.activation);
+        const layerGrads = [tf.matMul(input, dz, true, false)];
+        if (step.bias) layerGrads.push(tf.sum(dz, 0));
+        out.unshift(...layerGrads);
+        if (i > 0) {
+          upstream = tf.matMul(dz, step.kernel.read(), false, true);
+          if (maskBelow) upstream = tf.mul(upstream, maskBelow);
+        }
+      }
+      return out;
+    });
+    return { logits: logits!, grads };
+  };
+  return { forward, gradients };
 }

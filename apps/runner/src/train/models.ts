@@ -16,14 +16,14 @@ export class SeededDropout extends tf.layers.Layer {
   ) {
     super({});
   }
-  /** Training-time dropout with the next seed, for the fast Dense path. */
-  drop(x: tf.Tensor): tf.Tensor {
-    return tf.dropout(x, this.rate, undefined, nextSeed(this.random));
+  /** The seed of the next training-time mask. */
+  nextSeed(): number {
+    return nextSeed(this.random);
   }
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: { training?: boolean }): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
     if (!kwargs.training || this.rate === 0) return x;
-    return this.drop(x);
+    return tf.dropout(x, this.rate, undefined, this.nextSeed());
   }
   override computeOutputShape(shape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
     return shape;
@@ -106,7 +106,7 @@ export function buildCnn(
   return model;
 }
 
-/** The dropout function of one of our dropout layers, for `compileDenseStack`. */
-export function seededDropoutOf(layer: tf.layers.Layer): ((x: tf.Tensor) => tf.Tensor) | undefined {
-  return layer instanceof SeededDropout ? (x) => layer.drop(x) : undefined;
+/** Rate and seed source of one of our dropout layers, for `compileDenseStack`. */
+export function seededDropoutOf(layer: tf.layers.Layer): { rate: number; seed: () => number } | undefined {
+  return layer instanceof SeededDropout ? { rate: layer.rate, seed: () => layer.nextSeed() } : undefined;
 }

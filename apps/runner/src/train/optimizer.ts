@@ -25,6 +25,7 @@ const rho = 0.9;
 const epsilon = 1e-7;
 
 interface WasmInternals {
+  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
   typedArrayFromHeap(info: { shape: number[]; dtype: tf.DataType; dataId: object }): Float32Array;
 }
 interface CpuInternals {
@@ -41,6 +42,12 @@ function ownedMemory(t: tf.Tensor): Float32Array | undefined {
   const entry = (tf.backend() as unknown as CpuInternals).data.get(t.dataId);
   if (entry?.refCount !== 1 || !(entry.values instanceof Float32Array)) return undefined;
   return entry.values;
+}
+
+/** An uninitialised float32 tensor's memory on the wasm backend, or undefined on other backends. */
+function newWasmTensor(shape: number[]): tf.TensorInfo | undefined {
+  if (tf.getBackend() !== 'wasm') return undefined;
+  return (tf.backend() as unknown as WasmInternals).makeOutput(shape, 'float32');
 }
 
 /** Read access without a copy where the backend allows it. */
@@ -76,9 +83,11 @@ class JsUpdater implements ParameterUpdater {
     this.variables.forEach((variable, i) => {
       const grad = grads[i]!;
       const owned = ownedMemory(variable);
-      // Views into the wasm heap stay valid: nothing below allocates on the backend until the assign.
+      // On wasm the new values are written straight into a fresh heap tensor (no JS array, no copy). It is
+      // allocated first: allocating can grow the heap, which detaches views taken earlier.
+      const fresh = owned ? undefined : newWasmTensor(variable.shape);
       const w = owned ?? readMemory(variable);
-      const out = owned ?? new Float32Array(w.length);
+      const out = owned ?? (fresh ? (tf.backend() as unknown as WasmInternals).typedArrayFromHeap(fresh) : new Float32Array(w.length));
       const g = readMemory(grad);
       const decay = this.decayed[i] ? 2 * l2 : 0;
       const m = this.first[i]!;
@@ -110,7 +119,7 @@ class JsUpdater implements ParameterUpdater {
         }
       }
       if (!owned) {
-        const next = tf.tensor(out, variable.shape, 'float32');
+        const next = fresh ? tf.engine().makeTensorFromTensorInfo(fresh) : tf.tensor(out, variable.shape, 'float32');
         variable.assign(next);
         next.dispose();
       }

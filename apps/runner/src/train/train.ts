@@ -162,8 +162,8 @@ export async function trainTemplate(options: TrainTemplateOptions): Promise<Trai
     template === 'mlp'
       ? buildMlp(config, numFeatures, numClasses, random)
       : buildCnn(config, data.imageShape!, numClasses, random);
-  const forward: ForwardFunction =
-    compileDenseStack(model, seededDropoutOf) ?? ((x, training) => model.apply(x, { training }) as tf.Tensor);
+  const stack = compileDenseStack(model, seededDropoutOf);
+  const forward: ForwardFunction = stack?.forward ?? ((x, training) => model.apply(x, { training }) as tf.Tensor);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const decayed = model.trainableWeights.map((w) => /kernel$/.test(w.originalName));
   const updater = createUpdater(
@@ -191,17 +191,25 @@ export async function trainTemplate(options: TrainTemplateOptions): Promise<Trai
         const count = Math.min(batchSize, trainRows - start);
         const xb = tf.tensor2d(gatherBatch(train.x, numFeatures, order, start, count), [count, numFeatures]);
         const yb = tf.tensor2d(oneHot(train.y, start, count, order, numClasses), [count, numClasses]);
-        let logits: tf.Tensor | undefined;
-        const { value, grads } = tf.variableGrads(() => {
-          const out = forward(xb, true);
-          logits = tf.keep(out);
-          return crossEntropyGradient(out, yb);
-        }, variables);
-        updater.apply(variables.map((v) => grads[v.name]!));
+        let logits: tf.Tensor;
+        let grads: tf.Tensor[];
+        if (stack) {
+          ({ logits, grads } = stack.gradients(xb, yb));
+        } else {
+          let kept: tf.Tensor | undefined;
+          const result = tf.variableGrads(() => {
+            const out = forward(xb, true);
+            kept = tf.keep(out);
+            return crossEntropyGradient(out, yb);
+          }, variables);
+          logits = kept!;
+          grads = variables.map((v) => result.grads[v.name]!);
+          result.value.dispose();
+        }
+        updater.apply(grads);
         // Reading the logits every step is cheap on CPU backends and on tfjs-node (eager, synchronous).
-        scoreLogits(logits!.dataSync(), train.y, order, start, count, numClasses, totals);
-        tf.dispose([xb, yb, value, logits!]);
-        tf.dispose(grads);
+        scoreLogits(logits.dataSync(), train.y, order, start, count, numClasses, totals);
+        tf.dispose([xb, yb, logits, ...grads]);
         if (performance.now() - lastYield > yieldEveryMs) {
           await yieldToEventLoop();
           lastYield = performance.now();
