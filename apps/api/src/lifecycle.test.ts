@@ -136,6 +136,20 @@ describe.each(testDatabases)('the trial lifecycle over HTTP and WebSocket [$name
     expect(fresh.trialComplete.trial).toMatchObject({ state: 'COMPLETE', values: [0.2] });
   });
 
+  it('takes a released trial back as attempt + 1 without counting a failure', async () => {
+    const created = await createStudy(api, team, { budget: { maxTrials: 1, maxParallel: 1, maxFailures: 1 } });
+    const runner = await team.register('leaving');
+    const [held] = await claim(runner, created.id);
+    const { trialRelease } = await api.gql(
+      'mutation($i: TrialReleaseInput!) { trialRelease(input: $i) { trial { state attempt } userErrors { code } } }',
+      { i: { trialId: held!.trial.id, leaseToken: held!.leaseToken } },
+      team.runnerAuth,
+    );
+    expect(trialRelease.trial).toEqual({ state: 'PENDING', attempt: 1 });
+    const [again] = await claim(runner, created.id);
+    expect(again!.trial).toMatchObject({ id: held!.trial.id, attempt: 1 });
+  });
+
   it('fails a trial after maxFailures lost leases', async () => {
     const created = await createStudy(api, team, { budget: { maxTrials: 1, maxParallel: 1, maxFailures: 1 } });
     const runner = await team.register('doomed');

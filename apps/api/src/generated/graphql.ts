@@ -242,6 +242,8 @@ export type Mutation = {
   trialFail: TrialPayload;
   /** Finishes a trial as pruned. */
   trialPrune: TrialPayload;
+  /** Gives a claimed trial back to the queue (a runner shutting down): PENDING again as attempt + 1, not a failure. */
+  trialRelease: TrialPayload;
   /** Stores a batch of metric points, renews the lease and returns the pruner's verdict. */
   trialReport: TrialReportPayload;
 };
@@ -352,6 +354,12 @@ export type MutationTrialFailArgs = {
 /** The root of every change. */
 export type MutationTrialPruneArgs = {
   input: TrialPruneInput;
+};
+
+
+/** The root of every change. */
+export type MutationTrialReleaseArgs = {
+  input: TrialReleaseInput;
 };
 
 
@@ -979,6 +987,14 @@ export type TrialPruneInput = {
   trialId: Scalars['ID']['input'];
 };
 
+/** Input of `trialRelease`. */
+export type TrialReleaseInput = {
+  /** The lease token. */
+  leaseToken: Scalars['String']['input'];
+  /** The trial. */
+  trialId: Scalars['ID']['input'];
+};
+
 /** Input of `trialReport`: a batch of up to 1,000 points; re-sending a batch changes nothing. */
 export type TrialReportInput = {
   /** The lease token from `trialClaim`. */
@@ -1230,6 +1246,7 @@ export type ResolversTypes = {
   TrialOrigin: ResolverTypeWrapper<Partial<TrialOrigin>>;
   TrialPayload: ResolverTypeWrapper<Partial<Omit<TrialPayload, 'trial'> & { trial?: Maybe<ResolversTypes['Trial']> }>>;
   TrialPruneInput: ResolverTypeWrapper<Partial<TrialPruneInput>>;
+  TrialReleaseInput: ResolverTypeWrapper<Partial<TrialReleaseInput>>;
   TrialReportInput: ResolverTypeWrapper<Partial<TrialReportInput>>;
   TrialReportPayload: ResolverTypeWrapper<Partial<TrialReportPayload>>;
   TrialState: ResolverTypeWrapper<Partial<TrialState>>;
@@ -1304,6 +1321,7 @@ export type ResolversParentTypes = {
   TrialOrder: Partial<TrialOrder>;
   TrialPayload: Partial<Omit<TrialPayload, 'trial'> & { trial?: Maybe<ResolversParentTypes['Trial']> }>;
   TrialPruneInput: Partial<TrialPruneInput>;
+  TrialReleaseInput: Partial<TrialReleaseInput>;
   TrialReportInput: Partial<TrialReportInput>;
   TrialReportPayload: Partial<TrialReportPayload>;
   TrialsAvailable: TrialsAvailableModel;
@@ -1402,6 +1420,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   trialEnqueue?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialEnqueueArgs, 'input'>>;
   trialFail?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialFailArgs, 'input'>>;
   trialPrune?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialPruneArgs, 'input'>>;
+  trialRelease?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialReleaseArgs, 'input'>>;
   trialReport?: Resolver<ResolversTypes['TrialReportPayload'], ParentType, ContextType, RequireFields<MutationTrialReportArgs, 'input'>>;
 };
 

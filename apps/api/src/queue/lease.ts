@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { metric, project, study, trial } from '@tuneboard/db';
 import { createPruner, parsePrunerConfig, type Direction } from '@tuneboard/tuning';
-import { publishStudyEvent } from '../events.ts';
+import { publishAvailable, publishStudyEvent } from '../events.ts';
 import type { TrialRow } from '../mappers.ts';
 import { loadHistory, toFrozen } from './history.ts';
 
@@ -186,6 +186,40 @@ export async function finishTrial(
       .where(eq(study.id, row.studyId));
     const teamId = owner?.teamId ?? '';
     await publishStudyEvent(tx, { kind: 'TRIAL_FINISHED', studyId: row.studyId, teamId, trialId: row.id });
+    return { ...row, teamId };
+  });
+}
+
+/**
+ * Gives a trial back to the queue for the holder of its lease (a runner shutting down cleanly): PENDING
+ * as attempt + 1, so its partial points stay apart, without counting towards `maxFailures`.
+ */
+export async function releaseTrial(
+  db: Database,
+  args: { trialId: number; leaseToken: string },
+): Promise<TrialRow & { teamId: string }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(trial)
+      .set({
+        state: 'PENDING',
+        attempt: sql`${trial.attempt} + 1`,
+        leaseToken: null,
+        leaseExpiresAt: null,
+        startedAt: null,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(trial.id, args.trialId), eq(trial.leaseToken, args.leaseToken), eq(trial.state, 'RUNNING')))
+      .returning();
+    if (!row) throw new StaleLeaseError(args.trialId);
+    const [owner] = await tx
+      .select({ teamId: project.teamId })
+      .from(study)
+      .innerJoin(project, eq(project.id, study.projectId))
+      .where(eq(study.id, row.studyId));
+    const teamId = owner?.teamId ?? '';
+    await publishStudyEvent(tx, { kind: 'TRIAL_FINISHED', studyId: row.studyId, teamId, trialId: row.id });
+    await publishAvailable(tx, { teamId, studyId: row.studyId, pending: 1 });
     return { ...row, teamId };
   });
 }

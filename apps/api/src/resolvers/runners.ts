@@ -10,6 +10,7 @@ import {
   StaleLeaseError,
   claimTrials,
   finishTrial,
+  releaseTrial,
   reportMetrics,
   type Outcome,
 } from '../queue/lease.ts';
@@ -161,6 +162,14 @@ export const runnerResolvers: Resolvers = {
     trialFail: (_parent, { input }, ctx) =>
       finish(ctx, input.trialId, input.leaseToken, { state: 'FAIL', error: input.error.slice(0, 16_384) }),
     trialPrune: (_parent, { input }, ctx) => finish(ctx, input.trialId, input.leaseToken, { state: 'PRUNED' }),
+    trialRelease: async (_parent, { input }, ctx) => {
+      try {
+        const id = await leasedTrial(ctx, input.trialId, input.leaseToken);
+        return { trial: await releaseTrial(ctx.db, { trialId: id, leaseToken: input.leaseToken }), userErrors: [] };
+      } catch (error) {
+        return { trial: null, userErrors: staleLease(error) };
+      }
+    },
   },
   Subscription: {
     studyEvents: {
