@@ -5,6 +5,8 @@ export interface LbfgsOptions {
   maxIterations?: number;
   /** Stop when the projected gradient's max-norm falls below this. */
   gradientTolerance?: number;
+  /** Stop after two consecutive iterations that each improve the value by less than this (absolute). */
+  valueTolerance?: number;
   /** Pairs of (step, gradient change) remembered. */
   memory?: number;
   /** Optional box: x is projected onto [lower, upper] after every step (projected L-BFGS). */
@@ -29,6 +31,8 @@ export function lbfgsMinimize(
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 100;
   const tol = options.gradientTolerance ?? 1e-6;
+  const valueTol = options.valueTolerance ?? 0;
+  let smallSteps = 0;
   const memory = options.memory ?? defaultLbfgsMemory;
   const { lower, upper } = options;
   const project = (x: Float64Array): void => {
@@ -148,6 +152,8 @@ export function lbfgsMinimize(
       }
     }
     if (improvement <= 1e-12 * Math.max(1, Math.abs(fx))) break;
+    smallSteps = improvement < valueTol ? smallSteps + 1 : 0;
+    if (smallSteps >= 2) break;
   }
   return { x, value: fx, evaluations };
 }

@@ -1,5 +1,6 @@
 // Hand-run timing script for the numerical cores (never asserted in tests: the CI box is shared and noisy).
 //   npx tsx packages/tuning/src/numeric/timings.ts
+import os from 'node:os';
 import { cmaesSuggest } from '../cmaes';
 import { gpSuggest, gpSuggestDetailed } from '../gp';
 import { pedAnovaImportance } from '../importance';
@@ -7,20 +8,29 @@ import { hypervolume, nonDominatedRanks, nsga2Suggest } from '../multi';
 import type { Dim } from './dims';
 import { createRng } from './rng';
 
+// Wall time inflates when other jobs share the cores; CPU time (user + system of this process) much less so,
+// so both are printed.
 function time<T>(label: string, repeats: number, run: () => T): T {
   let result = run(); // warm-up (JIT)
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < repeats; r++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     result = run();
-    times.push(performance.now() - t);
+    wall.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)]!;
-  console.log(`${label}: median ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)}, ${repeats} runs)`);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(
+    `${label}: median wall ${median(wall).toFixed(1)} ms, CPU ${median(cpu).toFixed(1)} ms ` +
+      `(wall min ${Math.min(...wall).toFixed(1)}, max ${Math.max(...wall).toFixed(1)}; ${repeats} runs)`,
+  );
   return result;
 }
 
+console.log(`load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
 const rng = createRng(1);
 const cube = (n: number, d: number) => Array.from({ length: n }, () => Array.from({ length: d }, rng));
 const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));
