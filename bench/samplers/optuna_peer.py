@@ -1,0 +1,142 @@
+"""Optuna peer for `npm run bench:samplers`: runs Optuna's Random, TPE and CMA-ES samplers on the same
+objectives (formulas mirrored from objectives.ts, checked against them on sample points) and prints JSON.
+
+Input (argv[1], a JSON file): {"objectives": [{"name", "space", "checkPoints"}], "seeds", "budget",
+"latencyAt": [100, 1000]}. Output (stdout): {"check": {...}, "best": {sampler: {objective: [[best at each
+of 1..budget] per seed]}}, "latencyMs": {sampler: {n: ms}}, "version": "..."}. Progress goes to stderr.
+"""
+import json
+import math
+import sys
+import time
+import warnings
+
+import optuna
+
+optuna.logging.set_verbosity(optuna.logging.ERROR)
+warnings.filterwarnings("ignore")
+
+ALPHA = [1.0, 1.2, 3.0, 3.2]
+A = [[10, 3, 17, 3.5, 1.7, 8], [0.05, 10, 17, 0.1, 8, 14], [3, 3.5, 1.7, 10, 17, 8], [17, 8, 0.05, 10, 0.1, 14]]
+P = [[v * 1e-4 for v in row] for row in [[1312, 1696, 5569, 124, 8283, 5886], [2329, 4135, 8307, 3736, 1004, 9991],
+                                         [2348, 1451, 3522, 2883, 3047, 6650], [4047, 8828, 8732, 5743, 1091, 381]]]
+ACT = {"gelu": 0, "relu": 0.3, "tanh": 0.8, "sigmoid": 1.5}
+
+
+def branin(p):
+    x1, x2 = p["x0"], p["x1"]
+    b, c = 5.1 / (4 * math.pi ** 2), 5 / math.pi
+    return (x2 - b * x1 ** 2 + c * x1 - 6) ** 2 + 10 * (1 - 1 / (8 * math.pi)) * math.cos(x1) + 10
+
+
+def rosenbrock(p):
+    return sum(100 * (p[f"x{i + 1}"] - p[f"x{i}"] ** 2) ** 2 + (1 - p[f"x{i}"]) ** 2 for i in range(3))
+
+
+def hartmann(p):
+    return -sum(ALPHA[i] * math.exp(-sum(A[i][j] * (p[f"x{j}"] - P[i][j]) ** 2 for j in range(6))) for i in range(4))
+
+
+def ackley(p):
+    v = [p[f"x{i}"] for i in range(5)]
+    sq = sum(x * x for x in v) / len(v)
+    cs = sum(math.cos(2 * math.pi * x) for x in v) / len(v)
+    return -20 * math.exp(-0.2 * math.sqrt(sq)) - math.exp(cs) + 20 + math.e
+
+
+def styblinski(p):
+    return sum(0.5 * (p[f"x{i}"] ** 4 - 16 * p[f"x{i}"] ** 2 + 5 * p[f"x{i}"]) for i in range(4))
+
+
+def mixed(p):
+    layers = p["layers"]
+    return ((math.log10(p["learningRate"]) + 2.5) ** 2 + 0.15 * (layers - 3) ** 2 + ((p["width"] - 208) / 128) ** 2
+            + ACT[p["activation"]] + 4 * (p["dropout"] - 0.2) ** 2
+            + (0.5 * abs(layers - 3) if p["activation"] == "sigmoid" else 0))
+
+
+FUNCTIONS = {"branin": branin, "rosenbrock-4": rosenbrock, "hartmann-6": hartmann, "ackley-5": ackley,
+             "styblinski-tang-4": styblinski, "mixed-nn": mixed}
+
+
+def suggest(trial, space):
+    out = {}
+    for name, s in space.items():
+        if s["type"] == "categorical":
+            out[name] = trial.suggest_categorical(name, s["choices"])
+        elif s["type"] == "int":
+            out[name] = trial.suggest_int(name, s["low"], s["high"], step=s.get("step", 1), log=s.get("log", False))
+        else:
+            out[name] = trial.suggest_float(name, s["low"], s["high"], step=s.get("step"), log=s.get("log", False))
+    return out
+
+
+def distributions(space):
+    d = optuna.distributions
+    out = {}
+    for name, s in space.items():
+        if s["type"] == "categorical":
+            out[name] = d.CategoricalDistribution(s["choices"])
+        elif s["type"] == "int":
+            out[name] = d.IntDistribution(s["low"], s["high"], step=s.get("step", 1), log=s.get("log", False))
+        else:
+            out[name] = d.FloatDistribution(s["low"], s["high"], step=s.get("step"), log=s.get("log", False))
+    return out
+
+
+SAMPLERS = {
+    "random": lambda seed: optuna.samplers.RandomSampler(seed=seed),
+    "tpe": lambda seed: optuna.samplers.TPESampler(seed=seed),
+    "cmaes": lambda seed: optuna.samplers.CmaEsSampler(seed=seed),
+}
+
+
+def run(cfg):
+    out = {"version": optuna.__version__, "check": {}, "best": {}, "latencyMs": {}}
+    for o in cfg["objectives"]:
+        out["check"][o["name"]] = [FUNCTIONS[o["name"]](p) for p in o["checkPoints"]]
+    for sname, make in SAMPLERS.items():
+        out["best"][sname] = {}
+        for o in cfg["objectives"]:
+            f, space = FUNCTIONS[o["name"]], o["space"]
+            runs = []
+            t0 = time.time()
+            for seed in cfg["seeds"]:
+                study = optuna.create_study(sampler=make(seed))
+                study.optimize(lambda t: f(suggest(t, space)), n_trials=cfg["budget"])
+                best, curve = math.inf, []
+                for t in study.trials:
+                    best = min(best, t.value)
+                    curve.append(best)
+                runs.append(curve)
+            out["best"][sname][o["name"]] = runs
+            print(f"optuna {sname:6} {o['name']:18} {len(runs):2} seeds in {time.time() - t0:6.1f} s (seeds {cfg['seeds'][0]}, {cfg['seeds'][1] if len(cfg['seeds']) > 1 else ''}…)", file=sys.stderr, flush=True)
+    # ask() latency with n completed trials already in the study (Hartmann-6).
+    if not cfg["latencyAt"]:
+        return out
+    o = next(o for o in cfg["objectives"] if o["name"] == "hartmann-6")
+    dists = distributions(o["space"])
+    for sname, make in SAMPLERS.items():
+        out["latencyMs"][sname] = {}
+        for n in cfg["latencyAt"]:
+            study = optuna.create_study(sampler=make(0))
+            rs = optuna.samplers.RandomSampler(seed=1)
+            warm = optuna.create_study(sampler=rs)
+            warm.optimize(lambda t: hartmann(suggest(t, o["space"])), n_trials=n)
+            study.add_trials(warm.trials)
+            times = []
+            for _ in range(cfg.get("latencyRepeats", 9)):
+                t0 = time.perf_counter()
+                trial = study.ask(dists)
+                times.append((time.perf_counter() - t0) * 1000)
+                study.tell(trial, state=optuna.trial.TrialState.FAIL)
+            times.sort()
+            out["latencyMs"][sname][str(n)] = times[len(times) // 2]
+        print(f"optuna {sname:6} latency {out['latencyMs'][sname]}", file=sys.stderr, flush=True)
+    return out
+
+
+if __name__ == "__main__":
+    with open(sys.argv[1]) as fh:
+        config = json.load(fh)
+    json.dump(run(config), sys.stdout)
