@@ -23,10 +23,32 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Median samples/s of the runner's training step over the timed epochs (after one warm-up epoch). */
-async function runnerThroughput(data: PreparedData, epochs: number): Promise<number> {
-  const result = await trainTemplate({ template: 'mlp', data, params: { ...params, epochs: epochs + 1 }, seed: 0 });
-  return median(result.history.slice(1).map((m) => m.samples_per_second));
+interface Throughput {
+  /** Median over epochs of training samples per wall-clock second. */
+  wall: number;
+  /** Training samples per second of this process's CPU time: what a quiet machine would give. */
+  cpu: number;
+}
+
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** The runner's training step over the timed epochs (after one warm-up epoch). */
+async function runnerThroughput(data: PreparedData, epochs: number): Promise<Throughput> {
+  let cpuStart = 0;
+  const result = await trainTemplate({
+    template: 'mlp',
+    data,
+    params: { ...params, epochs: epochs + 1 },
+    seed: 0,
+    onEpoch: (step) => {
+      if (step === 1) cpuStart = cpuSeconds();
+    },
+  });
+  const cpu = (epochs * data.train.y.length) / (cpuSeconds() - cpuStart);
+  return { wall: median(result.history.slice(1).map((m) => m.samples_per_second)), cpu };
 }
 
 /** The same model through tfjs-layers' `model.fit`, the usual tfjs route, for comparison. */
@@ -53,7 +75,7 @@ async function fitThroughput(data: PreparedData, epochs: number): Promise<number
   return median(rates);
 }
 
-async function pytorchThroughput(trainRows: number): Promise<{ rate: number; version: string; python: string } | string> {
+async function pytorchThroughput(trainRows: number): Promise<(Throughput & { version: string; python: string }) | string> {
   const script = path.join(path.dirname(new URL(import.meta.url).pathname), 'torch_mlp.py');
   const reasons: string[] = [];
   // The python3 on PATH may lack torch (e.g. a pyenv build); Debian's python3-torch lives under /usr/bin.
@@ -65,8 +87,8 @@ async function pytorchThroughput(trainRows: number): Promise<{ rate: number; ver
       continue;
     }
     const { stdout } = await run(python, [script, digitsFile, '10', '64', String(trainRows)], { timeout: 600_000 });
-    const parsed = JSON.parse(stdout.trim().split('\n').at(-1)!) as { samples_per_second: number; torch: string };
-    return { rate: parsed.samples_per_second, version: parsed.torch, python };
+    const parsed = JSON.parse(stdout.trim().split('\n').at(-1)!) as { samples_per_second: number; samples_per_cpu_second: number; torch: string };
+    return { wall: parsed.samples_per_second, cpu: parsed.samples_per_cpu_second, version: parsed.torch, python };
   }
   return `PyTorch not available (${reasons.join('; ')})`;
 }
@@ -74,13 +96,15 @@ async function pytorchThroughput(trainRows: number): Promise<{ rate: number; ver
 const format = (n: number) => Math.round(n).toLocaleString('en-US');
 
 // Two shared cores: other work steals time unpredictably. Measurements alternate between the contenders in
-// rounds and each reports its best round (the least disturbed), so a busy moment hurts both alike.
-const rounds = 3;
+// rounds and each reports its best round (the least disturbed), so a busy moment hurts both alike. Samples per
+// CPU-second of the process itself are reported too: they barely move with the machine's load.
+const rounds = 5;
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(`  ${line}`);
   console.log(`Runner training benchmark — MLP 64-128-128-10, batch 64, Adam, digits training split`);
-  console.log(`host: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)}`);
+  const load = () => loadavg()[0]!.toFixed(1);
+  console.log(`host: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load()}`);
   const data = await loadPreparedData({ dataset: 'digits' }, 'mlp', { splitSeed: 0 });
   const trainRows = data.train.y.length;
 
@@ -100,31 +124,36 @@ async function main(): Promise<void> {
     const torch = await pytorchThroughput(trainRows);
     if (typeof torch === 'string') torchNote = torch;
     else {
-      keep('torch', torch.rate);
+      keep('torch', torch.wall);
+      keep('torch:cpu', torch.cpu);
       torchLabel = `PyTorch ${torch.version} (${torch.python})`;
     }
     for (const { name } of backends) {
       await selectBackend(name);
       // The plain JS backend is ~10× slower: one round of it is enough to place it.
       if (name === 'cpu' && round > 1) continue;
-      keep(`${name}:runner`, await runnerThroughput(data, timedEpochs[name]));
+      const runner = await runnerThroughput(data, timedEpochs[name]);
+      keep(`${name}`, runner.wall);
+      keep(`${name}:cpu`, runner.cpu);
       keep(`${name}:fit`, await fitThroughput(data, Math.min(timedEpochs[name], 5)));
     }
     const summary = [...best].map(([key, rate]) => `${key} ${format(rate)}`).join(', ');
-    console.log(`round ${round}/${rounds}: best so far — ${summary}`);
+    console.log(`round ${round}/${rounds} (load ${load()}): best so far — ${summary}`);
   }
   if (torchNote) console.log(torchNote);
-  const torchRate = best.get('torch');
+  const torchWall = best.get('torch');
+  const torchCpu = best.get('torch:cpu');
+  const ratio = (value: number, base: number | undefined) => (base ? (value / base).toFixed(2) : 'n/a');
 
   console.log('');
-  console.log(`| backend | device | runner training step (samples/s) | tfjs model.fit (samples/s) | runner ÷ PyTorch 1 thread |`);
-  console.log('| --- | --- | ---: | ---: | ---: |');
+  console.log('| backend | device | runner step, samples/s | per CPU-second | tfjs model.fit, samples/s | ÷ PyTorch (wall) | ÷ PyTorch (CPU) |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
   for (const { name, device } of backends) {
-    const runner = best.get(`${name}:runner`)!;
-    const ratio = torchRate ? (runner / torchRate).toFixed(2) : 'n/a';
-    console.log(`| ${name} | ${device} | ${format(runner)} | ${format(best.get(`${name}:fit`)!)} | ${ratio} |`);
+    const wall = best.get(name)!;
+    const cpu = best.get(`${name}:cpu`)!;
+    console.log(`| ${name} | ${device} | ${format(wall)} | ${format(cpu)} | ${format(best.get(`${name}:fit`)!)} | ${ratio(wall, torchWall)} | ${ratio(cpu, torchCpu)} |`);
   }
-  if (torchRate) console.log(`| ${torchLabel} | CPU, 1 thread | ${format(torchRate)} | — | 1.00 |`);
+  if (torchWall && torchCpu) console.log(`| ${torchLabel} | CPU, 1 thread | ${format(torchWall)} | ${format(torchCpu)} | — | 1.00 | 1.00 |`);
 }
 
 await main();

@@ -68,7 +68,7 @@ async function loadNative(name: 'tfjs-node-gpu' | 'tfjs-node'): Promise<string> 
 }
 
 async function listNativeGpus(): Promise<string[]> {
-  // Placing a tiny op on /GPU:0 fails without a device; tfjs-node exposes no device listing.
+  // tfjs-node exposes no device listing, so ask the driver.
   const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile('nvidia-smi', ['-L'], { timeout: 5000 }, (error, stdout) => {
