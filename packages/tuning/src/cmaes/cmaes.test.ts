@@ -23,7 +23,10 @@ function optimise(f: (x: readonly number[]) => number, dims: Dim[], budget: numb
   return history;
 }
 
-describe('cmaesSuggest', () => {
+// Whole optimisation runs: a generous limit because test machines are shared; no test asserts speed.
+const optimisationTimeout = 60_000;
+
+describe('cmaesSuggest', { timeout: optimisationTimeout }, () => {
   it('minimises a 4-D sphere to below 1e-4 in 300 evaluations', () => {
     const history = optimise(sphere, cont(4), 300, 1);
     expect(Math.min(...history.map((h) => h.y))).toBeLessThan(1e-4);

@@ -3,7 +3,7 @@
 import { nearestLevel } from '../numeric/dims';
 import { symmetricEigen } from '../numeric/linalg';
 import type { RandomSource } from '../numeric/rng';
-import { createRng, mixSeed, normal } from '../numeric/rng';
+import { createRandomSource, hashSeed, normal } from '../numeric/rng';
 import { normalCdf, normalQuantile } from '../numeric/special';
 
 /** Initial step size on the unit cube: the optimum is then within ±2.5σ₀ of the centre in every coordinate. */
@@ -151,7 +151,7 @@ function invSqrtTimes(state: CmaesState, y: readonly number[]): number[] {
 
 /** The random stream of one generation: keyed by (seed, restart, generation), so it never depends on ask order. */
 export function generationRng(seed: number, state: CmaesState): RandomSource {
-  return createRng(mixSeed(seed, state.restart, state.generation));
+  return createRandomSource(hashSeed(seed, state.restart, state.generation));
 }
 
 /**
@@ -338,7 +338,7 @@ export function shouldRestart(state: CmaesState, lastValues: readonly number[]):
 /** The state after an IPOP restart: population × `ipopIncrease`, a uniformly random mean, σ₀ again. */
 export function restartState(state: CmaesState, seed: number): CmaesState {
   const restart = state.restart + 1;
-  const rng = createRng(mixSeed(seed, 0x5eed, restart));
+  const rng = createRandomSource(hashSeed(seed, 0x5eed, restart));
   const mean = state.mean.map(() => rng());
   return initialCmaesState(mean, state.levels, state.params.lambda * ipopIncrease, state.sigma0, restart);
 }

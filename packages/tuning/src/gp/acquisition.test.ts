@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutDims } from '../numeric/dims';
-import { createRng } from '../numeric/rng';
+import { createRandomSource } from '../numeric/rng';
 import { normalCdf } from '../numeric/special';
 import { LogAcquisition, logExpectedImprovement } from './acquisition';
 import { conditionGp } from './model';
@@ -41,7 +41,7 @@ describe('logExpectedImprovement', () => {
 describe('LogAcquisition', () => {
   it('has a gradient that agrees with central differences, constraints included', () => {
     const { slots, width } = layoutDims([{ kind: 'continuous' }, { kind: 'continuous' }]);
-    const rng = createRng(4);
+    const rng = createRandomSource(4);
     const x = Float64Array.from({ length: 24 }, rng);
     const y = Array.from({ length: 12 }, (_, i) => Math.cos(4 * x[2 * i]!) - x[2 * i + 1]!);
     const c = Array.from({ length: 12 }, (_, i) => x[2 * i]! - 0.6);

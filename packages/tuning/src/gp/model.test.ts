@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutDims } from '../numeric/dims';
-import { createRng } from '../numeric/rng';
+import { createRandomSource } from '../numeric/rng';
 import { matern52 } from './kernel';
 import { conditionGp, fitGpHyperparameters, gpPredict, gpPredictWithGradient } from './model';
 
@@ -53,7 +53,7 @@ describe('conditionGp', () => {
 
   it('has gradients that agree with central differences', () => {
     const { slots, width } = continuous(2);
-    const rng = createRng(3);
+    const rng = createRandomSource(3);
     const x = Float64Array.from({ length: 20 }, rng);
     const y = Array.from({ length: 10 }, (_, i) => Math.sin(5 * x[2 * i]!) + x[2 * i + 1]!);
     const model = conditionGp(x, 10, width, y, slots, { lengthScales: [0.3, 0.5], signalVariance: 1.5, noiseVariance: 1e-4 });
@@ -77,14 +77,14 @@ describe('conditionGp', () => {
 describe('fitGpHyperparameters', () => {
   it('gives the relevant dimension a much shorter length scale than an irrelevant one', () => {
     const { slots, width } = continuous(2);
-    const rng = createRng(11);
+    const rng = createRandomSource(11);
     const n = 40;
     const x = Float64Array.from({ length: 2 * n }, rng);
     const raw = Array.from({ length: n }, (_, i) => Math.sin(6 * x[2 * i]!));
     const mean = raw.reduce((a, b) => a + b) / n;
     const sd = Math.sqrt(raw.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
     const y = raw.map((v) => (v - mean) / sd);
-    const hyper = fitGpHyperparameters(x, n, width, y, slots, createRng(1));
+    const hyper = fitGpHyperparameters(x, n, width, y, slots, createRandomSource(1));
     expect(hyper.lengthScales[1]! / hyper.lengthScales[0]!).toBeGreaterThan(5);
     // Noiseless data: the fitted noise is tiny next to the unit output variance.
     expect(hyper.noiseVariance).toBeLessThan(1e-2);
@@ -96,7 +96,7 @@ describe('fitGpHyperparameters', () => {
   it('stays finite on duplicated points and a flat objective', () => {
     const { slots, width } = continuous(2);
     const x = Float64Array.from([0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.2, 0.9]);
-    const hyper = fitGpHyperparameters(x, 4, width, [0, 0, 0, 0], slots, createRng(1));
+    const hyper = fitGpHyperparameters(x, 4, width, [0, 0, 0, 0], slots, createRandomSource(1));
     expect([...hyper.lengthScales, hyper.signalVariance, hyper.noiseVariance].every(Number.isFinite)).toBe(true);
     const model = conditionGp(x, 4, width, [0, 0, 0, 0], slots, hyper);
     const { mean, variance } = gpPredict(model, [0.5, 0.5]);

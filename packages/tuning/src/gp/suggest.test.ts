@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { Dim } from '../numeric/dims';
-import { createRng } from '../numeric/rng';
+import { createRandomSource } from '../numeric/rng';
 import { gpSuggest, gpSuggestDetailed, gpSuggestMulti } from './suggest';
 
 const sphere = (x: readonly number[]): number => x.reduce((a, v) => a + (v - 0.3) ** 2, 0);
 const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));
 
 function initialDesign(n: number, d: number, seed: number): number[][] {
-  const rng = createRng(seed);
+  const rng = createRandomSource(seed);
   return Array.from({ length: n }, () => Array.from({ length: d }, rng));
 }
 
-describe('gpSuggest', () => {
+// Whole optimisation runs: a generous limit because test machines are shared; no test asserts speed.
+const optimisationTimeout = 60_000;
+
+describe('gpSuggest', { timeout: optimisationTimeout }, () => {
   it('returns the same point for the same seed and a point inside the cube', () => {
     const X = initialDesign(12, 3, 1);
     const y = X.map(sphere);
-    const a = gpSuggest({ X, y, dims: cont(3), rng: createRng(5) });
-    const b = gpSuggest({ X, y, dims: cont(3), rng: createRng(5) });
+    const a = gpSuggest({ X, y, dims: cont(3), rng: createRandomSource(5) });
+    const b = gpSuggest({ X, y, dims: cont(3), rng: createRandomSource(5) });
     expect(a).toEqual(b);
     expect(a.every((v) => v >= 0 && v <= 1)).toBe(true);
   });
@@ -24,7 +27,7 @@ describe('gpSuggest', () => {
   it('gets close to the minimum of a 2-D quadratic within 20 sequential asks', () => {
     const X = initialDesign(6, 2, 2);
     const y = X.map(sphere);
-    const rng = createRng(9);
+    const rng = createRandomSource(9);
     for (let i = 0; i < 20; i++) {
       const x = gpSuggest({ X, y, dims: cont(2), rng });
       X.push(x);
@@ -37,16 +40,16 @@ describe('gpSuggest', () => {
   it('maximises f exactly as it minimises −f', () => {
     const X = initialDesign(10, 1, 3);
     const f = (x: readonly number[]) => -((x[0]! - 0.8) ** 2);
-    const up = gpSuggest({ X, y: X.map(f), dims: cont(1), rng: createRng(1), minimize: false });
-    const down = gpSuggest({ X, y: X.map((x) => -f(x)), dims: cont(1), rng: createRng(1) });
+    const up = gpSuggest({ X, y: X.map(f), dims: cont(1), rng: createRandomSource(1), minimize: false });
+    const down = gpSuggest({ X, y: X.map((x) => -f(x)), dims: cont(1), rng: createRandomSource(1) });
     expect(up).toEqual(down);
   });
 
   it('spreads a batch: a constant liar at the pending point pushes the next ask away from it', () => {
     const X = initialDesign(10, 2, 4);
     const y = X.map(sphere);
-    const first = gpSuggest({ X, y, dims: cont(2), rng: createRng(1) });
-    const second = gpSuggest({ X, y, pending: [first], dims: cont(2), rng: createRng(1) });
+    const first = gpSuggest({ X, y, dims: cont(2), rng: createRandomSource(1) });
+    const second = gpSuggest({ X, y, pending: [first], dims: cont(2), rng: createRandomSource(1) });
     const distance = Math.hypot(first[0]! - second[0]!, first[1]! - second[1]!);
     expect(distance).toBeGreaterThan(0.1);
   });
@@ -55,14 +58,14 @@ describe('gpSuggest', () => {
     // dims: x0 continuous, x1 integer with 5 levels (.1, .3, .5, .7, .9), category c of 3 choices.
     const dims: Dim[] = [{ kind: 'continuous' }, { kind: 'int', levels: 5 }, { kind: 'categorical', choices: 3 }];
     const f = (x: readonly number[]) => (x[0]! - 0.5) ** 2 + (x[1]! - 0.75) ** 2 + (x[4]! === 1 ? 0 : 1);
-    const rng = createRng(6);
+    const rng = createRandomSource(6);
     const X: number[][] = [];
     for (let i = 0; i < 9; i++) {
       const c = i % 3;
       X.push([rng(), (Math.floor(rng() * 5) + 0.5) / 5, c === 0 ? 1 : 0, c === 1 ? 1 : 0, c === 2 ? 1 : 0]);
     }
     const y = X.map(f);
-    const x = gpSuggest({ X, y, dims, rng: createRng(2) });
+    const x = gpSuggest({ X, y, dims, rng: createRandomSource(2) });
     expect(x.slice(2).sort()).toEqual([0, 0, 1]);
     expect([0.1, 0.3, 0.5, 0.7, 0.9]).toContain(x[1]);
     expect(x[4]).toBe(1);
@@ -73,7 +76,7 @@ describe('gpSuggest', () => {
     const X = initialDesign(14, 1, 8);
     const y = X.map((x) => x[0]!);
     const constraints = X.map((x) => [0.5 - x[0]!]);
-    const x = gpSuggest({ X, y, constraints, dims: cont(1), rng: createRng(3) });
+    const x = gpSuggest({ X, y, constraints, dims: cont(1), rng: createRandomSource(3) });
     expect(x[0]).toBeGreaterThan(0.45);
     expect(x[0]).toBeLessThan(0.65);
   });
@@ -81,12 +84,12 @@ describe('gpSuggest', () => {
   it('heads for the feasible region when no observation is feasible yet', () => {
     // Only x ≥ 0.8 is feasible; every observation lies below 0.6.
     const X = [[0.05], [0.2], [0.35], [0.5], [0.6]];
-    const x = gpSuggest({ X, y: [1, 2, 3, 4, 5], constraints: X.map((p) => [0.8 - p[0]!]), dims: cont(1), rng: createRng(2) });
+    const x = gpSuggest({ X, y: [1, 2, 3, 4, 5], constraints: X.map((p) => [0.8 - p[0]!]), dims: cont(1), rng: createRandomSource(2) });
     expect(x[0]).toBeGreaterThan(0.7);
   });
 
   it('works from a single observation', () => {
-    const x = gpSuggest({ X: [[0.5, 0.5]], y: [3], dims: cont(2), rng: createRng(1) });
+    const x = gpSuggest({ X: [[0.5, 0.5]], y: [3], dims: cont(2), rng: createRandomSource(1) });
     expect(x.every((v) => Number.isFinite(v) && v >= 0 && v <= 1)).toBe(true);
   });
 
@@ -97,15 +100,15 @@ describe('gpSuggest', () => {
       [0.5, 0.5],
       [0.1, 0.9],
     ];
-    const x = gpSuggest({ X, y: [1, 1, 1, 1], dims: cont(2), rng: createRng(1) });
+    const x = gpSuggest({ X, y: [1, 1, 1, 1], dims: cont(2), rng: createRandomSource(1) });
     expect(x.every((v) => Number.isFinite(v) && v >= 0 && v <= 1)).toBe(true);
   });
 
   it('names the field and the values when inputs disagree', () => {
-    expect(() => gpSuggest({ X: [[0.1, 0.2]], y: [1], dims: cont(3), rng: createRng(1) })).toThrow(
+    expect(() => gpSuggest({ X: [[0.1, 0.2]], y: [1], dims: cont(3), rng: createRandomSource(1) })).toThrow(
       'X[0] must have 3 coordinates (the encoded width of dims), got 2',
     );
-    expect(() => gpSuggest({ X: [[0.1]], y: [Number.NaN], dims: cont(1), rng: createRng(1) })).toThrow('y[0] must be finite, got NaN');
+    expect(() => gpSuggest({ X: [[0.1]], y: [Number.NaN], dims: cont(1), rng: createRandomSource(1) })).toThrow('y[0] must be finite, got NaN');
   });
 });
 
@@ -114,8 +117,8 @@ describe('gpSuggestMulti', () => {
     const X = initialDesign(10, 2, 12);
     const values = X.map((x) => [x[0]!, (1 - x[0]!) ** 2 + x[1]!]);
     const input = { X, values, directions: ['minimize', 'minimize'] as const, dims: cont(2) };
-    const a = gpSuggestMulti({ ...input, rng: createRng(4) });
-    const b = gpSuggestMulti({ ...input, rng: createRng(4) });
+    const a = gpSuggestMulti({ ...input, rng: createRandomSource(4) });
+    const b = gpSuggestMulti({ ...input, rng: createRandomSource(4) });
     expect(a).toEqual(b);
     expect(a.every((v) => v >= 0 && v <= 1)).toBe(true);
     // x1 only hurts the second objective: every Pareto-optimal point has x1 = 0.
@@ -127,8 +130,8 @@ describe('gpSuggestDetailed', () => {
   it('returns hyperparameters that, passed back as a warm start, are reproduced by the refit', () => {
     const X = initialDesign(30, 2, 13);
     const y = X.map((x) => Math.sin(6 * x[0]!) + 0.1 * x[1]!);
-    const first = gpSuggestDetailed({ X, y, dims: cont(2), rng: createRng(1) });
-    const again = gpSuggestDetailed({ X, y, dims: cont(2), rng: createRng(2), warmStart: first.fit! });
+    const first = gpSuggestDetailed({ X, y, dims: cont(2), rng: createRandomSource(1) });
+    const again = gpSuggestDetailed({ X, y, dims: cont(2), rng: createRandomSource(2), warmStart: first.fit! });
     const [a, b] = [first.fit!.objective, again.fit!.objective];
     for (let p = 0; p < 2; p++) expect(Math.abs(Math.log(b.lengthScales[p]! / a.lengthScales[p]!))).toBeLessThan(0.05);
     // x0 drives the objective, x1 barely: the fitted length scales say so.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Dim } from '../numeric/dims';
-import { createRng } from '../numeric/rng';
+import { createRandomSource } from '../numeric/rng';
 import { pedAnovaImportance, pedAnovaImportancePerObjective } from './ped-anova';
 
 const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));
 
 function sample(n: number, d: number, seed: number): number[][] {
-  const rng = createRng(seed);
+  const rng = createRandomSource(seed);
   return Array.from({ length: n }, () => Array.from({ length: d }, rng));
 }
 
@@ -28,7 +28,7 @@ describe('pedAnovaImportance', () => {
   });
 
   it('handles categorical and integer parameters, and maximisation', () => {
-    const rng = createRng(3);
+    const rng = createRandomSource(3);
     const dims: Dim[] = [{ kind: 'categorical', choices: 4 }, { kind: 'int', levels: 6 }, { kind: 'continuous' }];
     const X = Array.from({ length: 3000 }, () => {
       const c = Math.floor(rng() * 4);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../numeric/rng';
+import { createRandomSource } from '../numeric/rng';
 import { hypervolume } from './hypervolume';
 
 /** Union volume of the boxes [p, r] by inclusion–exclusion over all subsets (exponential: tests only). */
@@ -53,7 +53,7 @@ describe('hypervolume', () => {
   });
 
   it('agrees with inclusion–exclusion on random sets in 3, 4 and 5 objectives', () => {
-    const rng = createRng(21);
+    const rng = createRandomSource(21);
     for (const d of [3, 4, 5]) {
       for (let trial = 0; trial < 5; trial++) {
         const points = Array.from({ length: 8 }, () => Array.from({ length: d }, rng));

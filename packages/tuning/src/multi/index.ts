@@ -1,4 +1,5 @@
-export type { Direction } from './pareto';
+// Pareto helpers for the dashboard and NSGA-II. `Direction` ('minimize' | 'maximize') is the same union as the
+// package's own, so it is not re-exported here.
 export {
   constrainedDominates,
   constraintViolation,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../numeric/rng';
+import { createRandomSource } from '../numeric/rng';
 import { constrainedDominates, crowdingDistance, nonDominatedRanks, nonDominatedSort, paretoFront } from './pareto';
 
 describe('paretoFront', () => {
@@ -40,7 +40,7 @@ describe('nonDominatedSort', () => {
   });
 
   it('gives the same ranks through the two-objective sweep and the general O(MN²) sort', () => {
-    const rng = createRng(5);
+    const rng = createRandomSource(5);
     // Values on a coarse grid so ties and duplicates are common.
     const points = Array.from({ length: 300 }, () => [Math.floor(rng() * 12), Math.floor(rng() * 12)]);
     const fast = nonDominatedRanks(points, ['minimize', 'minimize']);

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, normal } from './rng';
+import { createRandomSource, normal } from './rng';
 
-describe('createRng', () => {
+describe('createRandomSource', () => {
   it('repeats its stream for the same seed and differs for another', () => {
-    const a = createRng(42);
-    const b = createRng(42);
-    const c = createRng(43);
+    const a = createRandomSource(42);
+    const b = createRandomSource(42);
+    const c = createRandomSource(43);
     const sa = Array.from({ length: 5 }, a);
     expect(Array.from({ length: 5 }, b)).toEqual(sa);
     expect(Array.from({ length: 5 }, c)).not.toEqual(sa);
   });
 
   it('draws uniforms with mean 1/2 and normals with unit variance (seeded, 4σ tolerances)', () => {
-    const rng = createRng(7);
+    const rng = createRandomSource(7);
     const n = 20000;
     let sum = 0;
     let sq = 0;

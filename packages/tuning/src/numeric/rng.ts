@@ -4,8 +4,13 @@
  */
 export type RandomSource = () => number;
 
+/** Adapts a generator object with `next()` (e.g. this package's `Rng`) to a `RandomSource`. */
+export function toRandomSource(rng: { next(): number }): RandomSource {
+  return () => rng.next();
+}
+
 /** Mixes up to a few integers into one 32-bit seed (murmur3 finaliser), so streams can be keyed by (seed, generation). */
-export function mixSeed(...parts: readonly number[]): number {
+export function hashSeed(...parts: readonly number[]): number {
   let h = 0x9e3779b9;
   for (const part of parts) {
     // Fold in both 32-bit halves so seeds larger than 2^32 still differ.
@@ -25,8 +30,8 @@ export function mixSeed(...parts: readonly number[]): number {
  * A seeded generator (sfc32 seeded through splitmix32): fast, 128-bit state, passes PractRand far beyond
  * what a sampler draws. Returns a `RandomSource`.
  */
-export function createRng(seed: number): RandomSource {
-  let s = mixSeed(seed);
+export function createRandomSource(seed: number): RandomSource {
+  let s = hashSeed(seed);
   const splitmix = (): number => {
     s = (s + 0x9e3779b9) | 0;
     let z = s;

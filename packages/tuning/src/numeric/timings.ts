@@ -6,7 +6,7 @@ import { gpSuggest, gpSuggestDetailed } from '../gp';
 import { pedAnovaImportance } from '../importance';
 import { hypervolume, nonDominatedRanks, nsga2Suggest } from '../multi';
 import type { Dim } from './dims';
-import { createRng } from './rng';
+import { createRandomSource } from './rng';
 
 // Wall time inflates when other jobs share the cores; CPU time (user + system of this process) much less so,
 // so both are printed.
@@ -31,20 +31,20 @@ function time<T>(label: string, repeats: number, run: () => T): T {
 }
 
 console.log(`load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
-const rng = createRng(1);
+const rng = createRandomSource(1);
 const cube = (n: number, d: number) => Array.from({ length: n }, () => Array.from({ length: d }, rng));
 const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));
 
 {
   const X = cube(200, 8);
   const y = X.map((x) => x.reduce((a, v, i) => a + (i + 1) * (v - 0.3) ** 2, 0) + 0.01 * Math.sin(20 * x[0]!));
-  time('gpSuggest, 200 observations × 8 dims', 5, () => gpSuggest({ X, y, dims: cont(8), rng: createRng(2) }));
-  const { fit } = gpSuggestDetailed({ X, y, dims: cont(8), rng: createRng(2) });
+  time('gpSuggest, 200 observations × 8 dims', 5, () => gpSuggest({ X, y, dims: cont(8), rng: createRandomSource(2) }));
+  const { fit } = gpSuggestDetailed({ X, y, dims: cont(8), rng: createRandomSource(2) });
   time('gpSuggest, 200 × 8, warm-started from the previous fit', 5, () =>
-    gpSuggest({ X, y, dims: cont(8), rng: createRng(2), warmStart: fit! }),
+    gpSuggest({ X, y, dims: cont(8), rng: createRandomSource(2), warmStart: fit! }),
   );
   time('gpSuggest, 200 × 8 with 4 pending and 1 constraint', 3, () =>
-    gpSuggest({ X, y, dims: cont(8), rng: createRng(2), pending: cube(4, 8), constraints: X.map((x) => [x[0]! - 0.5]) }),
+    gpSuggest({ X, y, dims: cont(8), rng: createRandomSource(2), pending: cube(4, 8), constraints: X.map((x) => [x[0]! - 0.5]) }),
   );
 }
 {
@@ -54,7 +54,7 @@ const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'con
 {
   const history = cube(1000, 10).map((x) => ({ x, values: [x[0]!, 1 - Math.sqrt(x[0]!) + x[1]!] }));
   time('nsga2Suggest, replaying 1000 trials, population 50', 5, () =>
-    nsga2Suggest({ history, directions: ['minimize', 'minimize'], dims: cont(10), populationSize: 50, rng: createRng(3) }),
+    nsga2Suggest({ history, directions: ['minimize', 'minimize'], dims: cont(10), populationSize: 50, rng: createRandomSource(3) }),
   );
 }
 {
