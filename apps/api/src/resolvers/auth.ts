@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { apiToken, membership, session, team, user } from '@tuneboard/db';
 import { authorize, requireUser, visibleTeams } from '../auth/authorize.ts';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { API_TOKEN_PREFIX, SHOWN_PREFIX_LENGTH, newSecret, sha256 } from '../auth/secrets.ts';
+import { issueApiToken } from '../auth/api-tokens.ts';
+import { newSecret, sha256 } from '../auth/secrets.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { rawId, toGlobalId } from '../ids.ts';
@@ -132,20 +133,14 @@ export const authResolvers: Resolvers = {
           ],
         };
       }
-      const secret = newSecret(API_TOKEN_PREFIX);
-      const [row] = await ctx.db
-        .insert(apiToken)
-        .values({
-          teamId: owner.id,
-          createdById: viewer.user.id,
-          name,
-          prefix: secret.slice(0, SHOWN_PREFIX_LENGTH),
-          tokenHash: sha256(secret),
-          scope: input.scope,
-          expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
-        })
-        .returning();
-      return { apiToken: row!, secret, userErrors: [] };
+      const { row, secret } = await issueApiToken(ctx.db, {
+        teamId: owner.id,
+        createdById: viewer.user.id,
+        name,
+        scope: input.scope,
+        expiresInDays: input.expiresInDays,
+      });
+      return { apiToken: row, secret, userErrors: [] };
     },
     apiTokenRevoke: async (_parent, { input }, ctx) => {
       const tokenId = rawId(input.id, 'ApiToken');

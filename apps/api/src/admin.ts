@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import {
+  apiTokenScopes,
+  createDb,
+  project,
+  slugSchema,
+  team,
+  user,
+  type ApiTokenScope,
+  type CreateDbOptions,
+} from '@tuneboard/db';
+import { issueApiToken } from './auth/api-tokens.ts';
+import { hashPassword } from './auth/passwords.ts';
+import { createTeamWithOwner } from './resolvers/auth.ts';
+
+const usage = `Tuneboard admin: first set-up and automation from the shell (uses DATABASE_URL, else embedded PGlite).
+
+  npm run admin -w @tuneboard/api -- user create --email EMAIL --name NAME [--password PASSWORD]
+  npm run admin -w @tuneboard/api -- team create --slug SLUG --name NAME --owner EMAIL
+  npm run admin -w @tuneboard/api -- project create --team SLUG --slug SLUG --name NAME
+  npm run admin -w @tuneboard/api -- token create --team SLUG --name NAME --scope RUNNER|READ|WRITE [--expires-days N]
+
+Without --password a random one is generated and printed once. A token's secret is printed once.`;
+
+export class UsageError extends Error {}
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || !value) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function slug(value: string, flag: string): string {
+  if (!slugSchema.safeParse(value).success) {
+    throw new UsageError(`--${flag} must be lower-case letters, digits and single hyphens, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+export async function runAdmin(
+  argv: string[],
+  print: (line: string) => void = console.log,
+  dbOptions: CreateDbOptions = {},
+): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      slug: { type: 'string' },
+      owner: { type: 'string' },
+      team: { type: 'string' },
+      scope: { type: 'string' },
+      'expires-days': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  const command = positionals.join(' ');
+  if (values.help || !command) {
+    print(usage);
+    return;
+  }
+  const handle = await createDb(dbOptions);
+  try {
+    await handle.migrate();
+    const db = handle.db;
+    const teamBySlug = async (value: string) => {
+      const [row] = await db.select().from(team).where(eq(team.slug, value));
+      if (!row) throw new UsageError(`no team has the slug ${JSON.stringify(value)}`);
+      return row;
+    };
+    switch (command) {
+      case 'user create': {
+        const email = required(values, 'email').trim().toLowerCase();
+        const password = values.password ?? randomBytes(12).toString('base64url');
+        if (password.length < 10) throw new UsageError('--password must have at least 10 characters');
+        const [row] = await db
+          .insert(user)
+          .values({ email, name: required(values, 'name'), passwordHash: await hashPassword(password) })
+          .returning();
+        print(`created user ${row!.email}`);
+        if (!values.password) print(`password (shown once): ${password}`);
+        return;
+      }
+      case 'team create': {
+        const ownerEmail = required(values, 'owner').trim().toLowerCase();
+        const [owner] = await db.select().from(user).where(eq(user.email, ownerEmail));
+        if (!owner) throw new UsageError(`no user has the e-mail ${ownerEmail}; create it first`);
+        const row = await createTeamWithOwner({ db }, owner.id, required(values, 'name'), slug(required(values, 'slug'), 'slug'));
+        print(`created team ${row.slug} owned by ${ownerEmail}`);
+        return;
+      }
+      case 'project create': {
+        const owner = await teamBySlug(required(values, 'team'));
+        const [row] = await db
+          .insert(project)
+          .values({ teamId: owner.id, name: required(values, 'name'), slug: slug(required(values, 'slug'), 'slug') })
+          .returning();
+        print(`created project ${owner.slug}/${row!.slug}`);
+        return;
+      }
+      case 'token create': {
+        const owner = await teamBySlug(required(values, 'team'));
+        const scope = required(values, 'scope').toUpperCase();
+        if (!apiTokenScopes.includes(scope as ApiTokenScope)) {
+          throw new UsageError(`--scope must be one of ${apiTokenScopes.join(', ')}, got ${JSON.stringify(values.scope)}`);
+        }
+        const days = values['expires-days'] === undefined ? null : Number(values['expires-days']);
+        if (days !== null && !(Number.isInteger(days) && days >= 1)) {
+          throw new UsageError(`--expires-days must be a whole number of days >= 1, got ${values['expires-days']}`);
+        }
+        const { row, secret } = await issueApiToken(db, {
+          teamId: owner.id,
+          createdById: null,
+          name: required(values, 'name'),
+          scope: scope as ApiTokenScope,
+          expiresInDays: days,
+        });
+        print(`created ${row.scope} token "${row.name}" for team ${owner.slug}`);
+        print(`secret (shown once): ${secret}`);
+        return;
+      }
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${usage}`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runAdmin(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`tuneboard admin: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  });
+}
