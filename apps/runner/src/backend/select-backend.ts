@@ -109,13 +109,21 @@ async function load(name: BackendName, options: SelectBackendOptions): Promise<s
 }
 
 let current: SelectedBackend | undefined;
+// Calls are serialised: two trials starting at once must not both initialise (and switch) backends.
+let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Loads the training backend. `auto` takes the first of tfjs-node-gpu, tfjs-node, wasm, cpu that works; an
  * explicit choice that cannot load throws an error naming the backend and the reason. The choice is process-wide
  * (tfjs has one active backend), so a runner picks once at start; one GPU per process (docs/runners.md).
  */
-export async function selectBackend(choice: BackendChoice, options: SelectBackendOptions = {}): Promise<SelectedBackend> {
+export function selectBackend(choice: BackendChoice, options: SelectBackendOptions = {}): Promise<SelectedBackend> {
+  const next = queue.then(() => select(choice, options));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function select(choice: BackendChoice, options: SelectBackendOptions): Promise<SelectedBackend> {
   const log = options.log ?? (() => {});
   if (current && (choice === 'auto' || choice === current.name)) {
     // Someone may have switched tfjs's active backend since (tests do); switch back.

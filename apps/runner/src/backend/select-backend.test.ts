@@ -1,0 +1,26 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { backendNames, deviceEnvForSlot, selectBackend } from './select-backend';
+
+describe('selectBackend', () => {
+  it('gives trials that start at once one shared backend, and makes it the active one', async () => {
+    const logs: string[] = [];
+    const [a, b] = await Promise.all([selectBackend('auto', { log: (l) => logs.push(l) }), selectBackend('auto')]);
+    expect(a).toBe(b);
+    expect(backendNames).toContain(a.name);
+    expect(tf.getBackend()).toBe(a.tfBackend);
+    // It says which backend it uses, and why it skipped the ones before it.
+    expect(logs.at(-1)).toMatch(new RegExp(`^training backend: ${a.name} — `));
+    expect(a.skipped.map((s) => s.name)).toEqual(backendNames.slice(0, backendNames.indexOf(a.name)));
+  });
+
+  it('gives each GPU slot its own CUDA device, cycling over the GPUs', () => {
+    expect([0, 1, 2, 3].map((slot) => deviceEnvForSlot(slot, 2))).toEqual([
+      { CUDA_VISIBLE_DEVICES: '0' },
+      { CUDA_VISIBLE_DEVICES: '1' },
+      { CUDA_VISIBLE_DEVICES: '0' },
+      { CUDA_VISIBLE_DEVICES: '1' },
+    ]);
+    expect(deviceEnvForSlot(3, 0)).toEqual({});
+  });
+});
