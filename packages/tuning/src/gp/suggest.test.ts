@@ -88,6 +88,16 @@ describe('gpSuggest', { timeout: optimisationTimeout }, () => {
     expect(x[0]).toBeGreaterThan(0.7);
   });
 
+  it('fits hyperparameters on a subset when there are many observations, and stays reproducible', () => {
+    const X = initialDesign(40, 2, 14);
+    const y = X.map(sphere);
+    const a = gpSuggestDetailed({ X, y, dims: cont(2), rng: createRandomSource(3), maxFitPoints: 12 });
+    const b = gpSuggestDetailed({ X, y, dims: cont(2), rng: createRandomSource(3), maxFitPoints: 12 });
+    expect(a).toEqual(b);
+    expect(a.point.every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(sphere(a.point)).toBeLessThan(Math.min(...y) + 0.05);
+  });
+
   it('works from a single observation', () => {
     const x = gpSuggest({ X: [[0.5, 0.5]], y: [3], dims: cont(2), rng: createRandomSource(1) });
     expect(x.every((v) => Number.isFinite(v) && v >= 0 && v <= 1)).toBe(true);

@@ -47,6 +47,13 @@ const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'con
     gpSuggest({ X, y, dims: cont(8), rng: createRandomSource(2), pending: cube(4, 8), constraints: X.map((x) => [x[0]! - 0.5]) }),
   );
 }
+for (const n of [500, 1000]) {
+  const X = cube(n, 8);
+  const y = X.map((x) => x.reduce((a, v, i) => a + (i + 1) * (v - 0.3) ** 2, 0));
+  time(`gpSuggest, ${n} observations × 8 dims (hyperparameters fitted on 200)`, 1, () =>
+    gpSuggest({ X, y, dims: cont(8), rng: createRandomSource(2) }),
+  );
+}
 {
   const history = cube(1000, 10).map((x) => ({ x, y: x.reduce((a, v) => a + v * v, 0) }));
   time('cmaesSuggest, replaying 1000 trials × 10 dims', 5, () => cmaesSuggest({ history, dims: cont(10), seed: 1 }));
