@@ -15,6 +15,15 @@ describe('paretoFront', () => {
     expect(paretoFront(points, ['minimize', 'minimize'])).toEqual([0, 1, 3, 4]);
   });
 
+  it('agrees with the first front of the full non-dominated sort in 3 and 4 objectives', () => {
+    const rng = createRandomSource(6);
+    for (const m of [3, 4]) {
+      const points = Array.from({ length: 400 }, () => Array.from({ length: m }, () => Math.floor(rng() * 8)));
+      const dirs = Array.from({ length: m }, (_, k): 'minimize' | 'maximize' => (k % 2 === 0 ? 'minimize' : 'maximize'));
+      expect(paretoFront(points, dirs)).toEqual(nonDominatedSort(points, dirs)[0]);
+    }
+  });
+
   it('respects maximised objectives', () => {
     // Maximise accuracy, minimise latency.
     const points = [

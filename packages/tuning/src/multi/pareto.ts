@@ -129,9 +129,25 @@ export function nonDominatedSort(
   return fronts;
 }
 
-/** Indices of the Pareto-optimal points (for the dashboard's Pareto plot), in index order. */
+/**
+ * Indices of the Pareto-optimal points (for the dashboard's Pareto plot), in index order. Sorting
+ * lexicographically first means a point can only be dominated by an earlier one, and (dominance being
+ * transitive) by an earlier *front* member, so each point is checked against the front kept so far:
+ * O(N log N + N·F·M) for a front of size F instead of the O(M N²) full sort.
+ */
 export function paretoFront(points: readonly (readonly number[])[], directions: readonly Direction[]): number[] {
-  return nonDominatedSort(points, directions)[0] ?? [];
+  const pts = toMinimization(points, directions);
+  const order = pts.map((_, i) => i).sort((a, b) => {
+    const pa = pts[a]!;
+    const pb = pts[b]!;
+    for (let k = 0; k < pa.length; k++) if (pa[k] !== pb[k]) return pa[k]! - pb[k]!;
+    return a - b;
+  });
+  const front: number[] = [];
+  for (const i of order) {
+    if (!front.some((j) => dominates(pts[j]!, pts[i]!))) front.push(i);
+  }
+  return front.sort((a, b) => a - b);
 }
 
 /**

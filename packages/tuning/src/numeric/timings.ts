@@ -4,7 +4,7 @@ import os from 'node:os';
 import { cmaesSuggest } from '../cmaes';
 import { gpSuggest, gpSuggestDetailed } from '../gp';
 import { pedAnovaImportance } from '../importance';
-import { hypervolume, nonDominatedRanks, nsga2Suggest } from '../multi';
+import { hypervolume, nonDominatedRanks, nsga2Suggest, paretoFront } from '../multi';
 import type { Dim } from './dims';
 import { createRandomSource } from './rng';
 
@@ -74,6 +74,8 @@ for (const n of [500, 1000]) {
   time('nonDominatedRanks, 10,000 points, 2 objectives', 5, () => nonDominatedRanks(pts2, ['minimize', 'minimize']));
   const pts3 = cube(2000, 3);
   time('nonDominatedRanks, 2,000 points, 3 objectives', 3, () => nonDominatedRanks(pts3, ['minimize', 'minimize', 'minimize']));
+  const pts3big = cube(10000, 3);
+  time('paretoFront, 10,000 points, 3 objectives', 3, () => paretoFront(pts3big, ['minimize', 'minimize', 'minimize']));
   const front3 = cube(20000, 3).filter((p) => p[0]! ** 2 + p[1]! ** 2 + p[2]! ** 2 > 1).slice(0, 1000);
   time('hypervolume, 1,000 points, 3 objectives', 3, () => hypervolume(front3, [1.1, 1.1, 1.1], ['minimize', 'minimize', 'minimize']));
   const front4 = cube(5000, 4).filter((p) => p.reduce((a, v) => a + v * v, 0) > 1.5).slice(0, 40);
