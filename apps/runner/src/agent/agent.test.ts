@@ -1,0 +1,295 @@
+// The runner against the real API (in-process Apollo + graphql-ws on PGlite, and Postgres when
+// TEST_DATABASE_URL is set), with short command objectives so the whole file stays fast.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStudy, setupTeam, startTestApi } from '@tuneboard/api/testing';
+import type { TestApi } from '@tuneboard/api/testing';
+import type { DbHandle } from '@tuneboard/db';
+import { testDatabases } from '@tuneboard/db/testing';
+import { RunnerAgent } from './agent';
+import { memoryLogger } from './logger';
+
+const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
+
+/** A Node objective: `steps` points of val_loss = base + x / (step + 1), `pauseMs` apart. */
+function nodeObjective(steps: number, pauseMs: number, base = 0): string[] {
+  const script = `
+    process.stdout.on('error', () => process.exit(0));
+    const x = JSON.parse(process.env.TUNEBOARD_PARAMS).x;
+    let step = 0;
+    const tick = () => {
+      console.log(JSON.stringify({ step, val_loss: ${base} + x / (step + 1) }));
+      if (++step < ${steps}) setTimeout(tick, ${pauseMs}); };
+    tick();`;
+  return ['node', '-e', script, '--'];
+}
+
+type Team = Awaited<ReturnType<typeof setupTeam>>;
+interface TrialView {
+  id: string;
+  number: number;
+  state: string;
+  attempt: number;
+  values: (number | string)[] | null;
+  error: string | null;
+}
+interface Series {
+  key: string;
+  points: { step: number; value: number | string }[];
+}
+
+const TRIALS = `query($id: ID!) { study(id: $id) { status counts { pending running complete pruned fail total }
+  trials(first: 20) { nodes { id number state attempt values error } } } }`;
+const METRICS = `query($id: ID!, $attempt: Int) { trial(id: $id) {
+  metrics(attempt: $attempt, maxPoints: 10000) { key points { step value } } } }`;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+}
+
+describe.each(testDatabases)('the runner against the API [$name]', (target) => {
+  let handle: DbHandle;
+  let api: TestApi;
+  let team: Team;
+  const agents: RunnerAgent[] = [];
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    handle = await target.create();
+    api = await startTestApi(handle);
+    team = await setupTeam(api, 'runner');
+  }, 60_000);
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await Promise.all(agents.map((agent) => agent.stop()));
+    await api.close();
+    await handle.close();
+  }, 60_000);
+
+  const study = (command: string[], overrides: Record<string, unknown> = {}) =>
+    createStudy(api, team, {
+      space: { x: { type: 'float', low: 0.5, high: 1 } },
+      objective: { kind: 'command', command, metric: 'val_loss' },
+      budget: { maxTrials: 1, maxParallel: 1 },
+      ...overrides,
+    });
+
+  async function startAgent(studyId: string, url = api.server.url, lines: string[] = []): Promise<RunnerAgent> {
+    const agent = new RunnerAgent({
+      api: url,
+      token: team.runnerAuth.token,
+      concurrency: 1,
+      backend: 'cpu',
+      labels: ['test'],
+      name: `agent-${Math.random().toString(36).slice(2, 8)}`,
+      studyId,
+      logLevel: 'debug',
+      pollMs: 500,
+      shutdownMs: 5_000,
+      skipBackend: true,
+      log: memoryLogger(lines),
+    });
+    agents.push(agent);
+    await agent.start();
+    return agent;
+  }
+
+  const trials = async (studyId: string, via = api) => {
+    const { study: row } = await via.gql<{ study: { status: string; counts: Record<string, number>; trials: { nodes: TrialView[] } } }>(
+      TRIALS,
+      { id: studyId },
+      team.user,
+    );
+    return row;
+  };
+  const metrics = async (trialId: string, attempt?: number, via = api): Promise<Series[]> =>
+    (await via.gql<{ trial: { metrics: Series[] } }>(METRICS, { id: trialId, attempt }, team.user)).trial.metrics;
+  const finished = (studyId: string, count = 1, via = api) =>
+    until(`${count} finished trial(s) in ${studyId}`, async () => {
+      const row = await trials(studyId, via);
+      const done = row.trials.nodes.filter((t) => ['COMPLETE', 'PRUNED', 'FAIL'].includes(t.state));
+      return done.length >= count ? row.trials.nodes : undefined;
+    });
+
+  it('runs a Node command objective to COMPLETE with its learning curve stored', async () => {
+    const { id } = await study(nodeObjective(5, 20));
+    const agent = await startAgent(id);
+    const [trial] = await finished(id);
+    expect(trial).toMatchObject({ state: 'COMPLETE', attempt: 0, error: null });
+    const series = await metrics(trial!.id);
+    expect(series.map((s) => s.key)).toEqual(['val_loss']);
+    const points = series[0]!.points;
+    expect(points.map((p) => p.step)).toEqual([0, 1, 2, 3, 4]);
+    // The final value is the last one reported, and the study's value is that same number.
+    expect(trial!.values).toEqual([points[4]!.value]);
+    expect(points[0]!.value as number).toBeGreaterThanOrEqual(0.5);
+    await agent.stop();
+  }, 90_000);
+
+  it('runs a Python command objective with several metrics and a final line, values in objective order', async () => {
+    const script = [
+      'import json, os, math',
+      'p = json.loads(os.environ["TUNEBOARD_PARAMS"])',
+      'for step in range(4):',
+      '    print(json.dumps({"step": step, "val_loss": p["x"] / (step + 1), "accuracy": 0.5 + step / 10}), flush=True)',
+      'print("not a metric line")',
+      'print(json.dumps({"final": True, "accuracy": 0.9}))',
+    ].join('\n');
+    const { id } = await study(['python3', '-c', script], {
+      objectives: [
+        { name: 'accuracy', direction: 'MAXIMIZE' },
+        { name: 'val_loss', direction: 'MINIMIZE' },
+      ],
+      objective: { kind: 'command', command: ['python3', '-c', script], metric: ['accuracy', 'val_loss'] },
+    });
+    const lines: string[] = [];
+    const agent = await startAgent(id, api.server.url, lines);
+    const [trial] = await finished(id);
+    expect(trial!.state).toBe('COMPLETE');
+    const series = await metrics(trial!.id);
+    const byKey = Object.fromEntries(series.map((s) => [s.key, s.points]));
+    expect(byKey.accuracy!.map((p) => p.step)).toEqual([0, 1, 2, 3]);
+    expect(byKey.val_loss!.map((p) => p.step)).toEqual([0, 1, 2, 3]);
+    const x = byKey.val_loss![0]!.value as number;
+    // Values follow the study's objectives: accuracy (from the final line) first, then val_loss.
+    expect(trial!.values).toEqual([0.9, x / 4]);
+    expect(lines.some((line) => line.includes('not a metric line'))).toBe(true);
+    expect(lines.some((line) => line.includes('COMPLETE'))).toBe(true);
+    await agent.stop();
+  }, 90_000);
+
+  it('stops a bad trial when the median pruner says so: it ends PRUNED', async () => {
+    const script = `
+      const bad = process.env.TUNEBOARD_TRIAL_NUMBER !== '0';
+      let step = 0;
+      const tick = () => {
+        console.log(JSON.stringify({ step, val_loss: bad ? 5 : 0.1 }));
+        if (++step < 200) bad ? setTimeout(tick, 50) : tick(); };
+      tick();`;
+    const { id } = await study(['node', '-e', script, '--'], {
+      pruner: { kind: 'median', startupTrials: 1, warmupSteps: 0 },
+      budget: { maxTrials: 2, maxParallel: 1 },
+    });
+    const lines: string[] = [];
+    const agent = await startAgent(id, api.server.url, lines);
+    const nodes = await finished(id, 2);
+    const byNumber = Object.fromEntries(nodes.map((t) => [t.number, t]));
+    expect(byNumber[0]!.state).toBe('COMPLETE');
+    expect(byNumber[1]!.state).toBe('PRUNED');
+    // Stopped early: the bad trial never reached its 200th step.
+    const [curve] = await metrics(byNumber[1]!.id);
+    expect(curve!.points.length).toBeLessThan(200);
+    expect(lines.some((line) => line.includes('PRUNED'))).toBe(true);
+    await agent.stop();
+  }, 90_000);
+
+  it('re-queues the trial of a runner killed with SIGKILL and keeps the first attempt apart', async () => {
+    const shortLeases = await startTestApi(handle, { LEASE_SECONDS: '3' });
+    try {
+      const { id } = await study(nodeObjective(40, 100));
+      const output: string[] = [];
+      const doomed = spawnRunnerOn(shortLeases, id, output, 'doomed');
+      const trialId = await until('the first attempt to report', async () => {
+        const [trial] = (await trials(id)).trials.nodes;
+        if (!trial || trial.state !== 'RUNNING') return undefined;
+        const [series] = await metrics(trial.id, 0);
+        return (series?.points.length ?? 0) >= 3 ? trial.id : undefined;
+      });
+      doomed.kill('SIGKILL');
+      expect(await exited(doomed)).toMatchObject({ signal: 'SIGKILL' });
+
+      const rescuer = await startAgent(id, shortLeases.server.url);
+      const [trial] = await finished(id);
+      expect(trial).toMatchObject({ id: trialId, state: 'COMPLETE', attempt: 1 });
+      const first = (await metrics(trialId, 0))[0]!.points;
+      const second = (await metrics(trialId))[0]!.points;
+      expect(first.length).toBeGreaterThanOrEqual(3);
+      expect(first.length).toBeLessThan(40);
+      expect(second.map((p) => p.step)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+      await rescuer.stop();
+    } finally {
+      await shortLeases.close();
+    }
+  }, 90_000);
+
+  it('releases its trial on SIGTERM and exits 0 within the shutdown window', async () => {
+    const { id } = await study(nodeObjective(1000, 100));
+    const output: string[] = [];
+    const runner = spawnRunnerOn(api, id, output, 'polite');
+    await until('the trial to report', async () => {
+      const [trial] = (await trials(id)).trials.nodes;
+      if (!trial || trial.state !== 'RUNNING') return undefined;
+      const [series] = await metrics(trial.id, 0);
+      return (series?.points.length ?? 0) >= 2 ? true : undefined;
+    });
+    runner.kill('SIGTERM');
+    // The bound is 5 s; the generous margin covers a loaded machine, not a slower design.
+    const exit = await Promise.race([
+      exited(runner),
+      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 15_000)),
+    ]);
+    expect(exit, output.join('')).toEqual({ code: 0, signal: null });
+    const [trial] = (await trials(id)).trials.nodes;
+    expect(trial).toMatchObject({ state: 'PENDING', attempt: 1, error: null });
+    // The released attempt's points are kept under attempt 0.
+    expect((await metrics(trial!.id, 0))[0]!.points.length).toBeGreaterThanOrEqual(2);
+    expect(output.join('')).toContain('released');
+  }, 90_000);
+
+  it('loses no acknowledged point when the API restarts mid-trial: all are stored exactly once', async () => {
+    const first = await startTestApi(handle);
+    const port = first.server.port;
+    const { id } = await study(nodeObjective(40, 75));
+    const lines: string[] = [];
+    const agent = await startAgent(id, first.server.url, lines);
+    const trialId = await until('points before the restart', async () => {
+      const [trial] = (await trials(id)).trials.nodes;
+      if (!trial || trial.state !== 'RUNNING') return undefined;
+      const [series] = await metrics(trial.id);
+      return (series?.points.length ?? 0) >= 5 ? trial.id : undefined;
+    });
+    await first.close();
+    // Down long enough for the runner to fail a few reports and buffer.
+    await until('a failed report', async () => (lines.some((line) => line.includes('keeping')) ? true : undefined), 20_000);
+    const second = await startTestApi(handle, { PORT: String(port) });
+    try {
+      await finished(id, 1, second);
+      const [trial] = (await trials(id, second)).trials.nodes;
+      expect(trial).toMatchObject({ id: trialId, state: 'COMPLETE', attempt: 0 });
+      const [series] = await metrics(trialId, undefined, second);
+      expect(series!.points.map((p) => p.step)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+      const x = series!.points[0]!.value as number;
+      series!.points.forEach((p) => expect(p.value).toBeCloseTo(x / (p.step + 1), 10));
+      await agent.stop();
+    } finally {
+      await second.close();
+    }
+  }, 90_000);
+
+  function spawnRunnerOn(via: TestApi, studyId: string, output: string[], name: string): ChildProcess {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', cli, '--api', via.server.url, '--token', team.runnerAuth.token, '--study', studyId, '--backend', 'cpu', '--name', name],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    children.push(child);
+    return child;
+  }
+});

@@ -1,0 +1,250 @@
+import { hostname } from 'node:os';
+import { detectGpus, selectBackend } from '../backend/select-backend';
+import { runnerApi } from './api';
+import type { ClaimedTrial, RunnerApi } from './api';
+import { backoffDelay, jittered, sleep } from './backoff';
+import type { RunnerConfig } from './config';
+import { ApiError, TransientApiError, createGraphQLClient, errorMessage } from './graphql-client';
+import { createLogger } from './logger';
+import type { Logger } from './logger';
+import { subscribeTrialsAvailable } from './subscription';
+import { TrialRun } from './trial-run';
+import type { RunObjective, TrialRunOptions, TrialRunOutcome } from './trial-run';
+
+export interface AgentOptions extends RunnerConfig {
+  log?: Logger;
+  /** Tests: a fake objective, faster reporting. */
+  runObjective?: RunObjective;
+  reporter?: TrialRunOptions['reporter'];
+  /** Skip loading a training backend (tests of command objectives): capabilities say `none`. */
+  skipBackend?: boolean;
+}
+
+/** Codes after which claiming again cannot succeed: the token is wrong or revoked. */
+const fatalCodes = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+
+/**
+ * The runner loop: register, subscribe to `trialsAvailable`, claim while a slot is free (on events, when a slot
+ * frees up, and on a slow jittered poll for missed events), run each trial on its slot, and shut down cleanly.
+ */
+export class RunnerAgent {
+  readonly log: Logger;
+  readonly api: RunnerApi;
+  runnerId: string | undefined;
+  /** Outcomes of finished trial runs, in the order they ended. */
+  readonly outcomes: { trialId: string; number: number; outcome: TrialRunOutcome }[] = [];
+  private readonly runs = new Map<number, TrialRun>();
+  private readonly stopping = new AbortController();
+  /** Aborted when the shutdown window is over: retries of final calls give up. */
+  private readonly exit = new AbortController();
+  private wakeRequested = false;
+  private wakeUp: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private subscription: { dispose(): Promise<void> } | undefined;
+  private backendName = 'none';
+  private gpus = 0;
+  private stopped: Promise<void> | undefined;
+  /** Set when the runner cannot go on (revoked token): the CLI exits non-zero. */
+  fatal: string | undefined;
+
+  constructor(private readonly options: AgentOptions) {
+    this.log = options.log ?? createLogger(options.logLevel);
+    this.api = runnerApi(createGraphQLClient({ url: options.api, token: options.token }));
+  }
+
+  get runningTrials(): number {
+    return this.runs.size;
+  }
+
+  /** Loads the backend, registers and starts claiming. Throws when registration is refused. */
+  async start(): Promise<void> {
+    const { options, log } = this;
+    if (!options.skipBackend) {
+      const backend = await selectBackend(options.backend, { log: (line) => log.info(line) });
+      this.backendName = backend.name;
+      this.gpus = (await detectGpus()).length;
+      if (this.gpus > 0) log.info(`${this.gpus} GPU(s): slot s uses CUDA_VISIBLE_DEVICES = s mod ${this.gpus} for command objectives`);
+    }
+    await this.register();
+    if (this.stopping.signal.aborted) return;
+    log.info(
+      `runner ${options.name} registered with ${options.api}: ${options.concurrency} slot(s)` +
+        `${options.labels.length ? `, labels ${options.labels.join(',')}` : ''}${options.studyId ? `, study ${options.studyId} only` : ''}`,
+    );
+    this.subscription = subscribeTrialsAvailable({
+      url: options.api,
+      token: options.token,
+      log,
+      onEvent: (event) => {
+        if (options.studyId && event.study.id !== options.studyId) return;
+        log.debug(`${event.pending} trial(s) pending in study ${event.study.id}`);
+        this.wake();
+      },
+      onConnected: () => this.wake(),
+    });
+    this.loop = this.claimLoop();
+  }
+
+  /** Resolves when the runner has stopped (after `stop()`, or a fatal error). */
+  async finished(): Promise<void> {
+    await this.loop;
+    await this.stopped;
+  }
+
+  private async register(): Promise<void> {
+    const { options } = this;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const { runner, userErrors } = await this.api.register({
+          name: options.name,
+          host: hostname(),
+          capabilities: {
+            backend: this.backendName,
+            gpus: this.gpus,
+            labels: options.labels,
+            concurrency: options.concurrency,
+          },
+        });
+        if (!runner) throw new Error(`the API refused to register runner "${options.name}": ${userErrors.map((e) => e.message).join('; ')}`);
+        this.runnerId = runner.id;
+        return;
+      } catch (error) {
+        if (!(error instanceof TransientApiError) || this.stopping.signal.aborted) throw error;
+        const delay = backoffDelay(attempt, { initialMs: 1_000 });
+        this.log.warn(`${errorMessage(error)}; retrying registration in ${(delay / 1000).toFixed(1)} s`);
+        await sleep(delay, this.stopping.signal);
+      }
+    }
+  }
+
+  private wake(): void {
+    this.wakeRequested = true;
+    this.wakeUp?.();
+  }
+
+  private async waitForWake(ms: number): Promise<void> {
+    if (!this.wakeRequested) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.wakeUp = done;
+      });
+      this.wakeUp = undefined;
+    }
+    this.wakeRequested = false;
+  }
+
+  private freeSlot(): number {
+    for (let slot = 0; ; slot += 1) if (!this.runs.has(slot)) return slot;
+  }
+
+  private async claimLoop(): Promise<void> {
+    const { options, log } = this;
+    let failures = 0;
+    while (!this.stopping.signal.aborted) {
+      const free = options.concurrency - this.runs.size;
+      if (free <= 0) {
+        await this.waitForWake(options.pollMs);
+        continue;
+      }
+      this.wakeRequested = false;
+      let leases: ClaimedTrial[];
+      try {
+        const reply = await this.api.claim({ runnerId: this.runnerId!, studyId: options.studyId, limit: free });
+        if (reply.userErrors.length) log.warn(`claim refused: ${reply.userErrors.map((e) => e.message).join('; ')}`);
+        leases = reply.leases;
+        if (failures > 0) log.info(`claiming again after ${failures} failed attempt(s)`);
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        if (error instanceof ApiError && fatalCodes.has(error.code ?? '')) {
+          this.fatal = `${errorMessage(error)}: check --token (a RUNNER-scope token of the study's team, not revoked)`;
+          log.error(this.fatal);
+          void this.stop();
+          return;
+        }
+        if (error instanceof ApiError && error.code === 'NOT_FOUND') {
+          log.warn(`${errorMessage(error)}: registering again`);
+          await this.register().catch((e: unknown) => log.warn(`registration failed: ${errorMessage(e)}`));
+          continue;
+        }
+        const delay = backoffDelay(failures - 1, { initialMs: 1_000, maxMs: 60_000 });
+        if (failures === 1 || failures % 10 === 0) log.warn(`claim failed (${failures}×): ${errorMessage(error)}; retrying in ${(delay / 1000).toFixed(1)} s`);
+        await sleep(delay, this.stopping.signal);
+        continue;
+      }
+      if (this.stopping.signal.aborted) {
+        // Claimed while a shutdown began: hand them straight back.
+        await Promise.all(leases.map((lease) => this.api.release({ trialId: lease.trial.id, leaseToken: lease.leaseToken }).catch(() => undefined)));
+        break;
+      }
+      for (const lease of leases) this.startTrial(lease);
+      // All slots filled: wait for one to free. Fewer leases than asked: the queue is empty, wait for an event.
+      if (leases.length < free || this.runs.size >= options.concurrency) await this.waitForWake(jittered(options.pollMs));
+    }
+  }
+
+  private startTrial(lease: ClaimedTrial): void {
+    const slot = this.freeSlot();
+    const run = new TrialRun({
+      lease,
+      slot,
+      api: this.api,
+      log: this.log,
+      backend: this.options.backend,
+      gpus: this.gpus,
+      exit: this.exit.signal,
+      reporter: this.options.reporter,
+      runObjective: this.options.runObjective,
+    });
+    this.runs.set(slot, run);
+    void run.done
+      .catch((error: unknown): TrialRunOutcome => {
+        // TrialRun handles its own failures; this is the last net so one trial never takes the runner down.
+        this.log.error(`trial ${run.number} crashed the runner loop: ${errorMessage(error)}`);
+        return { kind: 'unreported', reason: errorMessage(error) };
+      })
+      .then((outcome) => {
+        this.outcomes.push({ trialId: run.trialId, number: run.number, outcome });
+        this.runs.delete(slot);
+        this.wake();
+      });
+  }
+
+  /**
+   * Clean shutdown: stop claiming; trials that finish within the first half of the window report normally,
+   * the rest (and at once those whose ETA is beyond it) are released back to the queue before the window ends.
+   */
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      const { log } = this;
+      const windowMs = this.options.shutdownMs;
+      const deadline = setTimeout(() => this.exit.abort(), windowMs);
+      this.stopping.abort();
+      this.wake();
+      const running = [...this.runs.values()];
+      if (running.length > 0) log.info(`shutting down: ${running.length} trial(s) running, finishing or releasing them within ${windowMs / 1000} s`);
+      else log.info('shutting down');
+      const finishMs = windowMs / 2;
+      const releases: Promise<unknown>[] = [];
+      for (const run of running) {
+        const eta = run.etaMs();
+        if (eta !== undefined && eta > finishMs && !run.objectiveDone) releases.push(run.release(this.exit.signal));
+      }
+      await Promise.race([Promise.all(running.map((run) => run.done)), sleep(finishMs)]);
+      for (const run of running) if (!run.objectiveDone) releases.push(run.release(this.exit.signal));
+      await Promise.all(releases);
+      await this.subscription?.dispose().catch(() => undefined);
+      await this.loop;
+      // Objectives stop on their abort signal (commands: SIGTERM, then SIGKILL after their grace).
+      await Promise.all(running.map((run) => run.done));
+      clearTimeout(deadline);
+      this.exit.abort();
+      log.info('runner stopped');
+    })();
+    return this.stopped;
+  }
+}

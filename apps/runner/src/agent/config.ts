@@ -1,0 +1,152 @@
+import { hostname } from 'node:os';
+import { parseArgs } from 'node:util';
+import { backendNames } from '../backend/select-backend';
+import type { BackendChoice } from '../backend/select-backend';
+import type { RunnerEnv } from '../env';
+import type { LogLevel } from './logger';
+
+export interface RunnerConfig {
+  /** GraphQL endpoint over HTTP; the WebSocket is the same URL with ws(s)://. */
+  api: string;
+  token: string;
+  concurrency: number;
+  backend: BackendChoice;
+  labels: string[];
+  name: string;
+  studyId?: string;
+  logLevel: LogLevel;
+  /** Slow poll for missed `trialsAvailable` events (jittered ±25 %). */
+  pollMs: number;
+  /** SIGTERM: trials get this long to finish or be released. */
+  shutdownMs: number;
+}
+
+export const defaultPollMs = 7_500;
+export const defaultShutdownMs = 5_000;
+export const maxConcurrency = 64;
+
+export const usage = `Usage: tuneboard-runner --api URL --token TOKEN [options]
+
+  --api URL           GraphQL endpoint, e.g. http://localhost:4000/graphql   (TUNEBOARD_API)
+  --token TOKEN       API token of scope RUNNER, tb_…                         (TUNEBOARD_TOKEN)
+  --concurrency N     trials at once, one slot each (default 1)             (TUNEBOARD_CONCURRENCY)
+  --backend NAME      auto | ${backendNames.join(' | ')} (default auto)   (TUNEBOARD_BACKEND)
+  --labels a,b        labels shown with the runner, e.g. gpu,a100           (TUNEBOARD_LABELS)
+  --name NAME         runner name, unique in the team (default host-pid)    (TUNEBOARD_NAME)
+  --study ID          only run trials of this study                        (TUNEBOARD_STUDY)
+  --help              this text
+
+Flags override the environment variables in brackets. TUNEBOARD_LOG_LEVEL=debug|info|warn|error.
+SIGTERM or Ctrl-C: stop claiming, finish or release running trials within 5 s; a second signal exits at once.`;
+
+/** A bad flag or variable: the message names it and the value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Source = { value: string; from: string };
+
+function pick(flag: string, flagValue: string | undefined, envName: string, envValue: string | undefined): Source | undefined {
+  if (flagValue !== undefined) return { value: flagValue, from: `--${flag}` };
+  if (envValue !== undefined) return { value: envValue, from: envName };
+  return undefined;
+}
+
+function fail(source: Source, rule: string, shown = source.value): never {
+  throw new ConfigError(`${source.from} ${rule}, got ${JSON.stringify(shown)}`);
+}
+
+/** Turns a host name into a valid runner name (the API allows letters, digits, _ . : @ -). */
+export function defaultRunnerName(host = hostname(), pid = process.pid): string {
+  const clean = host.replace(/[^A-Za-z0-9_.:@-]/g, '-').slice(0, 80) || 'runner';
+  return `${clean}-${pid}`;
+}
+
+/** Reads the flags (argv without node and the script) over the environment; throws ConfigError. */
+export function parseRunnerConfig(argv: string[], env: RunnerEnv): RunnerConfig | 'help' {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        api: { type: 'string' },
+        token: { type: 'string' },
+        concurrency: { type: 'string' },
+        backend: { type: 'string' },
+        labels: { type: 'string' },
+        name: { type: 'string' },
+        study: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message} (see --help)`);
+  }
+  if (values.help) return 'help';
+  const flag = (name: string) => values[name] as string | undefined;
+
+  const api = pick('api', flag('api'), 'TUNEBOARD_API', env.TUNEBOARD_API);
+  if (!api) throw new ConfigError('--api (or TUNEBOARD_API) is required, e.g. --api http://localhost:4000/graphql');
+  let url: URL;
+  try {
+    url = new URL(api.value);
+  } catch {
+    fail(api, 'must be an http(s) URL such as http://localhost:4000/graphql');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(api, 'must start with http:// or https://');
+
+  const token = pick('token', flag('token'), 'TUNEBOARD_TOKEN', env.TUNEBOARD_TOKEN);
+  if (!token) throw new ConfigError('--token (or TUNEBOARD_TOKEN) is required: create an API token of scope RUNNER in the team settings');
+  // Never echo a whole secret into a log: its first characters are enough to spot a paste error.
+  if (!/^tb_\S+$/.test(token.value)) fail(token, 'must be an API token starting with tb_', `${token.value.slice(0, 6)}…`);
+
+  let concurrency = 1;
+  const concurrencySource = pick('concurrency', flag('concurrency'), 'TUNEBOARD_CONCURRENCY', env.TUNEBOARD_CONCURRENCY);
+  if (concurrencySource) {
+    concurrency = Number(concurrencySource.value);
+    if (!/^\d+$/.test(concurrencySource.value.trim()) || concurrency < 1 || concurrency > maxConcurrency) {
+      fail(concurrencySource, `must be a whole number from 1 to ${maxConcurrency}`);
+    }
+  }
+
+  let backend: BackendChoice = 'auto';
+  const backendSource = pick('backend', flag('backend'), 'TUNEBOARD_BACKEND', env.TUNEBOARD_BACKEND);
+  if (backendSource) {
+    const choices: readonly string[] = ['auto', ...backendNames];
+    if (!choices.includes(backendSource.value)) fail(backendSource, `must be one of ${choices.join(', ')}`);
+    backend = backendSource.value as BackendChoice;
+  }
+
+  let labels: string[] = [];
+  const labelsSource = pick('labels', flag('labels'), 'TUNEBOARD_LABELS', env.TUNEBOARD_LABELS);
+  if (labelsSource) {
+    labels = [...new Set(labelsSource.value.split(',').map((label) => label.trim()).filter(Boolean))];
+    const bad = labels.find((label) => !/^[A-Za-z0-9_.:-]{1,50}$/.test(label));
+    if (bad !== undefined) fail(labelsSource, 'must be comma-separated labels of 1 to 50 letters, digits, _ . : -', bad);
+  }
+
+  let name = defaultRunnerName();
+  const nameSource = pick('name', flag('name'), 'TUNEBOARD_NAME', env.TUNEBOARD_NAME);
+  if (nameSource) {
+    if (!/^[A-Za-z0-9_.:@-]{1,100}$/.test(nameSource.value)) fail(nameSource, 'must hold 1 to 100 letters, digits, _ . : @ -');
+    name = nameSource.value;
+  }
+
+  const studySource = pick('study', flag('study'), 'TUNEBOARD_STUDY', env.TUNEBOARD_STUDY);
+  if (studySource && studySource.value.trim() === '') fail(studySource, 'must be a study id');
+
+  return {
+    api: url.toString(),
+    token: token.value,
+    concurrency,
+    backend,
+    labels,
+    name,
+    studyId: studySource?.value.trim(),
+    logLevel: env.TUNEBOARD_LOG_LEVEL,
+    pollMs: defaultPollMs,
+    shutdownMs: defaultShutdownMs,
+  };
+}

@@ -1,0 +1,206 @@
+import type { MetricPoint } from '../objectives/metrics';
+import { maxPointsPerReport, toWireValue } from './api';
+import type { ReportReply, WirePoint } from './api';
+import { backoffDelay, sleep } from './backoff';
+import type { BackoffOptions } from './backoff';
+import { TransientApiError, errorMessage } from './graphql-client';
+import type { Logger } from './logger';
+
+/** Send a batch when this many points are waiting... */
+export const defaultBatchPoints = 200;
+/** ...or when the oldest waiting point is this old. A 30-epoch template trial makes ~30 round trips, a
+ * command printing 10 k steps a second makes ~2 a second instead of 10 k. */
+export const defaultFlushMs = 500;
+/** Points kept while the API is unreachable; the oldest go first (about 10 MB of JSON). */
+export const defaultMaxBuffered = 100_000;
+
+export interface ReporterOptions {
+  /** One `trialReport` call; throws TransientApiError when the API cannot be reached. */
+  send(points: WirePoint[], signal: AbortSignal): Promise<ReportReply>;
+  /** Lease duration: with nothing to send, an empty report renews it every `leaseMs / 3`. */
+  leaseMs: number;
+  /** The lease is gone (STALE_LEASE) or the API refused the runner: stop the trial, report nothing more. */
+  onLost(reason: string): void;
+  log: Logger;
+  batchPoints?: number;
+  flushMs?: number;
+  maxBuffered?: number;
+  backoff?: BackoffOptions;
+}
+
+/**
+ * Streams one trial's metric points to `trialReport` in batches and keeps its lease alive. Points stay in the
+ * buffer until the API acknowledged them; a failed batch goes back to the front and is re-sent after an
+ * exponential backoff (re-sending is harmless: points are keyed by trial, attempt, key and step).
+ */
+export class MetricReporter {
+  private buffer: WirePoint[] = [];
+  private sending = false;
+  private forceDrain = false;
+  private heartbeatDue = false;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  private inFlight = 0;
+  private dropped = 0;
+  private waiters: (() => void)[] = [];
+  private readonly closed = new AbortController();
+  private readonly batchPoints: number;
+  private readonly flushMs: number;
+  private readonly maxBuffered: number;
+  private readonly heartbeatMs: number;
+  /** Sticky: once the pruner said stop, the trial stops. */
+  shouldPrune = false;
+  /** The lease was refused: nothing more is sent. */
+  lost = false;
+  /** Points the API acknowledged (newly stored or already there). */
+  acknowledged = 0;
+
+  constructor(private readonly options: ReporterOptions) {
+    this.batchPoints = Math.min(options.batchPoints ?? defaultBatchPoints, maxPointsPerReport);
+    this.flushMs = options.flushMs ?? defaultFlushMs;
+    this.maxBuffered = options.maxBuffered ?? defaultMaxBuffered;
+    this.heartbeatMs = Math.max(100, Math.floor(options.leaseMs / 3));
+    this.scheduleHeartbeat();
+  }
+
+  /** Points waiting for an acknowledgement (including a batch in flight). */
+  get pending(): number {
+    return this.buffer.length + this.inFlight;
+  }
+
+  push(points: MetricPoint[]): void {
+    if (this.lost || this.closed.signal.aborted || points.length === 0) return;
+    for (const point of points) this.buffer.push({ key: point.key, step: point.step, value: toWireValue(point.value) });
+    const excess = this.buffer.length + this.inFlight - this.maxBuffered;
+    if (excess > 0) {
+      this.buffer.splice(0, Math.min(excess, this.buffer.length));
+      if (this.dropped === 0) {
+        this.options.log.warn(`metric buffer full (${this.maxBuffered} points while the API is unreachable): dropping the oldest points`);
+      }
+      this.dropped += excess;
+    }
+    if (this.buffer.length >= this.batchPoints) this.kick();
+    else this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      this.kick();
+    }, this.flushMs);
+  }
+
+  /**
+   * Sends everything buffered, retrying through network failures until it is acknowledged, the lease is lost,
+   * or `signal` aborts. True when nothing is left unsent.
+   */
+  async flush(signal?: AbortSignal): Promise<boolean> {
+    this.forceDrain = true;
+    this.kick();
+    while ((this.sending || this.buffer.length > 0) && !this.lost && !this.closed.signal.aborted && !signal?.aborted) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          signal?.removeEventListener('abort', wake);
+          resolve();
+        };
+        this.waiters.push(wake);
+        signal?.addEventListener('abort', wake, { once: true });
+      });
+    }
+    this.forceDrain = false;
+    return !this.lost && this.pending === 0;
+  }
+
+  /** Stops the timers and any retry; unsent points are given up. */
+  close(): void {
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.heartbeatTimer);
+    this.closed.abort();
+    this.wakeWaiters();
+    if (this.dropped > 0) this.options.log.warn(`${this.dropped} metric points were dropped while the API was unreachable`);
+  }
+
+  private wakeWaiters(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((wake) => wake());
+  }
+
+  private scheduleHeartbeat(): void {
+    clearTimeout(this.heartbeatTimer);
+    if (this.lost || this.closed.signal.aborted) return;
+    this.heartbeatTimer = setTimeout(() => {
+      this.heartbeatDue = true;
+      this.kick();
+    }, this.heartbeatMs);
+  }
+
+  private kick(): void {
+    if (this.sending || this.lost || this.closed.signal.aborted) return;
+    this.sending = true;
+    void this.pump().finally(() => {
+      this.sending = false;
+      this.wakeWaiters();
+    });
+  }
+
+  private lose(reason: string): void {
+    if (this.lost) return;
+    this.lost = true;
+    this.buffer = [];
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.heartbeatTimer);
+    this.options.onLost(reason);
+  }
+
+  private async pump(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    while (!this.lost && !this.closed.signal.aborted) {
+      // A kick always sends what is there: the flush timer fired, a batch filled up, a heartbeat is due.
+      if (this.buffer.length === 0 && !this.heartbeatDue) break;
+      const batch = this.buffer.splice(0, maxPointsPerReport);
+      this.inFlight = batch.length;
+      this.heartbeatDue = false;
+      let reply: ReportReply;
+      try {
+        reply = await this.options.send(batch, this.closed.signal);
+      } catch (error) {
+        this.buffer.unshift(...batch);
+        this.inFlight = 0;
+        if (!(error instanceof TransientApiError) || this.closed.signal.aborted) {
+          if (!this.closed.signal.aborted) this.lose(errorMessage(error));
+          return;
+        }
+        const delay = backoffDelay(this.failures, this.options.backoff);
+        if (this.failures === 0 || this.failures % 10 === 0) {
+          this.options.log.warn(`${errorMessage(error)}; keeping ${this.buffer.length} points, retrying in ${(delay / 1000).toFixed(1)} s`);
+        }
+        this.failures += 1;
+        this.heartbeatDue = true;
+        await sleep(delay, this.closed.signal);
+        continue;
+      }
+      this.inFlight = 0;
+      if (this.failures > 0) this.options.log.info(`the API answers again: re-sent, ${this.buffer.length} points still waiting`);
+      this.failures = 0;
+      const stale = reply.userErrors.find((e) => e.code === 'STALE_LEASE');
+      if (stale) return this.lose(stale.message);
+      if (reply.userErrors.length > 0) {
+        // A bad batch (a malformed key, say) is dropped: re-sending it would fail forever.
+        this.options.log.warn(`the API refused ${batch.length} metric points: ${reply.userErrors.map((e) => e.message).join('; ')}`);
+      } else {
+        this.acknowledged += batch.length;
+      }
+      if (reply.shouldPrune) this.shouldPrune = true;
+      this.scheduleHeartbeat();
+      this.wakeWaiters();
+      // Keep going only while a full batch (or a requested drain) is waiting; a partial batch waits for the timer.
+      if (this.buffer.length >= this.batchPoints || (this.forceDrain && this.buffer.length > 0)) continue;
+      if (this.buffer.length > 0) {
+        this.flushTimer ??= setTimeout(() => {
+          this.flushTimer = undefined;
+          this.kick();
+        }, this.flushMs);
+      }
+      break;
+    }
+  }
+}

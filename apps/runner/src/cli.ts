@@ -1,0 +1,48 @@
+// `tuneboard-runner --api URL --token T [--concurrency N] [--backend …] [--labels …] [--name …] [--study …]`
+import { RunnerAgent } from './agent/agent';
+import { ConfigError, parseRunnerConfig, usage } from './agent/config';
+import { errorMessage } from './agent/graphql-client';
+import { createLogger } from './agent/logger';
+import { readRunnerEnv } from './env';
+
+async function main(argv: string[]): Promise<number> {
+  let config;
+  try {
+    config = parseRunnerConfig(argv, readRunnerEnv());
+  } catch (error) {
+    process.stderr.write(`tuneboard-runner: ${errorMessage(error)}\n`);
+    if (!(error instanceof ConfigError)) return 1;
+    process.stderr.write('Run with --help for the options.\n');
+    return 2;
+  }
+  if (config === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const log = createLogger(config.logLevel);
+  const agent = new RunnerAgent({ ...config, log });
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) {
+      log.warn(`${signal} again: exiting now without releasing`);
+      process.exit(130);
+    }
+    log.info(`${signal}: stopping (send it again to exit at once)`);
+    void agent.stop();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  // A bug in one trial's path must not take the other slots down with it.
+  process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${errorMessage(reason)}`));
+  try {
+    await agent.start();
+  } catch (error) {
+    log.error(errorMessage(error));
+    return 1;
+  }
+  await agent.finished();
+  return agent.fatal ? 1 : 0;
+}
+
+process.exit(await main(process.argv.slice(2)));

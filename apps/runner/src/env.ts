@@ -1,0 +1,40 @@
+// The runner's environment, read once and validated. The only file of the runner that reads `process.env`
+// (objectives/env.ts hands the whole environment to command objectives, which is a different job).
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+/** Settings a runner takes from its environment; command-line flags override each one. */
+const schema = z.object({
+  /** GraphQL endpoint, e.g. `http://localhost:4000/graphql` (the WebSocket uses the same path). */
+  TUNEBOARD_API: optionalText,
+  /** API token of scope RUNNER (`tb_…`). */
+  TUNEBOARD_TOKEN: optionalText,
+  /** Trials run at once (`--concurrency`). */
+  TUNEBOARD_CONCURRENCY: optionalText,
+  /** Training backend for template objectives (`--backend`). */
+  TUNEBOARD_BACKEND: optionalText,
+  /** Comma-separated labels shown with the runner (`--labels`). */
+  TUNEBOARD_LABELS: optionalText,
+  /** Runner name, unique in the team (`--name`). */
+  TUNEBOARD_NAME: optionalText,
+  /** Only claim trials of this study (`--study`). */
+  TUNEBOARD_STUDY: optionalText,
+  /** `debug` also logs every report round trip; `warn` keeps only problems. */
+  TUNEBOARD_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type RunnerEnv = z.infer<typeof schema>;
+
+export function readRunnerEnv(source: Record<string, string | undefined> = process.env): RunnerEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? 'environment';
+    throw new Error(`Invalid ${field}=${JSON.stringify(source[field])}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}

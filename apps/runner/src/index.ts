@@ -1,0 +1,9 @@
+// The runner as a library: the agent loop the CLI runs, and its parts.
+export { RunnerAgent } from './agent/agent';
+export type { AgentOptions } from './agent/agent';
+export { parseRunnerConfig, defaultRunnerName, ConfigError, usage } from './agent/config';
+export type { RunnerConfig } from './agent/config';
+export { MetricReporter } from './agent/reporter';
+export { createLogger } from './agent/logger';
+export type { Logger, LogLevel } from './agent/logger';
+export { readRunnerEnv } from './env';
