@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { readRunnerEnv } from '../env';
+import { defaultRunnerName, parseRunnerConfig } from './config';
+import { valuesInObjectiveOrder, leaseMsOf } from './trial-run';
+
+const env = (vars: Record<string, string> = {}) => readRunnerEnv(vars);
+const base = ['--api', 'http://localhost:4000/graphql', '--token', 'tb_secret'];
+
+describe('parseRunnerConfig', () => {
+  it('reads the flags, with defaults for the rest', () => {
+    const config = parseRunnerConfig([...base, '--concurrency', '3', '--backend', 'wasm', '--labels', 'gpu, a100,gpu', '--name', 'box-1'], env());
+    expect(config).toMatchObject({
+      api: 'http://localhost:4000/graphql',
+      token: 'tb_secret',
+      concurrency: 3,
+      backend: 'wasm',
+      labels: ['gpu', 'a100'],
+      name: 'box-1',
+      studyId: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it('takes the environment when a flag is absent, and the flag when both are given', () => {
+    const vars = env({
+      TUNEBOARD_API: 'https://tb.example/graphql',
+      TUNEBOARD_TOKEN: 'tb_fromenv',
+      TUNEBOARD_CONCURRENCY: '2',
+      TUNEBOARD_STUDY: 'U3R1ZHk6MQ',
+    });
+    expect(parseRunnerConfig([], vars)).toMatchObject({ api: 'https://tb.example/graphql', token: 'tb_fromenv', concurrency: 2, studyId: 'U3R1ZHk6MQ' });
+    expect(parseRunnerConfig(['--concurrency', '5', '--token', 'tb_flag'], vars)).toMatchObject({ concurrency: 5, token: 'tb_flag' });
+  });
+
+  it('names the flag or variable and the value in its errors', () => {
+    expect(() => parseRunnerConfig([...base, '--concurrency', 'two'], env())).toThrow('--concurrency must be a whole number from 1 to 64, got "two"');
+    expect(() => parseRunnerConfig(base, env({ TUNEBOARD_CONCURRENCY: '0' }))).toThrow('TUNEBOARD_CONCURRENCY must be a whole number from 1 to 64, got "0"');
+    expect(() => parseRunnerConfig([...base, '--backend', 'cuda'], env())).toThrow(
+      '--backend must be one of auto, tfjs-node-gpu, tfjs-node, wasm, cpu, got "cuda"',
+    );
+    expect(() => parseRunnerConfig(['--api', 'localhost:4000', '--token', 'tb_x'], env())).toThrow('--api must start with http:// or https://');
+    expect(() => parseRunnerConfig([...base, '--labels', 'ok,not ok'], env())).toThrow('got "not ok"');
+    expect(() => parseRunnerConfig([...base, '--name', 'a b'], env())).toThrow('--name must hold 1 to 100 letters');
+    expect(() => parseRunnerConfig([...base, '--verbose'], env())).toThrow("Unknown option '--verbose'");
+    expect(() => parseRunnerConfig(['--token', 'tb_x'], env())).toThrow('--api (or TUNEBOARD_API) is required');
+    expect(() => readRunnerEnv({ TUNEBOARD_LOG_LEVEL: 'loud' })).toThrow('Invalid TUNEBOARD_LOG_LEVEL="loud"');
+  });
+
+  it('never prints a whole token back', () => {
+    expect(() => parseRunnerConfig(['--api', 'http://h/graphql', '--token', 'abcdefghijklmnop'], env())).toThrow(
+      '--token must be an API token starting with tb_, got "abcdef…"',
+    );
+  });
+
+  it('answers help', () => {
+    expect(parseRunnerConfig(['--help'], env())).toBe('help');
+  });
+
+  it('derives a valid default name from the host and process', () => {
+    expect(defaultRunnerName('gpu box.local', 42)).toBe('gpu-box.local-42');
+  });
+});
+
+describe('trial helpers', () => {
+  it('puts objective values in the study order', () => {
+    expect(valuesInObjectiveOrder(['loss', 'acc'], [{ name: 'acc' }, { name: 'loss' }], [0.3, 0.9])).toEqual([0.9, 0.3]);
+    expect(valuesInObjectiveOrder(['loss'], [{ name: 'loss' }], [0.3])).toEqual([0.3]);
+  });
+
+  it('reads a lease length of at least a second, whatever the clocks say', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(leaseMsOf('2026-01-01T00:01:00Z', now)).toBe(60_000);
+    expect(leaseMsOf('2025-12-31T23:59:00Z', now)).toBe(1_000);
+    expect(leaseMsOf('not a date', now)).toBe(60_000);
+  });
+});
