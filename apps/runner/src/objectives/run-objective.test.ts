@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MetricPoint } from './metrics';
 import { runObjective } from './run-objective';
 
-describe('runObjective', () => {
+// Generous limit: the machine is shared and busy; these tests assert results, never durations.
+describe('runObjective', { timeout: 120_000 }, () => {
   it('trains a template trial, streams per-epoch metrics and returns the validation objective', async () => {
     const points: MetricPoint[] = [];
     const result = await runObjective(

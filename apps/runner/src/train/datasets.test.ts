@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinDatasetNames, csvToDataset, loadBuiltinDataset, loadCsvDataset } from './datasets';
 
-describe('built-in datasets', () => {
+// Generous limit: the machine is shared and busy; these tests assert results, never durations.
+describe('built-in datasets', { timeout: 120_000 }, () => {
   it.each([
     ['digits', 1797, 64, 10],
     ['iris', 150, 4, 3],

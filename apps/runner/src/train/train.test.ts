@@ -11,9 +11,10 @@ let digits: PreparedData;
 beforeAll(async () => {
   await selectBackend('wasm');
   digits = await loadPreparedData({ dataset: 'digits' }, 'mlp', { splitSeed: 0 });
-});
+}, 60_000);
 
-describe('trainTemplate on the wasm backend', () => {
+// Generous limit: the machine is shared and busy; these tests assert results, never durations.
+describe('trainTemplate on the wasm backend', { timeout: 120_000 }, () => {
   it('trains the digits MLP to at least 0.9 validation accuracy in a short run', async () => {
     const epochs: EpochMetrics[] = [];
     const result = await trainTemplate({
@@ -41,14 +42,15 @@ describe('trainTemplate on the wasm backend', () => {
   });
 
   it('trains batch norm, dropout, L2 and every optimiser without error', async () => {
+    const small = await loadPreparedData({ dataset: 'digits' }, 'mlp', { maxRows: 600, splitSeed: 2 });
     for (const optimizer of ['adam', 'sgd', 'rmsprop']) {
       const result = await trainTemplate({
         template: 'mlp',
-        data: digits,
-        params: { epochs: 2, units: 32, batch_norm: true, dropout: 0.1, l2: 1e-4, optimizer, activation: 'elu', learning_rate: 0.01 },
+        data: small,
+        params: { epochs: 3, units: 32, batch_norm: true, dropout: 0.1, l2: 1e-4, optimizer, activation: 'elu', learning_rate: 0.01 },
         seed: 2,
       });
-      expect(result.history[1]!.loss, optimizer).toBeLessThan(result.history[0]!.loss);
+      expect(result.history[2]!.loss, optimizer).toBeLessThan(result.history[0]!.loss);
     }
   });
 
