@@ -226,8 +226,10 @@ function lieValues(model: GpModel, pending: readonly (readonly number[])[], liar
  * Suggests the next point in [0,1]^width by Gaussian-process Bayesian optimisation: a Matérn-5/2 ARD GP
  * (Rasmussen & Williams 2006) on standardised outputs, hyperparameters by maximum a posteriori marginal
  * likelihood, and log expected improvement (Ament et al. 2023) times the probability of feasibility of each
- * constraint (one GP per constraint), maximised by random starts plus local search. Pending points are
- * fantasised with a constant liar so parallel asks spread out. Integer coordinates are snapped to their grid
+ * constraint (one GP per constraint), maximised from quasi-random (R_d) candidates and perturbations of the best
+ * observations, refined by projected L-BFGS. Hyperparameters are fitted on at most `maxFitPoints` observations;
+ * the model is conditioned on all of them. Pending points are fantasised with a constant liar so parallel asks
+ * spread out. Integer coordinates are snapped to their grid
  * and categorical groups returned one-hot. With no observations, returns a uniform random point.
  */
 export function gpSuggest(input: GpSuggestInput): number[] {
