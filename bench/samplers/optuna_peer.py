@@ -3,7 +3,7 @@ objectives (formulas mirrored from objectives.ts, checked against them on sample
 
 Input (argv[1], a JSON file): {"objectives": [{"name", "space", "checkPoints"}], "seeds", "budget",
 "latencyAt": [100, 1000]}. Output (stdout): {"check": {...}, "best": {sampler: {objective: [[best at each
-of 1..budget] per seed]}}, "latencyMs": {sampler: {n: ms}}, "version": "..."}. Progress goes to stderr.
+of 1..budget] per seed]}}, "latencyMs": {sampler: {n: {"median", "min"} ms}}, "version": "..."}. Progress goes to stderr.
 """
 import json
 import math
@@ -131,8 +131,8 @@ def run(cfg):
                 times.append((time.perf_counter() - t0) * 1000)
                 study.tell(trial, state=optuna.trial.TrialState.FAIL)
             times.sort()
-            out["latencyMs"][sname][str(n)] = times[len(times) // 2]
-        print(f"optuna {sname:6} latency {out['latencyMs'][sname]}", file=sys.stderr, flush=True)
+            out["latencyMs"][sname][str(n)] = {"median": times[len(times) // 2], "min": times[0]}
+        print(f"optuna {sname:6} latency {json.dumps(out['latencyMs'][sname])}", file=sys.stderr, flush=True)
     return out
 
 
