@@ -17,7 +17,34 @@ export interface TopUpResult {
  * replicas never over-sample, exceed the budget or hand out the same grid point twice. Running and
  * pending trials are in the sampler's history, so the sampler spreads a batch (constant liar).
  */
-export async function topUp(db: Database, studyId: string): Promise<TopUpResult> {
+export function topUp(db: Database, studyId: string): Promise<TopUpResult> {
+  // Single flight per study and process: calls arriving while a top-up runs share ONE queued run, which
+  // starts after the current one and so sees every trial finished before the call. Sixteen runners
+  // completing at once cost two top-ups instead of sixteen serialised ones.
+  let flight = flights.get(studyId);
+  if (!flight) flights.set(studyId, (flight = {}));
+  const state = flight;
+  const start = (): Promise<TopUpResult> => {
+    const current = runTopUp(db, studyId).finally(() => {
+      if (state.current === current) state.current = undefined;
+      if (!state.current && !state.queued) flights.delete(studyId);
+    });
+    state.current = current;
+    return current;
+  };
+  if (!state.current) return start();
+  state.queued ??= state.current
+    .catch(() => undefined)
+    .then(() => {
+      state.queued = undefined;
+      return start();
+    });
+  return state.queued;
+}
+
+const flights = new Map<string, { current?: Promise<TopUpResult>; queued?: Promise<TopUpResult> }>();
+
+async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`study:${studyId}`}, 0))`);
     const [row] = await tx

@@ -1,0 +1,311 @@
+// npm run bench:api [-- --seconds 60 --ingest-seconds 20 --runners 16]
+// Throughput of the trial queue and of metric ingest through GraphQL, beside the raw-SQL ceiling measured
+// in the same run on the same Postgres. Prints figures; asserts nothing about time.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { benchEnv, inheritedEnv } from './env.ts';
+import { summarise } from './stats.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '60' },
+    'ingest-seconds': { type: 'string', default: '20' },
+    runners: { type: 'string', default: '16' },
+    batch: { type: 'string', default: '500' },
+  },
+});
+const seconds = Number(flags.seconds);
+const ingestSeconds = Number(flags['ingest-seconds']);
+const runners = Number(flags.runners);
+const batchSize = Number(flags.batch);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const dbName = `tb_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+const adminUrl = benchEnv.BENCH_DATABASE_URL;
+const benchUrl = (() => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  return url.toString();
+})();
+
+async function adminQuery(text: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+function startApi(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const main = fileURLToPath(new URL('../../apps/api/src/main.ts', import.meta.url));
+  const profile = benchEnv.BENCH_API_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', benchEnv.BENCH_API_PROFILE] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', main], {
+    env: { ...inheritedEnv, DATABASE_URL: benchUrl, PORT: '0', LOG_LEVEL: 'info', LEASE_SECONDS: '300', DATABASE_POOL_SIZE: '20' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (chunk) => {
+      buffer += String(chunk);
+      const match = /"url":"([^"]+)","msg":"Tuneboard API ready"/.exec(buffer);
+      if (match) {
+        resolve({
+          url: match[1]!,
+          stop: () =>
+            new Promise<void>((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it was ready`)));
+  });
+}
+
+type Auth = { cookie?: string; token?: string };
+async function gql<T = any>(url: string, query: string, variables: unknown, auth: Auth): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(auth.cookie ? { cookie: auth.cookie } : {}),
+      ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data as T;
+}
+
+const CLAIM = `mutation($i: TrialClaimInput!) { trialClaim(input: $i) { leases { leaseToken trial { id } } } }`;
+const REPORT = `mutation($i: TrialReportInput!) { trialReport(input: $i) { accepted userErrors { code } } }`;
+const COMPLETE = `mutation($i: TrialCompleteInput!) { trialComplete(input: $i) { userErrors { code } } }`;
+
+async function setup(url: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }',
+      variables: { i: { email: 'bench@example.test', name: 'Bench', password: 'bench password 1' } },
+    }),
+  });
+  const user = { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! };
+  const { teamCreate } = await gql(url, 'mutation { teamCreate(input: {name: "Bench", slug: "bench"}) { team { id } } }', {}, user);
+  const teamId = teamCreate.team.id;
+  const { projectCreate } = await gql(
+    url,
+    'mutation($t: ID!) { projectCreate(input: {teamId: $t, name: "Bench", slug: "bench"}) { project { id } } }',
+    { t: teamId },
+    user,
+  );
+  const { apiTokenCreate } = await gql(
+    url,
+    'mutation($t: ID!) { apiTokenCreate(input: {teamId: $t, name: "bench", scope: RUNNER}) { secret } }',
+    { t: teamId },
+    user,
+  );
+  const token = { token: apiTokenCreate.secret as string };
+  const runnerIds: string[] = [];
+  for (let i = 0; i < runners; i += 1) {
+    const { runnerRegister } = await gql(
+      url,
+      'mutation($i: RunnerRegisterInput!) { runnerRegister(input: $i) { runner { id } } }',
+      { i: { name: `bench-${i}`, host: 'bench', capabilities: { backend: 'none', gpus: 0, labels: [] } } },
+      token,
+    );
+    runnerIds.push(runnerRegister.runner.id);
+  }
+  const createStudy = async (name: string, maxParallel: number) => {
+    const { studyCreate } = await gql(
+      url,
+      `mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }`,
+      {
+        i: {
+          projectId: projectCreate.project.id,
+          name,
+          objectives: [{ name: 'loss', direction: 'MINIMIZE' }],
+          space: { x: { type: 'float', low: 0, high: 1 } },
+          sampler: { kind: 'random', seed: 1 },
+          objective: { kind: 'command', command: ['true'] },
+          budget: { maxTrials: null, maxParallel },
+        },
+      },
+      user,
+    );
+    return studyCreate.study.id as string;
+  };
+  return { token, runnerIds, createStudy };
+}
+
+async function queueThroughApi(url: string, ctx: Awaited<ReturnType<typeof setup>>) {
+  const studyId = await ctx.createStudy('queue', runners * 4);
+  const claimLatency: number[] = [];
+  const claimed: string[] = [];
+  let completed = 0;
+  const deadline = Date.now() + seconds * 1000;
+  let last = Date.now();
+  await Promise.all(
+    ctx.runnerIds.map(async (runnerId) => {
+      while (Date.now() < deadline) {
+        const start = performance.now();
+        const { trialClaim } = await gql(url, CLAIM, { i: { runnerId, studyId } }, ctx.token);
+        claimLatency.push(performance.now() - start);
+        const lease = trialClaim.leases[0];
+        if (!lease) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          continue;
+        }
+        claimed.push(lease.trial.id);
+        const points = Array.from({ length: 10 }, (_, step) => ({ key: 'loss', step, value: 1 / (step + 1) }));
+        await gql(url, REPORT, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, points } }, ctx.token);
+        const done = await gql(url, COMPLETE, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, values: [0.1] } }, ctx.token);
+        if (done.trialComplete.userErrors.length === 0) completed += 1;
+        if (Date.now() - last > 10_000) {
+          last = Date.now();
+          log(`  … ${completed} trials completed`);
+        }
+      }
+    }),
+  );
+  const db = new pg.Client({ connectionString: benchUrl });
+  await db.connect();
+  const { rows } = await db.query(
+    `select count(*) filter (where state = 'COMPLETE')::int as complete, count(*) filter (where attempt > 0)::int as retried
+     from trial t join study s on s.id = t.study_id where s.name = 'queue'`,
+  );
+  await db.end();
+  const duplicates = claimed.length - new Set(claimed).size;
+  return { rate: completed / seconds, latency: summarise(claimLatency), completed, stored: rows[0].complete, duplicates };
+}
+
+async function ingestThroughApi(url: string, ctx: Awaited<ReturnType<typeof setup>>) {
+  const studyId = await ctx.createStudy('ingest', runners);
+  const latency: number[] = [];
+  let points = 0;
+  const deadline = Date.now() + ingestSeconds * 1000;
+  await Promise.all(
+    ctx.runnerIds.map(async (runnerId) => {
+      const { trialClaim } = await gql(url, CLAIM, { i: { runnerId, studyId } }, ctx.token);
+      const lease = trialClaim.leases[0];
+      let step = 0;
+      while (Date.now() < deadline) {
+        const batch = Array.from({ length: batchSize }, () => ({ key: 'loss', step: step++, value: Math.random() }));
+        const start = performance.now();
+        const { trialReport } = await gql(url, REPORT, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, points: batch } }, ctx.token);
+        latency.push(performance.now() - start);
+        points += trialReport.accepted;
+      }
+    }),
+  );
+  return { rate: points / ingestSeconds, latency: summarise(latency) };
+}
+
+/** The ceiling: the same claim + complete, and the same metric INSERTs, straight over node-postgres. */
+async function rawSql() {
+  const pool = new pg.Pool({ connectionString: benchUrl, max: runners });
+  const { rows } = await pool.query(`select id, project_id from study where name = 'queue'`);
+  const studyId = rows[0].id;
+  await pool.query(
+    `insert into trial (study_id, number, params) select $1, 1000000 + n, '{"x": 0.5}' from generate_series(1, 200000) n`,
+    [studyId],
+  );
+  await pool.query('analyze trial');
+  let completed = 0;
+  const claimLatency: number[] = [];
+  const window = Math.min(seconds, 20);
+  let deadline = Date.now() + window * 1000;
+  await Promise.all(
+    Array.from({ length: runners }, async () => {
+      while (Date.now() < deadline) {
+        const start = performance.now();
+        const claimed = await pool.query(
+          `with c as (select id from trial where study_id = $1 and state = 'PENDING' order by id limit 1 for update skip locked)
+           update trial t set state = 'RUNNING', lease_token = gen_random_uuid(), lease_expires_at = now() + interval '5 min'
+           from c where t.id = c.id returning t.id, t.lease_token`,
+          [studyId],
+        );
+        claimLatency.push(performance.now() - start);
+        const row = claimed.rows[0];
+        if (!row) continue;
+        await pool.query(`update trial set state = 'COMPLETE', values = '{0.1}' where id = $1 and lease_token = $2`, [row.id, row.lease_token]);
+        completed += 1;
+      }
+    }),
+  );
+  const queue = { rate: completed / window, latency: summarise(claimLatency) };
+
+  const trialIds = (await pool.query(`select id from trial where study_id = $1 limit $2`, [studyId, runners])).rows.map((r) => r.id);
+  let inserted = 0;
+  const insertLatency: number[] = [];
+  const ingestWindow = Math.min(ingestSeconds, 20);
+  deadline = Date.now() + ingestWindow * 1000;
+  await Promise.all(
+    trialIds.map(async (trialId) => {
+      let step = 0;
+      while (Date.now() < deadline) {
+        const params: unknown[] = [trialId];
+        const tuples: string[] = [];
+        for (let i = 0; i < batchSize; i += 1) {
+          params.push(step++, Math.random());
+          tuples.push(`($1, 0, 'loss', $${params.length - 1}, $${params.length})`);
+        }
+        const start = performance.now();
+        const result = await pool.query(
+          `insert into metric (trial_id, attempt, key, step, value) values ${tuples.join(',')} on conflict do nothing`,
+          params,
+        );
+        insertLatency.push(performance.now() - start);
+        inserted += result.rowCount ?? 0;
+      }
+    }),
+  );
+  await pool.end();
+  return { queue, ingest: { rate: inserted / ingestWindow, latency: summarise(insertLatency) } };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main() {
+  log(`bench:api — ${runners} runners, queue ${seconds} s, ingest ${ingestSeconds} s (batches of ${batchSize}), Postgres database ${dbName}`);
+  await adminQuery(`create database ${dbName}`);
+  const api = await startApi();
+  try {
+    log(`API at ${api.url}`);
+    const ctx = await setup(api.url);
+    log('queue through GraphQL: claim → report 10 points → complete …');
+    const queue = await queueThroughApi(api.url, ctx);
+    log('metric ingest through GraphQL …');
+    const ingest = await ingestThroughApi(api.url, ctx);
+    await api.stop();
+    log('raw-SQL ceiling on the same database …');
+    const raw = await rawSql();
+    log('');
+    log('| what | through GraphQL | raw SQL ceiling | ratio |');
+    log('| --- | --- | --- | --- |');
+    log(`| trials/s (claim + complete) | ${fmt(queue.rate)} | ${fmt(raw.queue.rate)} | ${fmt(queue.rate / raw.queue.rate, 3)} |`);
+    log(`| claim p50 / p99 (ms) | ${fmt(queue.latency.p50, 1)} / ${fmt(queue.latency.p99, 1)} | ${fmt(raw.queue.latency.p50, 1)} / ${fmt(raw.queue.latency.p99, 1)} | |`);
+    log(`| metric points/s | ${fmt(ingest.rate)} | ${fmt(raw.ingest.rate)} | ${fmt(ingest.rate / raw.ingest.rate, 3)} |`);
+    log(`| ingest request p50 / p99 (ms) | ${fmt(ingest.latency.p50, 1)} / ${fmt(ingest.latency.p99, 1)} | ${fmt(raw.ingest.latency.p50, 1)} / ${fmt(raw.ingest.latency.p99, 1)} | |`);
+    log('');
+    log(
+      `queue check: ${queue.completed} completed by runners, ${queue.stored} COMPLETE in the database, ` +
+        `${queue.duplicates} trials claimed twice — ${queue.completed === queue.stored && queue.duplicates === 0 ? 'none lost or doubled' : 'MISMATCH'}`,
+    );
+  } finally {
+    await api.stop().catch(() => undefined);
+    await adminQuery(`drop database if exists ${dbName} with (force)`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:api failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
