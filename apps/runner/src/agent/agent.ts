@@ -153,12 +153,14 @@ export class RunnerAgent {
       this.wakeRequested = false;
       let leases: ClaimedTrial[];
       try {
-        const reply = await this.api.claim({ runnerId: this.runnerId!, studyId: options.studyId, limit: free });
+        // Not cut short by a shutdown (leases claimed but never seen would sit until they expire); only by exit.
+        const reply = await this.api.claim({ runnerId: this.runnerId!, studyId: options.studyId, limit: free }, this.exit.signal);
         if (reply.userErrors.length) log.warn(`claim refused: ${reply.userErrors.map((e) => e.message).join('; ')}`);
         leases = reply.leases;
         if (failures > 0) log.info(`claiming again after ${failures} failed attempt(s)`);
         failures = 0;
       } catch (error) {
+        if (this.exit.signal.aborted) break;
         failures += 1;
         if (error instanceof ApiError && fatalCodes.has(error.code ?? '')) {
           this.fatal = `${errorMessage(error)}: check --token (a RUNNER-scope token of the study's team, not revoked)`;

@@ -68,8 +68,8 @@ export function toWireValue(value: number): number | string {
 type FinishPayload = { trial: { id: string; state: string } | null; userErrors: UserError[] };
 
 export function runnerApi(request: Request) {
-  const finish = (query: string, field: string) => async (input: Record<string, unknown>) =>
-    (await request<Record<string, FinishPayload>>(query, { input }))[field]!;
+  const finish = (query: string, field: string) => async (input: Record<string, unknown>, signal?: AbortSignal) =>
+    (await request<Record<string, FinishPayload>>(query, { input }, signal))[field]!;
   return {
     async register(input: { name: string; host: string; capabilities: RunnerCapabilities }) {
       const { runnerRegister } = await request<{ runnerRegister: { runner: { id: string; name: string } | null; userErrors: UserError[] } }>(
@@ -78,18 +78,18 @@ export function runnerApi(request: Request) {
       );
       return runnerRegister;
     },
-    async claim(input: { runnerId: string; studyId?: string; limit: number }) {
-      const { trialClaim } = await request<{ trialClaim: { leases: ClaimedTrial[]; userErrors: UserError[] } }>(CLAIM, { input });
+    async claim(input: { runnerId: string; studyId?: string; limit: number }, signal?: AbortSignal) {
+      const { trialClaim } = await request<{ trialClaim: { leases: ClaimedTrial[]; userErrors: UserError[] } }>(CLAIM, { input }, signal);
       return trialClaim;
     },
     async report(input: { trialId: string; leaseToken: string; points: WirePoint[] }, signal?: AbortSignal) {
       const { trialReport } = await request<{ trialReport: ReportReply }>(REPORT, { input }, signal);
       return trialReport;
     },
-    complete: finish(COMPLETE, 'trialComplete') as (input: { trialId: string; leaseToken: string; values: (number | string)[] }) => Promise<FinishPayload>,
-    fail: finish(FAIL, 'trialFail') as (input: { trialId: string; leaseToken: string; error: string }) => Promise<FinishPayload>,
-    prune: finish(PRUNE, 'trialPrune') as (input: { trialId: string; leaseToken: string }) => Promise<FinishPayload>,
-    release: finish(RELEASE, 'trialRelease') as (input: { trialId: string; leaseToken: string }) => Promise<FinishPayload>,
+    complete: finish(COMPLETE, 'trialComplete') as (input: { trialId: string; leaseToken: string; values: (number | string)[] }, signal?: AbortSignal) => Promise<FinishPayload>,
+    fail: finish(FAIL, 'trialFail') as (input: { trialId: string; leaseToken: string; error: string }, signal?: AbortSignal) => Promise<FinishPayload>,
+    prune: finish(PRUNE, 'trialPrune') as (input: { trialId: string; leaseToken: string }, signal?: AbortSignal) => Promise<FinishPayload>,
+    release: finish(RELEASE, 'trialRelease') as (input: { trialId: string; leaseToken: string }, signal?: AbortSignal) => Promise<FinishPayload>,
   };
 }
 

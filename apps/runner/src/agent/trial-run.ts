@@ -141,8 +141,8 @@ export class TrialRun {
       await this.reporter.flush(deadline);
       this.reporter.close();
       if (this.lostReason) return { kind: 'lost', reason: this.lostReason };
-      const outcome = await this.finishCall('release', () =>
-        this.options.api.release({ trialId: this.trialId, leaseToken: this.options.lease.leaseToken }),
+      const outcome = await this.finishCall('release', (signal) =>
+        this.options.api.release({ trialId: this.trialId, leaseToken: this.options.lease.leaseToken }, signal),
         deadline,
       );
       if (outcome.kind === 'finished') {
@@ -207,7 +207,7 @@ export class TrialRun {
     const took = seconds(Date.now() - this.startedAt);
     if (result.state === 'COMPLETE') {
       const values = valuesInObjectiveOrder(specMetricNames(trial.study.objective), trial.study.objectives, result.values ?? []);
-      const outcome = await this.finishCall('complete', () => this.options.api.complete({ ...ids, values: values.map(toWireValue) }));
+      const outcome = await this.finishCall('complete', (signal) => this.options.api.complete({ ...ids, values: values.map(toWireValue) }, signal));
       if (outcome.kind === 'finished') {
         const shown = trial.study.objectives.map((o, i) => `${o.name}=${formatValue(values[i]!)}`).join(' ');
         this.log.info(`COMPLETE ${shown} in ${took}`);
@@ -215,7 +215,7 @@ export class TrialRun {
       return outcome;
     }
     if (result.state === 'PRUNED' && result.stoppedBy !== 'signal') {
-      const outcome = await this.finishCall('prune', () => this.options.api.prune(ids));
+      const outcome = await this.finishCall('prune', (signal) => this.options.api.prune(ids, signal));
       if (outcome.kind === 'finished') this.log.info(`PRUNED at step ${this.lastStep} by the study's pruner, after ${took}`);
       return outcome;
     }
@@ -224,7 +224,7 @@ export class TrialRun {
       return this.release(this.options.exit);
     }
     const error = result.error ?? 'the objective failed without a message';
-    const outcome = await this.finishCall('fail', () => this.options.api.fail({ ...ids, error }));
+    const outcome = await this.finishCall('fail', (signal) => this.options.api.fail({ ...ids, error }, signal));
     if (outcome.kind === 'finished') this.log.warn(`FAIL after ${took}: ${error.split('\n')[0]}`);
     return outcome;
   }
@@ -232,12 +232,12 @@ export class TrialRun {
   /** Sends the end of the attempt, retrying network failures until it is acknowledged or the runner exits. */
   private async finishCall(
     what: string,
-    call: () => Promise<{ trial: { state: string } | null; userErrors: UserError[] }>,
+    call: (signal: AbortSignal) => Promise<{ trial: { state: string } | null; userErrors: UserError[] }>,
     stop: AbortSignal = this.options.exit,
   ): Promise<TrialRunOutcome> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const { trial, userErrors } = await call();
+        const { trial, userErrors } = await call(stop);
         const stale = userErrors.find((e) => e.code === 'STALE_LEASE');
         if (stale) {
           this.log.info(`lease lost before the ${what} was recorded: another runner owns this trial now`);
