@@ -89,11 +89,11 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
       ...overrides,
     });
 
-  async function startAgent(studyId: string, url = api.server.url, lines: string[] = []): Promise<RunnerAgent> {
+  async function startAgent(studyId: string, url = api.server.url, lines: string[] = [], concurrency = 1): Promise<RunnerAgent> {
     const agent = new RunnerAgent({
       api: url,
       token: team.runnerAuth.token,
-      concurrency: 1,
+      concurrency,
       backend: 'cpu',
       labels: ['test'],
       name: `agent-${Math.random().toString(36).slice(2, 8)}`,
@@ -195,6 +195,22 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
     const [curve] = await metrics(byNumber[1]!.id);
     expect(curve!.points.length).toBeLessThan(200);
     expect(lines.some((line) => line.includes('PRUNED'))).toBe(true);
+    await agent.stop();
+  }, 90_000);
+
+  it('reports a failing trial with trialFail and goes on with the next ones on two slots', async () => {
+    const script = `
+      if (process.env.TUNEBOARD_TRIAL_NUMBER === '0') { console.error('boom: out of memory'); process.exit(3); }
+      for (let step = 0; step < 3; step++) console.log(JSON.stringify({ step, val_loss: 1 / (step + 1) }));`;
+    const { id } = await study(['node', '-e', script, '--'], { budget: { maxTrials: 3, maxParallel: 2 } });
+    const agent = await startAgent(id, api.server.url, [], 2);
+    const nodes = await finished(id, 3);
+    const byNumber = Object.fromEntries(nodes.map((t) => [t.number, t]));
+    expect(byNumber[0]!.state).toBe('FAIL');
+    expect(byNumber[0]!.error).toContain('exited with code 3');
+    expect(byNumber[0]!.error).toContain('boom: out of memory');
+    expect([byNumber[1]!.state, byNumber[2]!.state]).toEqual(['COMPLETE', 'COMPLETE']);
+    expect(agent.outcomes.map((o) => o.outcome)).toHaveLength(3);
     await agent.stop();
   }, 90_000);
 
