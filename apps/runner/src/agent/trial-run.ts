@@ -98,6 +98,7 @@ export class TrialRun {
   private lostReason: string | undefined;
   private releasing: Promise<TrialRunOutcome> | undefined;
   private lastStep = -1;
+  private firstStep: number | undefined;
   /** The objective has returned: the trial is only being reported now, too late to release. */
   objectiveDone = false;
   private lastProgressAt = 0;
@@ -127,7 +128,8 @@ export class TrialRun {
   /** Estimated time left, when the trial's length is known (`epochs`) and a step was seen. */
   etaMs(now = Date.now()): number | undefined {
     if (this.total === undefined || this.lastStep < 0) return undefined;
-    const stepsDone = this.lastStep + 1;
+    // Templates count epochs from 1, most scripts from 0: count from the first step seen.
+    const stepsDone = this.lastStep - (this.firstStep ?? 0) + 1;
     return Math.max(0, ((now - this.startedAt) / stepsDone) * (this.total - stepsDone));
   }
 
@@ -163,6 +165,7 @@ export class TrialRun {
   private progress(points: MetricPoint[]): void {
     const step = Math.max(...points.map((p) => p.step));
     if (step > this.lastStep) this.lastStep = step;
+    this.firstStep ??= Math.min(...points.map((p) => p.step));
     const now = Date.now();
     if (now - this.lastProgressAt < (this.options.progressMs ?? 2_000)) return;
     this.lastProgressAt = now;
