@@ -109,7 +109,9 @@ export class RunnerAgent {
         this.runnerId = runner.id;
         return;
       } catch (error) {
-        if (!(error instanceof TransientApiError) || this.stopping.signal.aborted) throw error;
+        // Stopped while the API was still out of reach: nothing was claimed, so there is nothing to give back.
+        if (error instanceof TransientApiError && this.stopping.signal.aborted) return;
+        if (!(error instanceof TransientApiError)) throw error;
         const delay = backoffDelay(attempt, { initialMs: 1_000 });
         this.log.warn(`${errorMessage(error)}; retrying registration in ${(delay / 1000).toFixed(1)} s`);
         await sleep(delay, this.stopping.signal);
