@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     await server.close();
+    log.info('HTTP and WebSocket closed; closing the database');
     await handle.close();
     log.info('stopped');
   };

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -73,6 +72,8 @@ export async function startApiServer(handle: DbHandle, env: ApiEnv, log?: Logger
   const httpServer = http.createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: LIMITS.maxBodyBytes });
+  // The HTTP server reports listen errors (a taken port) itself; the WebSocket server re-emits them.
+  wsServer.on('error', () => {});
   const wsRules = [...specifiedRules, ...limitRules()];
   const wsCleanup = useServer<Record<string, unknown>, { request: http.IncomingMessage; viewer?: Viewer }>(
     {
@@ -126,7 +127,9 @@ export async function startApiServer(handle: DbHandle, env: ApiEnv, log?: Logger
     maxDepth: { n: LIMITS.maxDepth, flattenFragments: true },
     maxAliases: { n: LIMITS.maxAliases },
     costLimit: { maxCost: LIMITS.maxCost },
-    maxTokens: { n: LIMITS.maxTokens },
+    // Token limits are enforced by graphql's own parser (`parseOptions` below), so that a syntax error is
+    // still a 400 GRAPHQL_PARSE_FAILED; Armor's token plugin turns every parse error into a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: production },
   });
@@ -134,19 +137,8 @@ export async function startApiServer(handle: DbHandle, env: ApiEnv, log?: Logger
   const apollo = new ApolloServer<BaseContext>({
     schema,
     ...protection,
-    plugins: [
-      ...protection.plugins,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      {
-        async serverWillStart() {
-          return {
-            async drainServer() {
-              await wsCleanup.dispose();
-            },
-          };
-        },
-      },
-    ],
+    plugins: protection.plugins,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
@@ -204,7 +196,15 @@ export async function startApiServer(handle: DbHandle, env: ApiEnv, log?: Logger
     services,
     async close() {
       clearInterval(reaper);
+      logger.debug('closing WebSocket connections');
+      await wsCleanup.dispose();
+      logger.debug('stopping HTTP: in-flight requests finish, idle connections close');
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      await closed;
+      logger.debug('HTTP closed; stopping Apollo');
       await apollo.stop();
+      logger.debug('stopping event listeners');
       await events.stop();
     },
   };
