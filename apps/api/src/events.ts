@@ -7,7 +7,7 @@ import type { StudyEventModel } from './mappers.ts';
  * per channel and fans each payload out to its own subscribers, so a runner connected to replica A hears
  * about trials created by replica B. NOTIFY sent inside a transaction is delivered only if it commits.
  */
-const STUDY_CHANNEL = 'tb_study_events';
+export const STUDY_CHANNEL = 'tb_study_events';
 const AVAILABLE_CHANNEL = 'tb_trials_available';
 
 export interface StudyEventMessage extends StudyEventModel {

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
-import { metric, project, study, trial } from '@tuneboard/db';
+import { float8Text, metric, project, study, trial } from '@tuneboard/db';
 import { createPruner, parsePrunerConfig, type Direction } from '@tuneboard/tuning';
-import { publishAvailable, publishStudyEvent } from '../events.ts';
-import type { TrialRow } from '../mappers.ts';
-import { loadHistory, toFrozen } from './history.ts';
+import { STUDY_CHANNEL, publishAvailable, publishStudyEvent } from '../events.ts';
+import type { StudyRow, TrialRow } from '../mappers.ts';
+import { loadHistory } from './history.ts';
 
 export interface LeaseSettings {
   leaseSeconds: number;
@@ -24,15 +24,21 @@ export async function claimTrials(
   settings: LeaseSettings,
   args: { teamId: string; runnerId: string; studyId?: string | undefined; limit: number },
 ): Promise<(TrialRow & { teamId: string })[]> {
+  // The NOTIFY rides in the same statement: one round trip claims and tells the dashboards.
   const rows = await db.execute<{ id: number }>(sql`
-    with candidate as (${pendingCandidates(args)})
-    update ${trial} t
-    set state = 'RUNNING', lease_owner = ${args.runnerId}, lease_token = gen_random_uuid(),
-        lease_expires_at = now() + make_interval(secs => ${settings.leaseSeconds}),
-        heartbeat_at = now(), started_at = now(), updated_at = now()
-    from candidate
-    where t.id = candidate.id
-    returning t.id`);
+    with candidate as (${pendingCandidates(args)}),
+    claimed as (
+      update ${trial} t
+      set state = 'RUNNING', lease_owner = ${args.runnerId}, lease_token = gen_random_uuid(),
+          lease_expires_at = now() + make_interval(secs => ${settings.leaseSeconds}),
+          heartbeat_at = now(), started_at = now(), updated_at = now()
+      from candidate
+      where t.id = candidate.id
+      returning t.id, t.study_id
+    )
+    select c.id, pg_notify(${STUDY_CHANNEL}, json_build_object(
+      'kind', 'TRIAL_CLAIMED', 'studyId', c.study_id, 'teamId', ${args.teamId}::text, 'trialId', c.id)::text)
+    from claimed c`);
   const ids = rowsOf<{ id: number }>(rows).map((row) => Number(row.id));
   if (ids.length === 0) return [];
   const claimed = await db
@@ -42,14 +48,6 @@ export async function claimTrials(
     .innerJoin(project, eq(project.id, study.projectId))
     .where(sql`${trial.id} in ${ids}`)
     .orderBy(trial.id);
-  for (const row of claimed) {
-    await publishStudyEvent(db, {
-      kind: 'TRIAL_CLAIMED',
-      studyId: row.trial.studyId,
-      teamId: row.teamId,
-      trialId: row.trial.id,
-    });
-  }
   return claimed.map((row) => ({ ...row.trial, teamId: row.teamId }));
 }
 
@@ -85,21 +83,6 @@ export class StaleLeaseError extends Error {
   }
 }
 
-/** Renews the lease of a trial the caller holds; throws StaleLeaseError for a stale or unknown token. */
-async function renew(db: Database, settings: LeaseSettings, trialId: number, leaseToken: string) {
-  const [row] = await db
-    .update(trial)
-    .set({
-      leaseExpiresAt: sql`now() + make_interval(secs => ${settings.leaseSeconds})`,
-      heartbeatAt: sql`now()`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(trial.id, trialId), eq(trial.leaseToken, leaseToken), eq(trial.state, 'RUNNING')))
-    .returning();
-  if (!row) throw new StaleLeaseError(trialId);
-  return row;
-}
-
 export interface ReportResult {
   accepted: number;
   shouldPrune: boolean;
@@ -113,43 +96,52 @@ export interface ReportResult {
 export async function reportMetrics(
   db: Database,
   settings: LeaseSettings,
+  study: StudyRow,
   args: { trialId: number; leaseToken: string; points: { key: string; step: number; value: number }[] },
 ): Promise<ReportResult> {
-  const { row, accepted } = await db.transaction(async (tx) => {
-    const row = await renew(tx, settings, args.trialId, args.leaseToken);
-    let accepted = 0;
-    if (args.points.length > 0) {
-      const inserted = await tx
-        .insert(metric)
-        .values(args.points.map((p) => ({ trialId: row.id, attempt: row.attempt, ...p })))
-        .onConflictDoNothing()
-        .returning({ step: metric.step });
-      accepted = inserted.length;
-    }
-    return { row, accepted };
-  });
-  const [owner] = await db
-    .select({ study, teamId: project.teamId })
-    .from(study)
-    .innerJoin(project, eq(project.id, study.projectId))
-    .where(eq(study.id, row.studyId));
-  if (!owner) throw new StaleLeaseError(args.trialId);
+  // One statement renews the lease and stores the batch, so it is atomic without a transaction's extra
+  // round trips; no lease, no rows. Values travel as a float8[] literal to keep NaN, ±Infinity and −0.
+  // Array literals, not JS arrays (drizzle would expand those into a parameter list). Keys are validated by
+  // the resolver (letters, digits, _ . / -), so quoting them is enough.
+  const keys = `{${args.points.map((p) => `"${p.key}"`).join(',')}}`;
+  const steps = `{${args.points.map((p) => p.step).join(',')}}`;
+  const values = `{${args.points.map((p) => float8Text(p.value)).join(',')}}`;
+  const result = await db.execute(sql`
+    with renewed as (
+      update ${trial}
+      set lease_expires_at = now() + make_interval(secs => ${settings.leaseSeconds}), heartbeat_at = now(), updated_at = now()
+      where id = ${args.trialId} and lease_token = ${args.leaseToken} and state = 'RUNNING'
+      returning id, attempt, number, lease_expires_at
+    ), inserted as (
+      insert into ${metric} (trial_id, attempt, key, step, value)
+      select renewed.id, renewed.attempt, p.key, p.step, p.value
+      from renewed, unnest(${keys}::text[], ${steps}::int[], ${values}::float8[]) as p(key, step, value)
+      on conflict do nothing
+      returning 1
+    )
+    select renewed.number, renewed.lease_expires_at, (select count(*)::int from inserted) as accepted
+    from renewed`);
+  const [row] = rowsOf<{ number: number; lease_expires_at: Date | string; accepted: number }>(result);
+  if (!row) throw new StaleLeaseError(args.trialId);
+  const accepted = Number(row.accepted);
   if (accepted > 0) {
-    await publishStudyEvent(db, { kind: 'TRIAL_REPORTED', studyId: row.studyId, teamId: owner.teamId, trialId: row.id });
+    await publishStudyEvent(db, { kind: 'TRIAL_REPORTED', studyId: study.id, teamId: study.teamId, trialId: args.trialId });
   }
-  const key = owner.study.objectives[0]?.name;
-  const pruner = parsePrunerConfig(owner.study.pruner);
+  const key = study.objectives[0]?.name;
+  const pruner = parsePrunerConfig(study.pruner);
   let shouldPrune = false;
   if (pruner.kind !== 'none' && key && args.points.some((p) => p.key === key)) {
-    const history = await loadHistory(db, { ...owner.study }, 'all');
-    const current = history.find((t) => t.number === row.number) ?? toFrozen(row);
-    shouldPrune = createPruner(pruner).shouldPrune({
-      trial: current,
-      trials: history,
-      direction: (owner.study.objectives[0]?.direction ?? 'minimize') as Direction,
-    });
+    const history = await loadHistory(db, study, 'all');
+    const current = history.find((t) => t.number === row.number);
+    if (current) {
+      shouldPrune = createPruner(pruner).shouldPrune({
+        trial: current,
+        trials: history,
+        direction: (study.objectives[0]?.direction ?? 'minimize') as Direction,
+      });
+    }
   }
-  return { accepted, shouldPrune, leaseExpiresAt: row.leaseExpiresAt ?? new Date() };
+  return { accepted, shouldPrune, leaseExpiresAt: new Date(row.lease_expires_at) };
 }
 
 export type Outcome =

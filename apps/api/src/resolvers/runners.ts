@@ -30,15 +30,16 @@ function staleLease(error: unknown) {
   throw error;
 }
 
-async function leasedTrial(ctx: Context, trialId: string, leaseToken: string): Promise<number> {
+/** The trial a runner writes about (authorised with its study), refusing a malformed lease token early. */
+async function leasedTrial(ctx: Context, trialId: string, leaseToken: string) {
   const row = await loadTrial(ctx, trialId, 'run');
   if (!isUuid(leaseToken)) throw new StaleLeaseError(row.id);
-  return row.id;
+  return { id: row.id, study: (await ctx.loaders.study.load(row.studyId))! };
 }
 
 async function finish(ctx: Context, trialId: string, leaseToken: string, outcome: Outcome) {
   try {
-    const id = await leasedTrial(ctx, trialId, leaseToken);
+    const { id } = await leasedTrial(ctx, trialId, leaseToken);
     const row = await finishTrial(ctx.db, { trialId: id, leaseToken, outcome });
     await topUp(ctx.db, row.studyId);
     return { trial: row, userErrors: [] };
@@ -103,7 +104,10 @@ export const runnerResolvers: Resolvers = {
       const worker = await loadRunner(ctx, input.runnerId, 'run');
       const studyId = input.studyId ? (await loadStudy(ctx, input.studyId, 'run')).id : undefined;
       const limit = Math.min(Math.max(input.limit ?? 1, 1), MAX_CLAIM);
-      await ctx.db.update(runner).set({ lastSeenAt: sql`now()` }).where(eq(runner.id, worker.id));
+      // `last_seen_at` feeds "online" (heard from in the last minute): a write every 10 s is plenty.
+      if (Date.now() - worker.lastSeenAt.getTime() > 10_000) {
+        await ctx.db.update(runner).set({ lastSeenAt: sql`now()` }).where(eq(runner.id, worker.id));
+      }
       const claimed = await claimTrials(ctx.db, { leaseSeconds: ctx.env.LEASE_SECONDS }, {
         teamId: worker.teamId,
         runnerId: worker.id,
@@ -142,8 +146,8 @@ export const runnerResolvers: Resolvers = {
         };
       }
       try {
-        const id = await leasedTrial(ctx, input.trialId, input.leaseToken);
-        const result = await reportMetrics(ctx.db, { leaseSeconds: ctx.env.LEASE_SECONDS }, {
+        const { id, study } = await leasedTrial(ctx, input.trialId, input.leaseToken);
+        const result = await reportMetrics(ctx.db, { leaseSeconds: ctx.env.LEASE_SECONDS }, study, {
           trialId: id,
           leaseToken: input.leaseToken,
           points: input.points.map((p) => ({ key: p.key, step: p.step, value: p.value })),
@@ -164,7 +168,7 @@ export const runnerResolvers: Resolvers = {
     trialPrune: (_parent, { input }, ctx) => finish(ctx, input.trialId, input.leaseToken, { state: 'PRUNED' }),
     trialRelease: async (_parent, { input }, ctx) => {
       try {
-        const id = await leasedTrial(ctx, input.trialId, input.leaseToken);
+        const { id } = await leasedTrial(ctx, input.trialId, input.leaseToken);
         return { trial: await releaseTrial(ctx.db, { trialId: id, leaseToken: input.leaseToken }), userErrors: [] };
       } catch (error) {
         return { trial: null, userErrors: staleLease(error) };
