@@ -21,6 +21,7 @@ function literalToJson(node: ValueNode): unknown {
 
 export const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
+  description: 'Any JSON value: search spaces, parameters, sampler and pruner settings.',
   serialize: (value) => value,
   parseValue: (value) => value,
   parseLiteral: literalToJson,
@@ -39,6 +40,8 @@ function toMetric(value: unknown): number {
 /** Finite numbers travel as JSON numbers; NaN, ±Infinity and −0 as the strings JSON can carry. */
 export const MetricValueScalar = new GraphQLScalarType({
   name: 'MetricValue',
+  description:
+    'A float that may also be NaN, Infinity, -Infinity or -0: a JSON number, or one of the strings "NaN", "Infinity", "-Infinity", "-0".',
   serialize: (value) => {
     const number = toMetric(value);
     return Number.isFinite(number) && !Object.is(number, -0) ? number : Object.is(number, -0) ? '-0' : String(number);
@@ -53,6 +56,7 @@ export const MetricValueScalar = new GraphQLScalarType({
 
 export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
+  description: 'An ISO-8601 date and time, in UTC.',
   serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
   parseValue: (value) => {
     const date = new Date(String(value));
