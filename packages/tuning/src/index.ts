@@ -27,13 +27,23 @@ export type {
 } from './space';
 export { decodeFromUnitCube, decodeValue, encodeToUnitCube, encodeValue, unitCubeNames } from './space-codec';
 export { SAMPLER_KINDS } from './samplers/types';
+export { askSequentially } from './samplers/types';
 export type { AskContext, Sampler, SamplerKind } from './samplers/types';
+export { sampleUniform } from './samplers/random';
+export { sampleQmc } from './samplers/qmc';
 export { parseSamplerConfig } from './samplers/config';
 export type { SamplerConfig } from './samplers/config';
 export { createSampler } from './samplers/create';
 export { DEFAULT_GRID_POINTS, MAX_GRID_SIZE, enumerateGrid } from './samplers/grid';
 export { ScrambledSobol } from './samplers/sobol';
-export { DEFAULT_EI_CANDIDATES, DEFAULT_PRIOR_WEIGHT, DEFAULT_STARTUP_TRIALS, defaultGamma, paretoRanks } from './samplers/tpe/sampler';
+export {
+  DEFAULT_EI_CANDIDATES,
+  DEFAULT_PRIOR_WEIGHT,
+  DEFAULT_STARTUP_TRIALS,
+  defaultGamma,
+  paretoRanks,
+  rankTrials,
+} from './samplers/tpe/sampler';
 export { PRUNER_KINDS, createPruner, parsePrunerConfig } from './pruners/pruners';
 export type { PruneContext, Pruner, PrunerConfig, PrunerKind } from './pruners/pruners';
 export { refineSpace, suggestRefinement, trialsInside } from './refine';
