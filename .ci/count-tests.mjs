@@ -15,8 +15,9 @@ for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.json')))
       else if (test.status === 'failed') failed += 1;
       else continue;
       const where = (test.ancestorTitles ?? []).join(' ');
-      if (where.includes('[postgres]')) counts.postgres += 1;
-      else if (where.includes('[pglite]')) counts.pglite += 1;
+      // Vitest prints `describe.each` names as `[$name]` → `['pglite']`; hand-written ones as `[pglite]`.
+      if (/\['?postgres'?\]/.test(where)) counts.postgres += 1;
+      else if (/\['?pglite'?\]/.test(where)) counts.pglite += 1;
       else counts.other += 1;
     }
   }

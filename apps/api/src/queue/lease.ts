@@ -134,11 +134,18 @@ export async function reportMetrics(
     const history = await loadHistory(db, study, 'all');
     const current = history.find((t) => t.number === row.number);
     if (current) {
-      shouldPrune = createPruner(pruner).shouldPrune({
-        trial: current,
-        trials: history,
-        direction: (study.objectives[0]?.direction ?? 'minimize') as Direction,
-      });
+      // Pruners are stateless and judge the curve up to its last step; a batch may carry several steps
+      // (ASHA's rungs could fall between them), so each new step is judged on the curve up to it.
+      const judge = createPruner(pruner);
+      const direction = (study.objectives[0]?.direction ?? 'minimize') as Direction;
+      const steps = [...new Set(args.points.filter((p) => p.key === key).map((p) => p.step))].sort((a, b) => a - b);
+      shouldPrune = steps.some((step) =>
+        judge.shouldPrune({
+          trial: { ...current, intermediate: (current.intermediate ?? []).filter((point) => point.step <= step) },
+          trials: history,
+          direction,
+        }),
+      );
     }
   }
   return { accepted, shouldPrune, leaseExpiresAt: new Date(row.lease_expires_at) };
