@@ -32,8 +32,41 @@ export type { AskContext, Sampler, SamplerKind } from './samplers/types';
 export { sampleUniform } from './samplers/random';
 export { sampleQmc } from './samplers/qmc';
 export { parseSamplerConfig } from './samplers/config';
-export type { SamplerConfig } from './samplers/config';
-export { createSampler } from './samplers/create';
+export type {
+  CmaesSamplerConfig,
+  GpSamplerConfig,
+  GridSamplerConfig,
+  Nsga2SamplerConfig,
+  QmcSamplerConfig,
+  RandomSamplerConfig,
+  SamplerConfig,
+  TpeSamplerConfig,
+} from './samplers/config';
+export { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, autoChoice, createSampler } from './samplers/create';
+export {
+  DEFAULT_GP_STARTUP_TRIALS,
+  DEFAULT_NSGA2_POPULATION,
+  createCmaesSampler,
+  createGpSampler,
+  createNsga2Sampler,
+} from './samplers/core-samplers';
+export type { CmaesSamplerOptions, GpSamplerOptions, Nsga2SamplerOptions } from './samplers/core-samplers';
+export { INACTIVE_FILL, MAX_MODELLED_LEVELS, adaptHistory, decodeParams, dimOf, encodeParams, spaceDims } from './samplers/adapter';
+export type { AdaptOptions, CoreProblem } from './samplers/adapter';
+export type { Dim, DimSlot } from './numeric/dims';
+export {
+  constrainedDominates,
+  constraintViolation,
+  crowdingDistance,
+  dominates,
+  hypervolume,
+  nonDominatedRanks,
+  nonDominatedSort,
+  paretoFront,
+  toMinimization,
+} from './multi';
+export { parameterImportance } from './importance';
+export type { ParameterImportance, ParameterImportanceOptions } from './importance';
 export { DEFAULT_GRID_POINTS, MAX_GRID_SIZE, enumerateGrid } from './samplers/grid';
 export { ScrambledSobol } from './samplers/sobol';
 export {

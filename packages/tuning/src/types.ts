@@ -23,6 +23,11 @@ export interface FrozenTrial {
   params: Record<string, ParamValue>;
   values?: number[];
   intermediate?: IntermediateValue[];
+  /**
+   * Constraint values reported with the result, one per constraint; a value ≤ 0 means that constraint is
+   * satisfied. Read by the GP and NSGA-II samplers (constrained EI, constraint-domination).
+   */
+  constraints?: number[];
 }
 
 /** A suggestion: parameter name to value, holding exactly the parameters active under the space's conditions. */

@@ -30,12 +30,33 @@ export interface TpeSamplerConfig extends Seeded {
   multivariate?: boolean;
   constantLiar?: boolean;
 }
-export interface PendingSamplerConfig extends Seeded {
-  kind: 'gp' | 'cmaes' | 'nsga2';
+export interface GpSamplerConfig extends Seeded {
+  kind: 'gp';
+  /** Quasi-random trials before the GP takes over (default 10). */
+  nStartupTrials?: number;
+}
+export interface CmaesSamplerConfig extends Seeded {
+  kind: 'cmaes';
+  /** Initial step size in unit-cube coordinates, in (0, 1]. */
+  sigma0?: number;
+  /** Population size of the first run (>= 2; default 4 + ⌊3 ln d⌋). */
+  populationSize?: number;
+}
+export interface Nsga2SamplerConfig extends Seeded {
+  kind: 'nsga2';
+  /** Parents and children per generation (>= 2; default 50). */
+  populationSize?: number;
 }
 
 /** A sampler configuration as the API stores it. */
-export type SamplerConfig = RandomSamplerConfig | GridSamplerConfig | QmcSamplerConfig | TpeSamplerConfig | PendingSamplerConfig;
+export type SamplerConfig =
+  | RandomSamplerConfig
+  | GridSamplerConfig
+  | QmcSamplerConfig
+  | TpeSamplerConfig
+  | GpSamplerConfig
+  | CmaesSamplerConfig
+  | Nsga2SamplerConfig;
 
 /**
  * Validates a sampler configuration JSON document; throws a {@link ConfigError} naming the field, the rule
@@ -52,11 +73,22 @@ export function parseSamplerConfig(json: unknown): SamplerConfig {
   switch (kind as SamplerKind) {
     case 'random':
     case 'qmc':
-    case 'gp':
-    case 'cmaes':
-    case 'nsga2':
       f.only(['kind', 'seed']);
       return defined({ kind: kind as 'random', seed });
+    case 'gp':
+      f.only(['kind', 'seed', 'nStartupTrials']);
+      return defined({ kind: 'gp', seed, nStartupTrials: f.int('nStartupTrials', 0, 10_000) });
+    case 'cmaes':
+      f.only(['kind', 'seed', 'sigma0', 'populationSize']);
+      return defined({
+        kind: 'cmaes',
+        seed,
+        sigma0: f.number('sigma0', (v) => v > 0 && v <= 1, '0 < sigma0 <= 1'),
+        populationSize: f.int('populationSize', 2, 10_000),
+      });
+    case 'nsga2':
+      f.only(['kind', 'seed', 'populationSize']);
+      return defined({ kind: 'nsga2', seed, populationSize: f.int('populationSize', 2, 10_000) });
     case 'grid':
       f.only(['kind', 'seed', 'gridPoints']);
       return defined({ kind: 'grid', seed, gridPoints: f.int('gridPoints', 1, MAX_GRID_POINTS) });

@@ -16,6 +16,9 @@ const KINDS: { config: (seed: number) => SamplerConfig; finite?: boolean }[] = [
   { config: (seed) => ({ kind: 'qmc', seed }) },
   { config: (seed) => ({ kind: 'tpe', seed, nStartupTrials: 5 }) },
   { config: (seed) => ({ kind: 'auto', seed, nStartupTrials: 5 }) },
+  { config: (seed) => ({ kind: 'gp', seed, nStartupTrials: 5 }) },
+  { config: (seed) => ({ kind: 'cmaes', seed, populationSize: 6 }) },
+  { config: (seed) => ({ kind: 'nsga2', seed, populationSize: 8 }) },
 ];
 
 const space = parseSpace({

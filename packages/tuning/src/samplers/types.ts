@@ -1,7 +1,7 @@
 import type { SearchSpace } from '../space';
 import type { Direction, FrozenTrial, Params } from '../types';
 
-/** Every sampler kind a configuration may name; 'gp', 'cmaes' and 'nsga2' are not available yet. */
+/** Every sampler kind a configuration may name. */
 export const SAMPLER_KINDS = ['random', 'grid', 'qmc', 'tpe', 'auto', 'gp', 'cmaes', 'nsga2'] as const;
 export type SamplerKind = (typeof SAMPLER_KINDS)[number];
 

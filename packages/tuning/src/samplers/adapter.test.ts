@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseSpace } from '../space';
+import type { FrozenTrial } from '../types';
+import { adaptHistory, decodeParams, encodeParams, spaceDims } from './adapter';
+
+const space = parseSpace({
+  lr: { type: 'float', low: 1e-4, high: 1, log: true },
+  dropout: { type: 'float', low: 0, high: 0.5, step: 0.1 },
+  layers: { type: 'int', low: 1, high: 8, log: true },
+  opt: { type: 'categorical', choices: ['adam', 'sgd'] },
+  momentum: { type: 'float', low: 0, high: 1, when: { opt: ['sgd'] } },
+});
+
+describe('adaptHistory', () => {
+  it('lays out one coordinate per number, one-hot groups for categoricals, and levels for stepped parameters', () => {
+    const { dims, width } = spaceDims(space);
+    expect(dims[0]).toEqual({ kind: 'continuous' });
+    expect(dims[1]).toEqual({ kind: 'int', levels: 6 });
+    expect(dims[2]!.kind).toBe('int');
+    expect((dims[2] as { levels: number }).levels).toBe(8);
+    expect((dims[2] as { values?: number[] }).values).toHaveLength(8);
+    expect(dims[3]).toEqual({ kind: 'categorical', choices: 2 });
+    expect(width).toBe(6);
+  });
+
+  it('round-trips parameters through the core coordinates, log scale by its log', () => {
+    const { slots, width } = spaceDims(space);
+    const params = { lr: 0.01, dropout: 0.3, layers: 4, opt: 'sgd', momentum: 0.9 };
+    const x = encodeParams(space, slots, width, params);
+    expect(x[0]).toBeCloseTo(0.5, 12);
+    expect(x.slice(3, 5)).toEqual([0, 1]);
+    const back = decodeParams(space, slots, x);
+    expect(back.dropout).toBe(0.3);
+    expect(back.layers).toBe(4);
+    expect(back.opt).toBe('sgd');
+    expect(back.lr as number).toBeCloseTo(0.01, 12);
+    expect(back.momentum as number).toBeCloseTo(0.9, 12);
+  });
+
+  it('fills an inactive parameter with the centre of its range and leaves it out when decoding', () => {
+    const { slots, width } = spaceDims(space);
+    const x = encodeParams(space, slots, width, { lr: 0.01, dropout: 0, layers: 1, opt: 'adam' });
+    expect(x[5]).toBe(0.5);
+    expect('momentum' in decodeParams(space, slots, x)).toBe(false);
+  });
+
+  it('signs values per direction, drops failures, keeps pruned trials by their last value and pending ones apart', () => {
+    const p = { lr: 0.01, dropout: 0.1, layers: 2, opt: 'adam' };
+    const trials: FrozenTrial[] = [
+      { number: 3, state: 'PRUNED', params: p, intermediate: [{ step: 1, value: 5 }, { step: 2, value: 4 }] },
+      { number: 0, state: 'COMPLETE', params: p, values: [2], constraints: [0.5] },
+      { number: 1, state: 'FAIL', params: p },
+      { number: 2, state: 'COMPLETE', params: p, values: [Number.NaN] },
+      { number: 4, state: 'RUNNING', params: p },
+      { number: 5, state: 'PENDING', params: p },
+    ];
+    const max = adaptHistory(space, trials, ['maximize']);
+    expect(max.numbers).toEqual([0, 3]);
+    expect(max.y).toEqual([[-2], [-4]]);
+    expect(max.pending).toHaveLength(2);
+    expect(max.constraints).toEqual([[0.5], [0]]);
+    expect(adaptHistory(space, trials, ['minimize'], { pruned: false }).numbers).toEqual([0]);
+  });
+
+  it('leaves pruned trials out when there are several objectives', () => {
+    const p = { lr: 0.01, dropout: 0.1, layers: 2, opt: 'adam' };
+    const trials: FrozenTrial[] = [
+      { number: 0, state: 'COMPLETE', params: p, values: [1, 2] },
+      { number: 1, state: 'PRUNED', params: p, intermediate: [{ step: 1, value: 5 }] },
+    ];
+    const problem = adaptHistory(space, trials, ['minimize', 'maximize']);
+    expect(problem.y).toEqual([[1, -2]]);
+    expect(problem.constraints).toBeUndefined();
+  });
+});

@@ -1,0 +1,168 @@
+// From a search space and a trial history to the numerical cores' inputs (src/numeric/dims.ts layout), and back.
+import type { Dim, DimSlot } from '../numeric/dims';
+import { argmaxGroup, layoutDims, levelValues, nearestLevel, setOneHot } from '../numeric/dims';
+import type { ParamDef, SearchSpace } from '../space';
+import { choiceIndex, decodeFromUnitCube, discreteValues, encodeValue } from '../space-codec';
+import type { Direction, FrozenTrial, Params } from '../types';
+
+/**
+ * Discrete numeric parameters with more allowed values than this are modelled as continuous coordinates
+ * (the decoder still snaps to the step): a level list that long costs memory and time in every snap and
+ * carries no more information than the continuous coordinate.
+ */
+export const MAX_MODELLED_LEVELS = 1000;
+
+/** The fill coordinate of an inactive continuous or discrete parameter: the centre of its range. */
+export const INACTIVE_FILL = 0.5;
+
+/** The numerical cores' view of a study. */
+export interface CoreProblem {
+  /** One entry per parameter of `space.params`, in order. */
+  dims: Dim[];
+  /** Encoded width of `dims` (categoricals take one coordinate per choice). */
+  width: number;
+  /** Observed points, encoded; one per usable trial, in trial-number order. */
+  X: number[][];
+  /** Per observed point, one value per direction, signed so that every objective is minimised. */
+  y: number[][];
+  /** Per observed point, its constraint values (≤ 0 feasible), or undefined when no trial reported any. */
+  constraints?: number[][];
+  /** PENDING and RUNNING trials, encoded. */
+  pending: number[][];
+  /** Trial numbers of the observed points (same order as `X`). */
+  numbers: number[];
+}
+
+/** The core dim of one parameter. */
+export function dimOf(p: ParamDef): Dim {
+  if (p.type === 'categorical') return { kind: 'categorical', choices: p.choices.length };
+  const values = discreteValues(p);
+  if (values === undefined || values.length > MAX_MODELLED_LEVELS) return { kind: 'continuous' };
+  // The codec's cell positions: equal cells for linear steps, log-spaced ones for log ints.
+  const positions = values.map((v) => encodeValue(p, v));
+  const ascending = positions.every((u, k) => k === 0 || u > positions[k - 1]!);
+  if (!ascending) return { kind: 'continuous' };
+  const equal = positions.every((u, k) => Math.abs(u - (k + 0.5) / values.length) < 1e-12);
+  return equal ? { kind: 'int', levels: values.length } : { kind: 'int', levels: values.length, values: positions };
+}
+
+/** Core dims and their layout for a space. */
+export function spaceDims(space: SearchSpace): { dims: Dim[]; slots: DimSlot[]; width: number } {
+  const dims = space.params.map(dimOf);
+  return { dims, ...layoutDims(dims) };
+}
+
+/**
+ * Encodes a trial's parameters in the cores' coordinates. Continuous and discrete parameters take their
+ * unit-cube coordinate (`encodeToUnitCube`: log parameters by their log), discrete ones snapped to their level,
+ * categoricals a one-hot group. Inactive parameters (condition false, or absent) and values outside the space
+ * are filled with fixed values: the centre of the range (0.5, snapped to the nearest level) for numbers, the
+ * first choice for categoricals, so a conditional space becomes a fixed-width vector.
+ */
+export function encodeParams(space: SearchSpace, slots: readonly DimSlot[], width: number, params: Readonly<Params>): number[] {
+  const x = new Array<number>(width).fill(0);
+  space.params.forEach((p, i) => {
+    const { dim, offset, width: span } = slots[i]!;
+    const v = params[p.name];
+    if (dim.kind === 'categorical') {
+      const k = p.type === 'categorical' && v !== undefined ? choiceIndex(p, v) : -1;
+      setOneHot(x, offset, span, k < 0 ? 0 : k);
+      return;
+    }
+    let u = v === undefined ? Number.NaN : encodeValue(p, v);
+    if (!Number.isFinite(u)) u = INACTIVE_FILL;
+    if (dim.kind === 'int') {
+      const levels = levelValues(dim);
+      u = levels[nearestLevel(u, levels)]!;
+    }
+    x[offset] = u;
+  });
+  return x;
+}
+
+/**
+ * Decodes a point in the cores' coordinates to parameters of the space: a categorical group to its hot
+ * choice, other coordinates through `decodeFromUnitCube` (clipped, snapped to steps), so the result always
+ * lies inside the space and holds exactly the parameters whose conditions hold.
+ */
+export function decodeParams(space: SearchSpace, slots: readonly DimSlot[], x: readonly number[]): Params {
+  const u = space.params.map((p, i) => {
+    const { dim, offset, width: span } = slots[i]!;
+    if (dim.kind === 'categorical') return (argmaxGroup(x, offset, span) + 0.5) / span;
+    return x[offset]!;
+  });
+  return decodeFromUnitCube(space, u);
+}
+
+/** The last finite intermediate value (highest step) of a trial, if any. */
+function lastIntermediate(t: FrozenTrial): number | undefined {
+  let best: { step: number; value: number } | undefined;
+  for (const p of t.intermediate ?? []) {
+    if (Number.isFinite(p.value) && (best === undefined || p.step > best.step)) best = p;
+  }
+  return best?.value;
+}
+
+export interface AdaptOptions {
+  /**
+   * Whether PRUNED trials count as observations with their last intermediate value (single objective only:
+   * the learning curve belongs to the first objective). Default true: a pruned region then looks as bad as it
+   * was when it was stopped, instead of unexplored.
+   */
+  pruned?: boolean;
+}
+
+/**
+ * Turns a history into the cores' inputs. Trials are taken in trial-number order. COMPLETE trials with one
+ * finite value per direction are observations, values signed so every objective is minimised (maximised ones
+ * negated). PRUNED trials, for a single objective, are observations with their last finite intermediate
+ * value (left out when they reported none, and always for several objectives). FAIL trials, and COMPLETE
+ * ones with missing or non-finite values, are left out. PENDING and RUNNING trials become `pending` points.
+ * Constraints come from `FrozenTrial.constraints` (≤ 0 feasible): when any observation reports them, every
+ * observation gets a row of the longest length, and missing entries count as 0 (satisfied).
+ */
+export function adaptHistory(
+  space: SearchSpace,
+  trials: readonly FrozenTrial[],
+  directions: readonly Direction[],
+  options: AdaptOptions = {},
+): CoreProblem {
+  const { dims, slots, width } = spaceDims(space);
+  const signs = directions.map((d) => (d === 'maximize' ? -1 : 1));
+  const usePruned = (options.pruned ?? true) && directions.length === 1;
+  const ordered = [...trials].sort((a, b) => a.number - b.number);
+  const X: number[][] = [];
+  const y: number[][] = [];
+  const raw: (number[] | undefined)[] = [];
+  const pending: number[][] = [];
+  const numbers: number[] = [];
+  for (const t of ordered) {
+    let values: number[] | undefined;
+    if (t.state === 'COMPLETE') {
+      const v = signs.map((s, k) => s * (t.values?.[k] ?? Number.NaN));
+      if (v.length > 0 && v.every(Number.isFinite)) values = v;
+    } else if (t.state === 'PRUNED' && usePruned) {
+      const last = lastIntermediate(t);
+      if (last !== undefined) values = [signs[0]! * last];
+    } else if (t.state === 'PENDING' || t.state === 'RUNNING') {
+      pending.push(encodeParams(space, slots, width, t.params));
+      continue;
+    }
+    if (!values) continue;
+    X.push(encodeParams(space, slots, width, t.params));
+    y.push(values);
+    raw.push(t.constraints);
+    numbers.push(t.number);
+  }
+  const m = raw.reduce((acc, c) => Math.max(acc, c?.length ?? 0), 0);
+  const problem: CoreProblem = { dims, width, X, y, pending, numbers };
+  if (m > 0) {
+    problem.constraints = raw.map((c) =>
+      Array.from({ length: m }, (_, k) => {
+        const v = c?.[k];
+        return v !== undefined && Number.isFinite(v) ? v : 0;
+      }),
+    );
+  }
+  return problem;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { hypervolume } from '../multi/hypervolume';
+import { parseSpace, spaceContains } from '../space';
+import type { Direction, FrozenTrial, Params } from '../types';
+import { autoChoice } from './create';
+import { createSampler } from './create';
+import type { SamplerConfig } from './config';
+
+const box = parseSpace({ x: { type: 'float', low: 0, high: 1 }, y: { type: 'float', low: 0, high: 1 } });
+
+function study(config: SamplerConfig, n: number, f: (p: Params) => number[], directions: Direction[], constraints?: (p: Params) => number[]): FrozenTrial[] {
+  const sampler = createSampler(config);
+  const trials: FrozenTrial[] = [];
+  for (let i = 0; i < n; i++) {
+    const [params] = sampler.ask({ space: box, trials, directions });
+    const p = params as Params;
+    trials.push({ number: i, state: 'COMPLETE', params: p, values: f(p), ...(constraints ? { constraints: constraints(p) } : {}) });
+  }
+  return trials;
+}
+
+const sphere = (p: Params): number[] => [((p.x as number) - 0.3) ** 2 + ((p.y as number) - 0.7) ** 2];
+/** Two objectives: distance to (0, 0) and to (1, 1); the Pareto set is the diagonal. */
+const twoTargets = (p: Params): number[] => {
+  const x = p.x as number;
+  const y = p.y as number;
+  return [x * x + y * y, (1 - x) ** 2 + (1 - y) ** 2];
+};
+
+describe('GP, CMA-ES and NSGA-II samplers', () => {
+  it('the GP finds the minimum of a 2-D quadratic within 20 trials', () => {
+    const trials = study({ kind: 'gp', seed: 1, nStartupTrials: 6 }, 20, sphere, ['minimize']);
+    expect(Math.min(...trials.map((t) => t.values![0]!))).toBeLessThan(1e-3);
+  });
+
+  it('the GP maximises when told to', () => {
+    const trials = study({ kind: 'gp', seed: 2, nStartupTrials: 6 }, 16, (p) => [-sphere(p)[0]!], ['maximize']);
+    expect(Math.max(...trials.map((t) => t.values![0]!))).toBeGreaterThan(-1e-2);
+  });
+
+  it('the GP keeps to the feasible side of a constraint reported with the trials', () => {
+    // Feasible when x >= 0.5; the unconstrained optimum (0.3, 0.7) is infeasible, the constrained one is (0.5, 0.7).
+    const trials = study({ kind: 'gp', seed: 3, nStartupTrials: 6 }, 20, sphere, ['minimize'], (p) => [0.5 - (p.x as number)]);
+    const feasible = trials.filter((t) => t.constraints![0]! <= 0);
+    expect(Math.min(...feasible.map((t) => t.values![0]!))).toBeLessThan(0.04 + 5e-3);
+    expect(trials.slice(10).filter((t) => t.constraints![0]! <= 0).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('CMA-ES improves on its first generation', () => {
+    const trials = study({ kind: 'cmaes', seed: 4 }, 60, sphere, ['minimize']);
+    const first = Math.min(...trials.slice(0, 6).map((t) => t.values![0]!));
+    expect(Math.min(...trials.map((t) => t.values![0]!))).toBeLessThan(Math.min(first, 1e-3));
+  });
+
+  it('CMA-ES refuses several objectives, naming the directions', () => {
+    expect(() => createSampler({ kind: 'cmaes' }).ask({ space: box, trials: [], directions: ['minimize', 'minimize'] })).toThrow(
+      /sampler kind "cmaes" optimises one objective, got directions=\["minimize","minimize"\]/,
+    );
+  });
+
+  const reference = [2, 2];
+  const hv = (trials: FrozenTrial[]): number => hypervolume(trials.map((t) => t.values!), reference, ['minimize', 'minimize']);
+  const randomHv = hv(study({ kind: 'random', seed: 5 }, 40, twoTargets, ['minimize', 'minimize']));
+
+  it.each<[string, SamplerConfig]>([
+    ['nsga2', { kind: 'nsga2', seed: 5, populationSize: 10 }],
+    ['gp', { kind: 'gp', seed: 5, nStartupTrials: 8 }],
+    ['tpe', { kind: 'tpe', seed: 5 }],
+    ['auto', { kind: 'auto', seed: 5 }],
+  ])('%s handles two objectives, with a hypervolume at least that of random search', (_kind, config) => {
+    const trials = study(config, 40, twoTargets, ['minimize', 'minimize']);
+    for (const t of trials) expect(spaceContains(box, t.params)).toBe(true);
+    expect(hv(trials)).toBeGreaterThanOrEqual(randomHv * 0.98);
+  });
+
+  it.each(['random', 'qmc', 'grid'] as const)('%s accepts several objectives', (kind) => {
+    expect(study({ kind, seed: 1 }, 5, twoTargets, ['minimize', 'maximize'])).toHaveLength(5);
+  });
+
+  it('auto uses the GP for a small single-objective numeric problem and TPE otherwise', () => {
+    const ctx = { space: box, trials: [], directions: ['minimize'] as Direction[] };
+    expect(autoChoice(ctx, 10)).toBe('gp');
+    expect(autoChoice(ctx, 10_000)).toBe('tpe');
+    expect(autoChoice({ ...ctx, directions: ['minimize', 'minimize'] }, 10)).toBe('tpe');
+    const conditional = parseSpace({ a: { type: 'categorical', choices: [1, 2] }, b: { type: 'float', low: 0, high: 1, when: { a: [2] } } });
+    expect(autoChoice({ ...ctx, space: conditional }, 10)).toBe('tpe');
+  });
+});
