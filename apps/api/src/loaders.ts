@@ -21,6 +21,16 @@ export function createLoaders(db: Database) {
     apiToken: byId<string, ApiTokenRow>((ids) => db.select().from(apiToken).where(inArray(apiToken.id, ids))),
     runner: byId<string, RunnerRow>((ids) => db.select().from(runner).where(inArray(runner.id, ids))),
     trial: byId<number, TrialRow>((ids) => db.select().from(trial).where(inArray(trial.id, ids))),
+    /** A trial with its study (and the study's team) in one query: what every runner write needs first. */
+    trialWithStudy: byId<number, TrialRow & { study: StudyRow }>(async (ids) => {
+      const rows = await db
+        .select({ trial, study, teamId: project.teamId })
+        .from(trial)
+        .innerJoin(study, eq(study.id, trial.studyId))
+        .innerJoin(project, eq(project.id, study.projectId))
+        .where(inArray(trial.id, ids));
+      return rows.map((row) => ({ ...row.trial, study: { ...row.study, teamId: row.teamId } }));
+    }),
     study: byId<string, StudyRow>(async (ids) => {
       const rows = await db
         .select({ study, teamId: project.teamId })

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { runner, trial, type RunnerCapabilities } from '@tuneboard/db';
-import { authorize } from '../auth/authorize.ts';
+import { authorize, notFound } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
 import type { StudyEventModel } from '../mappers.ts';
 import type { Resolvers } from '../generated/graphql.ts';
-import { isUuid, toGlobalId } from '../ids.ts';
+import { isUuid, rawId, toGlobalId } from '../ids.ts';
 import {
   MAX_REPORT_POINTS,
   StaleLeaseError,
@@ -15,7 +15,7 @@ import {
   type Outcome,
 } from '../queue/lease.ts';
 import { topUp } from '../queue/scheduler.ts';
-import { loadRunner, loadStudy, loadStudyById, loadTrial, userError } from './common.ts';
+import { loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
 
 const ONLINE_MS = 60_000;
 const MAX_CLAIM = 64;
@@ -32,15 +32,18 @@ function staleLease(error: unknown) {
 
 /** The trial a runner writes about (authorised with its study), refusing a malformed lease token early. */
 async function leasedTrial(ctx: Context, trialId: string, leaseToken: string) {
-  const row = await loadTrial(ctx, trialId, 'run');
+  const id = rawId(trialId, 'Trial');
+  const row = id === undefined ? undefined : await ctx.loaders.trialWithStudy.load(Number(id));
+  if (!row) throw notFound('The trial');
+  authorize(ctx.viewer, row.study.teamId, 'run', 'The trial');
   if (!isUuid(leaseToken)) throw new StaleLeaseError(row.id);
-  return { id: row.id, study: (await ctx.loaders.study.load(row.studyId))! };
+  return { id: row.id, study: row.study };
 }
 
 async function finish(ctx: Context, trialId: string, leaseToken: string, outcome: Outcome) {
   try {
-    const { id } = await leasedTrial(ctx, trialId, leaseToken);
-    const row = await finishTrial(ctx.db, { trialId: id, leaseToken, outcome });
+    const { id, study } = await leasedTrial(ctx, trialId, leaseToken);
+    const row = await finishTrial(ctx.db, study, { trialId: id, leaseToken, outcome });
     await topUp(ctx.db, row.studyId);
     return { trial: row, userErrors: [] };
   } catch (error) {
