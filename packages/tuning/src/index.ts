@@ -46,11 +46,14 @@ export { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, autoChoice, createSampler } fro
 export {
   DEFAULT_GP_STARTUP_TRIALS,
   DEFAULT_NSGA2_POPULATION,
+  DEFAULT_OUTPUT_WARP,
+  OUTPUT_WARPS,
+  warpOutputs,
   createCmaesSampler,
   createGpSampler,
   createNsga2Sampler,
 } from './samplers/core-samplers';
-export type { CmaesSamplerOptions, GpSamplerOptions, Nsga2SamplerOptions } from './samplers/core-samplers';
+export type { CmaesSamplerOptions, GpSamplerOptions, Nsga2SamplerOptions, OutputWarp } from './samplers/core-samplers';
 export { INACTIVE_FILL, MAX_MODELLED_LEVELS, adaptHistory, decodeParams, dimOf, encodeParams, spaceDims } from './samplers/adapter';
 export type { AdaptOptions, CoreProblem } from './samplers/adapter';
 export type { Dim, DimSlot } from './numeric/dims';

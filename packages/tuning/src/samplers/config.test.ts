@@ -13,6 +13,7 @@ describe('parseSamplerConfig', () => {
     ['a non-positive prior weight', { kind: 'tpe', priorWeight: 0 }, /sampler.priorWeight: `priorWeight > 0` must hold, got priorWeight=0/],
     ['a non-boolean multivariate', { kind: 'tpe', multivariate: 'yes' }, /sampler.multivariate: must be true or false, got multivariate="yes"/],
     ['a GP start-up count below zero', { kind: 'gp', nStartupTrials: -1 }, /sampler.nStartupTrials: must be an integer with `0 <= nStartupTrials <= 10000`, got nStartupTrials=-1/],
+    ['an unknown GP output warp', { kind: 'gp', outputWarp: 'sqrt' }, /sampler.outputWarp: must be one of none, log, copula, got outputWarp="sqrt"/],
     ['a GP option it does not have', { kind: 'gp', populationSize: 8 }, /sampler.populationSize: unknown field for kind "gp"/],
     ['a CMA-ES sigma0 above 1', { kind: 'cmaes', sigma0: 2 }, /sampler.sigma0: `0 < sigma0 <= 1` must hold, got sigma0=2/],
     ['a CMA-ES population of one', { kind: 'cmaes', populationSize: 1 }, /sampler.populationSize: must be an integer with `2 <= populationSize <= 10000`, got populationSize=1/],

@@ -34,6 +34,8 @@ export interface GpSamplerConfig extends Seeded {
   kind: 'gp';
   /** Quasi-random trials before the GP takes over (default 10). */
   nStartupTrials?: number;
+  /** Monotone transform of the objective before the GP sees it: 'none', 'log' (default) or 'copula'. */
+  outputWarp?: 'none' | 'log' | 'copula';
 }
 export interface CmaesSamplerConfig extends Seeded {
   kind: 'cmaes';
@@ -76,8 +78,13 @@ export function parseSamplerConfig(json: unknown): SamplerConfig {
       f.only(['kind', 'seed']);
       return defined({ kind: kind as 'random', seed });
     case 'gp':
-      f.only(['kind', 'seed', 'nStartupTrials']);
-      return defined({ kind: 'gp', seed, nStartupTrials: f.int('nStartupTrials', 0, 10_000) });
+      f.only(['kind', 'seed', 'nStartupTrials', 'outputWarp']);
+      return defined({
+        kind: 'gp',
+        seed,
+        nStartupTrials: f.int('nStartupTrials', 0, 10_000),
+        outputWarp: f.oneOf('outputWarp', ['none', 'log', 'copula'] as const),
+      });
     case 'cmaes':
       f.only(['kind', 'seed', 'sigma0', 'populationSize']);
       return defined({

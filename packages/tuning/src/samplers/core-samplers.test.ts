@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hypervolume } from '../multi/hypervolume';
 import { parseSpace, spaceContains } from '../space';
 import type { Direction, FrozenTrial, Params } from '../types';
-import { autoChoice } from './create';
-import { createSampler } from './create';
+import { autoChoice, createSampler } from './create';
+import { warpOutputs } from './core-samplers';
 import type { SamplerConfig } from './config';
 
 const box = parseSpace({ x: { type: 'float', low: 0, high: 1 }, y: { type: 'float', low: 0, high: 1 } });
@@ -86,3 +86,27 @@ describe('GP, CMA-ES and NSGA-II samplers', () => {
     expect(autoChoice({ ...ctx, space: conditional }, 10)).toBe('tpe');
   });
 });
+
+describe('warpOutputs', () => {
+  const y = [3, 1, 100, 1, 2];
+  it('keeps the order of the observations under every warp', () => {
+    for (const warp of ['none', 'log', 'copula'] as const) {
+      const w = warpOutputs(y, warp);
+      for (let i = 0; i < y.length; i++) for (let j = 0; j < y.length; j++) expect(Math.sign(w[i]! - w[j]!)).toBe(Math.sign(y[i]! - y[j]!));
+    }
+  });
+
+  it('squeezes a heavy upper tail with the log warp (median gap as the unit)', () => {
+    // min 1, gaps 0, 0, 1, 2, 99, median gap 1: log(1 + gap).
+    expect(warpOutputs(y, 'log')).toEqual([Math.log(3), 0, Math.log(100), 0, Math.log(2)]);
+  });
+
+  it('maps ranks to normal quantiles with the copula warp, ties sharing their mean rank', () => {
+    const w = warpOutputs([1, 2, 3], 'copula');
+    expect(w[1]).toBeCloseTo(0, 12);
+    expect(w[0]).toBeCloseTo(-w[2]!, 12);
+    const tied = warpOutputs([5, 5], 'copula');
+    expect(tied[0]).toBeCloseTo(0, 12);
+  });
+});
+

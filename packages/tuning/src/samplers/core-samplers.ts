@@ -3,6 +3,7 @@ import { cmaesSuggest } from '../cmaes/suggest';
 import { gpSuggest, gpSuggestMulti } from '../gp/suggest';
 import { nsga2Suggest } from '../multi/nsga2';
 import { createRandomSource } from '../numeric/rng';
+import { normalQuantile } from '../numeric/special';
 import type { RandomSource } from '../numeric/rng';
 import { createRng, mixSeed } from '../rng';
 import type { SearchSpace } from '../space';
@@ -58,10 +59,53 @@ export interface GpSamplerOptions {
   seed: number;
   /** Quasi-random trials first (default {@link DEFAULT_GP_STARTUP_TRIALS}). */
   nStartupTrials?: number;
+  /** Monotone transform of the objective before the GP sees it (default {@link DEFAULT_OUTPUT_WARP}). */
+  outputWarp?: OutputWarp;
+}
+
+/**
+ * 'none': values as they are. 'log': log(1 + (y − min)/s) with s the median distance to the minimum, which
+ * squeezes the heavy upper tail of functions such as Rosenbrock. 'copula': ranks mapped to normal quantiles
+ * (Φ⁻¹((rank + ½)/n), the Gaussian-copula transform of Salinas et al. 2020), scale-free. All keep the order
+ * of the observations, so the best point stays the best.
+ */
+export const OUTPUT_WARPS = ['none', 'log', 'copula'] as const;
+export type OutputWarp = (typeof OUTPUT_WARPS)[number];
+/**
+ * 'log': on bench/samplers (10 seeds, 50 trials) it cut the GP's median regret on Rosenbrock-4 from ~300 to
+ * 7.9 and on Styblinski–Tang-4 from ~30 to 17, cost a little on Hartmann-6 (0.005 → 0.025) and Ackley-5
+ * (5.4 → 6.6), and left Branin and mixed-nn within noise; 'copula' was worse than both.
+ */
+export const DEFAULT_OUTPUT_WARP: OutputWarp = 'log';
+
+/** Applies an {@link OutputWarp} to minimised values. */
+export function warpOutputs(y: readonly number[], warp: OutputWarp): number[] {
+  if (warp === 'none' || y.length < 2) return [...y];
+  if (warp === 'log') {
+    const min = Math.min(...y);
+    const gaps = y.map((v) => v - min).sort((a, b) => a - b);
+    const scale = gaps[Math.floor(gaps.length / 2)]! || 1;
+    return y.map((v) => Math.log1p((v - min) / scale));
+  }
+  const order = y.map((_, i) => i).sort((a, b) => y[a]! - y[b]!);
+  const rank = new Array<number>(y.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && y[order[j + 1]!] === y[order[i]!]) j++;
+    for (let k = i; k <= j; k++) rank[order[k]!] = (i + j) / 2;
+    i = j + 1;
+  }
+  return rank.map((r) => normalQuantile((r + 0.5) / y.length));
 }
 
 /** One GP suggestion for the study: a Sobol point while fewer than `nStartupTrials` observations exist. */
-export function gpAsk(ctx: AskContext, seed: number, nStartupTrials: number, problem = adaptHistory(ctx.space, ctx.trials, ctx.directions)): Params {
+export function gpAsk(
+  ctx: AskContext,
+  seed: number,
+  nStartupTrials: number,
+  problem = adaptHistory(ctx.space, ctx.trials, ctx.directions),
+  outputWarp: OutputWarp = DEFAULT_OUTPUT_WARP,
+): Params {
   const { space } = ctx;
   if (observedCount(problem) < Math.max(1, nStartupTrials)) return sampleQmc(space, seed, ctx.trials.length);
   const { slots } = spaceDims(space);
@@ -74,7 +118,7 @@ export function gpAsk(ctx: AskContext, seed: number, nStartupTrials: number, pro
       const common = { X: problem.X, pending: problem.pending, dims: problem.dims, rng, constraints: problem.constraints };
       const x =
         ctx.directions.length === 1
-          ? gpSuggest({ ...common, y: problem.y.map((v) => v[0]!), minimize: true })
+          ? gpSuggest({ ...common, y: warpOutputs(problem.y.map((v) => v[0]!), outputWarp), minimize: true })
           : gpSuggestMulti({ ...common, values: problem.y, directions: ctx.directions.map(() => 'minimize' as const) });
       return decodeParams(space, slots, x);
     },
@@ -91,10 +135,10 @@ export function gpAsk(ctx: AskContext, seed: number, nStartupTrials: number, pro
  * constraints come from `FrozenTrial.constraints`. Cost grows as n³: suited to tens or a few hundred trials.
  */
 export function createGpSampler(options: GpSamplerOptions): Sampler {
-  const { seed, nStartupTrials = DEFAULT_GP_STARTUP_TRIALS } = options;
+  const { seed, nStartupTrials = DEFAULT_GP_STARTUP_TRIALS, outputWarp } = options;
   return {
     kind: 'gp',
-    ask: (ctx, n = 1) => askSequentially(ctx, n, (c) => gpAsk(c, seed, nStartupTrials)),
+    ask: (ctx, n = 1) => askSequentially(ctx, n, (c) => gpAsk(c, seed, nStartupTrials, undefined, outputWarp)),
     remaining: () => undefined,
   };
 }

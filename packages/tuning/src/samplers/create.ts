@@ -83,7 +83,7 @@ export function createSampler(config: SamplerConfig = { kind: 'auto' }): Sampler
       return { kind: 'auto', ask: (ctx, n = 1) => askSequentially(ctx, n, one), remaining: () => undefined };
     }
     case 'gp':
-      return createGpSampler({ seed, nStartupTrials: c.nStartupTrials });
+      return createGpSampler({ seed, nStartupTrials: c.nStartupTrials, outputWarp: c.outputWarp });
     case 'cmaes':
       return createCmaesSampler({ seed, sigma0: c.sigma0, populationSize: c.populationSize });
     case 'nsga2':
