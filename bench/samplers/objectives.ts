@@ -106,3 +106,52 @@ export const OBJECTIVES: Objective[] = [
     optimum: 0,
   },
 ];
+
+/** A multi-objective benchmark problem: every objective minimised, hypervolume taken w.r.t. `reference`. */
+export interface MultiObjective {
+  name: string;
+  space: SpaceJson;
+  f: (p: Params) => number[];
+  reference: number[];
+  /** Hypervolume of the true Pareto front w.r.t. `reference` (the best any sampler can reach). */
+  maxHypervolume: number;
+}
+
+/** Variables of the ZDT problems: 6 instead of the usual 30, so a 50–100-trial budget can make progress. */
+const ZDT_DIMS = 6;
+
+function zdt(p: Params, shape: (r: number) => number): number[] {
+  const x = xs(ZDT_DIMS).map((k) => num(p, k));
+  const f1 = x[0]!;
+  const g = 1 + (9 * x.slice(1).reduce((a, b) => a + b, 0)) / (ZDT_DIMS - 1);
+  return [f1, g * (1 - shape(f1 / g))];
+}
+
+/**
+ * ZDT1 and ZDT2 (Zitzler, Deb & Thiele 2000) on [0, 1]^6: convex and concave fronts f2 = 1 − √f1 and
+ * 1 − f1² at g = 1. The reference point (1.1, 11) is loose enough that random search scores.
+ */
+export const MULTI_OBJECTIVES: MultiObjective[] = [
+  {
+    name: 'zdt1-6',
+    space: floats(xs(ZDT_DIMS), 0, 1),
+    f: (p) => zdt(p, Math.sqrt),
+    reference: [1.1, 11],
+    maxHypervolume: 1.1 * 11 - 1 / 3 - 0.1 * 11,
+  },
+  {
+    name: 'zdt2-6',
+    space: floats(xs(ZDT_DIMS), 0, 1),
+    f: (p) => zdt(p, (r) => r * r),
+    reference: [1.1, 11],
+    maxHypervolume: 1.1 * 11 - 2 / 3 - 0.1 * 11,
+  },
+  {
+    // A network's loss (mixed-nn) against its size: layers × width / 4096, in [0.004, 1].
+    name: 'loss-vs-size',
+    space: (OBJECTIVES.find((o) => o.name === 'mixed-nn') as Objective).space,
+    f: (p) => [(OBJECTIVES.find((o) => o.name === 'mixed-nn') as Objective).f(p), (num(p, 'layers') * num(p, 'width')) / 4096],
+    reference: [3, 1.1],
+    maxHypervolume: Number.NaN,
+  },
+];

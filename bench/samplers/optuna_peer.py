@@ -55,6 +55,23 @@ def mixed(p):
             + (0.5 * abs(layers - 3) if p["activation"] == "sigmoid" else 0))
 
 
+def zdt(p, shape):
+    x = [p[f"x{i}"] for i in range(6)]
+    g = 1 + 9 * sum(x[1:]) / 5
+    return [x[0], g * (1 - shape(x[0] / g))]
+
+
+def loss_vs_size(p):
+    return [mixed(p), p["layers"] * p["width"] / 4096]
+
+
+MULTI = {"zdt1-6": lambda p: zdt(p, math.sqrt), "zdt2-6": lambda p: zdt(p, lambda r: r * r), "loss-vs-size": loss_vs_size}
+
+MULTI_SAMPLERS = {
+    "nsga2": lambda seed: optuna.samplers.NSGAIISampler(seed=seed),
+    "motpe": lambda seed: optuna.samplers.TPESampler(seed=seed),
+}
+
 FUNCTIONS = {"branin": branin, "rosenbrock-4": rosenbrock, "hartmann-6": hartmann, "ackley-5": ackley,
              "styblinski-tang-4": styblinski, "mixed-nn": mixed}
 
@@ -111,6 +128,22 @@ def run(cfg):
                 runs.append(curve)
             out["best"][sname][o["name"]] = runs
             print(f"optuna {sname:6} {o['name']:18} {len(runs):2} seeds in {time.time() - t0:6.1f} s (seeds {cfg['seeds'][0]}, {cfg['seeds'][1] if len(cfg['seeds']) > 1 else ''}…)", file=sys.stderr, flush=True)
+    # Multi-objective problems: every trial's values, the hypervolume is computed on the TypeScript side.
+    out["multi"], out["multiCheck"] = {}, {}
+    for o in cfg.get("multi", []):
+        out["multiCheck"][o["name"]] = [MULTI[o["name"]](p) for p in o["checkPoints"]]
+    for sname, make in MULTI_SAMPLERS.items():
+        out["multi"][sname] = {}
+        for o in cfg.get("multi", []):
+            f, space = MULTI[o["name"]], o["space"]
+            runs = []
+            t0 = time.time()
+            for seed in cfg["multiSeeds"]:
+                study = optuna.create_study(sampler=make(seed), directions=["minimize"] * len(o["reference"]))
+                study.optimize(lambda t: tuple(f(suggest(t, space))), n_trials=cfg["multiBudget"])
+                runs.append([list(t.values) for t in study.trials])
+            out["multi"][sname][o["name"]] = runs
+            print(f"optuna {sname:6} {o['name']:18} {len(runs):2} seeds in {time.time() - t0:6.1f} s", file=sys.stderr, flush=True)
     # ask() latency with n completed trials already in the study (Hartmann-6).
     if not cfg["latencyAt"]:
         return out

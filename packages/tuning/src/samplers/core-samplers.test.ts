@@ -77,6 +77,10 @@ describe('GP, CMA-ES and NSGA-II samplers', () => {
     expect(study({ kind, seed: 1 }, 5, twoTargets, ['minimize', 'maximize'])).toHaveLength(5);
   });
 
+  it('auto suggests exactly what the GP does on a small single-objective numeric problem', () => {
+    expect(study({ kind: 'auto', seed: 9 }, 14, sphere, ['minimize'])).toEqual(study({ kind: 'gp', seed: 9 }, 14, sphere, ['minimize']));
+  });
+
   it('auto uses the GP for a small single-objective numeric problem and TPE otherwise', () => {
     const ctx = { space: box, trials: [], directions: ['minimize'] as Direction[] };
     expect(autoChoice(ctx, 10)).toBe('gp');
