@@ -27,7 +27,7 @@ const SEEDS = Array.from({ length: quick ? 5 : 20 }, (_, i) => i);
  * 100 trials on these first seeds only and 50 trials on the rest: its 25- and 50-trial figures use all SEEDS,
  * its 100-trial ones GP_SEEDS.
  */
-const GP_SEEDS = SEEDS.slice(0, quick ? 2 : 6);
+const GP_SEEDS = SEEDS.slice(0, quick ? 2 : 5);
 const SHORT_BUDGET = 50;
 /** Seeds of the two-objective problems, for every sampler (Optuna's multi-objective TPE is slow). */
 const MULTI_SEEDS = SEEDS.slice(0, quick ? 3 : 10);

@@ -10,23 +10,27 @@ import { askSequentially } from './types';
 import type { AskContext, Sampler } from './types';
 
 /**
- * `auto` uses the GP while fewer than this many observations exist. Chosen from `npm run bench:samplers`
- * (see docs/benchmarks.md, Samplers): at 25–100 trials the GP beat TPE on every numeric objective, while its
- * ask() cost grows as n³ (hyperparameter fits are capped at 200 points; ~0.3–1 s CPU per ask at 200 trials
- * in 6-D on the shared benchmark box). Past the threshold TPE's ~ms asks win on time per unit of progress.
+ * `auto` uses the GP while fewer than this many observations exist. From `npm run bench:samplers -- --quick`
+ * (docs/benchmarks.md, Samplers): the GP beat TPE at 25, 50 and 100 trials on all six single-objective
+ * problems (2–6 parameters), so the switch is about cost, not quality: a GP ask() at 200 trials took ~0.35 s
+ * wall clock (~0.4 s CPU) in 6-D and grows as n³ (hyperparameters are fitted on at most 200 points, the model
+ * conditioned on all), against a few ms for TPE. 200 keeps every GP ask under the 1 s goal.
  */
 export const AUTO_GP_MAX_TRIALS = 200;
 /**
- * `auto` uses the GP only for spaces of at most this many parameters (a GP with ARD length scales needs
- * several observations per dimension before it beats TPE); larger spaces go to TPE from the start.
+ * `auto` uses the GP only for spaces of at most this many parameters. The benchmark's problems have 2–6, so
+ * this bound is not measured: it is a conservative guess (an ARD GP needs several observations per dimension
+ * before its length scales mean anything, and the acquisition search gets harder with the dimension).
  */
 export const AUTO_GP_MAX_PARAMS = 12;
 
 /**
- * Which model `auto` uses for a study: the GP for one objective, no conditional parameters, at most
- * {@link AUTO_GP_MAX_PARAMS} parameters and fewer than {@link AUTO_GP_MAX_TRIALS} observations; TPE otherwise
- * (multivariate, with its Pareto ranking for several objectives, which did better than NSGA-II at 50–100
- * trials on the benchmark's ZDT problems).
+ * Which model `auto` uses for a study: the GP for one objective, no conditional parameters (the GP would see
+ * inactive parameters only as fill values), at most {@link AUTO_GP_MAX_PARAMS} parameters and fewer than
+ * {@link AUTO_GP_MAX_TRIALS} observations; TPE otherwise. Several objectives go to TPE (multivariate, Pareto
+ * ranked), which reached a larger hypervolume than NSGA-II at 50 and 100 trials on ZDT1, ZDT2 and loss-vs-size
+ * (NSGA-II's generations of 50 leave it little to work with at such budgets); the `gp` kind (ParEGO) did better
+ * still there and can be chosen explicitly.
  */
 export function autoChoice(ctx: AskContext, observed: number): 'gp' | 'tpe' {
   if (ctx.directions.length !== 1) return 'tpe';
