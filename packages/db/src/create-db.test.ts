@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDb } from './create-db';
 import { readDbEnv } from './env';
@@ -7,7 +8,13 @@ describe('database settings', () => {
   it('default to embedded PGlite in ./.data/pglite', () => {
     const env = readDbEnv({});
     expect(env.DATABASE_URL).toBeUndefined();
-    expect(env.TUNEBOARD_DATA_DIR).toBe('./.data/pglite');
+    expect(env.TUNEBOARD_DATA_DIR).toBe(path.resolve('.data/pglite'));
+  });
+
+  it('resolve a relative data folder from the folder npm was started in', () => {
+    const env = readDbEnv({ INIT_CWD: '/srv/tuneboard', TUNEBOARD_DATA_DIR: 'data/db' });
+    expect(env.TUNEBOARD_DATA_DIR).toBe('/srv/tuneboard/data/db');
+    expect(readDbEnv({ INIT_CWD: '/srv', TUNEBOARD_DATA_DIR: 'memory://' }).TUNEBOARD_DATA_DIR).toBe('memory://');
   });
 
   it('name the variable and the value when DATABASE_URL is not a Postgres URL', () => {

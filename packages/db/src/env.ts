@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /** The database settings this package reads from the environment, validated once. */
@@ -8,13 +9,17 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  /** Where embedded PGlite keeps its data. */
+  /**
+   * Where embedded PGlite keeps its data. Relative paths start at the folder npm was run from (INIT_CWD), so
+   * `npm start` at the repository root uses `./.data/pglite` there, not inside the workspace it delegates to.
+   */
   TUNEBOARD_DATA_DIR: z.string().min(1).default('./.data/pglite'),
+  INIT_CWD: z.string().optional(),
   /** Connections in the node-postgres pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
 
-export type DbEnv = z.infer<typeof schema>;
+export type DbEnv = Omit<z.infer<typeof schema>, 'INIT_CWD'>;
 
 export function readDbEnv(source: Record<string, string | undefined> = process.env): DbEnv {
   const parsed = schema.safeParse(source);
@@ -23,5 +28,10 @@ export function readDbEnv(source: Record<string, string | undefined> = process.e
     const field = issue?.path.join('.') ?? 'environment';
     throw new Error(`Invalid ${field}=${JSON.stringify(source[field])}: ${issue?.message ?? 'invalid'}`);
   }
-  return parsed.data;
+  const { INIT_CWD, ...env } = parsed.data;
+  const dataDir =
+    env.TUNEBOARD_DATA_DIR.startsWith('memory://') || path.isAbsolute(env.TUNEBOARD_DATA_DIR)
+      ? env.TUNEBOARD_DATA_DIR
+      : path.resolve(INIT_CWD ?? process.cwd(), env.TUNEBOARD_DATA_DIR);
+  return { ...env, TUNEBOARD_DATA_DIR: dataDir };
 }
