@@ -289,13 +289,7 @@ export const studyResolvers: Resolvers = {
         await topUp(ctx.db, row!.id);
         return { study: (await ctx.loaders.study.load(row!.id)) ?? null, userErrors: [] };
       } catch (error) {
-        if (violatedConstraint(error) === 'study_project_name_key') {
-          return {
-            study: null,
-            userErrors: [userError(['input', 'name'], `The project already has a study named "${name}".`, 'TAKEN')],
-          };
-        }
-        throw error;
+        return studyNameTaken(error, name);
       }
     },
     studyPause: async (_parent, { input }, ctx) => {
@@ -413,13 +407,7 @@ export const studyResolvers: Resolvers = {
         await topUp(ctx.db, childId);
         return { study: (await ctx.loaders.study.load(childId)) ?? null, userErrors: [] };
       } catch (error) {
-        if (violatedConstraint(error) === 'study_project_name_key') {
-          return {
-            study: null,
-            userErrors: [userError(['input', 'name'], `The project already has a study named "${name}".`, 'TAKEN')],
-          };
-        }
-        throw error;
+        return studyNameTaken(error, name);
       }
     },
     trialEnqueue: async (_parent, { input }, ctx) => {
@@ -447,6 +435,15 @@ export const studyResolvers: Resolvers = {
     },
   },
 };
+
+/** A study name already used in the project is a user error; anything else is rethrown. */
+function studyNameTaken(error: unknown, name: string) {
+  if (violatedConstraint(error) !== 'study_project_name_key') throw error;
+  return {
+    study: null,
+    userErrors: [userError(['input', 'name'], `The project already has a study named "${name}".`, 'TAKEN')],
+  };
+}
 
 /** A query for an object the caller may not see answers null, like one that does not exist. */
 function nullWhenHidden(error: unknown): null {
