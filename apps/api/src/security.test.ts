@@ -154,4 +154,30 @@ describe.each(testDatabases)('security [$name]', (target) => {
     const dataset = studyCreate.userErrors.find((e: { field: string[] }) => e.field.join('.') === 'input.objective.dataset');
     expect(dataset.message).toMatch(/"imagenet"/);
   });
+
+  it('refuses a sampler that cannot work with the space before storing the study', async () => {
+    const space = Object.fromEntries(['a', 'b', 'c', 'd'].map((n) => [n, { type: 'float', low: 0, high: 1 }]));
+    const { studyCreate } = await api.gql(
+      'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { field message } } }',
+      {
+        i: {
+          projectId: alpha.projectId,
+          name: 'huge-grid',
+          objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
+          space,
+          sampler: { kind: 'grid', gridPoints: 100 },
+          objective: { kind: 'template', template: 'mlp', dataset: 'iris' },
+        },
+      },
+      alpha.user,
+    );
+    expect(studyCreate.study).toBeNull();
+    expect(studyCreate.userErrors[0].field).toEqual(['input', 'sampler']);
+    const { project } = await api.gql(
+      'query($id: ID!) { project: node(id: $id) { ... on Project { studies { name } } } }',
+      { id: alpha.projectId },
+      alpha.user,
+    );
+    expect(project.studies.map((s: { name: string }) => s.name)).not.toContain('huge-grid');
+  });
 });

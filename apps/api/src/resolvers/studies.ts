@@ -8,7 +8,10 @@ import {
   suggestRefinement,
   trialsInside,
   SpaceError,
+  createSampler,
+  parseSamplerConfig,
   type Direction,
+  type SearchSpace,
   type ParamValue,
   type RefineRange,
 } from '@tuneboard/tuning';
@@ -269,6 +272,7 @@ export const studyResolvers: Resolvers = {
         ...objective.errors,
         ...budget.errors,
       ];
+      if (errors.length === 0) errors.push(...dryRunSampler(sampler.json!, space.parsed!, input.objectives.length));
       if (errors.length > 0) return { study: null, userErrors: errors };
       try {
         const [row] = await ctx.db
@@ -435,6 +439,21 @@ export const studyResolvers: Resolvers = {
     },
   },
 };
+
+/**
+ * Asks the sampler for one point of the empty study before anything is stored, so a configuration that
+ * cannot work with this space (a grid too large to enumerate, a sampler that cannot handle several
+ * objectives) is a user error now rather than a failed top-up later.
+ */
+function dryRunSampler(config: JsonObject, space: SearchSpace, objectives: number): UserError[] {
+  try {
+    const directions = Array.from({ length: objectives }, () => 'minimize' as const);
+    createSampler(parseSamplerConfig(config)).ask({ space, trials: [], directions }, 1);
+    return [];
+  } catch (error) {
+    return [userError(['input', 'sampler'], `sampler: ${error instanceof Error ? error.message : String(error)}`)];
+  }
+}
 
 /** A study name already used in the project is a user error; anything else is rethrown. */
 function studyNameTaken(error: unknown, name: string) {
