@@ -17,7 +17,8 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { pino, type Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import type { DbHandle } from '@tuneboard/db';
+import { eq } from 'drizzle-orm';
+import { study, type DbHandle } from '@tuneboard/db';
 import { RateLimiter } from './auth/rate-limit.ts';
 import { anonymous, resolveViewer, type Viewer } from './auth/viewer.ts';
 import type { Context, Services } from './context.ts';
@@ -167,13 +168,26 @@ export async function startApiServer(handle: DbHandle, env: ApiEnv, log?: Logger
     }),
   );
 
-  // Expired leases go back to the queue; the studies they touched are topped up.
+  // Expired leases go back to the queue; the studies they touched are topped up. Every SWEEP_EVERY ticks,
+  // every running study is topped up too, so a top-up that failed (or ran on a replica that died) is redone.
+  const SWEEP_EVERY = 6;
+  let tick = 0;
   let reaping = false;
   const reaper = setInterval(() => {
     if (reaping) return;
     reaping = true;
-    reapExpiredLeases(handle.db)
-      .then((studies) => Promise.all(studies.map((id) => topUp(handle.db, id))))
+    tick += 1;
+    const sweep = async () => {
+      const touched = new Set(await reapExpiredLeases(handle.db));
+      if (tick % SWEEP_EVERY === 0) {
+        const running = await handle.db.select({ id: study.id }).from(study).where(eq(study.status, 'RUNNING'));
+        for (const row of running) touched.add(row.id);
+      }
+      for (const id of touched) {
+        await topUp(handle.db, id).catch((error: unknown) => logger.warn({ err: error, studyId: id }, 'top-up failed'));
+      }
+    };
+    sweep()
       .catch((error: unknown) => logger.warn({ err: error }, 'lease reaper failed; will retry'))
       .finally(() => {
         reaping = false;

@@ -44,7 +44,10 @@ async function finish(ctx: Context, trialId: string, leaseToken: string, outcome
   try {
     const { id, study } = await leasedTrial(ctx, trialId, leaseToken);
     const row = await finishTrial(ctx.db, study, { trialId: id, leaseToken, outcome });
-    await topUp(ctx.db, row.studyId);
+    // The trial is finished whatever happens next; a failed top-up is retried by the server's sweep.
+    await topUp(ctx.db, row.studyId).catch((error: unknown) =>
+      ctx.log.warn({ err: error, studyId: row.studyId }, 'top-up after a finished trial failed; the sweep will retry'),
+    );
     return { trial: row, userErrors: [] };
   } catch (error) {
     return { trial: null, userErrors: staleLease(error) };
