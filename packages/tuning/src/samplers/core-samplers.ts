@@ -156,7 +156,9 @@ export interface CmaesSamplerOptions {
  * The state is replayed from the history on every ask: observations in trial-number order form consecutive
  * generations. Categorical parameters are treated as the core does: one ordinal coordinate per categorical
  * (choice k at (k + ½)/choices), kept reachable by the margin — no fallback to an independent sampler.
- * Inactive conditional parameters take fixed fill values. Single objective only.
+ * Inactive conditional parameters take fixed fill values. Single objective only. The configured seed goes to the
+ * core unmixed: the core derives each generation's candidate stream from (seed, generation), and the k-th trial
+ * of a generation takes candidate k, so the same history still gives the same suggestion.
  */
 export function createCmaesSampler(options: CmaesSamplerOptions): Sampler {
   const { seed, sigma0, populationSize } = options;
