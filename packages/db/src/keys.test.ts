@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from './create-db';
+import { violatedConstraint } from './errors';
 import { membership, metric, study, trial, user } from './schema';
 import {
   createMembership,
@@ -11,16 +12,6 @@ import {
   createUser,
   testDatabases,
 } from './testing';
-
-/** drizzle wraps driver errors; the Postgres error (with its constraint name) is the cause. */
-function constraintOf(error: unknown): string | undefined {
-  let current = error as { constraint?: string; cause?: unknown } | undefined;
-  while (current) {
-    if (current.constraint) return current.constraint;
-    current = current.cause as typeof current;
-  }
-  return undefined;
-}
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -45,7 +36,7 @@ describe.each(testDatabases)('keys and constraints [$name]', (target) => {
     const second = await createStudy({}, handle.db);
     await createTrial({ studyId: first.id, number: 0 }, handle.db);
     const error = await rejectionOf(createTrial({ studyId: first.id, number: 0 }, handle.db));
-    expect(constraintOf(error)).toBe('trial_study_number_key');
+    expect(violatedConstraint(error)).toBe('trial_study_number_key');
     const other = await createTrial({ studyId: second.id, number: 0 }, handle.db);
     expect(other.number).toBe(0);
   });
@@ -55,7 +46,7 @@ describe.each(testDatabases)('keys and constraints [$name]', (target) => {
     const point = { trialId: parent.id, attempt: 0, key: 'val_loss', step: 3, value: 0.4 };
     await createMetric(point, handle.db);
     const error = await rejectionOf(createMetric({ ...point, value: 0.9 }, handle.db));
-    expect(constraintOf(error)).toBe('metric_trial_id_attempt_key_step_pk');
+    expect(violatedConstraint(error)).toBe('metric_trial_id_attempt_key_step_pk');
 
     const batch = [point, { ...point, step: 4, value: 0.3 }];
     await handle.db.insert(metric).values(batch).onConflictDoNothing();
@@ -81,13 +72,13 @@ describe.each(testDatabases)('keys and constraints [$name]', (target) => {
   it('treats e-mail addresses as unique whatever their case', async () => {
     await createUser({ email: 'Ada@Example.test' }, handle.db);
     const error = await rejectionOf(createUser({ email: 'ada@example.TEST' }, handle.db));
-    expect(constraintOf(error)).toBe('user_email_key');
+    expect(violatedConstraint(error)).toBe('user_email_key');
   });
 
   it('allows one membership per user and team, with a role from the enum', async () => {
     const member = await createMembership({ role: 'ADMIN' }, handle.db);
     const error = await rejectionOf(createMembership({ teamId: member.teamId, userId: member.userId }, handle.db));
-    expect(constraintOf(error)).toBe('membership_team_id_user_id_pk');
+    expect(violatedConstraint(error)).toBe('membership_team_id_user_id_pk');
     await expect(
       handle.query(`insert into membership (team_id, user_id, role) values ($1, $2, 'KING')`, [
         (await createTeam({}, handle.db)).id,

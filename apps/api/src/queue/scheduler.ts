@@ -69,12 +69,7 @@ async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
       const directions = current.objectives.map((objective) => objective.direction as Direction);
       const batch = sampler.ask({ space: parseSpace(current.space), trials: history, directions }, room);
       if (batch.length > 0) {
-        const [numbers] = await tx
-          .update(study)
-          .set({ nextTrialNumber: sql`${study.nextTrialNumber} + ${batch.length}`, updatedAt: new Date() })
-          .where(eq(study.id, studyId))
-          .returning({ next: study.nextTrialNumber });
-        const first = (numbers?.next ?? batch.length) - batch.length;
+        const first = await reserveTrialNumbers(tx, studyId, batch.length);
         const inserted = await tx
           .insert(trial)
           .values(batch.map((params, i) => ({ studyId, number: first + i, params, origin: 'SAMPLER' as const })))
@@ -93,6 +88,20 @@ async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
     if (pending > 0) await publishAvailable(tx, { teamId: current.teamId, studyId, pending });
     return { created, status: 'RUNNING' };
   });
+}
+
+/**
+ * Reserves `count` consecutive trial numbers of a study and returns the first: one atomic UPDATE of the
+ * study's counter, so numbers stay unique however many replicas create trials at once.
+ */
+export async function reserveTrialNumbers(db: Database, studyId: string, count: number): Promise<number> {
+  const [row] = await db
+    .update(study)
+    .set({ nextTrialNumber: sql`${study.nextTrialNumber} + ${count}`, updatedAt: new Date() })
+    .where(eq(study.id, studyId))
+    .returning({ next: study.nextTrialNumber });
+  if (!row) throw new Error(`study ${studyId} disappeared while its trials were being numbered`);
+  return row.next - count;
 }
 
 async function complete(tx: Database, teamId: string, studyId: string): Promise<TopUpResult> {

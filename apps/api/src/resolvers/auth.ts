@@ -1,3 +1,4 @@
+import { violatedConstraint } from '@tuneboard/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiToken, membership, session, team, user } from '@tuneboard/db';
@@ -8,7 +9,7 @@ import { newSecret, sha256 } from '../auth/secrets.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { rawId, toGlobalId } from '../ids.ts';
-import { loadTeam, userError, violatedConstraint, type UserError } from './common.ts';
+import { loadTeam, userError, type UserError } from './common.ts';
 
 const SESSION_DAYS = 30;
 const signUpSchema = z.object({

@@ -64,13 +64,3 @@ export async function loadRunner(ctx: Context, globalId: string, action: Action)
   authorize(ctx.viewer, row.teamId, action, 'The runner');
   return row;
 }
-
-/** Postgres unique-violation name of a driver error (drizzle wraps it). */
-export function violatedConstraint(error: unknown): string | undefined {
-  let current = error as { constraint?: string; code?: string; cause?: unknown } | undefined;
-  while (current) {
-    if (current.code === '23505' && current.constraint) return current.constraint;
-    current = current.cause as typeof current;
-  }
-  return undefined;
-}

@@ -1,3 +1,4 @@
+import { violatedConstraint } from '@tuneboard/db';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { metric, study, trial, type JsonObject } from '@tuneboard/db';
 import {
@@ -22,8 +23,8 @@ import { toGlobalId } from '../ids.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
 import { countByState, loadHistory } from '../queue/history.ts';
 import { rowsOf } from '../queue/lease.ts';
-import { topUp } from '../queue/scheduler.ts';
-import { loadProject, loadStudy, loadTrial, userError, violatedConstraint, type UserError } from './common.ts';
+import { reserveTrialNumbers, topUp } from '../queue/scheduler.ts';
+import { loadProject, loadStudy, loadTrial, userError, type UserError } from './common.ts';
 import {
   toStudyObjectives,
   validateBudget,
@@ -89,15 +90,6 @@ function paretoFront(rows: TrialRow[], directions: Direction[]): TrialRow[] {
         j === i || !(other.every((v, k) => v <= signed[i]![k]!) && other.some((v, k) => v < signed[i]![k]!)),
     ),
   );
-}
-
-async function nextNumbers(ctx: Pick<Context, 'db'>, studyId: string, count: number): Promise<number> {
-  const [row] = await ctx.db
-    .update(study)
-    .set({ nextTrialNumber: sql`${study.nextTrialNumber} + ${count}` })
-    .where(eq(study.id, studyId))
-    .returning({ next: study.nextTrialNumber });
-  return (row?.next ?? count) - count;
 }
 
 async function setStatus(ctx: Context, row: StudyRow, status: 'RUNNING' | 'PAUSED' | 'STOPPED') {
@@ -428,7 +420,7 @@ export const studyResolvers: Resolvers = {
       if (row.status === 'COMPLETED' || row.status === 'STOPPED') {
         return { trial: null, userErrors: [userError(['input', 'studyId'], `The study is ${row.status}.`, 'INVALID_STATE')] };
       }
-      const number = await nextNumbers(ctx, row.id, 1);
+      const number = await reserveTrialNumbers(ctx.db, row.id, 1);
       const [created] = await ctx.db
         .insert(trial)
         .values({ studyId: row.id, number, params: params as JsonObject, origin: 'ENQUEUED' })

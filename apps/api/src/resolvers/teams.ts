@@ -1,10 +1,11 @@
+import { violatedConstraint } from '@tuneboard/db';
 import { desc, eq } from 'drizzle-orm';
 import { apiToken, membership, membershipRoleSchema, project, runner, slugSchema, study, user } from '@tuneboard/db';
 import { authorize, requireUser } from '../auth/authorize.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { toGlobalId } from '../ids.ts';
 import { createTeamWithOwner } from './auth.ts';
-import { loadTeam, userError, violatedConstraint } from './common.ts';
+import { loadTeam, userError } from './common.ts';
 
 function checkName(value: string, field: string) {
   const name = value.trim();

@@ -1,0 +1,13 @@
+/**
+ * The name of the unique (or primary-key) constraint a failed statement violated, or undefined for any other
+ * error. drizzle wraps the driver's error, so the cause chain is searched; both drivers report Postgres's
+ * SQLSTATE 23505 and the constraint name.
+ */
+export function violatedConstraint(error: unknown): string | undefined {
+  let current = error as { constraint?: string; code?: string; cause?: unknown } | undefined;
+  while (current) {
+    if (current.code === '23505' && current.constraint) return current.constraint;
+    current = current.cause as typeof current;
+  }
+  return undefined;
+}
