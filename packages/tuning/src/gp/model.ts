@@ -96,8 +96,11 @@ export function conditionGp(
   return { x, n, width, hyper, weights, factor, alpha };
 }
 
-/** Posterior mean and latent variance at one point (standardised units). */
-export function gpPredict(model: GpModel, point: ArrayLike<number>, kStar: Float64Array = new Float64Array(model.n)): { mean: number; variance: number } {
+/**
+ * The covariances k* between `point` and the observations (into `kStar`) and, when `slope` is given, the
+ * kernel's radial slope −s²·k'(r²) for gradients; returns the posterior mean k*ᵀα.
+ */
+function crossCovariance(model: GpModel, point: ArrayLike<number>, kStar: Float64Array, slope?: Float64Array): number {
   const { n, width, x, weights, hyper } = model;
   let mean = 0;
   for (let i = 0; i < n; i++) {
@@ -108,8 +111,16 @@ export function gpPredict(model: GpModel, point: ArrayLike<number>, kStar: Float
     }
     const kv = hyper.signalVariance * matern52(r2);
     kStar[i] = kv;
+    if (slope) slope[i] = -hyper.signalVariance * matern52Slope(r2);
     mean += kv * model.alpha[i]!;
   }
+  return mean;
+}
+
+/** Posterior mean and latent variance at one point (standardised units). */
+export function gpPredict(model: GpModel, point: ArrayLike<number>, kStar: Float64Array = new Float64Array(model.n)): { mean: number; variance: number } {
+  const { n, hyper } = model;
+  const mean = crossCovariance(model, point, kStar);
   const v = solveLower(model.factor, n, kStar);
   let vv = 0;
   for (let i = 0; i < n; i++) vv += v[i]! * v[i]!;
@@ -129,18 +140,7 @@ export function gpPredictWithGradient(
   const { n, width, x, weights, hyper } = model;
   const kStar = new Float64Array(n);
   const slope = new Float64Array(n);
-  let mean = 0;
-  for (let i = 0; i < n; i++) {
-    let r2 = 0;
-    for (let c = 0; c < width; c++) {
-      const d = point[c]! - x[i * width + c]!;
-      r2 += weights[c]! * d * d;
-    }
-    const kv = hyper.signalVariance * matern52(r2);
-    kStar[i] = kv;
-    slope[i] = -hyper.signalVariance * matern52Slope(r2);
-    mean += kv * model.alpha[i]!;
-  }
+  const mean = crossCovariance(model, point, kStar, slope);
   const v = solveLower(model.factor, n, kStar);
   let vv = 0;
   for (let i = 0; i < n; i++) vv += v[i]! * v[i]!;
