@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * The dashboard's settings, read once. The browser talks to the dashboard's own origin: `/graphql` is
+ * forwarded to the API (so the session cookie is first-party), and live panels open a WebSocket to the
+ * API directly (graphql-ws cannot pass through Next's rewrites).
+ */
+const schema = z.object({
+  /** Where the dashboard's server reaches the API (HTTP). */
+  TUNEBOARD_API_URL: z.url().default('http://127.0.0.1:4000/graphql'),
+  /** The WebSocket address browsers use for live updates; defaults to the API URL with ws(s)://. */
+  TUNEBOARD_API_WS_URL: z.url().optional(),
+});
+
+function parse() {
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => {
+      const key = String(i.path[0] ?? '');
+      return `${key}=${JSON.stringify(process.env[key] ?? '')}: ${i.message}`;
+    });
+    throw new Error(`Invalid dashboard environment: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+const parsed = parse();
+
+export const env = {
+  apiUrl: parsed.TUNEBOARD_API_URL,
+  apiWsUrl: parsed.TUNEBOARD_API_WS_URL ?? parsed.TUNEBOARD_API_URL.replace(/^http/, 'ws'),
+};
