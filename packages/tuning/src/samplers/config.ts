@@ -43,6 +43,8 @@ export interface CmaesSamplerConfig extends Seeded {
   sigma0?: number;
   /** Population size of the first run (>= 2; default 4 + ⌊3 ln d⌋). */
   populationSize?: number;
+  /** Sampler of the categorical and conditional parameters CMA-ES does not model: 'tpe' (default) or 'random'. */
+  independentSampler?: 'random' | 'tpe';
 }
 export interface Nsga2SamplerConfig extends Seeded {
   kind: 'nsga2';
@@ -86,12 +88,13 @@ export function parseSamplerConfig(json: unknown): SamplerConfig {
         outputWarp: f.oneOf('outputWarp', ['none', 'log', 'copula'] as const),
       });
     case 'cmaes':
-      f.only(['kind', 'seed', 'sigma0', 'populationSize']);
+      f.only(['kind', 'seed', 'sigma0', 'populationSize', 'independentSampler']);
       return defined({
         kind: 'cmaes',
         seed,
         sigma0: f.number('sigma0', (v) => v > 0 && v <= 1, '0 < sigma0 <= 1'),
         populationSize: f.int('populationSize', 2, 10_000),
+        independentSampler: f.oneOf('independentSampler', ['random', 'tpe'] as const),
       });
     case 'nsga2':
       f.only(['kind', 'seed', 'populationSize']);

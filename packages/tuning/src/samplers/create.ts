@@ -89,7 +89,7 @@ export function createSampler(config: SamplerConfig = { kind: 'auto' }): Sampler
     case 'gp':
       return createGpSampler({ seed, nStartupTrials: c.nStartupTrials, outputWarp: c.outputWarp });
     case 'cmaes':
-      return createCmaesSampler({ seed, sigma0: c.sigma0, populationSize: c.populationSize });
+      return createCmaesSampler({ seed, sigma0: c.sigma0, populationSize: c.populationSize, independentSampler: c.independentSampler });
     case 'nsga2':
       return createNsga2Sampler({ seed, populationSize: c.populationSize });
   }
