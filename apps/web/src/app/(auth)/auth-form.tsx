@@ -1,0 +1,120 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import { FieldError } from '@/components/field-error';
+import { graphql } from '@/gql';
+import { browserRequest } from '@/lib/graphql/browser-fetch';
+import { errorMessage } from '@/lib/graphql/errors';
+import { errorsFor, groupUserErrors, unclaimedErrors, type FieldErrors } from '@/lib/user-errors';
+
+const SignIn = graphql(`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      user {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+const SignUp = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      user {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+/** Sign-in and sign-up: the API sets the session cookie through the /graphql rewrite. */
+export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
+  const router = useRouter();
+  const id = useId();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const fields = mode === 'sign-up' ? ['name', 'email', 'password'] : ['email', 'password'];
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '');
+    const password = String(form.get('password') ?? '');
+    setBusy(true);
+    setErrors({});
+    try {
+      const userErrors =
+        mode === 'sign-up'
+          ? (await browserRequest(SignUp, { input: { email, password, name: String(form.get('name') ?? '') } })).signUp
+              .userErrors
+          : (await browserRequest(SignIn, { input: { email, password } })).signIn.userErrors;
+      if (userErrors.length > 0) {
+        setErrors(groupUserErrors(userErrors));
+        setBusy(false);
+        return;
+      }
+      router.replace('/teams');
+      router.refresh();
+    } catch (error) {
+      setErrors({ '': [errorMessage(error)] });
+      setBusy(false);
+    }
+  }
+
+  const input = (name: string, label: string, type: string, autoComplete: string) => {
+    const messages = errorsFor(errors, name);
+    return (
+      <label>
+        {label}
+        <input
+          name={name}
+          type={type}
+          required
+          autoComplete={autoComplete}
+          aria-invalid={messages.length > 0 || undefined}
+          aria-describedby={`${id}-${name}-error`}
+          minLength={name === 'password' && mode === 'sign-up' ? 10 : undefined}
+        />
+        <FieldError id={`${id}-${name}-error`} messages={messages} />
+      </label>
+    );
+  };
+
+  return (
+    <form className="form" onSubmit={submit}>
+      <h1>{mode === 'sign-up' ? 'Create your account' : 'Sign in to Tuneboard'}</h1>
+      <FieldError messages={unclaimedErrors(errors, fields)} />
+      {mode === 'sign-up' && input('name', 'Name', 'text', 'name')}
+      {input('email', 'Email', 'email', 'email')}
+      {input('password', 'Password', 'password', mode === 'sign-up' ? 'new-password' : 'current-password')}
+      <div>
+        <button type="submit" disabled={busy}>
+          {mode === 'sign-up' ? 'Create account' : 'Sign in'}
+        </button>
+      </div>
+      <p className="muted">
+        {mode === 'sign-up' ? (
+          <>
+            Already have an account? <Link href="/sign-in">Sign in</Link>
+          </>
+        ) : (
+          <>
+            New here? <Link href="/sign-up">Create an account</Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { AuthForm } from '../auth-form';
+
+export const metadata: Metadata = { title: 'Create account' };
+
+export default function SignUpPage() {
+  return <AuthForm mode="sign-up" />;
+}

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { SignOutButton } from './sign-out-button';
+
+const links = [
+  { href: '/teams', label: 'Teams' },
+  { href: '/runners', label: 'Runners' },
+  { href: '/tokens', label: 'API tokens' },
+  { href: '/explorer', label: 'Explorer' },
+];
+
+/** The signed-in frame: the navigation bar and the page below it. */
+export function AppShell({ userName, children }: { userName: string; children: ReactNode }) {
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link href="/teams" className="brand">
+          Tuneboard
+        </Link>
+        <nav aria-label="Main">
+          <ul>
+            {links.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href}>{link.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="app-user">
+          <span className="muted">{userName}</span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="main" className="app-main">
+        {children}
+      </main>
+    </div>
+  );
+}

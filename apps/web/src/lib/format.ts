@@ -1,0 +1,35 @@
+/** Short relative time: "just now", "5 min ago", "3 h ago", "2 days ago", or "in 4 days" for the future. */
+export function relativeTime(iso: string | null | undefined, now: Date = new Date()): string {
+  if (!iso) return '—';
+  const then = new Date(iso);
+  if (Number.isNaN(then.getTime())) return '—';
+  const seconds = Math.round((now.getTime() - then.getTime()) / 1000);
+  const future = seconds < 0;
+  const abs = Math.abs(seconds);
+  let text: string;
+  if (abs < 45) return 'just now';
+  else if (abs < 3600) text = `${Math.round(abs / 60)} min`;
+  else if (abs < 86_400) text = `${Math.round(abs / 3600)} h`;
+  else {
+    const days = Math.round(abs / 86_400);
+    text = `${days} ${days === 1 ? 'day' : 'days'}`;
+  }
+  return future ? `in ${text}` : `${text} ago`;
+}
+
+/** A 0–1 share as a whole percentage, clamped; "—" when there is no limit to measure against. */
+export function formatProgress(progress: number | null | undefined): string {
+  if (progress === null || progress === undefined || !Number.isFinite(progress)) return '—';
+  return `${Math.round(Math.min(1, Math.max(0, progress)) * 100)}%`;
+}
+
+/** A metric value from the API (a number or "NaN"/"Infinity"/"-Infinity"/"-0") for display. */
+export function formatMetric(value: number | string | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value === '-0' ? '0' : value;
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  if (abs >= 1e5 || abs < 1e-3) return value.toExponential(3);
+  return String(Number(value.toPrecision(5)));
+}

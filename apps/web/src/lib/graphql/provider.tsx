@@ -1,0 +1,42 @@
+'use client';
+
+import { createClient as createWsClient } from 'graphql-ws';
+import { useMemo, type ReactNode } from 'react';
+import { cacheExchange, Client, fetchExchange, Provider, subscriptionExchange } from 'urql';
+
+/**
+ * The browser's GraphQL client. Queries and mutations go to the dashboard's own `/graphql` (rewritten to the
+ * API, so the session cookie is first-party); subscriptions open a WebSocket straight to the API, which
+ * accepts the cookie from the dashboard's origins.
+ */
+export function createBrowserClient(wsUrl: string): Client {
+  const ws = typeof window === 'undefined' ? null : createWsClient({ url: wsUrl, lazy: true, retryAttempts: Infinity });
+  return new Client({
+    url: '/graphql',
+    fetchOptions: { credentials: 'same-origin' },
+    // Dashboards show live numbers: re-fetch in the background while showing what is cached.
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        enableAllOperations: false,
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return {
+            subscribe(sink) {
+              if (!ws) return { unsubscribe: () => undefined };
+              const unsubscribe = ws.subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+  });
+}
+
+export function GraphqlProvider({ wsUrl, children }: { wsUrl: string; children: ReactNode }) {
+  const client = useMemo(() => createBrowserClient(wsUrl), [wsUrl]);
+  return <Provider value={client}>{children}</Provider>;
+}
