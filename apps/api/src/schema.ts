@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Resolvers } from './generated/graphql.ts';
+import { analysisResolvers } from './resolvers/analysis.ts';
 import { authResolvers } from './resolvers/auth.ts';
 import { nodeResolvers } from './resolvers/node.ts';
 import { runnerResolvers } from './resolvers/runners.ts';
@@ -17,7 +18,7 @@ export const typeDefs = readdirSync(schemaDir)
   .sort()
   .map((file) => readFileSync(schemaDir + file, 'utf8'));
 
-const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers];
+const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers];
 
 export const schema = makeExecutableSchema({
   typeDefs,

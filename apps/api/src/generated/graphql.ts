@@ -423,6 +423,15 @@ export type ParamFilter = {
   values?: InputMaybe<Array<Scalars['JSON']['input']>>;
 };
 
+/** How much one parameter explains the spread of an objective (PED-ANOVA), for the dashboard's importance chart. */
+export type ParameterImportance = {
+  __typename?: 'ParameterImportance';
+  /** Share of the total, from 0 to 1; the importances of one objective sum to 1. */
+  importance: Scalars['Float']['output'];
+  /** The parameter's name. */
+  name: Scalars['String']['output'];
+};
+
 /** A home for related studies. */
 export type Project = Node & {
   __typename?: 'Project';
@@ -508,6 +517,25 @@ export type QueryStudyArgs = {
 /** The root of every read. */
 export type QueryTrialArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** What `studyRefine` would create with the same ranges or top fraction, computed without creating anything. */
+export type RefinementPreview = {
+  __typename?: 'RefinementPreview';
+  /** The trial holding `bestValue`; null when none is inside. */
+  bestTrial: Maybe<Trial>;
+  /** The best first-objective value among the trials inside; null when none is inside. */
+  bestValue: Maybe<Scalars['Float']['output']>;
+  /** Complete trials of this study in all. */
+  completeCount: Scalars['Int']['output'];
+  /** Complete trials of this study inside the proposed space (the ones a refinement would inherit). */
+  insideCount: Scalars['Int']['output'];
+  /** The ranges the narrower space comes from: the ones given, or the ones `suggestRefinement` proposes. Null when they are invalid. */
+  ranges: Maybe<Scalars['JSON']['output']>;
+  /** The proposed narrower search space document; null when the ranges are invalid (see `userErrors`). */
+  space: Maybe<Scalars['JSON']['output']>;
+  /** Why no space could be proposed, naming the field and the value. */
+  userErrors: Array<UserError>;
 };
 
 /** A worker process that claims trials and trains them. */
@@ -604,6 +632,8 @@ export type Study = Node & {
   objective: Scalars['JSON']['output'];
   /** What is optimised, in order; `Trial.values` follow this order. */
   objectives: Array<Objective>;
+  /** Importance of each parameter for one objective over the complete trials, in the space's parameter order; empty with fewer than two complete trials. */
+  parameterImportance: Array<ParameterImportance>;
   /** The study this one was refined from. */
   parent: Maybe<Study>;
   /** Finished trials (complete, pruned or failed) over `maxTrials`, from 0 to 1; null without a limit. */
@@ -614,6 +644,8 @@ export type Study = Node & {
   pruner: Scalars['JSON']['output'];
   /** The ranges this study was refined from; null for a study created from scratch. */
   refinement: Maybe<Scalars['JSON']['output']>;
+  /** Previews a refinement: the narrower space from brushed `ranges` (as `studyRefine` takes them), or without them from the best `topFraction` of complete trials (default 0.2), with how many complete trials fall inside and the best value inside. */
+  refinementPreview: RefinementPreview;
   /** The sampler settings, e.g. `{"kind": "tpe", "seed": 7}`. */
   sampler: Scalars['JSON']['output'];
   /** The search space document (see docs/graphql.md). */
@@ -622,6 +654,19 @@ export type Study = Node & {
   status: StudyStatus;
   /** The study's trials, filtered and ordered. */
   trials: TrialConnection;
+};
+
+
+/** A hyperparameter search: a space, a strategy, an objective and a budget. */
+export type StudyParameterImportanceArgs = {
+  objectiveIndex?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A hyperparameter search: a space, a strategy, an objective and a budget. */
+export type StudyRefinementPreviewArgs = {
+  ranges?: InputMaybe<Scalars['JSON']['input']>;
+  topFraction?: InputMaybe<Scalars['Float']['input']>;
 };
 
 
@@ -1207,10 +1252,12 @@ export type ResolversTypes = {
   OrderDirection: ResolverTypeWrapper<Partial<OrderDirection>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   ParamFilter: ResolverTypeWrapper<Partial<ParamFilter>>;
+  ParameterImportance: ResolverTypeWrapper<Partial<ParameterImportance>>;
   Project: ResolverTypeWrapper<ProjectRow>;
   ProjectCreateInput: ResolverTypeWrapper<Partial<ProjectCreateInput>>;
   ProjectCreatePayload: ResolverTypeWrapper<Partial<Omit<ProjectCreatePayload, 'project'> & { project?: Maybe<ResolversTypes['Project']> }>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefinementPreview: ResolverTypeWrapper<Partial<Omit<RefinementPreview, 'bestTrial'> & { bestTrial?: Maybe<ResolversTypes['Trial']> }>>;
   Runner: ResolverTypeWrapper<RunnerRow>;
   RunnerRegisterInput: ResolverTypeWrapper<Partial<RunnerRegisterInput>>;
   RunnerRegisterPayload: ResolverTypeWrapper<Partial<Omit<RunnerRegisterPayload, 'runner'> & { runner?: Maybe<ResolversTypes['Runner']> }>>;
@@ -1286,10 +1333,12 @@ export type ResolversParentTypes = {
   ObjectiveInput: Partial<ObjectiveInput>;
   PageInfo: Partial<PageInfo>;
   ParamFilter: Partial<ParamFilter>;
+  ParameterImportance: Partial<ParameterImportance>;
   Project: ProjectRow;
   ProjectCreateInput: Partial<ProjectCreateInput>;
   ProjectCreatePayload: Partial<Omit<ProjectCreatePayload, 'project'> & { project?: Maybe<ResolversParentTypes['Project']> }>;
   Query: Record<PropertyKey, never>;
+  RefinementPreview: Partial<Omit<RefinementPreview, 'bestTrial'> & { bestTrial?: Maybe<ResolversParentTypes['Trial']> }>;
   Runner: RunnerRow;
   RunnerRegisterInput: Partial<RunnerRegisterInput>;
   RunnerRegisterPayload: Partial<Omit<RunnerRegisterPayload, 'runner'> & { runner?: Maybe<ResolversParentTypes['Runner']> }>;
@@ -1440,6 +1489,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ParameterImportanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParameterImportance'] = ResolversParentTypes['ParameterImportance']> = {
+  importance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1463,6 +1517,16 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   study?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType, RequireFields<QueryStudyArgs, 'id'>>;
   trial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType, RequireFields<QueryTrialArgs, 'id'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+};
+
+export type RefinementPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RefinementPreview'] = ResolversParentTypes['RefinementPreview']> = {
+  bestTrial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType>;
+  bestValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  completeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  insideCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ranges?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  space?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type RunnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Runner'] = ResolversParentTypes['Runner']> = {
@@ -1500,11 +1564,13 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   objective?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
+  parameterImportance?: Resolver<Array<ResolversTypes['ParameterImportance']>, ParentType, ContextType, RequireFields<StudyParameterImportanceArgs, 'objectiveIndex'>>;
   parent?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType>;
   progress?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   pruner?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   refinement?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  refinementPreview?: Resolver<ResolversTypes['RefinementPreview'], ParentType, ContextType, Partial<StudyRefinementPreviewArgs>>;
   sampler?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   space?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['StudyStatus'], ParentType, ContextType>;
@@ -1657,9 +1723,11 @@ export type Resolvers<ContextType = Context> = {
   Node?: NodeResolvers<ContextType>;
   Objective?: ObjectiveResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ParameterImportance?: ParameterImportanceResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectCreatePayload?: ProjectCreatePayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RefinementPreview?: RefinementPreviewResolvers<ContextType>;
   Runner?: RunnerResolvers<ContextType>;
   RunnerRegisterPayload?: RunnerRegisterPayloadResolvers<ContextType>;
   SignOutPayload?: SignOutPayloadResolvers<ContextType>;
