@@ -1,0 +1,60 @@
+import { COLOR_BUCKETS, NO_COLOR } from './transform';
+import type { Projection } from './transform';
+
+/** Lines per path: one huge path makes the rasteriser sort every edge at once, a stroke per line costs a call each. */
+const LINES_PER_PATH = 500;
+
+/** Line opacity by how many trials there are: dense plots need lighter lines to show where trials crowd. */
+export const lineAlpha = (count: number): number => (count > 2000 ? 0.3 : count > 300 ? 0.55 : 0.85);
+
+function strokeLines(ctx: CanvasRenderingContext2D, projection: Projection, lines: ArrayLike<number>, offset: { x: number; y: number }): void {
+  const { xs, ys, axisCount: n } = projection;
+  for (let start = 0; start < lines.length; start += LINES_PER_PATH) {
+    ctx.beginPath();
+    const end = Math.min(lines.length, start + LINES_PER_PATH);
+    for (let i = start; i < end; i++) {
+      const base = (lines[i] as number) * n;
+      ctx.moveTo(offset.x + (xs[0] as number), offset.y + (ys[base] as number));
+      for (let a = 1; a < n; a++) ctx.lineTo(offset.x + (xs[a] as number), offset.y + (ys[base + a] as number));
+    }
+    ctx.stroke();
+  }
+}
+
+/** Every trial in one muted colour: the backdrop a brush dims the rest against. Drawn once per layout, not per brush. */
+export function drawBackdrop(ctx: CanvasRenderingContext2D, projection: Projection, count: number, color: string, offset: { x: number; y: number }): void {
+  if (projection.axisCount === 0) return;
+  ctx.lineWidth = 1;
+  ctx.globalAlpha = Math.min(0.35, lineAlpha(count));
+  ctx.strokeStyle = color;
+  const all = new Uint32Array(count);
+  for (let i = 0; i < count; i++) all[i] = i;
+  strokeLines(ctx, projection, all, offset);
+  ctx.globalAlpha = 1;
+}
+
+/** The trials inside the brush, one batch of paths per colour bucket (plus one for trials without a value). */
+export function drawSelected(
+  ctx: CanvasRenderingContext2D,
+  projection: Projection,
+  mask: Uint8Array,
+  buckets: Uint8Array,
+  colors: { uncoloured: string; palette: string[] },
+  offset: { x: number; y: number },
+): void {
+  if (projection.axisCount === 0) return;
+  const groups: number[][] = Array.from({ length: COLOR_BUCKETS + 1 }, () => []);
+  for (let t = 0; t < mask.length; t++) {
+    if (mask[t] === 0) continue;
+    const b = buckets[t] as number;
+    (groups[b === NO_COLOR ? COLOR_BUCKETS : b] as number[]).push(t);
+  }
+  ctx.lineWidth = 1;
+  ctx.globalAlpha = lineAlpha(mask.length);
+  groups.forEach((group, b) => {
+    if (group.length === 0) return;
+    ctx.strokeStyle = b === COLOR_BUCKETS ? colors.uncoloured : (colors.palette[b] as string);
+    strokeLines(ctx, projection, group, offset);
+  });
+  ctx.globalAlpha = 1;
+}

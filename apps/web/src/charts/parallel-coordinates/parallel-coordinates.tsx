@@ -1,0 +1,359 @@
+'use client';
+
+import { brushY, select } from 'd3';
+import type { D3BrushEvent } from 'd3';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { AxisKey, AxisSelection, Brush, ChartObjective, ChartParam, ChartTrial } from '../types';
+import styles from '../charts.module.css';
+import { drawBackdrop, drawSelected } from './draw';
+import { MISSING_GAP, axisScale, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform';
+import type { AxisDef, AxisScale } from './transform';
+
+export interface ParallelCoordinatesProps {
+  trials: readonly ChartTrial[];
+  params: readonly ChartParam[];
+  objectives: readonly ChartObjective[];
+  brush: Brush;
+  onBrushChange: (brush: Brush) => void;
+  hiddenAxes?: AxisKey[];
+  onHiddenAxesChange?: (hidden: AxisKey[]) => void;
+  order?: AxisKey[];
+  onOrderChange?: (order: AxisKey[]) => void;
+  colorObjective?: number;
+  /** Total height in pixels (fixed, so nothing jumps when data arrives). */
+  height?: number;
+}
+
+const MARGIN = { top: 56, right: 48, bottom: 34 + MISSING_GAP, left: 48 };
+
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  // Measured before paint so the first frame already has lines, then kept in step with resizes.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const ro = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width;
+      if (w !== undefined) setWidth(Math.round(w));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return width;
+}
+
+function cssVar(el: Element, name: string, fallback: string): string {
+  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
+}
+
+/** Sizes a canvas for the screen's devicePixelRatio (sharp lines on HiDPI) and returns a cleared context in CSS pixels. */
+function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
+  const dpr = window.devicePixelRatio || 1;
+  const w = Math.round(width * dpr);
+  const h = Math.round(height * dpr);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
+}
+
+const sameSelection = (a: AxisSelection | undefined, b: AxisSelection | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+interface AxisBrushProps {
+  axis: AxisDef;
+  scale: AxisScale;
+  height: number;
+  selection: AxisSelection | undefined;
+  onDraft: (key: AxisKey, selection: AxisSelection | null) => void;
+  onCommit: (key: AxisKey, selection: AxisSelection | null) => void;
+}
+
+/** d3.brushY owns the overlay's DOM; React only hands it a <g> and keeps it in step with the `brush` prop. */
+function AxisBrush({ axis, scale, height, selection, onDraft, onCommit }: AxisBrushProps) {
+  const ref = useRef<SVGGElement>(null);
+  const callbacks = useRef({ onDraft, onCommit, scale });
+  callbacks.current = { onDraft, onCommit, scale };
+  const brushRef = useRef<ReturnType<typeof brushY<unknown>> | null>(null);
+
+  useEffect(() => {
+    const g = ref.current;
+    if (!g) return;
+    const brush = brushY<unknown>()
+      .extent([
+        [-12, 0],
+        [12, height],
+      ])
+      .on('brush end', (event: D3BrushEvent<unknown>) => {
+        // Programmatic moves (syncing from props) have no source event and must not echo back.
+        if (!event.sourceEvent) return;
+        const px = event.selection as [number, number] | null;
+        const sel = px ? callbacks.current.scale.selectionFromPixels(px[0], px[1]) : null;
+        if (event.type === 'end') callbacks.current.onCommit(axis.key, sel);
+        else callbacks.current.onDraft(axis.key, sel);
+      });
+    brushRef.current = brush;
+    select(g).call(brush);
+    return () => {
+      select(g).on('.brush', null);
+      brushRef.current = null;
+    };
+  }, [axis.key, height]);
+
+  useEffect(() => {
+    const g = ref.current;
+    const brush = brushRef.current;
+    if (!g || !brush) return;
+    select(g).call(brush.move, selection ? scale.pixelsFromSelection(selection) : null);
+  }, [selection, scale]);
+
+  return <g ref={ref} className={styles.brush} />;
+}
+
+/**
+ * Parallel coordinates: lines on a devicePixelRatio-aware canvas (thousands of trials), axes and d3 brushes
+ * in SVG on top. A brush redraws only the canvas; pixel positions are precomputed per data/layout change.
+ */
+export function ParallelCoordinates({
+  trials,
+  params,
+  objectives,
+  brush,
+  onBrushChange,
+  hiddenAxes,
+  onHiddenAxesChange,
+  order,
+  onOrderChange,
+  colorObjective = 0,
+  height = 380,
+}: ParallelCoordinatesProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const backdropRef = useRef<HTMLCanvasElement>(null);
+  const width = useWidth(rootRef);
+  const [localOrder, setLocalOrder] = useState<AxisKey[] | undefined>(undefined);
+  const [localHidden, setLocalHidden] = useState<AxisKey[]>([]);
+  const [draft, setDraft] = useState<{ key: AxisKey; selection: AxisSelection | null } | null>(null);
+  const [dragging, setDragging] = useState<{ key: AxisKey; dx: number } | null>(null);
+
+  const effOrder = order ?? localOrder;
+  const effHidden = hiddenAxes ?? localHidden;
+  const innerW = Math.max(0, width - MARGIN.left - MARGIN.right);
+  const innerH = Math.max(0, height - MARGIN.top - MARGIN.bottom);
+
+  const allAxes = useMemo(() => buildAxes(trials, params, objectives), [trials, params, objectives]);
+  const axes = useMemo(() => visibleAxes(allAxes, effOrder, effHidden), [allAxes, effOrder, effHidden]);
+  const scales = useMemo(() => axes.map((a) => axisScale(a, innerH)), [axes, innerH]);
+  const projection = useMemo(() => projectTrials(trials, axes, scales, innerW, innerH), [trials, axes, scales, innerW, innerH]);
+  const coloring = useMemo(() => colorByObjective(trials, objectives, colorObjective), [trials, objectives, colorObjective]);
+
+  // While a brush is dragged the lines follow it; the parent hears about it once, on release.
+  const effectiveBrush = useMemo(() => {
+    if (!draft) return brush;
+    const next = { ...brush };
+    if (draft.selection) next[draft.key] = draft.selection;
+    else delete next[draft.key];
+    return next;
+  }, [brush, draft]);
+  const mask = useMemo(() => brushMask(trials, effectiveBrush), [trials, effectiveBrush]);
+  const selectedCount = useMemo(() => mask.reduce((s, v) => s + v, 0), [mask]);
+
+  const brushed = Object.keys(effectiveBrush).length > 0;
+  // The backdrop (every line, muted) only changes with data and layout; drawing it when idle keeps the first
+  // frame to the coloured lines and every brush update to redrawing the selected ones.
+  useEffect(() => {
+    const canvas = backdropRef.current;
+    if (!canvas || width === 0) return;
+    const ctx = sizeCanvas(canvas, width, height);
+    if (!ctx) return;
+    const draw = () => drawBackdrop(ctx, projection, trials.length, cssVar(canvas, '--border', '#ccc'), { x: MARGIN.left, y: MARGIN.top });
+    if (typeof window.requestIdleCallback !== 'function') {
+      const id = window.setTimeout(draw, 0);
+      return () => window.clearTimeout(id);
+    }
+    const id = window.requestIdleCallback(draw, { timeout: 500 });
+    return () => window.cancelIdleCallback(id);
+  }, [projection, trials.length, width, height]);
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || width === 0) return;
+    const ctx = sizeCanvas(canvas, width, height);
+    if (!ctx) return;
+    drawSelected(ctx, projection, mask, coloring.buckets, { uncoloured: cssVar(canvas, '--muted', '#888'), palette: coloring.palette }, { x: MARGIN.left, y: MARGIN.top });
+  }, [projection, mask, coloring, width, height]);
+
+  const allKeys = useMemo(() => visibleAxes(allAxes, effOrder, []).map((a) => a.key), [allAxes, effOrder]);
+  const setOrder = useCallback(
+    (next: AxisKey[]) => {
+      if (onOrderChange) onOrderChange(next);
+      if (order === undefined) setLocalOrder(next);
+    },
+    [onOrderChange, order],
+  );
+  const setHidden = useCallback(
+    (next: AxisKey[]) => {
+      if (onHiddenAxesChange) onHiddenAxesChange(next);
+      if (hiddenAxes === undefined) setLocalHidden(next);
+    },
+    [onHiddenAxesChange, hiddenAxes],
+  );
+
+  const commit = useCallback(
+    (key: AxisKey, selection: AxisSelection | null) => {
+      setDraft(null);
+      if (sameSelection(brush[key], selection ?? undefined)) return;
+      const next = { ...brush };
+      if (selection) next[key] = selection;
+      else delete next[key];
+      onBrushChange(next);
+    },
+    [brush, onBrushChange],
+  );
+  const onDraft = useCallback((key: AxisKey, selection: AxisSelection | null) => setDraft({ key, selection }), []);
+
+  const moveBy = (key: AxisKey, delta: number) => setOrder(moveAxis(allKeys, key, delta));
+  const hide = (key: AxisKey) => {
+    const next = [...effHidden, key];
+    const nextBrush = { ...brush };
+    // A hidden axis keeps no invisible filter behind.
+    if (key in nextBrush) {
+      delete nextBrush[key];
+      onBrushChange(nextBrush);
+    }
+    setHidden(next);
+  };
+
+  // Drag an axis by its label: the drop position picks the new index among the visible axes.
+  const onLabelPointerDown = (key: AxisKey, e: React.PointerEvent<SVGTextElement>) => {
+    const startX = e.clientX;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    const onMove = (ev: PointerEvent) => setDragging({ key, dx: ev.clientX - startX });
+    const onUp = (ev: PointerEvent) => {
+      window.removeEventListener('pointermove', onMove);
+      window.removeEventListener('pointerup', onUp);
+      setDragging(null);
+      const from = axes.findIndex((a) => a.key === key);
+      const x = (projection.xs[from] ?? 0) + ev.clientX - startX;
+      let to = 0;
+      projection.xs.forEach((ax, i) => {
+        if (Math.abs(ax - x) < Math.abs((projection.xs[to] ?? 0) - x)) to = i;
+      });
+      if (to !== from) {
+        const target = axes[to]?.key;
+        const visibleKeys = axes.map((a) => a.key);
+        const reordered = moveAxis(visibleKeys, key, to - from);
+        // Hidden axes keep their slots relative to the others.
+        const rest = allKeys.filter((k) => !visibleKeys.includes(k));
+        if (target !== undefined) setOrder([...reordered, ...rest]);
+      }
+    };
+    window.addEventListener('pointermove', onMove);
+    window.addEventListener('pointerup', onUp);
+  };
+
+  const hiddenDefs = allAxes.filter((a) => effHidden.includes(a.key));
+  const legendId = 'pc-legend-gradient';
+  const colorObj = objectives[colorObjective];
+
+  return (
+    <div ref={rootRef} className={styles.chart} style={{ height: height + 28 }} data-testid="parallel-coordinates" data-selected-count={selectedCount} data-trial-count={trials.length}>
+      <div className={styles.toolbar}>
+        <span className={styles.muted}>
+          {selectedCount === trials.length ? `${trials.length} trials` : `${selectedCount} of ${trials.length} trials selected`}
+        </span>
+        {Object.keys(brush).length > 0 && (
+          <button type="button" className={styles.linkButton} onClick={() => onBrushChange({})}>
+            Clear brushes
+          </button>
+        )}
+        {hiddenDefs.map((a) => (
+          <button key={a.key} type="button" className={styles.linkButton} onClick={() => setHidden(effHidden.filter((k) => k !== a.key))} aria-label={`Show axis ${a.label}`}>
+            + {a.label}
+          </button>
+        ))}
+        {colorObj && coloring.domain && (
+          <svg width={180} height={20} className={styles.legend} aria-label={`Colour: ${colorObj.name}`}>
+            <defs>
+              <linearGradient id={legendId}>
+                {[0, 0.25, 0.5, 0.75, 1].map((t) => (
+                  <stop key={t} offset={t} stopColor={coloring.interpolate(t)} />
+                ))}
+              </linearGradient>
+            </defs>
+            <text x={0} y={14} className={styles.tick}>
+              {colorObj.direction === 'MINIMIZE' ? formatLegend(coloring.domain[1]) : formatLegend(coloring.domain[0])}
+            </text>
+            <rect x={44} y={5} width={92} height={10} fill={`url(#${legendId})`} />
+            <text x={140} y={14} className={styles.tick}>
+              {colorObj.direction === 'MINIMIZE' ? formatLegend(coloring.domain[0]) : formatLegend(coloring.domain[1])}
+            </text>
+          </svg>
+        )}
+      </div>
+      {trials.length === 0 || axes.length === 0 ? (
+        <div className={styles.empty} style={{ height }}>
+          {trials.length === 0 ? 'No trials yet.' : 'Every axis is hidden.'}
+        </div>
+      ) : (
+        <div className={styles.plot} style={{ height }}>
+          <canvas ref={backdropRef} className={styles.canvas} style={{ width, height, visibility: brushed ? 'visible' : 'hidden' }} aria-hidden />
+          <canvas ref={canvasRef} className={styles.canvas} style={{ width, height }} aria-hidden />
+          <svg width={width} height={height} className={styles.overlay} role="group" aria-label="Parallel coordinates">
+            <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+              {axes.map((axis, i) => {
+                const scale = scales[i] as AxisScale;
+                const dx = dragging?.key === axis.key ? dragging.dx : 0;
+                return (
+                  <g key={axis.key} data-axis={axis.key} transform={`translate(${(projection.xs[i] ?? 0) + dx},0)`}>
+                    <line y1={0} y2={innerH} className={styles.axisLine} />
+                    {scale.ticks.map((t) => (
+                      <g key={`${t.label}-${t.y}`} transform={`translate(0,${t.y})`}>
+                        <line x1={-4} x2={0} className={styles.axisLine} />
+                        <text x={-6} dy="0.32em" textAnchor="end" className={styles.tick}>
+                          {t.label}
+                        </text>
+                      </g>
+                    ))}
+                    {axis.hasMissing && (
+                      <g transform={`translate(0,${projection.missingY})`}>
+                        <line x1={-4} x2={4} className={styles.axisLine} />
+                        <text x={-6} dy="0.32em" textAnchor="end" className={styles.tick}>
+                          missing
+                        </text>
+                      </g>
+                    )}
+                    <text y={-30} textAnchor="middle" className={styles.axisLabel} onPointerDown={(e) => onLabelPointerDown(axis.key, e)}>
+                      {axis.label}
+                    </text>
+                    <foreignObject x={-33} y={-24} width={66} height={20}>
+                      <div className={styles.axisButtons}>
+                        <button type="button" onClick={() => moveBy(axis.key, -1)} aria-label={`Move axis ${axis.label} left`} disabled={i === 0}>
+                          ←
+                        </button>
+                        <button type="button" onClick={() => hide(axis.key)} aria-label={`Hide axis ${axis.label}`}>
+                          ×
+                        </button>
+                        <button type="button" onClick={() => moveBy(axis.key, 1)} aria-label={`Move axis ${axis.label} right`} disabled={i === axes.length - 1}>
+                          →
+                        </button>
+                      </div>
+                    </foreignObject>
+                    <AxisBrush axis={axis} scale={scale} height={innerH} selection={brush[axis.key]} onDraft={onDraft} onCommit={commit} />
+                  </g>
+                );
+              })}
+            </g>
+          </svg>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function formatLegend(v: number): string {
+  return Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(1) : String(Number(v.toPrecision(3)));
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartObjective, ChartParam, ChartTrial } from '../types';
+import { MISSING_GAP, NO_COLOR, axisScale, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform';
+import type { AxisDef } from './transform';
+
+const trial = (number: number, params: ChartTrial['params'], values: ChartTrial['values']): ChartTrial => ({
+  id: `t${number}`,
+  number,
+  state: values ? 'COMPLETE' : 'RUNNING',
+  params,
+  values,
+  durationSeconds: null,
+});
+
+const params: ChartParam[] = [
+  { name: 'lr', kind: 'float', log: true, low: 1e-4, high: 1e-1 },
+  { name: 'optimizer', kind: 'categorical', log: false, choices: ['adam', 'sgd', 'rmsprop'] },
+  { name: 'momentum', kind: 'float', log: false, low: 0, high: 1 },
+];
+const objectives: ChartObjective[] = [{ name: 'loss', direction: 'MINIMIZE' }];
+const trials: ChartTrial[] = [
+  trial(0, { lr: 1e-4, optimizer: 'adam' }, [0.9]),
+  trial(1, { lr: 1e-3, optimizer: 'sgd', momentum: 0.5 }, [0.5]),
+  trial(2, { lr: 1e-1, optimizer: 'rmsprop', momentum: 1 }, [0.1]),
+  trial(3, { lr: 1e-2, optimizer: 'sgd', momentum: 0 }, null),
+];
+
+const axisOf = (key: string): AxisDef => {
+  const a = buildAxes(trials, params, objectives).find((x) => x.key === key);
+  if (!a) throw new Error(`no axis ${key}`);
+  return a;
+};
+
+describe('parallel coordinates transform', () => {
+  it('builds one axis per parameter then one per objective, with the right kinds', () => {
+    const axes = buildAxes(trials, params, objectives);
+    expect(axes.map((a) => [a.key, a.type])).toEqual([
+      ['param:lr', 'log'],
+      ['param:optimizer', 'categorical'],
+      ['param:momentum', 'linear'],
+      ['objective:0', 'linear'],
+    ]);
+    expect(axisOf('param:momentum').hasMissing).toBe(true);
+    expect(axisOf('param:lr').hasMissing).toBe(false);
+    expect(axisOf('objective:0').hasMissing).toBe(true);
+    expect(axisOf('objective:0').domain).toEqual([0.1, 0.9]);
+  });
+
+  it('maps 1e-4..1e-1 evenly on a log axis', () => {
+    const s = axisScale(axisOf('param:lr'), 300);
+    const ys = [1e-4, 1e-3, 1e-2, 1e-1].map((v) => s.y(v) as number);
+    expect(ys[0]).toBeCloseTo(300);
+    expect(ys[3]).toBeCloseTo(0);
+    expect(ys[0]! - ys[1]!).toBeCloseTo(100);
+    expect(ys[1]! - ys[2]!).toBeCloseTo(100);
+    expect(s.ticks.map((t) => t.label)).toEqual(['1e-4', '0.001', '0.01', '0.1']);
+  });
+
+  it('places categories at evenly spaced points, first choice at the bottom', () => {
+    const s = axisScale(axisOf('param:optimizer'), 300);
+    expect(s.y('adam')).toBeCloseTo(250);
+    expect(s.y('sgd')).toBeCloseTo(150);
+    expect(s.y('rmsprop')).toBeCloseTo(50);
+    expect(s.y(undefined)).toBeNull();
+    expect(s.ticks.map((t) => t.label)).toEqual(['adam', 'sgd', 'rmsprop']);
+  });
+
+  it('adds categories that trials use but the space does not list', () => {
+    const axes = buildAxes([trial(9, { optimizer: 'lion' }, [1])], params, objectives);
+    expect(axes.find((a) => a.key === 'param:optimizer')?.categories).toEqual(['adam', 'sgd', 'rmsprop', 'lion']);
+  });
+
+  it('turns a brush in pixels into a range on numeric axes and the categories inside on categorical ones', () => {
+    const lr = axisScale(axisOf('param:lr'), 300).selectionFromPixels(100, 200);
+    expect(lr.kind).toBe('range');
+    if (lr.kind === 'range') {
+      expect(lr.low).toBeCloseTo(1e-3);
+      expect(lr.high).toBeCloseTo(1e-2);
+    }
+    expect(axisScale(axisOf('param:optimizer'), 300).selectionFromPixels(100, 260)).toEqual({ kind: 'set', values: ['adam', 'sgd'] });
+    expect(axisScale(axisOf('param:optimizer'), 300).pixelsFromSelection({ kind: 'set', values: ['sgd'] })).toEqual([100, 200]);
+  });
+
+  it('draws trials lacking a value at the missing tick below the axis', () => {
+    const axes = buildAxes(trials, params, objectives);
+    const scales = axes.map((a) => axisScale(a, 300));
+    const p = projectTrials(trials, axes, scales, 600, 300);
+    expect(p.xs).toEqual([0, 200, 400, 600]);
+    expect(p.missingY).toBe(300 + MISSING_GAP);
+    expect(p.ys[0 * 4 + 2]).toBe(p.missingY); // trial 0 has no momentum
+    expect(p.ys[3 * 4 + 3]).toBe(p.missingY); // trial 3 has no loss yet
+    expect(p.ys[1 * 4 + 2]).toBeCloseTo(150); // momentum 0.5 mid-axis
+  });
+
+  it('masks exactly the trials inside the brush', () => {
+    expect(Array.from(brushMask(trials, {}))).toEqual([1, 1, 1, 1]);
+    expect(Array.from(brushMask(trials, { 'param:lr': { kind: 'range', low: 1e-3, high: 1e-2 } }))).toEqual([0, 1, 0, 1]);
+  });
+
+  it('orders and hides axes, and moves one by keyboard steps', () => {
+    const axes = buildAxes(trials, params, objectives);
+    expect(visibleAxes(axes, ['objective:0', 'nope'], ['param:momentum']).map((a) => a.key)).toEqual(['objective:0', 'param:lr', 'param:optimizer']);
+    expect(moveAxis(['a', 'b', 'c'], 'c', -1)).toEqual(['a', 'c', 'b']);
+    expect(moveAxis(['a', 'b', 'c'], 'a', -1)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('colours the best value brightest whatever the direction, and leaves trials without a value uncoloured', () => {
+    const min = colorByObjective(trials, objectives, 0);
+    expect(Array.from(min.buckets)).toEqual([0, 12, 23, NO_COLOR]);
+    const max = colorByObjective(trials, [{ name: 'acc', direction: 'MAXIMIZE' }], 0);
+    expect(Array.from(max.buckets)).toEqual([23, 12, 0, NO_COLOR]);
+  });
+});

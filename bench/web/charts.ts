@@ -1,0 +1,94 @@
+// npm run bench:web (runs this first): parallel coordinates in headless Chromium. Bundles a harness page
+// with esbuild, then measures in the page with performance.now(): drawing 1,000 and 10,000 trials × 8 axes
+// (median of 5 mounts, each ending with a canvas pixel read so rasterising counts) and one brush update at
+// 10,000 trials (median of 10). Prints figures; asserts nothing about time.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { webBenchEnv } from './env.ts';
+import { chartsHarness } from './harness.ts';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const chartsDir = fileURLToPath(new URL('../../apps/web/src/charts/', import.meta.url));
+const outDir = mkdtempSync(path.join(os.tmpdir(), 'tb-bench-web-'));
+
+interface DrawResult {
+  median: number;
+  times: number[];
+}
+interface BrushResult extends DrawResult {
+  lines: number;
+  selected: number[];
+}
+/** What the harness puts on the page's globalThis (bench compiles without the DOM library). */
+interface HarnessGlobal {
+  __bench: { draw(n: number, reps: number): DrawResult; brush(n: number, reps: number): Promise<BrushResult> };
+  document: { title: string };
+}
+async function main() {
+  await build({
+    stdin: { contents: chartsHarness, resolveDir: chartsDir, loader: 'tsx', sourcefile: 'harness.tsx' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    outdir: outDir,
+    entryNames: 'harness',
+    jsx: 'automatic',
+    loader: { '.module.css': 'local-css' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  writeFileSync(
+    path.join(outDir, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="harness.css"></head>' +
+      '<body style="margin:0"><script src="harness.js"></script></body></html>',
+  );
+
+  // Launched like e2e/src/browser.ts (Debian's Chromium, no sandbox, no background networking: no internet here),
+  // minus --user-data-dir, which playwright-core rejects in launch(); a launch already uses a fresh profile.
+  const browser = await chromium.launch({
+    executablePath: webBenchEnv.TUNEBOARD_E2E_CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(pathToFileURL(path.join(outDir, 'index.html')).href);
+    await page.waitForFunction(() => (globalThis as unknown as HarnessGlobal).document.title === 'ready');
+    // One throw-away mount warms up the JIT so the first measured mount is not a compile benchmark.
+    await page.evaluate(() => (globalThis as unknown as HarnessGlobal).__bench.draw(1000, 1));
+    const draw1k = await page.evaluate(() => (globalThis as unknown as HarnessGlobal).__bench.draw(1000, 5));
+    const draw10k = await page.evaluate(() => (globalThis as unknown as HarnessGlobal).__bench.draw(10000, 5));
+    const brush10k = await page.evaluate(() => (globalThis as unknown as HarnessGlobal).__bench.brush(10000, 10));
+    const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+    log('');
+    log('| measure (headless Chromium, 8 axes)      | median   | goal     | runs (ms)');
+    log('|------------------------------------------|----------|----------|----------');
+    log(`| draw parallel coordinates, 1,000 trials   | ${fmt(draw1k.median).padEnd(8)} |          | ${draw1k.times.map((t: number) => t.toFixed(0)).join(', ')}`);
+    log(`| draw parallel coordinates, 10,000 trials  | ${fmt(draw10k.median).padEnd(8)} | < 200 ms | ${draw10k.times.map((t: number) => t.toFixed(0)).join(', ')}`);
+    log(`| one brush update, 10,000 trials           | ${fmt(brush10k.median).padEnd(8)} | < 50 ms  | ${brush10k.times.map((t: number) => t.toFixed(0)).join(', ')}`);
+    log('');
+    log(`lines drawn: ${brush10k.lines}; trials inside the brushes per update: ${brush10k.selected.join(', ')}`);
+    log(`goals: draw 10k ${draw10k.median < 200 ? 'met' : 'NOT met'}, brush ${brush10k.median < 50 ? 'met' : 'NOT met'}`);
+  } finally {
+    await browser.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  log(String(err instanceof Error ? (err.stack ?? err.message) : err));
+  process.exitCode = 1;
+});

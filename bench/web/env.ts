@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+export const webBenchEnv = z
+  .object({
+    /** The Chromium the browser benchmarks drive (Debian's by default, like e2e). */
+    TUNEBOARD_E2E_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
+  })
+  .parse(process.env);
