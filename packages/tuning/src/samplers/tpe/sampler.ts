@@ -8,6 +8,7 @@ import { sampleQmc } from '../qmc';
 import { sampleUniform } from '../random';
 import { askSequentially } from '../types';
 import type { AskContext, Sampler } from '../types';
+import { motpeWeightsBelow, splitMultiObjective } from './motpe';
 import { DEFAULT_BANDWIDTH_FACTOR, ParzenEstimator } from './parzen-estimator';
 
 /** Trials sampled by the start-up strategy before the model takes over (Optuna's default). */
@@ -59,6 +60,8 @@ interface Ranked {
   trial: FrozenTrial;
   tier: 0 | 1 | 2;
   key: number[];
+  /** A complete trial's values, signed so that every objective is minimised. */
+  values?: number[];
 }
 
 function dominates(a: readonly number[], b: readonly number[]): boolean {
@@ -106,7 +109,7 @@ export function rankTrials(trials: readonly FrozenTrial[], directions: readonly 
     }
   }
   if (signs.length <= 1) {
-    for (const c of complete) ranked.push({ trial: c.trial, tier: 0, key: c.v });
+    for (const c of complete) ranked.push({ trial: c.trial, tier: 0, key: c.v, values: c.v });
   } else {
     const ranks = paretoRanks(complete.map((c) => c.v));
     const perObjectiveRank = signs.map((_, m) => {
@@ -117,7 +120,7 @@ export function rankTrials(trials: readonly FrozenTrial[], directions: readonly 
     });
     complete.forEach((c, i) => {
       const sum = perObjectiveRank.reduce((s, r) => s + (r[i] as number), 0);
-      ranked.push({ trial: c.trial, tier: 0, key: [ranks[i] as number, sum] });
+      ranked.push({ trial: c.trial, tier: 0, key: [ranks[i] as number, sum], values: c.v });
     });
   }
   return ranked.sort((a, b) => {
@@ -166,6 +169,9 @@ function observationWeights(trials: readonly FrozenTrial[]): number[] {
  * the rest; a Parzen estimator l(x) is fitted to the first, g(x) to the second, and the candidate drawn from
  * l with the highest l(x)/g(x) is proposed. Pruned trials rank after complete ones by their last
  * intermediate value; PENDING/RUNNING trials join g(x) (the constant liar), so a parallel batch spreads out.
+ * Several objectives: MOTPE (Ozaki et al. 2020/2022, as Optuna) — l(x) takes whole non-domination fronts of the
+ * complete trials and cuts the first front that does not fit by greedy hypervolume subset selection; its
+ * observations weigh their hypervolume contribution (`motpe.ts`); the rest, pruned and pending trials form g(x).
  */
 export function createTpeSampler(options: TpeOptions, kind: 'tpe' | 'auto' = 'tpe'): Sampler {
   const {
@@ -199,12 +205,12 @@ export function createTpeSampler(options: TpeOptions, kind: 'tpe' | 'auto' = 'tp
     const out: Params = {};
     for (const group of groups) {
       if (!conditionHolds(group[0] as ParamDef, out)) continue;
-      Object.assign(out, sampleGroup(group, ranked, rng));
+      Object.assign(out, sampleGroup(group, ranked, rng, ctx.directions.length > 1));
     }
     return out;
   };
 
-  const sampleGroup = (group: ParamDef[], ranked: Ranked[], rng: Rng): Params => {
+  const sampleGroup = (group: ParamDef[], ranked: Ranked[], rng: Rng, multiObjective: boolean): Params => {
     const relevant = ranked.filter((r) => group.every((p) => paramAccepts(p, r.trial.params[p.name])));
     const scored = relevant.filter((r) => r.tier < 2);
     if (scored.length < 2) {
@@ -213,9 +219,21 @@ export function createTpeSampler(options: TpeOptions, kind: 'tpe' | 'auto' = 'tp
       return point;
     }
     const nBelow = Math.max(1, Math.min(scored.length - 1, gamma(scored.length)));
-    const below = scored.slice(0, nBelow).map((r) => r.trial);
-    const above = relevant.slice(nBelow).map((r) => r.trial);
-    const l = new ParzenEstimator(group, below.map((t) => t.params), observationWeights(below), parzen);
+    let below = scored.slice(0, nBelow).map((r) => r.trial);
+    let above = relevant.slice(nBelow).map((r) => r.trial);
+    let belowWeights = observationWeights(below);
+    const complete = relevant.filter((r) => r.tier === 0);
+    if (multiObjective && complete.length >= nBelow) {
+      // MOTPE: l(x) from non-dominated sorting with a hypervolume tie-break, weighted by hypervolume contribution.
+      const split = splitMultiObjective(
+        complete.map((r) => r.values as number[]),
+        nBelow,
+      );
+      below = split.below.map((i) => (complete[i] as Ranked).trial);
+      above = [...split.above.map((i) => (complete[i] as Ranked).trial), ...relevant.filter((r) => r.tier > 0).map((r) => r.trial)];
+      belowWeights = motpeWeightsBelow(split.below.map((i) => (complete[i] as Ranked).values as number[]));
+    }
+    const l = new ParzenEstimator(group, below.map((t) => t.params), belowWeights, parzen);
     const g = new ParzenEstimator(group, above.map((t) => t.params), observationWeights(above), parzen);
     const candidates = l.sample(rng, nEiCandidates);
     const ll = l.logPdf(candidates);
