@@ -5,6 +5,7 @@ import type { D3BrushEvent } from 'd3';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AxisKey, AxisSelection, Brush, ChartObjective, ChartParam, ChartTrial } from '../types';
 import styles from '../charts.module.css';
+import { useWidth } from '../use-width';
 import { drawBackdrop, drawSelected } from './draw';
 import { MISSING_GAP, axisScale, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform';
 import type { AxisDef, AxisScale } from './transform';
@@ -25,23 +26,6 @@ export interface ParallelCoordinatesProps {
 }
 
 const MARGIN = { top: 56, right: 48, bottom: 34 + MISSING_GAP, left: 48 };
-
-function useWidth(ref: React.RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
-  // Measured before paint so the first frame already has lines, then kept in step with resizes.
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    setWidth(el.clientWidth);
-    const ro = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w !== undefined) setWidth(Math.round(w));
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref]);
-  return width;
-}
 
 function cssVar(el: Element, name: string, fallback: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
