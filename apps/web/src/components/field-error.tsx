@@ -1,6 +1,7 @@
 /** Messages for one input; give the input `aria-describedby={id}` so screen readers read them. */
 export function FieldError({ id, messages }: { id?: string; messages?: readonly string[] | string | null }) {
-  const list = messages === null || messages === undefined ? [] : typeof messages === 'string' ? [messages] : messages;
+  const list =
+    messages === null || messages === undefined ? [] : typeof messages === 'string' ? [messages] : messages;
   if (list.length === 0) return null;
   return (
     <div id={id} className="field-error" role="alert">

@@ -33,3 +33,14 @@ export function formatMetric(value: number | string | null | undefined): string 
   if (abs >= 1e5 || abs < 1e-3) return value.toExponential(3);
   return String(Number(value.toPrecision(5)));
 }
+
+/** A URL-safe name from a display name: lower-case letters, digits and single hyphens, as the API requires. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+}

@@ -57,8 +57,11 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
     try {
       const userErrors =
         mode === 'sign-up'
-          ? (await browserRequest(SignUp, { input: { email, password, name: String(form.get('name') ?? '') } })).signUp
-              .userErrors
+          ? (
+              await browserRequest(SignUp, {
+                input: { email, password, name: String(form.get('name') ?? '') },
+              })
+            ).signUp.userErrors
           : (await browserRequest(SignIn, { input: { email, password } })).signIn.userErrors;
       if (userErrors.length > 0) {
         setErrors(groupUserErrors(userErrors));

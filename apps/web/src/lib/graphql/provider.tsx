@@ -10,7 +10,10 @@ import { cacheExchange, Client, fetchExchange, Provider, subscriptionExchange } 
  * accepts the cookie from the dashboard's origins.
  */
 export function createBrowserClient(wsUrl: string): Client {
-  const ws = typeof window === 'undefined' ? null : createWsClient({ url: wsUrl, lazy: true, retryAttempts: Infinity });
+  const ws =
+    typeof window === 'undefined'
+      ? null
+      : createWsClient({ url: wsUrl, lazy: true, retryAttempts: Infinity });
   return new Client({
     url: '/graphql',
     fetchOptions: { credentials: 'same-origin' },
