@@ -1,0 +1,39 @@
+// The launcher's environment, read once and validated. Flags on the command line override each setting.
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const schema = z.object({
+  /** Port of the GraphQL API (default 4000). */
+  TUNEBOARD_API_PORT: optionalText,
+  /** Port of the dashboard (default 3000). */
+  TUNEBOARD_WEB_PORT: optionalText,
+  /** Folder of the launcher's state and the embedded database (default `.data` at the repository root). */
+  TUNEBOARD_START_DIR: optionalText,
+  /** `1`/`true`: start the API and the runner only (no dashboard build or server). */
+  TUNEBOARD_NO_WEB: optionalText,
+  /** A Postgres to use instead of embedded PGlite; passed through to the API untouched. */
+  DATABASE_URL: optionalText,
+  /** Where `npm start` was typed (npm sets it); relative folders start there. */
+  INIT_CWD: optionalText,
+});
+
+export type StartEnv = z.infer<typeof schema>;
+
+export function readStartEnv(source: Record<string, string | undefined> = process.env): StartEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? 'environment';
+    throw new Error(`Invalid ${field}=${JSON.stringify(source[field])}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** The environment children inherit (the API, dashboard and runner read their own settings from it). */
+export function inheritedEnvironment(): Record<string, string | undefined> {
+  return { ...process.env };
+}
