@@ -43,7 +43,7 @@ function truthy(value: string | undefined, source: string): boolean {
 /** Flags first, then the environment, then defaults. `'help'` when asked for the usage. */
 export function parseStartOptions(
   argv: string[],
-  env: StartEnv,
+  env: Partial<StartEnv>,
   dirs: { repoRoot: string; cwd: string },
 ): StartOptions | 'help' {
   let parsed;

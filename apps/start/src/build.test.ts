@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { markWebBuild, startDistDir, webBuildVerdict } from './build.ts';
+
+function webFolder(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tb-start-build-'));
+  mkdirSync(path.join(dir, 'src', 'app'), { recursive: true });
+  writeFileSync(path.join(dir, 'src', 'app', 'page.tsx'), 'export default 1;');
+  return dir;
+}
+
+function build(dir: string, apiUrl: string, at: Date): void {
+  mkdirSync(path.join(dir, startDistDir), { recursive: true });
+  writeFileSync(path.join(dir, startDistDir, 'BUILD_ID'), 'abc');
+  utimesSync(path.join(dir, startDistDir, 'BUILD_ID'), at, at);
+  markWebBuild(dir, apiUrl);
+}
+
+const api = 'http://127.0.0.1:4000/graphql';
+
+describe('webBuildVerdict', () => {
+  it('asks for a build when there is none', () => {
+    expect(webBuildVerdict(webFolder(), api)).toEqual({ stale: true, reason: 'no production build yet' });
+  });
+
+  it('accepts a build newer than every source for the same API', () => {
+    const dir = webFolder();
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(path.join(dir, 'src', 'app', 'page.tsx'), old, old);
+    utimesSync(path.join(dir, 'src', 'app'), old, old);
+    utimesSync(path.join(dir, 'src'), old, old);
+    build(dir, api, new Date());
+    expect(webBuildVerdict(dir, api)).toEqual({ stale: false });
+  });
+
+  it('rebuilds when a source changed after the build', () => {
+    const dir = webFolder();
+    build(dir, api, new Date(Date.now() - 60_000));
+    expect(webBuildVerdict(dir, api)).toMatchObject({ stale: true, reason: expect.stringContaining('sources changed') });
+  });
+
+  it('rebuilds for another API address', () => {
+    const dir = webFolder();
+    const old = new Date(Date.now() - 60_000);
+    for (const p of ['src/app/page.tsx', 'src/app', 'src']) utimesSync(path.join(dir, p), old, old);
+    build(dir, api, new Date());
+    expect(webBuildVerdict(dir, 'http://127.0.0.1:4999/graphql')).toMatchObject({ stale: true, reason: expect.stringContaining(api) });
+  });
+});
