@@ -1,0 +1,248 @@
+// The study page's GraphQL operations (typed by codegen into src/gql).
+import { graphql } from '@/gql';
+
+export const StudyTrialFields = graphql(`
+  fragment StudyTrialFields on Trial {
+    id
+    number
+    state
+    params
+    values
+    durationSeconds
+  }
+`);
+
+export const StudySummaryFields = graphql(`
+  fragment StudySummaryFields on Study {
+    id
+    status
+    progress
+    counts {
+      pending
+      running
+      complete
+      pruned
+      fail
+      cancelled
+      total
+    }
+    bestTrial {
+      id
+      number
+      values
+    }
+  }
+`);
+
+export const StudyPageQuery = graphql(`
+  query StudyPage($id: ID!) {
+    study(id: $id) {
+      ...StudySummaryFields
+      name
+      description
+      objectives {
+        name
+        direction
+      }
+      space
+      sampler
+      budget {
+        maxTrials
+        maxParallel
+      }
+      refinement
+      createdAt
+      project {
+        id
+        name
+      }
+      parent {
+        id
+        name
+      }
+      children {
+        id
+        name
+        status
+      }
+    }
+  }
+`);
+
+export const StudyTrialsPageQuery = graphql(`
+  query StudyTrialsPage($id: ID!, $first: Int!, $after: String) {
+    study(id: $id) {
+      id
+      trials(first: $first, after: $after) {
+        nodes {
+          ...StudyTrialFields
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+export const StudySummaryQuery = graphql(`
+  query StudySummary($id: ID!) {
+    study(id: $id) {
+      ...StudySummaryFields
+    }
+  }
+`);
+
+export const LiveTrialQuery = graphql(`
+  query LiveTrial($id: ID!) {
+    trial(id: $id) {
+      ...StudyTrialFields
+    }
+  }
+`);
+
+export const StudyEventsSubscription = graphql(`
+  subscription StudyEvents($studyId: ID!) {
+    studyEvents(studyId: $studyId) {
+      kind
+      trial {
+        ...StudyTrialFields
+      }
+    }
+  }
+`);
+
+export const StudyCurvesQuery = graphql(`
+  query StudyCurves($id: ID!, $key: String!, $first: Int!) {
+    study(id: $id) {
+      id
+      trials(first: $first, orderBy: { field: NUMBER, direction: DESC }) {
+        nodes {
+          id
+          number
+          state
+          metrics(keys: [$key], maxPoints: 100) {
+            key
+            points {
+              step
+              value
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const StudyImportanceQuery = graphql(`
+  query StudyImportance($id: ID!, $objectiveIndex: Int!) {
+    study(id: $id) {
+      id
+      parameterImportance(objectiveIndex: $objectiveIndex) {
+        name
+        importance
+      }
+    }
+  }
+`);
+
+export const RefinementPreviewQuery = graphql(`
+  query RefinementPreview($id: ID!, $ranges: JSON, $topFraction: Float) {
+    study(id: $id) {
+      id
+      refinementPreview(ranges: $ranges, topFraction: $topFraction) {
+        ranges
+        space
+        insideCount
+        completeCount
+        bestValue
+        bestTrial {
+          id
+          number
+        }
+        userErrors {
+          field
+          message
+          code
+        }
+      }
+    }
+  }
+`);
+
+export const StudyPauseMutation = graphql(`
+  mutation StudyPause($id: ID!) {
+    studyPause(input: { id: $id }) {
+      study {
+        ...StudySummaryFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const StudyResumeMutation = graphql(`
+  mutation StudyResume($id: ID!) {
+    studyResume(input: { id: $id }) {
+      study {
+        ...StudySummaryFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const StudyStopMutation = graphql(`
+  mutation StudyStop($id: ID!) {
+    studyStop(input: { id: $id }) {
+      study {
+        ...StudySummaryFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const TrialEnqueueMutation = graphql(`
+  mutation TrialEnqueue($studyId: ID!, $params: JSON!) {
+    trialEnqueue(input: { studyId: $studyId, params: $params }) {
+      trial {
+        ...StudyTrialFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const StudyRefineMutation = graphql(`
+  mutation StudyRefine($input: StudyRefineInput!) {
+    studyRefine(input: $input) {
+      study {
+        id
+        name
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);

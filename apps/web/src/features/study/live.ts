@@ -1,0 +1,79 @@
+// Merging the study's live events into the trials the page holds. Pure: the view feeds it events and
+// refetched trials; tests feed it sequences.
+import type { ChartTrial } from '@/charts';
+import { toChartTrial, type WireTrial } from './to-chart';
+
+export type StudyEventKind = 'TRIAL_CREATED' | 'TRIAL_CLAIMED' | 'TRIAL_REPORTED' | 'TRIAL_FINISHED' | 'STUDY_STATUS';
+
+export interface LiveEvent {
+  kind: StudyEventKind;
+  /** The trial as the event carries it; null when the event has none or lost it (the view refetches). */
+  trial: WireTrial | null;
+  /** The trial id when the event names one but carries no data. */
+  trialId?: string | null;
+}
+
+export interface LiveTrials {
+  /** By trial number order. */
+  trials: ChartTrial[];
+  /** Trials named by an event whose data did not come with it: the view refetches these. */
+  stale: string[];
+  /** Bumped on TRIAL_REPORTED so metric panels know to reload. */
+  metricsVersion: number;
+  /** Bumped on STUDY_STATUS so the summary reloads its counts. */
+  statusVersion: number;
+}
+
+export function initialLive(trials: readonly ChartTrial[]): LiveTrials {
+  return { trials: [...trials].sort((a, b) => a.number - b.number), stale: [], metricsVersion: 0, statusVersion: 0 };
+}
+
+/** Inserts or replaces a trial, keeping number order; the common case (a new last trial) is O(1). */
+export function upsertTrial(trials: readonly ChartTrial[], next: ChartTrial): ChartTrial[] {
+  const index = trials.findIndex((t) => t.id === next.id);
+  if (index >= 0) {
+    const out = trials.slice();
+    out[index] = next;
+    return out;
+  }
+  const last = trials[trials.length - 1];
+  if (!last || last.number < next.number) return [...trials, next];
+  const out = [...trials, next];
+  out.sort((a, b) => a.number - b.number);
+  return out;
+}
+
+export type LiveAction =
+  | { type: 'event'; event: LiveEvent }
+  | { type: 'refetched'; trial: WireTrial }
+  | { type: 'refetch-failed'; trialId: string }
+  | { type: 'reset'; trials: readonly ChartTrial[] };
+
+export function liveReducer(state: LiveTrials, action: LiveAction): LiveTrials {
+  switch (action.type) {
+    case 'reset':
+      return initialLive(action.trials);
+    case 'refetched':
+      return {
+        ...state,
+        trials: upsertTrial(state.trials, toChartTrial(action.trial)),
+        stale: state.stale.filter((id) => id !== action.trial.id),
+      };
+    case 'refetch-failed':
+      return { ...state, stale: state.stale.filter((id) => id !== action.trialId) };
+    case 'event': {
+      const { event } = action;
+      if (event.kind === 'STUDY_STATUS') return { ...state, statusVersion: state.statusVersion + 1 };
+      const metricsVersion = event.kind === 'TRIAL_REPORTED' ? state.metricsVersion + 1 : state.metricsVersion;
+      // A finished or created trial also changes the counts in the summary.
+      const statusVersion =
+        event.kind === 'TRIAL_FINISHED' || event.kind === 'TRIAL_CREATED' ? state.statusVersion + 1 : state.statusVersion;
+      if (event.trial) {
+        return { ...state, trials: upsertTrial(state.trials, toChartTrial(event.trial)), metricsVersion, statusVersion };
+      }
+      const id = event.trialId;
+      if (id && !state.stale.includes(id)) return { ...state, stale: [...state.stale, id], metricsVersion, statusVersion };
+      return { ...state, metricsVersion, statusVersion };
+    }
+  }
+}

@@ -1,0 +1,124 @@
+'use client';
+
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import type { ChartParam, ChartTrial } from '@/charts';
+import type { StudySummaryFieldsFragment } from '@/gql/graphql';
+import { StudyPauseMutation, StudyResumeMutation, StudyStopMutation, TrialEnqueueMutation } from './documents';
+import styles from './study.module.css';
+
+/** A starting point for a hand-enqueued configuration: the latest trial's parameters, else each range's low end. */
+function exampleParams(params: readonly ChartParam[], trials: readonly ChartTrial[]): string {
+  const last = trials[trials.length - 1];
+  if (last) return JSON.stringify(last.params, null, 2);
+  const point: Record<string, unknown> = {};
+  for (const p of params) point[p.name] = p.kind === 'categorical' ? p.choices?.[0] : p.low;
+  return JSON.stringify(point, null, 2);
+}
+
+export function StudyControls({
+  studyId,
+  status,
+  params,
+  trials,
+  onChange,
+}: {
+  studyId: string;
+  status: string;
+  params: readonly ChartParam[];
+  trials: readonly ChartTrial[];
+  onChange: (summary: StudySummaryFieldsFragment) => void;
+}) {
+  const [pause, runPause] = useMutation(StudyPauseMutation);
+  const [resume, runResume] = useMutation(StudyResumeMutation);
+  const [stop, runStop] = useMutation(StudyStopMutation);
+  const [enqueue, runEnqueue] = useMutation(TrialEnqueueMutation);
+  const [message, setMessage] = useState<string | null>(null);
+  const [enqueueText, setEnqueueText] = useState<string | null>(null);
+  const [enqueueError, setEnqueueError] = useState<string | null>(null);
+  const busy = pause.fetching || resume.fetching || stop.fetching;
+  const finished = status === 'COMPLETED' || status === 'STOPPED';
+
+  type Payload = { study: StudySummaryFieldsFragment | null; userErrors: { message: string }[] };
+  async function act(run: (v: { id: string }) => Promise<{ error?: { message: string }; data?: unknown }>, name: 'studyPause' | 'studyResume' | 'studyStop') {
+    setMessage(null);
+    const result = await run({ id: studyId });
+    if (result.error) return setMessage(result.error.message);
+    const payload = (result.data as Record<string, Payload> | undefined)?.[name];
+    if (payload?.userErrors.length) return setMessage(payload.userErrors.map((e) => e.message).join(' '));
+    if (payload?.study) onChange(payload.study);
+  }
+
+  async function submitEnqueue(event: React.FormEvent) {
+    event.preventDefault();
+    setEnqueueError(null);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(enqueueText ?? '');
+    } catch (error) {
+      return setEnqueueError(`params must be a JSON object: ${(error as Error).message}`);
+    }
+    const result = await runEnqueue({ studyId, params: parsed });
+    if (result.error) return setEnqueueError(result.error.message);
+    const errors = result.data?.trialEnqueue.userErrors ?? [];
+    if (errors.length) return setEnqueueError(errors.map((e) => e.message).join(' '));
+    setEnqueueText(null);
+    setMessage(`Enqueued trial #${result.data?.trialEnqueue.trial?.number ?? '?'}.`);
+  }
+
+  return (
+    <div className={styles.controls}>
+      {status === 'PAUSED' ? (
+        <button type="button" className="button" disabled={busy} onClick={() => void act(runResume, 'studyResume')}>
+          Resume
+        </button>
+      ) : (
+        <button type="button" className="button button-secondary" disabled={busy || finished} onClick={() => void act(runPause, 'studyPause')}>
+          Pause
+        </button>
+      )}
+      <button type="button" className="button button-danger" disabled={busy || finished} onClick={() => void act(runStop, 'studyStop')}>
+        Stop
+      </button>
+      {enqueueText === null ? (
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={finished}
+          onClick={() => setEnqueueText(exampleParams(params, trials))}
+        >
+          Enqueue a configuration…
+        </button>
+      ) : (
+        <form className={styles.enqueue} onSubmit={(e) => void submitEnqueue(e)}>
+          <label htmlFor="enqueue-params">Parameters (JSON)</label>
+          <textarea
+            id="enqueue-params"
+            rows={Math.min(10, params.length + 2)}
+            value={enqueueText}
+            aria-invalid={enqueueError ? true : undefined}
+            onChange={(e) => setEnqueueText(e.target.value)}
+          />
+          {enqueueError && (
+            <p role="alert" className="field-error">
+              {enqueueError}
+            </p>
+          )}
+          <div className={styles.controls}>
+            <button type="submit" className="button" disabled={enqueue.fetching}>
+              Enqueue
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setEnqueueText(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {message && (
+        <p role="status" className="muted">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,286 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useClient } from 'urql';
+import {
+  filterByBrush,
+  HistoryChart,
+  ParallelCoordinates,
+  ParetoChart,
+  SliceChart,
+  TrialTable,
+  type AxisKey,
+  type Brush,
+  type ChartObjective,
+  type ChartParam,
+  type ChartTrial,
+} from '@/charts';
+import { Panel } from '@/components/panel';
+import { StateBadge } from '@/components/state-badge';
+import type { StudyPageQuery as StudyPageResult, StudySummaryFieldsFragment } from '@/gql/graphql';
+import { formatMetric, formatProgress } from '@/lib/format';
+import { hrefFor } from '@/lib/route-id';
+import { LiveTrialQuery, StudyEventsSubscription, StudySummaryQuery } from './documents';
+import { initialLive, liveReducer } from './live';
+import { StudyControls } from './study-controls';
+import { ImportancePanel, LearningCurvesPanel } from './analysis-panels';
+import { RefineDialog } from './refine-dialog';
+import styles from './study.module.css';
+
+export interface StudyViewProps {
+  study: NonNullable<StudyPageResult['study']>;
+  params: ChartParam[];
+  objectives: ChartObjective[];
+  trials: ChartTrial[];
+  /** More trials exist than the page loads. */
+  truncated: boolean;
+}
+
+/** Summary counts change with every finished trial: reload them at most this often. */
+const SUMMARY_DEBOUNCE_MS = 600;
+
+export function StudyView({ study, params, objectives, trials: initialTrials, truncated }: StudyViewProps) {
+  const client = useClient();
+  const router = useRouter();
+  const [live, dispatch] = useReducer(liveReducer, initialTrials, initialLive);
+  const [summary, setSummary] = useState<StudySummaryFieldsFragment>(study);
+  const [brush, setBrush] = useState<Brush>({});
+  const [hiddenAxes, setHiddenAxes] = useState<AxisKey[]>([]);
+  const [order, setOrder] = useState<AxisKey[] | undefined>(undefined);
+  const [objectiveIndex, setObjectiveIndex] = useState(0);
+  const [liveError, setLiveError] = useState<string | null>(null);
+  const [refining, setRefining] = useState(false);
+
+  // A new study id (navigating parent → child) starts from that page's server data.
+  useEffect(() => {
+    dispatch({ type: 'reset', trials: initialTrials });
+    setSummary(study);
+    setBrush({});
+  }, [initialTrials, study]);
+
+  useEffect(() => {
+    const { unsubscribe } = client.subscription(StudyEventsSubscription, { studyId: study.id }).subscribe((result) => {
+      if (result.error) {
+        setLiveError(`Live updates stopped: ${result.error.message}`);
+        return;
+      }
+      setLiveError(null);
+      const event = result.data?.studyEvents;
+      if (!event) return;
+      dispatch({ type: 'event', event: { kind: event.kind, trial: event.trial ?? null } });
+    });
+    return unsubscribe;
+  }, [client, study.id]);
+
+  // Events that name a trial without carrying it: fetch it once.
+  useEffect(() => {
+    for (const id of live.stale) {
+      void client
+        .query(LiveTrialQuery, { id }, { requestPolicy: 'network-only' })
+        .toPromise()
+        .then((result) => {
+          if (result.data?.trial) dispatch({ type: 'refetched', trial: result.data.trial });
+          else dispatch({ type: 'refetch-failed', trialId: id });
+        });
+    }
+  }, [client, live.stale]);
+
+  useEffect(() => {
+    if (live.statusVersion === 0) return;
+    const timer = setTimeout(() => {
+      void client
+        .query(StudySummaryQuery, { id: study.id }, { requestPolicy: 'network-only' })
+        .toPromise()
+        .then((result) => {
+          if (result.data?.study) setSummary(result.data.study);
+        });
+    }, SUMMARY_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [client, study.id, live.statusVersion]);
+
+  const trials = live.trials;
+  const visible = useMemo(() => filterByBrush(trials, brush), [trials, brush]);
+  const completeCount = useMemo(() => trials.filter((t) => t.state === 'COMPLETE').length, [trials]);
+  const openTrial = useCallback((id: string) => router.push(hrefFor('trials', id)), [router]);
+  const objective = objectives[objectiveIndex] ?? objectives[0];
+  const brushed = Object.keys(brush).length > 0;
+
+  return (
+    <div className={styles.page}>
+      <p className="muted">
+        <Link href={hrefFor('projects', study.project.id)}>{study.project.name}</Link> /
+      </p>
+      <h1>{study.name}</h1>
+      {study.description && <p className="muted">{study.description}</p>}
+      <Lineage study={study} />
+
+      <Panel
+        title="Summary"
+        minHeight={96}
+        actions={
+          <button type="button" className="button" onClick={() => setRefining(true)} disabled={completeCount === 0}>
+            Refine…
+          </button>
+        }
+      >
+        <dl className={styles.summary}>
+          <div>
+            <dt>Status</dt>
+            <dd>
+              <StateBadge state={summary.status} />
+            </dd>
+          </div>
+          <div>
+            <dt>Progress</dt>
+            <dd>
+              {formatProgress(summary.progress)} ({summary.counts.complete + summary.counts.pruned + summary.counts.fail} of{' '}
+              {study.budget.maxTrials ?? '∞'})
+            </dd>
+          </div>
+          <div>
+            <dt>Trials</dt>
+            <dd>
+              {summary.counts.running} running, {summary.counts.pending} pending, {summary.counts.complete} complete,{' '}
+              {summary.counts.pruned} pruned, {summary.counts.fail} failed
+            </dd>
+          </div>
+          <div>
+            <dt>Best {objectives[0]?.name}</dt>
+            <dd>
+              {summary.bestTrial ? (
+                <Link href={hrefFor('trials', summary.bestTrial.id)}>
+                  {formatMetric(summary.bestTrial.values?.[0])} (#{summary.bestTrial.number})
+                </Link>
+              ) : (
+                '—'
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>Sampler</dt>
+            <dd>
+              <code>{JSON.stringify(study.sampler)}</code>
+            </dd>
+          </div>
+        </dl>
+        <StudyControls studyId={study.id} status={summary.status} params={params} trials={trials} onChange={setSummary} />
+        {liveError && (
+          <p role="alert" className="error-text">
+            {liveError}
+          </p>
+        )}
+      </Panel>
+
+      {objectives.length > 1 && (
+        <label className={styles.objectivePicker}>
+          Objective for the charts{' '}
+          <select value={objectiveIndex} onChange={(e) => setObjectiveIndex(Number(e.target.value))}>
+            {objectives.map((o, i) => (
+              <option key={o.name} value={i}>
+                {o.name} ({o.direction.toLowerCase()})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+
+      <Panel
+        title="Parallel coordinates"
+        minHeight={360}
+        actions={
+          brushed ? (
+            <button type="button" className="button button-secondary" onClick={() => setBrush({})}>
+              Clear brush ({visible.length} of {trials.length})
+            </button>
+          ) : undefined
+        }
+      >
+        <ParallelCoordinates
+          trials={trials}
+          params={params}
+          objectives={objectives}
+          brush={brush}
+          onBrushChange={setBrush}
+          hiddenAxes={hiddenAxes}
+          onHiddenAxesChange={setHiddenAxes}
+          order={order}
+          onOrderChange={setOrder}
+          colorObjective={objectiveIndex}
+        />
+      </Panel>
+
+      <Panel title={`Trials (${visible.length}${brushed ? ` of ${trials.length}` : ''})`} minHeight={360}>
+        {truncated && <p className="muted">Showing the first {trials.length} trials of {summary.counts.total}.</p>}
+        <TrialTable trials={visible} params={params} objectives={objectives} onRowClick={(t) => openTrial(t.id)} />
+      </Panel>
+
+      <div className={styles.grid}>
+        <Panel title={`History of ${objective?.name ?? 'the objective'}`} minHeight={280}>
+          <HistoryChart trials={visible} objectives={objectives} objectiveIndex={objectiveIndex} />
+        </Panel>
+        <LearningCurvesPanel
+          studyId={study.id}
+          objectives={objectives}
+          objectiveIndex={objectiveIndex}
+          visible={visible}
+          version={live.metricsVersion}
+        />
+        <ImportancePanel studyId={study.id} objectiveIndex={objectiveIndex} completeCount={completeCount} />
+        <Panel title="Slices" minHeight={280}>
+          <SliceChart trials={visible} params={params} objectives={objectives} objectiveIndex={objectiveIndex} />
+        </Panel>
+        {objectives.length > 1 && (
+          <Panel title="Pareto front" minHeight={280}>
+            <ParetoChart trials={visible} objectives={objectives} onSelectTrial={openTrial} />
+          </Panel>
+        )}
+      </div>
+
+      {refining && (
+        <RefineDialog
+          study={study}
+          params={params}
+          brush={brush}
+          onClose={() => setRefining(false)}
+          onLaunched={(childId) => router.push(hrefFor('studies', childId))}
+        />
+      )}
+    </div>
+  );
+}
+
+function Lineage({ study }: { study: StudyViewProps['study'] }) {
+  if (!study.parent && study.children.length === 0) return null;
+  return (
+    <nav aria-label="Lineage" className={styles.lineage}>
+      {study.parent && (
+        <p>
+          Refined from <Link href={hrefFor('studies', study.parent.id)}>{study.parent.name}</Link>
+          {refinedRanges(study.refinement)}
+        </p>
+      )}
+      {study.children.length > 0 && (
+        <p>
+          Refinements:{' '}
+          {study.children.map((child, i) => (
+            <span key={child.id}>
+              {i > 0 && ', '}
+              <Link href={hrefFor('studies', child.id)}>{child.name}</Link> <StateBadge state={child.status} />
+            </span>
+          ))}
+        </p>
+      )}
+    </nav>
+  );
+}
+
+function refinedRanges(refinement: unknown): string {
+  if (!refinement || typeof refinement !== 'object') return '';
+  const { ranges, inherited } = refinement as { ranges?: unknown; inherited?: unknown };
+  const parts = [];
+  if (ranges) parts.push(` with ${JSON.stringify(ranges)}`);
+  if (typeof inherited === 'number') parts.push(`, ${inherited} trials inherited`);
+  return parts.join('');
+}
