@@ -3,6 +3,7 @@ import { RunnerAgent } from './agent/agent';
 import { ConfigError, parseRunnerConfig, usage } from './agent/config';
 import { errorMessage } from './agent/graphql-client';
 import { createLogger } from './agent/logger';
+import { TtyProgress } from './agent/progress';
 import { readRunnerEnv } from './env';
 
 async function main(argv: string[]): Promise<number> {
@@ -19,8 +20,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
-  const log = createLogger(config.logLevel);
-  const agent = new RunnerAgent({ ...config, log });
+  // On a terminal the running trials share one status line rewritten per epoch; piped into a file or journald,
+  // each epoch is a line of its own so the log reads top to bottom.
+  const progress = process.stdout.isTTY && config.logLevel !== 'warn' && config.logLevel !== 'error' ? new TtyProgress() : undefined;
+  const log = createLogger(config.logLevel, progress?.write);
+  const agent = new RunnerAgent({ ...config, log, progress });
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals += 1;

@@ -9,6 +9,8 @@ import type { TestApi } from '@tuneboard/api/testing';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
 import { RunnerAgent } from './agent';
+import type { AgentOptions } from './agent';
+import type { RunObjective } from './trial-run';
 import { memoryLogger } from './logger';
 
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
@@ -44,6 +46,29 @@ const TRIALS = `query($id: ID!) { study(id: $id) { status counts { pending runni
   trials(first: 20) { nodes { id number state attempt values error } } } }`;
 const METRICS = `query($id: ID!, $attempt: Int) { trial(id: $id) {
   metrics(attempt: $attempt, maxPoints: 10000) { key points { step value } } } }`;
+
+/**
+ * A stand-in for training: `epochs` steps of val_loss = x / step, `pauseMs` apart, stopping on abort. Counts how
+ * many of its calls run at once in `active.max`.
+ */
+function fakeTraining(pauseMs: number, active = { now: 0, max: 0 }): RunObjective {
+  return async (_spec, params, options) => {
+    active.now += 1;
+    active.max = Math.max(active.max, active.now);
+    try {
+      const x = params.x as number;
+      const epochs = params.epochs as number;
+      for (let step = 1; step <= epochs; step += 1) {
+        if (options.signal?.aborted) return { state: 'PRUNED', stoppedBy: 'signal' };
+        await options.onMetrics?.([{ key: 'val_loss', step, value: x / step }]);
+        await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      }
+      return { state: 'COMPLETE', values: [x / epochs] };
+    } finally {
+      active.now -= 1;
+    }
+  };
+}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -89,8 +114,15 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
       ...overrides,
     });
 
-  async function startAgent(studyId: string, url = api.server.url, lines: string[] = [], concurrency = 1): Promise<RunnerAgent> {
+  async function startAgent(
+    studyId: string,
+    url = api.server.url,
+    lines: string[] = [],
+    concurrency = 1,
+    extra: Partial<AgentOptions> = {},
+  ): Promise<RunnerAgent> {
     const agent = new RunnerAgent({
+      ...extra,
       api: url,
       token: team.runnerAuth.token,
       concurrency,
@@ -308,4 +340,66 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
     children.push(child);
     return child;
   }
+
+  const trainingStudy = (name: string, epochs: number, budget: { maxTrials: number; maxParallel: number }) =>
+    study([], {
+      name,
+      space: { x: { type: 'float', low: 0.5, high: 1 }, epochs: { type: 'categorical', choices: [epochs] } },
+      objective: { kind: 'template', template: 'mlp', dataset: 'digits', metric: 'val_loss' },
+      budget,
+    });
+
+  it('claims the next trial while the current one ends, one slot never holding more than two leases', async () => {
+    const { id } = await trainingStudy(`ahead-${Date.now()}`, 10, { maxTrials: 4, maxParallel: 2 });
+    const active = { now: 0, max: 0 };
+    // Any ETA counts as "about to end": the next trial is claimed at the first epoch of each one.
+    const agent = await startAgent(id, api.server.url, [], 1, { runObjective: fakeTraining(40, active), prefetchLeadMs: 3_600_000 });
+    const nodes = await finished(id, 4);
+    expect(nodes.map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE', 'COMPLETE']);
+    // A lease was claimed ahead (two held), never more than slots + 1, and the slot trained one trial at a time.
+    expect(agent.maxLeasesHeld).toBe(2);
+    expect(active.max).toBe(1);
+    expect(agent.outcomes.map((o) => o.outcome.kind)).toEqual(['finished', 'finished', 'finished', 'finished']);
+    await agent.stop();
+  }, 90_000);
+
+  it('gives a lease claimed ahead back to the queue on shutdown, with the running trial', async () => {
+    const { id } = await trainingStudy(`ahead-stop-${Date.now()}`, 1_000, { maxTrials: 4, maxParallel: 2 });
+    const agent = await startAgent(id, api.server.url, [], 1, { runObjective: fakeTraining(50), prefetchLeadMs: 3_600_000 });
+    await until('a lease claimed ahead', async () => ((await trials(id)).counts.running === 2 ? true : undefined));
+    await agent.stop();
+    const row = await trials(id);
+    expect(row.counts).toMatchObject({ running: 0, pending: 2 });
+    expect(row.trials.nodes.every((t) => t.state === 'PENDING' && t.attempt === 1)).toBe(true);
+  }, 90_000);
+
+  it('releases a lease claimed ahead that waited longer than its hold', async () => {
+    const { id } = await trainingStudy(`ahead-hold-${Date.now()}`, 1_000, { maxTrials: 4, maxParallel: 2 });
+    const lines: string[] = [];
+    const agent = await startAgent(id, api.server.url, lines, 1, {
+      runObjective: fakeTraining(50),
+      prefetchLeadMs: 3_600_000,
+      prefetchHoldMs: 300,
+    });
+    await until('the held lease given back', async () => (lines.some((line) => line.includes('claimed ahead waited')) ? true : undefined));
+    const row = await trials(id);
+    expect(row.counts).toMatchObject({ running: 1, pending: 1 });
+    expect(agent.runningTrials).toBe(1);
+    await agent.stop();
+  }, 90_000);
+
+  it('prints a progress line per epoch and a final line per trial when the output is not a terminal', async () => {
+    const name = `progress-${Date.now()}`;
+    const { id } = await trainingStudy(name, 4, { maxTrials: 1, maxParallel: 1 });
+    const lines: string[] = [];
+    const agent = await startAgent(id, api.server.url, lines, 1, { runObjective: fakeTraining(20) });
+    await finished(id);
+    await agent.stop();
+    const progress = lines.filter((line) => line.includes(` · ${name} · epoch `));
+    expect(progress.map((line) => /epoch (\d+\/\d+)/.exec(line)?.[1])).toEqual(['1/4', '2/4', '3/4', '4/4']);
+    expect(progress[0]).toMatch(/trial 0 · .* · epoch 1\/4 · val_loss=0\.\d{4} · \d+\.\d s elapsed · ETA \d+\.\d s$/);
+    const final = lines.filter((line) => line.includes(` · ${name} · COMPLETE`));
+    expect(final).toHaveLength(1);
+    expect(final[0]).toMatch(/trial 0 · .* · COMPLETE val_loss=0\.\d{4} · \d+\.\d s$/);
+  }, 90_000);
 });

@@ -7,8 +7,9 @@ import type { RunnerConfig } from './config';
 import { ApiError, TransientApiError, createGraphQLClient, errorMessage } from './graphql-client';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
+import type { ProgressSink } from './progress';
 import { subscribeTrialsAvailable } from './subscription';
-import { TrialRun } from './trial-run';
+import { TrialRun, leaseMsOf } from './trial-run';
 import type { RunObjective, TrialRunOptions, TrialRunOutcome } from './trial-run';
 
 export interface AgentOptions extends RunnerConfig {
@@ -18,6 +19,18 @@ export interface AgentOptions extends RunnerConfig {
   reporter?: TrialRunOptions['reporter'];
   /** Skip loading a training backend (tests of command objectives): capabilities say `none`. */
   skipBackend?: boolean;
+  /** An interactive terminal's status line (cli.ts on a TTY); otherwise a progress log line per epoch. */
+  progress?: ProgressSink;
+  /** How close to its end a trial asks for the next one to be claimed (TrialRunOptions.prefetchLeadMs). */
+  prefetchLeadMs?: number;
+  /** A prefetched lease not started within this long goes back to the queue (default: a third of the lease). */
+  prefetchHoldMs?: number;
+}
+
+/** A lease claimed ahead, waiting for a slot's objective to return. */
+interface Prefetched {
+  lease: ClaimedTrial;
+  timer: NodeJS.Timeout;
 }
 
 /** Codes after which claiming again cannot succeed: the token is wrong or revoked. */
@@ -33,7 +46,13 @@ export class RunnerAgent {
   runnerId: string | undefined;
   /** Outcomes of finished trial runs, in the order they ended. */
   readonly outcomes: { trialId: string; number: number; outcome: TrialRunOutcome }[] = [];
-  private readonly runs = new Map<number, TrialRun>();
+  /** Every trial this runner holds a lease of and has started: training, or reporting its end. */
+  private readonly runs = new Set<TrialRun>();
+  /** Claimed ahead of time (at most one): starts when a slot's objective returns. */
+  private readonly prefetched: Prefetched[] = [];
+  private prefetchWanted = false;
+  /** Most leases held at once (runs + prefetched): never above concurrency + 1. */
+  maxLeasesHeld = 0;
   private readonly stopping = new AbortController();
   /** Aborted when the shutdown window is over: retries of final calls give up. */
   private readonly exit = new AbortController();
@@ -54,6 +73,13 @@ export class RunnerAgent {
 
   get runningTrials(): number {
     return this.runs.size;
+  }
+
+  /** Slots whose objective is still running: the ones not free for the next trial. */
+  private get busySlots(): number {
+    let busy = 0;
+    for (const run of this.runs) if (!run.objectiveDone) busy += 1;
+    return busy;
   }
 
   /** Loads the backend, registers and starts claiming. Throws when registration is refused. */
@@ -140,23 +166,73 @@ export class RunnerAgent {
   }
 
   private freeSlot(): number {
-    for (let slot = 0; ; slot += 1) if (!this.runs.has(slot)) return slot;
+    const busy = new Set<number>();
+    for (const run of this.runs) if (!run.objectiveDone) busy.add(run.slot);
+    for (let slot = 0; ; slot += 1) if (!busy.has(slot)) return slot;
+  }
+
+  /**
+   * How many leases to ask for: one per slot without a training objective (a slot frees as soon as its
+   * objective returns: the end of that trial is reported in the background), plus one ahead of time when a
+   * trial said it is about to end — never more than `concurrency + 1` leases held at once.
+   */
+  private claimLimit(): { limit: number; prefetch: boolean } {
+    const { concurrency } = this.options;
+    const held = this.runs.size + this.prefetched.length;
+    const free = concurrency - this.busySlots - this.prefetched.length;
+    const prefetch = this.prefetchWanted && free <= 0 && this.prefetched.length === 0;
+    return { limit: Math.max(0, Math.min(Math.max(free, 0) + (prefetch ? 1 : 0), concurrency + 1 - held)), prefetch };
+  }
+
+  /** Starts prefetched leases on the slots that are free now. */
+  private startPrefetched(): void {
+    while (this.prefetched.length > 0 && this.busySlots < this.options.concurrency) {
+      const next = this.prefetched.shift()!;
+      clearTimeout(next.timer);
+      this.startTrial(next.lease);
+    }
+  }
+
+  private hold(lease: ClaimedTrial): void {
+    const holdMs = this.options.prefetchHoldMs ?? Math.floor(leaseMsOf(lease.leaseExpiresAt) / 3);
+    const entry: Prefetched = {
+      lease,
+      // The trial it waited for runs longer than its ETA said: give the lease back rather than let it expire.
+      timer: setTimeout(() => {
+        const index = this.prefetched.indexOf(entry);
+        if (index < 0) return;
+        this.prefetched.splice(index, 1);
+        this.log.debug(`trial ${lease.trial.number} claimed ahead waited ${holdMs} ms: releasing it`);
+        void this.releaseLease(lease);
+        this.wake();
+      }, holdMs),
+    };
+    this.prefetched.push(entry);
+  }
+
+  private releaseLease(lease: ClaimedTrial): Promise<unknown> {
+    return this.api.release({ trialId: lease.trial.id, leaseToken: lease.leaseToken }, this.exit.signal).catch((error: unknown) => {
+      this.log.warn(`could not release trial ${lease.trial.number} (${errorMessage(error)}): it returns to the queue when its lease expires`);
+    });
   }
 
   private async claimLoop(): Promise<void> {
     const { options, log } = this;
     let failures = 0;
     while (!this.stopping.signal.aborted) {
-      const free = options.concurrency - this.runs.size;
-      if (free <= 0) {
+      this.startPrefetched();
+      const { limit, prefetch } = this.claimLimit();
+      if (limit <= 0) {
         await this.waitForWake(options.pollMs);
         continue;
       }
       this.wakeRequested = false;
+      // One attempt per "about to end" signal: an empty queue is not asked again until the next one.
+      if (prefetch) this.prefetchWanted = false;
       let leases: ClaimedTrial[];
       try {
         // Not cut short by a shutdown (leases claimed but never seen would sit until they expire); only by exit.
-        const reply = await this.api.claim({ runnerId: this.runnerId!, studyId: options.studyId, limit: free }, this.exit.signal);
+        const reply = await this.api.claim({ runnerId: this.runnerId!, studyId: options.studyId, limit }, this.exit.signal);
         if (reply.userErrors.length) log.warn(`claim refused: ${reply.userErrors.map((e) => e.message).join('; ')}`);
         leases = reply.leases;
         if (failures > 0) log.info(`claiming again after ${failures} failed attempt(s)`);
@@ -182,12 +258,17 @@ export class RunnerAgent {
       }
       if (this.stopping.signal.aborted) {
         // Claimed while a shutdown began: hand them straight back.
-        await Promise.all(leases.map((lease) => this.api.release({ trialId: lease.trial.id, leaseToken: lease.leaseToken }).catch(() => undefined)));
+        await Promise.all(leases.map((lease) => this.releaseLease(lease)));
         break;
       }
-      for (const lease of leases) this.startTrial(lease);
-      // All slots filled: wait for one to free. Fewer leases than asked: the queue is empty, wait for an event.
-      if (leases.length < free || this.runs.size >= options.concurrency) await this.waitForWake(jittered(options.pollMs));
+      for (const lease of leases) {
+        if (this.busySlots < options.concurrency) this.startTrial(lease);
+        else this.hold(lease);
+      }
+      this.maxLeasesHeld = Math.max(this.maxLeasesHeld, this.runs.size + this.prefetched.length);
+      // Fewer leases than asked: the queue is empty, wait for an event. All asked for: claim again at once if a
+      // slot is still free (it freed while the claim was in flight), else wait for one to free.
+      if (leases.length < limit || this.claimLimit().limit <= 0) await this.waitForWake(jittered(options.pollMs));
     }
   }
 
@@ -203,8 +284,15 @@ export class RunnerAgent {
       exit: this.exit.signal,
       reporter: this.options.reporter,
       runObjective: this.options.runObjective,
+      progress: this.options.progress,
+      prefetchLeadMs: this.options.prefetchLeadMs,
+      onNearEnd: () => {
+        this.prefetchWanted = true;
+        this.wake();
+      },
+      onObjectiveDone: () => this.wake(),
     });
-    this.runs.set(slot, run);
+    this.runs.add(run);
     void run.done
       .catch((error: unknown): TrialRunOutcome => {
         // TrialRun handles its own failures; this is the last net so one trial never takes the runner down.
@@ -213,7 +301,7 @@ export class RunnerAgent {
       })
       .then((outcome) => {
         this.outcomes.push({ trialId: run.trialId, number: run.number, outcome });
-        this.runs.delete(slot);
+        this.runs.delete(run);
         this.wake();
       });
   }
@@ -229,7 +317,11 @@ export class RunnerAgent {
       const deadline = setTimeout(() => this.exit.abort(), windowMs);
       this.stopping.abort();
       this.wake();
-      const running = [...this.runs.values()];
+      const running = [...this.runs];
+      // Leases claimed ahead never started: back to the queue at once, for another runner.
+      const ahead = this.prefetched.splice(0);
+      for (const entry of ahead) clearTimeout(entry.timer);
+      const givenBack = Promise.all(ahead.map((entry) => this.releaseLease(entry.lease)));
       if (running.length > 0) log.info(`shutting down: ${running.length} trial(s) running, finishing or releasing them within ${windowMs / 1000} s`);
       else log.info('shutting down');
       const finishMs = windowMs / 2;
@@ -241,6 +333,7 @@ export class RunnerAgent {
       await Promise.race([Promise.all(running.map((run) => run.done)), sleep(finishMs)]);
       for (const run of running) if (!run.objectiveDone) releases.push(run.release(this.exit.signal));
       await Promise.all(releases);
+      await givenBack;
       await this.subscription?.dispose().catch(() => undefined);
       await this.loop;
       // Objectives stop on their abort signal (commands: SIGTERM, then SIGKILL after their grace).

@@ -14,7 +14,7 @@ export interface ClaimedTrial {
     number: number;
     attempt: number;
     params: Record<string, unknown>;
-    study: { id: string; objective: unknown; objectives: { name: string; direction: 'MINIMIZE' | 'MAXIMIZE' }[] };
+    study: { id: string; name: string; objective: unknown; objectives: { name: string; direction: 'MINIMIZE' | 'MAXIMIZE' }[] };
   };
 }
 
@@ -48,7 +48,7 @@ const REGISTER = `mutation RunnerRegister($input: RunnerRegisterInput!) {
   runnerRegister(input: $input) { runner { id name } userErrors { message code } } }`;
 const CLAIM = `mutation TrialClaim($input: TrialClaimInput!) {
   trialClaim(input: $input) {
-    leases { leaseToken leaseExpiresAt trial { id number attempt params study { id objective objectives { name direction } } } }
+    leases { leaseToken leaseExpiresAt trial { id number attempt params study { id name objective objectives { name direction } } } }
     userErrors { message code } } }`;
 const REPORT = `mutation TrialReport($input: TrialReportInput!) {
   trialReport(input: $input) { shouldPrune leaseExpiresAt accepted userErrors { message code } } }`;

@@ -8,6 +8,8 @@ import { toWireValue } from './api';
 import { backoffDelay, sleep } from './backoff';
 import { TransientApiError, errorMessage } from './graphql-client';
 import type { Logger } from './logger';
+import { formatDuration as seconds, formatProgress, formatValue } from './progress';
+import type { ProgressSink } from './progress';
 import { MetricReporter } from './reporter';
 import type { ReporterOptions } from './reporter';
 
@@ -25,9 +27,26 @@ export interface TrialRunOptions {
   exit: AbortSignal;
   reporter?: Partial<Pick<ReporterOptions, 'batchPoints' | 'flushMs' | 'maxBuffered' | 'backoff'>>;
   runObjective?: RunObjective;
-  /** Progress lines at most this often per trial. */
+  /**
+   * Progress of a command objective at most this often (default 1 s): its steps can be anything down to single
+   * batches. Template trials show every epoch.
+   */
   progressMs?: number;
+  /** An interactive terminal's status line; without it, progress is a log line per epoch. */
+  progress?: ProgressSink;
+  /**
+   * Called once when the trial is about to end (its ETA under `prefetchLeadMs`): the runner may claim the next
+   * trial now so that it starts the moment this one's objective returns.
+   */
+  onNearEnd?: () => void;
+  /** Default 2 s: how close to the end `onNearEnd` fires. */
+  prefetchLeadMs?: number;
+  /** The objective returned: its slot can take the next trial while this one's end is being reported. */
+  onObjectiveDone?: () => void;
 }
+
+/** Default of `TrialRunOptions.prefetchLeadMs`. */
+export const defaultPrefetchLeadMs = 2_000;
 
 /** How a trial run ended, from the runner's side. */
 export type TrialRunOutcome =
@@ -70,17 +89,6 @@ function totalSteps(spec: unknown, params: Record<string, unknown>): number | un
   return (spec as { kind?: unknown } | null)?.kind === 'template' ? 10 : undefined;
 }
 
-function seconds(ms: number): string {
-  const s = ms / 1000;
-  if (s < 90) return `${s.toFixed(1)} s`;
-  if (s < 5400) return `${Math.round(s / 60)} min`;
-  return `${(s / 3600).toFixed(1)} h`;
-}
-
-function formatValue(value: number): string {
-  return Number.isInteger(value) ? String(value) : Math.abs(value) >= 1e4 || Math.abs(value) < 1e-3 ? value.toExponential(3) : value.toFixed(4);
-}
-
 /**
  * One claimed trial on one slot: runs the objective, streams its metrics, and ends the attempt with
  * trialComplete / trialFail / trialPrune — or gives it back with trialRelease when the runner shuts down.
@@ -88,6 +96,7 @@ function formatValue(value: number): string {
 export class TrialRun {
   readonly trialId: string;
   readonly number: number;
+  readonly slot: number;
   readonly done: Promise<TrialRunOutcome>;
   private readonly controller = new AbortController();
   private readonly reporter: MetricReporter;
@@ -102,14 +111,20 @@ export class TrialRun {
   /** The objective has returned: the trial is only being reported now, too late to release. */
   objectiveDone = false;
   private lastProgressAt = 0;
+  private nearEndSignalled = false;
+  private readonly study: string;
+  private readonly unit: 'epoch' | 'step';
 
   constructor(private readonly options: TrialRunOptions) {
     const { lease } = options;
     this.trialId = lease.trial.id;
     this.number = lease.trial.number;
+    this.slot = options.slot;
     this.log = options.log.child(`[trial ${lease.trial.number}${lease.trial.attempt > 0 ? ` attempt ${lease.trial.attempt}` : ''}]`);
     this.total = totalSteps(lease.trial.study.objective, lease.trial.params);
     this.headline = lease.trial.study.objectives[0]?.name;
+    this.study = lease.trial.study.name;
+    this.unit = (lease.trial.study.objective as { kind?: unknown } | null)?.kind === 'template' ? 'epoch' : 'step';
     this.reporter = new MetricReporter({
       ...options.reporter,
       send: (points, signal) => options.api.report({ trialId: this.trialId, leaseToken: lease.leaseToken, points }, signal),
@@ -164,23 +179,45 @@ export class TrialRun {
 
   private progress(points: MetricPoint[]): void {
     const step = Math.max(...points.map((p) => p.step));
-    if (step > this.lastStep) this.lastStep = step;
     this.firstStep ??= Math.min(...points.map((p) => p.step));
+    if (step <= this.lastStep) return;
+    this.lastStep = step;
     const now = Date.now();
-    if (now - this.lastProgressAt < (this.options.progressMs ?? 2_000)) return;
-    this.lastProgressAt = now;
-    const shown = points.find((p) => p.key === this.headline) ?? points[points.length - 1]!;
     const eta = this.etaMs(now);
-    this.log.info(
-      `step ${step}${this.total !== undefined ? `/${this.total}` : ''} ${shown.key}=${formatValue(shown.value)}` +
-        `${eta !== undefined ? `, ETA ${seconds(eta)}` : ''}`,
-    );
+    if (!this.nearEndSignalled && eta !== undefined && eta <= (this.options.prefetchLeadMs ?? defaultPrefetchLeadMs)) {
+      this.nearEndSignalled = true;
+      this.options.onNearEnd?.();
+    }
+    const last = this.total !== undefined && step - (this.firstStep ?? 0) + 1 >= this.total;
+    if (this.unit === 'step' && !last && now - this.lastProgressAt < (this.options.progressMs ?? 1_000)) return;
+    this.lastProgressAt = now;
+    const shown = points.find((p) => p.key === this.headline) ?? points.find((p) => p.step === step);
+    const text = formatProgress({
+      number: this.number,
+      study: this.study,
+      unit: this.unit,
+      step,
+      total: this.total,
+      metric: shown && { key: shown.key, value: shown.value },
+      elapsedMs: now - this.startedAt,
+      etaMs: eta,
+    });
+    if (this.options.progress) this.options.progress.update(this.trialId, text);
+    else this.options.log.info(text);
+  }
+
+  /** The last line of a trial: `trial 12 · digits-mlp · COMPLETE val_accuracy=0.9512 · 4.2 s`. */
+  private final(state: string, detail = ''): void {
+    this.options.progress?.end(this.trialId);
+    const text = [`trial ${this.number}`, this.study, `${state}${detail ? ` ${detail}` : ''}`, seconds(Date.now() - this.startedAt)].join(' · ');
+    if (state === 'FAIL') this.options.log.warn(text);
+    else this.options.log.info(text);
   }
 
   private async run(): Promise<TrialRunOutcome> {
     const { lease, slot, gpus, backend } = this.options;
     const { trial } = lease;
-    this.log.info(`claimed (study ${trial.study.id}, slot ${slot}): ${JSON.stringify(trial.params)}`);
+    this.log.info(`claimed (study ${this.study}, slot ${slot}): ${JSON.stringify(trial.params)}`);
     let result: ObjectiveResult;
     try {
       result = await (this.options.runObjective ?? realRunObjective)(trial.study.objective, trial.params, {
@@ -197,6 +234,8 @@ export class TrialRun {
       result = { state: 'FAIL', error: `the runner failed running the objective: ${errorMessage(error)}` };
     }
     this.objectiveDone = true;
+    this.options.progress?.end(this.trialId);
+    this.options.onObjectiveDone?.();
     if (this.releasing) return this.releasing;
     if (this.lostReason !== undefined) {
       this.reporter.close();
@@ -207,19 +246,17 @@ export class TrialRun {
     this.reporter.close();
     if (this.lostReason !== undefined) return { kind: 'lost', reason: this.lostReason };
     const ids = { trialId: trial.id, leaseToken: lease.leaseToken };
-    const took = seconds(Date.now() - this.startedAt);
     if (result.state === 'COMPLETE') {
       const values = valuesInObjectiveOrder(specMetricNames(trial.study.objective), trial.study.objectives, result.values ?? []);
       const outcome = await this.finishCall('complete', (signal) => this.options.api.complete({ ...ids, values: values.map(toWireValue) }, signal));
       if (outcome.kind === 'finished') {
-        const shown = trial.study.objectives.map((o, i) => `${o.name}=${formatValue(values[i]!)}`).join(' ');
-        this.log.info(`COMPLETE ${shown} in ${took}`);
+        this.final('COMPLETE', trial.study.objectives.map((o, i) => `${o.name}=${formatValue(values[i]!)}`).join(' '));
       }
       return outcome;
     }
     if (result.state === 'PRUNED' && result.stoppedBy !== 'signal') {
       const outcome = await this.finishCall('prune', (signal) => this.options.api.prune(ids, signal));
-      if (outcome.kind === 'finished') this.log.info(`PRUNED at step ${this.lastStep} by the study's pruner, after ${took}`);
+      if (outcome.kind === 'finished') this.final('PRUNED', `at ${this.unit} ${this.lastStep} by the study's pruner`);
       return outcome;
     }
     if (result.state === 'PRUNED') {
@@ -228,7 +265,7 @@ export class TrialRun {
     }
     const error = result.error ?? 'the objective failed without a message';
     const outcome = await this.finishCall('fail', (signal) => this.options.api.fail({ ...ids, error }, signal));
-    if (outcome.kind === 'finished') this.log.warn(`FAIL after ${took}: ${error.split('\n')[0]}`);
+    if (outcome.kind === 'finished') this.final('FAIL', error.split('\n')[0]);
     return outcome;
   }
 
