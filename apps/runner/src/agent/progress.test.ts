@@ -40,7 +40,9 @@ describe('TtyProgress', () => {
     // Each update wipes the previous status (carriage return + erase line) before drawing the new one.
     expect(out.text.startsWith('trial 1 · epoch 1/3\r\x1b[Ktrial 1 · epoch 2/3\r\x1b[K')).toBe(true);
     // The log line got a line of its own, then the status came back, then went away with its trial.
-    expect(out.text).toMatch(/\r\x1b\[K\S+ claimed trial 2\ntrial 1 · epoch 2\/3\r\x1b\[K$/);
+    const wipe = '\r\x1b[K';
+    expect(out.text.endsWith(` claimed trial 2\ntrial 1 · epoch 2/3${wipe}`)).toBe(true);
+    expect(out.text.split(wipe).at(-2)).toMatch(/^\S+ claimed trial 2\ntrial 1 · epoch 2\/3$/);
   });
 
   it('shows every running trial on the one line, cut to the terminal width', () => {
