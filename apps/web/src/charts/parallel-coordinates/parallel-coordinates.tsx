@@ -25,7 +25,7 @@ export interface ParallelCoordinatesProps {
   height?: number;
 }
 
-const MARGIN = { top: 56, right: 48, bottom: 34 + MISSING_GAP, left: 48 };
+const MARGIN = { top: 56, right: 60, bottom: 34 + MISSING_GAP, left: 60 };
 
 function cssVar(el: Element, name: string, fallback: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
