@@ -1,6 +1,7 @@
 import type { Database, DbHandle } from '@tuneboard/db';
 import type { Logger } from 'pino';
 import type { RateLimiter } from './auth/rate-limit.ts';
+import type { TokenCache } from './auth/token-cache.ts';
 import type { Viewer } from './auth/viewer.ts';
 import type { ApiEnv } from './env.ts';
 import type { EventHub } from './events.ts';
@@ -15,6 +16,8 @@ export interface Services {
   log: Logger;
   /** Sign-in attempts per client and e-mail, for rate limiting. */
   signInLimiter: RateLimiter;
+  /** API tokens looked up recently (revocations are broadcast to every replica). */
+  tokens: TokenCache;
 }
 
 /** Per request (HTTP) or per operation (WebSocket). */

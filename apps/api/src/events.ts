@@ -9,6 +9,8 @@ import type { StudyEventModel } from './mappers.ts';
  */
 export const STUDY_CHANNEL = 'tb_study_events';
 const AVAILABLE_CHANNEL = 'tb_trials_available';
+/** Ids of revoked API tokens: every replica drops them from its token cache. */
+const TOKEN_REVOKED_CHANNEL = 'tb_api_token_revoked';
 
 export interface StudyEventMessage extends StudyEventModel {
   teamId: string;
@@ -31,12 +33,18 @@ export async function publishAvailable(db: Executor, message: AvailableMessage):
   await db.execute(sql`select pg_notify(${AVAILABLE_CHANNEL}, ${JSON.stringify(message)})`);
 }
 
+/** Tells every replica (this one included) that an API token was revoked. */
+export async function publishTokenRevoked(db: Executor, tokenId: string): Promise<void> {
+  await db.execute(sql`select pg_notify(${TOKEN_REVOKED_CHANNEL}, ${tokenId})`);
+}
+
 /** Subscribers' queues stop growing here: a client that cannot keep up loses its oldest events. */
 const MAX_QUEUED = 1_000;
 
 export class EventHub {
   private readonly studySubscribers = new Set<(message: StudyEventMessage) => void>();
   private readonly availableSubscribers = new Set<(message: AvailableMessage) => void>();
+  private readonly revocationSubscribers = new Set<(tokenId: string) => void>();
   private stops: (() => Promise<void>)[] = [];
 
   constructor(private readonly handle: Pick<DbHandle, 'listen'>) {}
@@ -51,6 +59,9 @@ export class EventHub {
         const message = JSON.parse(payload) as AvailableMessage;
         for (const deliver of this.availableSubscribers) deliver(message);
       }),
+      await this.handle.listen(TOKEN_REVOKED_CHANNEL, (tokenId) => {
+        for (const deliver of this.revocationSubscribers) deliver(tokenId);
+      }),
     );
   }
 
@@ -58,6 +69,12 @@ export class EventHub {
     const stops = this.stops;
     this.stops = [];
     await Promise.all(stops.map((stop) => stop().catch(() => undefined)));
+  }
+
+  /** Calls `onRevoked` with the id of every API token revoked by any replica; returns the unsubscribe. */
+  onTokenRevoked(onRevoked: (tokenId: string) => void): () => void {
+    this.revocationSubscribers.add(onRevoked);
+    return () => this.revocationSubscribers.delete(onRevoked);
   }
 
   studyEvents(filter: (message: StudyEventMessage) => boolean): AsyncIterableIterator<StudyEventMessage> {

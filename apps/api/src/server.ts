@@ -20,6 +20,8 @@ import { WebSocketServer } from 'ws';
 import { eq } from 'drizzle-orm';
 import { study, type DbHandle } from '@tuneboard/db';
 import { RateLimiter } from './auth/rate-limit.ts';
+import { withRevocationBroadcast } from './auth/revocation.ts';
+import { TOKEN_CACHE_MS, TokenCache } from './auth/token-cache.ts';
 import { anonymous, resolveViewer, type Viewer } from './auth/viewer.ts';
 import type { Context, Services } from './context.ts';
 import type { ApiEnv } from './env.ts';
@@ -28,7 +30,9 @@ import { LIMITS, limitRules } from './limits.ts';
 import { createLoaders } from './loaders.ts';
 import { reapExpiredLeases } from './queue/lease.ts';
 import { topUp } from './queue/scheduler.ts';
-import { schema } from './schema.ts';
+import { schema as baseSchema } from './schema.ts';
+
+const schema = withRevocationBroadcast(baseSchema);
 
 export interface ApiServer {
   /** `http://host:port/graphql` */
@@ -52,12 +56,25 @@ function formatError(log: Logger, production: boolean) {
   };
 }
 
+export interface ServerOptions {
+  /** How long a looked-up API token is trusted before asking the database again (0: never cached). */
+  tokenCacheMs?: number;
+}
+
 /** Starts the API on one Node server: Apollo over HTTP and graphql-ws over WebSocket, both at /graphql. */
-export async function startApiServer(handle: DbHandle, env: ApiEnv, log?: Logger): Promise<ApiServer> {
+export async function startApiServer(
+  handle: DbHandle,
+  env: ApiEnv,
+  log?: Logger,
+  options: ServerOptions = {},
+): Promise<ApiServer> {
   const logger = log ?? pino({ level: env.LOG_LEVEL });
   const production = env.NODE_ENV === 'production';
   const events = new EventHub(handle);
   await events.start();
+  const tokens = new TokenCache(options.tokenCacheMs ?? TOKEN_CACHE_MS);
+  // Revoked on any replica: forgotten here as soon as the notification arrives.
+  events.onTokenRevoked((tokenId) => tokens.forget(tokenId));
   const services: Services = {
     handle,
     db: handle.db,
@@ -65,6 +82,7 @@ export async function startApiServer(handle: DbHandle, env: ApiEnv, log?: Logger
     events,
     log: logger,
     signInLimiter: new RateLimiter(10, 15 * 60_000),
+    tokens,
   };
   const origins = env.WEB_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
 
@@ -121,7 +139,7 @@ export async function startApiServer(handle: DbHandle, env: ApiEnv, log?: Logger
     const origin = request.headers.origin;
     const cookie = origin === undefined || origins.includes(origin) ? request.headers.cookie : undefined;
     if (!authorization && !cookie) return anonymous;
-    return resolveViewer(handle.db, { authorization, cookie });
+    return resolveViewer(handle.db, { authorization, cookie }, tokens);
   }
 
   const armor = new ApolloArmor({
@@ -160,7 +178,7 @@ export async function startApiServer(handle: DbHandle, env: ApiEnv, log?: Logger
         viewer: await resolveViewer(handle.db, {
           authorization: req.headers.authorization,
           cookie: req.headers.cookie,
-        }),
+        }, tokens),
         loaders: createLoaders(handle.db),
         clientAddress: req.socket.remoteAddress ?? 'unknown',
         setCookie: (value) => res.append('Set-Cookie', value),

@@ -51,6 +51,13 @@ export function can(viewer: Viewer, teamId: string, action: Action): boolean {
   return false;
 }
 
+/** The teams where the caller may do `action`: for checks done inside a statement's WHERE clause. */
+export function teamsAllowed(viewer: Viewer, action: Action): string[] {
+  if (viewer.kind === 'user') return [...viewer.roles.keys()].filter((teamId) => can(viewer, teamId, action));
+  if (viewer.kind === 'token') return can(viewer, viewer.token.teamId, action) ? [viewer.token.teamId] : [];
+  return [];
+}
+
 /**
  * The one authorisation check every resolver and subscription goes through. Another team's objects answer
  * "not found" (their existence is not revealed); a known team with too weak a role or scope answers FORBIDDEN.

@@ -4,6 +4,7 @@ import { apiToken, membership, session, user } from '@tuneboard/db';
 import type { ApiTokenRow, UserRow } from '../mappers.ts';
 import type { MembershipRole } from '@tuneboard/db';
 import { API_TOKEN_PREFIX, sha256 } from './secrets.ts';
+import type { TokenCache } from './token-cache.ts';
 
 /** Who is calling. Resolved once per request (or per WebSocket connection) from a cookie or a bearer token. */
 export type Viewer =
@@ -34,24 +35,31 @@ export async function rolesOf(db: Database, userId: string): Promise<Map<string,
 export async function resolveViewer(
   db: Database,
   headers: { authorization?: string | undefined; cookie?: string | undefined },
+  tokens?: TokenCache,
 ): Promise<Viewer> {
   const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
     if (!bearer.startsWith(API_TOKEN_PREFIX)) return anonymous;
     const now = new Date();
-    const [row] = await db
-      .select()
-      .from(apiToken)
-      .where(
-        and(
-          eq(apiToken.tokenHash, sha256(bearer)),
-          isNull(apiToken.revokedAt),
-          or(isNull(apiToken.expiresAt), gt(apiToken.expiresAt, now)),
-        ),
-      );
+    const hash = sha256(bearer);
+    let row = tokens?.get(hash, now.getTime());
+    if (!row) {
+      [row] = await db
+        .select()
+        .from(apiToken)
+        .where(
+          and(
+            eq(apiToken.tokenHash, hash),
+            isNull(apiToken.revokedAt),
+            or(isNull(apiToken.expiresAt), gt(apiToken.expiresAt, now)),
+          ),
+        );
+      if (row) tokens?.set(hash, row, now.getTime());
+    }
     // `last_used_at` is written at most once a minute: a write on every request would make all runners
-    // sharing a token queue on that one row.
+    // sharing a token queue on that one row. The cached row remembers the write, so replicas write too.
     if (row && (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000)) {
+      row.lastUsedAt = now;
       await db.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, row.id));
     }
     return row ? { kind: 'token', token: row } : anonymous;

@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
 import { createProject, createStudy, testDatabases } from '@tuneboard/db/testing';
-import { pendingCandidates, rowsOf } from './lease.ts';
+import { PENDING_CANDIDATES_SQL } from './lease.ts';
 
 interface PlanNode {
   type: string;
@@ -52,10 +51,12 @@ describe.each(testDatabases)('the claim query plan [$name]', (target) => {
       [busy.id],
     );
     await handle.query('analyze trial');
-    const result = await handle.db.execute(
-      sql`explain (analyze, format json) ${pendingCandidates({ teamId: home.teamId, studyId: busy.id, limit: 1 })}`,
-    );
-    const [row] = rowsOf<{ 'QUERY PLAN': unknown }>(result);
+    // The very text the claim statement embeds, with its parameters: team, study, limit.
+    const [row] = await handle.query<{ 'QUERY PLAN': unknown }>(`explain (analyze, format json) ${PENDING_CANDIDATES_SQL}`, [
+      home.teamId,
+      busy.id,
+      1,
+    ]);
     const plan = row!['QUERY PLAN'];
     const document = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: unknown }[];
     // The pitfall measured before: an index on (study_id, id) made the planner walk every claimed row.

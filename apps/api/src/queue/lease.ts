@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
-import { float8Text, metric, project, study, trial } from '@tuneboard/db';
+import { float8Text, project, study, trial } from '@tuneboard/db';
 import { createPruner, parsePrunerConfig, type Direction } from '@tuneboard/tuning';
 import { STUDY_CHANNEL, publishAvailable, publishStudyEvent } from '../events.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
 import { loadHistory } from './history.ts';
+import { TRIAL_COLUMNS, hotQuery, trialFromRow } from './hot-sql.ts';
 
 export interface LeaseSettings {
   leaseSeconds: number;
@@ -17,56 +18,63 @@ export const MAX_REPORT_POINTS = 1_000;
  * Claims up to `limit` PENDING trials of the team's running studies (or of one study) for a runner in ONE
  * statement: `FOR UPDATE SKIP LOCKED` lets concurrent claimers pass each other's rows instead of waiting,
  * and the UPDATE sets the owner, a fresh lease token (the fencing token for every later write) and the
- * expiry. Hand-enqueued trials go first, then the oldest.
+ * expiry, returning every column the reply needs. Hand-enqueued trials go first, then the oldest. The same
+ * statement checks that the runner belongs to the team, marks it seen (at most every 10 s: "online" means
+ * heard from in the last minute) and tells the dashboards (NOTIFY). An empty answer means nothing was
+ * pending, or the runner or study is not the team's: the caller tells these apart on that rare path.
  */
 export async function claimTrials(
   db: Database,
   settings: LeaseSettings,
   args: { teamId: string; runnerId: string; studyId?: string | undefined; limit: number },
 ): Promise<(TrialRow & { teamId: string })[]> {
-  // The NOTIFY rides in the same statement: one round trip claims and tells the dashboards.
-  const rows = await db.execute<{ id: number }>(sql`
-    with candidate as (${pendingCandidates(args)}),
-    claimed as (
-      update ${trial} t
-      set state = 'RUNNING', lease_owner = ${args.runnerId}, lease_token = gen_random_uuid(),
-          lease_expires_at = now() + make_interval(secs => ${settings.leaseSeconds}),
-          heartbeat_at = now(), started_at = now(), updated_at = now()
-      from candidate
-      where t.id = candidate.id
-      returning t.id, t.study_id
-    )
-    select c.id, pg_notify(${STUDY_CHANNEL}, json_build_object(
-      'kind', 'TRIAL_CLAIMED', 'studyId', c.study_id, 'teamId', ${args.teamId}::text, 'trialId', c.id)::text)
-    from claimed c`);
-  const ids = rowsOf<{ id: number }>(rows).map((row) => Number(row.id));
-  if (ids.length === 0) return [];
-  const claimed = await db
-    .select({ trial, teamId: project.teamId })
-    .from(trial)
-    .innerJoin(study, eq(study.id, trial.studyId))
-    .innerJoin(project, eq(project.id, study.projectId))
-    .where(sql`${trial.id} in ${ids}`)
-    .orderBy(trial.id);
-  return claimed.map((row) => ({ ...row.trial, teamId: row.teamId }));
+  const rows = await hotQuery<Record<string, unknown>>(db, 'tb_trial_claim', CLAIM_SQL, [
+    args.teamId,
+    args.studyId ?? null,
+    args.limit,
+    args.runnerId,
+    settings.leaseSeconds,
+  ]);
+  return rows.map((row) => ({ ...trialFromRow(row), teamId: args.teamId }));
 }
 
 /**
- * The claim's row selection: PENDING trials of the team's running studies, locked, skipping rows another
- * claimer holds. Exported so a test can EXPLAIN it: it must stay on the partial index `trial_pending_idx`.
+ * The claim's row selection: PENDING trials of the team's ($1) running studies (all, or study $2), locked,
+ * skipping rows another claimer holds, at most $3. Exported so a test can EXPLAIN it: it must stay on the
+ * partial index `trial_pending_idx`.
  */
-export function pendingCandidates(args: { teamId: string; studyId?: string | undefined; limit: number }) {
-  return sql`
-      select t.id
-      from ${trial} t
-      join ${study} s on s.id = t.study_id
-      join ${project} p on p.id = s.project_id
-      where t.state = 'PENDING' and s.status = 'RUNNING' and p.team_id = ${args.teamId}
-        and (${args.studyId ?? null}::uuid is null or t.study_id = ${args.studyId ?? null}::uuid)
-      order by (t.origin = 'ENQUEUED') desc, t.id
-      limit ${args.limit}
-      for update of t skip locked`;
-}
+export const PENDING_CANDIDATES_SQL = `
+  select t.id
+  from trial t
+  join study s on s.id = t.study_id
+  join project p on p.id = s.project_id
+  where t.state = 'PENDING' and s.status = 'RUNNING' and p.team_id = $1::uuid
+    and ($2::uuid is null or t.study_id = $2::uuid)
+  order by (t.origin = 'ENQUEUED') desc, t.id
+  limit $3::int
+  for update of t skip locked`;
+
+const CLAIM_SQL = `
+  with candidate as (${PENDING_CANDIDATES_SQL}),
+  owner as (select id from runner where id = $4::uuid and team_id = $1::uuid),
+  seen as (
+    update runner set last_seen_at = now()
+    where id = $4::uuid and team_id = $1::uuid and last_seen_at < now() - interval '10 seconds'
+    returning 1
+  ),
+  claimed as (
+    update trial t
+    set state = 'RUNNING', lease_owner = owner.id, lease_token = gen_random_uuid(),
+        lease_expires_at = now() + make_interval(secs => $5::float8),
+        heartbeat_at = now(), started_at = now(), updated_at = now()
+    from candidate, owner
+    where t.id = candidate.id
+    returning ${TRIAL_COLUMNS}
+  )
+  select c.*, pg_notify('${STUDY_CHANNEL}', json_build_object(
+    'kind', 'TRIAL_CLAIMED', 'studyId', c."studyId", 'teamId', $1::uuid::text, 'trialId', c.id)::text) as notified
+  from claimed c
+  order by c.id`;
 
 /** node-postgres returns `{ rows }`, PGlite too; drizzle passes the driver's result through. */
 export function rowsOf<T>(result: unknown): T[] {
@@ -92,47 +100,44 @@ export interface ReportResult {
 /**
  * Stores a batch of metric points for the holder of the lease, atomically; a re-sent batch is a no-op
  * (primary key + ON CONFLICT DO NOTHING). Renews the lease and asks the study's pruner about the trial.
+ * `teams` are the teams the caller may run trials in: a trial of another team is left alone. Returns
+ * undefined when nothing matched (unknown trial, another team's, or a stale lease): the caller says which.
  */
 export async function reportMetrics(
   db: Database,
   settings: LeaseSettings,
-  study: StudyRow,
-  args: { trialId: number; leaseToken: string; points: { key: string; step: number; value: number }[] },
-): Promise<ReportResult> {
-  // One statement renews the lease and stores the batch, so it is atomic without a transaction's extra
-  // round trips; no lease, no rows. Values travel as a float8[] literal to keep NaN, ±Infinity and −0.
-  // Array literals, not JS arrays (drizzle would expand those into a parameter list). Keys are validated by
-  // the resolver (letters, digits, _ . / -), so quoting them is enough.
+  args: {
+    trialId: number;
+    leaseToken: string;
+    teams: string[];
+    points: { key: string; step: number; value: number }[];
+  },
+): Promise<ReportResult | undefined> {
+  // One statement renews the lease, stores the batch (unnest of three arrays: one INSERT however many
+  // points) and tells the dashboards, so it is atomic without a transaction's extra round trips; no lease,
+  // no rows. Values travel as a float8[] literal to keep NaN, ±Infinity and −0. Keys are validated by the
+  // resolver (letters, digits, _ . / -), so quoting them is enough.
   const keys = `{${args.points.map((p) => `"${p.key}"`).join(',')}}`;
   const steps = `{${args.points.map((p) => p.step).join(',')}}`;
   const values = `{${args.points.map((p) => float8Text(p.value)).join(',')}}`;
-  const result = await db.execute(sql`
-    with renewed as (
-      update ${trial}
-      set lease_expires_at = now() + make_interval(secs => ${settings.leaseSeconds}), heartbeat_at = now(), updated_at = now()
-      where id = ${args.trialId} and lease_token = ${args.leaseToken} and state = 'RUNNING'
-      returning id, attempt, number, lease_expires_at
-    ), inserted as (
-      insert into ${metric} (trial_id, attempt, key, step, value)
-      select renewed.id, renewed.attempt, p.key, p.step, p.value
-      from renewed, unnest(${keys}::text[], ${steps}::int[], ${values}::float8[]) as p(key, step, value)
-      on conflict do nothing
-      returning 1
-    )
-    select renewed.number, renewed.lease_expires_at, (select count(*)::int from inserted) as accepted
-    from renewed`);
-  const [row] = rowsOf<{ number: number; lease_expires_at: Date | string; accepted: number }>(result);
-  if (!row) throw new StaleLeaseError(args.trialId);
+  const [row] = await hotQuery<{
+    id: number | string;
+    number: number;
+    studyId: string;
+    objectives: StudyRow['objectives'];
+    pruner: StudyRow['pruner'];
+    leaseExpiresAt: Date | string;
+    accepted: number;
+  }>(db, 'tb_trial_report', REPORT_SQL, [args.trialId, args.leaseToken, settings.leaseSeconds, keys, steps, values, args.teams]);
+  if (!row) return undefined;
   const accepted = Number(row.accepted);
-  if (accepted > 0) {
-    await publishStudyEvent(db, { kind: 'TRIAL_REPORTED', studyId: study.id, teamId: study.teamId, trialId: args.trialId });
-  }
+  const study = { id: row.studyId, objectives: row.objectives };
   const key = study.objectives[0]?.name;
-  const pruner = parsePrunerConfig(study.pruner);
+  const pruner = parsePrunerConfig(row.pruner);
   let shouldPrune = false;
   if (pruner.kind !== 'none' && key && args.points.some((p) => p.key === key)) {
     const history = await loadHistory(db, study, 'all');
-    const current = history.find((t) => t.number === row.number);
+    const current = history.find((t) => t.number === Number(row.number));
     if (current) {
       // Pruners are stateless and judge the curve up to its last step; a batch may carry several steps
       // (ASHA's rungs could fall between them), so each new step is judged on the curve up to it.
@@ -148,8 +153,35 @@ export async function reportMetrics(
       );
     }
   }
-  return { accepted, shouldPrune, leaseExpiresAt: new Date(row.lease_expires_at) };
+  return { accepted, shouldPrune, leaseExpiresAt: new Date(row.leaseExpiresAt) };
 }
+
+/** The team check rides in the UPDATE's join: an authorised, fenced write is one statement. */
+const LEASED_TRIAL = `
+  from study s join project p on p.id = s.project_id
+  where t.id = $1::bigint and t.lease_token = $2::uuid and t.state = 'RUNNING'
+    and s.id = t.study_id and p.team_id = any($LEASE_TEAMS::uuid[])`;
+
+const REPORT_SQL = `
+  with renewed as (
+    update trial t
+    set lease_expires_at = now() + make_interval(secs => $3::float8), heartbeat_at = now(), updated_at = now()
+    ${LEASED_TRIAL.replace('$LEASE_TEAMS', '$7')}
+    returning t.id, t.attempt, t.number, t.lease_expires_at, t.study_id, p.team_id, s.objectives, s.pruner
+  ), inserted as (
+    insert into metric (trial_id, attempt, key, step, value)
+    select renewed.id, renewed.attempt, p.key, p.step, p.value
+    from renewed, unnest($4::text[], $5::int[], $6::float8[]) as p(key, step, value)
+    on conflict do nothing
+    returning 1
+  ), counted as (
+    select count(*)::int as accepted from inserted
+  )
+  select r.id, r.number, r.study_id as "studyId", r.objectives, r.pruner, r.lease_expires_at as "leaseExpiresAt",
+    c.accepted,
+    case when c.accepted > 0 then pg_notify('${STUDY_CHANNEL}', json_build_object(
+      'kind', 'TRIAL_REPORTED', 'studyId', r.study_id, 'teamId', r.team_id, 'trialId', r.id)::text) end as notified
+  from renewed r, counted c`;
 
 export type Outcome =
   | { state: 'COMPLETE'; values: number[]; constraints?: number[] | undefined }
@@ -157,39 +189,43 @@ export type Outcome =
   | { state: 'PRUNED' };
 
 /**
- * Ends the current attempt of a trial for the holder of its lease. A NaN objective value fails the trial
- * (the values are kept for inspection). Returns the finished row; the caller tops the study up.
+ * Ends the current attempt of a trial for the holder of its lease, in one fenced UPDATE that also checks
+ * the caller's `teams` and tells the dashboards. A NaN objective value fails the trial (the values are kept
+ * for inspection). Returns the finished row (undefined when nothing matched); the caller tops the study up.
  */
 export async function finishTrial(
   db: Database,
-  study: Pick<StudyRow, 'id' | 'teamId'>,
-  args: { trialId: number; leaseToken: string; outcome: Outcome },
-): Promise<TrialRow> {
+  args: { trialId: number; leaseToken: string; teams: string[]; outcome: Outcome },
+): Promise<(TrialRow & { teamId: string }) | undefined> {
   const { outcome } = args;
   const nan = outcome.state === 'COMPLETE' && outcome.values.some((value) => Number.isNaN(value));
   const state = nan ? 'FAIL' : outcome.state;
   const error =
     outcome.state === 'FAIL' ? outcome.error : nan ? `objective value is NaN: ${JSON.stringify(outcome.values.map(String))}` : null;
-  // One fenced UPDATE, then the event. The event is a live hint (dashboards re-read on reconnect), so it is
-  // sent after the commit rather than holding a transaction open for it: two round trips instead of five.
-  const [row] = await db
-    .update(trial)
-    .set({
-      state,
-      values: outcome.state === 'COMPLETE' ? outcome.values : null,
-      constraints: outcome.state === 'COMPLETE' ? (outcome.constraints ?? null) : null,
-      error,
-      finishedAt: sql`now()`,
-      updatedAt: sql`now()`,
-      leaseExpiresAt: null,
-      leaseToken: null,
-    })
-    .where(and(eq(trial.id, args.trialId), eq(trial.leaseToken, args.leaseToken), eq(trial.state, 'RUNNING')))
-    .returning();
-  if (!row) throw new StaleLeaseError(args.trialId);
-  await publishStudyEvent(db, { kind: 'TRIAL_FINISHED', studyId: study.id, teamId: study.teamId, trialId: row.id });
-  return row;
+  const float8s = (values: number[] | undefined) => (values ? `{${values.map(float8Text).join(',')}}` : null);
+  const [row] = await hotQuery<Record<string, unknown>>(db, 'tb_trial_finish', FINISH_SQL, [
+    args.trialId,
+    args.leaseToken,
+    state,
+    outcome.state === 'COMPLETE' ? float8s(outcome.values) : null,
+    outcome.state === 'COMPLETE' ? float8s(outcome.constraints) : null,
+    error,
+    args.teams,
+  ]);
+  return row ? { ...trialFromRow(row), teamId: String(row.teamId) } : undefined;
 }
+
+const FINISH_SQL = `
+  with finished as (
+    update trial t
+    set state = $3::trial_state, "values" = $4::float8[], constraints = $5::float8[], error = $6::text,
+        finished_at = now(), updated_at = now(), lease_expires_at = null, lease_token = null
+    ${LEASED_TRIAL.replace('$LEASE_TEAMS', '$7')}
+    returning ${TRIAL_COLUMNS}, p.team_id as "teamId"
+  )
+  select f.*, pg_notify('${STUDY_CHANNEL}', json_build_object(
+    'kind', 'TRIAL_FINISHED', 'studyId', f."studyId", 'teamId', f."teamId", 'trialId', f.id)::text) as notified
+  from finished f`;
 
 /**
  * Gives a trial back to the queue for the holder of its lease (a runner shutting down cleanly): PENDING

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { runner, trial, type RunnerCapabilities } from '@tuneboard/db';
-import { authorize, notFound } from '../auth/authorize.ts';
+import { authorize, can, notFound, teamsAllowed } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
-import type { StudyEventModel } from '../mappers.ts';
+import type { StudyEventModel, TrialRow } from '../mappers.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { isUuid, rawId, toGlobalId } from '../ids.ts';
 import {
@@ -18,6 +18,10 @@ import { topUp } from '../queue/scheduler.ts';
 import { loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
 
 const ONLINE_MS = 60_000;
+
+function toLease(row: TrialRow) {
+  return { trial: row, leaseToken: row.leaseToken!, leaseExpiresAt: row.leaseExpiresAt! };
+}
 const MAX_CLAIM = 64;
 
 /** The team of the caller for the runner protocol: a token's team, or the runner's team for a user. */
@@ -40,10 +44,27 @@ async function leasedTrial(ctx: Context, trialId: string, leaseToken: string) {
   return { id: row.id, study: row.study };
 }
 
+/**
+ * The fast path of a runner's write: a well-formed trial id and lease token go straight to one statement
+ * that checks team and lease itself. Undefined when they are malformed, so the caller explains the refusal.
+ */
+function leasedWrite(ctx: Context, trialId: string, leaseToken: string) {
+  const id = rawId(trialId, 'Trial');
+  if (id === undefined || !isUuid(leaseToken)) return undefined;
+  return { trialId: Number(id), leaseToken, teams: teamsAllowed(ctx.viewer, 'run') };
+}
+
+/** Why a fenced write matched no row: an unknown or foreign trial (thrown by `leasedTrial`), else a stale lease. */
+async function refusal(ctx: Context, trialId: string, leaseToken: string): Promise<never> {
+  const { id } = await leasedTrial(ctx, trialId, leaseToken);
+  throw new StaleLeaseError(id);
+}
+
 async function finish(ctx: Context, trialId: string, leaseToken: string, outcome: Outcome) {
   try {
-    const { id, study } = await leasedTrial(ctx, trialId, leaseToken);
-    const row = await finishTrial(ctx.db, study, { trialId: id, leaseToken, outcome });
+    const write = leasedWrite(ctx, trialId, leaseToken);
+    const row = write && (await finishTrial(ctx.db, { ...write, outcome }));
+    if (!row) return await refusal(ctx, trialId, leaseToken);
     // The trial is finished whatever happens next; a failed top-up is retried by the server's sweep.
     await topUp(ctx.db, row.studyId).catch((error: unknown) =>
       ctx.log.warn({ err: error, studyId: row.studyId }, 'top-up after a finished trial failed; the sweep will retry'),
@@ -52,6 +73,18 @@ async function finish(ctx: Context, trialId: string, leaseToken: string, outcome
   } catch (error) {
     return { trial: null, userErrors: staleLease(error) };
   }
+}
+
+/**
+ * Runner id → its team, per process: a runner never changes team, so after one authorised lookup a claim
+ * is a single statement (which still checks that the runner exists in that team). Bounded by clearing.
+ */
+const runnerTeams = new Map<string, string>();
+const MAX_RUNNER_TEAMS = 10_000;
+
+function rememberRunner(runnerId: string, teamId: string): void {
+  if (runnerTeams.size >= MAX_RUNNER_TEAMS) runnerTeams.clear();
+  runnerTeams.set(runnerId, teamId);
 }
 
 export const runnerResolvers: Resolvers = {
@@ -107,23 +140,29 @@ export const runnerResolvers: Resolvers = {
       return { runner: row!, userErrors: [] };
     },
     trialClaim: async (_parent, { input }, ctx) => {
-      const worker = await loadRunner(ctx, input.runnerId, 'run');
-      const studyId = input.studyId ? (await loadStudy(ctx, input.studyId, 'run')).id : undefined;
       const limit = Math.min(Math.max(input.limit ?? 1, 1), MAX_CLAIM);
-      // `last_seen_at` feeds "online" (heard from in the last minute): a write every 10 s is plenty.
-      if (Date.now() - worker.lastSeenAt.getTime() > 10_000) {
-        await ctx.db.update(runner).set({ lastSeenAt: sql`now()` }).where(eq(runner.id, worker.id));
+      const settings = { leaseSeconds: ctx.env.LEASE_SECONDS };
+      const runnerId = rawId(input.runnerId, 'Runner');
+      const studyId = input.studyId ? rawId(input.studyId, 'Study') : undefined;
+      const knownTeam = runnerId === undefined ? undefined : runnerTeams.get(runnerId);
+      // Fast path: a runner this process has authorised before, for a caller who may run in its team. A
+      // study of another team simply has no candidates; the checks below then name what was wrong.
+      const fast = knownTeam !== undefined && (!input.studyId || studyId !== undefined) && can(ctx.viewer, knownTeam, 'run');
+      if (fast) {
+        const claimed = await claimTrials(ctx.db, settings, { teamId: knownTeam, runnerId: runnerId!, studyId, limit });
+        if (claimed.length > 0) return { leases: claimed.map(toLease), userErrors: [] };
       }
-      const claimed = await claimTrials(ctx.db, { leaseSeconds: ctx.env.LEASE_SECONDS }, {
+      const worker = await loadRunner(ctx, input.runnerId, 'run');
+      rememberRunner(worker.id, worker.teamId);
+      const checkedStudy = input.studyId ? (await loadStudy(ctx, input.studyId, 'run')).id : undefined;
+      if (fast) return { leases: [], userErrors: [] };
+      const claimed = await claimTrials(ctx.db, settings, {
         teamId: worker.teamId,
         runnerId: worker.id,
-        studyId,
+        studyId: checkedStudy,
         limit,
       });
-      return {
-        leases: claimed.map((row) => ({ trial: row, leaseToken: row.leaseToken!, leaseExpiresAt: row.leaseExpiresAt! })),
-        userErrors: [],
-      };
+      return { leases: claimed.map(toLease), userErrors: [] };
     },
     trialReport: async (_parent, { input }, ctx) => {
       if (input.points.length > MAX_REPORT_POINTS) {
@@ -152,12 +191,14 @@ export const runnerResolvers: Resolvers = {
         };
       }
       try {
-        const { id, study } = await leasedTrial(ctx, input.trialId, input.leaseToken);
-        const result = await reportMetrics(ctx.db, { leaseSeconds: ctx.env.LEASE_SECONDS }, study, {
-          trialId: id,
-          leaseToken: input.leaseToken,
-          points: input.points.map((p) => ({ key: p.key, step: p.step, value: p.value })),
-        });
+        const write = leasedWrite(ctx, input.trialId, input.leaseToken);
+        const result =
+          write &&
+          (await reportMetrics(ctx.db, { leaseSeconds: ctx.env.LEASE_SECONDS }, {
+            ...write,
+            points: input.points.map((p) => ({ key: p.key, step: p.step, value: p.value })),
+          }));
+        if (!result) return await refusal(ctx, input.trialId, input.leaseToken);
         return { ...result, userErrors: [] };
       } catch (error) {
         return { shouldPrune: false, leaseExpiresAt: null, accepted: 0, userErrors: staleLease(error) };
