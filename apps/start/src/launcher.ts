@@ -14,6 +14,8 @@ export interface LauncherIo {
   out: (line: string) => void;
   /** The environment children inherit. */
   env: Record<string, string | undefined>;
+  /** Whether the launcher writes to a terminal: piped into a file, children are asked for plain text. */
+  color: boolean;
 }
 
 interface Running {
@@ -228,7 +230,7 @@ export class Launcher {
     // stops the children in order (and a group signal also reaches Next's worker processes).
     const child = spawn(program, args, {
       cwd,
-      env: { ...this.io.env, ...extraEnv, INIT_CWD: cwd, FORCE_COLOR: '0' },
+      env: { ...this.io.env, ...extraEnv, INIT_CWD: cwd, ...(this.io.color ? {} : { NO_COLOR: '1' }) },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

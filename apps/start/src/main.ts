@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
-  const launcher = new Launcher(options, { out: (line) => process.stdout.write(`${line}\n`), env: inheritedEnvironment() }, repoRoot);
+  const launcher = new Launcher(options, { out: (line) => process.stdout.write(`${line}\n`), env: inheritedEnvironment(), color: process.stdout.isTTY === true }, repoRoot);
   return launcher.run();
 }
 
