@@ -1,0 +1,213 @@
+// The real Tuneboard stack for a browser test or a benchmark: the API (PGlite in a fresh folder), the built
+// dashboard (`next start`), and runners on demand. Everything is a child process, stopped by `stop()`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { env } from './env.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const webDir = path.join(root, 'apps', 'web');
+
+export interface GraphQLAuth {
+  cookie?: string;
+  token?: string;
+}
+
+export interface Stack {
+  apiUrl: string;
+  webUrl: string;
+  /** POST to the API; throws on GraphQL errors. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, auth?: GraphQLAuth): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read deep results
+  /** Creates a RUNNER token for the team (as the signed-in user) and starts a runner process with it. */
+  startRunner(teamId: string, auth: GraphQLAuth, options?: { concurrency?: number }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+interface Child {
+  name: string;
+  process: ChildProcess;
+  output: string[];
+}
+
+function start(name: string, command: string, args: string[], cwd: string, extraEnv: Record<string, string>): Child {
+  const child = spawn(command, args, { cwd, env: { ...env.base, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString();
+    output.push(text);
+    if (output.length > 400) output.shift();
+    if (env.verbose) process.stderr.write(`[${name}] ${text}`);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  return { name, process: child, output };
+}
+
+async function waitFor(what: Child, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (what.process.exitCode !== null) {
+      throw new Error(`${what.name} exited with code ${what.process.exitCode}:\n${what.output.join('').slice(-4000)}`);
+    }
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`${what.name} was not ready after ${timeoutMs} ms:\n${what.output.join('').slice(-4000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Stops a child and everything it started (it leads its own process group), politely first. */
+async function stopChild(child: Child): Promise<void> {
+  if (child.process.exitCode !== null || child.process.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.process.once('exit', () => resolve()));
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.process.pid!, sig);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Builds the dashboard for tests when no build exists (or it points at another API port, or a rebuild is asked
+ * for). Next bakes the `/graphql` rewrite into the build, so the build records the API URL it was made for.
+ */
+export async function ensureWebBuild(apiUrl: string): Promise<void> {
+  const distDir = path.join(webDir, env.distDir);
+  const marker = path.join(distDir, 'tuneboard-e2e-api-url');
+  const current = existsSync(marker) ? readFileSync(marker, 'utf8') : null;
+  if (!env.rebuild && current === apiUrl && existsSync(path.join(distDir, 'BUILD_ID'))) return;
+  process.stdout.write(
+    `e2e: building the dashboard into apps/web/${env.distDir} for API ${apiUrl} (a few minutes on a busy machine)…\n`,
+  );
+  const build = start('next build', bin('next'), ['build'], webDir, {
+    NEXT_DIST_DIR: env.distDir,
+    NEXT_TELEMETRY_DISABLED: '1',
+    TUNEBOARD_API_URL: apiUrl,
+  });
+  const code = await new Promise<number | null>((resolve) => build.process.once('exit', resolve));
+  if (code !== 0) throw new Error(`next build failed with code ${code}:\n${build.output.join('').slice(-6000)}`);
+  writeFileSync(marker, apiUrl);
+  process.stdout.write('e2e: dashboard built\n');
+}
+
+/** Starts the API on a fresh PGlite folder and the dashboard; runners start later, once a team exists. */
+export async function startStack(): Promise<Stack> {
+  const apiPort = env.apiPort;
+  if (await portTaken(apiPort)) {
+    throw new Error(`Port ${apiPort} (TUNEBOARD_E2E_API_PORT) is taken: stop what uses it or choose another port.`);
+  }
+  const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
+  await ensureWebBuild(apiUrl);
+  const webPort = await freePort();
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tb-e2e-pglite-'));
+  const children: Child[] = [];
+
+  const api = start('api', bin('tsx'), ['src/main.ts'], path.join(root, 'apps', 'api'), {
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'development',
+    TUNEBOARD_DATA_DIR: dataDir,
+    WEB_ORIGINS: `${webUrl},http://localhost:${webPort}`,
+    LOG_LEVEL: 'warn',
+    REAPER_INTERVAL_MS: '1000',
+  });
+  children.push(api);
+  const stop = async () => {
+    for (const child of children.reverse()) await stopChild(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(
+      api,
+      async () => (await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).ok,
+      90_000,
+    );
+    const web = start('web', bin('next'), ['start', '--port', String(webPort), '--hostname', '127.0.0.1'], webDir, {
+      NEXT_DIST_DIR: env.distDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      TUNEBOARD_API_URL: apiUrl,
+      TUNEBOARD_API_WS_URL: apiUrl.replace(/^http/, 'ws'),
+    });
+    children.push(web);
+    await waitFor(web, async () => (await fetch(`${webUrl}/sign-in`)).status < 500, 90_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const gql: Stack['gql'] = async (query, variables, auth) => {
+    const response = await fetch(apiUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(auth?.cookie ? { cookie: auth.cookie } : {}),
+        ...(auth?.token ? { authorization: `Bearer ${auth.token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+    if (body.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+    return body.data as never;
+  };
+
+  return {
+    apiUrl,
+    webUrl,
+    gql,
+    async startRunner(teamId, auth, options = {}) {
+      const { apiTokenCreate } = await gql(
+        'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret userErrors { message } } }',
+        { i: { teamId, name: `e2e-runner-${children.length}`, scope: 'RUNNER' } },
+        auth,
+      );
+      if (!apiTokenCreate.secret) throw new Error(`apiTokenCreate failed: ${JSON.stringify(apiTokenCreate.userErrors)}`);
+      const runner = start(
+        'runner',
+        bin('tsx'),
+        ['src/cli.ts', '--api', apiUrl, '--token', apiTokenCreate.secret, '--concurrency', String(options.concurrency ?? 2), '--name', `e2e-${children.length}`],
+        path.join(root, 'apps', 'runner'),
+        { TUNEBOARD_LOG_LEVEL: 'warn' },
+      );
+      children.push(runner);
+    },
+    stop,
+  };
+}
+
+/** The API session cookie a signed-in browser holds, as a request header. */
+export function cookieHeader(cookies: readonly { name: string; value: string }[]): string {
+  return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
