@@ -1,0 +1,54 @@
+'use client';
+
+import { GraphiQL } from 'graphiql';
+import 'graphiql/style.css';
+import type { ExecutionResult } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { useMemo, type ComponentProps } from 'react';
+import { isSubscription } from '@/lib/graphql/operation-kind';
+
+interface FetcherParams {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
+const defaultQuery = `# Everything the dashboard shows comes from this API. Try:
+query Me {
+  viewer {
+    user { name email }
+    teams { name slug projects { name studies { id name status progress } } }
+  }
+}
+`;
+
+export function GraphiqlExplorer({ wsUrl }: { wsUrl: string }) {
+  const fetcher = useMemo((): ComponentProps<typeof GraphiQL>['fetcher'] => {
+    const ws = createClient({ url: wsUrl, lazy: true });
+    return async (params: FetcherParams, options?: { headers?: Record<string, unknown> }) => {
+      if (isSubscription(params.query, params.operationName)) {
+        return ws.iterate({
+          query: params.query,
+          variables: params.variables ?? undefined,
+          operationName: params.operationName ?? undefined,
+          // graphql-ws yields the wire format (formatted errors), which is what GraphiQL displays anyway.
+        }) as AsyncIterable<ExecutionResult>;
+      }
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      for (const [key, value] of Object.entries(options?.headers ?? {})) headers[key] = String(value);
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers,
+        body: JSON.stringify(params),
+      });
+      return (await response.json()) as ExecutionResult;
+    };
+  }, [wsUrl]);
+
+  return (
+    <div style={{ height: 'calc(100vh - 200px)', minHeight: 480 }}>
+      <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} />
+    </div>
+  );
+}
