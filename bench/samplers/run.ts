@@ -21,6 +21,8 @@ import { MULTI_OBJECTIVES, OBJECTIVES } from './objectives';
 import type { MultiObjective } from './objectives';
 
 const quick = env.quick;
+const onlyMulti = env.onlyMulti;
+const onlySingle = env.onlySingle;
 const SEEDS = Array.from({ length: quick ? 5 : 20 }, (_, i) => i);
 /**
  * A 100-trial GP study takes ~5 s (the ask cost grows with n), so `auto` (the GP on every objective here) runs
@@ -45,10 +47,13 @@ const LATENCY_WARMUP = 5;
  * most 12 parameters, no conditions, under 200 trials) `auto` is the GP with the same Sobol start and seed, so
  * its column would repeat `auto`'s (a test in core-samplers.test.ts checks the identity). Its latency is timed.
  */
-const TB_KINDS = ['random', 'qmc', 'grid', 'tpe', 'cmaes', 'auto'] as const;
-const LATENCY_KINDS = [...TB_KINDS, 'gp'] as const;
+const ALL_TB_KINDS = ['random', 'qmc', 'grid', 'tpe', 'cmaes', 'auto'] as const;
+const chosen = (k: string): boolean => env.kinds === undefined || env.kinds.includes(k);
+const TB_KINDS = ALL_TB_KINDS.filter(chosen);
+const LATENCY_KINDS = [...ALL_TB_KINDS, 'gp' as const].filter(chosen);
 const OPTUNA_KINDS = ['random', 'tpe', 'cmaes'] as const;
-const TB_MULTI_KINDS = ['random', 'tpe', 'nsga2', 'gp', 'auto'] as const;
+/** `auto` is the GP (ParEGO) on these three problems (2–8 parameters, no conditions, < 200 trials): no column of its own. */
+const TB_MULTI_KINDS = ['random', 'tpe', 'nsga2', 'gp'] as const;
 const OPTUNA_MULTI_KINDS = ['nsga2', 'motpe'] as const;
 const budgetOf = (kind: string, seed: number): number => (kind === 'auto' && !GP_SEEDS.includes(seed) ? SHORT_BUDGET : BUDGET);
 
@@ -125,12 +130,12 @@ function startOptunaPart(py: string, part: number): Promise<OptunaResult | undef
     configPath,
     JSON.stringify({
       objectives: OBJECTIVES.map((o, i) => ({ name: o.name, space: o.space, checkPoints: checkPoints[i] })),
-      seeds: SEEDS.filter((_, i) => i % OPTUNA_PROCESSES === part),
+      seeds: onlyMulti ? [] : SEEDS.filter((_, i) => i % OPTUNA_PROCESSES === part),
       budget: BUDGET,
       multi: MULTI_OBJECTIVES.map((o, i) => ({ name: o.name, space: o.space, reference: o.reference, checkPoints: multiCheckPoints[i] })),
-      multiSeeds: MULTI_SEEDS.filter((_, i) => i % OPTUNA_PROCESSES === part),
+      multiSeeds: onlySingle ? [] : MULTI_SEEDS.filter((_, i) => i % OPTUNA_PROCESSES === part),
       multiBudget: Math.max(...MULTI_BUDGETS),
-      latencyAt: part === 0 ? LATENCY_AT : [],
+      latencyAt: part === 0 && !onlyMulti ? LATENCY_AT : [],
       latencyRepeats: LATENCY_REPEATS,
     }),
   );
@@ -284,17 +289,17 @@ async function main(): Promise<void> {
   console.error(`samplers benchmark: ${SEEDS.length} seeds, budgets ${BUDGETS.join('/')}, ${OBJECTIVES.length} objectives; Optuna peer: ${py ?? 'not available'}`);
   // Latency first, before the Optuna processes compete for the CPU.
   const latency: Record<string, Record<number, Latency>> = {};
-  for (const kind of LATENCY_KINDS) {
+  for (const kind of onlyMulti ? [] : LATENCY_KINDS) {
     latency[kind] = {};
     for (const n of LATENCY_AT) if (kind !== 'gp' || n <= GP_LATENCY_MAX) latency[kind][n] = tbLatency(kind, n);
     console.error(`tuneboard ${kind.padEnd(6)} latency ${JSON.stringify(latency[kind])}`);
   }
-  const importance = importanceTiming();
-  console.error(`parameterImportance 10,000 × 10: ${JSON.stringify(importance)}`);
+  const importance = onlyMulti ? { median: Number.NaN, cpu: Number.NaN } : importanceTiming();
+  if (!onlyMulti) console.error(`parameterImportance 10,000 × 10: ${JSON.stringify(importance)}`);
   const optuna = py ? startOptuna(py) : Promise.resolve(undefined);
 
   const best: Record<string, Record<string, number[][]>> = {};
-  for (const kind of TB_KINDS) {
+  for (const kind of onlyMulti ? [] : TB_KINDS) {
     best[kind] = {};
     for (const o of OBJECTIVES) {
       const t0 = performance.now();
@@ -305,7 +310,7 @@ async function main(): Promise<void> {
     }
   }
   const multi: Record<string, Record<string, number[][][]>> = {};
-  for (const kind of TB_MULTI_KINDS) {
+  for (const kind of onlySingle ? [] : TB_MULTI_KINDS) {
     multi[kind] = {};
     for (const o of MULTI_OBJECTIVES) {
       const t0 = performance.now();
@@ -321,94 +326,100 @@ async function main(): Promise<void> {
     runs ? median(runs.filter((c) => c.length >= budget).map((c) => (c[budget - 1] as number) - o.optimum)) : Number.NaN;
 
   const lines: string[] = [];
-  const cols = [
-    ...TB_KINDS.map((k) => `TB ${k}`),
-    ...(peer ? OPTUNA_KINDS.map((k) => `Optuna ${k}`) : []),
-    ...(peer ? ['TB tpe / Optuna tpe', 'TB auto / Optuna tpe'] : []),
-  ];
-  lines.push(
-    `Median regret (best found − known optimum; lower is better) over ${SEEDS.length} seeds; TB auto at 100 trials over seeds ${GP_SEEDS[0]}–${GP_SEEDS.at(-1)} only (its GP studies take ~5 s per 100 trials). TB auto is the GP on all six objectives (TB gp gives the same figures), TB cmaes has default settings.`,
-    '',
-  );
-  lines.push(`| objective | trials | ${cols.join(' | ')} |`);
-  lines.push(`|---|---:|${cols.map(() => '---:').join('|')}|`);
   const verdicts: string[] = [];
-  const ratio = (a: number, b: number): string => (a === 0 && b === 0 ? '1.00' : fmt(a / b));
-  for (const o of OBJECTIVES) {
-    for (const b of BUDGETS) {
-      const cells = TB_KINDS.map((k) => fmt(regret(best[k]?.[o.name], o, b)));
-      if (peer) {
-        cells.push(...OPTUNA_KINDS.map((k) => fmt(regret(peer.best[k]?.[o.name], o, b))));
-        const tb = regret(best.tpe?.[o.name], o, b);
-        const auto = regret(best.auto?.[o.name], o, b);
-        const op = regret(peer.best.tpe?.[o.name], o, b);
-        cells.push(ratio(tb, op), ratio(auto, op));
-        if (b === 50) verdicts.push(`${o.name}: ${auto < op ? 'TB auto beats Optuna TPE' : 'TB auto does NOT beat Optuna TPE'} (${fmt(auto)} vs ${fmt(op)}; TB tpe ${fmt(tb)})`);
+  if (!onlyMulti) {
+    const cols = [
+      ...TB_KINDS.map((k) => `TB ${k}`),
+      ...(peer ? OPTUNA_KINDS.map((k) => `Optuna ${k}`) : []),
+      ...(peer ? ['TB tpe / Optuna tpe', 'TB auto / Optuna tpe'] : []),
+    ];
+    lines.push(
+      `Median regret (best found − known optimum; lower is better) over ${SEEDS.length} seeds; TB auto at 100 trials over seeds ${GP_SEEDS[0]}–${GP_SEEDS.at(-1)} only (its GP studies take ~5 s per 100 trials). TB auto is the GP on all six objectives (TB gp gives the same figures), TB cmaes has default settings.`,
+      '',
+    );
+    lines.push(`| objective | trials | ${cols.join(' | ')} |`);
+    lines.push(`|---|---:|${cols.map(() => '---:').join('|')}|`);
+    const ratio = (a: number, b: number): string => (a === 0 && b === 0 ? '1.00' : fmt(a / b));
+    for (const o of OBJECTIVES) {
+      for (const b of BUDGETS) {
+        const cells = TB_KINDS.map((k) => fmt(regret(best[k]?.[o.name], o, b)));
+        if (peer) {
+          cells.push(...OPTUNA_KINDS.map((k) => fmt(regret(peer.best[k]?.[o.name], o, b))));
+          const tb = regret(best.tpe?.[o.name], o, b);
+          const auto = regret(best.auto?.[o.name], o, b);
+          const op = regret(peer.best.tpe?.[o.name], o, b);
+          cells.push(ratio(tb, op), ratio(auto, op));
+          if (b === 50) verdicts.push(`${o.name}: ${auto < op ? 'TB auto beats Optuna TPE' : 'TB auto does NOT beat Optuna TPE'} (${fmt(auto)} vs ${fmt(op)}; TB tpe ${fmt(tb)})`);
+        }
+        lines.push(`| ${o.name} | ${b} | ${cells.join(' | ')} |`);
       }
-      lines.push(`| ${o.name} | ${b} | ${cells.join(' | ')} |`);
     }
+    lines.push(
+      '',
+      `ask() latency in ms: median wall clock (median CPU time) of ${LATENCY_REPEATS} asks with n completed trials in the history (Hartmann-6, one suggestion); load average ${loadBefore} when the run started. TB gp is not timed past ${GP_LATENCY_MAX} trials; TB auto uses the GP below 200 observations and TPE from 200.`,
+      '',
+    );
+    const lcols = [...LATENCY_KINDS.map((k) => `TB ${k}`), ...(peer ? OPTUNA_KINDS.map((k) => `Optuna ${k}`) : [])];
+    lines.push(`| n | ${lcols.join(' | ')} |`, `|---:|${lcols.map(() => '---:').join('|')}|`);
+    for (const n of LATENCY_AT) {
+      const cell = (l: Latency | undefined): string => (l ? `${fmt(l.median)} (${fmt(l.cpu)})` : '–');
+      const cells = LATENCY_KINDS.map((k) => cell(latency[k]?.[n]));
+      if (peer) cells.push(...OPTUNA_KINDS.map((k) => cell(peer.latencyMs[k]?.[String(n)])));
+      lines.push(`| ${n} | ${cells.join(' | ')} |`);
+    }
+    lines.push('');
   }
-  lines.push(
-    '',
-    `ask() latency in ms: median wall clock (median CPU time) of ${LATENCY_REPEATS} asks with n completed trials in the history (Hartmann-6, one suggestion); load average ${loadBefore} when the run started. TB gp is not timed past ${GP_LATENCY_MAX} trials; TB auto uses the GP below 200 observations and TPE from 200.`,
-    '',
-  );
-  const lcols = [...LATENCY_KINDS.map((k) => `TB ${k}`), ...(peer ? OPTUNA_KINDS.map((k) => `Optuna ${k}`) : [])];
-  lines.push(`| n | ${lcols.join(' | ')} |`, `|---:|${lcols.map(() => '---:').join('|')}|`);
-  for (const n of LATENCY_AT) {
-    const cell = (l: Latency | undefined): string => (l ? `${fmt(l.median)} (${fmt(l.cpu)})` : '–');
-    const cells = LATENCY_KINDS.map((k) => cell(latency[k]?.[n]));
-    if (peer) cells.push(...OPTUNA_KINDS.map((k) => cell(peer.latencyMs[k]?.[String(n)])));
-    lines.push(`| ${n} | ${cells.join(' | ')} |`);
-  }
-  lines.push('');
-
-  const mcols = [...TB_MULTI_KINDS.map((k) => `TB ${k}`), ...(peer ? OPTUNA_MULTI_KINDS.map((k) => `Optuna ${k}`) : [])];
-  lines.push(
-    `Two objectives (both minimised): median hypervolume (higher is better) w.r.t. the reference point, over ${MULTI_SEEDS.length} seeds (TB gp: ${Math.min(GP_SEEDS.length, MULTI_SEEDS.length)}). TB auto = TPE with a Sobol start for several objectives; NSGA-II populations are 50 (both libraries' default).`,
-    '',
-    `| problem | reference | max | trials | ${mcols.join(' | ')} |`,
-    `|---|---|---:|---:|${mcols.map(() => '---:').join('|')}|`,
-  );
   const multiMedians: Record<string, Record<string, Record<number, number>>> = {};
-  for (const o of MULTI_OBJECTIVES) {
-    for (const b of MULTI_BUDGETS) {
-      const cellOf = (runs: number[][][] | undefined): number => (runs && runs.length > 0 ? median(runs.map((v) => hvAt(v, o, b))) : Number.NaN);
-      const values = [
-        ...TB_MULTI_KINDS.map((k) => [`TB ${k}`, cellOf(multi[k]?.[o.name])] as const),
-        ...(peer ? OPTUNA_MULTI_KINDS.map((k) => [`Optuna ${k}`, cellOf(peer.multi[k]?.[o.name])] as const) : []),
-      ];
-      for (const [k, v] of values) ((multiMedians[o.name] ??= {})[k] ??= {})[b] = v;
-      lines.push(`| ${o.name} | (${o.reference.join(', ')}) | ${fmt(o.maxHypervolume)} | ${b} | ${values.map(([, v]) => fmt(v)).join(' | ')} |`);
+  if (!onlySingle) {
+    const mcols = [...TB_MULTI_KINDS.map((k) => `TB ${k}`), ...(peer ? OPTUNA_MULTI_KINDS.map((k) => `Optuna ${k}`) : [])];
+    lines.push(
+      `Two objectives (both minimised): median hypervolume (higher is better) w.r.t. the reference point, over ${MULTI_SEEDS.length} seeds (TB gp: ${Math.min(GP_SEEDS.length, MULTI_SEEDS.length)}). TB tpe is MOTPE; TB auto is TB gp (ParEGO) on these problems (a test checks that the two suggest the same points); NSGA-II populations are 50 (both libraries' default).`,
+      '',
+      `| problem | reference | max | trials | ${mcols.join(' | ')} |`,
+      `|---|---|---:|---:|${mcols.map(() => '---:').join('|')}|`,
+    );
+    for (const o of MULTI_OBJECTIVES) {
+      for (const b of MULTI_BUDGETS) {
+        const cellOf = (runs: number[][][] | undefined): number => (runs && runs.length > 0 ? median(runs.map((v) => hvAt(v, o, b))) : Number.NaN);
+        const values = [
+          ...TB_MULTI_KINDS.map((k) => [`TB ${k}`, cellOf(multi[k]?.[o.name])] as const),
+          ...(peer ? OPTUNA_MULTI_KINDS.map((k) => [`Optuna ${k}`, cellOf(peer.multi[k]?.[o.name])] as const) : []),
+        ];
+        for (const [k, v] of values) ((multiMedians[o.name] ??= {})[k] ??= {})[b] = v;
+        lines.push(`| ${o.name} | (${o.reference.join(', ')}) | ${fmt(o.maxHypervolume)} | ${b} | ${values.map(([, v]) => fmt(v)).join(' | ')} |`);
+      }
     }
+    lines.push('');
   }
-  lines.push('');
-
-  if (peer) lines.push(`Goal 1 (at 50 trials, median over ${SEEDS.length} seeds), Optuna ${peer.version}:`, ...verdicts.map((v) => `- ${v}`));
-  const bestAt50 = (name: string): number => median((best.auto?.[name] ?? []).map((c) => c[SHORT_BUDGET - 1] as number));
-  const branin = bestAt50('branin');
-  const hartmann = bestAt50('hartmann-6');
-  lines.push(
-    `- Branin, TB auto median best at 50 trials: ${branin.toPrecision(6)} (${Math.abs(branin - 0.397887) <= 0.01 * 0.397887 ? 'within' : 'NOT within'} 1% of 0.397887)`,
-    `- Hartmann-6, TB auto median best at 50 trials: ${hartmann.toPrecision(5)} (${hartmann < -3.2 ? 'below' : 'NOT below'} −3.2)`,
-    '',
-  );
-  const gp200 = latency.gp?.[200] as Latency;
-  lines.push(
-    `Goal 2: TB gp ask() at 200 trials: ${fmt(gp200.median)} ms wall clock (${gp200.median < 1000 ? 'under' : 'OVER'} 1 s), ${fmt(gp200.cpu)} ms CPU time.`,
-    `Goal 3: parameterImportance on 10,000 trials × 10 parameters: ${fmt(importance.median)} ms wall clock (${importance.median < 2000 ? 'under' : 'OVER'} 2 s), ${fmt(importance.cpu)} ms CPU time.`,
-  );
-  const tpe1000 = latency.tpe?.[1000] as Latency;
-  lines.push(
-    `TB TPE ask() at 1,000 trials: ${fmt(tpe1000.median)} ms wall clock (${tpe1000.median < 20 ? 'under' : 'OVER'} 20 ms), ${fmt(tpe1000.cpu)} ms CPU time.`,
-  );
+  if (!onlyMulti) {
+    if (peer) lines.push(`Goal 1 (at 50 trials, median over ${SEEDS.length} seeds), Optuna ${peer.version}:`, ...verdicts.map((v) => `- ${v}`));
+    const bestAt50 = (name: string): number => median((best.auto?.[name] ?? []).map((c) => c[SHORT_BUDGET - 1] as number));
+    const branin = bestAt50('branin');
+    const hartmann = bestAt50('hartmann-6');
+    if (best.auto) lines.push(
+      `- Branin, TB auto median best at 50 trials: ${branin.toPrecision(6)} (${Math.abs(branin - 0.397887) <= 0.01 * 0.397887 ? 'within' : 'NOT within'} 1% of 0.397887)`,
+      `- Hartmann-6, TB auto median best at 50 trials: ${hartmann.toPrecision(5)} (${hartmann < -3.2 ? 'below' : 'NOT below'} −3.2)`,
+      '',
+    );
+    const gp200 = latency.gp?.[200] ?? { median: Number.NaN, cpu: Number.NaN };
+    lines.push(
+      `Goal 2: TB gp ask() at 200 trials: ${fmt(gp200.median)} ms wall clock (${gp200.median < 1000 ? 'under' : 'OVER'} 1 s), ${fmt(gp200.cpu)} ms CPU time.`,
+      `Goal 3: parameterImportance on 10,000 trials × 10 parameters: ${fmt(importance.median)} ms wall clock (${importance.median < 2000 ? 'under' : 'OVER'} 2 s), ${fmt(importance.cpu)} ms CPU time.`,
+    );
+    const tpe1000 = latency.tpe?.[1000];
+    if (tpe1000) lines.push(
+      `TB TPE ask() at 1,000 trials: ${fmt(tpe1000.median)} ms wall clock (${tpe1000.median < 20 ? 'under' : 'OVER'} 20 ms), ${fmt(tpe1000.cpu)} ms CPU time.`,
+    );
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
-  lines.push('', `Run: \`npm run bench:samplers${quick ? ' -- --quick' : ''}\` on ${machine}, ${seconds} s wall time.`);
+  const flags = [quick && '--quick', env.noOptuna && '--no-optuna', onlyMulti && '--only=multi', onlySingle && '--only=single', env.kinds && `--kinds=${env.kinds.join(',')}`].filter(Boolean);
+  lines.push('', `Run: \`npm run bench:samplers${flags.length > 0 ? ` -- ${flags.join(' ')}` : ''}\` on ${machine}, ${seconds} s wall time.`);
   const table = lines.join('\n');
   console.log(table);
-  writeFileSync(path.join(outDir, quick ? 'samplers-quick.md' : 'samplers.md'), `${table}\n`);
-  writeFileSync(path.join(outDir, quick ? 'samplers-quick.json' : 'samplers.json'), JSON.stringify({ best, latency, importance, multi, multiMedians, optuna: peer }, null, 0));
+  const stem = `samplers${onlyMulti ? '-multi' : ''}${onlySingle ? '-single' : ''}${env.kinds ? `-${env.kinds.join('-')}` : ''}${quick ? '-quick' : ''}`;
+  writeFileSync(path.join(outDir, `${stem}.md`), `${table}\n`);
+  writeFileSync(path.join(outDir, `${stem}.json`), JSON.stringify({ best, latency, importance, multi, multiMedians, optuna: peer }, null, 0));
 }
 
 await main();

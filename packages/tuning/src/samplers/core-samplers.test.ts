@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hypervolume } from '../multi/hypervolume';
 import { parseSpace, spaceContains } from '../space';
 import type { Direction, FrozenTrial, Params } from '../types';
-import { autoChoice, createSampler } from './create';
+import { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, autoChoice, createSampler } from './create';
 import { warpOutputs } from './core-samplers';
 import type { SamplerConfig } from './config';
 
@@ -81,11 +81,20 @@ describe('GP, CMA-ES and NSGA-II samplers', () => {
     expect(study({ kind: 'auto', seed: 9 }, 14, sphere, ['minimize'])).toEqual(study({ kind: 'gp', seed: 9 }, 14, sphere, ['minimize']));
   });
 
-  it('auto uses the GP for a small single-objective numeric problem and TPE otherwise', () => {
+  it('auto suggests exactly what the GP (ParEGO) does on a small two-objective numeric problem', () => {
+    const directions: Direction[] = ['minimize', 'minimize'];
+    expect(study({ kind: 'auto', seed: 9 }, 14, twoTargets, directions)).toEqual(study({ kind: 'gp', seed: 9 }, 14, twoTargets, directions));
+  });
+
+  it('auto uses the GP for a small numeric problem, one objective or several, and TPE otherwise', () => {
     const ctx = { space: box, trials: [], directions: ['minimize'] as Direction[] };
     expect(autoChoice(ctx, 10)).toBe('gp');
-    expect(autoChoice(ctx, 10_000)).toBe('tpe');
-    expect(autoChoice({ ...ctx, directions: ['minimize', 'minimize'] }, 10)).toBe('tpe');
+    expect(autoChoice(ctx, AUTO_GP_MAX_TRIALS - 1)).toBe('gp');
+    expect(autoChoice(ctx, AUTO_GP_MAX_TRIALS)).toBe('tpe');
+    expect(autoChoice({ ...ctx, directions: ['minimize', 'maximize'] }, 10)).toBe('gp');
+    expect(autoChoice({ ...ctx, directions: ['minimize', 'maximize'] }, AUTO_GP_MAX_TRIALS)).toBe('tpe');
+    const wide = parseSpace(Object.fromEntries(Array.from({ length: AUTO_GP_MAX_PARAMS + 1 }, (_, i) => [`x${i}`, { type: 'float', low: 0, high: 1 }])));
+    expect(autoChoice({ ...ctx, space: wide, directions: ['minimize', 'minimize'] }, 10)).toBe('tpe');
     const conditional = parseSpace({ a: { type: 'categorical', choices: [1, 2] }, b: { type: 'float', low: 0, high: 1, when: { a: [2] } } });
     expect(autoChoice({ ...ctx, space: conditional }, 10)).toBe('tpe');
   });

@@ -25,23 +25,30 @@ export const AUTO_GP_MAX_TRIALS = 200;
 export const AUTO_GP_MAX_PARAMS = 12;
 
 /**
- * Which model `auto` uses for a study: the GP for one objective, no conditional parameters (the GP would see
- * inactive parameters only as fill values), at most {@link AUTO_GP_MAX_PARAMS} parameters and fewer than
- * {@link AUTO_GP_MAX_TRIALS} observations; TPE otherwise. Several objectives go to TPE (multivariate, Pareto
- * ranked), which reached a larger hypervolume than NSGA-II at 50 and 100 trials on ZDT1, ZDT2 and loss-vs-size
- * (NSGA-II's generations of 50 leave it little to work with at such budgets); the `gp` kind (ParEGO) did better
- * still there and can be chosen explicitly.
+ * Which model `auto` uses for a study, for one objective or several: the GP (for several objectives ParEGO, a
+ * random scalarisation per ask) for spaces without conditional parameters (the GP would see inactive parameters
+ * only as fill values), of at most {@link AUTO_GP_MAX_PARAMS} parameters, while fewer than
+ * {@link AUTO_GP_MAX_TRIALS} observations exist; TPE past that (MOTPE for several objectives). From
+ * `npm run bench:samplers` (docs/benchmarks.md, Samplers): on ZDT1, ZDT2 and loss-vs-size the GP reached the
+ * largest median hypervolume at 50 and 100 trials, MOTPE came next, and NSGA-II (population 50) was barely above
+ * random search at those budgets in both Tuneboard and Optuna, so `auto` never picks NSGA-II: it needs
+ * generations of 50, i.e. budgets in the thousands, where MOTPE is also cheap. The 200-observation switch is
+ * about cost, as for one objective (a ParEGO ask fits one GP, the same n³ cost).
  */
 export function autoChoice(ctx: AskContext, observed: number): 'gp' | 'tpe' {
-  if (ctx.directions.length !== 1) return 'tpe';
-  if (hasConditions(ctx.space) || ctx.space.params.length > AUTO_GP_MAX_PARAMS) return 'tpe';
+  if (!gpSuits(ctx)) return 'tpe';
   return observed < AUTO_GP_MAX_TRIALS ? 'gp' : 'tpe';
+}
+
+/** Whether the space suits the GP at all: no conditions, at most {@link AUTO_GP_MAX_PARAMS} parameters. */
+function gpSuits(ctx: AskContext): boolean {
+  return !hasConditions(ctx.space) && ctx.space.params.length <= AUTO_GP_MAX_PARAMS;
 }
 
 /**
  * Creates a sampler from its configuration (validated with {@link parseSamplerConfig}). `auto`, the default
  * strategy, starts with scrambled-Sobol points, then uses the GP while the problem suits it (see
- * {@link autoChoice}) and TPE past that.
+ * {@link autoChoice}) and TPE (MOTPE for several objectives) past that.
  */
 export function createSampler(config: SamplerConfig = { kind: 'auto' }): Sampler {
   const c = parseSamplerConfig(config);
@@ -78,7 +85,7 @@ export function createSampler(config: SamplerConfig = { kind: 'auto' }): Sampler
       );
       const gpStartup = c.nStartupTrials ?? DEFAULT_GP_STARTUP_TRIALS;
       const one = (ctx: AskContext) => {
-        if (ctx.directions.length === 1 && !hasConditions(ctx.space) && ctx.space.params.length <= AUTO_GP_MAX_PARAMS) {
+        if (gpSuits(ctx)) {
           const problem = adaptHistory(ctx.space, ctx.trials, ctx.directions);
           if (autoChoice(ctx, problem.X.length) === 'gp') return gpAsk(ctx, seed, gpStartup, problem);
         }
