@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markWebBuild, startDistDir, webBuildVerdict } from './build.ts';
+import { markWebBuild, webBuildVerdict } from './build.ts';
+
+const startDistDir = '.next-start';
 
 function webFolder(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tb-start-build-'));
@@ -15,14 +17,14 @@ function build(dir: string, apiUrl: string, at: Date): void {
   mkdirSync(path.join(dir, startDistDir), { recursive: true });
   writeFileSync(path.join(dir, startDistDir, 'BUILD_ID'), 'abc');
   utimesSync(path.join(dir, startDistDir, 'BUILD_ID'), at, at);
-  markWebBuild(dir, apiUrl);
+  markWebBuild(dir, startDistDir, apiUrl);
 }
 
 const api = 'http://127.0.0.1:4000/graphql';
 
 describe('webBuildVerdict', () => {
   it('asks for a build when there is none', () => {
-    expect(webBuildVerdict(webFolder(), api)).toEqual({ stale: true, reason: 'no production build yet' });
+    expect(webBuildVerdict(webFolder(), startDistDir, api)).toEqual({ stale: true, reason: 'no production build yet' });
   });
 
   it('accepts a build newer than every source for the same API', () => {
@@ -32,13 +34,13 @@ describe('webBuildVerdict', () => {
     utimesSync(path.join(dir, 'src', 'app'), old, old);
     utimesSync(path.join(dir, 'src'), old, old);
     build(dir, api, new Date());
-    expect(webBuildVerdict(dir, api)).toEqual({ stale: false });
+    expect(webBuildVerdict(dir, startDistDir, api)).toEqual({ stale: false });
   });
 
   it('rebuilds when a source changed after the build', () => {
     const dir = webFolder();
     build(dir, api, new Date(Date.now() - 60_000));
-    expect(webBuildVerdict(dir, api)).toMatchObject({ stale: true, reason: expect.stringContaining('sources changed') });
+    expect(webBuildVerdict(dir, startDistDir, api)).toMatchObject({ stale: true, reason: expect.stringContaining('sources changed') });
   });
 
   it('rebuilds for another API address', () => {
@@ -46,6 +48,6 @@ describe('webBuildVerdict', () => {
     const old = new Date(Date.now() - 60_000);
     for (const p of ['src/app/page.tsx', 'src/app', 'src']) utimesSync(path.join(dir, p), old, old);
     build(dir, api, new Date());
-    expect(webBuildVerdict(dir, 'http://127.0.0.1:4999/graphql')).toMatchObject({ stale: true, reason: expect.stringContaining(api) });
+    expect(webBuildVerdict(dir, startDistDir, 'http://127.0.0.1:4999/graphql')).toMatchObject({ stale: true, reason: expect.stringContaining(api) });
   });
 });

@@ -1,12 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The launcher builds into its own folder, so a developer's `next dev` or a test build never overwrites it. */
-export const startDistDir = '.next-start';
 
 /** What the dashboard's production build depends on, relative to apps/web. */
 const sourceEntries = ['src', 'public', 'next.config.ts', 'next.config.mjs', 'package.json', 'tsconfig.json'];
-const skipped = new Set(['node_modules', '.next', '.turbo', startDistDir]);
+// Build output folders (`.next`, `.next-*`) are not sources.
+const skipped = (name: string) => name === 'node_modules' || name === '.turbo' || name === '.next' || name.startsWith('.next-');
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -14,7 +13,7 @@ function newestMtime(entry: string): number {
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
   for (const child of readdirSync(entry)) {
-    if (skipped.has(child)) continue;
+    if (skipped(child)) continue;
     newest = Math.max(newest, newestMtime(path.join(entry, child)));
   }
   return newest;
@@ -29,8 +28,8 @@ const markerName = 'tuneboard-start.json';
  * `/graphql` rewrite into the build), or a source file changed after it. File times are cheap to read (no
  * hashing), so a start with a current build costs milliseconds.
  */
-export function webBuildVerdict(webDir: string, apiUrl: string): BuildVerdict {
-  const distDir = path.join(webDir, startDistDir);
+export function webBuildVerdict(webDir: string, distDirName: string, apiUrl: string): BuildVerdict {
+  const distDir = path.join(webDir, distDirName);
   const buildId = path.join(distDir, 'BUILD_ID');
   if (!existsSync(buildId)) return { stale: true, reason: 'no production build yet' };
   const marker = path.join(distDir, markerName);
@@ -48,6 +47,6 @@ export function webBuildVerdict(webDir: string, apiUrl: string): BuildVerdict {
 }
 
 /** Remembers which API address a finished build was made for. */
-export function markWebBuild(webDir: string, apiUrl: string): void {
-  writeFileSync(path.join(webDir, startDistDir, markerName), `${JSON.stringify({ apiUrl })}\n`);
+export function markWebBuild(webDir: string, distDirName: string, apiUrl: string): void {
+  writeFileSync(path.join(webDir, distDirName, markerName), `${JSON.stringify({ apiUrl })}\n`);
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { StartOptions } from './args.ts';
-import { markWebBuild, startDistDir, webBuildVerdict } from './build.ts';
+import { markWebBuild, webBuildVerdict } from './build.ts';
 import { GraphqlClient, waitForApi } from './graphql.ts';
 import { planStart, readStartState, runFirstStart, writeStartState, type StartState } from './first-start.ts';
 import { takenPorts } from './ports.ts';
@@ -90,14 +90,14 @@ export class Launcher {
 
     const webDir = path.join(this.repoRoot, 'apps', 'web');
     if (options.web) {
-      const verdict = webBuildVerdict(webDir, this.apiUrl);
+      const verdict = webBuildVerdict(webDir, options.webDistDir, this.apiUrl);
       if (verdict.stale) {
         this.say(`building the dashboard (first start only, about a minute): ${verdict.reason}`);
         const code = await this.spawnChild('web', this.nextCommand('build'), webDir, this.webEnv(), 'build').exited;
         this.children.delete('web');
         if (this.stopping) return;
         if (code !== 0) throw new Error(`the dashboard build failed (exit ${code}); its output is above`);
-        markWebBuild(webDir, this.apiUrl);
+        markWebBuild(webDir, options.webDistDir, this.apiUrl);
         this.say('dashboard built');
       } else {
         this.say('the dashboard build is current');
@@ -221,7 +221,7 @@ export class Launcher {
   }
 
   private webEnv(): Record<string, string> {
-    return { TUNEBOARD_API_URL: this.apiUrl, NEXT_DIST_DIR: startDistDir, NEXT_TELEMETRY_DISABLED: '1' };
+    return { TUNEBOARD_API_URL: this.apiUrl, NEXT_DIST_DIR: this.options.webDistDir, NEXT_TELEMETRY_DISABLED: '1' };
   }
 
   private spawnChild(name: ChildName, command: string[], cwd: string, extraEnv: Record<string, string>, label: string = name): Running {
