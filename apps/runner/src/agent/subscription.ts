@@ -28,6 +28,7 @@ export interface SubscriptionOptions {
 export function subscribeTrialsAvailable(options: SubscriptionOptions): { dispose(): Promise<void> } {
   const { log } = options;
   let connectedOnce = false;
+  let stopped = false;
   let downSince: number | undefined;
   const client: Client = createClient({
     url: options.url.replace(/^http/, 'ws'),
@@ -48,12 +49,13 @@ export function subscribeTrialsAvailable(options: SubscriptionOptions): { dispos
         options.onConnected();
       },
       closed: (event) => {
+        // Closed by dispose() on shutdown: nothing to warn about.
+        if (stopped) return;
         if (downSince === undefined && connectedOnce) log.warn(`event stream closed (${describe(event)}); reconnecting, polling meanwhile`);
         downSince ??= Date.now();
       },
     },
   });
-  let stopped = false;
   const subscribe = () => {
     client.subscribe<{ trialsAvailable: TrialsAvailableEvent }>(
       { query: TRIALS_AVAILABLE },
