@@ -3,10 +3,12 @@
 // in the same run on the same Postgres. Prints figures; asserts nothing about time.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { benchEnv, inheritedEnv } from './env.ts';
+import { cpuBetween, cpuSnapshot } from './cpu.ts';
 import { summarise } from './stats.ts';
 
 const { values: flags } = parseArgs({
@@ -41,7 +43,7 @@ async function adminQuery(text: string) {
   }
 }
 
-function startApi(): Promise<{ url: string; stop: () => Promise<void> }> {
+function startApi(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const main = fileURLToPath(new URL('../../apps/api/src/main.ts', import.meta.url));
   const profile = benchEnv.BENCH_API_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', benchEnv.BENCH_API_PROFILE] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', main], {
@@ -56,6 +58,7 @@ function startApi(): Promise<{ url: string; stop: () => Promise<void> }> {
       if (match) {
         resolve({
           url: match[1]!,
+          pid: child.pid!,
           stop: () =>
             new Promise<void>((done) => {
               child.once('exit', () => done());
@@ -66,6 +69,33 @@ function startApi(): Promise<{ url: string; stop: () => Promise<void> }> {
     });
     child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it was ready`)));
   });
+}
+
+/**
+ * CPU used by the API process and by the Postgres backends serving the bench database during a phase:
+ * backends are found in pg_stat_activity at both ends (one that came and went in between is missed).
+ */
+async function cpuMeter(apiPid: number | undefined) {
+  const backends = async () => {
+    const client = new pg.Client({ connectionString: benchUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>(
+        'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      );
+      return rows.map((row) => row.pid);
+    } finally {
+      await client.end();
+    }
+  };
+  const firstBackends = await backends();
+  const api0 = cpuSnapshot(apiPid === undefined ? [] : [apiPid]);
+  const pg0 = cpuSnapshot(firstBackends);
+  return async () => {
+    const api1 = cpuSnapshot(apiPid === undefined ? [] : [apiPid]);
+    const pg1 = cpuSnapshot([...new Set([...firstBackends, ...(await backends())])]);
+    return { api: cpuBetween(api0, api1), postgres: cpuBetween(pg0, pg1) };
+  };
 }
 
 type Auth = { cookie?: string; token?: string };
@@ -145,8 +175,9 @@ async function setup(url: string) {
   return { token, runnerIds, createStudy };
 }
 
-async function queueThroughApi(url: string, ctx: Awaited<ReturnType<typeof setup>>) {
+async function queueThroughApi(url: string, apiPid: number, ctx: Awaited<ReturnType<typeof setup>>) {
   const studyId = await ctx.createStudy('queue', runners * 4);
+  const cpu = await cpuMeter(apiPid);
   const claimLatency: number[] = [];
   const claimed: string[] = [];
   let completed = 0;
@@ -175,6 +206,7 @@ async function queueThroughApi(url: string, ctx: Awaited<ReturnType<typeof setup
       }
     }),
   );
+  const used = await cpu();
   const db = new pg.Client({ connectionString: benchUrl });
   await db.connect();
   const { rows } = await db.query(
@@ -183,11 +215,12 @@ async function queueThroughApi(url: string, ctx: Awaited<ReturnType<typeof setup
   );
   await db.end();
   const duplicates = claimed.length - new Set(claimed).size;
-  return { rate: completed / seconds, latency: summarise(claimLatency), completed, stored: rows[0].complete, duplicates };
+  return { rate: completed / seconds, latency: summarise(claimLatency), completed, stored: rows[0].complete, duplicates, cpu: used };
 }
 
-async function ingestThroughApi(url: string, ctx: Awaited<ReturnType<typeof setup>>) {
+async function ingestThroughApi(url: string, apiPid: number, ctx: Awaited<ReturnType<typeof setup>>) {
   const studyId = await ctx.createStudy('ingest', runners);
+  let cpu: Awaited<ReturnType<typeof cpuMeter>> | undefined;
   const latency: number[] = [];
   let points = 0;
   const deadline = Date.now() + ingestSeconds * 1000;
@@ -195,6 +228,7 @@ async function ingestThroughApi(url: string, ctx: Awaited<ReturnType<typeof setu
     ctx.runnerIds.map(async (runnerId) => {
       const { trialClaim } = await gql(url, CLAIM, { i: { runnerId, studyId } }, ctx.token);
       const lease = trialClaim.leases[0];
+      cpu ??= await cpuMeter(apiPid);
       let step = 0;
       while (Date.now() < deadline) {
         const batch = Array.from({ length: batchSize }, () => ({ key: 'loss', step: step++, value: Math.random() }));
@@ -205,7 +239,8 @@ async function ingestThroughApi(url: string, ctx: Awaited<ReturnType<typeof setu
       }
     }),
   );
-  return { rate: points / ingestSeconds, latency: summarise(latency) };
+  const used = await cpu!();
+  return { rate: points / ingestSeconds, latency: summarise(latency), points, cpu: used };
 }
 
 /** The ceiling: the same claim + complete, and the same metric INSERTs, straight over node-postgres. */
@@ -218,6 +253,7 @@ async function rawSql() {
     [studyId],
   );
   await pool.query('analyze trial');
+  let cpu = await cpuMeter(undefined);
   let completed = 0;
   const claimLatency: number[] = [];
   const window = Math.min(seconds, 20);
@@ -240,12 +276,13 @@ async function rawSql() {
       }
     }),
   );
-  const queue = { rate: completed / window, latency: summarise(claimLatency) };
+  const queue = { rate: completed / window, latency: summarise(claimLatency), completed, cpu: await cpu() };
 
   const trialIds = (await pool.query(`select id from trial where study_id = $1 limit $2`, [studyId, runners])).rows.map((r) => r.id);
   let inserted = 0;
   const insertLatency: number[] = [];
   const ingestWindow = Math.min(ingestSeconds, 20);
+  cpu = await cpuMeter(undefined);
   deadline = Date.now() + ingestWindow * 1000;
   await Promise.all(
     trialIds.map(async (trialId) => {
@@ -267,13 +304,16 @@ async function rawSql() {
       }
     }),
   );
+  const ingestCpu = await cpu();
   await pool.end();
-  return { queue, ingest: { rate: inserted / ingestWindow, latency: summarise(insertLatency) } };
+  return { queue, ingest: { rate: inserted / ingestWindow, latency: summarise(insertLatency), points: inserted, cpu: ingestCpu } };
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
+  const load = () => loadavg().map((n) => n.toFixed(2)).join(', ');
+  log(`load average at start: ${load()}`);
   log(`bench:api — ${runners} runners, queue ${seconds} s, ingest ${ingestSeconds} s (batches of ${batchSize}), Postgres database ${dbName}`);
   await adminQuery(`create database ${dbName}`);
   const api = await startApi();
@@ -281,9 +321,9 @@ async function main() {
     log(`API at ${api.url}`);
     const ctx = await setup(api.url);
     log('queue through GraphQL: claim → report 10 points → complete …');
-    const queue = await queueThroughApi(api.url, ctx);
+    const queue = await queueThroughApi(api.url, api.pid, ctx);
     log('metric ingest through GraphQL …');
-    const ingest = await ingestThroughApi(api.url, ctx);
+    const ingest = await ingestThroughApi(api.url, api.pid, ctx);
     await api.stop();
     log('raw-SQL ceiling on the same database …');
     const raw = await rawSql();
@@ -294,11 +334,18 @@ async function main() {
     log(`| claim p50 / p99 (ms) | ${fmt(queue.latency.p50, 1)} / ${fmt(queue.latency.p99, 1)} | ${fmt(raw.queue.latency.p50, 1)} / ${fmt(raw.queue.latency.p99, 1)} | |`);
     log(`| metric points/s | ${fmt(ingest.rate)} | ${fmt(raw.ingest.rate)} | ${fmt(ingest.rate / raw.ingest.rate, 3)} |`);
     log(`| ingest request p50 / p99 (ms) | ${fmt(ingest.latency.p50, 1)} / ${fmt(ingest.latency.p99, 1)} | ${fmt(raw.ingest.latency.p50, 1)} / ${fmt(raw.ingest.latency.p99, 1)} | |`);
+    const perTrial = (cpu: { api: number; postgres: number }, n: number) =>
+      `API ${fmt((cpu.api * 1000) / n, 2)} + Postgres ${fmt((cpu.postgres * 1000) / n, 2)}`;
+    const perKilopoint = (cpu: { api: number; postgres: number }, n: number) =>
+      `API ${fmt((cpu.api * 1e6) / n, 1)} + Postgres ${fmt((cpu.postgres * 1e6) / n, 1)}`;
+    log(`| CPU ms per trial | ${perTrial(queue.cpu, queue.completed)} | ${perTrial(raw.queue.cpu, raw.queue.completed)} | |`);
+    log(`| CPU ms per 1,000 points | ${perKilopoint(ingest.cpu, ingest.points)} | ${perKilopoint(raw.ingest.cpu, raw.ingest.points)} | |`);
     log('');
     log(
       `queue check: ${queue.completed} completed by runners, ${queue.stored} COMPLETE in the database, ` +
         `${queue.duplicates} trials claimed twice — ${queue.completed === queue.stored && queue.duplicates === 0 ? 'none lost or doubled' : 'MISMATCH'}`,
     );
+    log(`load average at the end: ${load()}`);
   } finally {
     await api.stop().catch(() => undefined);
     await adminQuery(`drop database if exists ${dbName} with (force)`);

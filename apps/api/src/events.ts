@@ -68,7 +68,8 @@ export class EventHub {
   async stop(): Promise<void> {
     const stops = this.stops;
     this.stops = [];
-    await Promise.all(stops.map((stop) => stop().catch(() => undefined)));
+    // One after another: they share one LISTEN connection, and node-postgres warns about queued queries.
+    for (const stop of stops) await stop().catch(() => undefined);
   }
 
   /** Calls `onRevoked` with the id of every API token revoked by any replica; returns the unsubscribe. */
