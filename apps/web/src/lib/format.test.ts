@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { formatMetric, formatProgress, relativeTime, slugify } from './format';
+
+const now = new Date('2026-01-10T12:00:00Z');
+const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
+
+describe('relative time', () => {
+  it('says just now, minutes, hours and days', () => {
+    expect(relativeTime(ago(10), now)).toBe('just now');
+    expect(relativeTime(ago(5 * 60), now)).toBe('5 min ago');
+    expect(relativeTime(ago(3 * 3600), now)).toBe('3 h ago');
+    expect(relativeTime(ago(86_400), now)).toBe('1 day ago');
+    expect(relativeTime(ago(4 * 86_400), now)).toBe('4 days ago');
+  });
+
+  it('speaks of the future for expiry dates', () => {
+    expect(relativeTime(ago(-2 * 86_400), now)).toBe('in 2 days');
+  });
+
+  it('shows a dash for missing or malformed dates', () => {
+    expect(relativeTime(null, now)).toBe('—');
+    expect(relativeTime('not a date', now)).toBe('—');
+  });
+});
+
+describe('progress and metric values', () => {
+  it('rounds progress to a clamped percentage, and a dash without a limit', () => {
+    expect(formatProgress(0.426)).toBe('43%');
+    expect(formatProgress(1.2)).toBe('100%');
+    expect(formatProgress(null)).toBe('—');
+  });
+
+  it('shows numbers compactly and the API strings for non-finite values', () => {
+    expect(formatMetric(0.912345678)).toBe('0.91235');
+    expect(formatMetric(123456789)).toBe('1.235e+8');
+    expect(formatMetric(0.00001234)).toBe('1.234e-5');
+    expect(formatMetric('NaN')).toBe('NaN');
+    expect(formatMetric('-0')).toBe('0');
+    expect(formatMetric(null)).toBe('—');
+  });
+});
+
+describe('slugs', () => {
+  it('makes a URL-safe name with single hyphens', () => {
+    expect(slugify('  Vision Lab — Zürich!! ')).toBe('vision-lab-zurich');
+    expect(slugify('a__b')).toBe('a-b');
+  });
+});

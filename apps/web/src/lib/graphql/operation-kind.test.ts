@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { isSubscription } from './operation-kind';
+
+describe('choosing the transport for an explorer operation', () => {
+  const doc =
+    'query A { viewer { teams { id } } }\nsubscription B($id: ID!) { studyEvents(studyId: $id) { kind } }';
+
+  it('sends subscriptions over WebSocket and queries over HTTP', () => {
+    expect(isSubscription(doc, 'B')).toBe(true);
+    expect(isSubscription(doc, 'A')).toBe(false);
+    expect(isSubscription('subscription { trialsAvailable { pending } }')).toBe(true);
+  });
+
+  it('sends text that does not parse over HTTP so the API explains it', () => {
+    expect(isSubscription('subscription {')).toBe(false);
+  });
+});
