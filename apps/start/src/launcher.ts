@@ -221,7 +221,14 @@ export class Launcher {
   }
 
   private webEnv(): Record<string, string> {
-    return { TUNEBOARD_API_URL: this.apiUrl, NEXT_DIST_DIR: this.options.webDistDir, NEXT_TELEMETRY_DISABLED: '1' };
+    // Browsers open the live WebSocket to the API themselves; on the host name of the dashboard's URL
+    // (localhost), so the session cookie the dashboard set travels with it.
+    return {
+      TUNEBOARD_API_URL: this.apiUrl,
+      TUNEBOARD_API_WS_URL: `ws://localhost:${this.options.apiPort}/graphql`,
+      NEXT_DIST_DIR: this.options.webDistDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
   }
 
   private spawnChild(name: ChildName, command: string[], cwd: string, extraEnv: Record<string, string>, label: string = name): Running {
