@@ -73,12 +73,15 @@ async function main() {
     const draw10k = await page.evaluate(() => (globalThis as unknown as HarnessGlobal).__bench.draw(10000, 5));
     const brush10k = await page.evaluate(() => (globalThis as unknown as HarnessGlobal).__bench.brush(10000, 10));
     const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+    const row = (what: string, r: DrawResult, goal: string) =>
+      log(`| ${what.padEnd(40)} | ${fmt(r.median).padEnd(8)} | ${fmt(Math.min(...r.times)).padEnd(8)} | ${goal.padEnd(8)} | ${r.times.map((t) => t.toFixed(0)).join(', ')}`);
     log('');
-    log('| measure (headless Chromium, 8 axes)      | median   | goal     | runs (ms)');
-    log('|------------------------------------------|----------|----------|----------');
-    log(`| draw parallel coordinates, 1,000 trials   | ${fmt(draw1k.median).padEnd(8)} |          | ${draw1k.times.map((t: number) => t.toFixed(0)).join(', ')}`);
-    log(`| draw parallel coordinates, 10,000 trials  | ${fmt(draw10k.median).padEnd(8)} | < 200 ms | ${draw10k.times.map((t: number) => t.toFixed(0)).join(', ')}`);
-    log(`| one brush update, 10,000 trials           | ${fmt(brush10k.median).padEnd(8)} | < 50 ms  | ${brush10k.times.map((t: number) => t.toFixed(0)).join(', ')}`);
+    log(`load average (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${os.cpus().length} cores`);
+    log('| measure (headless Chromium, 8 axes)      | median   | min      | goal     | runs (ms)');
+    log('|------------------------------------------|----------|----------|----------|----------');
+    row('draw parallel coordinates, 1,000 trials', draw1k, '');
+    row('draw parallel coordinates, 10,000 trials', draw10k, '< 200 ms');
+    row('one brush update, 10,000 trials', brush10k, '< 50 ms');
     log('');
     log(`lines drawn: ${brush10k.lines}; trials inside the brushes per update: ${brush10k.selected.join(', ')}`);
     log(`goals: draw 10k ${draw10k.median < 200 ? 'met' : 'NOT met'}, brush ${brush10k.median < 50 ? 'met' : 'NOT met'}`);

@@ -2,7 +2,7 @@
 
 import { brushY, select } from 'd3';
 import type { D3BrushEvent } from 'd3';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AxisKey, AxisSelection, Brush, ChartObjective, ChartParam, ChartTrial } from '../types';
 import styles from '../charts.module.css';
 import { useWidth } from '../use-width';
@@ -118,6 +118,8 @@ export function ParallelCoordinates({
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const backdropRef = useRef<HTMLCanvasElement>(null);
   const width = useWidth(rootRef);
+  // Unique per instance: two plots on a page must not share one gradient id.
+  const legendId = `pc-legend-${useId().replace(/:/g, '')}`;
   const [localOrder, setLocalOrder] = useState<AxisKey[] | undefined>(undefined);
   const [localHidden, setLocalHidden] = useState<AxisKey[]>([]);
   const [draft, setDraft] = useState<{ key: AxisKey; selection: AxisSelection | null } | null>(null);
@@ -240,7 +242,6 @@ export function ParallelCoordinates({
   };
 
   const hiddenDefs = allAxes.filter((a) => effHidden.includes(a.key));
-  const legendId = 'pc-legend-gradient';
   const colorObj = objectives[colorObjective];
 
   return (
