@@ -74,11 +74,8 @@ async function main(): Promise<void> {
       await page.waitForSelector(`[data-testid="trial-table"][data-row-count="${TRIALS}"]`, { timeout: 120_000 });
       await page.waitForSelector('[data-testid="parallel-coordinates"] canvas', { timeout: 120_000 });
       // Two frames: the canvas lines are painted in an effect after the commit that inserted the canvas.
-      const ms = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) =>
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
-          ),
+      const ms = await page.evaluate<number>(
+        'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))',
       );
       if (run > 0) figures.push(ms);
       process.stdout.write(`${run === 0 ? 'warm-up' : `run ${run}`}: ${Math.round(ms)} ms\n`);

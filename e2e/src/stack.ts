@@ -49,7 +49,7 @@ function portTaken(port: number): Promise<boolean> {
   });
 }
 
-interface Child {
+export interface Child {
   name: string;
   process: ChildProcess;
   output: string[];
@@ -121,13 +121,46 @@ export async function ensureWebBuild(apiUrl: string): Promise<void> {
   process.stdout.write('e2e: dashboard built\n');
 }
 
+/** Serves the test build of the dashboard against an API at `apiUrl` (the one the build was made for). */
+export async function startWeb(apiUrl: string, port?: number): Promise<{ url: string; child: Child; stop(): Promise<void> }> {
+  await ensureWebBuild(apiUrl);
+  const webPort = port ?? (await freePort());
+  const url = `http://127.0.0.1:${webPort}`;
+  const child = start('web', bin('next'), ['start', '--port', String(webPort), '--hostname', '127.0.0.1'], webDir, {
+    NEXT_DIST_DIR: env.distDir,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+    TUNEBOARD_API_URL: apiUrl,
+    TUNEBOARD_API_WS_URL: apiUrl.replace(/^http/, 'ws'),
+  });
+  try {
+    await waitFor(child, async () => (await fetch(`${url}/sign-in`)).status < 500, 90_000);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return { url, child, stop: () => stopChild(child) };
+}
+
+/** The API URL the test build is made for. */
+export function testApiUrl(): string {
+  return `http://127.0.0.1:${env.apiPort}/graphql`;
+}
+
+export async function assertApiPortFree(): Promise<void> {
+  if (await portTaken(env.apiPort)) {
+    throw new Error(`Port ${env.apiPort} (TUNEBOARD_E2E_API_PORT) is taken: stop what uses it or choose another port.`);
+  }
+}
+
+/** A free TCP port on 127.0.0.1. */
+export { freePort };
+
 /** Starts the API on a fresh PGlite folder and the dashboard; runners start later, once a team exists. */
 export async function startStack(): Promise<Stack> {
   const apiPort = env.apiPort;
-  if (await portTaken(apiPort)) {
-    throw new Error(`Port ${apiPort} (TUNEBOARD_E2E_API_PORT) is taken: stop what uses it or choose another port.`);
-  }
-  const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
+  await assertApiPortFree();
+  const apiUrl = testApiUrl();
   await ensureWebBuild(apiUrl);
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
@@ -154,15 +187,8 @@ export async function startStack(): Promise<Stack> {
       async () => (await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).ok,
       90_000,
     );
-    const web = start('web', bin('next'), ['start', '--port', String(webPort), '--hostname', '127.0.0.1'], webDir, {
-      NEXT_DIST_DIR: env.distDir,
-      NEXT_TELEMETRY_DISABLED: '1',
-      NODE_ENV: 'production',
-      TUNEBOARD_API_URL: apiUrl,
-      TUNEBOARD_API_WS_URL: apiUrl.replace(/^http/, 'ws'),
-    });
-    children.push(web);
-    await waitFor(web, async () => (await fetch(`${webUrl}/sign-in`)).status < 500, 90_000);
+    const web = await startWeb(apiUrl, webPort);
+    children.push(web.child);
   } catch (error) {
     await stop();
     throw error;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotPath } from './browser.ts';
+import { screenshotPath } from './browser.ts';
+import { launchBrowser } from './chromium.ts';
 import { cookieHeader, startStack, type Stack } from './stack.ts';
 
 const TRIALS = 6;
@@ -22,7 +23,7 @@ describe('the study page', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    browser = await launchChromium();
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(30_000);
   });
