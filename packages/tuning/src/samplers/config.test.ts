@@ -17,6 +17,7 @@ describe('parseSamplerConfig', () => {
     ['a GP option it does not have', { kind: 'gp', populationSize: 8 }, /sampler.populationSize: unknown field for kind "gp"/],
     ['a CMA-ES sigma0 above 1', { kind: 'cmaes', sigma0: 2 }, /sampler.sigma0: `0 < sigma0 <= 1` must hold, got sigma0=2/],
     ['a CMA-ES population of one', { kind: 'cmaes', populationSize: 1 }, /sampler.populationSize: must be an integer with `2 <= populationSize <= 10000`, got populationSize=1/],
+    ['an unknown CMA-ES independent sampler', { kind: 'cmaes', independentSampler: 'gp' }, /sampler.independentSampler: must be one of random, tpe, got independentSampler="gp"/],
     ['an NSGA-II population of one', { kind: 'nsga2', populationSize: 1 }, /sampler.populationSize: must be an integer with `2 <= populationSize <= 10000`, got populationSize=1/],
     ['an NSGA-II option it does not have', { kind: 'nsga2', sigma0: 0.3 }, /sampler.sigma0: unknown field for kind "nsga2"/],
   ];
@@ -32,6 +33,7 @@ describe('parseSamplerConfig', () => {
   it('accepts the options of the GP, CMA-ES and NSGA-II samplers', () => {
     expect(parseSamplerConfig({ kind: 'gp', seed: 1, nStartupTrials: 5 })).toEqual({ kind: 'gp', seed: 1, nStartupTrials: 5 });
     expect(parseSamplerConfig({ kind: 'cmaes', sigma0: 0.2, populationSize: 6 })).toEqual({ kind: 'cmaes', sigma0: 0.2, populationSize: 6 });
+    expect(parseSamplerConfig({ kind: 'cmaes', independentSampler: 'random' })).toEqual({ kind: 'cmaes', independentSampler: 'random' });
     expect(parseSamplerConfig({ kind: 'nsga2', populationSize: 20 })).toEqual({ kind: 'nsga2', populationSize: 20 });
   });
 
