@@ -5,6 +5,8 @@ import { launchBrowser } from './chromium.ts';
 import { cookieHeader, startStack, type Stack } from './stack.ts';
 
 const TRIALS = 6;
+/** vitest's poll gives up after 1 s by default; pages on this busy machine can take longer. */
+const WAIT = { timeout: 45_000, interval: 250 };
 /** Small and quick: two epochs of an MLP on digits, the learning rate on a log axis to brush. */
 const SPACE = {
   learningRate: { type: 'float', low: 0.0001, high: 0.1, log: true },
@@ -63,7 +65,7 @@ describe('the study page', () => {
     await page.getByLabel('Max parallel').fill('2');
     await page.getByRole('button', { name: 'Create study' }).click();
     await page.waitForURL(/\/studies\/[^/]+$/, { timeout: 60_000 });
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(studyName);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe(studyName);
     const parentUrl = page.url();
 
     // Live: no reload from here on; trials appear and finish in the table as the runner works.
@@ -83,21 +85,21 @@ describe('the study page', () => {
     await page.mouse.move(x, box.y + box.height * 0.3, { steps: 5 });
     await page.mouse.move(x, box.y + box.height * 0.6, { steps: 5 });
     await page.mouse.up();
-    await expect.poll(() => rowCount(page)).toBeLessThan(TRIALS);
+    await expect.poll(() => rowCount(page), WAIT).toBeLessThan(TRIALS);
     const brushed = await rowCount(page);
     await page.screenshot({ path: screenshotPath('study-brushed'), fullPage: true });
 
     await page.getByRole('button', { name: 'Refine…' }).click();
     const inside = page.getByTestId('refine-inside');
-    await expect.poll(() => inside.textContent()).toMatch(/of 6 complete trials inside/);
+    await expect.poll(() => inside.textContent(), WAIT).toMatch(/of 6 complete trials inside/);
     const insideCount = Number(/^(\d+) of/.exec((await inside.textContent()) ?? '')?.[1]);
     // The preview counts the same trials the brush keeps in the table.
     expect(insideCount).toBe(brushed);
     await page.getByRole('button', { name: 'Launch refinement' }).click();
     await page.waitForURL((url) => url.href !== parentUrl && /\/studies\//.test(url.pathname), { timeout: 60_000 });
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`${studyName} (refined)`);
-    await expect.poll(() => page.getByRole('navigation', { name: 'Lineage' }).textContent()).toContain(`Refined from ${studyName}`);
-    await expect.poll(() => rowCount(page)).toBeGreaterThanOrEqual(insideCount);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe(`${studyName} (refined)`);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Lineage' }).textContent(), WAIT).toContain(`Refined from ${studyName}`);
+    await expect.poll(() => rowCount(page), WAIT).toBeGreaterThanOrEqual(insideCount);
 
     const childId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
     const { study } = await stack.gql(
@@ -110,6 +112,6 @@ describe('the study page', () => {
     await page.screenshot({ path: screenshotPath('study-refined-child'), fullPage: true });
 
     await page.goto(parentUrl);
-    await expect.poll(() => page.getByRole('navigation', { name: 'Lineage' }).textContent()).toContain(`${studyName} (refined)`);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Lineage' }).textContent(), WAIT).toContain(`${studyName} (refined)`);
   });
 });
