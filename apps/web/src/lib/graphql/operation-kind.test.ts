@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSubscription } from './operation-kind';
+import { isSubscription, pickOperation } from './operation-kind';
 
 describe('choosing the transport for an explorer operation', () => {
   const doc =
@@ -13,5 +13,16 @@ describe('choosing the transport for an explorer operation', () => {
 
   it('sends text that does not parse over HTTP so the API explains it', () => {
     expect(isSubscription('subscription {')).toBe(false);
+  });
+});
+
+describe('an operation name left over from replaced editor text', () => {
+  it('is dropped when the document holds a single operation', () => {
+    const query = 'subscription Live { trialsAvailable { pending } }';
+    expect(pickOperation(query, 'Me')).toEqual({ operationName: 'Live', subscription: true });
+    expect(pickOperation('{ viewer { teams { id } } }', 'Me')).toEqual({
+      operationName: undefined,
+      subscription: false,
+    });
   });
 });

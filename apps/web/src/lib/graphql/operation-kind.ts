@@ -1,18 +1,33 @@
 import { Kind, parse } from 'graphql';
 
+export interface PickedOperation {
+  /** The operation name to send: the one asked for when the document has it, else none. */
+  operationName: string | undefined;
+  /** True when the operation is a subscription (those go over WebSocket). */
+  subscription: boolean;
+}
+
 /**
- * True when the operation GraphiQL is about to run is a subscription (those go over WebSocket). With
- * several operations in the editor, `operationName` picks one; text that does not parse goes over HTTP so
- * the API's own error comes back.
+ * Which operation GraphiQL is about to run and over which transport. With several operations in the
+ * editor `operationName` picks one; a stale name (the editor's text was replaced) is dropped when the
+ * document holds a single operation. Text that does not parse goes over HTTP so the API explains it.
  */
-export function isSubscription(query: string, operationName?: string | null): boolean {
+export function pickOperation(query: string, operationName?: string | null): PickedOperation {
   let document;
   try {
     document = parse(query);
   } catch {
-    return false;
+    return { operationName: operationName ?? undefined, subscription: false };
   }
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-  const chosen = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  return chosen?.operation === 'subscription';
+  const named = operationName ? operations.find((o) => o.name?.value === operationName) : undefined;
+  const chosen = named ?? (operations.length === 1 ? operations[0] : undefined);
+  return {
+    operationName: named ? (operationName ?? undefined) : chosen?.name?.value,
+    subscription: chosen?.operation === 'subscription',
+  };
+}
+
+export function isSubscription(query: string, operationName?: string | null): boolean {
+  return pickOperation(query, operationName).subscription;
 }

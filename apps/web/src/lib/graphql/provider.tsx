@@ -3,6 +3,7 @@
 import { createClient as createWsClient } from 'graphql-ws';
 import { useMemo, type ReactNode } from 'react';
 import { cacheExchange, Client, fetchExchange, Provider, subscriptionExchange } from 'urql';
+import { browserWsUrl } from './ws-url';
 
 /**
  * The browser's GraphQL client. Queries and mutations go to the dashboard's own `/graphql` (rewritten to the
@@ -13,7 +14,11 @@ export function createBrowserClient(wsUrl: string): Client {
   const ws =
     typeof window === 'undefined'
       ? null
-      : createWsClient({ url: wsUrl, lazy: true, retryAttempts: Infinity });
+      : createWsClient({
+          url: browserWsUrl(wsUrl, window.location.hostname),
+          lazy: true,
+          retryAttempts: Infinity,
+        });
   return new Client({
     url: '/graphql',
     fetchOptions: { credentials: 'same-origin' },

@@ -5,7 +5,8 @@ import 'graphiql/style.css';
 import type { ExecutionResult } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { useMemo, type ComponentProps } from 'react';
-import { isSubscription } from '@/lib/graphql/operation-kind';
+import { pickOperation } from '@/lib/graphql/operation-kind';
+import { browserWsUrl } from '@/lib/graphql/ws-url';
 
 interface FetcherParams {
   query: string;
@@ -24,13 +25,14 @@ query Me {
 
 export function GraphiqlExplorer({ wsUrl }: { wsUrl: string }) {
   const fetcher = useMemo((): ComponentProps<typeof GraphiQL>['fetcher'] => {
-    const ws = createClient({ url: wsUrl, lazy: true });
+    const ws = createClient({ url: browserWsUrl(wsUrl, window.location.hostname), lazy: true });
     return async (params: FetcherParams, options?: { headers?: Record<string, unknown> }) => {
-      if (isSubscription(params.query, params.operationName)) {
+      const { operationName, subscription } = pickOperation(params.query, params.operationName);
+      if (subscription) {
         return ws.iterate({
           query: params.query,
           variables: params.variables ?? undefined,
-          operationName: params.operationName ?? undefined,
+          operationName,
           // graphql-ws yields the wire format (formatted errors), which is what GraphiQL displays anyway.
         }) as AsyncIterable<ExecutionResult>;
       }
@@ -40,7 +42,11 @@ export function GraphiqlExplorer({ wsUrl }: { wsUrl: string }) {
         method: 'POST',
         credentials: 'same-origin',
         headers,
-        body: JSON.stringify(params),
+        body: JSON.stringify({
+          query: params.query,
+          variables: params.variables ?? undefined,
+          operationName,
+        }),
       });
       return (await response.json()) as ExecutionResult;
     };
