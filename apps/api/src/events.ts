@@ -8,7 +8,7 @@ import type { StudyEventModel } from './mappers.ts';
  * about trials created by replica B. NOTIFY sent inside a transaction is delivered only if it commits.
  */
 export const STUDY_CHANNEL = 'tb_study_events';
-const AVAILABLE_CHANNEL = 'tb_trials_available';
+export const AVAILABLE_CHANNEL = 'tb_trials_available';
 /** Ids of revoked API tokens: every replica drops them from its token cache. */
 const TOKEN_REVOKED_CHANNEL = 'tb_api_token_revoked';
 

@@ -2,8 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { project, study, trial } from '@tuneboard/db';
 import { createSampler, parseSamplerConfig, parseSpace, type Direction } from '@tuneboard/tuning';
-import { publishAvailable, publishStudyEvent } from '../events.ts';
-import { countByState, loadHistory } from './history.ts';
+import { AVAILABLE_CHANNEL, STUDY_CHANNEL, publishAvailable, publishStudyEvent } from '../events.ts';
+import { loadHistory } from './history.ts';
+import { rowsOf } from './lease.ts';
 
 export interface TopUpResult {
   created: number;
@@ -47,8 +48,16 @@ const flights = new Map<string, { current?: Promise<TopUpResult>; queued?: Promi
 async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`study:${studyId}`}, 0))`);
+    // The study and its counts by state in one statement (it runs for every few finished trials).
     const [row] = await tx
-      .select({ study, teamId: project.teamId })
+      .select({
+        study,
+        teamId: project.teamId,
+        counts: sql<Record<string, number> | null>`(
+          select json_object_agg(c.state, c.n) from (
+            select ${trial.state} as state, count(*)::int as n from ${trial} where ${trial.studyId} = ${study.id} group by ${trial.state}
+          ) c)`,
+      })
       .from(study)
       .innerJoin(project, eq(project.id, study.projectId))
       .where(eq(study.id, studyId));
@@ -56,7 +65,7 @@ async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
     const current = { ...row.study, teamId: row.teamId };
     if (current.status !== 'RUNNING') return { created: 0, status: current.status };
 
-    const counts = await countByState(tx, studyId);
+    const counts = row.counts ?? {};
     const active = (counts.PENDING ?? 0) + (counts.RUNNING ?? 0);
     const finished = (counts.COMPLETE ?? 0) + (counts.PRUNED ?? 0) + (counts.FAIL ?? 0);
     const budgetLeft = current.maxTrials === null ? Infinity : current.maxTrials - finished - active;
@@ -70,24 +79,43 @@ async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
       const batch = sampler.ask({ space: parseSpace(current.space), trials: history, directions }, room);
       if (batch.length > 0) {
         const first = await reserveTrialNumbers(tx, studyId, batch.length);
-        const inserted = await tx
-          .insert(trial)
-          .values(batch.map((params, i) => ({ studyId, number: first + i, params, origin: 'SAMPLER' as const })))
-          .returning({ id: trial.id });
-        created = inserted.length;
-        for (const { id } of inserted) {
-          await publishStudyEvent(tx, { kind: 'TRIAL_CREATED', studyId, teamId: current.teamId, trialId: id });
-        }
+        created = await insertSampled(tx, { studyId, teamId: current.teamId, first, batch, pending: counts.PENDING ?? 0 });
+        return { created, status: 'RUNNING' };
       }
       const exhausted = batch.length < room && budgetLeft > batch.length;
-      if (exhausted && active + created === 0) return complete(tx, current.teamId, studyId);
+      if (exhausted && active === 0) return complete(tx, current.teamId, studyId);
     } else if (budgetLeft <= 0 && active === 0) {
       return complete(tx, current.teamId, studyId);
     }
-    const pending = (counts.PENDING ?? 0) + created;
+    const pending = counts.PENDING ?? 0;
     if (pending > 0) await publishAvailable(tx, { teamId: current.teamId, studyId, pending });
     return { created, status: 'RUNNING' };
   });
+}
+
+/**
+ * Inserts a sampled batch and sends its events (one TRIAL_CREATED per trial, then "trials available") in
+ * ONE statement: a round trip per event made the top-up, serialised per study, the queue's bottleneck.
+ */
+async function insertSampled(
+  tx: Database,
+  args: { studyId: string; teamId: string; first: number; batch: Record<string, unknown>[]; pending: number },
+): Promise<number> {
+  const available = JSON.stringify({ teamId: args.teamId, studyId: args.studyId, pending: args.pending + args.batch.length });
+  const result = await tx.execute(sql`
+    with created as (
+      insert into ${trial} (study_id, number, params, origin)
+      select ${args.studyId}::uuid, ${args.first}::int + (p.ord - 1)::int, p.params, 'SAMPLER'
+      from jsonb_array_elements(${JSON.stringify(args.batch)}::jsonb) with ordinality as p(params, ord)
+      returning id
+    ), told as (
+      select pg_notify(${STUDY_CHANNEL}, json_build_object(
+        'kind', 'TRIAL_CREATED', 'studyId', ${args.studyId}::text, 'teamId', ${args.teamId}::text, 'trialId', id)::text)
+      from created
+    )
+    select (select count(*)::int from told) as created, pg_notify(${AVAILABLE_CHANNEL}, ${available}) as notified`);
+  const [row] = rowsOf<{ created: number }>(result);
+  return Number(row?.created ?? 0);
 }
 
 /**
