@@ -94,7 +94,40 @@ function AxisBrush({ axis, scale, height, selection, onDraft, onCommit }: AxisBr
     select(g).call(brush.move, selection ? scale.pixelsFromSelection(selection) : null);
   }, [selection, scale]);
 
-  return <g ref={ref} className={styles.brush} />;
+  // Keyboard brushing: Enter starts a brush on the middle half, arrows move it, Shift+arrows move its top edge,
+  // Escape or Delete clears it. Each key commits at once, like releasing the mouse.
+  const onKeyDown = (e: React.KeyboardEvent<SVGGElement>) => {
+    const current = selection ? scale.pixelsFromSelection(selection) : null;
+    // A categorical axis moves one category per key (a smaller move would snap back onto the same one).
+    const step = axis.type === 'categorical' ? height / Math.max(1, axis.categories.length) : Math.max(2, height / 20);
+    let next: [number, number] | null | undefined;
+    if (e.key === 'Escape' || e.key === 'Delete' || e.key === 'Backspace') next = null;
+    else if ((e.key === 'Enter' || e.key === ' ') && !current) next = [height / 4, (3 * height) / 4];
+    else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && current) {
+      const d = e.key === 'ArrowUp' ? -step : step;
+      // Never shrink below one category (or one pixel): an empty brush would hide every line.
+      const minSize = axis.type === 'categorical' ? step : 1;
+      if (e.shiftKey) next = [Math.min(current[1] - minSize, Math.max(0, current[0] + d)), current[1]];
+      else {
+        const shift = Math.max(-current[0], Math.min(height - current[1], d));
+        next = [current[0] + shift, current[1] + shift];
+      }
+    }
+    if (next === undefined) return;
+    e.preventDefault();
+    onCommit(axis.key, next ? scale.selectionFromPixels(next[0], next[1]) : null);
+  };
+
+  return (
+    <g
+      ref={ref}
+      className={styles.brush}
+      tabIndex={0}
+      role="group"
+      aria-label={`Brush on ${axis.label}: Enter to start, arrows to move, Shift+arrows to resize, Escape to clear`}
+      onKeyDown={onKeyDown}
+    />
+  );
 }
 
 /**
