@@ -59,6 +59,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
     dispatch({ type: 'reset', trials: initialTrials });
     setSummary(study);
     setBrush({});
+    setRefining(false);
   }, [initialTrials, study]);
 
   useEffect(() => {
@@ -245,7 +246,10 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
           params={params}
           brush={brush}
           onClose={() => setRefining(false)}
-          onLaunched={(childId) => router.push(hrefFor('studies', childId))}
+          onLaunched={(childId) => {
+            setRefining(false);
+            router.push(hrefFor('studies', childId));
+          }}
         />
       )}
     </div>
