@@ -22,6 +22,10 @@ export function createBrowserClient(wsUrl: string): Client {
   return new Client({
     url: '/graphql',
     fetchOptions: { credentials: 'same-origin' },
+    // Client components are also rendered on the server, where '/graphql' means nothing and there is no
+    // cookie: there queries stay "fetching" (panels show their skeleton) and the browser runs them after
+    // hydration. The pending promise holds no timer or socket, so nothing leaks.
+    ...(typeof window === 'undefined' ? { fetch: () => new Promise<Response>(() => undefined) } : {}),
     // Dashboards show live numbers: re-fetch in the background while showing what is cached.
     requestPolicy: 'cache-and-network',
     exchanges: [
