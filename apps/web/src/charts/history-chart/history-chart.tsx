@@ -4,6 +4,7 @@ import { line, curveStepAfter, scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import type { ChartObjective, ChartTrial } from '../types';
 import styles from '../charts.module.css';
+import { Dots } from '../dots';
 import { Axes, ChartFrame, PLOT_MARGIN } from '../frame';
 import { formatValue } from '../use-width';
 import { bestSoFar, historyPoints } from './transform';
@@ -33,11 +34,7 @@ export function HistoryChart({ trials, objectives, objectiveIndex, height = 260 
         return (
           <g transform={`translate(${PLOT_MARGIN.left},${PLOT_MARGIN.top})`}>
             <Axes x={x.ticks(6).map((t) => ({ pos: x(t), label: String(t) }))} y={y.ticks(5).map((t) => ({ pos: y(t), label: formatValue(t) }))} width={w} height={h} xLabel="trial" yLabel={objective?.name ?? ''} />
-            {points.map((p) => (
-              <circle key={p.trialId} cx={x(p.number)} cy={y(p.value)} r={points.length > 2000 ? 1.5 : 3} className={styles.dot} fillOpacity={0.6}>
-                <title>{`#${p.number}: ${formatValue(p.value)}`}</title>
-              </circle>
-            ))}
+            <Dots dots={points.map((p) => ({ key: p.trialId, x: x(p.number), y: y(p.value), title: `#${p.number}: ${formatValue(p.value)}` }))} width={w} height={h} />
             <path d={path} className={styles.bestLine} />
           </g>
         );

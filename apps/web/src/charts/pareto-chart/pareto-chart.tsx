@@ -4,6 +4,7 @@ import { line, scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import type { ChartObjective, ChartTrial } from '../types';
 import styles from '../charts.module.css';
+import { DOTS_CANVAS_THRESHOLD, Dots } from '../dots';
 import { Axes, ChartFrame, PLOT_MARGIN } from '../frame';
 import { formatValue } from '../use-width';
 import { paretoFront, paretoPoints } from './transform';
@@ -20,6 +21,8 @@ export function ParetoChart({ trials, objectives, onSelectTrial, height = 300 }:
   const points = useMemo(() => paretoPoints(trials), [trials]);
   const front = useMemo(() => paretoFront(points, objectives), [points, objectives]);
   const onFront = useMemo(() => new Set(front.map((p) => p.trialId)), [front]);
+  // Drawn before the front so the front sits on top.
+  const dominated = useMemo(() => points.filter((p) => !onFront.has(p.trialId)), [points, onFront]);
   const [ox, oy] = objectives;
   const empty = objectives.length < 2 ? 'The Pareto front needs two objectives.' : points.length === 0 ? 'No complete trials yet.' : null;
   return (
@@ -37,8 +40,9 @@ export function ParetoChart({ trials, objectives, onSelectTrial, height = 300 }:
           <g transform={`translate(${PLOT_MARGIN.left},${PLOT_MARGIN.top})`}>
             <Axes x={x.ticks(6).map((t) => ({ pos: x(t), label: formatValue(t) }))} y={y.ticks(5).map((t) => ({ pos: y(t), label: formatValue(t) }))} width={w} height={h} xLabel={ox?.name ?? ''} yLabel={oy?.name ?? ''} />
             <path d={frontPath} className={styles.bestLine} strokeDasharray="4 3" />
-            {/* Dominated points first so the front is drawn on top. */}
-            {[...points.filter((p) => !onFront.has(p.trialId)), ...front].map((p) => {
+            {/* Dominated points: a canvas when there are thousands (then only the front's points are clickable). */}
+            {dominated.length > DOTS_CANVAS_THRESHOLD && <Dots dots={dominated.map((p) => ({ key: p.trialId, x: x(p.x), y: y(p.y), title: '' }))} width={w} height={h} opacity={0.35} />}
+            {[...(dominated.length > DOTS_CANVAS_THRESHOLD ? [] : dominated), ...front].map((p) => {
               const isFront = onFront.has(p.trialId);
               return (
                 <circle

@@ -4,6 +4,7 @@ import { scaleLinear, scaleLog, scalePoint } from 'd3';
 import { useId, useMemo, useState } from 'react';
 import type { ChartObjective, ChartParam, ChartTrial } from '../types';
 import styles from '../charts.module.css';
+import { Dots } from '../dots';
 import { Axes, ChartFrame, PLOT_MARGIN } from '../frame';
 import { formatValue } from '../use-width';
 import { sliceCategories, slicePoints } from './transform';
@@ -68,11 +69,7 @@ export function SliceChart({ trials, params, objectives, objectiveIndex, height 
         return (
           <g transform={`translate(${PLOT_MARGIN.left},${PLOT_MARGIN.top})`}>
             <Axes x={xTicks} y={y.ticks(5).map((t) => ({ pos: y(t), label: formatValue(t) }))} width={w} height={h} xLabel={param.name} yLabel={objective?.name ?? ''} />
-            {points.map((p) => (
-              <circle key={p.trialId} cx={xOf(p.x)} cy={y(p.value)} r={3} className={styles.dot} fillOpacity={0.55}>
-                <title>{`#${p.number}: ${param.name}=${String(p.x)}, ${formatValue(p.value)}`}</title>
-              </circle>
-            ))}
+            <Dots dots={points.map((p) => ({ key: p.trialId, x: xOf(p.x), y: y(p.value), title: `#${p.number}: ${param.name}=${String(p.x)}, ${formatValue(p.value)}` }))} width={w} height={h} />
           </g>
         );
       }}
