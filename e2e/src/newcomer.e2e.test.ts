@@ -8,9 +8,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath } from './browser.ts';
+import { screenshotPath } from './browser.ts';
 import { env } from './env.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,6 +22,18 @@ const tsx = createRequire(path.join(repoRoot, 'package.json')).resolve('tsx');
  */
 const API_PORT = 4527;
 const DIST_DIR = '.next-newcomer';
+
+/**
+ * browser.ts's launchChromium passes --user-data-dir, which playwright-core refuses in launch() (a launch gets a
+ * fresh profile anyway): same executable and flags, without it.
+ */
+function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: env.chromium,
+    headless: !env.headed,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
 
 interface Launched {
   child: ChildProcess;
@@ -104,11 +116,12 @@ describe('the newcomer journey', () => {
   let finishedBefore: FinishedTrial[] = [];
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    if (launched && launched.child.exitCode === null) launched.child.kill('SIGKILL');
+    // SIGINT, not SIGKILL: the launcher's servers run in their own process groups and only it stops them.
+    if (launched && launched.child.exitCode === null) await stop(launched);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -146,6 +159,7 @@ describe('the newcomer journey', () => {
     await page.mouse.move(x, box.y + box.height * 0.25, { steps: 5 });
     await page.mouse.move(x, box.y + box.height * 0.5, { steps: 5 });
     await page.mouse.up();
+    await page.screenshot({ path: screenshotPath('newcomer-brushed'), fullPage: true });
     await expect.poll(() => rowCount(page)).toBeGreaterThan(0);
     const brushed = await rowCount(page);
 

@@ -52,8 +52,15 @@ type StudyAnswer = {
   viewer: { teams: { id: string }[] };
 };
 
-afterAll(() => {
-  if (current && current.exitCode === null) current.kill('SIGKILL');
+afterAll(async () => {
+  // SIGINT, not SIGKILL: the launcher's children run in their own process groups and only it stops them.
+  if (current && current.exitCode === null) {
+    const child = current;
+    await new Promise((resolve) => {
+      child.on('close', resolve);
+      child.kill('SIGINT');
+    });
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 
