@@ -102,11 +102,15 @@ async function stopChild(child: Child): Promise<void> {
  * Builds the dashboard for tests when no build exists (or it points at another API port, or a rebuild is asked
  * for). Next bakes the `/graphql` rewrite into the build, so the build records the API URL it was made for.
  */
+let builtThisProcess: string | null = null;
+
 export async function ensureWebBuild(apiUrl: string): Promise<void> {
   const distDir = path.join(webDir, env.distDir);
   const marker = path.join(distDir, 'tuneboard-e2e-api-url');
   const current = existsSync(marker) ? readFileSync(marker, 'utf8') : null;
-  if (!env.rebuild && current === apiUrl && existsSync(path.join(distDir, 'BUILD_ID'))) return;
+  const fresh = current === apiUrl && existsSync(path.join(distDir, 'BUILD_ID'));
+  // A rebuild asked for once per process, not once per stack.
+  if (fresh && (!env.rebuild || builtThisProcess === apiUrl)) return;
   process.stdout.write(
     `e2e: building the dashboard into apps/web/${env.distDir} for API ${apiUrl} (a few minutes on a busy machine)…\n`,
   );
@@ -118,6 +122,7 @@ export async function ensureWebBuild(apiUrl: string): Promise<void> {
   const code = await new Promise<number | null>((resolve) => build.process.once('exit', resolve));
   if (code !== 0) throw new Error(`next build failed with code ${code}:\n${build.output.join('').slice(-6000)}`);
   writeFileSync(marker, apiUrl);
+  builtThisProcess = apiUrl;
   process.stdout.write('e2e: dashboard built\n');
 }
 
@@ -161,7 +166,6 @@ export async function startStack(): Promise<Stack> {
   const apiPort = env.apiPort;
   await assertApiPortFree();
   const apiUrl = testApiUrl();
-  await ensureWebBuild(apiUrl);
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tb-e2e-pglite-'));
