@@ -262,12 +262,9 @@ export function ParallelCoordinates({
         if (Math.abs(ax - x) < Math.abs((projection.xs[to] ?? 0) - x)) to = i;
       });
       if (to !== from) {
-        const target = axes[to]?.key;
         const visibleKeys = axes.map((a) => a.key);
-        const reordered = moveAxis(visibleKeys, key, to - from);
-        // Hidden axes keep their slots relative to the others.
-        const rest = allKeys.filter((k) => !visibleKeys.includes(k));
-        if (target !== undefined) setOrder([...reordered, ...rest]);
+        // Hidden axes follow the visible ones, so showing one again puts it at the end.
+        setOrder([...moveAxis(visibleKeys, key, to - from), ...allKeys.filter((k) => !visibleKeys.includes(k))]);
       }
     };
     window.addEventListener('pointermove', onMove);
