@@ -100,13 +100,15 @@ function KindOptions({
           const value = values[option.name] ?? '';
           const set = (v: string) => onValues({ ...values, [option.name]: v });
           return (
+            // Named "<Sampler|Pruner> <option>" so the input's name is not mixed with its help and errors.
             <label key={option.name} title={option.help}>
               {option.name}
               {option.type === 'boolean' || option.type === 'choice' ? (
                 <select
                   value={value}
                   onChange={(e) => set(e.target.value)}
-                  aria-describedby={`${id}-${option.name}`}
+                  aria-label={`${legend} ${option.name}`}
+                  aria-describedby={`${id}-${option.name}-help ${id}-${option.name}`}
                 >
                   <option value="">default</option>
                   {(option.type === 'boolean' ? ['true', 'false'] : (option.choices ?? [])).map((c) => (
@@ -123,10 +125,15 @@ function KindOptions({
                   size={8}
                   onChange={(e) => set(e.target.value)}
                   aria-invalid={messages.length > 0 || undefined}
-                  aria-describedby={`${id}-${option.name}`}
+                  aria-label={`${legend} ${option.name}`}
+                  aria-describedby={`${id}-${option.name}-help ${id}-${option.name}`}
                 />
               )}
-              <span className="muted" style={{ fontWeight: 400, fontSize: '0.8rem' }}>
+              <span
+                id={`${id}-${option.name}-help`}
+                className="muted"
+                style={{ fontWeight: 400, fontSize: '0.8rem' }}
+              >
                 {option.help}
               </span>
               <FieldError id={`${id}-${option.name}`} messages={messages} />
@@ -544,6 +551,7 @@ export function NewStudyForm({ projectId }: { projectId: string }) {
               <label key={key}>
                 {label}
                 <input
+                  aria-label={label}
                   inputMode="numeric"
                   size={8}
                   value={value}
