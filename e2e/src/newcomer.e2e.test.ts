@@ -160,7 +160,8 @@ describe('the newcomer journey', () => {
     await page.mouse.move(x, box.y + box.height * 0.5, { steps: 5 });
     await page.mouse.up();
     await page.screenshot({ path: screenshotPath('newcomer-brushed'), fullPage: true });
-    await expect.poll(() => rowCount(page)).toBeGreaterThan(0);
+    // The table re-filters after React commits the brush; give a busy machine time.
+    await expect.poll(() => rowCount(page), { timeout: 30_000 }).toBeGreaterThan(0);
     const brushed = await rowCount(page);
 
     await page.getByRole('button', { name: 'Refine…' }).click();
