@@ -10,7 +10,7 @@ import { assertApiPortFree, freePort, startWeb, testApiUrl } from '@tuneboard/e2
 import { launchBrowser } from '@tuneboard/e2e/src/chromium.ts';
 
 const TRIALS = 10_000;
-const RUNS = 3;
+const RUNS = 2;
 
 async function main(): Promise<void> {
   await assertApiPortFree();
@@ -72,7 +72,8 @@ async function main(): Promise<void> {
       await page.goto('about:blank');
       await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
       await page.waitForSelector(`[data-testid="trial-table"][data-row-count="${TRIALS}"]`, { timeout: 120_000 });
-      await page.waitForSelector('[data-testid="parallel-coordinates"] canvas', { timeout: 120_000 });
+      // The lines' canvas gets its size once laid out (an empty overlay canvas sits beside it).
+      await page.waitForSelector('[data-testid="parallel-coordinates"] canvas[width]', { state: 'attached', timeout: 120_000 });
       // Two frames: the canvas lines are painted in an effect after the commit that inserted the canvas.
       const ms = await page.evaluate<number>(
         'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))',
