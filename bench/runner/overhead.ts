@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     log(`| sum of trial durations seen by the API (claim → complete) | ${serverSeconds.toFixed(2)} |`);
     log(`| the objective calls inside the loop (training while reporting) | ${inLoop.toFixed(2)} |`);
     log(`| the same trials by calling runObjective directly | ${directSeconds.toFixed(2)} |`);
-    log(`| CPU time of this process: runner loop / direct calls (load-proof: what the loop itself costs) | ${loopCpuSeconds.toFixed(2)} / ${directCpuSeconds.toFixed(2)} |`);
+    log(`| CPU time of this process: runner loop / direct calls (what the loop itself costs; less load-sensitive than wall time) | ${loopCpuSeconds.toFixed(2)} / ${directCpuSeconds.toFixed(2)} |`);
     log(`| CPU time of the API process meanwhile (it shares the machine's cores with the training) | ${apiCpu.toFixed(2)} |`);
     log(`| mean idle gap of the slot between two trials (objective returned → next objective called) | ${(gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length) / 1000).toFixed(3)} |`);
     log('');
