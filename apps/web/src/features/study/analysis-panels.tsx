@@ -6,7 +6,6 @@ import { ImportanceChart, LearningCurves, type ChartObjective, type ChartTrial }
 import { Panel } from '@/components/panel';
 import { StudyCurvesQuery, StudyImportanceQuery } from './documents';
 import { visibleSeries } from './curves';
-import { POST } from './post-queries';
 
 /** Curves of this many most recent trials are fetched; more lines would not be readable. */
 const CURVE_TRIALS = 200;
@@ -40,7 +39,7 @@ export function LearningCurvesPanel({
   // The objective's own metric is the natural curve; the runner reports it under the objective's name.
   const key = objective?.name ?? '';
   const debouncedVersion = useDebounced(version, CURVES_DEBOUNCE_MS);
-  const context = useMemo(() => ({ ...POST, requestPolicy: 'network-only' as const, version: debouncedVersion }), [debouncedVersion]);
+  const context = useMemo(() => ({ requestPolicy: 'network-only' as const, version: debouncedVersion }), [debouncedVersion]);
   const [result] = useQuery({ query: StudyCurvesQuery, variables: { id: studyId, key, first: CURVE_TRIALS }, context });
   const [last, setLast] = useState(result.data);
   useEffect(() => {
@@ -60,7 +59,7 @@ export function LearningCurvesPanel({
 
 export function ImportancePanel({ studyId, objectiveIndex, completeCount }: { studyId: string; objectiveIndex: number; completeCount: number }) {
   const debouncedCount = useDebounced(completeCount, CURVES_DEBOUNCE_MS);
-  const context = useMemo(() => ({ ...POST, requestPolicy: 'network-only' as const, count: debouncedCount }), [debouncedCount]);
+  const context = useMemo(() => ({ requestPolicy: 'network-only' as const, count: debouncedCount }), [debouncedCount]);
   const [result] = useQuery({ query: StudyImportanceQuery, variables: { id: studyId, objectiveIndex }, context });
   const [last, setLast] = useState(result.data);
   useEffect(() => {

@@ -6,10 +6,8 @@ import { brushToRanges, type Brush, type ChartParam } from '@/charts';
 import { formatMetric } from '@/lib/format';
 import { RefinementPreviewQuery, StudyRefineMutation } from './documents';
 import type { StudyViewProps } from './study-view';
-import { POST } from './post-queries';
 import styles from './study.module.css';
 
-const PREVIEW_CONTEXT = { ...POST };
 
 const SAMPLERS = ['tpe', 'random', 'qmc', 'gp', 'cmaes', 'nsga2', 'auto'] as const;
 /** Typing in the ranges editor re-runs the preview once the text has settled. */
@@ -77,7 +75,6 @@ export function RefineDialog({
     variables,
     pause: source === 'brush' && parsed.ranges === null,
     requestPolicy: 'network-only',
-    context: PREVIEW_CONTEXT,
   });
   const result = preview.data?.study?.refinementPreview;
 

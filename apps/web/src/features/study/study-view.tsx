@@ -24,7 +24,6 @@ import { formatMetric, formatProgress } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
 import { LiveTrialQuery, StudyEventsSubscription, StudySummaryQuery } from './documents';
 import { initialLive, liveReducer } from './live';
-import { POST } from './post-queries';
 import { StudyControls } from './study-controls';
 import { ImportancePanel, LearningCurvesPanel } from './analysis-panels';
 import { RefineDialog } from './refine-dialog';
@@ -80,7 +79,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
   useEffect(() => {
     for (const id of live.stale) {
       void client
-        .query(LiveTrialQuery, { id }, { ...POST, requestPolicy: 'network-only' })
+        .query(LiveTrialQuery, { id }, { requestPolicy: 'network-only' })
         .toPromise()
         .then((result) => {
           if (result.data?.trial) dispatch({ type: 'refetched', trial: result.data.trial });
@@ -93,7 +92,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
     if (live.statusVersion === 0) return;
     const timer = setTimeout(() => {
       void client
-        .query(StudySummaryQuery, { id: study.id }, { ...POST, requestPolicy: 'network-only' })
+        .query(StudySummaryQuery, { id: study.id }, { requestPolicy: 'network-only' })
         .toPromise()
         .then((result) => {
           if (result.data?.study) setSummary(result.data.study);

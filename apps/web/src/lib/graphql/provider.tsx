@@ -22,6 +22,9 @@ export function createBrowserClient(wsUrl: string): Client {
   return new Client({
     url: '/graphql',
     fetchOptions: { credentials: 'same-origin' },
+    // urql sends queries as GET by default; the API's CSRF prevention refuses a GET without a preflight
+    // header, and POST keeps long filter variables out of URLs and logs.
+    preferGetMethod: false,
     // Client components are also rendered on the server, where '/graphql' means nothing and there is no
     // cookie: there queries stay "fetching" (panels show their skeleton) and the browser runs them after
     // hydration. The pending promise holds no timer or socket, so nothing leaks.
