@@ -1,7 +1,5 @@
 import type { NextConfig } from 'next';
 
-const apiUrl = process.env.TUNEBOARD_API_URL ?? 'http://127.0.0.1:4000/graphql';
-
 const config: NextConfig = {
   // Several builds may share this folder (a developer's `next dev` beside a test build): each can pick its own.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
@@ -9,10 +7,8 @@ const config: NextConfig = {
   poweredByHeader: false,
   // Types are checked by the workspace's own `typecheck` task (tsc); not twice per build.
   typescript: { ignoreBuildErrors: true },
-  // The browser's GraphQL requests go to the dashboard's origin and are forwarded, so cookies stay first-party.
-  async rewrites() {
-    return [{ source: '/graphql', destination: apiUrl }];
-  },
+  // The browser's GraphQL requests go to the dashboard's origin (so cookies stay first-party) and are forwarded
+  // to the API by src/app/graphql/route.ts at request time: no API address is baked into the build.
 };
 
 export default config;

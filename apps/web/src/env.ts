@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 /**
  * The dashboard's settings, read once. The browser talks to the dashboard's own origin: `/graphql` is
- * forwarded to the API (so the session cookie is first-party), and live panels open a WebSocket to the
- * API directly (graphql-ws cannot pass through Next's rewrites).
+ * forwarded to the API by the route handler in src/app/graphql (so the session cookie is first-party), and live
+ * panels open a WebSocket to the API directly (a route handler cannot upgrade a connection). Read when the
+ * server starts, not at build time: one build serves any API address.
  */
 const schema = z.object({
   /** Where the dashboard's server reaches the API (HTTP). */
