@@ -12,7 +12,7 @@ describe('parseStartOptions', () => {
       dataDir: path.join('/repo', '.data'),
       web: true,
       host: '127.0.0.1',
-      webDistDir: '.next-start',
+      webDistDir: '.next',
     });
   });
 

@@ -82,5 +82,5 @@ export function parseStartOptions(
   // A folder given by the person starts where they typed the command; the default lives at the repository root.
   const given = values['data-dir'] ?? env.TUNEBOARD_START_DIR;
   const dataDir = given === undefined ? path.join(dirs.repoRoot, '.data') : path.resolve(dirs.cwd, given);
-  return { apiPort, webPort, dataDir, web, host: '127.0.0.1', webDistDir: env.TUNEBOARD_WEB_DIST_DIR ?? '.next-start' };
+  return { apiPort, webPort, dataDir, web, host: '127.0.0.1', webDistDir: env.TUNEBOARD_WEB_DIST_DIR ?? '.next' };
 }

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markWebBuild, webBuildVerdict } from './build.ts';
+import { webBuildVerdict } from './build.ts';
 
-const startDistDir = '.next-start';
+const startDistDir = '.next';
 
 function webFolder(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tb-start-build-'));
@@ -13,41 +13,30 @@ function webFolder(): string {
   return dir;
 }
 
-function build(dir: string, apiUrl: string, at: Date): void {
+function build(dir: string, at: Date): void {
   mkdirSync(path.join(dir, startDistDir), { recursive: true });
   writeFileSync(path.join(dir, startDistDir, 'BUILD_ID'), 'abc');
   utimesSync(path.join(dir, startDistDir, 'BUILD_ID'), at, at);
-  markWebBuild(dir, startDistDir, apiUrl);
 }
-
-const api = 'http://127.0.0.1:4000/graphql';
 
 describe('webBuildVerdict', () => {
   it('asks for a build when there is none', () => {
-    expect(webBuildVerdict(webFolder(), startDistDir, api)).toEqual({ stale: true, reason: 'no production build yet' });
+    expect(webBuildVerdict(webFolder(), startDistDir)).toEqual({ stale: true, reason: 'no production build yet' });
   });
 
-  it('accepts a build newer than every source for the same API', () => {
+  it('accepts a build newer than every source', () => {
     const dir = webFolder();
     const old = new Date(Date.now() - 60_000);
     utimesSync(path.join(dir, 'src', 'app', 'page.tsx'), old, old);
     utimesSync(path.join(dir, 'src', 'app'), old, old);
     utimesSync(path.join(dir, 'src'), old, old);
-    build(dir, api, new Date());
-    expect(webBuildVerdict(dir, startDistDir, api)).toEqual({ stale: false });
+    build(dir, new Date());
+    expect(webBuildVerdict(dir, startDistDir)).toEqual({ stale: false });
   });
 
   it('rebuilds when a source changed after the build', () => {
     const dir = webFolder();
-    build(dir, api, new Date(Date.now() - 60_000));
-    expect(webBuildVerdict(dir, startDistDir, api)).toMatchObject({ stale: true, reason: expect.stringContaining('sources changed') });
-  });
-
-  it('rebuilds for another API address', () => {
-    const dir = webFolder();
-    const old = new Date(Date.now() - 60_000);
-    for (const p of ['src/app/page.tsx', 'src/app', 'src']) utimesSync(path.join(dir, p), old, old);
-    build(dir, api, new Date());
-    expect(webBuildVerdict(dir, startDistDir, 'http://127.0.0.1:4999/graphql')).toMatchObject({ stale: true, reason: expect.stringContaining(api) });
+    build(dir, new Date(Date.now() - 60_000));
+    expect(webBuildVerdict(dir, startDistDir)).toMatchObject({ stale: true, reason: expect.stringContaining('sources changed') });
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 
@@ -21,32 +21,17 @@ function newestMtime(entry: string): number {
 
 export type BuildVerdict = { stale: false } | { stale: true; reason: string };
 
-const markerName = 'tuneboard-start.json';
-
 /**
- * Whether `next build` must run: no BUILD_ID yet, a build made for another API address (Next bakes the
- * `/graphql` rewrite into the build), or a source file changed after it. File times are cheap to read (no
- * hashing), so a start with a current build costs milliseconds.
+ * Whether `next build` must run: no BUILD_ID yet, or a source file changed after it. The build does not depend on
+ * the API address (the dashboard forwards `/graphql` at request time), so `npm start`, the browser tests and
+ * `npm run build -w @tuneboard/web` share one. File times are cheap to read (no hashing), so a start with a
+ * current build costs milliseconds.
  */
-export function webBuildVerdict(webDir: string, distDirName: string, apiUrl: string): BuildVerdict {
-  const distDir = path.join(webDir, distDirName);
-  const buildId = path.join(distDir, 'BUILD_ID');
+export function webBuildVerdict(webDir: string, distDirName: string): BuildVerdict {
+  const buildId = path.join(webDir, distDirName, 'BUILD_ID');
   if (!existsSync(buildId)) return { stale: true, reason: 'no production build yet' };
-  const marker = path.join(distDir, markerName);
-  let builtFor: unknown;
-  try {
-    builtFor = (JSON.parse(readFileSync(marker, 'utf8')) as { apiUrl?: unknown }).apiUrl;
-  } catch {
-    builtFor = undefined;
-  }
-  if (builtFor !== apiUrl) return { stale: true, reason: `the last build was for another API address (${String(builtFor)})` };
   const builtAt = statSync(buildId).mtimeMs;
   const newest = Math.max(...sourceEntries.map((entry) => newestMtime(path.join(webDir, entry))));
   if (newest > builtAt) return { stale: true, reason: 'sources changed since the last build' };
   return { stale: false };
-}
-
-/** Remembers which API address a finished build was made for. */
-export function markWebBuild(webDir: string, distDirName: string, apiUrl: string): void {
-  writeFileSync(path.join(webDir, distDirName, markerName), `${JSON.stringify({ apiUrl })}\n`);
 }

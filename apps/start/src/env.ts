@@ -16,13 +16,13 @@ const schema = z.object({
   /** `1`/`true`: start the API and the runner only (no dashboard build or server). */
   TUNEBOARD_NO_WEB: optionalText,
   /**
-   * The dashboard build folder inside apps/web (`NEXT_DIST_DIR`), default `.next-start`. Browser tests use their
-   * own, so a test never forces a rebuild of the build `npm start` uses.
+   * The dashboard build folder inside apps/web (`NEXT_DIST_DIR`), default `.next`: the one `npm run build` and
+   * the browser tests use too (the build does not depend on the API address, so all can share it).
    */
   TUNEBOARD_WEB_DIST_DIR: z
     .string()
-    .regex(/^\.next-[a-z0-9-]+$/, 'must look like .next-<name>')
-    .default('.next-start'),
+    .regex(/^\.next(-[a-z0-9-]+)?$/, 'must be .next or look like .next-<name>')
+    .default('.next'),
   /** A Postgres to use instead of embedded PGlite; passed through to the API untouched. */
   DATABASE_URL: optionalText,
   /** Where `npm start` was typed (npm sets it); relative folders start there. */

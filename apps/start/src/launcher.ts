@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { StartOptions } from './args.ts';
-import { markWebBuild, webBuildVerdict } from './build.ts';
+import { webBuildVerdict } from './build.ts';
 import { GraphqlClient, waitForApi } from './graphql.ts';
 import { planStart, readStartState, runFirstStart, writeStartState, type StartState } from './first-start.ts';
 import { takenPorts } from './ports.ts';
@@ -90,14 +90,13 @@ export class Launcher {
 
     const webDir = path.join(this.repoRoot, 'apps', 'web');
     if (options.web) {
-      const verdict = webBuildVerdict(webDir, options.webDistDir, this.apiUrl);
+      const verdict = webBuildVerdict(webDir, options.webDistDir);
       if (verdict.stale) {
-        this.say(`building the dashboard (first start only, about a minute): ${verdict.reason}`);
+        this.say(`building the dashboard into apps/web/${options.webDistDir} (a minute or more; once until apps/web changes): ${verdict.reason}`);
         const code = await this.spawnChild('web', this.nextCommand('build'), webDir, this.webEnv(), 'build').exited;
         this.children.delete('web');
         if (this.stopping) return;
         if (code !== 0) throw new Error(`the dashboard build failed (exit ${code}); its output is above`);
-        markWebBuild(webDir, options.webDistDir, this.apiUrl);
         this.say('dashboard built');
       } else {
         this.say('the dashboard build is current');
