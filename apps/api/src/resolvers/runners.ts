@@ -15,6 +15,7 @@ import {
   type Outcome,
 } from '../queue/lease.ts';
 import { topUp } from '../queue/scheduler.ts';
+import { createLoaders } from '../loaders.ts';
 import { loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
 
 const ONLINE_MS = 60_000;
@@ -228,7 +229,7 @@ export const runnerResolvers: Resolvers = {
         const row = await loadStudy(ctx, studyId, 'read');
         return ctx.events.studyEvents((message) => message.studyId === row.id);
       },
-      resolve: (message: StudyEventModel) => message,
+      resolve: (message: StudyEventModel, _args: unknown, ctx: Context) => freshReads(ctx, message),
     },
     trialsAvailable: {
       subscribe: (_parent, _args, ctx) => {
@@ -242,7 +243,7 @@ export const runnerResolvers: Resolvers = {
           }
         });
       },
-      resolve: (message: { studyId: string; pending: number }) => message,
+      resolve: (message: { studyId: string; pending: number }, _args: unknown, ctx: Context) => freshReads(ctx, message),
     },
   },
   StudyEvent: {
@@ -258,3 +259,11 @@ export const runnerResolvers: Resolvers = {
   },
 };
 
+/**
+ * A subscription's context lives as long as the socket, and so would its DataLoader caches: each event must
+ * read the study and trial as they are now (a paused study must not show the status it had at subscribe).
+ */
+function freshReads<T>(ctx: Context, message: T): T {
+  ctx.loaders = createLoaders(ctx.db);
+  return message;
+}
