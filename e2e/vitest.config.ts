@@ -6,6 +6,7 @@ import { testReporters } from '../vitest.shared.ts';
 export default defineConfig({
   test: {
     include: ['src/**/*.e2e.test.ts'],
+    globalSetup: ['src/global-setup.ts'],
     reporters: testReporters(),
     fileParallelism: false,
     testTimeout: 240_000,

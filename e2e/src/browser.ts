@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -9,14 +8,16 @@ import { env } from './env.ts';
 export const outputDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'output');
 
 /**
- * Launches Debian's Chromium headless. The background-networking flags matter: this machine has no internet,
- * and without them Chromium keeps dialling Google's hosts and having the connections refused.
+ * The one way the browser tests and the web benchmarks launch Debian's Chromium. The background-networking flags
+ * matter: this machine has no internet, and without them Chromium keeps dialling Google's hosts and having the
+ * connections refused. No `--user-data-dir`: playwright-core refuses it in launch(), and a launch already gets a
+ * fresh temporary profile.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(env.chromium)) {
     throw new Error(
-      `Chromium not found at ${env.chromium}: install Debian's package (apt-get install -y chromium) ` +
-        'or point TUNEBOARD_E2E_CHROMIUM at a Chromium binary.',
+      `Chromium not found at TUNEBOARD_E2E_CHROMIUM=${JSON.stringify(env.chromium)}: install Debian's package ` +
+        '(apt-get install -y chromium) or point TUNEBOARD_E2E_CHROMIUM at a Chromium binary.',
     );
   }
   return chromium.launch({
@@ -30,7 +31,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'tb-chromium-'))}`,
     ],
   });
 }

@@ -8,13 +8,16 @@ const parsed = z
     /** Show the browser instead of running headless (for debugging a test by hand). */
     TUNEBOARD_E2E_HEADED: z.enum(['0', '1']).default('0'),
     /**
-     * The API port of the test stack. Fixed because Next bakes its `/graphql` rewrite into the build: the test
-     * build (and any stack started from it) points at this port.
+     * A fixed API port, only for bench/web/study-page.ts (it starts its API in-process on a port it must know
+     * first). The browser tests pick free ports: the dashboard build no longer depends on the API address.
      */
     TUNEBOARD_E2E_API_PORT: z.coerce.number().int().min(1).max(65535).default(4517),
-    /** The dashboard build folder for tests, inside apps/web (`NEXT_DIST_DIR`). */
-    TUNEBOARD_E2E_DIST_DIR: z.string().regex(/^\.next-[a-z0-9-]+$/, 'must look like .next-<name>').default('.next-e2e'),
-    /** 1: rebuild the dashboard even when a test build exists (after changing apps/web). */
+    /**
+     * The dashboard build folder inside apps/web, the same variable `next build` reads: by default `.next`, the
+     * build `npm run build -w @tuneboard/web` (and `npm start`) make and use.
+     */
+    NEXT_DIST_DIR: z.string().regex(/^\.next(-[a-z0-9-]+)?$/, 'must be .next or look like .next-<name>').default('.next'),
+    /** 1: rebuild the dashboard even when its build is current. */
     TUNEBOARD_E2E_REBUILD: z.enum(['0', '1']).default('0'),
     /** 1: print the API's, dashboard's and runner's output (for debugging). */
     TUNEBOARD_E2E_VERBOSE: z.enum(['0', '1']).default('0'),
@@ -24,8 +27,8 @@ const parsed = z
 export const env = {
   chromium: parsed.TUNEBOARD_E2E_CHROMIUM,
   headed: parsed.TUNEBOARD_E2E_HEADED === '1',
-  apiPort: parsed.TUNEBOARD_E2E_API_PORT,
-  distDir: parsed.TUNEBOARD_E2E_DIST_DIR,
+  benchApiPort: parsed.TUNEBOARD_E2E_API_PORT,
+  distDir: parsed.NEXT_DIST_DIR,
   rebuild: parsed.TUNEBOARD_E2E_REBUILD === '1',
   verbose: parsed.TUNEBOARD_E2E_VERBOSE === '1',
   /** What the children inherit: PATH, HOME and the like (their own settings are passed explicitly). */

@@ -4,59 +4,33 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshotPath } from './browser.ts';
+import { launchBrowser, screenshotPath } from './browser.ts';
 import { env } from './env.ts';
+import { freePort } from './stack.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const launcherMain = path.join(repoRoot, 'apps', 'start', 'src', 'main.ts');
 const tsx = createRequire(path.join(repoRoot, 'package.json')).resolve('tsx');
-/**
- * Fixed, unlike the dashboard's port: Next bakes the `/graphql` rewrite into the build, so the launcher rebuilds
- * when the API address changes. With one API port this test builds its dashboard (`.next-newcomer`) once.
- */
-const API_PORT = 4527;
-const DIST_DIR = '.next-newcomer';
-
-/**
- * browser.ts's launchChromium passes --user-data-dir, which playwright-core refuses in launch() (a launch gets a
- * fresh profile anyway): same executable and flags, without it.
- */
-function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: env.chromium,
-    headless: !env.headed,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
-
 interface Launched {
   child: ChildProcess;
+  apiUrl: string;
   output: () => string;
   exited: Promise<number | null>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1' }, () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function launch(dataDir: string, webPort: number): Launched {
+/** `npm start` on free ports, serving the dashboard build the global setup made (the launcher reuses it). */
+async function launch(dataDir: string): Promise<Launched> {
+  const apiPort = await freePort();
+  const webPort = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', tsx, launcherMain, '--data-dir', dataDir, '--api-port', String(API_PORT), '--web-port', String(webPort)],
-    { cwd: repoRoot, env: { ...env.base, TUNEBOARD_WEB_DIST_DIR: DIST_DIR }, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--import', tsx, launcherMain, '--data-dir', dataDir, '--api-port', String(apiPort), '--web-port', String(webPort)],
+    { cwd: repoRoot, env: { ...env.base, TUNEBOARD_WEB_DIST_DIR: env.distDir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let text = '';
   const take = (chunk: string) => {
@@ -66,7 +40,7 @@ function launch(dataDir: string, webPort: number): Launched {
   child.stdout!.setEncoding('utf8').on('data', take);
   child.stderr!.setEncoding('utf8').on('data', take);
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, output: () => text, exited };
+  return { child, apiUrl: `http://127.0.0.1:${apiPort}/graphql`, output: () => text, exited };
 }
 
 async function waitForOutput(launched: Launched, pattern: RegExp): Promise<RegExpMatchArray> {
@@ -108,7 +82,6 @@ async function finishedTrials(apiUrl: string, cookie: string, studyId: string): 
 
 describe('the newcomer journey', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tb-newcomer-'));
-  const apiUrl = `http://127.0.0.1:${API_PORT}/graphql`;
   let browser: Browser;
   let launched: Launched | undefined;
   let studyId = '';
@@ -126,9 +99,8 @@ describe('the newcomer journey', () => {
   });
 
   it('goes from npm start to a live demo study and a refinement whose first trial finishes', async () => {
-    const webPort = await freePort();
-    launched = launch(dataDir, webPort);
-    // The first start may build the dashboard: minutes on a busy machine.
+    launched = await launch(dataDir);
+    const { apiUrl } = launched;
     const [, email, password] = (await waitForOutput(launched, /email {6}(\S+)\n password {3}(\S+)/)) as unknown as [string, string, string];
     const studyUrl = (await waitForOutput(launched, /demo study (http\S+)/))[1]!;
     studyId = decodeURIComponent(new URL(studyUrl).pathname.split('/')[2]!);
@@ -188,10 +160,10 @@ describe('the newcomer journey', () => {
 
   it('keeps every finished trial across a restart, with the same account', async () => {
     expect(finishedBefore.length).toBeGreaterThan(0);
-    launched = launch(dataDir, await freePort());
+    launched = await launch(dataDir);
     await waitForOutput(launched, /Tuneboard is running/);
     expect(launched.output()).not.toMatch(/password {3}/);
-    const after = await finishedTrials(apiUrl, cookie, studyId);
+    const after = await finishedTrials(launched.apiUrl, cookie, studyId);
     const kept = new Map(after.map((t) => [t.number, t]));
     for (const trial of finishedBefore) expect(kept.get(trial.number)).toEqual(trial);
     expect(await stop(launched)).toBe(0);

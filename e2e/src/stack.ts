@@ -1,11 +1,12 @@
 // The real Tuneboard stack for a browser test or a benchmark: the API (PGlite in a fresh folder), the built
 // dashboard (`next start`), and runners on demand. Everything is a child process, stopped by `stop()`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { webBuildVerdict } from '@tuneboard/start/src/build.ts';
 import { env } from './env.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -98,37 +99,30 @@ async function stopChild(child: Child): Promise<void> {
   clearTimeout(timer);
 }
 
-/**
- * Builds the dashboard for tests when no build exists (or it points at another API port, or a rebuild is asked
- * for). Next bakes the `/graphql` rewrite into the build, so the build records the API URL it was made for.
- */
-let builtThisProcess: string | null = null;
+let builtThisProcess = false;
 
-export async function ensureWebBuild(apiUrl: string): Promise<void> {
-  const distDir = path.join(webDir, env.distDir);
-  const marker = path.join(distDir, 'tuneboard-e2e-api-url');
-  const current = existsSync(marker) ? readFileSync(marker, 'utf8') : null;
-  const fresh = current === apiUrl && existsSync(path.join(distDir, 'BUILD_ID'));
-  // A rebuild asked for once per process, not once per stack.
-  if (fresh && (!env.rebuild || builtThisProcess === apiUrl)) return;
-  process.stdout.write(
-    `e2e: building the dashboard into apps/web/${env.distDir} for API ${apiUrl} (a few minutes on a busy machine)…\n`,
-  );
-  const build = start('next build', bin('next'), ['build'], webDir, {
-    NEXT_DIST_DIR: env.distDir,
-    NEXT_TELEMETRY_DISABLED: '1',
-    TUNEBOARD_API_URL: apiUrl,
-  });
+/**
+ * Builds the dashboard when its build (apps/web/<NEXT_DIST_DIR>, `.next` by default) is missing or older than a
+ * source, with the launcher's rule, or when TUNEBOARD_E2E_REBUILD=1 asks (once per process). The build does not
+ * depend on the API address, so `npm test` builds it once first (turbo's `@tuneboard/web#build`) and every stack
+ * here and every `npm start` in a test reuses it.
+ */
+export async function ensureWebBuild(): Promise<void> {
+  const verdict = webBuildVerdict(webDir, env.distDir);
+  const rebuild = env.rebuild && !builtThisProcess;
+  if (!verdict.stale && !rebuild) return;
+  const reason = verdict.stale ? verdict.reason : 'TUNEBOARD_E2E_REBUILD=1';
+  process.stdout.write(`e2e: building the dashboard into apps/web/${env.distDir} (${reason}; a few minutes on a busy machine)…\n`);
+  const build = start('next build', bin('next'), ['build'], webDir, { NEXT_DIST_DIR: env.distDir, NEXT_TELEMETRY_DISABLED: '1' });
   const code = await new Promise<number | null>((resolve) => build.process.once('exit', resolve));
   if (code !== 0) throw new Error(`next build failed with code ${code}:\n${build.output.join('').slice(-6000)}`);
-  writeFileSync(marker, apiUrl);
-  builtThisProcess = apiUrl;
+  builtThisProcess = true;
   process.stdout.write('e2e: dashboard built\n');
 }
 
-/** Serves the test build of the dashboard against an API at `apiUrl` (the one the build was made for). */
+/** Serves the dashboard's build against the API at `apiUrl` (forwarded by the dashboard at request time). */
 export async function startWeb(apiUrl: string, port?: number): Promise<{ url: string; child: Child; stop(): Promise<void> }> {
-  await ensureWebBuild(apiUrl);
+  await ensureWebBuild();
   const webPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${webPort}`;
   const child = start('web', bin('next'), ['start', '--port', String(webPort), '--hostname', '127.0.0.1'], webDir, {
@@ -147,14 +141,15 @@ export async function startWeb(apiUrl: string, port?: number): Promise<{ url: st
   return { url, child, stop: () => stopChild(child) };
 }
 
-/** The API URL the test build is made for. */
+/** A fixed API URL, only for bench/web/study-page.ts (it must know its API's port before starting it). */
 export function testApiUrl(): string {
-  return `http://127.0.0.1:${env.apiPort}/graphql`;
+  return `http://127.0.0.1:${env.benchApiPort}/graphql`;
 }
 
+/** Fails with the setting's name when bench/web/study-page.ts's fixed API port is taken. */
 export async function assertApiPortFree(): Promise<void> {
-  if (await portTaken(env.apiPort)) {
-    throw new Error(`Port ${env.apiPort} (TUNEBOARD_E2E_API_PORT) is taken: stop what uses it or choose another port.`);
+  if (await portTaken(env.benchApiPort)) {
+    throw new Error(`Port ${env.benchApiPort} (TUNEBOARD_E2E_API_PORT) is taken: stop what uses it or choose another port.`);
   }
 }
 
@@ -163,9 +158,8 @@ export { freePort };
 
 /** Starts the API on a fresh PGlite folder and the dashboard; runners start later, once a team exists. */
 export async function startStack(): Promise<Stack> {
-  const apiPort = env.apiPort;
-  await assertApiPortFree();
-  const apiUrl = testApiUrl();
+  const apiPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tb-e2e-pglite-'));

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { screenshotPath } from './browser.ts';
-import { launchBrowser } from './chromium.ts';
+import { launchBrowser, screenshotPath } from './browser.ts';
 import { cookieHeader, startStack, type Stack } from './stack.ts';
 
 const TRIALS = 6;
@@ -54,7 +53,7 @@ describe('the study page', () => {
     await page.waitForURL(/\/projects\/[^/]+$/);
 
     // The runner acts for the team with a token the signed-in person creates.
-    const auth = { cookie: cookieHeader(await page.context().cookies(stack.apiUrl)) };
+    const auth = { cookie: cookieHeader(await page.context().cookies(stack.webUrl)) };
     await stack.startRunner(teamId, auth, { concurrency: 2 });
 
     await page.goto(`${page.url()}/new-study`);
