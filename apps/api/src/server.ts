@@ -20,7 +20,6 @@ import { WebSocketServer } from 'ws';
 import { eq } from 'drizzle-orm';
 import { study, type DbHandle } from '@tuneboard/db';
 import { RateLimiter } from './auth/rate-limit.ts';
-import { withRevocationBroadcast } from './auth/revocation.ts';
 import { TOKEN_CACHE_MS, TokenCache } from './auth/token-cache.ts';
 import { anonymous, resolveViewer, type Viewer } from './auth/viewer.ts';
 import type { Context, Services } from './context.ts';
@@ -30,9 +29,7 @@ import { LIMITS, limitRules } from './limits.ts';
 import { createLoaders } from './loaders.ts';
 import { reapExpiredLeases } from './queue/lease.ts';
 import { topUp } from './queue/scheduler.ts';
-import { schema as baseSchema } from './schema.ts';
-
-const schema = withRevocationBroadcast(baseSchema);
+import { schema } from './schema.ts';
 
 export interface ApiServer {
   /** `http://host:port/graphql` */

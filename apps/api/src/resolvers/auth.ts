@@ -10,6 +10,7 @@ import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { rawId, toGlobalId } from '../ids.ts';
 import { loadTeam, userError, type UserError } from './common.ts';
+import { publishTokenRevoked } from '../events.ts';
 
 const SESSION_DAYS = 30;
 const signUpSchema = z.object({
@@ -153,6 +154,9 @@ export const authResolvers: Resolvers = {
         .set({ revokedAt: new Date() })
         .where(and(eq(apiToken.id, row.id), isNull(apiToken.revokedAt)))
         .returning();
+      // Revocation reaches every replica's token cache at once: this process drops it, the others hear it.
+      ctx.tokens.forget(row.id);
+      await publishTokenRevoked(ctx.db, row.id);
       return { apiToken: revoked ?? row, userErrors: [] };
     },
   },
