@@ -17,7 +17,7 @@ const parsed = z
      * build `npm run build -w @tuneboard/web` (and `npm start`) make and use.
      */
     NEXT_DIST_DIR: z.string().regex(/^\.next(-[a-z0-9-]+)?$/, 'must be .next or look like .next-<name>').default('.next'),
-    /** 1: rebuild the dashboard even when its build is current. */
+    /** 1: rebuild the dashboard once before the specs even when its build is current. */
     TUNEBOARD_E2E_REBUILD: z.enum(['0', '1']).default('0'),
     /** 1: print the API's, dashboard's and runner's output (for debugging). */
     TUNEBOARD_E2E_VERBOSE: z.enum(['0', '1']).default('0'),

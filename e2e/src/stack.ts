@@ -99,24 +99,20 @@ async function stopChild(child: Child): Promise<void> {
   clearTimeout(timer);
 }
 
-let builtThisProcess = false;
-
 /**
  * Builds the dashboard when its build (apps/web/<NEXT_DIST_DIR>, `.next` by default) is missing or older than a
- * source, with the launcher's rule, or when TUNEBOARD_E2E_REBUILD=1 asks (once per process). The build does not
- * depend on the API address, so `npm test` builds it once first (turbo's `@tuneboard/web#build`) and every stack
- * here and every `npm start` in a test reuses it.
+ * source, with the launcher's rule, or when `force` asks. The build does not depend on the API address, so
+ * `npm test` builds it once first (turbo's `@tuneboard/web#build`) and every stack here and every `npm start` in
+ * a test reuses it.
  */
-export async function ensureWebBuild(): Promise<void> {
+export async function ensureWebBuild(options: { force?: boolean } = {}): Promise<void> {
   const verdict = webBuildVerdict(webDir, env.distDir);
-  const rebuild = env.rebuild && !builtThisProcess;
-  if (!verdict.stale && !rebuild) return;
-  const reason = verdict.stale ? verdict.reason : 'TUNEBOARD_E2E_REBUILD=1';
+  if (!verdict.stale && !options.force) return;
+  const reason = verdict.stale ? verdict.reason : 'a rebuild was asked for';
   process.stdout.write(`e2e: building the dashboard into apps/web/${env.distDir} (${reason}; a few minutes on a busy machine)…\n`);
   const build = start('next build', bin('next'), ['build'], webDir, { NEXT_DIST_DIR: env.distDir, NEXT_TELEMETRY_DISABLED: '1' });
   const code = await new Promise<number | null>((resolve) => build.process.once('exit', resolve));
   if (code !== 0) throw new Error(`next build failed with code ${code}:\n${build.output.join('').slice(-6000)}`);
-  builtThisProcess = true;
   process.stdout.write('e2e: dashboard built\n');
 }
 
