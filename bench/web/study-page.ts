@@ -6,16 +6,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDb } from '@tuneboard/db';
 import { createStudy, setupTeam, startTestApi } from '@tuneboard/api/testing';
-import { assertApiPortFree, freePort, startWeb, testApiUrl } from '@tuneboard/e2e/src/stack.ts';
-import { launchBrowser } from '@tuneboard/e2e/src/chromium.ts';
+import { launchBrowser } from '@tuneboard/e2e/browser';
+import { freePort, startWeb } from '@tuneboard/e2e/stack';
 
 const TRIALS = 10_000;
 const RUNS = 2;
 
 async function main(): Promise<void> {
-  await assertApiPortFree();
-  const apiUrl = testApiUrl();
-  const port = new URL(apiUrl).port;
+  const port = String(await freePort());
+  const apiUrl = `http://127.0.0.1:${port}/graphql`;
   const webPort = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tb-bench-study-page-'));
   const handle = await createDb({ dataDir });

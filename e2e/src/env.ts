@@ -8,11 +8,6 @@ const parsed = z
     /** Show the browser instead of running headless (for debugging a test by hand). */
     TUNEBOARD_E2E_HEADED: z.enum(['0', '1']).default('0'),
     /**
-     * A fixed API port, only for bench/web/study-page.ts (it starts its API in-process on a port it must know
-     * first). The browser tests pick free ports: the dashboard build no longer depends on the API address.
-     */
-    TUNEBOARD_E2E_API_PORT: z.coerce.number().int().min(1).max(65535).default(4517),
-    /**
      * The dashboard build folder inside apps/web, the same variable `next build` reads: by default `.next`, the
      * build `npm run build -w @tuneboard/web` (and `npm start`) make and use.
      */
@@ -27,7 +22,6 @@ const parsed = z
 export const env = {
   chromium: parsed.TUNEBOARD_E2E_CHROMIUM,
   headed: parsed.TUNEBOARD_E2E_HEADED === '1',
-  benchApiPort: parsed.TUNEBOARD_E2E_API_PORT,
   distDir: parsed.NEXT_DIST_DIR,
   rebuild: parsed.TUNEBOARD_E2E_REBUILD === '1',
   verbose: parsed.TUNEBOARD_E2E_VERBOSE === '1',

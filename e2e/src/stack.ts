@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { webBuildVerdict } from '@tuneboard/start/src/build.ts';
+import { webBuildVerdict } from '@tuneboard/start/build';
 import { env } from './env.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,17 +36,6 @@ function freePort(): Promise<number> {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
-  });
-}
-
-function portTaken(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
   });
 }
 
@@ -135,18 +124,6 @@ export async function startWeb(apiUrl: string, port?: number): Promise<{ url: st
     throw error;
   }
   return { url, child, stop: () => stopChild(child) };
-}
-
-/** A fixed API URL, only for bench/web/study-page.ts (it must know its API's port before starting it). */
-export function testApiUrl(): string {
-  return `http://127.0.0.1:${env.benchApiPort}/graphql`;
-}
-
-/** Fails with the setting's name when bench/web/study-page.ts's fixed API port is taken. */
-export async function assertApiPortFree(): Promise<void> {
-  if (await portTaken(env.benchApiPort)) {
-    throw new Error(`Port ${env.benchApiPort} (TUNEBOARD_E2E_API_PORT) is taken: stop what uses it or choose another port.`);
-  }
 }
 
 /** A free TCP port on 127.0.0.1. */

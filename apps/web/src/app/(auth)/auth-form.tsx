@@ -39,7 +39,7 @@ const SignUp = graphql(`
   }
 `);
 
-/** Sign-in and sign-up: the API sets the session cookie through the /graphql rewrite. */
+/** Sign-in and sign-up: the API sets the session cookie through the dashboard's /graphql forwarding (app/graphql/route.ts). */
 export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const router = useRouter();
   const id = useId();

@@ -4,7 +4,7 @@ import { GraphqlRequestError, type GraphqlErrorEntry } from './errors';
 
 /**
  * One request to the dashboard's `/graphql` without a urql client (sign-in and sign-up pages live outside
- * the signed-in layout). The response's Set-Cookie passes through Next's rewrite to the browser.
+ * the signed-in layout). The response's Set-Cookie passes through the dashboard's /graphql route to the browser.
  */
 export async function browserRequest<R, V>(document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
   const response = await fetch('/graphql', {
