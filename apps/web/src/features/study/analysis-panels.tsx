@@ -1,24 +1,30 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { ImportanceChart, LearningCurves, type ChartObjective, type ChartTrial } from '@/charts';
 import { Panel } from '@/components/panel';
 import { StudyCurvesQuery, StudyImportanceQuery } from './documents';
 import { visibleSeries } from './curves';
+import { throttleDelay } from './throttle';
 
 /** Curves of this many most recent trials are fetched; more lines would not be readable. */
 const CURVE_TRIALS = 200;
-/** Metric reports stream in during training: reload curves at most this often. */
-const CURVES_DEBOUNCE_MS = 1_500;
+/** Metric reports stream in during training: reload curves and importance at most this often. */
+const RELOAD_INTERVAL_MS = 1_500;
 
-/** A value that follows `value` once it has stopped changing for `ms`. */
-function useDebounced<T>(value: T, ms: number): T {
+/** A value that follows `value` at most once per `ms`, and always ends on its latest value. */
+function useThrottled<T>(value: T, ms: number): T {
   const [current, setCurrent] = useState(value);
+  const lastFollowedAt = useRef<number | null>(null);
   useEffect(() => {
-    const timer = setTimeout(() => setCurrent(value), ms);
+    if (Object.is(value, current)) return;
+    const timer = setTimeout(() => {
+      lastFollowedAt.current = Date.now();
+      setCurrent(value);
+    }, throttleDelay(lastFollowedAt.current, Date.now(), ms));
     return () => clearTimeout(timer);
-  }, [value, ms]);
+  }, [value, current, ms]);
   return current;
 }
 
@@ -38,8 +44,8 @@ export function LearningCurvesPanel({
   const objective = objectives[objectiveIndex] ?? objectives[0];
   // The objective's own metric is the natural curve; the runner reports it under the objective's name.
   const key = objective?.name ?? '';
-  const debouncedVersion = useDebounced(version, CURVES_DEBOUNCE_MS);
-  const context = useMemo(() => ({ requestPolicy: 'network-only' as const, version: debouncedVersion }), [debouncedVersion]);
+  const shownVersion = useThrottled(version, RELOAD_INTERVAL_MS);
+  const context = useMemo(() => ({ requestPolicy: 'network-only' as const, version: shownVersion }), [shownVersion]);
   const [result] = useQuery({ query: StudyCurvesQuery, variables: { id: studyId, key, first: CURVE_TRIALS }, context });
   const [last, setLast] = useState(result.data);
   useEffect(() => {
@@ -58,8 +64,8 @@ export function LearningCurvesPanel({
 }
 
 export function ImportancePanel({ studyId, objectiveIndex, completeCount }: { studyId: string; objectiveIndex: number; completeCount: number }) {
-  const debouncedCount = useDebounced(completeCount, CURVES_DEBOUNCE_MS);
-  const context = useMemo(() => ({ requestPolicy: 'network-only' as const, count: debouncedCount }), [debouncedCount]);
+  const shownCount = useThrottled(completeCount, RELOAD_INTERVAL_MS);
+  const context = useMemo(() => ({ requestPolicy: 'network-only' as const, count: shownCount }), [shownCount]);
   const [result] = useQuery({ query: StudyImportanceQuery, variables: { id: studyId, objectiveIndex }, context });
   const [last, setLast] = useState(result.data);
   useEffect(() => {

@@ -59,3 +59,34 @@ describe('live trials', () => {
     expect(next.statusVersion).toBe(1);
   });
 });
+
+describe('stale trial snapshots', () => {
+  it('keeps a finished trial when an older running snapshot of it arrives later', () => {
+    let state = initialLive([toChartTrial(wire(0, { state: 'RUNNING' }))]);
+    state = liveReducer(state, {
+      type: 'event',
+      event: { kind: 'TRIAL_FINISHED', trial: wire(0, { state: 'COMPLETE', values: [0.98885], durationSeconds: 2 }) },
+    });
+    state = liveReducer(state, { type: 'event', event: { kind: 'TRIAL_REPORTED', trial: wire(0, { state: 'RUNNING' }) } });
+    state = liveReducer(state, { type: 'refetched', trial: wire(0, { state: 'RUNNING' }) });
+    expect(state.trials[0]).toMatchObject({ state: 'COMPLETE', values: [0.98885] });
+  });
+
+  it('still lets a released running trial go back to pending', () => {
+    const state = liveReducer(initialLive([toChartTrial(wire(0, { state: 'RUNNING' }))]), {
+      type: 'event',
+      event: { kind: 'TRIAL_CREATED', trial: wire(0, { state: 'PENDING' }) },
+    });
+    expect(state.trials[0]?.state).toBe('PENDING');
+  });
+
+  it('refetches a finished trial once rather than trusting only its event', () => {
+    let state = initialLive([toChartTrial(wire(0, { state: 'RUNNING' }))]);
+    const finished = { type: 'event', event: { kind: 'TRIAL_FINISHED', trial: wire(0, { state: 'COMPLETE', values: [1] }) } } as const;
+    state = liveReducer(state, finished);
+    state = liveReducer(state, finished);
+    expect(state.stale).toEqual(['t0']);
+    state = liveReducer(state, { type: 'refetched', trial: wire(0, { state: 'COMPLETE', values: [1] }) });
+    expect(state.stale).toEqual([]);
+  });
+});

@@ -28,10 +28,20 @@ export function initialLive(trials: readonly ChartTrial[]): LiveTrials {
   return { trials: [...trials].sort((a, b) => a.number - b.number), stale: [], metricsVersion: 0, statusVersion: 0 };
 }
 
-/** Inserts or replaces a trial, keeping number order; the common case (a new last trial) is O(1). */
+/** States a trial never leaves (a released or expired lease goes RUNNING → PENDING, never out of these). */
+const FINISHED: ReadonlySet<ChartTrial['state']> = new Set(['COMPLETE', 'PRUNED', 'FAIL', 'CANCELLED']);
+
+/**
+ * Inserts or replaces a trial, keeping number order; the common case (a new last trial) is O(1).
+ * A snapshot that would take a finished trial back to PENDING or RUNNING is older than what the page holds
+ * (a refetch answered after a newer event, an event read from a stale cache): it is ignored, so a finished
+ * trial's state and values never disappear from the charts.
+ */
 export function upsertTrial(trials: readonly ChartTrial[], next: ChartTrial): ChartTrial[] {
   const index = trials.findIndex((t) => t.id === next.id);
   if (index >= 0) {
+    const current = trials[index] as ChartTrial;
+    if (FINISHED.has(current.state) && !FINISHED.has(next.state)) return trials as ChartTrial[];
     const out = trials.slice();
     out[index] = next;
     return out;
@@ -69,7 +79,10 @@ export function liveReducer(state: LiveTrials, action: LiveAction): LiveTrials {
       const statusVersion =
         event.kind === 'TRIAL_FINISHED' || event.kind === 'TRIAL_CREATED' ? state.statusVersion + 1 : state.statusVersion;
       if (event.trial) {
-        return { ...state, trials: upsertTrial(state.trials, toChartTrial(event.trial)), metricsVersion, statusVersion };
+        // A finished trial is also refetched once: its values and state must not hang on one event's payload.
+        const stale =
+          event.kind === 'TRIAL_FINISHED' && !state.stale.includes(event.trial.id) ? [...state.stale, event.trial.id] : state.stale;
+        return { ...state, trials: upsertTrial(state.trials, toChartTrial(event.trial)), stale, metricsVersion, statusVersion };
       }
       const id = event.trialId;
       if (id && !state.stale.includes(id)) return { ...state, stale: [...state.stale, id], metricsVersion, statusVersion };

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import {
   filterByBrush,
@@ -21,6 +21,7 @@ import { Panel } from '@/components/panel';
 import { StateBadge } from '@/components/state-badge';
 import type { StudyPageQuery as StudyPageResult, StudySummaryFieldsFragment } from '@/gql/graphql';
 import { formatMetric, formatProgress } from '@/lib/format';
+import { formatSampler } from './format-sampler';
 import { hrefFor } from '@/lib/route-id';
 import { LiveTrialQuery, StudyEventsSubscription, StudySummaryQuery } from './documents';
 import { initialLive, liveReducer } from './live';
@@ -75,13 +76,18 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
     return unsubscribe;
   }, [client, study.id]);
 
-  // Events that name a trial without carrying it: fetch it once.
+  // Events that name a trial without carrying it, and finished trials: fetch each once (the set skips ids whose
+  // request is still in flight when another id joins the list).
+  const inFlight = useRef(new Set<string>());
   useEffect(() => {
     for (const id of live.stale) {
+      if (inFlight.current.has(id)) continue;
+      inFlight.current.add(id);
       void client
         .query(LiveTrialQuery, { id }, { requestPolicy: 'network-only' })
         .toPromise()
         .then((result) => {
+          inFlight.current.delete(id);
           if (result.data?.trial) dispatch({ type: 'refetched', trial: result.data.trial });
           else dispatch({ type: 'refetch-failed', trialId: id });
         });
@@ -104,6 +110,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
   const trials = live.trials;
   const visible = useMemo(() => filterByBrush(trials, brush), [trials, brush]);
   const completeCount = useMemo(() => trials.filter((t) => t.state === 'COMPLETE').length, [trials]);
+  const finishedCount = summary.counts.complete + summary.counts.pruned + summary.counts.fail + summary.counts.cancelled;
   const openTrial = useCallback((id: string) => router.push(hrefFor('trials', id)), [router]);
   const objective = objectives[objectiveIndex] ?? objectives[0];
   const brushed = Object.keys(brush).length > 0;
@@ -162,7 +169,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
           <div>
             <dt>Sampler</dt>
             <dd>
-              <code>{JSON.stringify(study.sampler)}</code>
+              <code>{formatSampler(study.sampler)}</code>
             </dd>
           </div>
         </dl>
@@ -226,9 +233,15 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
           objectives={objectives}
           objectiveIndex={objectiveIndex}
           visible={visible}
-          version={live.metricsVersion}
+          // Metric reports, and finished trials (a trial's last points may land with its finish).
+          version={live.metricsVersion + finishedCount}
         />
-        <ImportancePanel studyId={study.id} objectiveIndex={objectiveIndex} completeCount={completeCount} />
+        <ImportancePanel
+          studyId={study.id}
+          objectiveIndex={objectiveIndex}
+          // The summary's counts come from their own query: importance follows them even if an event was missed.
+          completeCount={Math.max(completeCount, summary.counts.complete)}
+        />
         <Panel title="Slices" minHeight={280}>
           <SliceChart trials={visible} params={params} objectives={objectives} objectiveIndex={objectiveIndex} />
         </Panel>
