@@ -242,6 +242,7 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
     expect(byNumber[0]!.error).toContain('exited with code 3');
     expect(byNumber[0]!.error).toContain('boom: out of memory');
     expect([byNumber[1]!.state, byNumber[2]!.state]).toEqual(['COMPLETE', 'COMPLETE']);
+    await until('the runner to record three outcomes', async () => (agent.outcomes.length >= 3 ? true : undefined));
     expect(agent.outcomes.map((o) => o.outcome)).toHaveLength(3);
     await agent.stop();
   }, 90_000);
@@ -359,6 +360,8 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
     // A lease was claimed ahead (two held), never more than slots + 1, and the slot trained one trial at a time.
     expect(agent.maxLeasesHeld).toBe(2);
     expect(active.max).toBe(1);
+    // The API can count the fourth COMPLETE before the runner has read the reply to its trialComplete.
+    await until('the runner to record four outcomes', async () => (agent.outcomes.length >= 4 ? true : undefined));
     expect(agent.outcomes.map((o) => o.outcome.kind)).toEqual(['finished', 'finished', 'finished', 'finished']);
     await agent.stop();
   }, 90_000);
