@@ -52,12 +52,14 @@ interface AxisBrushProps {
   scale: AxisScale;
   height: number;
   selection: AxisSelection | undefined;
+  /** The user is dragging this axis' brush: live data must not move the rectangle under the pointer. */
+  dragging: boolean;
   onDraft: (key: AxisKey, selection: AxisSelection | null) => void;
   onCommit: (key: AxisKey, selection: AxisSelection | null) => void;
 }
 
 /** d3.brushY owns the overlay's DOM; React only hands it a <g> and keeps it in step with the `brush` prop. */
-function AxisBrush({ axis, scale, height, selection, onDraft, onCommit }: AxisBrushProps) {
+function AxisBrush({ axis, scale, height, selection, dragging, onDraft, onCommit }: AxisBrushProps) {
   const ref = useRef<SVGGElement>(null);
   const callbacks = useRef({ onDraft, onCommit, scale });
   callbacks.current = { onDraft, onCommit, scale };
@@ -87,12 +89,15 @@ function AxisBrush({ axis, scale, height, selection, onDraft, onCommit }: AxisBr
     };
   }, [axis.key, height]);
 
+  // Keeps the rectangle on the selected values when the scale changes (a live trial widens the domain). Not during
+  // a drag: the committed selection is still the old one (or none), and moving the brush mid-gesture would reset
+  // the rectangle the user is drawing, so the release would commit a selection they never drew.
   useEffect(() => {
     const g = ref.current;
     const brush = brushRef.current;
-    if (!g || !brush) return;
+    if (!g || !brush || dragging) return;
     select(g).call(brush.move, selection ? scale.pixelsFromSelection(selection) : null);
-  }, [selection, scale]);
+  }, [selection, scale, dragging]);
 
   // Keyboard brushing: Enter starts a brush on the middle half, arrows move it, Shift+arrows move its top edge,
   // Escape or Delete clears it. Each key commits at once, like releasing the mouse.
@@ -357,7 +362,15 @@ export function ParallelCoordinates({
                         </button>
                       </div>
                     </foreignObject>
-                    <AxisBrush axis={axis} scale={scale} height={innerH} selection={brush[axis.key]} onDraft={onDraft} onCommit={commit} />
+                    <AxisBrush
+                      axis={axis}
+                      scale={scale}
+                      height={innerH}
+                      selection={brush[axis.key]}
+                      dragging={draft?.key === axis.key}
+                      onDraft={onDraft}
+                      onCommit={commit}
+                    />
                   </g>
                 );
               })}
