@@ -81,6 +81,22 @@ describe('parallel coordinates transform', () => {
     expect(axisScale(axisOf('param:optimizer'), 300).pixelsFromSelection({ kind: 'set', values: ['sgd'] })).toEqual([100, 200]);
   });
 
+  it('leaves a brush that reaches an end of the axis open on that side, so trials beyond the domain it was drawn on stay in', () => {
+    const drawnOn = buildAxes(trials, params, objectives);
+    const axis = drawnOn.find((a) => a.key === 'objective:0') as AxisDef;
+    const top = axisScale(axis, 300).selectionFromPixels(0, 150);
+    // A trial that arrives later with a value above the whole domain of the axis the brush was drawn on.
+    const better: ChartTrial = { id: 'n', number: 99, state: 'COMPLETE', params: {}, values: [axis.domain[1] + 1], durationSeconds: 1 };
+    expect(Array.from(brushMask([better], { 'objective:0': top }))).toEqual([1]);
+    const bottom = axisScale(axis, 300).selectionFromPixels(150, 300);
+    const worse: ChartTrial = { ...better, values: [axis.domain[0] - 1] };
+    expect(Array.from(brushMask([worse], { 'objective:0': bottom }))).toEqual([1]);
+    // Away from the ends the range is closed, and the rectangle is drawn back where it was.
+    const middle = axisScale(axis, 300).selectionFromPixels(100, 200);
+    expect(Array.from(brushMask([better, worse], { 'objective:0': middle }))).toEqual([0, 0]);
+    expect(axisScale(axis, 300).pixelsFromSelection(top)).toEqual([0, 150]);
+  });
+
   it('draws trials lacking a value at the missing tick below the axis', () => {
     const axes = buildAxes(trials, params, objectives);
     const scales = axes.map((a) => axisScale(a, 300));

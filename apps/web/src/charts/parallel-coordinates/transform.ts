@@ -17,6 +17,9 @@ export interface AxisDef {
   hasMissing: boolean;
 }
 
+/** A brush edge this close to an axis end counts as reaching it. */
+const EDGE_PX = 0.5;
+
 /** Pixels between an axis' bottom and its "missing" tick. */
 export const MISSING_GAP = 18;
 
@@ -159,7 +162,13 @@ export function axisScale(axis: AxisDef, height: number): AxisScale {
   const valid = (v: unknown): v is number => finite(v) && (axis.type !== 'log' || v > 0);
   return {
     y: (value) => (valid(value) ? scale(value) : null),
-    selectionFromPixels: (y0, y1) => ({ kind: 'range', low: scale.invert(y1), high: scale.invert(y0) }),
+    // A brush that reaches an end of the axis is open on that side: live trials keep widening the domain, and
+    // "the top of val_accuracy" must keep the best trials, including ones better than the domain held when drawn.
+    selectionFromPixels: (y0, y1) => ({
+      kind: 'range',
+      low: y1 >= height - EDGE_PX ? -Infinity : scale.invert(y1),
+      high: y0 <= EDGE_PX ? Infinity : scale.invert(y0),
+    }),
     pixelsFromSelection(selection) {
       if (selection.kind !== 'range') return null;
       const top = Math.max(0, valid(selection.high) ? scale(selection.high) : 0);
