@@ -40,16 +40,52 @@ function cpuOf(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1e6;
 }
 
-/** User + system CPU seconds of a process (Linux /proc; 0 elsewhere). */
-function cpuSeconds(pid: number | undefined): number {
+/** User + system CPU seconds of a process or thread (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number | undefined, file = `/proc/${pid}/stat`): number {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = fs.readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
     // Fields 14 and 15 of proc(5) (utime, stime), counted after the command name: indexes 11 and 12.
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return 0;
   }
 }
+
+/** CPU seconds of this process's main thread (JavaScript, wasm) and of all its other threads (GC, libuv). */
+function threadCpu(): { main: number; others: number } {
+  const totals = { main: 0, others: 0 };
+  try {
+    for (const tid of fs.readdirSync('/proc/self/task')) {
+      const seconds = cpuSeconds(Number(tid), `/proc/self/task/${tid}/stat`);
+      if (Number(tid) === process.pid) totals.main += seconds;
+      else totals.others += seconds;
+    }
+  } catch {
+    // Not Linux: the totals stay 0 and only process.cpuUsage() is printed.
+  }
+  return totals;
+}
+
+interface Phase {
+  wall: number;
+  cpu: number;
+  main: number;
+  others: number;
+}
+
+/** Wall time, process CPU and per-thread CPU of `run`. */
+async function measure(run: () => Promise<unknown>): Promise<Phase> {
+  const threads = threadCpu();
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  await run();
+  const wall = (performance.now() - t0) / 1000;
+  const cpuSpent = cpuOf(process.cpuUsage(cpu));
+  const after = threadCpu();
+  return { wall, cpu: cpuSpent, main: after.main - threads.main, others: after.others - threads.others };
+}
+
+type TrialNode = { number: number; params: Record<string, unknown>; state: string; startedAt: string; finishedAt: string; durationSeconds: number };
 
 async function main(): Promise<void> {
   log(`bench:runner-overhead — ${trials} digits-MLP trials of ${epochs} epochs, maxParallel ${parallel}, one slot, backend wasm, API on embedded PGlite`);
@@ -85,87 +121,112 @@ async function main(): Promise<void> {
   }
   try {
     const team = await setupTeam(api, 'overhead');
-    const study = await createStudy(api, team, {
-      objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
-      space,
-      objective,
-      sampler: { kind: 'random', seed: 11 },
-      budget: { maxTrials: trials, maxParallel: parallel },
-    });
     // Warm the backend and the data cache first, so neither side pays for them in the timed part.
     // Whole trials of both sizes, so the JIT has compiled the training loops before either side is timed.
     for (const units of [64, 128]) await runObjective(objective, { learning_rate: 0.003, units, epochs }, { backend: 'wasm', seed: 1 });
 
-    // The loop's objective calls, timed: the gaps between them are the slot's idle time.
-    const calls: { start: number; end: number }[] = [];
-    const timed: RunObjective = async (spec, params, options) => {
-      const call = { start: performance.now(), end: 0 };
-      calls.push(call);
-      const result = await runObjective(spec, params, options);
-      call.end = performance.now();
-      return result;
-    };
-    const agent = new RunnerAgent({
-      runObjective: timed,
-      api: api.server.url,
-      token: team.runnerAuth.token,
-      concurrency: 1,
-      backend: 'wasm',
-      labels: [],
-      name: 'overhead',
-      logLevel: 'warn',
-      pollMs: 7_500,
-      shutdownMs: 5_000,
-      log: createLogger('warn'),
-    });
-    await agent.start();
-    // After registration and the first connections: one-time costs of a runner that then lives for hours.
-    const apiCpuBefore = cpuSeconds(child.pid);
-    const loopCpu = process.cpuUsage();
-    // Watch the agent in-process, not by asking the API: a status query every 50 ms cost this process and the
-    // API about as much CPU as the runner's own reports (earlier versions of this bench did that).
-    while (agent.outcomes.length < trials) await new Promise((resolve) => setTimeout(resolve, 50));
-    await agent.stop();
-    const apiCpu = cpuSeconds(child.pid) - apiCpuBefore;
-    const loopCpuSeconds = cpuOf(process.cpuUsage(loopCpu));
+    /** One study run to completion by a fresh one-slot RunnerAgent. */
+    async function loopStudy(round: number) {
+      const study = await createStudy(api, team, {
+        objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
+        space,
+        objective,
+        // The same sampler seed in both rounds: both studies draw the same parameters.
+        sampler: { kind: 'random', seed: 11 },
+        budget: { maxTrials: trials, maxParallel: parallel },
+      });
+      // The loop's objective calls, timed: the gaps between them are the slot's idle time.
+      const calls: { start: number; end: number }[] = [];
+      const timed: RunObjective = async (spec, params, options) => {
+        const call = { start: performance.now(), end: 0 };
+        calls.push(call);
+        const result = await runObjective(spec, params, options);
+        call.end = performance.now();
+        return result;
+      };
+      const agent = new RunnerAgent({
+        runObjective: timed,
+        api: api.server.url,
+        token: team.runnerAuth.token,
+        concurrency: 1,
+        backend: 'wasm',
+        labels: [],
+        name: `overhead-${round}`,
+        logLevel: 'warn',
+        pollMs: 7_500,
+        shutdownMs: 5_000,
+        log: createLogger('warn'),
+      });
+      await agent.start();
+      // After registration and the first connections: one-time costs of a runner that then lives for hours.
+      const apiCpuBefore = cpuSeconds(child.pid);
+      // Watch the agent in-process, not by asking the API: a status query every 50 ms cost this process and the
+      // API about as much CPU as the runner's own reports (earlier versions of this bench did that).
+      const phase = await measure(async () => {
+        while (agent.outcomes.length < trials) await new Promise((resolve) => setTimeout(resolve, 50));
+        await agent.stop();
+      });
+      const apiCpu = cpuSeconds(child.pid) - apiCpuBefore;
+      const { study: done } = await api.gql(
+        'query($id: ID!) { study(id: $id) { status trials(first: 1000) { nodes { number params state startedAt finishedAt durationSeconds } } } }',
+        { id: study.id },
+        team.user,
+      );
+      if (done.status !== 'COMPLETED') throw new Error(`the study is ${done.status} after ${trials} trials, not COMPLETED`);
+      const nodes = (done.trials.nodes as TrialNode[]).sort((a, b) => a.number - b.number);
+      // The study's wall time as the API saw it: first claim to last completion.
+      const wall = (Math.max(...nodes.map((n) => Date.parse(n.finishedAt))) - Math.min(...nodes.map((n) => Date.parse(n.startedAt)))) / 1000;
+      const inLoop = calls.reduce((a, c) => a + (c.end - c.start), 0) / 1000;
+      const gaps = calls.slice(1).map((c, i) => c.start - calls[i]!.end);
+      return { phase: { ...phase, wall }, nodes, inLoop, gaps, apiCpu };
+    }
 
-    const { study: done } = await api.gql(
-      'query($id: ID!) { study(id: $id) { status trials(first: 1000) { nodes { number params state startedAt finishedAt durationSeconds } } } }',
-      { id: study.id },
-      team.user,
-    );
-    if (done.status !== 'COMPLETED') throw new Error(`the study is ${done.status} after ${trials} trials, not COMPLETED`);
-    const nodes = (done.trials.nodes as { number: number; params: Record<string, unknown>; state: string; startedAt: string; finishedAt: string; durationSeconds: number }[])
-      .sort((a, b) => a.number - b.number);
-    // The study's wall time as the API saw it: first claim to last completion.
-    const loopSeconds = (Math.max(...nodes.map((n) => Date.parse(n.finishedAt))) - Math.min(...nodes.map((n) => Date.parse(n.startedAt)))) / 1000;
-    const inLoop = calls.reduce((a, c) => a + (c.end - c.start), 0) / 1000;
-    const gaps = calls.slice(1).map((c, i) => c.start - calls[i]!.end);
-    const directCpu = process.cpuUsage();
-    const t0 = performance.now();
-    for (const node of nodes) await runObjective(objective, node.params, { backend: 'wasm', seed: node.number });
-    const directSeconds = (performance.now() - t0) / 1000;
-    const directCpuSeconds = cpuOf(process.cpuUsage(directCpu));
-    const serverSeconds = nodes.reduce((a, n) => a + (n.durationSeconds ?? 0), 0);
+    const direct = (nodes: TrialNode[]) =>
+      measure(async () => {
+        for (const node of nodes) await runObjective(objective, node.params, { backend: 'wasm', seed: node.number });
+      });
+
+    // ABBA: loop, direct, direct, loop. A fixed "loop first, direct after" order charged the loop with whatever
+    // drifts over a run (JIT tiering still going on, heap growth, other people's jobs starting or ending);
+    // a balanced order cancels a linear drift, and the spread between the two rounds of a side shows the noise.
+    const first = await loopStudy(1);
+    const direct1 = await direct(first.nodes);
+    const direct2 = await direct(first.nodes);
+    const second = await loopStudy(2);
+    const sameParams = JSON.stringify(first.nodes.map((n) => n.params)) === JSON.stringify(second.nodes.map((n) => n.params));
+    if (!sameParams) log('note: the two studies drew different parameters; the loop rounds are not the same work as the direct ones');
+
+    const n = first.nodes.length;
+    const mean = (a: Phase, b: Phase): Phase => ({ wall: (a.wall + b.wall) / 2, cpu: (a.cpu + b.cpu) / 2, main: (a.main + b.main) / 2, others: (a.others + b.others) / 2 });
+    const loop = mean(first.phase, second.phase);
+    const plain = mean(direct1, direct2);
+    const gaps = [...first.gaps, ...second.gaps];
+    const idle = gaps.reduce((a, b) => a + b, 0) / 1000;
+    const row = (what: string, a: number, b: number, c: number, d: number) => log(`| ${what} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${c.toFixed(2)} | ${d.toFixed(2)} |`);
     log('');
-    log('| what | seconds |');
-    log('| --- | --- |');
-    log(`| study through the runner loop, first claim to COMPLETED (${nodes.length} trials, ${nodes.filter((n) => n.state === 'COMPLETE').length} complete) | ${loopSeconds.toFixed(2)} |`);
-    log(`| sum of trial durations seen by the API (claim → complete) | ${serverSeconds.toFixed(2)} |`);
-    log(`| the objective calls inside the loop (training while reporting) | ${inLoop.toFixed(2)} |`);
-    log(`| the same trials by calling runObjective directly | ${directSeconds.toFixed(2)} |`);
-    log(`| CPU time of this process: runner loop / direct calls (what the loop itself costs; less load-sensitive than wall time) | ${loopCpuSeconds.toFixed(2)} / ${directCpuSeconds.toFixed(2)} |`);
-    log(`| CPU time of the API process meanwhile (it shares the machine's cores with the training) | ${apiCpu.toFixed(2)} |`);
-    log(`| mean idle gap of the slot between two trials (objective returned → next objective called) | ${(gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length) / 1000).toFixed(3)} |`);
+    log(`${n} trials a round (${first.nodes.filter((t) => t.state === 'COMPLETE').length} and ${second.nodes.filter((t) => t.state === 'COMPLETE').length} complete), rounds in the order loop 1, direct 1, direct 2, loop 2`);
+    log('');
+    log('| seconds | loop 1 | direct 1 | direct 2 | loop 2 |');
+    log('| --- | ---: | ---: | ---: | ---: |');
+    row('wall: loop = first claim to last completion (API timestamps); direct = the calls', first.phase.wall, direct1.wall, direct2.wall, second.phase.wall);
+    row('CPU of this process (process.cpuUsage)', first.phase.cpu, direct1.cpu, direct2.cpu, second.phase.cpu);
+    row('  of which its main thread (JavaScript and wasm)', first.phase.main, direct1.main, direct2.main, second.phase.main);
+    row('  of which its other threads (GC helpers, libuv)', first.phase.others, direct1.others, direct2.others, second.phase.others);
+    log('');
+    log(`objective calls inside the loop (training while reporting): ${first.inLoop.toFixed(2)} s and ${second.inLoop.toFixed(2)} s`);
+    log(`API process CPU meanwhile (it shares the machine's cores with the training): ${first.apiCpu.toFixed(2)} s and ${second.apiCpu.toFixed(2)} s`);
+    log(`mean idle gap of the slot between two trials (objective returned → next objective called): ${(idle / Math.max(1, gaps.length)).toFixed(3)} s`);
     log('');
     log(
-      `runner overhead: ${(100 * (loopSeconds - directSeconds) / loopSeconds).toFixed(2)} % of the study's wall time, ` +
-        `${(1000 * (loopSeconds - directSeconds) / nodes.length).toFixed(0)} ms a trial; goal < 1 %`,
+      `runner overhead (means of the two rounds): ${(100 * (loop.wall - plain.wall) / loop.wall).toFixed(2)} % of the study's wall time, ` +
+        `${(1000 * (loop.wall - plain.wall) / n).toFixed(0)} ms a trial; goal < 1 %`,
     );
     log(
-      `runner CPU overhead: ${(100 * (loopCpuSeconds - directCpuSeconds) / directCpuSeconds).toFixed(2)} % ` +
-        `(${(1000 * (loopCpuSeconds - directCpuSeconds) / nodes.length).toFixed(0)} ms a trial); slot idle between trials: ` +
-        `${(100 * gaps.reduce((a, b) => a + b, 0) / 1000 / loopSeconds).toFixed(2)} % of the wall time`,
+      `runner CPU overhead: ${(100 * (loop.cpu - plain.cpu) / plain.cpu).toFixed(2)} % (${(1000 * (loop.cpu - plain.cpu) / n).toFixed(0)} ms a trial), ` +
+        `main thread ${(100 * (loop.main - plain.main) / Math.max(plain.main, 1e-9)).toFixed(2)} %; ` +
+        `spread between the two rounds of a side: loop ${(1000 * Math.abs(first.phase.cpu - second.phase.cpu) / n).toFixed(0)} ms, ` +
+        `direct ${(1000 * Math.abs(direct1.cpu - direct2.cpu) / n).toFixed(0)} ms a trial; ` +
+        `slot idle between trials: ${(100 * idle / (first.phase.wall + second.phase.wall)).toFixed(2)} % of the wall time`,
     );
   } finally {
     await new Promise<void>((resolve) => {
