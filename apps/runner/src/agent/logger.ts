@@ -5,6 +5,8 @@ export interface Logger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
+  /** Whether a line at `level` is written: lets callers skip building lines nobody will see (per-epoch progress). */
+  enabled(level: LogLevel): boolean;
   /** The same logger with `prefix` in front of every line, e.g. `[trial 12]`. */
   child(prefix: string): Logger;
 }
@@ -31,6 +33,7 @@ export function createLogger(
     info: (message) => emit('info', message),
     warn: (message) => emit('warn', message),
     error: (message) => emit('error', message),
+    enabled: (lineLevel) => rank[lineLevel] >= rank[level],
     child: (more) => createLogger(level, write, `${prefix}${more} `),
   };
 }

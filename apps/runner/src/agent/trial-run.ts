@@ -190,6 +190,8 @@ export class TrialRun {
     }
     const last = this.total !== undefined && step - (this.firstStep ?? 0) + 1 >= this.total;
     if (this.unit === 'step' && !last && now - this.lastProgressAt < (this.options.progressMs ?? 1_000)) return;
+    // A runner logging at warn prints no progress line: don't build one every epoch just to drop it.
+    if (!this.options.progress && !this.options.log.enabled('info')) return;
     this.lastProgressAt = now;
     const shown = points.find((p) => p.key === this.headline) ?? points.find((p) => p.step === step);
     const text = formatProgress({
