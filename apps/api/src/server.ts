@@ -86,6 +86,10 @@ export async function startApiServer(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // Runners keep connections alive between reports; Node's default 5 s idle timeout closes a socket just as a
+  // client reuses it (ECONNRESET and a retry with backoff). Idle sockets live longer than any client's pool.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: LIMITS.maxBodyBytes });
   // The HTTP server reports listen errors (a taken port) itself; the WebSocket server re-emits them.
