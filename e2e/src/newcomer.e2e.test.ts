@@ -126,15 +126,20 @@ describe('the newcomer journey', () => {
     const overlay = page.locator('[data-axis="objective:0"] rect.overlay');
     const box = (await overlay.boundingBox())!;
     const x = box.x + box.width / 2;
-    await page.mouse.move(x, box.y + box.height * 0.01);
+    // Dragged from the middle up past the axis end, as a person does: the brush then reaches the top and
+    // keeps every better value, including trials that finish later.
+    await page.mouse.move(x, box.y + box.height * 0.5);
     await page.mouse.down();
     await page.mouse.move(x, box.y + box.height * 0.25, { steps: 5 });
-    await page.mouse.move(x, box.y + box.height * 0.5, { steps: 5 });
+    await page.mouse.move(x, box.y - 20, { steps: 5 });
     await page.mouse.up();
-    await page.screenshot({ path: screenshotPath('newcomer-brushed'), fullPage: true });
     // The table re-filters after React commits the brush; give a busy machine time.
     await expect.poll(() => rowCount(page), { timeout: 30_000 }).toBeGreaterThan(0);
     const brushed = await rowCount(page);
+    // The best trial so far (the summary links it as "<value> (#<number>)") is inside the brushed region.
+    const best = (await page.getByRole('link', { name: /\(#\d+\)$/ }).first().textContent())!.split(' ')[0]!;
+    await expect.poll(() => table.getByText(best, { exact: true }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('newcomer-brushed'), fullPage: true });
 
     await page.getByRole('button', { name: 'Refine…' }).click();
     await page.getByRole('button', { name: 'Launch refinement' }).click();
