@@ -52,8 +52,9 @@ export function randomPassword(): string {
   return randomBytes(12).toString('base64url');
 }
 
-/** Epochs per demo trial: a trial takes a few seconds on one CPU core with the wasm backend. */
-export const demoEpochs = 30;
+/** Epochs per demo trial: a trial takes a few seconds on one CPU core with the wasm backend (30 epochs took
+ * 0.3–2 s here, and the demo was over before a newcomer had signed in). */
+export const demoEpochs = 100;
 
 /**
  * The demo study: an MLP on the built-in digits dataset (8×8 images, 10 classes), 30 trials, the `auto`
