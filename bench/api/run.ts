@@ -1,4 +1,4 @@
-// npm run bench:api [-- --seconds 60 --ingest-seconds 20 --runners 16]
+// npm run bench:api [-- --seconds 60 --pipelined-seconds 60 --ingest-seconds 20 --runners 16]
 // Throughput of the trial queue and of metric ingest through GraphQL, beside the raw-SQL ceiling measured
 // in the same run on the same Postgres. Prints figures; asserts nothing about time.
 import { spawn } from 'node:child_process';
@@ -15,12 +15,14 @@ const { values: flags } = parseArgs({
   options: {
     seconds: { type: 'string', default: '60' },
     'ingest-seconds': { type: 'string', default: '20' },
+    'pipelined-seconds': { type: 'string' },
     runners: { type: 'string', default: '16' },
     batch: { type: 'string', default: '500' },
   },
 });
 const seconds = Number(flags.seconds);
 const ingestSeconds = Number(flags['ingest-seconds']);
+const pipelinedSeconds = Number(flags['pipelined-seconds'] ?? flags.seconds);
 const runners = Number(flags.runners);
 const batchSize = Number(flags.batch);
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -117,6 +119,14 @@ async function gql<T = any>(url: string, query: string, variables: unknown, auth
 const CLAIM = `mutation($i: TrialClaimInput!) { trialClaim(input: $i) { leases { leaseToken trial { id } } } }`;
 const REPORT = `mutation($i: TrialReportInput!) { trialReport(input: $i) { accepted userErrors { code } } }`;
 const COMPLETE = `mutation($i: TrialCompleteInput!) { trialComplete(input: $i) { userErrors { code } } }`;
+/**
+ * The same three operations in ONE request: GraphQL runs a mutation's fields in order, so the last points,
+ * the completion (and the top-up it triggers) and the next claim share a round trip and a request's overhead.
+ */
+const REPORT_COMPLETE_CLAIM = `mutation($r: TrialReportInput!, $c: TrialCompleteInput!, $k: TrialClaimInput!) {
+  trialReport(input: $r) { accepted userErrors { code } }
+  trialComplete(input: $c) { userErrors { code } }
+  trialClaim(input: $k) { leases { leaseToken trial { id } } } }`;
 
 async function setup(url: string) {
   const response = await fetch(url, {
@@ -175,47 +185,75 @@ async function setup(url: string) {
   return { token, runnerIds, createStudy };
 }
 
-async function queueThroughApi(url: string, apiPid: number, ctx: Awaited<ReturnType<typeof setup>>) {
-  const studyId = await ctx.createStudy('queue', runners * 4);
+/**
+ * 16 runners loop claim → report 10 points → complete. `separate`: three requests per trial (claim latency
+ * measured). `pipelined`: after a first claim, one request per trial carries the report, the completion and
+ * the next claim (that request's latency measured).
+ */
+async function queueThroughApi(url: string, apiPid: number, ctx: Awaited<ReturnType<typeof setup>>, mode: 'separate' | 'pipelined') {
+  const studyId = await ctx.createStudy(`queue-${mode}`, runners * 4);
+  const window = mode === 'separate' ? seconds : pipelinedSeconds;
   const cpu = await cpuMeter(apiPid);
-  const claimLatency: number[] = [];
+  const latency: number[] = [];
   const claimed: string[] = [];
   let completed = 0;
-  const deadline = Date.now() + seconds * 1000;
+  const deadline = Date.now() + window * 1000;
   let last = Date.now();
+  const points = Array.from({ length: 10 }, (_, step) => ({ key: 'loss', step, value: 1 / (step + 1) }));
+  const progress = () => {
+    if (Date.now() - last > 10_000) {
+      last = Date.now();
+      log(`  … ${completed} trials completed`);
+    }
+  };
   await Promise.all(
     ctx.runnerIds.map(async (runnerId) => {
+      let lease: { leaseToken: string; trial: { id: string } } | undefined;
       while (Date.now() < deadline) {
-        const start = performance.now();
-        const { trialClaim } = await gql(url, CLAIM, { i: { runnerId, studyId } }, ctx.token);
-        claimLatency.push(performance.now() - start);
-        const lease = trialClaim.leases[0];
-        if (!lease) {
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          continue;
+        if (!lease || mode === 'separate') {
+          const start = performance.now();
+          const { trialClaim } = await gql(url, CLAIM, { i: { runnerId, studyId } }, ctx.token);
+          if (mode === 'separate') latency.push(performance.now() - start);
+          lease = trialClaim.leases[0];
+          if (!lease) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            continue;
+          }
         }
-        claimed.push(lease.trial.id);
-        const points = Array.from({ length: 10 }, (_, step) => ({ key: 'loss', step, value: 1 / (step + 1) }));
-        await gql(url, REPORT, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, points } }, ctx.token);
-        const done = await gql(url, COMPLETE, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, values: [0.1] } }, ctx.token);
-        if (done.trialComplete.userErrors.length === 0) completed += 1;
-        if (Date.now() - last > 10_000) {
-          last = Date.now();
-          log(`  … ${completed} trials completed`);
+        const current = lease!;
+        claimed.push(current.trial.id);
+        const ids = { trialId: current.trial.id, leaseToken: current.leaseToken };
+        if (mode === 'separate') {
+          await gql(url, REPORT, { i: { ...ids, points } }, ctx.token);
+          const done = await gql(url, COMPLETE, { i: { ...ids, values: [0.1] } }, ctx.token);
+          if (done.trialComplete.userErrors.length === 0) completed += 1;
+        } else {
+          const start = performance.now();
+          const reply = await gql(
+            url,
+            REPORT_COMPLETE_CLAIM,
+            { r: { ...ids, points }, c: { ...ids, values: [0.1] }, k: { runnerId, studyId } },
+            ctx.token,
+          );
+          latency.push(performance.now() - start);
+          if (reply.trialComplete.userErrors.length === 0) completed += 1;
+          lease = reply.trialClaim.leases[0];
         }
+        progress();
       }
+      // A lease claimed by the last pipelined request stays RUNNING: it was never worked on, nor counted.
     }),
   );
   const used = await cpu();
   const db = new pg.Client({ connectionString: benchUrl });
   await db.connect();
   const { rows } = await db.query(
-    `select count(*) filter (where state = 'COMPLETE')::int as complete, count(*) filter (where attempt > 0)::int as retried
-     from trial t join study s on s.id = t.study_id where s.name = 'queue'`,
+    `select count(*) filter (where state = 'COMPLETE')::int as complete from trial t join study s on s.id = t.study_id where s.name = $1`,
+    [`queue-${mode}`],
   );
   await db.end();
   const duplicates = claimed.length - new Set(claimed).size;
-  return { rate: completed / seconds, latency: summarise(claimLatency), completed, stored: rows[0].complete, duplicates, cpu: used };
+  return { rate: completed / window, latency: summarise(latency), completed, stored: rows[0].complete, duplicates, cpu: used };
 }
 
 async function ingestThroughApi(url: string, apiPid: number, ctx: Awaited<ReturnType<typeof setup>>) {
@@ -246,7 +284,7 @@ async function ingestThroughApi(url: string, apiPid: number, ctx: Awaited<Return
 /** The ceiling: the same claim + complete, and the same metric INSERTs, straight over node-postgres. */
 async function rawSql() {
   const pool = new pg.Pool({ connectionString: benchUrl, max: runners });
-  const { rows } = await pool.query(`select id, project_id from study where name = 'queue'`);
+  const { rows } = await pool.query(`select id, project_id from study where name = 'queue-separate'`);
   const studyId = rows[0].id;
   await pool.query(
     `insert into trial (study_id, number, params) select $1, 1000000 + n, '{"x": 0.5}' from generate_series(1, 200000) n`,
@@ -320,8 +358,10 @@ async function main() {
   try {
     log(`API at ${api.url}`);
     const ctx = await setup(api.url);
-    log('queue through GraphQL: claim → report 10 points → complete …');
-    const queue = await queueThroughApi(api.url, api.pid, ctx);
+    log('queue through GraphQL: claim → report 10 points → complete, three requests per trial …');
+    const queue = await queueThroughApi(api.url, api.pid, ctx, 'separate');
+    log('queue through GraphQL, pipelined: report + complete + next claim in one request per trial …');
+    const pipelined = await queueThroughApi(api.url, api.pid, ctx, 'pipelined');
     log('metric ingest through GraphQL …');
     const ingest = await ingestThroughApi(api.url, api.pid, ctx);
     await api.stop();
@@ -330,8 +370,10 @@ async function main() {
     log('');
     log('| what | through GraphQL | raw SQL ceiling | ratio |');
     log('| --- | --- | --- | --- |');
-    log(`| trials/s (claim + complete) | ${fmt(queue.rate)} | ${fmt(raw.queue.rate)} | ${fmt(queue.rate / raw.queue.rate, 3)} |`);
+    log(`| trials/s (claim + complete), 3 requests a trial | ${fmt(queue.rate)} | ${fmt(raw.queue.rate)} | ${fmt(queue.rate / raw.queue.rate, 3)} |`);
     log(`| claim p50 / p99 (ms) | ${fmt(queue.latency.p50, 1)} / ${fmt(queue.latency.p99, 1)} | ${fmt(raw.queue.latency.p50, 1)} / ${fmt(raw.queue.latency.p99, 1)} | |`);
+    log(`| trials/s, pipelined (1 request a trial) | ${fmt(pipelined.rate)} | ${fmt(raw.queue.rate)} | ${fmt(pipelined.rate / raw.queue.rate, 3)} |`);
+    log(`| pipelined request p50 / p99 (ms) | ${fmt(pipelined.latency.p50, 1)} / ${fmt(pipelined.latency.p99, 1)} | | |`);
     log(`| metric points/s | ${fmt(ingest.rate)} | ${fmt(raw.ingest.rate)} | ${fmt(ingest.rate / raw.ingest.rate, 3)} |`);
     log(`| ingest request p50 / p99 (ms) | ${fmt(ingest.latency.p50, 1)} / ${fmt(ingest.latency.p99, 1)} | ${fmt(raw.ingest.latency.p50, 1)} / ${fmt(raw.ingest.latency.p99, 1)} | |`);
     const perTrial = (cpu: { api: number; postgres: number }, n: number) =>
@@ -339,12 +381,15 @@ async function main() {
     const perKilopoint = (cpu: { api: number; postgres: number }, n: number) =>
       `API ${fmt((cpu.api * 1e6) / n, 1)} + Postgres ${fmt((cpu.postgres * 1e6) / n, 1)}`;
     log(`| CPU ms per trial | ${perTrial(queue.cpu, queue.completed)} | ${perTrial(raw.queue.cpu, raw.queue.completed)} | |`);
+    log(`| CPU ms per trial, pipelined | ${perTrial(pipelined.cpu, pipelined.completed)} | | |`);
     log(`| CPU ms per 1,000 points | ${perKilopoint(ingest.cpu, ingest.points)} | ${perKilopoint(raw.ingest.cpu, raw.ingest.points)} | |`);
     log('');
-    log(
-      `queue check: ${queue.completed} completed by runners, ${queue.stored} COMPLETE in the database, ` +
-        `${queue.duplicates} trials claimed twice — ${queue.completed === queue.stored && queue.duplicates === 0 ? 'none lost or doubled' : 'MISMATCH'}`,
-    );
+    for (const [name, run] of [['queue check', queue], ['pipelined check', pipelined]] as const) {
+      log(
+        `${name}: ${run.completed} completed by runners, ${run.stored} COMPLETE in the database, ` +
+          `${run.duplicates} trials claimed twice — ${run.completed === run.stored && run.duplicates === 0 ? 'none lost or doubled' : 'MISMATCH'}`,
+      );
+    }
     log(`load average at the end: ${load()}`);
   } finally {
     await api.stop().catch(() => undefined);

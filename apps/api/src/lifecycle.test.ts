@@ -91,6 +91,32 @@ describe.each(testDatabases)('the trial lifecycle over HTTP and WebSocket [$name
     feed.stop();
   });
 
+  it('carries the last points, the completion and the next claim in one request, in that order', async () => {
+    // maxParallel 1: the next trial exists only once the completion's top-up has run, so the claim finding
+    // it shows that a mutation's fields run one after the other (what a runner relies on to save round trips).
+    const created = await createStudy(api, team, { budget: { maxTrials: 2, maxParallel: 1 } });
+    const runnerId = await team.register('pipelining');
+    const [first] = await claim(runnerId, created.id);
+    const ids = { trialId: first!.trial.id, leaseToken: first!.leaseToken };
+    const reply = await api.gql(
+      `mutation($r: TrialReportInput!, $c: TrialCompleteInput!, $k: TrialClaimInput!) {
+        trialReport(input: $r) { accepted userErrors { code } }
+        trialComplete(input: $c) { trial { state values } userErrors { code } }
+        trialClaim(input: $k) { leases { trial { id number } } userErrors { code } } }`,
+      {
+        r: { ...ids, points: [0, 1].map((step) => ({ key: 'val_loss', step, value: 1 - step / 4 })) },
+        c: { ...ids, values: [0.75] },
+        k: { runnerId, studyId: created.id },
+      },
+      team.runnerAuth,
+    );
+    expect(reply.trialReport).toEqual({ accepted: 2, userErrors: [] });
+    expect(reply.trialComplete).toEqual({ trial: { state: 'COMPLETE', values: [0.75] }, userErrors: [] });
+    expect(reply.trialClaim.userErrors).toEqual([]);
+    expect(reply.trialClaim.leases.map((lease: Lease) => lease.trial.number)).toEqual([first!.trial.number + 1]);
+    expect((await study(created.id)).counts).toMatchObject({ complete: 1, running: 1, pending: 0 });
+  });
+
   it('lets 20 concurrent claimers take 200 trials with no double claim and none left behind', async () => {
     const created = await createStudy(api, team, { budget: { maxTrials: 200, maxParallel: 200 } });
     expect(created.counts.pending).toBe(200);

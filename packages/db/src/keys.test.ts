@@ -100,6 +100,17 @@ describe.each(testDatabases)('keys and constraints [$name]', (target) => {
     expect(await handle.db.select().from(trial).where(eq(trial.id, child.id))).toEqual([]);
   });
 
+  it('deletes a trial’s points with the trial, and only its own (statement trigger, no per-row foreign key)', async () => {
+    const gone = await createTrial({}, handle.db);
+    const kept = await createTrial({ studyId: gone.studyId, number: gone.number + 1 }, handle.db);
+    await createMetric({ trialId: gone.id, attempt: 0, step: 1 }, handle.db);
+    await createMetric({ trialId: gone.id, attempt: 1, step: 1 }, handle.db);
+    await createMetric({ trialId: kept.id, step: 1 }, handle.db);
+    await handle.db.delete(trial).where(eq(trial.id, gone.id));
+    const left = await handle.db.select({ trialId: metric.trialId }).from(metric).where(sql`${metric.trialId} in (${gone.id}, ${kept.id})`);
+    expect(left.map((row) => row.trialId)).toEqual([kept.id]);
+  });
+
   it('deleting a user keeps the team but removes the membership', async () => {
     const member = await createMembership({}, handle.db);
     await handle.db.delete(user).where(eq(user.id, member.userId));

@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createDb } from './create-db';
+import { createDb, migrationsFolder } from './create-db';
 import { finished, startFixture } from './testing/run-fixture';
 import { testDatabases } from './testing';
+
+/** Every committed migration, in order, as drizzle-kit recorded them. */
+const migrations = (
+  JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as { entries: { tag: string }[] }
+).entries.map((entry) => entry.tag);
 
 const tables = ['user', 'session', 'team', 'membership', 'api_token', 'project', 'study', 'trial', 'metric', 'runner'];
 
@@ -13,12 +19,17 @@ async function tableNames(handle: { query: <R>(t: string) => Promise<R[]> }): Pr
 }
 
 describe.each(testDatabases)('migrations [$name]', (target) => {
-  it('creates every table of the data model and records the migration once', async () => {
+  it('knows the committed migrations, the first being the initial schema', () => {
+    expect(migrations[0]).toBe('0000_init');
+    expect(migrations).toContain('0001_metric_without_row_fk');
+  });
+
+  it('creates every table of the data model and records each migration once', async () => {
     const handle = await target.create();
     try {
       expect(await tableNames(handle)).toEqual([...tables].sort());
       const recorded = await handle.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
-      expect(recorded[0]?.n).toBe(1);
+      expect(recorded[0]?.n).toBe(migrations.length);
     } finally {
       await handle.close();
     }
@@ -38,12 +49,12 @@ describe.each(testDatabases)('migrations [$name]', (target) => {
 });
 
 describe('concurrent migrate [pglite]', () => {
-  it('ten concurrent migrate() calls on one fresh database apply the migration exactly once', async () => {
+  it('ten concurrent migrate() calls on one fresh database apply each migration exactly once', async () => {
     const handle = await createDb({ dataDir: 'memory://' });
     try {
       const results = await Promise.all(Array.from({ length: 10 }, () => handle.migrate()));
       const applied = results.flatMap((result) => result.applied);
-      expect(applied).toEqual(['0000_init']);
+      expect(applied).toEqual(migrations);
       expect(await tableNames(handle)).toEqual([...tables].sort());
     } finally {
       await handle.close();
@@ -62,14 +73,14 @@ if (postgres) {
         );
         for (const run of runs) expect(run.code, run.stderr).toBe(0);
         const applied = runs.flatMap((run) => (JSON.parse(run.stdout.trim()) as { applied: string[] }).applied);
-        expect(applied).toEqual(['0000_init']);
+        expect(applied).toEqual(migrations);
         const handle = await createDb({ url: empty.url, poolSize: 1 });
         try {
           expect(await tableNames(handle)).toEqual([...tables].sort());
           const recorded = await handle.query<{ n: number }>(
             'select count(*)::int as n from drizzle.__drizzle_migrations',
           );
-          expect(recorded[0]?.n).toBe(1);
+          expect(recorded[0]?.n).toBe(migrations.length);
         } finally {
           await handle.close();
         }

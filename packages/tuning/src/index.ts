@@ -27,7 +27,7 @@ export type {
 } from './space';
 export { decodeFromUnitCube, decodeValue, encodeToUnitCube, encodeValue, unitCubeNames } from './space-codec';
 export { SAMPLER_KINDS } from './samplers/types';
-export { askSequentially } from './samplers/types';
+export { askSequentially, countOnlyHistory } from './samplers/types';
 export type { AskContext, Sampler, SamplerKind } from './samplers/types';
 export { sampleUniform } from './samplers/random';
 export { sampleQmc } from './samplers/qmc';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { project, study, trial } from '@tuneboard/db';
-import { createSampler, parseSamplerConfig, parseSpace, type Direction } from '@tuneboard/tuning';
+import { countOnlyHistory, createSampler, parseSamplerConfig, parseSpace, type Direction } from '@tuneboard/tuning';
 import { AVAILABLE_CHANNEL, STUDY_CHANNEL, publishAvailable, publishStudyEvent } from '../events.ts';
 import { loadHistory } from './history.ts';
 import { rowsOf } from './lease.ts';
@@ -73,8 +73,13 @@ async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
 
     let created = 0;
     if (room > 0) {
-      const history = await loadHistory(tx, current, 'pruned');
       const sampler = createSampler(parseSamplerConfig(current.sampler));
+      // Random and quasi-random search read only how many trials there are: a count, not every row (a
+      // large random search would otherwise re-read its whole study on every top-up).
+      const history =
+        sampler.reads === 'count'
+          ? countOnlyHistory(Object.entries(counts).reduce((n, [state, k]) => (state === 'CANCELLED' ? n : n + k), 0))
+          : await loadHistory(tx, current, 'pruned');
       const directions = current.objectives.map((objective) => objective.direction as Direction);
       const batch = sampler.ask({ space: parseSpace(current.space), trials: history, directions }, room);
       if (batch.length > 0) {

@@ -34,6 +34,7 @@ export function sampleQmc(space: SearchSpace, seed: number, index: number): Para
 export function createQmcSampler(seed: number): Sampler {
   return {
     kind: 'qmc',
+    reads: 'count',
     ask: (ctx, n = 1) => askSequentially(ctx, n, (c) => sampleQmc(c.space, seed, c.trials.length)),
     remaining: () => undefined,
   };

@@ -22,6 +22,7 @@ export function sampleUniform(space: SearchSpace, rng: Rng): Params {
 export function createRandomSampler(seed: number): Sampler {
   return {
     kind: 'random',
+    reads: 'count',
     ask: (ctx, n = 1) =>
       askSequentially(ctx, n, (c) => sampleUniform(c.space, createRng(seed, c.trials.length, 0x7a2d))),
     remaining: () => undefined,

@@ -25,6 +25,21 @@ export interface Sampler {
   ask(ctx: AskContext, n?: number): Params[];
   /** How many more distinct points the sampler can propose, or undefined when unbounded. */
   remaining(ctx: AskContext): number | undefined;
+  /**
+   * `'count'` when the sampler reads nothing of the history but its length (random, qmc): a caller may pass
+   * `countOnlyHistory(n)` instead of loading every trial, and gets the same suggestions. Absent: it reads
+   * the whole history.
+   */
+  readonly reads?: 'count';
+}
+
+/**
+ * A stand-in history of `n` trials for a sampler whose `reads` is `'count'`: numbered 0..n-1, no parameters.
+ * A large random search then costs its caller a count, not a read of every trial.
+ */
+export function countOnlyHistory(n: number): FrozenTrial[] {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`\`n\` must be a non-negative integer, got n=${n}`);
+  return Array.from({ length: n }, (_, number) => ({ number, state: 'COMPLETE' as const, params: {} }));
 }
 
 /** Runs `one` n times, adding each suggestion to the history as a PENDING trial before the next. */
