@@ -49,7 +49,7 @@ function startApi(): Promise<{ url: string; pid: number; stop: () => Promise<voi
   const main = fileURLToPath(new URL('../../apps/api/src/main.ts', import.meta.url));
   const profile = benchEnv.BENCH_API_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', benchEnv.BENCH_API_PROFILE] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', main], {
-    env: { ...inheritedEnv, DATABASE_URL: benchUrl, PORT: '0', LOG_LEVEL: 'info', LEASE_SECONDS: '300', DATABASE_POOL_SIZE: '20' },
+    env: { ...inheritedEnv, NODE_ENV: 'production', DATABASE_URL: benchUrl, PORT: '0', LOG_LEVEL: 'info', LEASE_SECONDS: '300', DATABASE_POOL_SIZE: '20' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -281,14 +281,19 @@ async function ingestThroughApi(url: string, apiPid: number, ctx: Awaited<Return
   return { rate: points / ingestSeconds, latency: summarise(latency), points, cpu: used };
 }
 
-/** The ceiling: the same claim + complete, and the same metric INSERTs, straight over node-postgres. */
+/**
+ * The ceiling: the same claim + complete, and the same metric INSERTs, straight over node-postgres. The queue
+ * has the API's shape: `runners × 4` PENDING trials, each completion putting a new one in (what a top-up
+ * does, in the completion's statement), so the claim scans a short queue as it does behind the API.
+ */
 async function rawSql() {
   const pool = new pg.Pool({ connectionString: benchUrl, max: runners });
   const { rows } = await pool.query(`select id, project_id from study where name = 'queue-separate'`);
   const studyId = rows[0].id;
+  await pool.query('create sequence raw_number start 1000000');
   await pool.query(
-    `insert into trial (study_id, number, params) select $1, 1000000 + n, '{"x": 0.5}' from generate_series(1, 200000) n`,
-    [studyId],
+    `insert into trial (study_id, number, params) select $1, nextval('raw_number'), '{"x": 0.5}' from generate_series(1, $2::int)`,
+    [studyId, runners * 4],
   );
   await pool.query('analyze trial');
   let cpu = await cpuMeter(undefined);
@@ -309,7 +314,11 @@ async function rawSql() {
         claimLatency.push(performance.now() - start);
         const row = claimed.rows[0];
         if (!row) continue;
-        await pool.query(`update trial set state = 'COMPLETE', values = '{0.1}' where id = $1 and lease_token = $2`, [row.id, row.lease_token]);
+        await pool.query(
+          `with done as (update trial set state = 'COMPLETE', values = '{0.1}' where id = $1 and lease_token = $2 returning study_id)
+           insert into trial (study_id, number, params) select study_id, nextval('raw_number'), '{"x": 0.5}' from done`,
+          [row.id, row.lease_token],
+        );
         completed += 1;
       }
     }),
@@ -326,16 +335,14 @@ async function rawSql() {
     trialIds.map(async (trialId) => {
       let step = 0;
       while (Date.now() < deadline) {
-        const params: unknown[] = [trialId];
-        const tuples: string[] = [];
-        for (let i = 0; i < batchSize; i += 1) {
-          params.push(step++, Math.random());
-          tuples.push(`($1, 0, 'loss', $${params.length - 1}, $${params.length})`);
-        }
+        // The API's own INSERT shape (three arrays, unnest), less the lease check and the NOTIFY.
+        const steps = Array.from({ length: batchSize }, () => step++);
         const start = performance.now();
         const result = await pool.query(
-          `insert into metric (trial_id, attempt, key, step, value) values ${tuples.join(',')} on conflict do nothing`,
-          params,
+          `insert into metric (trial_id, attempt, key, step, value)
+           select $1, 0, p.key, p.step, p.value from unnest($2::text[], $3::int[], $4::float8[]) as p(key, step, value)
+           on conflict do nothing`,
+          [trialId, steps.map(() => 'loss'), steps, steps.map(() => Math.random())],
         );
         insertLatency.push(performance.now() - start);
         inserted += result.rowCount ?? 0;

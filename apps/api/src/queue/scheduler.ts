@@ -48,14 +48,20 @@ const flights = new Map<string, { current?: Promise<TopUpResult>; queued?: Promi
 async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`study:${studyId}`}, 0))`);
-    // The study and its counts by state in one statement (it runs for every few finished trials).
+    // The study and its active and cancelled trials in one statement. Finished trials are not counted: every
+    // trial's number comes from the study's counter (`reserveTrialNumbers`; a refinement's inherited trials
+    // take 0..n-1 and start the counter at n), so the budget spent is numbered − cancelled. Counting finished ones
+    // walked the whole study on every top-up (a cost growing with the study); these three states are short
+    // ranges of the (study, state) index.
     const [row] = await tx
       .select({
         study,
         teamId: project.teamId,
         counts: sql<Record<string, number> | null>`(
           select json_object_agg(c.state, c.n) from (
-            select ${trial.state} as state, count(*)::int as n from ${trial} where ${trial.studyId} = ${study.id} group by ${trial.state}
+            select ${trial.state} as state, count(*)::int as n from ${trial}
+            where ${trial.studyId} = ${study.id} and ${trial.state} in ('PENDING', 'RUNNING', 'CANCELLED')
+            group by ${trial.state}
           ) c)`,
       })
       .from(study)
@@ -67,8 +73,8 @@ async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
 
     const counts = row.counts ?? {};
     const active = (counts.PENDING ?? 0) + (counts.RUNNING ?? 0);
-    const finished = (counts.COMPLETE ?? 0) + (counts.PRUNED ?? 0) + (counts.FAIL ?? 0);
-    const budgetLeft = current.maxTrials === null ? Infinity : current.maxTrials - finished - active;
+    const numbered = current.nextTrialNumber - (counts.CANCELLED ?? 0);
+    const budgetLeft = current.maxTrials === null ? Infinity : current.maxTrials - numbered;
     const room = Math.min(current.maxParallel - active, budgetLeft);
 
     let created = 0;
@@ -78,7 +84,7 @@ async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
       // large random search would otherwise re-read its whole study on every top-up).
       const history =
         sampler.reads === 'count'
-          ? countOnlyHistory(Object.entries(counts).reduce((n, [state, k]) => (state === 'CANCELLED' ? n : n + k), 0))
+          ? countOnlyHistory(numbered)
           : await loadHistory(tx, current, 'pruned');
       const directions = current.objectives.map((objective) => objective.direction as Direction);
       const batch = sampler.ask({ space: parseSpace(current.space), trials: history, directions }, room);
@@ -125,7 +131,9 @@ async function insertSampled(
 
 /**
  * Reserves `count` consecutive trial numbers of a study and returns the first: one atomic UPDATE of the
- * study's counter, so numbers stay unique however many replicas create trials at once.
+ * study's counter, so numbers stay unique however many replicas create trials at once. Every trial is
+ * numbered here (or, for a refinement's inherited trials, below the counter's start): the top-up relies on
+ * the counter being the number of trials ever created.
  */
 export async function reserveTrialNumbers(db: Database, studyId: string, count: number): Promise<number> {
   const [row] = await db
