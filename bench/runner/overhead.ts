@@ -1,4 +1,4 @@
-// npm run bench:runner-overhead [-- --trials 4 --epochs 40 --parallel 2]
+// npm run bench:runner-overhead [-- --trials 4 --epochs 40 --parallel 2 --blocks 1]
 // The runner's own overhead: a study of digits-MLP trials run by the real runner loop against a real API
 // (its own process, on embedded PGlite in a temporary folder), beside the same trials run by calling the
 // objective directly in this process. Everything the loop adds — claiming, batching and sending metrics,
@@ -22,11 +22,14 @@ const { values: flags } = parseArgs({
     // The study's maxParallel. With 1, the next trial exists only once the previous one is complete (its result
     // feeds the sampler), so nothing can be claimed ahead; 2 is the usual setting for a one-slot runner.
     parallel: { type: 'string', default: '2' },
+    /** ABBA blocks (loop, direct, direct, loop) run one after the other; each gives its own overhead. */
+    blocks: { type: 'string', default: '1' },
   },
 });
 const trials = Number(flags.trials);
 const epochs = Number(flags.epochs);
 const parallel = Number(flags.parallel);
+const blocks = Math.max(1, Number(flags.blocks));
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const objective = { kind: 'template', template: 'mlp', dataset: 'digits' };
@@ -186,48 +189,74 @@ async function main(): Promise<void> {
         for (const node of nodes) await runObjective(objective, node.params, { backend: 'wasm', seed: node.number });
       });
 
+    type LoopRound = Awaited<ReturnType<typeof loopStudy>>;
+    function report(first: LoopRound, direct1: Phase, direct2: Phase, second: LoopRound) {
+      const sameParams = JSON.stringify(first.nodes.map((n) => n.params)) === JSON.stringify(second.nodes.map((n) => n.params));
+      if (!sameParams) log('note: the two studies drew different parameters; the loop rounds are not the same work as the direct ones');
+
+      const n = first.nodes.length;
+      const mean = (a: Phase, b: Phase): Phase => ({ wall: (a.wall + b.wall) / 2, cpu: (a.cpu + b.cpu) / 2, main: (a.main + b.main) / 2, others: (a.others + b.others) / 2 });
+      const loop = mean(first.phase, second.phase);
+      const plain = mean(direct1, direct2);
+      const gaps = [...first.gaps, ...second.gaps];
+      const idle = gaps.reduce((a, b) => a + b, 0) / 1000;
+      const row = (what: string, a: number, b: number, c: number, d: number) => log(`| ${what} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${c.toFixed(2)} | ${d.toFixed(2)} |`);
+      log('');
+      log(`${n} trials a round (${first.nodes.filter((t) => t.state === 'COMPLETE').length} and ${second.nodes.filter((t) => t.state === 'COMPLETE').length} complete), rounds in the order loop 1, direct 1, direct 2, loop 2`);
+      log('');
+      log('| seconds | loop 1 | direct 1 | direct 2 | loop 2 |');
+      log('| --- | ---: | ---: | ---: | ---: |');
+      row('wall: loop = first claim to last completion (API timestamps); direct = the calls', first.phase.wall, direct1.wall, direct2.wall, second.phase.wall);
+      row('CPU of this process (process.cpuUsage)', first.phase.cpu, direct1.cpu, direct2.cpu, second.phase.cpu);
+      row('  of which its main thread (JavaScript and wasm)', first.phase.main, direct1.main, direct2.main, second.phase.main);
+      row('  of which its other threads (GC helpers, libuv)', first.phase.others, direct1.others, direct2.others, second.phase.others);
+      log('');
+      log(`objective calls inside the loop (training while reporting): ${first.inLoop.toFixed(2)} s and ${second.inLoop.toFixed(2)} s`);
+      log(`API process CPU meanwhile (it shares the machine's cores with the training): ${first.apiCpu.toFixed(2)} s and ${second.apiCpu.toFixed(2)} s`);
+      log(`mean idle gap of the slot between two trials (objective returned → next objective called): ${(idle / Math.max(1, gaps.length)).toFixed(3)} s`);
+      log(`  each gap, ms, sorted: ${[...gaps].sort((a, b) => a - b).map((g) => g.toFixed(0)).join(' ')}`);
+      log('');
+      log(
+        `runner overhead (means of the two rounds): ${(100 * (loop.wall - plain.wall) / loop.wall).toFixed(2)} % of the study's wall time, ` +
+          `${(1000 * (loop.wall - plain.wall) / n).toFixed(0)} ms a trial; goal < 1 %`,
+      );
+      log(
+        `runner CPU overhead: ${(100 * (loop.cpu - plain.cpu) / plain.cpu).toFixed(2)} % (${(1000 * (loop.cpu - plain.cpu) / n).toFixed(0)} ms a trial), ` +
+          `main thread ${(100 * (loop.main - plain.main) / Math.max(plain.main, 1e-9)).toFixed(2)} %; ` +
+          `spread between the two rounds of a side: loop ${(1000 * Math.abs(first.phase.cpu - second.phase.cpu) / n).toFixed(0)} ms, ` +
+          `direct ${(1000 * Math.abs(direct1.cpu - direct2.cpu) / n).toFixed(0)} ms a trial; ` +
+          `slot idle between trials: ${(100 * idle / (first.phase.wall + second.phase.wall)).toFixed(2)} % of the wall time`,
+      );
+      return {
+        wall: (100 * (loop.wall - plain.wall)) / loop.wall,
+        cpu: (100 * (loop.cpu - plain.cpu)) / plain.cpu,
+        main: (100 * (loop.main - plain.main)) / Math.max(plain.main, 1e-9),
+        idle: (100 * idle) / (first.phase.wall + second.phase.wall),
+      };
+    }
+
     // ABBA: loop, direct, direct, loop. A fixed "loop first, direct after" order charged the loop with whatever
     // drifts over a run (JIT tiering still going on, heap growth, other people's jobs starting or ending);
     // a balanced order cancels a linear drift, and the spread between the two rounds of a side shows the noise.
-    const first = await loopStudy(1);
-    const direct1 = await direct(first.nodes);
-    const direct2 = await direct(first.nodes);
-    const second = await loopStudy(2);
-    const sameParams = JSON.stringify(first.nodes.map((n) => n.params)) === JSON.stringify(second.nodes.map((n) => n.params));
-    if (!sameParams) log('note: the two studies drew different parameters; the loop rounds are not the same work as the direct ones');
-
-    const n = first.nodes.length;
-    const mean = (a: Phase, b: Phase): Phase => ({ wall: (a.wall + b.wall) / 2, cpu: (a.cpu + b.cpu) / 2, main: (a.main + b.main) / 2, others: (a.others + b.others) / 2 });
-    const loop = mean(first.phase, second.phase);
-    const plain = mean(direct1, direct2);
-    const gaps = [...first.gaps, ...second.gaps];
-    const idle = gaps.reduce((a, b) => a + b, 0) / 1000;
-    const row = (what: string, a: number, b: number, c: number, d: number) => log(`| ${what} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${c.toFixed(2)} | ${d.toFixed(2)} |`);
-    log('');
-    log(`${n} trials a round (${first.nodes.filter((t) => t.state === 'COMPLETE').length} and ${second.nodes.filter((t) => t.state === 'COMPLETE').length} complete), rounds in the order loop 1, direct 1, direct 2, loop 2`);
-    log('');
-    log('| seconds | loop 1 | direct 1 | direct 2 | loop 2 |');
-    log('| --- | ---: | ---: | ---: | ---: |');
-    row('wall: loop = first claim to last completion (API timestamps); direct = the calls', first.phase.wall, direct1.wall, direct2.wall, second.phase.wall);
-    row('CPU of this process (process.cpuUsage)', first.phase.cpu, direct1.cpu, direct2.cpu, second.phase.cpu);
-    row('  of which its main thread (JavaScript and wasm)', first.phase.main, direct1.main, direct2.main, second.phase.main);
-    row('  of which its other threads (GC helpers, libuv)', first.phase.others, direct1.others, direct2.others, second.phase.others);
-    log('');
-    log(`objective calls inside the loop (training while reporting): ${first.inLoop.toFixed(2)} s and ${second.inLoop.toFixed(2)} s`);
-    log(`API process CPU meanwhile (it shares the machine's cores with the training): ${first.apiCpu.toFixed(2)} s and ${second.apiCpu.toFixed(2)} s`);
-    log(`mean idle gap of the slot between two trials (objective returned → next objective called): ${(idle / Math.max(1, gaps.length)).toFixed(3)} s`);
-    log('');
-    log(
-      `runner overhead (means of the two rounds): ${(100 * (loop.wall - plain.wall) / loop.wall).toFixed(2)} % of the study's wall time, ` +
-        `${(1000 * (loop.wall - plain.wall) / n).toFixed(0)} ms a trial; goal < 1 %`,
-    );
-    log(
-      `runner CPU overhead: ${(100 * (loop.cpu - plain.cpu) / plain.cpu).toFixed(2)} % (${(1000 * (loop.cpu - plain.cpu) / n).toFixed(0)} ms a trial), ` +
-        `main thread ${(100 * (loop.main - plain.main) / Math.max(plain.main, 1e-9)).toFixed(2)} %; ` +
-        `spread between the two rounds of a side: loop ${(1000 * Math.abs(first.phase.cpu - second.phase.cpu) / n).toFixed(0)} ms, ` +
-        `direct ${(1000 * Math.abs(direct1.cpu - direct2.cpu) / n).toFixed(0)} ms a trial; ` +
-        `slot idle between trials: ${(100 * idle / (first.phase.wall + second.phase.wall)).toFixed(2)} % of the wall time`,
-    );
+    // Several blocks show how far one block's figure moves from the next.
+    const perBlock: { wall: number; cpu: number; main: number; idle: number }[] = [];
+    for (let k = 0; k < blocks; k += 1) {
+      if (blocks > 1) log(`block ${k + 1} of ${blocks}`);
+      const first = await loopStudy(2 * k + 1);
+      const direct1 = await direct(first.nodes);
+      const direct2 = await direct(first.nodes);
+      const second = await loopStudy(2 * k + 2);
+      perBlock.push(report(first, direct1, direct2, second));
+    }
+    if (blocks > 1) {
+      const avg = (f: (b: (typeof perBlock)[number]) => number) => perBlock.reduce((a, b) => a + f(b), 0) / perBlock.length;
+      const range = (f: (b: (typeof perBlock)[number]) => number) =>
+        `${Math.min(...perBlock.map(f)).toFixed(2)} … ${Math.max(...perBlock.map(f)).toFixed(2)}`;
+      log('');
+      log(`over ${blocks} blocks: wall overhead ${avg((b) => b.wall).toFixed(2)} % (blocks ${range((b) => b.wall)}), ` +
+        `CPU ${avg((b) => b.cpu).toFixed(2)} % (${range((b) => b.cpu)}), main thread ${avg((b) => b.main).toFixed(2)} % (${range((b) => b.main)}), ` +
+        `slot idle ${avg((b) => b.idle).toFixed(2)} % of the wall time; goal < 1 %`);
+    }
   } finally {
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());

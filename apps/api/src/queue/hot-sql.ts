@@ -2,14 +2,16 @@ import type { Database } from '@tuneboard/db';
 import type { TrialRow } from '../mappers.ts';
 
 /**
- * Hand-written SQL for the runner protocol's hot path (claim, report, finish). Each runs three times per
- * trial from every runner; building them with drizzle was an eighth of the API's CPU under load. On
- * Postgres they are named prepared statements: parsed and planned once per connection, then only bound.
+ * Hand-written SQL for the runner protocol's hot path (claim, report, finish, and the top-up each finish
+ * triggers). Each runs for every trial; building them with drizzle was an eighth of the API's CPU under load.
+ * On Postgres they are named prepared statements: parsed and planned once per connection, then only bound.
+ * `db` is a drizzle database or a drizzle transaction (then the statement runs on the transaction's connection).
  */
 export async function hotQuery<Row>(db: Database, name: string, text: string, values: unknown[]): Promise<Row[]> {
-  const client = (db as unknown as { $client: HotClient }).$client;
-  // node-postgres' Pool takes a query config with a statement name; PGlite (one session) takes text + params.
-  const result = isPgPool(client) ? await client.query({ name, text, values }) : await client.query(text, values);
+  const client = clientOf(db);
+  // node-postgres (a pool or one of its clients) takes a query config with a statement name; PGlite (one
+  // session) takes text + params.
+  const result = isNodePostgres(client) ? await client.query({ name, text, values }) : await client.query(text, values);
   return result.rows as Row[];
 }
 
@@ -17,8 +19,19 @@ interface HotClient {
   query(config: { name: string; text: string; values: unknown[] } | string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
-function isPgPool(client: HotClient): boolean {
-  return typeof client === 'object' && client !== null && 'totalCount' in client && 'idleCount' in client;
+/** The driver's client behind a drizzle database (`$client`) or transaction (its session's client). */
+function clientOf(db: Database): HotClient {
+  const handle = db as unknown as { $client?: HotClient; session?: { client?: HotClient } };
+  const client = handle.$client ?? handle.session?.client;
+  if (!client) throw new Error('hotQuery: no driver client behind this database handle');
+  return client;
+}
+
+function isNodePostgres(client: HotClient): boolean {
+  if (typeof client !== 'object' || client === null) return false;
+  const pool = 'totalCount' in client && 'idleCount' in client;
+  const pooledClient = 'connectionParameters' in client && 'release' in client;
+  return pool || pooledClient;
 }
 
 /** A `float8` or `float8[]` cell as both drivers may return it (number, text, or an array of either). */

@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
-import { project, study, trial } from '@tuneboard/db';
+import { study } from '@tuneboard/db';
 import { countOnlyHistory, createSampler, parseSamplerConfig, parseSpace, type Direction } from '@tuneboard/tuning';
 import { AVAILABLE_CHANNEL, STUDY_CHANNEL, publishAvailable, publishStudyEvent } from '../events.ts';
+import type { StudyRow } from '../mappers.ts';
 import { loadHistory } from './history.ts';
-import { rowsOf } from './lease.ts';
+import { hotQuery } from './hot-sql.ts';
 
 export interface TopUpResult {
   created: number;
@@ -45,35 +46,46 @@ export function topUp(db: Database, studyId: string): Promise<TopUpResult> {
 
 const flights = new Map<string, { current?: Promise<TopUpResult>; queued?: Promise<TopUpResult> }>();
 
+/** The study as a top-up reads it, with its active and cancelled trials counted (see `runTopUp`). */
+const TOP_UP_STUDY_SQL = `
+  select s.id, s.status, s.max_trials as "maxTrials", s.max_parallel as "maxParallel",
+    s.next_trial_number as "nextTrialNumber", s.sampler, s.space, s.objectives, p.team_id as "teamId",
+    (select json_object_agg(c.state, c.n) from (
+      select t.state, count(*)::int as n from trial t
+      where t.study_id = s.id and t.state in ('PENDING', 'RUNNING', 'CANCELLED')
+      group by t.state
+    ) c) as counts
+  from study s join project p on p.id = s.project_id
+  where s.id = $1::uuid`;
+
+interface TopUpStudy {
+  id: string;
+  status: string;
+  maxTrials: number | null;
+  maxParallel: number;
+  nextTrialNumber: number;
+  sampler: unknown;
+  space: unknown;
+  objectives: StudyRow['objectives'];
+  teamId: string;
+  counts: Record<string, number> | null;
+}
+
 async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`study:${studyId}`}, 0))`);
+    await hotQuery(tx, 'tb_topup_lock', 'select pg_advisory_xact_lock(hashtextextended($1::text, 0))', [`study:${studyId}`]);
     // The study and its active and cancelled trials in one statement. Finished trials are not counted: every
     // trial's number comes from the study's counter (`reserveTrialNumbers`; a refinement's inherited trials
-    // take 0..n-1 and start the counter at n), so the budget spent is numbered − cancelled. Counting finished ones
-    // walked the whole study on every top-up (a cost growing with the study); these three states are short
-    // ranges of the (study, state) index.
-    const [row] = await tx
-      .select({
-        study,
-        teamId: project.teamId,
-        counts: sql<Record<string, number> | null>`(
-          select json_object_agg(c.state, c.n) from (
-            select ${trial.state} as state, count(*)::int as n from ${trial}
-            where ${trial.studyId} = ${study.id} and ${trial.state} in ('PENDING', 'RUNNING', 'CANCELLED')
-            group by ${trial.state}
-          ) c)`,
-      })
-      .from(study)
-      .innerJoin(project, eq(project.id, study.projectId))
-      .where(eq(study.id, studyId));
-    if (!row) return { created: 0, status: 'MISSING' };
-    const current = { ...row.study, teamId: row.teamId };
+    // take 0..n-1 and start the counter at n), so the budget spent is numbered − cancelled. Counting finished
+    // ones walked the whole study on every top-up (a cost growing with the study); these three states are
+    // short ranges of the (study, state) index.
+    const [current] = await hotQuery<TopUpStudy>(tx, 'tb_topup_study', TOP_UP_STUDY_SQL, [studyId]);
+    if (!current) return { created: 0, status: 'MISSING' };
     if (current.status !== 'RUNNING') return { created: 0, status: current.status };
 
-    const counts = row.counts ?? {};
+    const counts = current.counts ?? {};
     const active = (counts.PENDING ?? 0) + (counts.RUNNING ?? 0);
-    const numbered = current.nextTrialNumber - (counts.CANCELLED ?? 0);
+    const numbered = Number(current.nextTrialNumber) - (counts.CANCELLED ?? 0);
     const budgetLeft = current.maxTrials === null ? Infinity : current.maxTrials - numbered;
     const room = Math.min(current.maxParallel - active, budgetLeft);
 
@@ -83,14 +95,11 @@ async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
       // Random and quasi-random search read only how many trials there are: a count, not every row (a
       // large random search would otherwise re-read its whole study on every top-up).
       const history =
-        sampler.reads === 'count'
-          ? countOnlyHistory(numbered)
-          : await loadHistory(tx, current, 'pruned');
+        sampler.reads === 'count' ? countOnlyHistory(numbered) : await loadHistory(tx, current, 'pruned');
       const directions = current.objectives.map((objective) => objective.direction as Direction);
       const batch = sampler.ask({ space: parseSpace(current.space), trials: history, directions }, room);
       if (batch.length > 0) {
-        const first = await reserveTrialNumbers(tx, studyId, batch.length);
-        created = await insertSampled(tx, { studyId, teamId: current.teamId, first, batch, pending: counts.PENDING ?? 0 });
+        created = await insertSampled(tx, { studyId, teamId: current.teamId, batch, pending: counts.PENDING ?? 0 });
         return { created, status: 'RUNNING' };
       }
       const exhausted = batch.length < room && budgetLeft > batch.length;
@@ -105,29 +114,41 @@ async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
 }
 
 /**
- * Inserts a sampled batch and sends its events (one TRIAL_CREATED per trial, then "trials available") in
- * ONE statement: a round trip per event made the top-up, serialised per study, the queue's bottleneck.
+ * Numbers a sampled batch (the study's counter, as `reserveTrialNumbers` does), inserts it and sends its
+ * events (one TRIAL_CREATED per trial, then "trials available") in ONE statement: a round trip per event
+ * made the top-up, serialised per study, the queue's bottleneck.
  */
 async function insertSampled(
   tx: Database,
-  args: { studyId: string; teamId: string; first: number; batch: Record<string, unknown>[]; pending: number },
+  args: { studyId: string; teamId: string; batch: Record<string, unknown>[]; pending: number },
 ): Promise<number> {
   const available = JSON.stringify({ teamId: args.teamId, studyId: args.studyId, pending: args.pending + args.batch.length });
-  const result = await tx.execute(sql`
-    with created as (
-      insert into ${trial} (study_id, number, params, origin)
-      select ${args.studyId}::uuid, ${args.first}::int + (p.ord - 1)::int, p.params, 'SAMPLER'
-      from jsonb_array_elements(${JSON.stringify(args.batch)}::jsonb) with ordinality as p(params, ord)
-      returning id
-    ), told as (
-      select pg_notify(${STUDY_CHANNEL}, json_build_object(
-        'kind', 'TRIAL_CREATED', 'studyId', ${args.studyId}::text, 'teamId', ${args.teamId}::text, 'trialId', id)::text)
-      from created
-    )
-    select (select count(*)::int from told) as created, pg_notify(${AVAILABLE_CHANNEL}, ${available}) as notified`);
-  const [row] = rowsOf<{ created: number }>(result);
+  const [row] = await hotQuery<{ created: number }>(tx, 'tb_topup_insert', INSERT_SAMPLED_SQL, [
+    args.studyId,
+    args.batch.length,
+    JSON.stringify(args.batch),
+    args.teamId,
+    available,
+  ]);
   return Number(row?.created ?? 0);
 }
+
+const INSERT_SAMPLED_SQL = `
+  with reserved as (
+    update study set next_trial_number = next_trial_number + $2::int, updated_at = now()
+    where id = $1::uuid
+    returning next_trial_number - $2::int as first
+  ), created as (
+    insert into trial (study_id, number, params, origin)
+    select $1::uuid, reserved.first + (p.ord - 1)::int, p.params, 'SAMPLER'
+    from reserved, jsonb_array_elements($3::jsonb) with ordinality as p(params, ord)
+    returning id
+  ), told as (
+    select pg_notify('${STUDY_CHANNEL}', json_build_object(
+      'kind', 'TRIAL_CREATED', 'studyId', $1::uuid::text, 'teamId', $4::text, 'trialId', id)::text)
+    from created
+  )
+  select (select count(*)::int from told) as created, pg_notify('${AVAILABLE_CHANNEL}', $5::text) as notified`;
 
 /**
  * Reserves `count` consecutive trial numbers of a study and returns the first: one atomic UPDATE of the

@@ -366,6 +366,20 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
     await agent.stop();
   }, 90_000);
 
+  it('claims ahead for every trial, also when the next one is sampled only after the current one started', async () => {
+    // maxParallel 2 on one slot: trial 2 is pending when trial 1 is about to end, but trial 3 is sampled only
+    // once trial 1 completes, after trial 2 has started and said it is about to end. The runner asks again
+    // (when trial 1's end is acknowledged, or on the top-up's "trials available" event), so trials 2, 3 and 4
+    // all wait claimed for the slot: none starts after an idle claim round trip.
+    const { id } = await trainingStudy(`ahead-every-${Date.now()}`, 40, { maxTrials: 4, maxParallel: 2 });
+    const agent = await startAgent(id, api.server.url, [], 1, { runObjective: fakeTraining(50), prefetchLeadMs: 3_600_000 });
+    const nodes = await finished(id, 4);
+    expect(nodes.map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE', 'COMPLETE']);
+    expect(agent.claimedAhead).toBe(3);
+    expect(agent.maxLeasesHeld).toBe(2);
+    await agent.stop();
+  }, 90_000);
+
   it('gives a lease claimed ahead back to the queue on shutdown, with the running trial', async () => {
     const { id } = await trainingStudy(`ahead-stop-${Date.now()}`, 1_000, { maxTrials: 4, maxParallel: 2 });
     const agent = await startAgent(id, api.server.url, [], 1, { runObjective: fakeTraining(50), prefetchLeadMs: 3_600_000 });

@@ -50,9 +50,17 @@ export class RunnerAgent {
   private readonly runs = new Set<TrialRun>();
   /** Claimed ahead of time (at most one): starts when a slot's objective returns. */
   private readonly prefetched: Prefetched[] = [];
-  private prefetchWanted = false;
+  /**
+   * Trials about to end whose slot has no lease waiting yet. While one is here, every wake (a
+   * `trialsAvailable` event, the poll) asks for one lease ahead: an empty queue now (the next trial is
+   * sampled only when another one completes) may hold a trial a moment later. Emptied when a lease is
+   * claimed ahead; a trial leaves it when its objective returns.
+   */
+  private readonly nearEnd = new Set<TrialRun>();
   /** Most leases held at once (runs + prefetched): never above concurrency + 1. */
   maxLeasesHeld = 0;
+  /** Leases claimed ahead of time that waited for a slot (the next trial was in hand when a slot freed). */
+  claimedAhead = 0;
   private readonly stopping = new AbortController();
   /** Aborted when the shutdown window is over: retries of final calls give up. */
   private readonly exit = new AbortController();
@@ -180,7 +188,7 @@ export class RunnerAgent {
     const { concurrency } = this.options;
     const held = this.runs.size + this.prefetched.length;
     const free = concurrency - this.busySlots - this.prefetched.length;
-    const prefetch = this.prefetchWanted && free <= 0 && this.prefetched.length === 0;
+    const prefetch = this.nearEnd.size > 0 && free <= 0 && this.prefetched.length === 0;
     return { limit: Math.max(0, Math.min(Math.max(free, 0) + (prefetch ? 1 : 0), concurrency + 1 - held)), prefetch };
   }
 
@@ -208,6 +216,7 @@ export class RunnerAgent {
       }, holdMs),
     };
     this.prefetched.push(entry);
+    this.claimedAhead += 1;
   }
 
   private releaseLease(lease: ClaimedTrial): Promise<unknown> {
@@ -227,8 +236,6 @@ export class RunnerAgent {
         continue;
       }
       this.wakeRequested = false;
-      // One attempt per "about to end" signal: an empty queue is not asked again until the next one.
-      if (prefetch) this.prefetchWanted = false;
       let leases: ClaimedTrial[];
       try {
         // Not cut short by a shutdown (leases claimed but never seen would sit until they expire); only by exit.
@@ -265,6 +272,8 @@ export class RunnerAgent {
         if (this.busySlots < options.concurrency) this.startTrial(lease);
         else this.hold(lease);
       }
+      // One lease ahead serves every trial about to end; an empty answer is asked again on the next wake.
+      if (prefetch && leases.length > 0) this.nearEnd.clear();
       this.maxLeasesHeld = Math.max(this.maxLeasesHeld, this.runs.size + this.prefetched.length);
       // Fewer leases than asked: the queue is empty, wait for an event. All asked for: claim again at once if a
       // slot is still free (it freed while the claim was in flight), else wait for one to free.
@@ -286,11 +295,14 @@ export class RunnerAgent {
       runObjective: this.options.runObjective,
       progress: this.options.progress,
       prefetchLeadMs: this.options.prefetchLeadMs,
-      onNearEnd: () => {
-        this.prefetchWanted = true;
+      onNearEnd: (run) => {
+        this.nearEnd.add(run);
         this.wake();
       },
-      onObjectiveDone: () => this.wake(),
+      onObjectiveDone: (run) => {
+        this.nearEnd.delete(run);
+        this.wake();
+      },
     });
     this.runs.add(run);
     void run.done

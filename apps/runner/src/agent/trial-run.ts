@@ -38,11 +38,11 @@ export interface TrialRunOptions {
    * Called once when the trial is about to end (its ETA under `prefetchLeadMs`): the runner may claim the next
    * trial now so that it starts the moment this one's objective returns.
    */
-  onNearEnd?: () => void;
+  onNearEnd?: (run: TrialRun) => void;
   /** Default 2 s: how close to the end `onNearEnd` fires. */
   prefetchLeadMs?: number;
   /** The objective returned: its slot can take the next trial while this one's end is being reported. */
-  onObjectiveDone?: () => void;
+  onObjectiveDone?: (run: TrialRun) => void;
 }
 
 /** Default of `TrialRunOptions.prefetchLeadMs`. */
@@ -186,7 +186,7 @@ export class TrialRun {
     const eta = this.etaMs(now);
     if (!this.nearEndSignalled && eta !== undefined && eta <= (this.options.prefetchLeadMs ?? defaultPrefetchLeadMs)) {
       this.nearEndSignalled = true;
-      this.options.onNearEnd?.();
+      this.options.onNearEnd?.(this);
     }
     const last = this.total !== undefined && step - (this.firstStep ?? 0) + 1 >= this.total;
     if (this.unit === 'step' && !last && now - this.lastProgressAt < (this.options.progressMs ?? 1_000)) return;
@@ -237,7 +237,7 @@ export class TrialRun {
     }
     this.objectiveDone = true;
     this.options.progress?.end(this.trialId);
-    this.options.onObjectiveDone?.();
+    this.options.onObjectiveDone?.(this);
     if (this.releasing) return this.releasing;
     if (this.lostReason !== undefined) {
       this.reporter.close();

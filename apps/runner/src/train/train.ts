@@ -61,7 +61,7 @@ export interface TrainTemplateResult {
 }
 
 // Yield to the event loop this often so an abort, a timer or an incoming message can run mid-epoch.
-const yieldEveryMs = 50;
+const yieldEveryMs = 10;
 // Rows per forward pass when evaluating: large enough to amortise per-op overhead, small enough for mnist.
 const evalChunkRows = 1024;
 
