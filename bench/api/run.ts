@@ -93,10 +93,13 @@ async function cpuMeter(apiPid: number | undefined) {
   const firstBackends = await backends();
   const api0 = cpuSnapshot(apiPid === undefined ? [] : [apiPid]);
   const pg0 = cpuSnapshot(firstBackends);
+  const client0 = process.cpuUsage();
   return async () => {
+    const client = process.cpuUsage(client0);
     const api1 = cpuSnapshot(apiPid === undefined ? [] : [apiPid]);
     const pg1 = cpuSnapshot([...new Set([...firstBackends, ...(await backends())])]);
-    return { api: cpuBetween(api0, api1), postgres: cpuBetween(pg0, pg1) };
+    // `client`: this process — the simulated runners (or the raw-SQL clients), their HTTP and JSON.
+    return { api: cpuBetween(api0, api1), postgres: cpuBetween(pg0, pg1), client: (client.user + client.system) / 1e6 };
   };
 }
 
@@ -383,10 +386,11 @@ async function main() {
     log(`| pipelined request p50 / p99 (ms) | ${fmt(pipelined.latency.p50, 1)} / ${fmt(pipelined.latency.p99, 1)} | | |`);
     log(`| metric points/s | ${fmt(ingest.rate)} | ${fmt(raw.ingest.rate)} | ${fmt(ingest.rate / raw.ingest.rate, 3)} |`);
     log(`| ingest request p50 / p99 (ms) | ${fmt(ingest.latency.p50, 1)} / ${fmt(ingest.latency.p99, 1)} | ${fmt(raw.ingest.latency.p50, 1)} / ${fmt(raw.ingest.latency.p99, 1)} | |`);
-    const perTrial = (cpu: { api: number; postgres: number }, n: number) =>
-      `API ${fmt((cpu.api * 1000) / n, 2)} + Postgres ${fmt((cpu.postgres * 1000) / n, 2)}`;
-    const perKilopoint = (cpu: { api: number; postgres: number }, n: number) =>
-      `API ${fmt((cpu.api * 1e6) / n, 1)} + Postgres ${fmt((cpu.postgres * 1e6) / n, 1)}`;
+    type Cpu = { api: number; postgres: number; client: number };
+    const perTrial = (cpu: Cpu, n: number) =>
+      `API ${fmt((cpu.api * 1000) / n, 2)} + Postgres ${fmt((cpu.postgres * 1000) / n, 2)} (clients ${fmt((cpu.client * 1000) / n, 2)})`;
+    const perKilopoint = (cpu: Cpu, n: number) =>
+      `API ${fmt((cpu.api * 1e6) / n, 1)} + Postgres ${fmt((cpu.postgres * 1e6) / n, 1)} (clients ${fmt((cpu.client * 1e6) / n, 1)})`;
     log(`| CPU ms per trial | ${perTrial(queue.cpu, queue.completed)} | ${perTrial(raw.queue.cpu, raw.queue.completed)} | |`);
     log(`| CPU ms per trial, pipelined | ${perTrial(pipelined.cpu, pipelined.completed)} | | |`);
     log(`| CPU ms per 1,000 points | ${perKilopoint(ingest.cpu, ingest.points)} | ${perKilopoint(raw.ingest.cpu, raw.ingest.points)} | |`);
