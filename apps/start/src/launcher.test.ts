@@ -124,4 +124,31 @@ describe('npm start without the dashboard', () => {
     started.child.kill('SIGINT');
     expect(await started.exited).toBe(0);
   });
+  it('leaves no server behind when the launcher itself is killed: its children stop on their own', async () => {
+    const port = await freePort();
+    const started = launch(port);
+    await until('the runner started', () => (started.output().includes('starting one runner') ? true : undefined), started);
+    const client = new GraphqlClient(`http://127.0.0.1:${port}/graphql`);
+    await client.request('{ __typename }');
+    // SIGKILL: the launcher cannot stop anything. Its children notice they were re-parented and stop themselves.
+    started.child.kill('SIGKILL');
+    await started.exited;
+    const portFree = async () => {
+      try {
+        await client.request('{ __typename }');
+        return undefined;
+      } catch {
+        return true;
+      }
+    };
+    for (let waited = 0; (await portFree()) === undefined; waited += 500) {
+      if (waited > 60_000) throw new Error(`the API still answers on port ${port} a minute after its launcher was killed`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    // The API released the data folder too: the next start opens it.
+    const again = launch(await freePort());
+    await until('the second start', () => (again.output().includes('resuming:') ? true : undefined), again);
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+  });
 });

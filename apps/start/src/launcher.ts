@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { StartOptions } from './args.ts';
 import { webBuildVerdict } from './build.ts';
 import { GraphqlClient, waitForApi } from './graphql.ts';
@@ -29,6 +30,7 @@ interface Running {
 /** How long each child may take to stop before it is killed: the runner may be finishing an epoch. */
 const stopGraceMs: Record<ChildName, number> = { runner: 30_000, web: 10_000, api: 15_000 };
 const nameWidth = 6;
+const parentWatch = fileURLToPath(new URL('./parent-watch.mjs', import.meta.url));
 
 export class Launcher {
   private readonly children = new Map<ChildName, Running>();
@@ -50,6 +52,11 @@ export class Launcher {
     this.tsxImport = createRequire(path.join(repoRoot, 'package.json')).resolve('tsx');
   }
 
+  /** `node` and the flags every child starts with: it stops itself if the launcher dies (parent-watch.mjs). */
+  private node(...flags: string[]): string[] {
+    return [process.execPath, '--import', parentWatch, ...flags];
+  }
+
   private say(line: string): void {
     this.io.out(`${prefixFor('start', nameWidth)}${line}`);
   }
@@ -66,6 +73,8 @@ export class Launcher {
   async run(): Promise<number> {
     process.on('SIGINT', () => this.onSignal('SIGINT'));
     process.on('SIGTERM', () => this.onSignal('SIGTERM'));
+    // A closed terminal: stop as for Ctrl-C (by default SIGHUP would kill the launcher and leave the servers).
+    process.on('SIGHUP', () => this.onSignal('SIGHUP'));
     // Whatever happens to the launcher, it must not leave servers behind.
     process.on('exit', () => this.killAll());
     this.start().catch((error: unknown) => {
@@ -110,7 +119,7 @@ export class Launcher {
         ? 'first start: migrating the new database and starting the API (a few seconds)'
         : 'starting the API (migrations, if any, run first)',
     );
-    const api = this.spawnChild('api', [process.execPath, '--import', this.tsxImport, 'src/main.ts'], path.join(this.repoRoot, 'apps', 'api'), {
+    const api = this.spawnChild('api', this.node('--import', this.tsxImport, 'src/main.ts'), path.join(this.repoRoot, 'apps', 'api'), {
       PORT: String(options.apiPort),
       HOST: options.host,
       WEB_ORIGINS: `http://localhost:${options.webPort},http://127.0.0.1:${options.webPort}`,
@@ -142,7 +151,7 @@ export class Launcher {
     }
 
     this.say('starting one runner (backend: auto)');
-    this.spawnChild('runner', [process.execPath, '--import', this.tsxImport, 'src/cli.ts'], path.join(this.repoRoot, 'apps', 'runner'), {
+    this.spawnChild('runner', this.node('--import', this.tsxImport, 'src/cli.ts'), path.join(this.repoRoot, 'apps', 'runner'), {
       TUNEBOARD_API: this.apiUrl,
       TUNEBOARD_TOKEN: current.runnerToken,
       TUNEBOARD_NAME: 'local',
@@ -216,7 +225,7 @@ export class Launcher {
 
   private nextCommand(...args: string[]): string[] {
     const nextBin = createRequire(path.join(this.repoRoot, 'apps', 'web', 'package.json')).resolve('next/dist/bin/next');
-    return [process.execPath, nextBin, ...args];
+    return this.node(nextBin, ...args);
   }
 
   private webEnv(): Record<string, string> {

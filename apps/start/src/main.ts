@@ -21,6 +21,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
+  // After a closed terminal (SIGHUP) writes fail with EIO/EPIPE; the launcher still stops every process.
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
   const launcher = new Launcher(options, { out: (line) => process.stdout.write(`${line}\n`), env: inheritedEnvironment(), color: process.stdout.isTTY === true }, repoRoot);
   return launcher.run();
 }
