@@ -117,6 +117,22 @@ describe.each(testDatabases)('the trial lifecycle over HTTP and WebSocket [$name
     expect((await study(created.id)).counts).toMatchObject({ complete: 1, running: 1, pending: 0 });
   });
 
+  it('lists a project’s studies each with its own counts and progress (counted for all of them at once)', async () => {
+    const small = await createStudy(api, team, { budget: { maxTrials: 2, maxParallel: 1 } });
+    const wide = await createStudy(api, team, { budget: { maxTrials: 10, maxParallel: 3 } });
+    const runnerId = await team.register('lister');
+    const [lease] = await claim(runnerId, small.id);
+    await complete(lease!, [0.5]);
+    const { project } = await api.gql(
+      'query($id: ID!) { project: node(id: $id) { ... on Project { studies { id counts { pending running complete total } progress } } } }',
+      { id: team.projectId },
+      team.user,
+    );
+    const byId = new Map(project.studies.map((row: { id: string }) => [row.id, row]));
+    expect(byId.get(small.id)).toEqual({ id: small.id, counts: { pending: 1, running: 0, complete: 1, total: 2 }, progress: 0.5 });
+    expect(byId.get(wide.id)).toEqual({ id: wide.id, counts: { pending: 3, running: 0, complete: 0, total: 3 }, progress: 0 });
+  });
+
   it('lets 20 concurrent claimers take 200 trials with no double claim and none left behind', async () => {
     const created = await createStudy(api, team, { budget: { maxTrials: 200, maxParallel: 200 } });
     expect(created.counts.pending).toBe(200);

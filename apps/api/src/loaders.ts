@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { apiToken, project, runner, study, team, trial, user } from '@tuneboard/db';
 import type { ApiTokenRow, ProjectRow, RunnerRow, StudyRow, TeamRow, TrialRow, UserRow } from './mappers.ts';
@@ -30,6 +30,17 @@ export function createLoaders(db: Database) {
         .innerJoin(project, eq(project.id, study.projectId))
         .where(inArray(trial.id, ids));
       return rows.map((row) => ({ ...row.trial, study: { ...row.study, teamId: row.teamId } }));
+    }),
+    /** Counts of each study's trials by state: one grouped query for every study a response shows. */
+    studyCounts: new DataLoader<string, Record<string, number>>(async (ids) => {
+      const rows = await db
+        .select({ studyId: trial.studyId, state: trial.state, n: sql<number>`count(*)::int` })
+        .from(trial)
+        .where(inArray(trial.studyId, [...ids]))
+        .groupBy(trial.studyId, trial.state);
+      const counts = new Map(ids.map((id) => [id, {} as Record<string, number>]));
+      for (const row of rows) counts.get(row.studyId)![row.state] = Number(row.n);
+      return ids.map((id) => counts.get(id)!);
     }),
     study: byId<string, StudyRow>(async (ids) => {
       const rows = await db

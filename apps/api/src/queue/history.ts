@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { metric, trial } from '@tuneboard/db';
 import type { FrozenTrial, ParamValue, TrialState } from '@tuneboard/tuning';
@@ -57,14 +57,4 @@ export function toFrozen(
     ...(row.values ? { values: row.values } : {}),
     ...(intermediate ? { intermediate } : {}),
   };
-}
-
-/** Counts of a study's trials by state. */
-export async function countByState(db: Database, studyId: string): Promise<Record<string, number>> {
-  const rows = await db
-    .select({ state: trial.state, n: sql<number>`count(*)::int` })
-    .from(trial)
-    .where(eq(trial.studyId, studyId))
-    .groupBy(trial.state);
-  return Object.fromEntries(rows.map((row) => [row.state, row.n]));
 }

@@ -21,7 +21,7 @@ import { publishAvailable, publishStudyEvent } from '../events.ts';
 import type { Resolvers, TrialFilter, TrialOrder } from '../generated/graphql.ts';
 import { toGlobalId } from '../ids.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
-import { countByState, loadHistory } from '../queue/history.ts';
+import { loadHistory } from '../queue/history.ts';
 import { rowsOf } from '../queue/lease.ts';
 import { reserveTrialNumbers, topUp } from '../queue/scheduler.ts';
 import { loadProject, loadStudy, loadTrial, userError, type UserError } from './common.ts';
@@ -128,12 +128,12 @@ export const studyResolvers: Resolvers = {
     budget: (row) => ({ maxTrials: row.maxTrials, maxParallel: row.maxParallel, maxFailures: row.maxFailures }),
     progress: async (row, _args, ctx) => {
       if (row.maxTrials === null) return null;
-      const counts = await countByState(ctx.db, row.id);
+      const counts = await ctx.loaders.studyCounts.load(row.id);
       const finished = (counts.COMPLETE ?? 0) + (counts.PRUNED ?? 0) + (counts.FAIL ?? 0);
       return Math.min(1, finished / row.maxTrials);
     },
     counts: async (row, _args, ctx) => {
-      const counts = await countByState(ctx.db, row.id);
+      const counts = await ctx.loaders.studyCounts.load(row.id);
       const get = (state: string) => counts[state] ?? 0;
       return {
         pending: get('PENDING'),
