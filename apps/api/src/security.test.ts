@@ -98,6 +98,34 @@ describe.each(testDatabases)('security [$name]', (target) => {
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('records when a session was last used (at most once a minute) and the sweep deletes expired sessions', async () => {
+    const sessions = () =>
+      handle.query<{ id: string; recent: boolean }>(
+        `select s.id, s.last_used_at > now() - interval '1 minute' as recent
+         from session s join "user" u on u.id = s.user_id where u.email = $1`,
+        [alpha.email],
+      );
+    await handle.query(
+      `update session set last_used_at = now() - interval '2 minutes' where user_id = (select id from "user" where email = $1)`,
+      [alpha.email],
+    );
+    expect((await sessions()).every((row) => !row.recent)).toBe(true);
+    await api.gql('{ viewer { user { id } } }', {}, alpha.user);
+    expect((await sessions()).some((row) => row.recent)).toBe(true);
+
+    const [expired] = await handle.query<{ id: string }>(
+      `insert into session (token_hash, user_id, expires_at)
+       select 'expired-' || gen_random_uuid(), id, now() - interval '1 day' from "user" where email = $1 returning id`,
+      [alpha.email],
+    );
+    await expect
+      .poll(async () => (await sessions()).some((row) => row.id === expired!.id), { timeout: 20_000, interval: 300 })
+      .toBe(false);
+    // The live session stays, and still signs the user in.
+    expect((await sessions()).length).toBeGreaterThan(0);
+    expect((await api.gql('{ viewer { user { email } } }', {}, alpha.user)).viewer.user.email).toBe(alpha.email);
+  });
+
   it('rejects a wrong password with one message for unknown and known accounts, and rate-limits sign-in', async () => {
     const attempt = (email: string) =>
       api.gql(

@@ -21,7 +21,7 @@ import { eq } from 'drizzle-orm';
 import { study, type DbHandle } from '@tuneboard/db';
 import { RateLimiter } from './auth/rate-limit.ts';
 import { TOKEN_CACHE_MS, TokenCache } from './auth/token-cache.ts';
-import { anonymous, resolveViewer, type Viewer } from './auth/viewer.ts';
+import { anonymous, purgeExpiredSessions, resolveViewer, type Viewer } from './auth/viewer.ts';
 import type { Context, Services } from './context.ts';
 import type { ApiEnv } from './env.ts';
 import { EventHub } from './events.ts';
@@ -188,7 +188,8 @@ export async function startApiServer(
   );
 
   // Expired leases go back to the queue; the studies they touched are topped up. Every SWEEP_EVERY ticks,
-  // every running study is topped up too, so a top-up that failed (or ran on a replica that died) is redone.
+  // every running study is topped up too, so a top-up that failed (or ran on a replica that died) is redone,
+  // and expired sessions are deleted.
   const SWEEP_EVERY = 6;
   let tick = 0;
   let reaping = false;
@@ -201,6 +202,7 @@ export async function startApiServer(
       if (tick % SWEEP_EVERY === 0) {
         const running = await handle.db.select({ id: study.id }).from(study).where(eq(study.status, 'RUNNING'));
         for (const row of running) touched.add(row.id);
+        await purgeExpiredSessions(handle.db);
       }
       for (const id of touched) {
         await topUp(handle.db, id).catch((error: unknown) => logger.warn({ err: error, studyId: id }, 'top-up failed'));

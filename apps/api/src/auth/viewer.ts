@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { apiToken, membership, session, user } from '@tuneboard/db';
 import type { ApiTokenRow, UserRow } from '../mappers.ts';
@@ -72,5 +72,16 @@ export async function resolveViewer(
     .innerJoin(user, eq(user.id, session.userId))
     .where(and(eq(session.tokenHash, sha256(secret)), gt(session.expiresAt, new Date())));
   if (!row) return anonymous;
+  // As for tokens, at most once a minute: the sessions a user sees (and the sweep) know when each was used.
+  const now = new Date();
+  if (now.getTime() - row.session.lastUsedAt.getTime() > 60_000) {
+    await db.update(session).set({ lastUsedAt: now }).where(eq(session.id, row.session.id));
+  }
   return { kind: 'user', user: row.user, sessionId: row.session.id, roles: await rolesOf(db, row.user.id) };
+}
+
+/** Deletes sessions past their expiry (they already answer as signed out); run by the server's sweep. */
+export async function purgeExpiredSessions(db: Database): Promise<number> {
+  const gone = await db.delete(session).where(lt(session.expiresAt, new Date())).returning({ id: session.id });
+  return gone.length;
 }
