@@ -61,8 +61,11 @@ function startApi(): Promise<{ url: string; pid: number; stop: () => Promise<voi
         resolve({
           url: match[1]!,
           pid: child.pid!,
+          // Idempotent: a second call (the `finally` after a normal stop) must not wait for an exit that
+          // already happened — the process would end there with the throw-away database left behind.
           stop: () =>
             new Promise<void>((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
               child.once('exit', () => done());
               child.kill('SIGTERM');
             }),
