@@ -23,6 +23,12 @@ const schema = z.object({
   TUNEBOARD_NAME: optionalText,
   /** Only claim trials of this study (`--study`). */
   TUNEBOARD_STUDY: optionalText,
+  /** GPUs on the host (`--gpus`); default: what `nvidia-smi -L` lists. */
+  TUNEBOARD_GPUS: optionalText,
+  /** Template trials in one process per slot: auto | on | off (`--slot-processes`). */
+  TUNEBOARD_SLOT_PROCESSES: optionalText,
+  /** Set by the runner for each slot's process; read there to name the slot's GPU. */
+  CUDA_VISIBLE_DEVICES: optionalText,
   /** `debug` also logs every report round trip; `warn` keeps only problems. */
   TUNEBOARD_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -7,6 +7,8 @@ export { MetricReporter } from './agent/reporter';
 export { createLogger } from './agent/logger';
 export type { Logger, LogLevel } from './agent/logger';
 export { readRunnerEnv } from './env';
+export { SlotProcesses } from './slots/slot-processes';
+export type { SlotProcessesOptions, SlotProcessInfo } from './slots/slot-processes';
 export type { RunObjective } from './agent/trial-run';
 export { TtyProgress, formatProgress } from './agent/progress';
 export type { ProgressSink } from './agent/progress';

@@ -122,7 +122,6 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
     extra: Partial<AgentOptions> = {},
   ): Promise<RunnerAgent> {
     const agent = new RunnerAgent({
-      ...extra,
       api: url,
       token: team.runnerAuth.token,
       concurrency,
@@ -135,6 +134,7 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
       shutdownMs: 5_000,
       skipBackend: true,
       log: memoryLogger(lines),
+      ...extra,
     });
     agents.push(agent);
     await agent.start();
@@ -419,4 +419,38 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
     expect(final).toHaveLength(1);
     expect(final[0]).toMatch(/trial 0 · .* · COMPLETE val_loss=0\.\d{4} · \d+\.\d s$/);
   }, 90_000);
+
+  it('trains template trials in one process per slot, each slot on its own GPU, and ends those processes on stop', async () => {
+    const { id } = await study([], {
+      space: { units: { type: 'categorical', choices: [8] }, epochs: { type: 'categorical', choices: [3] } },
+      objective: { kind: 'template', template: 'mlp', dataset: 'iris', metric: 'val_accuracy' },
+      objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
+      budget: { maxTrials: 4, maxParallel: 2 },
+    });
+    const lines: string[] = [];
+    // Two GPUs as far as the runner is told; the plain JS backend trains in each slot's process.
+    const agent = await startAgent(id, api.server.url, lines, 2, { skipBackend: false, gpus: 2, slotProcesses: 'on' });
+    const started = lines.find((line) => line.includes('template trials run in one process per slot'));
+    expect(started).toMatch(/slot 0: pid (\d+), CUDA_VISIBLE_DEVICES=0, .*; slot 1: pid (\d+), CUDA_VISIBLE_DEVICES=1, /);
+    const pids = [...started!.matchAll(/pid (\d+)/g)].map((m) => Number(m[1]));
+    expect(pids).not.toContain(process.pid);
+    const nodes = await finished(id, 4);
+    expect(nodes.map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE', 'COMPLETE']);
+    for (const trial of nodes) expect(trial.values![0]).toBeGreaterThan(0);
+    const accuracy = (await metrics(nodes[0]!.id)).find((s) => s.key === 'val_accuracy')!;
+    expect(accuracy.points.map((p) => p.step)).toEqual([1, 2, 3]);
+    expect(nodes[0]!.values).toEqual([accuracy.points[2]!.value]);
+    // Both slots trained.
+    expect(new Set(lines.flatMap((line) => /claimed \(study .*, slot (\d)\)/.exec(line)?.[1] ?? []))).toEqual(new Set(['0', '1']));
+    await agent.stop();
+    const alive = pids.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
+  }, 120_000);
 });

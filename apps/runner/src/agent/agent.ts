@@ -3,7 +3,9 @@ import { detectGpus, selectBackend } from '../backend/select-backend';
 import { runnerApi } from './api';
 import type { ClaimedTrial, RunnerApi } from './api';
 import { backoffDelay, jittered, sleep } from './backoff';
+import { SlotProcesses } from '../slots/slot-processes';
 import type { RunnerConfig } from './config';
+import { usesSlotProcesses } from './config';
 import { ApiError, TransientApiError, createGraphQLClient, errorMessage } from './graphql-client';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
@@ -70,6 +72,8 @@ export class RunnerAgent {
   private subscription: { dispose(): Promise<void> } | undefined;
   private backendName = 'none';
   private gpus = 0;
+  /** Template trials' processes, one per slot (`--slot-processes`); undefined: they train in this process. */
+  private slots: SlotProcesses | undefined;
   private stopped: Promise<void> | undefined;
   /** Set when the runner cannot go on (revoked token): the CLI exits non-zero. */
   fatal: string | undefined;
@@ -94,11 +98,19 @@ export class RunnerAgent {
   async start(): Promise<void> {
     const { options, log } = this;
     if (!options.skipBackend) {
-      const backend = await selectBackend(options.backend, { log: (line) => log.info(line) });
-      this.backendName = backend.name;
-      this.gpus = (await detectGpus()).length;
-      if (this.gpus > 0) log.info(`${this.gpus} GPU(s): slot s uses CUDA_VISIBLE_DEVICES = s mod ${this.gpus} for command objectives`);
-    }
+      this.gpus = options.gpus ?? (await detectGpus()).length;
+      if (usesSlotProcesses(options.slotProcesses ?? 'auto', options.concurrency)) await this.startSlotProcesses();
+      else {
+        const backend = await selectBackend(options.backend, { log: (line) => log.info(line) });
+        this.backendName = backend.name;
+        if (this.gpus > 0) {
+          log.info(
+            `${this.gpus} GPU(s): slot s gives command objectives CUDA_VISIBLE_DEVICES = s mod ${this.gpus}; ` +
+              `template trials share this process's backend (--slot-processes off)`,
+          );
+        }
+      }
+    } else this.gpus = options.gpus ?? 0;
     await this.register();
     if (this.stopping.signal.aborted) return;
     log.info(
@@ -117,6 +129,25 @@ export class RunnerAgent {
       onConnected: () => this.wake(),
     });
     this.loop = this.claimLoop();
+  }
+
+  /** One training process per slot, each on its own GPU: started now, so a backend that cannot load stops the runner. */
+  private async startSlotProcesses(): Promise<void> {
+    const { options, log } = this;
+    this.slots = new SlotProcesses({ backend: options.backend, gpus: this.gpus, log });
+    let infos;
+    try {
+      infos = await Promise.all(Array.from({ length: options.concurrency }, (_, slot) => this.slots!.start(slot)));
+    } catch (error) {
+      await this.slots.close();
+      this.slots = undefined;
+      throw error;
+    }
+    this.backendName = infos[0]!.backend.name;
+    const each = infos.map(
+      (info, slot) => `slot ${slot}: pid ${info.pid}${info.visibleDevices === undefined ? '' : `, CUDA_VISIBLE_DEVICES=${info.visibleDevices}`}, ${info.backend.device}`,
+    );
+    log.info(`template trials run in one process per slot (${this.gpus} GPU(s)): ${each.join('; ')}`);
   }
 
   /** Resolves when the runner has stopped (after `stop()`, or a fatal error). */
@@ -292,7 +323,7 @@ export class RunnerAgent {
       gpus: this.gpus,
       exit: this.exit.signal,
       reporter: this.options.reporter,
-      runObjective: this.options.runObjective,
+      runObjective: this.options.runObjective ?? this.slots?.runObjectiveFor(slot),
       progress: this.options.progress,
       prefetchLeadMs: this.options.prefetchLeadMs,
       onNearEnd: (run) => {
@@ -350,6 +381,7 @@ export class RunnerAgent {
       await this.loop;
       // Objectives stop on their abort signal (commands: SIGTERM, then SIGKILL after their grace).
       await Promise.all(running.map((run) => run.done));
+      await this.slots?.close();
       clearTimeout(deadline);
       this.exit.abort();
       log.info('runner stopped');

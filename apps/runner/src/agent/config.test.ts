@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readRunnerEnv } from '../env';
-import { defaultRunnerName, parseRunnerConfig } from './config';
+import { defaultRunnerName, parseRunnerConfig, usesSlotProcesses } from './config';
 import { valuesInObjectiveOrder, leaseMsOf } from './trial-run';
 
 const env = (vars: Record<string, string> = {}) => readRunnerEnv(vars);
@@ -44,6 +44,21 @@ describe('parseRunnerConfig', () => {
     expect(() => parseRunnerConfig([...base, '--verbose'], env())).toThrow("Unknown option '--verbose'");
     expect(() => parseRunnerConfig(['--token', 'tb_x'], env())).toThrow('--api (or TUNEBOARD_API) is required');
     expect(() => readRunnerEnv({ TUNEBOARD_LOG_LEVEL: 'loud' })).toThrow('Invalid TUNEBOARD_LOG_LEVEL="loud"');
+  });
+
+  it('reads the GPU count and the slot-process mode, naming a bad value', () => {
+    expect(parseRunnerConfig(base, env())).toMatchObject({ gpus: undefined, slotProcesses: 'auto' });
+    expect(parseRunnerConfig([...base, '--gpus', '4', '--slot-processes', 'off'], env())).toMatchObject({ gpus: 4, slotProcesses: 'off' });
+    expect(parseRunnerConfig(base, env({ TUNEBOARD_GPUS: '0', TUNEBOARD_SLOT_PROCESSES: 'on' }))).toMatchObject({ gpus: 0, slotProcesses: 'on' });
+    expect(() => parseRunnerConfig([...base, '--gpus=-1'], env())).toThrow('--gpus must be a whole number from 0 to 64, got "-1"');
+    expect(() => parseRunnerConfig(base, env({ TUNEBOARD_SLOT_PROCESSES: 'yes' }))).toThrow('TUNEBOARD_SLOT_PROCESSES must be one of auto, on, off, got "yes"');
+  });
+
+  it('runs template trials in slot processes when there are several slots, or when asked to', () => {
+    expect(usesSlotProcesses('auto', 2)).toBe(true);
+    expect(usesSlotProcesses('auto', 1)).toBe(false);
+    expect(usesSlotProcesses('on', 1)).toBe(true);
+    expect(usesSlotProcesses('off', 8)).toBe(false);
   });
 
   it('never prints a whole token back', () => {

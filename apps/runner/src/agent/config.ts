@@ -19,6 +19,23 @@ export interface RunnerConfig {
   pollMs: number;
   /** SIGTERM: trials get this long to finish or be released. */
   shutdownMs: number;
+  /** GPUs on the host; undefined: ask `nvidia-smi -L`. */
+  gpus?: number;
+  /** Template trials in one process per slot (default `auto`: with several slots). */
+  slotProcesses?: SlotProcessesMode;
+}
+
+export const slotProcessesModes = ['auto', 'on', 'off'] as const;
+export type SlotProcessesMode = (typeof slotProcessesModes)[number];
+
+/**
+ * Whether template trials run in one process per slot. `auto` does so whenever there are several slots: slots of
+ * one process take turns on its one JavaScript thread and share its one tfjs backend (one GPU), while a process
+ * per slot trains in parallel on the CPU cores and gives each slot its own GPU.
+ */
+export function usesSlotProcesses(mode: SlotProcessesMode, concurrency: number): boolean {
+  if (mode !== 'auto') return mode === 'on';
+  return concurrency > 1;
 }
 
 export const defaultPollMs = 7_500;
@@ -34,6 +51,9 @@ export const usage = `Usage: tuneboard-runner --api URL --token TOKEN [options]
   --labels a,b        labels shown with the runner, e.g. gpu,a100           (TUNEBOARD_LABELS)
   --name NAME         runner name, unique in the team (default host-pid)    (TUNEBOARD_NAME)
   --study ID          only run trials of this study                        (TUNEBOARD_STUDY)
+  --gpus N            GPUs on this host (default: nvidia-smi -L)           (TUNEBOARD_GPUS)
+  --slot-processes M  auto | on | off: template trials in one process      (TUNEBOARD_SLOT_PROCESSES)
+                      per slot, slot s on GPU s mod N (auto: on with 2+ slots)
   --help              this text
 
 Flags override the environment variables in brackets. TUNEBOARD_LOG_LEVEL=debug|info|warn|error.
@@ -78,6 +98,8 @@ export function parseRunnerConfig(argv: string[], env: RunnerEnv): RunnerConfig 
         labels: { type: 'string' },
         name: { type: 'string' },
         study: { type: 'string' },
+        gpus: { type: 'string' },
+        'slot-processes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -137,6 +159,20 @@ export function parseRunnerConfig(argv: string[], env: RunnerEnv): RunnerConfig 
   const studySource = pick('study', flag('study'), 'TUNEBOARD_STUDY', env.TUNEBOARD_STUDY);
   if (studySource && studySource.value.trim() === '') fail(studySource, 'must be a study id');
 
+  let gpus: number | undefined;
+  const gpusSource = pick('gpus', flag('gpus'), 'TUNEBOARD_GPUS', env.TUNEBOARD_GPUS);
+  if (gpusSource) {
+    gpus = Number(gpusSource.value);
+    if (!/^\d+$/.test(gpusSource.value.trim()) || gpus > maxConcurrency) fail(gpusSource, `must be a whole number from 0 to ${maxConcurrency}`);
+  }
+
+  let slotProcesses: SlotProcessesMode = 'auto';
+  const slotSource = pick('slot-processes', flag('slot-processes'), 'TUNEBOARD_SLOT_PROCESSES', env.TUNEBOARD_SLOT_PROCESSES);
+  if (slotSource) {
+    if (!(slotProcessesModes as readonly string[]).includes(slotSource.value)) fail(slotSource, `must be one of ${slotProcessesModes.join(', ')}`);
+    slotProcesses = slotSource.value as SlotProcessesMode;
+  }
+
   return {
     api: url.toString(),
     token: token.value,
@@ -148,5 +184,7 @@ export function parseRunnerConfig(argv: string[], env: RunnerEnv): RunnerConfig 
     logLevel: env.TUNEBOARD_LOG_LEVEL,
     pollMs: defaultPollMs,
     shutdownMs: defaultShutdownMs,
+    gpus,
+    slotProcesses,
   };
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { backendNames, deviceEnvForSlot, selectBackend } from './select-backend';
+import { backendNames, deviceEnvForSlot, selectBackend, visibleGpus } from './select-backend';
 
 // Generous limit: the machine is shared and busy; these tests assert results, never durations.
 describe('selectBackend', { timeout: 120_000 }, () => {
@@ -23,5 +23,16 @@ describe('selectBackend', { timeout: 120_000 }, () => {
       { CUDA_VISIBLE_DEVICES: '1' },
     ]);
     expect(deviceEnvForSlot(3, 0)).toEqual({});
+  });
+
+  it('names only the GPUs CUDA_VISIBLE_DEVICES leaves visible (indices or UUIDs; -1 hides all)', () => {
+    const listed = ['GPU 0: NVIDIA A100 (UUID: GPU-aaa)', 'GPU 1: NVIDIA A100 (UUID: GPU-bbb)', 'GPU 2: NVIDIA T4 (UUID: GPU-ccc)'];
+    expect(visibleGpus(listed, undefined)).toEqual(listed);
+    expect(visibleGpus(listed, '1')).toEqual([listed[1]]);
+    expect(visibleGpus(listed, '2,0')).toEqual([listed[2], listed[0]]);
+    expect(visibleGpus(listed, 'GPU-bbb')).toEqual([listed[1]]);
+    expect(visibleGpus(listed, '-1')).toEqual([]);
+    // CUDA ignores everything after the first entry it does not know.
+    expect(visibleGpus(listed, '0,7,1')).toEqual([listed[0]]);
   });
 });

@@ -26,6 +26,11 @@ export interface SelectBackendOptions {
   log?: (message: string) => void;
   /** WebAssembly threads (XNNPACK). tfjs does not run its threaded build under Node yet, so this is best effort. */
   wasmThreads?: number;
+  /**
+   * `CUDA_VISIBLE_DEVICES` of this process (a slot's process sees one GPU): the GPUs named in the log are the
+   * ones TensorFlow can use, not every card `nvidia-smi` lists.
+   */
+  visibleDevices?: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -46,7 +51,24 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 
-async function loadNative(name: 'tfjs-node-gpu' | 'tfjs-node'): Promise<string> {
+/**
+ * The `nvidia-smi -L` lines (`GPU 1: NVIDIA A100 (UUID: GPU-…)`) that `CUDA_VISIBLE_DEVICES` leaves visible: it
+ * holds indices or UUIDs; `-1` or an empty list hides every GPU.
+ */
+export function visibleGpus(listed: string[], visibleDevices: string | undefined): string[] {
+  if (visibleDevices === undefined) return listed;
+  const wanted = visibleDevices.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const shown: string[] = [];
+  for (const entry of wanted) {
+    // CUDA stops at the first invalid entry.
+    const match = /^\d+$/.test(entry) ? listed.find((line) => line.startsWith(`GPU ${entry}:`)) : listed.find((line) => line.includes(entry));
+    if (!match) break;
+    shown.push(match);
+  }
+  return shown;
+}
+
+async function loadNative(name: 'tfjs-node-gpu' | 'tfjs-node', visibleDevices?: string): Promise<string> {
   try {
     await importOptional(name);
   } catch (error) {
@@ -60,8 +82,11 @@ async function loadNative(name: 'tfjs-node-gpu' | 'tfjs-node'): Promise<string> 
   await tf.ready();
   if (name === 'tfjs-node-gpu') {
     // tfjs-node-gpu quietly runs on the CPU when CUDA is missing; only claim the GPU when TensorFlow sees one.
-    const devices = await listNativeGpus();
-    if (devices.length === 0) throw new Error('@tensorflow/tfjs-node-gpu loaded but TensorFlow sees no CUDA device');
+    const devices = visibleGpus(await listNativeGpus(), visibleDevices);
+    if (devices.length === 0) {
+      const hidden = visibleDevices === undefined ? '' : ` (CUDA_VISIBLE_DEVICES=${JSON.stringify(visibleDevices)})`;
+      throw new Error(`@tensorflow/tfjs-node-gpu loaded but TensorFlow sees no CUDA device${hidden}`);
+    }
     return `CUDA ${devices.join(', ')}`;
   }
   return `native TensorFlow on the CPU (${availableParallelism()} cores)`;
@@ -100,7 +125,7 @@ async function load(name: BackendName, options: SelectBackendOptions): Promise<s
   switch (name) {
     case 'tfjs-node-gpu':
     case 'tfjs-node':
-      return loadNative(name);
+      return loadNative(name, options.visibleDevices);
     case 'wasm':
       return loadWasm(options.wasmThreads ?? 1);
     case 'cpu':
@@ -115,7 +140,8 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * Loads the training backend. `auto` takes the first of tfjs-node-gpu, tfjs-node, wasm, cpu that works; an
  * explicit choice that cannot load throws an error naming the backend and the reason. The choice is process-wide
- * (tfjs has one active backend), so a runner picks once at start; one GPU per process (docs/runners.md).
+ * (tfjs has one active backend), so a process picks once at start; one GPU per process: on a multi-GPU host each
+ * slot trains in a process of its own (slots/slot-processes.ts, docs/runners.md).
  */
 export function selectBackend(choice: BackendChoice, options: SelectBackendOptions = {}): Promise<SelectedBackend> {
   const next = queue.then(() => select(choice, options));
