@@ -300,6 +300,38 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
     expect(output.join('')).toContain('released');
   }, 90_000);
 
+  it('hands its template trials back when Ctrl-C reaches the whole process group, slot processes included', async () => {
+    const { id } = await study([], {
+      space: { units: { type: 'categorical', choices: [8] }, epochs: { type: 'categorical', choices: [10_000] } },
+      objective: { kind: 'template', template: 'mlp', dataset: 'iris', metric: 'val_accuracy' },
+      objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
+      budget: { maxTrials: 2, maxParallel: 2 },
+    });
+    const output: string[] = [];
+    // Its own process group, as a runner started from a terminal: Ctrl-C signals the runner and its slot processes.
+    const runner = spawnRunnerOn(api, id, output, 'ctrl-c', ['--concurrency', '2', '--slot-processes', 'on', '--gpus', '0'], true);
+    await until('both trials to report', async () => {
+      const nodes = (await trials(id)).trials.nodes;
+      if (nodes.length < 2 || nodes.some((t) => t.state !== 'RUNNING')) return undefined;
+      for (const trial of nodes) {
+        const accuracy = (await metrics(trial.id, 0)).find((s) => s.key === 'val_accuracy');
+        if ((accuracy?.points.length ?? 0) < 2) return undefined;
+      }
+      return true;
+    });
+    process.kill(-runner.pid!, 'SIGINT');
+    const exit = await Promise.race([
+      exited(runner),
+      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 15_000)),
+    ]);
+    expect(exit, output.join('')).toEqual({ code: 0, signal: null });
+    const nodes = (await trials(id)).trials.nodes;
+    expect(nodes.map((t) => [t.state, t.attempt, t.error])).toEqual([
+      ['PENDING', 1, null],
+      ['PENDING', 1, null],
+    ]);
+  }, 120_000);
+
   it('loses no acknowledged point when the API restarts mid-trial: all are stored exactly once', async () => {
     const first = await startTestApi(handle);
     const port = first.server.port;
@@ -330,11 +362,11 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
     }
   }, 90_000);
 
-  function spawnRunnerOn(via: TestApi, studyId: string, output: string[], name: string): ChildProcess {
+  function spawnRunnerOn(via: TestApi, studyId: string, output: string[], name: string, extra: string[] = [], detached = false): ChildProcess {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', cli, '--api', via.server.url, '--token', team.runnerAuth.token, '--study', studyId, '--backend', 'cpu', '--name', name],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      ['--import', 'tsx', cli, '--api', via.server.url, '--token', team.runnerAuth.token, '--study', studyId, '--backend', 'cpu', '--name', name, ...extra],
+      { stdio: ['ignore', 'pipe', 'pipe'], detached },
     );
     child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));

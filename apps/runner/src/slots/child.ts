@@ -79,3 +79,8 @@ process.on('message', (message: ToSlot) => {
 });
 // The runner exited or closed the channel: nothing is left to report to.
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C in a terminal (or a service manager's stop) signals the whole process group. The runner decides what
+// happens to this slot's trial — finish it or release it within the shutdown window — and then closes the
+// channel, which ends this process; dying on the signal would turn a trial about to finish into a failure.
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => undefined);

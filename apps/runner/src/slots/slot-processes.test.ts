@@ -87,6 +87,17 @@ describe('slot processes', { timeout: 180_000 }, () => {
     expect(slots.pids().get(1)).toBe(pid);
   });
 
+  it('finishes its trial when SIGINT or SIGTERM reaches the slot process (Ctrl-C signals the whole group)', async () => {
+    const { seen, onMetrics } = firstPoints();
+    const running = slots.runObjectiveFor(0)(iris, { epochs: 30, units: 8 }, { backend: 'cpu', onMetrics });
+    await started(seen, running);
+    const pid = slots.pids().get(0)!;
+    process.kill(pid, 'SIGINT');
+    process.kill(pid, 'SIGTERM');
+    expect((await running).state).toBe('COMPLETE');
+    expect(slots.pids().get(0)).toBe(pid);
+  });
+
   it('fails the trial of a slot process that dies, and starts a new one for the next trial', async () => {
     const { seen, onMetrics } = firstPoints();
     const running = slots.runObjectiveFor(2)(iris, { epochs: 10_000, units: 8 }, { backend: 'cpu', onMetrics });

@@ -61,6 +61,8 @@ class SlotProcess {
     const { backend, log } = owner.options;
     this.child = fork(childEntry, [], {
       env: { ...inheritedEnv(), ...env },
+      // Not the runner's own flags (an inspector port, a profiler): child.mjs loads what the slot needs.
+      execArgv: [],
       // Structured clone: metric values and results arrive as they were sent.
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
