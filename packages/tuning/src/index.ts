@@ -27,8 +27,8 @@ export type {
 } from './space';
 export { decodeFromUnitCube, decodeValue, encodeToUnitCube, encodeValue, unitCubeNames } from './space-codec';
 export { SAMPLER_KINDS } from './samplers/types';
-export { askSequentially, countOnlyHistory } from './samplers/types';
-export type { AskContext, Sampler, SamplerKind } from './samplers/types';
+export { askFromCountSequentially, askSequentially } from './samplers/types';
+export type { AskContext, CountContext, Sampler, SamplerKind } from './samplers/types';
 export { sampleUniform } from './samplers/random';
 export { sampleQmc } from './samplers/qmc';
 export { parseSamplerConfig } from './samplers/config';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { study } from '@tuneboard/db';
-import { countOnlyHistory, createSampler, parseSamplerConfig, parseSpace, type Direction } from '@tuneboard/tuning';
+import { createSampler, parseSamplerConfig, parseSpace, type Direction } from '@tuneboard/tuning';
 import { AVAILABLE_CHANNEL, STUDY_CHANNEL, publishAvailable, publishStudyEvent } from '../events.ts';
 import type { StudyRow } from '../mappers.ts';
 import { loadHistory } from './history.ts';
@@ -46,15 +46,20 @@ export function topUp(db: Database, studyId: string): Promise<TopUpResult> {
 
 const flights = new Map<string, { current?: Promise<TopUpResult>; queued?: Promise<TopUpResult> }>();
 
-/** The study as a top-up reads it, with its active and cancelled trials counted (see `runTopUp`). */
+/**
+ * The study as a top-up reads it, with its active and cancelled trials counted (see `runTopUp`). One count per
+ * state, so each walks its own small index (`trial_pending_idx`, `trial_running_idx`, the CANCELLED range of
+ * `trial_study_state_idx`); an `in (…)` over (study, state) read every dead RUNNING entry left by finished
+ * trials, a cost that grew with the study until the next vacuum.
+ */
 const TOP_UP_STUDY_SQL = `
   select s.id, s.status, s.max_trials as "maxTrials", s.max_parallel as "maxParallel",
     s.next_trial_number as "nextTrialNumber", s.sampler, s.space, s.objectives, p.team_id as "teamId",
-    (select json_object_agg(c.state, c.n) from (
-      select t.state, count(*)::int as n from trial t
-      where t.study_id = s.id and t.state in ('PENDING', 'RUNNING', 'CANCELLED')
-      group by t.state
-    ) c) as counts
+    json_build_object(
+      'PENDING', (select count(*)::int from trial t where t.study_id = s.id and t.state = 'PENDING'),
+      'RUNNING', (select count(*)::int from trial t where t.study_id = s.id and t.state = 'RUNNING'),
+      'CANCELLED', (select count(*)::int from trial t where t.study_id = s.id and t.state = 'CANCELLED')
+    ) as counts
   from study s join project p on p.id = s.project_id
   where s.id = $1::uuid`;
 
@@ -93,11 +98,12 @@ async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
     if (room > 0) {
       const sampler = createSampler(parseSamplerConfig(current.sampler));
       // Random and quasi-random search read only how many trials there are: a count, not every row (a
-      // large random search would otherwise re-read its whole study on every top-up).
-      const history =
-        sampler.reads === 'count' ? countOnlyHistory(numbered) : await loadHistory(tx, current, 'pruned');
+      // large random search would otherwise re-read, or stand in for, its whole study on every top-up).
+      const space = parseSpace(current.space);
       const directions = current.objectives.map((objective) => objective.direction as Direction);
-      const batch = sampler.ask({ space: parseSpace(current.space), trials: history, directions }, room);
+      const batch = sampler.askFromCount
+        ? sampler.askFromCount({ space, count: numbered, directions }, room)
+        : sampler.ask({ space, trials: await loadHistory(tx, current, 'pruned'), directions }, room);
       if (batch.length > 0) {
         created = await insertSampled(tx, { studyId, teamId: current.teamId, batch, pending: counts.PENDING ?? 0 });
         return { created, status: 'RUNNING' };

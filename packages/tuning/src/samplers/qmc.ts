@@ -4,7 +4,7 @@ import type { SearchSpace } from '../space';
 import type { Params } from '../types';
 import { sampleUniform } from './random';
 import { ScrambledSobol, SOBOL_BITS } from './sobol';
-import { askSequentially } from './types';
+import { askFromCountSequentially, askSequentially } from './types';
 import type { Sampler } from './types';
 
 const sobolCache = new Map<string, ScrambledSobol>();
@@ -34,8 +34,8 @@ export function sampleQmc(space: SearchSpace, seed: number, index: number): Para
 export function createQmcSampler(seed: number): Sampler {
   return {
     kind: 'qmc',
-    reads: 'count',
     ask: (ctx, n = 1) => askSequentially(ctx, n, (c) => sampleQmc(c.space, seed, c.trials.length)),
+    askFromCount: (ctx, n = 1) => askFromCountSequentially(ctx, n, (space, length) => sampleQmc(space, seed, length)),
     remaining: () => undefined,
   };
 }

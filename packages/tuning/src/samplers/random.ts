@@ -3,7 +3,7 @@ import { decodeFromUnitCube } from '../space-codec';
 import type { SearchSpace } from '../space';
 import type { Params } from '../types';
 import type { Rng } from '../rng';
-import { askSequentially } from './types';
+import { askFromCountSequentially, askSequentially } from './types';
 import type { Sampler } from './types';
 
 /** Draws one point uniformly (log-uniformly for log parameters) from the space. */
@@ -20,11 +20,11 @@ export function sampleUniform(space: SearchSpace, rng: Rng): Params {
  * history's length, so the same history always gives the same suggestion.
  */
 export function createRandomSampler(seed: number): Sampler {
+  const draw = (space: SearchSpace, length: number) => sampleUniform(space, createRng(seed, length, 0x7a2d));
   return {
     kind: 'random',
-    reads: 'count',
-    ask: (ctx, n = 1) =>
-      askSequentially(ctx, n, (c) => sampleUniform(c.space, createRng(seed, c.trials.length, 0x7a2d))),
+    ask: (ctx, n = 1) => askSequentially(ctx, n, (c) => draw(c.space, c.trials.length)),
+    askFromCount: (ctx, n = 1) => askFromCountSequentially(ctx, n, draw),
     remaining: () => undefined,
   };
 }

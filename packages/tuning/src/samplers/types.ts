@@ -26,20 +26,28 @@ export interface Sampler {
   /** How many more distinct points the sampler can propose, or undefined when unbounded. */
   remaining(ctx: AskContext): number | undefined;
   /**
-   * `'count'` when the sampler reads nothing of the history but its length (random, qmc): a caller may pass
-   * `countOnlyHistory(n)` instead of loading every trial, and gets the same suggestions. Absent: it reads
-   * the whole history.
+   * Present when the sampler reads nothing of the history but its length (random, qmc): the same `n`
+   * suggestions as `ask` given a history of `count` trials, without one. A large random search then costs its
+   * caller a count, not a read of every trial, and the call costs O(n) however long the study.
    */
-  readonly reads?: 'count';
+  askFromCount?(ctx: CountContext, n?: number): Params[];
+}
+
+/** What a sampler with `askFromCount` reads: the space and how many trials the study holds (any state). */
+export interface CountContext {
+  space: SearchSpace;
+  count: number;
+  directions: readonly Direction[];
 }
 
 /**
- * A stand-in history of `n` trials for a sampler whose `reads` is `'count'`: numbered 0..n-1, no parameters.
- * A large random search then costs its caller a count, not a read of every trial.
+ * `askFromCount` from a function of the space and the history's length: the i-th suggestion sees `count + i`
+ * trials, as `askSequentially` adds each suggestion to the history before the next.
  */
-export function countOnlyHistory(n: number): FrozenTrial[] {
+export function askFromCountSequentially(ctx: CountContext, n: number, one: (space: SearchSpace, length: number) => Params): Params[] {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`\`n\` must be a non-negative integer, got n=${n}`);
-  return Array.from({ length: n }, (_, number) => ({ number, state: 'COMPLETE' as const, params: {} }));
+  if (!Number.isInteger(ctx.count) || ctx.count < 0) throw new RangeError(`\`count\` must be a non-negative integer, got count=${ctx.count}`);
+  return Array.from({ length: n }, (_, i) => one(ctx.space, ctx.count + i));
 }
 
 /** Runs `one` n times, adding each suggestion to the history as a PENDING trial before the next. */
