@@ -189,8 +189,10 @@ export async function startApiServer(
 
   // Expired leases go back to the queue; the studies they touched are topped up. Every SWEEP_EVERY ticks,
   // every running study is topped up too, so a top-up that failed (or ran on a replica that died) is redone,
-  // and expired sessions are deleted.
+  // and expired sessions are deleted. Every MAINTAIN_EVERY ticks an embedded database is vacuumed and
+  // analyzed (`DbHandle.maintain`: autovacuum's job, which nobody does in PGlite; a no-op on Postgres).
   const SWEEP_EVERY = 6;
+  const MAINTAIN_EVERY = 60;
   let tick = 0;
   let reaping = false;
   const reaper = setInterval(() => {
@@ -203,6 +205,9 @@ export async function startApiServer(
         const running = await handle.db.select({ id: study.id }).from(study).where(eq(study.status, 'RUNNING'));
         for (const row of running) touched.add(row.id);
         await purgeExpiredSessions(handle.db);
+      }
+      if (tick % MAINTAIN_EVERY === 0) {
+        await handle.maintain().catch((error: unknown) => logger.warn({ err: error }, 'database housekeeping (VACUUM, ANALYZE) failed'));
       }
       for (const id of touched) {
         await topUp(handle.db, id).catch((error: unknown) => logger.warn({ err: error, studyId: id }, 'top-up failed'));

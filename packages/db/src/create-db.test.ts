@@ -4,6 +4,31 @@ import { createDb } from './create-db';
 import { readDbEnv } from './env';
 import { testDatabases } from './testing';
 
+describe('embedded PGlite housekeeping', () => {
+  it('vacuums and analyzes the tables whose rows change, as autovacuum would on a server', async () => {
+    const handle = await createDb({ dataDir: 'memory://' });
+    try {
+      await handle.migrate();
+      const stats = () =>
+        handle.query<{ relname: string; vacuumed: boolean; analyzed: boolean }>(
+          `select relname, last_vacuum is not null as vacuumed, last_analyze is not null as analyzed
+           from pg_stat_user_tables where relname in ('trial', 'study', 'runner', 'session', 'metric') order by relname`,
+        );
+      expect((await stats()).filter((row) => row.vacuumed || row.analyzed)).toEqual([]);
+      await handle.maintain();
+      expect(await stats()).toEqual([
+        { relname: 'metric', vacuumed: false, analyzed: true },
+        { relname: 'runner', vacuumed: true, analyzed: true },
+        { relname: 'session', vacuumed: true, analyzed: true },
+        { relname: 'study', vacuumed: true, analyzed: true },
+        { relname: 'trial', vacuumed: true, analyzed: true },
+      ]);
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
+});
+
 describe('database settings', () => {
   it('default to embedded PGlite in ./.data/pglite', () => {
     const env = readDbEnv({});

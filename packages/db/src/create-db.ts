@@ -50,8 +50,18 @@ export interface DbHandle {
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Sends a NOTIFY (payloads over 8,000 bytes are refused by Postgres). */
   notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Housekeeping that autovacuum does on a Postgres server but nobody does in PGlite (one session, no
+   * background workers): VACUUM (ANALYZE) of the tables whose rows change, ANALYZE of the append-only metric
+   * table. Without it an embedded database keeps every dead row version of a long study and plans on the
+   * statistics of its first minutes. A no-op on Postgres. The API's sweep calls it now and then.
+   */
+  maintain(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What `maintain()` runs on PGlite: trials, studies, runners and sessions are updated; metric points only added. */
+const MAINTENANCE_SQL = ['VACUUM (ANALYZE) trial, study, runner, session', 'ANALYZE metric'];
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 
@@ -128,6 +138,9 @@ function openPostgres(url: string, poolSize: number, onError: (error: Error) => 
     async notify(channel, payload) {
       await pool.query('select pg_notify($1, $2)', [channel, payload]);
     },
+    async maintain() {
+      // Autovacuum's job on a server (docs/deploy.md: keep it on).
+    },
     async migrate() {
       const client = await pool.connect();
       try {
@@ -181,6 +194,10 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
     },
     async notify(channel, payload) {
       await client.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    async maintain() {
+      // One statement each: several in one string would run as one transaction, where VACUUM cannot.
+      for (const statement of MAINTENANCE_SQL) await client.query(statement);
     },
     migrate() {
       const run = queue.then(async () => {
