@@ -226,6 +226,41 @@ describe.each(testDatabases)('the trial lifecycle over HTTP and WebSocket [$name
     expect(worse.trialReport.shouldPrune).toBe(true);
   });
 
+  it('judges every step of a batch against the other trials at that step (median pruner, several trials)', async () => {
+    const created = await createStudy(api, team, {
+      budget: { maxTrials: 10, maxParallel: 1 },
+      pruner: { kind: 'median', startupTrials: 2, warmupSteps: 0 },
+    });
+    const runner = await team.register('judged');
+    // Three finished trials with curves 1/(step+1) + offset over steps 0..4.
+    for (const offset of [0, 0.1, 0.2]) {
+      const [lease] = await claim(runner, created.id);
+      const points = [0, 1, 2, 3, 4].map((step) => ({ key: 'val_loss', step, value: 1 / (step + 1) + offset }));
+      await api.gql(REPORT, { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, points } }, team.runnerAuth);
+      await complete(lease!, [0.2 + offset]);
+    }
+    const report = async (lease: (typeof judged)[number] | undefined, points: { step: number; value: number }[]) =>
+      (
+        await api.gql(
+          REPORT,
+          { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, points: points.map((p) => ({ key: 'val_loss', ...p })) } },
+          team.runnerAuth,
+        )
+      ).trialReport.shouldPrune;
+    const judged = await claim(runner, created.id);
+    // Best so far 0.25 at step 1 (the others there: 0.5, 0.6, 0.7): keep going.
+    expect(await report(judged[0], [{ step: 0, value: 1 }, { step: 1, value: 0.25 }])).toBe(false);
+    // Steps 7 and 8 no other trial reached: nothing to compare with.
+    expect(await report(judged[0], [{ step: 7, value: 0.9 }, { step: 8, value: 0.95 }])).toBe(false);
+    // Step 4 (others 0.2, 0.3, 0.4): 0.7 is worse than the median, but the best so far (0.25, an earlier batch) is not.
+    expect(await report(judged[0], [{ step: 4, value: 0.7 }])).toBe(false);
+    await complete(judged[0]!, [0.7]);
+    const bad = await claim(runner, created.id);
+    // A batch of two steps: at step 0 (others 1, 1.1, 1.2, 1) 1.05 is no worse than the median; at step 4
+    // (others 0.2, 0.3, 0.4, 0.7: median 0.35) its best, 0.9, is.
+    expect(await report(bad[0], [{ step: 0, value: 1.05 }, { step: 4, value: 0.9 }])).toBe(true);
+  });
+
   it('stores a re-sent batch once, and round-trips NaN and ±Infinity; a NaN objective fails the trial', async () => {
     const created = await createStudy(api, team, { budget: { maxTrials: 1, maxParallel: 1 } });
     const runner = await team.register('precise');

@@ -46,6 +46,47 @@ export async function loadHistory(
   return rows.map((row) => toFrozen(row, curves.get(row.id)));
 }
 
+/**
+ * The history a pruner whose `reads` is `'steps'` needs to judge one report (median, percentile, threshold):
+ * every trial's number and state, the judged trial's whole curve, and the other trials' values at `steps` only
+ * (the batch's steps) — the same verdict as with `loadHistory(…, 'all')`, without reading every point of the
+ * study on every report (packages/tuning's pruner tests check the equivalence).
+ */
+export async function loadPruneHistory(
+  db: Database,
+  study: Pick<StudyRow, 'id' | 'objectives'>,
+  judged: { id: number },
+  steps: number[],
+): Promise<FrozenTrial[]> {
+  const rows = await db
+    .select({ id: trial.id, number: trial.number, state: trial.state })
+    .from(trial)
+    .where(and(eq(trial.studyId, study.id), ne(trial.state, 'CANCELLED')))
+    .orderBy(asc(trial.number));
+  const key = study.objectives[0]?.name;
+  const curves = new Map<number, { step: number; value: number }[]>();
+  if (key) {
+    const select = () =>
+      db
+        .select({ trialId: metric.trialId, step: metric.step, value: metric.value })
+        .from(metric)
+        .innerJoin(trial, and(eq(trial.id, metric.trialId), eq(trial.attempt, metric.attempt)));
+    const own = await select()
+      .where(and(eq(metric.trialId, judged.id), eq(metric.key, key)))
+      .orderBy(asc(metric.step));
+    // The others at the judged steps only: per trial, a probe of the (trial, attempt, key, step) key.
+    const others = await select()
+      .where(and(eq(trial.studyId, study.id), ne(metric.trialId, judged.id), eq(metric.key, key), inArray(metric.step, steps)))
+      .orderBy(asc(metric.trialId), asc(metric.step));
+    for (const point of [...own, ...others]) {
+      let curve = curves.get(point.trialId);
+      if (!curve) curves.set(point.trialId, (curve = []));
+      curve.push({ step: point.step, value: point.value });
+    }
+  }
+  return rows.map((row) => toFrozen({ ...row, params: {}, values: null }, curves.get(row.id)));
+}
+
 export function toFrozen(
   row: { number: number; state: string; params: unknown; values: number[] | null },
   intermediate?: { step: number; value: number }[],

@@ -4,7 +4,7 @@ import { float8Text, project, study, trial } from '@tuneboard/db';
 import { createPruner, parsePrunerConfig, type Direction } from '@tuneboard/tuning';
 import { STUDY_CHANNEL, publishAvailable, publishStudyEvent } from '../events.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
-import { loadHistory } from './history.ts';
+import { loadHistory, loadPruneHistory } from './history.ts';
 import { TRIAL_COLUMNS, hotQuery, trialFromRow } from './hot-sql.ts';
 
 export interface LeaseSettings {
@@ -136,14 +136,17 @@ export async function reportMetrics(
   const pruner = parsePrunerConfig(row.pruner);
   let shouldPrune = false;
   if (pruner.kind !== 'none' && key && args.points.some((p) => p.key === key)) {
-    const history = await loadHistory(db, study, 'all');
+    const judge = createPruner(pruner);
+    const steps = [...new Set(args.points.filter((p) => p.key === key).map((p) => p.step))].sort((a, b) => a - b);
+    // Median, percentile and threshold compare at the judged steps only: read those points of the other
+    // trials, not every point of the study (a cost that grew with the study on every report).
+    const history =
+      judge.reads === 'steps' ? await loadPruneHistory(db, study, { id: Number(row.id) }, steps) : await loadHistory(db, study, 'all');
     const current = history.find((t) => t.number === Number(row.number));
     if (current) {
       // Pruners are stateless and judge the curve up to its last step; a batch may carry several steps
       // (ASHA's rungs could fall between them), so each new step is judged on the curve up to it.
-      const judge = createPruner(pruner);
       const direction = (study.objectives[0]?.direction ?? 'minimize') as Direction;
-      const steps = [...new Set(args.points.filter((p) => p.key === key).map((p) => p.step))].sort((a, b) => a - b);
       shouldPrune = steps.some((step) =>
         judge.shouldPrune({
           trial: { ...current, intermediate: (current.intermediate ?? []).filter((point) => point.step <= step) },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FrozenTrial } from '../types';
 import { createPruner, hyperbandBracketOf, hyperbandBrackets, parsePrunerConfig } from './pruners';
 import type { PrunerConfig } from './pruners';
+import { createRng } from '../rng';
 
 function curve(number: number, state: FrozenTrial['state'], values: Record<number, number>): FrozenTrial {
   return { number, state, params: {}, intermediate: Object.entries(values).map(([step, value]) => ({ step: Number(step), value })) };
@@ -160,5 +161,49 @@ describe('parsePrunerConfig', () => {
 
   it('accepts a valid config and keeps only the given fields', () => {
     expect(parsePrunerConfig({ kind: 'asha', minResource: 2, warmupSteps: 1 })).toEqual({ kind: 'asha', minResource: 2, warmupSteps: 1 });
+  });
+});
+
+describe('pruners that read other trials only at the judged step', () => {
+  it('give the same verdict from the other trials’ values at that step as from their whole curves', () => {
+    const rng = createRng(11, 0, 0x51);
+    const configs: PrunerConfig[] = [
+      { kind: 'none' },
+      { kind: 'median', startupTrials: 2 },
+      { kind: 'median', warmupSteps: 3, minTrials: 2 },
+      { kind: 'percentile', percentile: 25 },
+      { kind: 'threshold', upper: 0.8 },
+    ];
+    const states = ['COMPLETE', 'COMPLETE', 'PRUNED', 'RUNNING', 'FAIL'] as const;
+    let verdicts = 0;
+    for (let round = 0; round < 300; round++) {
+      const curve = (length: number) =>
+        Array.from({ length }, (_, step) => ({ step, value: rng.next() < 0.03 ? Number.NaN : rng.next() + 1 / (step + 1) }));
+      const trials: FrozenTrial[] = Array.from({ length: 2 + Math.floor(rng.next() * 8) }, (_, number) => ({
+        number,
+        state: states[Math.floor(rng.next() * states.length)]!,
+        params: {},
+        intermediate: curve(Math.floor(rng.next() * 12)),
+      }));
+      const judged: FrozenTrial = { number: trials.length, state: 'RUNNING', params: {}, intermediate: curve(1 + Math.floor(rng.next() * 10)) };
+      const step = judged.intermediate!.at(-1)!.step;
+      const atStep = trials.map((t) => ({ ...t, intermediate: t.intermediate!.filter((x) => x.step === step) }));
+      for (const config of configs) {
+        const pruner = createPruner(config);
+        expect(pruner.reads).toBe('steps');
+        const full = pruner.shouldPrune({ trial: judged, trials: [...trials, judged], direction: round % 2 ? 'minimize' : 'maximize' });
+        const partial = pruner.shouldPrune({ trial: judged, trials: [...atStep, judged], direction: round % 2 ? 'minimize' : 'maximize' });
+        expect(partial).toBe(full);
+        if (full) verdicts += 1;
+      }
+    }
+    // Both outcomes occurred, so the comparison above is not between two constant answers.
+    expect(verdicts).toBeGreaterThan(50);
+    expect(verdicts).toBeLessThan(1400);
+  });
+
+  it('ASHA and Hyperband read whole curves', () => {
+    expect(createPruner({ kind: 'asha' }).reads).toBeUndefined();
+    expect(createPruner({ kind: 'hyperband', maxResource: 27 }).reads).toBeUndefined();
   });
 });

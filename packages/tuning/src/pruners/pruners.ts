@@ -62,6 +62,14 @@ export interface PruneContext {
 export interface Pruner {
   readonly kind: PrunerKind;
   shouldPrune(ctx: PruneContext): boolean;
+  /**
+   * `'steps'` when the rule reads the other trials only at the step being judged (their states, and their
+   * values at exactly that step: median, percentile, threshold, none). A caller may then pass the judged trial's
+   * whole curve and the other trials' values at the judged steps only, and gets the same verdict — a report no
+   * longer costs a read of every point of the study. Absent: the rule reads whole curves (ASHA and Hyperband
+   * take rung values at the first step at or past each rung).
+   */
+  readonly reads?: 'steps';
 }
 
 /** Default start-up trials of the median and percentile pruners (Optuna's MedianPruner default). */
@@ -153,6 +161,8 @@ function guarded(
   const startup = common.startupTrials ?? defaultStartup;
   return {
     kind,
+    // The percentile rules and the threshold read others only at the judged step; ASHA's rungs do not.
+    ...(kind === 'asha' || kind === 'hyperband' ? {} : { reads: 'steps' as const }),
     shouldPrune: (ctx) => {
       const curve = sortedCurve(ctx.trial);
       const last = curve[curve.length - 1];
@@ -286,7 +296,7 @@ export function createPruner(config: PrunerConfig): Pruner {
   const c = parsePrunerConfig(config);
   switch (c.kind) {
     case 'none':
-      return { kind: 'none', shouldPrune: () => false };
+      return { kind: 'none', reads: 'steps', shouldPrune: () => false };
     case 'median':
     case 'percentile':
       return percentilePruner(c);
