@@ -2,13 +2,13 @@
 // Template trials on several slots: all in the runner's one process (tfjs has one backend and Node one
 // JavaScript thread, so the slots take turns), beside one training process per slot (`--slot-processes on`).
 // The same digits-MLP trials in both; prints wall time, trials per minute and training samples per second.
-import fs from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { SlotProcesses, createLogger } from '@tuneboard/runner';
 import { runObjective } from '@tuneboard/runner/objectives';
 import type { RunObjective } from '@tuneboard/runner';
 import { loadPreparedData } from '@tuneboard/runner/train';
+import { cpuSeconds } from '../api/cpu.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -31,20 +31,10 @@ const spec = { kind: 'template', template: 'mlp', dataset: 'digits' };
 // The bench:runner MLP: 64-128-128-10, batch 64, Adam.
 const params = { hidden_layers: 2, units: 128, batch_size: 64, optimizer: 'adam', learning_rate: 1e-3, epochs };
 
-/** User + system CPU seconds of a process (Linux /proc; 0 elsewhere). */
-function processCpu(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 /** CPU seconds of this process and of the slot processes so far. */
 function cpuNow(processes: SlotProcesses): number {
   const own = process.cpuUsage();
-  return (own.user + own.system) / 1e6 + [...processes.pids().values()].reduce((sum, pid) => sum + processCpu(pid), 0);
+  return (own.user + own.system) / 1e6 + [...processes.pids().values()].reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
 }
 
 /** Runs `trials` trials with at most `slots` at once, slot i taking the i-th free place. */

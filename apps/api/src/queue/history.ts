@@ -37,11 +37,7 @@ export async function loadHistory(
       .innerJoin(trial, and(eq(trial.id, metric.trialId), eq(trial.attempt, metric.attempt)))
       .where(and(eq(metric.key, key), inArray(metric.trialId, wanted)))
       .orderBy(asc(metric.trialId), asc(metric.step));
-    for (const point of points) {
-      let curve = curves.get(point.trialId);
-      if (!curve) curves.set(point.trialId, (curve = []));
-      curve.push({ step: point.step, value: point.value });
-    }
+    addToCurves(curves, points);
   }
   return rows.map((row) => toFrozen(row, curves.get(row.id)));
 }
@@ -78,13 +74,19 @@ export async function loadPruneHistory(
     const others = await select()
       .where(and(eq(trial.studyId, study.id), ne(metric.trialId, judged.id), eq(metric.key, key), inArray(metric.step, steps)))
       .orderBy(asc(metric.trialId), asc(metric.step));
-    for (const point of [...own, ...others]) {
-      let curve = curves.get(point.trialId);
-      if (!curve) curves.set(point.trialId, (curve = []));
-      curve.push({ step: point.step, value: point.value });
-    }
+    addToCurves(curves, own);
+    addToCurves(curves, others);
   }
   return rows.map((row) => toFrozen({ ...row, params: {}, values: null }, curves.get(row.id)));
+}
+
+/** Groups points (ordered by trial, then step) into learning curves by trial id. */
+function addToCurves(curves: Map<number, { step: number; value: number }[]>, points: { trialId: number; step: number; value: number }[]): void {
+  for (const point of points) {
+    let curve = curves.get(point.trialId);
+    if (!curve) curves.set(point.trialId, (curve = []));
+    curve.push({ step: point.step, value: point.value });
+  }
 }
 
 export function toFrozen(
