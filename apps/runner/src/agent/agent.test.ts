@@ -80,6 +80,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
+/** How the child exited, or 'still running' after `ms`. */
+function exitedWithin(child: ChildProcess, ms: number): Promise<Awaited<ReturnType<typeof exited>> | 'still running'> {
+  return Promise.race([exited(child), new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms))]);
+}
+
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
@@ -288,10 +293,7 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
     });
     runner.kill('SIGTERM');
     // The bound is 5 s; the generous margin covers a loaded machine, not a slower design.
-    const exit = await Promise.race([
-      exited(runner),
-      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 15_000)),
-    ]);
+    const exit = await exitedWithin(runner, 15_000);
     expect(exit, output.join('')).toEqual({ code: 0, signal: null });
     const [trial] = (await trials(id)).trials.nodes;
     expect(trial).toMatchObject({ state: 'PENDING', attempt: 1, error: null });
@@ -300,13 +302,17 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
     expect(output.join('')).toContain('released');
   }, 90_000);
 
-  it('hands its template trials back when Ctrl-C reaches the whole process group, slot processes included', async () => {
-    const { id } = await study([], {
-      space: { units: { type: 'categorical', choices: [8] }, epochs: { type: 'categorical', choices: [10_000] } },
+  /** Real training: the `mlp` template on iris (8 units), `epochs` each, maximising val_accuracy. */
+  const irisStudy = (epochs: number, budget: { maxTrials: number; maxParallel: number }) =>
+    study([], {
+      space: { units: { type: 'categorical', choices: [8] }, epochs: { type: 'categorical', choices: [epochs] } },
       objective: { kind: 'template', template: 'mlp', dataset: 'iris', metric: 'val_accuracy' },
       objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
-      budget: { maxTrials: 2, maxParallel: 2 },
+      budget,
     });
+
+  it('hands its template trials back when Ctrl-C reaches the whole process group, slot processes included', async () => {
+    const { id } = await irisStudy(10_000, { maxTrials: 2, maxParallel: 2 });
     const output: string[] = [];
     // Its own process group, as a runner started from a terminal: Ctrl-C signals the runner and its slot processes.
     const runner = spawnRunnerOn(api, id, output, 'ctrl-c', ['--concurrency', '2', '--slot-processes', 'on', '--gpus', '0'], true);
@@ -320,10 +326,7 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
       return true;
     });
     process.kill(-runner.pid!, 'SIGINT');
-    const exit = await Promise.race([
-      exited(runner),
-      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 15_000)),
-    ]);
+    const exit = await exitedWithin(runner, 15_000);
     expect(exit, output.join('')).toEqual({ code: 0, signal: null });
     const nodes = (await trials(id)).trials.nodes;
     expect(nodes.map((t) => [t.state, t.attempt, t.error])).toEqual([
@@ -453,12 +456,7 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
   }, 90_000);
 
   it('trains template trials in one process per slot, each slot on its own GPU, and ends those processes on stop', async () => {
-    const { id } = await study([], {
-      space: { units: { type: 'categorical', choices: [8] }, epochs: { type: 'categorical', choices: [3] } },
-      objective: { kind: 'template', template: 'mlp', dataset: 'iris', metric: 'val_accuracy' },
-      objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
-      budget: { maxTrials: 4, maxParallel: 2 },
-    });
+    const { id } = await irisStudy(3, { maxTrials: 4, maxParallel: 2 });
     const lines: string[] = [];
     // Two GPUs as far as the runner is told; the plain JS backend trains in each slot's process.
     const agent = await startAgent(id, api.server.url, lines, 2, { skipBackend: false, gpus: 2, slotProcesses: 'on' });
