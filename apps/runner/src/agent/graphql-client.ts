@@ -1,3 +1,6 @@
+import http from 'node:http';
+import https from 'node:https';
+
 /** The API could not be reached or answered 5xx/429: worth retrying with backoff. */
 export class TransientApiError extends Error {
   override name = 'TransientApiError';
@@ -19,7 +22,6 @@ export interface GraphQLClientOptions {
   token: string;
   /** Per request; a hung connection counts as a network failure. */
   timeoutMs?: number;
-  fetch?: typeof fetch;
 }
 
 export type Request = <T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal) => Promise<T>;
@@ -29,46 +31,96 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/** POSTs one operation with the bearer token; throws TransientApiError or ApiError, else returns `data`. */
+/**
+ * POSTs one operation with the bearer token; throws TransientApiError or ApiError, else returns `data`.
+ * node:http(s) with a kept-alive connection, not `fetch`: a runner sends a request every half second while it
+ * trains, and `fetch` (web streams, Request/Response/Headers objects, a combined abort signal) cost about twice
+ * the CPU of a plain request on the training thread (bench/runner/overhead.ts measures the runner's own share).
+ */
 export function createGraphQLClient(options: GraphQLClientOptions): Request {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const doFetch = options.fetch ?? fetch;
+  const url = new URL(options.url);
+  const transport = url.protocol === 'https:' ? https : http;
+  // The API keeps idle connections for 65 s; a connection it closed anyway is a transient error, retried.
+  const agent = new transport.Agent({ keepAlive: true, scheduling: 'lifo' });
+  const authorization = `Bearer ${options.token}`;
   return async <T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T> => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    let response: Response;
-    let text: string;
+    const body = JSON.stringify({ query, variables });
+    let reply: { status: number; text: string };
     try {
-      response = await doFetch(options.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
-        body: JSON.stringify({ query, variables }),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-      text = await response.text();
+      reply = await post(transport, url, agent, { authorization, body, timeoutMs, signal });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      const reason = timeout.aborted ? `no answer within ${timeoutMs / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
-      throw new TransientApiError(`cannot reach the API at ${options.url}: ${reason}`);
+      const cause = error as { code?: string; message?: string };
+      throw new TransientApiError(`cannot reach the API at ${options.url}: ${cause.code ?? cause.message}`);
     }
-    if (response.status >= 500 || response.status === 429) {
-      throw new TransientApiError(`the API at ${options.url} answered HTTP ${response.status}`);
+    if (reply.status >= 500 || reply.status === 429) {
+      throw new TransientApiError(`the API at ${options.url} answered HTTP ${reply.status}`);
     }
-    let body: GraphQLResponse<T>;
+    let parsed: GraphQLResponse<T>;
     try {
-      body = JSON.parse(text) as GraphQLResponse<T>;
+      parsed = JSON.parse(reply.text) as GraphQLResponse<T>;
     } catch {
       // A proxy's HTML page during a deploy, say: the API itself is not there yet.
-      throw new TransientApiError(`the API at ${options.url} answered HTTP ${response.status} with no GraphQL body`);
+      throw new TransientApiError(`the API at ${options.url} answered HTTP ${reply.status} with no GraphQL body`);
     }
-    const first = body.errors?.[0];
+    const first = parsed.errors?.[0];
     if (first) {
       const code = first.extensions?.code;
       if (code === 'INTERNAL_SERVER_ERROR') throw new TransientApiError(`the API failed: ${first.message}`);
       throw new ApiError(`the API refused the request: ${first.message}${code ? ` (${code})` : ''}`, code);
     }
-    if (!body.data) throw new TransientApiError(`the API at ${options.url} answered HTTP ${response.status} without data`);
-    return body.data;
+    if (!parsed.data) throw new TransientApiError(`the API at ${options.url} answered HTTP ${reply.status} without data`);
+    return parsed.data;
   };
+}
+
+/** One POST and its whole answer; rejects on a network error, after `timeoutMs`, or when `signal` aborts. */
+function post(
+  transport: typeof http | typeof https,
+  url: URL,
+  agent: http.Agent,
+  args: { authorization: string; body: string; timeoutMs: number; signal: AbortSignal | undefined },
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    if (args.signal?.aborted) return reject(Object.assign(new Error('aborted'), { code: 'ABORTED' }));
+    const request = transport.request(url, {
+      method: 'POST',
+      agent,
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(args.body),
+        authorization: args.authorization,
+      },
+    });
+    const timer = setTimeout(
+      () => request.destroy(Object.assign(new Error(`no answer within ${args.timeoutMs / 1000} s`), { code: undefined })),
+      args.timeoutMs,
+    );
+    const onAbort = () => request.destroy(Object.assign(new Error('aborted'), { code: 'ABORTED' }));
+    args.signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      args.signal?.removeEventListener('abort', onAbort);
+    };
+    request.once('error', (error) => {
+      done();
+      reject(error);
+    });
+    request.once('response', (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.once('end', () => {
+        done();
+        resolve({ status: response.statusCode ?? 0, text });
+      });
+      response.once('error', (error) => {
+        done();
+        reject(error);
+      });
+    });
+    request.end(args.body);
+  });
 }
 
 /** Turns anything thrown into a one-line message, so a failed trial is recorded with a readable error. */
