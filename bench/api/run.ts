@@ -3,6 +3,7 @@
 // in the same run on the same Postgres. Prints figures; asserts nothing about time.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -107,17 +108,35 @@ async function cpuMeter(apiPid: number | undefined) {
 }
 
 type Auth = { cookie?: string; token?: string };
+/**
+ * The simulated runners' requests: node:http over kept-alive connections, as the runner itself sends them
+ * (apps/runner/src/agent/graphql-client.ts); `fetch` cost these clients about five times the CPU a request.
+ */
+const keepAlive = new http.Agent({ keepAlive: true });
 async function gql<T = any>(url: string, query: string, variables: unknown, auth: Auth): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(auth.cookie ? { cookie: auth.cookie } : {}),
-      ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
+  const payload = JSON.stringify({ query, variables });
+  const text = await new Promise<string>((resolve, reject) => {
+    const request = http.request(url, {
+      method: 'POST',
+      agent: keepAlive,
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(payload),
+        ...(auth.cookie ? { cookie: auth.cookie } : {}),
+        ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
+      },
+    });
+    request.once('error', reject);
+    request.once('response', (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.once('end', () => resolve(body));
+      response.once('error', reject);
+    });
+    request.end(payload);
   });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  const body = JSON.parse(text) as { data?: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data as T;
 }

@@ -67,7 +67,7 @@ export async function startApiServer(
 ): Promise<ApiServer> {
   const logger = log ?? pino({ level: env.LOG_LEVEL });
   const production = env.NODE_ENV === 'production';
-  const events = new EventHub(handle);
+  const events = new EventHub(handle, { log: logger });
   await events.start();
   const tokens = new TokenCache(options.tokenCacheMs ?? TOKEN_CACHE_MS);
   // Revoked on any replica: forgotten here as soon as the notification arrives.
@@ -200,7 +200,7 @@ export async function startApiServer(
     reaping = true;
     tick += 1;
     const sweep = async () => {
-      const touched = new Set(await reapExpiredLeases(handle.db));
+      const touched = new Set(await reapExpiredLeases(handle.db, events));
       if (tick % SWEEP_EVERY === 0) {
         const running = await handle.db.select({ id: study.id }).from(study).where(eq(study.status, 'RUNNING'));
         for (const row of running) touched.add(row.id);
@@ -210,7 +210,7 @@ export async function startApiServer(
         await handle.maintain().catch((error: unknown) => logger.warn({ err: error }, 'database housekeeping (VACUUM, ANALYZE) failed'));
       }
       for (const id of touched) {
-        await topUp(handle.db, id).catch((error: unknown) => logger.warn({ err: error, studyId: id }, 'top-up failed'));
+        await topUp(handle.db, events, id).catch((error: unknown) => logger.warn({ err: error, studyId: id }, 'top-up failed'));
       }
     };
     sweep()

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { float8Text, project, study, trial } from '@tuneboard/db';
 import { createPruner, parsePrunerConfig, type Direction } from '@tuneboard/tuning';
-import { STUDY_CHANNEL, publishAvailable, publishStudyEvent } from '../events.ts';
+import type { EventQueue } from '../events.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
 import { loadHistory, loadPruneHistory } from './history.ts';
 import { TRIAL_COLUMNS, hotQuery, trialFromRow } from './hot-sql.ts';
@@ -19,12 +19,13 @@ export const MAX_REPORT_POINTS = 1_000;
  * statement: `FOR UPDATE SKIP LOCKED` lets concurrent claimers pass each other's rows instead of waiting,
  * and the UPDATE sets the owner, a fresh lease token (the fencing token for every later write) and the
  * expiry, returning every column the reply needs. Hand-enqueued trials go first, then the oldest. The same
- * statement checks that the runner belongs to the team, marks it seen (at most every 10 s: "online" means
- * heard from in the last minute) and tells the dashboards (NOTIFY). An empty answer means nothing was
+ * statement checks that the runner belongs to the team and marks it seen (at most every 10 s: "online" means
+ * heard from in the last minute); the dashboards hear of it through `events`. An empty answer means nothing was
  * pending, or the runner or study is not the team's: the caller tells these apart on that rare path.
  */
 export async function claimTrials(
   db: Database,
+  events: EventQueue,
   settings: LeaseSettings,
   args: { teamId: string; runnerId: string; studyId?: string | undefined; limit: number },
 ): Promise<(TrialRow & { teamId: string })[]> {
@@ -35,7 +36,9 @@ export async function claimTrials(
     args.runnerId,
     settings.leaseSeconds,
   ]);
-  return rows.map((row) => ({ ...trialFromRow(row), teamId: args.teamId }));
+  const claimed = rows.map((row) => ({ ...trialFromRow(row), teamId: args.teamId }));
+  for (const row of claimed) events.queueStudyEvent({ kind: 'TRIAL_CLAIMED', studyId: row.studyId, teamId: args.teamId, trialId: row.id });
+  return claimed;
 }
 
 /**
@@ -71,10 +74,7 @@ const CLAIM_SQL = `
     where t.id = candidate.id
     returning ${TRIAL_COLUMNS}
   )
-  select c.*, pg_notify('${STUDY_CHANNEL}', json_build_object(
-    'kind', 'TRIAL_CLAIMED', 'studyId', c."studyId", 'teamId', $1::uuid::text, 'trialId', c.id)::text) as notified
-  from claimed c
-  order by c.id`;
+  select c.* from claimed c order by c.id`;
 
 /** node-postgres returns `{ rows }`, PGlite too; drizzle passes the driver's result through. */
 export function rowsOf<T>(result: unknown): T[] {
@@ -105,6 +105,7 @@ export interface ReportResult {
  */
 export async function reportMetrics(
   db: Database,
+  events: EventQueue,
   settings: LeaseSettings,
   args: {
     trialId: number;
@@ -113,9 +114,8 @@ export async function reportMetrics(
     points: { key: string; step: number; value: number }[];
   },
 ): Promise<ReportResult | undefined> {
-  // One statement renews the lease, stores the batch (unnest of three arrays: one INSERT however many
-  // points) and tells the dashboards, so it is atomic without a transaction's extra round trips; no lease,
-  // no rows. Values travel as a float8[] literal to keep NaN, ±Infinity and −0. Keys are validated by the
+  // One statement renews the lease and stores the batch (unnest of three arrays: one INSERT however many
+  // points), so it is atomic without a transaction's extra round trips; no lease, no rows. Values travel as a float8[] literal to keep NaN, ±Infinity and −0. Keys are validated by the
   // resolver (letters, digits, _ . / -), so quoting them is enough.
   const keys = `{${args.points.map((p) => `"${p.key}"`).join(',')}}`;
   const steps = `{${args.points.map((p) => p.step).join(',')}}`;
@@ -124,6 +124,7 @@ export async function reportMetrics(
     id: number | string;
     number: number;
     studyId: string;
+    teamId: string;
     objectives: StudyRow['objectives'];
     pruner: StudyRow['pruner'];
     leaseExpiresAt: Date | string;
@@ -131,6 +132,7 @@ export async function reportMetrics(
   }>(db, 'tb_trial_report', REPORT_SQL, [args.trialId, args.leaseToken, settings.leaseSeconds, keys, steps, values, args.teams]);
   if (!row) return undefined;
   const accepted = Number(row.accepted);
+  if (accepted > 0) events.queueStudyEvent({ kind: 'TRIAL_REPORTED', studyId: row.studyId, teamId: row.teamId, trialId: Number(row.id) });
   const study = { id: row.studyId, objectives: row.objectives };
   const key = study.objectives[0]?.name;
   const pruner = parsePrunerConfig(row.pruner);
@@ -180,10 +182,8 @@ const REPORT_SQL = `
   ), counted as (
     select count(*)::int as accepted from inserted
   )
-  select r.id, r.number, r.study_id as "studyId", r.objectives, r.pruner, r.lease_expires_at as "leaseExpiresAt",
-    c.accepted,
-    case when c.accepted > 0 then pg_notify('${STUDY_CHANNEL}', json_build_object(
-      'kind', 'TRIAL_REPORTED', 'studyId', r.study_id, 'teamId', r.team_id, 'trialId', r.id)::text) end as notified
+  select r.id, r.number, r.study_id as "studyId", r.team_id as "teamId", r.objectives, r.pruner,
+    r.lease_expires_at as "leaseExpiresAt", c.accepted
   from renewed r, counted c`;
 
 export type Outcome =
@@ -193,11 +193,12 @@ export type Outcome =
 
 /**
  * Ends the current attempt of a trial for the holder of its lease, in one fenced UPDATE that also checks
- * the caller's `teams` and tells the dashboards. A NaN objective value fails the trial (the values are kept
+ * the caller's `teams`; the dashboards hear of it through `events`. A NaN objective value fails the trial (the values are kept
  * for inspection). Returns the finished row (undefined when nothing matched); the caller tops the study up.
  */
 export async function finishTrial(
   db: Database,
+  events: EventQueue,
   args: { trialId: number; leaseToken: string; teams: string[]; outcome: Outcome },
 ): Promise<(TrialRow & { teamId: string }) | undefined> {
   const { outcome } = args;
@@ -215,7 +216,10 @@ export async function finishTrial(
     error,
     args.teams,
   ]);
-  return row ? { ...trialFromRow(row), teamId: String(row.teamId) } : undefined;
+  if (!row) return undefined;
+  const finished = { ...trialFromRow(row), teamId: String(row.teamId) };
+  events.queueStudyEvent({ kind: 'TRIAL_FINISHED', studyId: finished.studyId, teamId: finished.teamId, trialId: finished.id });
+  return finished;
 }
 
 const FINISH_SQL = `
@@ -226,9 +230,7 @@ const FINISH_SQL = `
     ${LEASED_TRIAL.replace('$LEASE_TEAMS', '$7')}
     returning ${TRIAL_COLUMNS}, p.team_id as "teamId"
   )
-  select f.*, pg_notify('${STUDY_CHANNEL}', json_build_object(
-    'kind', 'TRIAL_FINISHED', 'studyId', f."studyId", 'teamId', f."teamId", 'trialId', f.id)::text) as notified
-  from finished f`;
+  select f.* from finished f`;
 
 /**
  * Gives a trial back to the queue for the holder of its lease (a runner shutting down cleanly): PENDING
@@ -236,9 +238,10 @@ const FINISH_SQL = `
  */
 export async function releaseTrial(
   db: Database,
+  events: EventQueue,
   args: { trialId: number; leaseToken: string },
 ): Promise<TrialRow & { teamId: string }> {
-  return db.transaction(async (tx) => {
+  const released = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(trial)
       .set({
@@ -257,11 +260,11 @@ export async function releaseTrial(
       .from(study)
       .innerJoin(project, eq(project.id, study.projectId))
       .where(eq(study.id, row.studyId));
-    const teamId = owner?.teamId ?? '';
-    await publishStudyEvent(tx, { kind: 'TRIAL_FINISHED', studyId: row.studyId, teamId, trialId: row.id });
-    await publishAvailable(tx, { teamId, studyId: row.studyId, pending: 1 });
-    return { ...row, teamId };
+    return { ...row, teamId: owner?.teamId ?? '' };
   });
+  events.queueStudyEvent({ kind: 'TRIAL_FINISHED', studyId: released.studyId, teamId: released.teamId, trialId: released.id });
+  events.queueAvailable({ teamId: released.teamId, studyId: released.studyId, pending: 1 });
+  return released;
 }
 
 /**
@@ -269,7 +272,7 @@ export async function releaseTrial(
  * fails them once `maxFailures` attempts are spent. The old attempt's metric points stay, kept apart by
  * their attempt number. Returns the studies touched so the caller can top them up.
  */
-export async function reapExpiredLeases(db: Database): Promise<string[]> {
+export async function reapExpiredLeases(db: Database, events: EventQueue): Promise<string[]> {
   const result = await db.execute<{ study_id: string; id: number; team_id: string }>(sql`
     update ${trial} t
     set state = case when t.attempt + 1 >= s.max_failures then 'FAIL'::trial_state else 'PENDING'::trial_state end,
@@ -285,12 +288,7 @@ export async function reapExpiredLeases(db: Database): Promise<string[]> {
     returning t.study_id, t.id, p.team_id`);
   const rows = rowsOf<{ study_id: string; id: number; team_id: string }>(result);
   for (const row of rows) {
-    await publishStudyEvent(db, {
-      kind: 'TRIAL_FINISHED',
-      studyId: row.study_id,
-      teamId: row.team_id,
-      trialId: Number(row.id),
-    });
+    events.queueStudyEvent({ kind: 'TRIAL_FINISHED', studyId: row.study_id, teamId: row.team_id, trialId: Number(row.id) });
   }
   return [...new Set(rows.map((row) => row.study_id))];
 }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { study } from '@tuneboard/db';
 import { createSampler, parseSamplerConfig, parseSpace, type Direction } from '@tuneboard/tuning';
-import { AVAILABLE_CHANNEL, STUDY_CHANNEL, publishAvailable, publishStudyEvent } from '../events.ts';
+import { publishStudyEvent, type EventQueue } from '../events.ts';
 import type { StudyRow } from '../mappers.ts';
 import { loadHistory } from './history.ts';
 import { hotQuery } from './hot-sql.ts';
@@ -19,7 +19,7 @@ export interface TopUpResult {
  * replicas never over-sample, exceed the budget or hand out the same grid point twice. Running and
  * pending trials are in the sampler's history, so the sampler spreads a batch (constant liar).
  */
-export function topUp(db: Database, studyId: string): Promise<TopUpResult> {
+export function topUp(db: Database, events: EventQueue, studyId: string): Promise<TopUpResult> {
   // Single flight per study and process: calls arriving while a top-up runs share ONE queued run, which
   // starts after the current one and so sees every trial finished before the call. Sixteen runners
   // completing at once cost two top-ups instead of sixteen serialised ones.
@@ -27,7 +27,7 @@ export function topUp(db: Database, studyId: string): Promise<TopUpResult> {
   if (!flight) flights.set(studyId, (flight = {}));
   const state = flight;
   const start = (): Promise<TopUpResult> => {
-    const current = runTopUp(db, studyId).finally(() => {
+    const current = runTopUp(db, events, studyId).finally(() => {
       if (state.current === current) state.current = undefined;
       if (!state.current && !state.queued) flights.delete(studyId);
     });
@@ -76,7 +76,24 @@ interface TopUpStudy {
   counts: Record<string, number> | null;
 }
 
-async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
+/** What a top-up did, and the events to send once its transaction committed. */
+interface TopUpOutcome extends TopUpResult {
+  teamId?: string;
+  createdIds?: number[];
+  pending?: number;
+}
+
+async function runTopUp(db: Database, events: EventQueue, studyId: string): Promise<TopUpResult> {
+  const outcome = await topUpTransaction(db, studyId);
+  const { teamId, createdIds = [], pending = 0 } = outcome;
+  if (teamId) {
+    for (const trialId of createdIds) events.queueStudyEvent({ kind: 'TRIAL_CREATED', studyId, teamId, trialId });
+    if (pending > 0) events.queueAvailable({ teamId, studyId, pending });
+  }
+  return { created: outcome.created, status: outcome.status };
+}
+
+function topUpTransaction(db: Database, studyId: string): Promise<TopUpOutcome> {
   return db.transaction(async (tx) => {
     await hotQuery(tx, 'tb_topup_lock', 'select pg_advisory_xact_lock(hashtextextended($1::text, 0))', [`study:${studyId}`]);
     // The study and its active and cancelled trials in one statement. Finished trials are not counted: every
@@ -105,38 +122,25 @@ async function runTopUp(db: Database, studyId: string): Promise<TopUpResult> {
         ? sampler.askFromCount({ space, count: numbered, directions }, room)
         : sampler.ask({ space, trials: await loadHistory(tx, current, 'pruned'), directions }, room);
       if (batch.length > 0) {
-        created = await insertSampled(tx, { studyId, teamId: current.teamId, batch, pending: counts.PENDING ?? 0 });
-        return { created, status: 'RUNNING' };
+        const createdIds = await insertSampled(tx, studyId, batch);
+        return { created: createdIds.length, status: 'RUNNING', teamId: current.teamId, createdIds, pending: (counts.PENDING ?? 0) + createdIds.length };
       }
       const exhausted = batch.length < room && budgetLeft > batch.length;
       if (exhausted && active === 0) return complete(tx, current.teamId, studyId);
     } else if (budgetLeft <= 0 && active === 0) {
       return complete(tx, current.teamId, studyId);
     }
-    const pending = counts.PENDING ?? 0;
-    if (pending > 0) await publishAvailable(tx, { teamId: current.teamId, studyId, pending });
-    return { created, status: 'RUNNING' };
+    return { created, status: 'RUNNING', teamId: current.teamId, pending: counts.PENDING ?? 0 };
   });
 }
 
 /**
- * Numbers a sampled batch (the study's counter, as `reserveTrialNumbers` does), inserts it and sends its
- * events (one TRIAL_CREATED per trial, then "trials available") in ONE statement: a round trip per event
- * made the top-up, serialised per study, the queue's bottleneck.
+ * Numbers a sampled batch (the study's counter, as `reserveTrialNumbers` does) and inserts it in ONE
+ * statement; returns the new trials' ids (the caller sends their events once the top-up committed).
  */
-async function insertSampled(
-  tx: Database,
-  args: { studyId: string; teamId: string; batch: Record<string, unknown>[]; pending: number },
-): Promise<number> {
-  const available = JSON.stringify({ teamId: args.teamId, studyId: args.studyId, pending: args.pending + args.batch.length });
-  const [row] = await hotQuery<{ created: number }>(tx, 'tb_topup_insert', INSERT_SAMPLED_SQL, [
-    args.studyId,
-    args.batch.length,
-    JSON.stringify(args.batch),
-    args.teamId,
-    available,
-  ]);
-  return Number(row?.created ?? 0);
+async function insertSampled(tx: Database, studyId: string, batch: Record<string, unknown>[]): Promise<number[]> {
+  const rows = await hotQuery<{ id: number | string }>(tx, 'tb_topup_insert', INSERT_SAMPLED_SQL, [studyId, batch.length, JSON.stringify(batch)]);
+  return rows.map((row) => Number(row.id));
 }
 
 const INSERT_SAMPLED_SQL = `
@@ -144,17 +148,11 @@ const INSERT_SAMPLED_SQL = `
     update study set next_trial_number = next_trial_number + $2::int, updated_at = now()
     where id = $1::uuid
     returning next_trial_number - $2::int as first
-  ), created as (
-    insert into trial (study_id, number, params, origin)
-    select $1::uuid, reserved.first + (p.ord - 1)::int, p.params, 'SAMPLER'
-    from reserved, jsonb_array_elements($3::jsonb) with ordinality as p(params, ord)
-    returning id
-  ), told as (
-    select pg_notify('${STUDY_CHANNEL}', json_build_object(
-      'kind', 'TRIAL_CREATED', 'studyId', $1::uuid::text, 'teamId', $4::text, 'trialId', id)::text)
-    from created
   )
-  select (select count(*)::int from told) as created, pg_notify('${AVAILABLE_CHANNEL}', $5::text) as notified`;
+  insert into trial (study_id, number, params, origin)
+  select $1::uuid, reserved.first + (p.ord - 1)::int, p.params, 'SAMPLER'
+  from reserved, jsonb_array_elements($3::jsonb) with ordinality as p(params, ord)
+  returning id`;
 
 /**
  * Reserves `count` consecutive trial numbers of a study and returns the first: one atomic UPDATE of the

@@ -64,10 +64,10 @@ async function refusal(ctx: Context, trialId: string, leaseToken: string): Promi
 async function finish(ctx: Context, trialId: string, leaseToken: string, outcome: Outcome) {
   try {
     const write = leasedWrite(ctx, trialId, leaseToken);
-    const row = write && (await finishTrial(ctx.db, { ...write, outcome }));
+    const row = write && (await finishTrial(ctx.db, ctx.events, { ...write, outcome }));
     if (!row) return await refusal(ctx, trialId, leaseToken);
     // The trial is finished whatever happens next; a failed top-up is retried by the server's sweep.
-    await topUp(ctx.db, row.studyId).catch((error: unknown) =>
+    await topUp(ctx.db, ctx.events, row.studyId).catch((error: unknown) =>
       ctx.log.warn({ err: error, studyId: row.studyId }, 'top-up after a finished trial failed; the sweep will retry'),
     );
     return { trial: row, userErrors: [] };
@@ -150,14 +150,14 @@ export const runnerResolvers: Resolvers = {
       // study of another team simply has no candidates; the checks below then name what was wrong.
       const fast = knownTeam !== undefined && (!input.studyId || studyId !== undefined) && can(ctx.viewer, knownTeam, 'run');
       if (fast) {
-        const claimed = await claimTrials(ctx.db, settings, { teamId: knownTeam, runnerId: runnerId!, studyId, limit });
+        const claimed = await claimTrials(ctx.db, ctx.events, settings, { teamId: knownTeam, runnerId: runnerId!, studyId, limit });
         if (claimed.length > 0) return { leases: claimed.map(toLease), userErrors: [] };
       }
       const worker = await loadRunner(ctx, input.runnerId, 'run');
       rememberRunner(worker.id, worker.teamId);
       const checkedStudy = input.studyId ? (await loadStudy(ctx, input.studyId, 'run')).id : undefined;
       if (fast) return { leases: [], userErrors: [] };
-      const claimed = await claimTrials(ctx.db, settings, {
+      const claimed = await claimTrials(ctx.db, ctx.events, settings, {
         teamId: worker.teamId,
         runnerId: worker.id,
         studyId: checkedStudy,
@@ -195,7 +195,7 @@ export const runnerResolvers: Resolvers = {
         const write = leasedWrite(ctx, input.trialId, input.leaseToken);
         const result =
           write &&
-          (await reportMetrics(ctx.db, { leaseSeconds: ctx.env.LEASE_SECONDS }, {
+          (await reportMetrics(ctx.db, ctx.events, { leaseSeconds: ctx.env.LEASE_SECONDS }, {
             ...write,
             points: input.points.map((p) => ({ key: p.key, step: p.step, value: p.value })),
           }));
@@ -217,7 +217,7 @@ export const runnerResolvers: Resolvers = {
     trialRelease: async (_parent, { input }, ctx) => {
       try {
         const { id } = await leasedTrial(ctx, input.trialId, input.leaseToken);
-        return { trial: await releaseTrial(ctx.db, { trialId: id, leaseToken: input.leaseToken }), userErrors: [] };
+        return { trial: await releaseTrial(ctx.db, ctx.events, { trialId: id, leaseToken: input.leaseToken }), userErrors: [] };
       } catch (error) {
         return { trial: null, userErrors: staleLease(error) };
       }

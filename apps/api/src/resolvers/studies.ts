@@ -107,7 +107,7 @@ async function setStatus(ctx: Context, row: StudyRow, status: 'RUNNING' | 'PAUSE
     }
     await publishStudyEvent(tx, { kind: 'STUDY_STATUS', studyId: row.id, teamId: row.teamId });
   });
-  if (status === 'RUNNING') await topUp(ctx.db, row.id);
+  if (status === 'RUNNING') await topUp(ctx.db, ctx.events, row.id);
   ctx.loaders.study.clear(row.id);
   return { study: (await ctx.loaders.study.load(row.id)) ?? null, userErrors: [] };
 }
@@ -282,7 +282,7 @@ export const studyResolvers: Resolvers = {
             createdById: ctx.viewer.kind === 'user' ? ctx.viewer.user.id : null,
           })
           .returning();
-        await topUp(ctx.db, row!.id);
+        await topUp(ctx.db, ctx.events, row!.id);
         return { study: (await ctx.loaders.study.load(row!.id)) ?? null, userErrors: [] };
       } catch (error) {
         return studyNameTaken(error, name);
@@ -400,7 +400,7 @@ export const studyResolvers: Resolvers = {
           await publishStudyEvent(tx, { kind: 'STUDY_STATUS', studyId: parent.id, teamId: parent.teamId });
           return child!.id;
         });
-        await topUp(ctx.db, childId);
+        await topUp(ctx.db, ctx.events, childId);
         return { study: (await ctx.loaders.study.load(childId)) ?? null, userErrors: [] };
       } catch (error) {
         return studyNameTaken(error, name);
