@@ -111,7 +111,6 @@ function topUpTransaction(db: Database, studyId: string): Promise<TopUpOutcome> 
     const budgetLeft = current.maxTrials === null ? Infinity : current.maxTrials - numbered;
     const room = Math.min(current.maxParallel - active, budgetLeft);
 
-    let created = 0;
     if (room > 0) {
       const sampler = createSampler(parseSamplerConfig(current.sampler));
       // Random and quasi-random search read only how many trials there are: a count, not every row (a
@@ -130,7 +129,7 @@ function topUpTransaction(db: Database, studyId: string): Promise<TopUpOutcome> 
     } else if (budgetLeft <= 0 && active === 0) {
       return complete(tx, current.teamId, studyId);
     }
-    return { created, status: 'RUNNING', teamId: current.teamId, pending: counts.PENDING ?? 0 };
+    return { created: 0, status: 'RUNNING', teamId: current.teamId, pending: counts.PENDING ?? 0 };
   });
 }
 
