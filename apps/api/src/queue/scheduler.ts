@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { study } from '@tuneboard/db';
 import { createSampler, parseSamplerConfig, parseSpace, type Direction } from '@tuneboard/tuning';
-import { publishStudyEvent, type EventQueue } from '../events.ts';
+import type { EventQueue } from '../events.ts';
 import type { StudyRow } from '../mappers.ts';
 import { loadHistory } from './history.ts';
 import { hotQuery } from './hot-sql.ts';
@@ -15,9 +15,12 @@ export interface TopUpResult {
 /**
  * Tops a running study up so that `maxParallel` trials are PENDING or RUNNING, never creating more than
  * `maxTrials` in all, and completes the study once its budget is spent (or a grid is exhausted) and
- * nothing is running. Serialised per study with a transaction-scoped advisory lock, so several API
- * replicas never over-sample, exceed the budget or hand out the same grid point twice. Running and
- * pending trials are in the sampler's history, so the sampler spreads a batch (constant liar).
+ * nothing is running. Serialised per study on the study's row: the study's trial counter is the version
+ * of what the top-up read, and the INSERT takes the row's lock and goes ahead only if the counter is still
+ * the one read (compare-and-set; a changed one means another replica created trials meanwhile, so this one
+ * reads again). Several API replicas thus never over-sample, exceed the budget or hand out the same grid
+ * point twice. Running and pending trials are in the sampler's history, so the sampler spreads a batch
+ * (constant liar).
  */
 export function topUp(db: Database, events: EventQueue, studyId: string): Promise<TopUpResult> {
   // Single flight per study and process: calls arriving while a top-up runs share ONE queued run, which
@@ -27,7 +30,7 @@ export function topUp(db: Database, events: EventQueue, studyId: string): Promis
   if (!flight) flights.set(studyId, (flight = {}));
   const state = flight;
   const start = (): Promise<TopUpResult> => {
-    const current = runTopUp(db, events, studyId).finally(() => {
+    const current = topUpNow(db, events, studyId).finally(() => {
       if (state.current === current) state.current = undefined;
       if (!state.current && !state.queued) flights.delete(studyId);
     });
@@ -76,76 +79,94 @@ interface TopUpStudy {
   counts: Record<string, number> | null;
 }
 
-/** What a top-up did, and the events to send once its transaction committed. */
+/** What a top-up did, and the events to send now that it is stored. */
 interface TopUpOutcome extends TopUpResult {
   teamId?: string;
   createdIds?: number[];
   pending?: number;
 }
 
-async function runTopUp(db: Database, events: EventQueue, studyId: string): Promise<TopUpResult> {
-  const outcome = await topUpTransaction(db, studyId);
+/** Reads again after this many refused writes in a row (other replicas' top-ups); the sweep retries later. */
+const MAX_ATTEMPTS = 10;
+
+/** One top-up, not shared with concurrent calls (`topUp` shares them); what two replicas' top-ups are to each other. */
+export async function topUpNow(db: Database, events: EventQueue, studyId: string): Promise<TopUpResult> {
+  let outcome: TopUpOutcome | 'changed' = 'changed';
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && outcome === 'changed'; attempt += 1) outcome = await topUpOnce(db, studyId);
+  if (outcome === 'changed') return { created: 0, status: 'RUNNING' };
   const { teamId, createdIds = [], pending = 0 } = outcome;
   if (teamId) {
     for (const trialId of createdIds) events.queueStudyEvent({ kind: 'TRIAL_CREATED', studyId, teamId, trialId });
     if (pending > 0) events.queueAvailable({ teamId, studyId, pending });
+    if (outcome.status === 'COMPLETED') events.queueStudyEvent({ kind: 'STUDY_STATUS', studyId, teamId });
   }
   return { created: outcome.created, status: outcome.status };
 }
 
-function topUpTransaction(db: Database, studyId: string): Promise<TopUpOutcome> {
-  return db.transaction(async (tx) => {
-    await hotQuery(tx, 'tb_topup_lock', 'select pg_advisory_xact_lock(hashtextextended($1::text, 0))', [`study:${studyId}`]);
-    // The study and its active and cancelled trials in one statement. Finished trials are not counted: every
-    // trial's number comes from the study's counter (`reserveTrialNumbers`; a refinement's inherited trials
-    // take 0..n-1 and start the counter at n), so the budget spent is numbered − cancelled. Counting finished
-    // ones walked the whole study on every top-up (a cost growing with the study); these three states are
-    // short ranges of the (study, state) index.
-    const [current] = await hotQuery<TopUpStudy>(tx, 'tb_topup_study', TOP_UP_STUDY_SQL, [studyId]);
-    if (!current) return { created: 0, status: 'MISSING' };
-    if (current.status !== 'RUNNING') return { created: 0, status: current.status };
+/**
+ * One read, one conditional write, no transaction: two round trips, where BEGIN, an advisory lock, the read,
+ * the write and COMMIT took five and halved the queue's throughput (docs/benchmarks.md). 'changed': the
+ * study's counter or status moved between the two; read again.
+ */
+async function topUpOnce(db: Database, studyId: string): Promise<TopUpOutcome | 'changed'> {
+  // The study and its active and cancelled trials in one statement. Finished trials are not counted: every
+  // trial's number comes from the study's counter (`reserveTrialNumbers`; a refinement's inherited trials
+  // take 0..n-1 and start the counter at n), so the budget spent is numbered − cancelled. Counting finished
+  // ones walked the whole study on every top-up (a cost growing with the study); these three states are
+  // short ranges of the (study, state) index.
+  const [current] = await hotQuery<TopUpStudy>(db, 'tb_topup_study', TOP_UP_STUDY_SQL, [studyId]);
+  if (!current) return { created: 0, status: 'MISSING' };
+  if (current.status !== 'RUNNING') return { created: 0, status: current.status };
 
-    const counts = current.counts ?? {};
-    const active = (counts.PENDING ?? 0) + (counts.RUNNING ?? 0);
-    const numbered = Number(current.nextTrialNumber) - (counts.CANCELLED ?? 0);
-    const budgetLeft = current.maxTrials === null ? Infinity : current.maxTrials - numbered;
-    const room = Math.min(current.maxParallel - active, budgetLeft);
+  const version = Number(current.nextTrialNumber);
+  const counts = current.counts ?? {};
+  const active = (counts.PENDING ?? 0) + (counts.RUNNING ?? 0);
+  const numbered = version - (counts.CANCELLED ?? 0);
+  const budgetLeft = current.maxTrials === null ? Infinity : current.maxTrials - numbered;
+  const room = Math.min(current.maxParallel - active, budgetLeft);
 
-    if (room > 0) {
-      const sampler = createSampler(parseSamplerConfig(current.sampler));
-      // Random and quasi-random search read only how many trials there are: a count, not every row (a
-      // large random search would otherwise re-read, or stand in for, its whole study on every top-up).
-      const space = parseSpace(current.space);
-      const directions = current.objectives.map((objective) => objective.direction as Direction);
-      const batch = sampler.askFromCount
-        ? sampler.askFromCount({ space, count: numbered, directions }, room)
-        : sampler.ask({ space, trials: await loadHistory(tx, current, 'pruned'), directions }, room);
-      if (batch.length > 0) {
-        const createdIds = await insertSampled(tx, studyId, batch);
-        return { created: createdIds.length, status: 'RUNNING', teamId: current.teamId, createdIds, pending: (counts.PENDING ?? 0) + createdIds.length };
-      }
-      const exhausted = batch.length < room && budgetLeft > batch.length;
-      if (exhausted && active === 0) return complete(tx, current.teamId, studyId);
-    } else if (budgetLeft <= 0 && active === 0) {
-      return complete(tx, current.teamId, studyId);
+  if (room > 0) {
+    const sampler = createSampler(parseSamplerConfig(current.sampler));
+    // Random and quasi-random search read only how many trials there are: a count, not every row (a
+    // large random search would otherwise re-read, or stand in for, its whole study on every top-up).
+    const space = parseSpace(current.space);
+    const directions = current.objectives.map((objective) => objective.direction as Direction);
+    const batch = sampler.askFromCount
+      ? sampler.askFromCount({ space, count: numbered, directions }, room)
+      : sampler.ask({ space, trials: await loadHistory(db, current, 'pruned'), directions }, room);
+    if (batch.length > 0) {
+      const createdIds = await insertSampled(db, studyId, version, batch);
+      if (createdIds.length === 0) return 'changed';
+      return { created: createdIds.length, status: 'RUNNING', teamId: current.teamId, createdIds, pending: (counts.PENDING ?? 0) + createdIds.length };
     }
-    return { created: 0, status: 'RUNNING', teamId: current.teamId, pending: counts.PENDING ?? 0 };
-  });
+    const exhausted = batch.length < room && budgetLeft > batch.length;
+    if (exhausted && active === 0) return complete(db, current.teamId, studyId, version);
+  } else if (budgetLeft <= 0 && active === 0) {
+    return complete(db, current.teamId, studyId, version);
+  }
+  return { created: 0, status: 'RUNNING', teamId: current.teamId, pending: counts.PENDING ?? 0 };
 }
 
 /**
  * Numbers a sampled batch (the study's counter, as `reserveTrialNumbers` does) and inserts it in ONE
- * statement; returns the new trials' ids (the caller sends their events once the top-up committed).
+ * statement, if the study still runs and its counter is still `version`; returns the new trials' ids, none
+ * when the study changed. Postgres re-checks an UPDATE's condition on the newest row once a concurrent
+ * writer of that row commits, so two replicas' top-ups from the same reading cannot both succeed.
  */
-async function insertSampled(tx: Database, studyId: string, batch: Record<string, unknown>[]): Promise<number[]> {
-  const rows = await hotQuery<{ id: number | string }>(tx, 'tb_topup_insert', INSERT_SAMPLED_SQL, [studyId, batch.length, JSON.stringify(batch)]);
+async function insertSampled(db: Database, studyId: string, version: number, batch: Record<string, unknown>[]): Promise<number[]> {
+  const rows = await hotQuery<{ id: number | string }>(db, 'tb_topup_insert', INSERT_SAMPLED_SQL, [
+    studyId,
+    batch.length,
+    JSON.stringify(batch),
+    version,
+  ]);
   return rows.map((row) => Number(row.id));
 }
 
 const INSERT_SAMPLED_SQL = `
   with reserved as (
     update study set next_trial_number = next_trial_number + $2::int, updated_at = now()
-    where id = $1::uuid
+    where id = $1::uuid and status = 'RUNNING' and next_trial_number = $4::int
     returning next_trial_number - $2::int as first
   )
   insert into trial (study_id, number, params, origin)
@@ -169,9 +190,17 @@ export async function reserveTrialNumbers(db: Database, studyId: string, count: 
   return row.next - count;
 }
 
-async function complete(tx: Database, teamId: string, studyId: string): Promise<TopUpResult> {
-  const now = new Date();
-  await tx.update(study).set({ status: 'COMPLETED', completedAt: now, updatedAt: now }).where(eq(study.id, studyId));
-  await publishStudyEvent(tx, { kind: 'STUDY_STATUS', studyId, teamId });
-  return { created: 0, status: 'COMPLETED' };
+/**
+ * Completes the study if it still runs, its counter is still `version` (no trial created since the reading)
+ * and no trial is PENDING or RUNNING; 'changed' otherwise.
+ */
+async function complete(db: Database, teamId: string, studyId: string, version: number): Promise<TopUpOutcome | 'changed'> {
+  const rows = await hotQuery(db, 'tb_topup_complete', COMPLETE_SQL, [studyId, version]);
+  return rows.length === 0 ? 'changed' : { created: 0, status: 'COMPLETED', teamId };
 }
+
+const COMPLETE_SQL = `
+  update study set status = 'COMPLETED', completed_at = now(), updated_at = now()
+  where id = $1::uuid and status = 'RUNNING' and next_trial_number = $2::int
+    and not exists (select 1 from trial t where t.study_id = $1::uuid and t.state in ('PENDING', 'RUNNING'))
+  returning id`;

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type DbHandle } from '@tuneboard/db';
+import { testDatabases } from '@tuneboard/db/testing';
+import { createStudy, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
+import { topUpNow } from './scheduler.ts';
+
+const noEvents = { queueStudyEvent: () => undefined, queueAvailable: () => undefined };
+
+describe.each(testDatabases)('the top-up under concurrency [$name]', (target) => {
+  let handles: DbHandle[];
+  let drop: () => Promise<void>;
+  let api: TestApi;
+  beforeAll(async () => {
+    // Two pools on Postgres (two replicas' worth of connections); PGlite is one session.
+    if (target.name === 'pglite') {
+      const handle = await target.create();
+      handles = [handle];
+      drop = async () => {};
+    } else {
+      const empty = await target.createEmpty();
+      const first = await createDb({ url: empty.url, poolSize: 8 });
+      await first.migrate();
+      handles = [first, await createDb({ url: empty.url, poolSize: 8 })];
+      drop = () => empty.drop();
+    }
+    api = await startTestApi(handles[0]!);
+  });
+  afterAll(async () => {
+    await api.close();
+    for (const handle of handles) await handle.close();
+    await drop();
+  });
+
+  it('fills a study to maxParallel once, with unique numbers and grid points, however many top-ups race', async () => {
+    const team = await setupTeam(api, 'race');
+    const name = `race-${Date.now()}`;
+    await createStudy(api, team, {
+      name,
+      space: { x: { type: 'int', low: 0, high: 39 } },
+      sampler: { kind: 'grid', seed: 1 },
+      budget: { maxTrials: null, maxParallel: 10 },
+    });
+    const db = handles[0]!;
+    const [{ id }] = (await db.query<{ id: string }>('select id from study where name = $1', [name])) as [{ id: string }];
+    // The first ten trials end behind the API's back, so no top-up has run for them yet.
+    await db.query(`update trial set state = 'COMPLETE', "values" = '{0.5}', finished_at = now() where study_id = $1`, [id]);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => topUpNow(handles[i % handles.length]!.db, noEvents, id)),
+    );
+    expect(results.reduce((sum, r) => sum + r.created, 0)).toBe(10);
+    const trials = await db.query<{ number: number; state: string; x: number }>(
+      `select number, state, (params->>'x')::int as x from trial where study_id = $1 order by number`,
+      [id],
+    );
+    expect(trials.map((t) => t.number)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(trials.filter((t) => t.state === 'PENDING')).toHaveLength(10);
+    expect(new Set(trials.map((t) => t.x)).size).toBe(20);
+    const [counter] = await db.query<{ next: number }>('select next_trial_number as next from study where id = $1', [id]);
+    expect(Number(counter!.next)).toBe(20);
+  });
+
+  it('completes a study whose budget is spent once nothing is active, and only then', async () => {
+    const team = await setupTeam(api, 'done');
+    const name = `done-${Date.now()}`;
+    await createStudy(api, team, { name, budget: { maxTrials: 3, maxParallel: 3 } });
+    const db = handles[0]!;
+    const [{ id }] = (await db.query<{ id: string }>('select id from study where name = $1', [name])) as [{ id: string }];
+    await db.query(`update trial set state = 'COMPLETE', "values" = '{0.5}', finished_at = now() where study_id = $1 and number < 2`, [id]);
+    expect(await topUpNow(db.db, noEvents, id)).toEqual({ created: 0, status: 'RUNNING' });
+    await db.query(`update trial set state = 'COMPLETE', "values" = '{0.5}', finished_at = now() where study_id = $1`, [id]);
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => topUpNow(handles[i % handles.length]!.db, noEvents, id)));
+    expect(results.map((r) => r.status)).toContain('COMPLETED');
+    const [row] = await db.query<{ status: string; n: number }>(
+      'select status, (select count(*)::int from trial where study_id = $1) as n from study where id = $1',
+      [id],
+    );
+    expect(row).toEqual({ status: 'COMPLETED', n: 3 });
+  });
+});
