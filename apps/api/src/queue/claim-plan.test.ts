@@ -8,6 +8,7 @@ interface PlanNode {
   index?: string;
   relation?: string;
   actualRows: number;
+  loops: number;
   removedByFilter: number;
 }
 
@@ -19,6 +20,7 @@ function planNodes(plan: unknown): PlanNode[] {
       index: node['Index Name'] as string | undefined,
       relation: node['Relation Name'] as string | undefined,
       actualRows: Number(node['Actual Rows'] ?? 0),
+      loops: Number(node['Actual Loops'] ?? 0),
       removedByFilter: Number(node['Rows Removed by Filter'] ?? 0),
     });
     for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
@@ -68,5 +70,9 @@ describe.each(testDatabases)('the claim query plan [$name]', (target) => {
       expect(scan.index).toMatch(/^trial_(pending|study_state)_idx$/);
       expect(scan.actualRows + scan.removedByFilter).toBeLessThanOrEqual(5);
     }
+    // The team's running studies are looked up once, not once per PENDING trial.
+    const lookups = planNodes(document[0]!.Plan).filter((node) => node.relation === 'study' || node.relation === 'project');
+    expect(lookups.length).toBeGreaterThan(0);
+    for (const lookup of lookups) expect(lookup.loops).toBe(1);
   });
 });

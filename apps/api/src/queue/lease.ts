@@ -43,16 +43,17 @@ export async function claimTrials(
 
 /**
  * The claim's row selection: PENDING trials of the team's ($1) running studies (all, or study $2), locked,
- * skipping rows another claimer holds, at most $3. Exported so a test can EXPLAIN it: it must stay on the
- * partial index `trial_pending_idx`.
+ * skipping rows another claimer holds, at most $3. The studies are looked up once (an InitPlan), then the
+ * trials through the partial index `trial_pending_idx`; joining study and project per candidate row cost
+ * four index probes for every PENDING trial of the study on every claim. Exported so a test can EXPLAIN it.
  */
 export const PENDING_CANDIDATES_SQL = `
   select t.id
   from trial t
-  join study s on s.id = t.study_id
-  join project p on p.id = s.project_id
-  where t.state = 'PENDING' and s.status = 'RUNNING' and p.team_id = $1::uuid
-    and ($2::uuid is null or t.study_id = $2::uuid)
+  where t.state = 'PENDING'
+    and t.study_id = any (array(
+      select s.id from study s join project p on p.id = s.project_id
+      where s.status = 'RUNNING' and p.team_id = $1::uuid and ($2::uuid is null or s.id = $2::uuid)))
   order by (t.origin = 'ENQUEUED') desc, t.id
   limit $3::int
   for update of t skip locked`;
