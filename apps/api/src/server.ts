@@ -1,11 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
-import express from 'express';
 import {
   GraphQLError,
   parse,
@@ -25,6 +22,7 @@ import { anonymous, purgeExpiredSessions, resolveViewer, type Viewer } from './a
 import type { Context, Services } from './context.ts';
 import type { ApiEnv } from './env.ts';
 import { EventHub } from './events.ts';
+import { createHttpHandler } from './http-handler.ts';
 import { LIMITS, limitRules } from './limits.ts';
 import { createLoaders } from './loaders.ts';
 import { reapExpiredLeases } from './queue/lease.ts';
@@ -83,9 +81,8 @@ export async function startApiServer(
   };
   const origins = env.WEB_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
 
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // The request listener is set once Apollo has started (below).
+  const httpServer = http.createServer();
   // Runners keep connections alive between reports; Node's default 5 s idle timeout closes a socket just as a
   // client reuses it (ECONNRESET and a retry with backoff). Idle sockets live longer than any client's pool.
   httpServer.keepAliveTimeout = 65_000;
@@ -154,7 +151,7 @@ export async function startApiServer(
     blockFieldSuggestion: { enabled: production },
   });
   const protection = armor.protect();
-  const apollo = new ApolloServer<BaseContext>({
+  const apollo = new ApolloServer<Context>({
     schema,
     ...protection,
     plugins: protection.plugins,
@@ -166,23 +163,20 @@ export async function startApiServer(
   });
   await apollo.start();
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, database: handle.kind });
-  });
-  app.use(
-    '/graphql',
-    cors<cors.CorsRequest>({ origin: origins, credentials: true }),
-    express.json({ limit: LIMITS.maxBodyBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => ({
+  httpServer.on(
+    'request',
+    createHttpHandler<Context>({
+      apollo,
+      origins,
+      maxBodyBytes: LIMITS.maxBodyBytes,
+      health: () => ({ ok: true, database: handle.kind }),
+      log: logger,
+      context: async (request, response): Promise<Context> => ({
         ...services,
-        viewer: await resolveViewer(handle.db, {
-          authorization: req.headers.authorization,
-          cookie: req.headers.cookie,
-        }, tokens),
+        viewer: await resolveViewer(handle.db, { authorization: request.headers.authorization, cookie: request.headers.cookie }, tokens),
         loaders: createLoaders(handle.db),
-        clientAddress: req.socket.remoteAddress ?? 'unknown',
-        setCookie: (value) => res.append('Set-Cookie', value),
+        clientAddress: request.socket.remoteAddress ?? 'unknown',
+        setCookie: (value) => response.appendHeader('Set-Cookie', value),
       }),
     }),
   );
