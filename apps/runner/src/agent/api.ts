@@ -52,8 +52,19 @@ const CLAIM = `mutation TrialClaim($input: TrialClaimInput!) {
     userErrors { message code } } }`;
 const REPORT = `mutation TrialReport($input: TrialReportInput!) {
   trialReport(input: $input) { shouldPrune leaseExpiresAt accepted userErrors { message code } } }`;
-const finishing = (name: string, input: string) => `mutation($input: ${input}!) {
-  ${name}(input: $input) { trial { id state } userErrors { message code } } }`;
+/**
+ * The end of an attempt, alone or after its last metric points in the same request (a document's mutation
+ * fields run in order: the points are stored, then the attempt ends): a request a trial fewer for the runner
+ * and the API.
+ */
+const finishing = (name: string, input: string) => ({
+  field: name,
+  alone: `mutation($input: ${input}!) {
+  ${name}(input: $input) { trial { id state } userErrors { message code } } }`,
+  afterPoints: `mutation($report: TrialReportInput!, $input: ${input}!) {
+  trialReport(input: $report) { accepted userErrors { message code } }
+  ${name}(input: $input) { trial { id state } userErrors { message code } } }`,
+});
 const COMPLETE = finishing('trialComplete', 'TrialCompleteInput');
 const FAIL = finishing('trialFail', 'TrialFailInput');
 const PRUNE = finishing('trialPrune', 'TrialPruneInput');
@@ -65,11 +76,32 @@ export function toWireValue(value: number): number | string {
   return Number.isFinite(value) ? value : String(value);
 }
 
-type FinishPayload = { trial: { id: string; state: string } | null; userErrors: UserError[] };
+export interface FinishPayload {
+  trial: { id: string; state: string } | null;
+  /** The end's refusals; a stale lease refusing the last points is one too. */
+  userErrors: UserError[];
+  /** Why the API refused last points sent with the end (the end itself may still have been recorded). */
+  refusedPoints?: UserError[];
+}
+
+type Finish<Input> = (input: Input & { trialId: string; leaseToken: string }, signal?: AbortSignal, points?: WirePoint[]) => Promise<FinishPayload>;
 
 export function runnerApi(request: Request) {
-  const finish = (query: string, field: string) => async (input: Record<string, unknown>, signal?: AbortSignal) =>
-    (await request<Record<string, FinishPayload>>(query, { input }, signal))[field]!;
+  const finish =
+    <Input>(document: ReturnType<typeof finishing>): Finish<Input> =>
+    async (input, signal, points) => {
+      if (!points?.length) return (await request<Record<string, FinishPayload>>(document.alone, { input }, signal))[document.field]!;
+      const report = { trialId: input.trialId, leaseToken: input.leaseToken, points };
+      const reply = await request<Record<string, FinishPayload> & { trialReport: { userErrors: UserError[] } }>(
+        document.afterPoints,
+        { report, input },
+        signal,
+      );
+      const ended = reply[document.field]!;
+      const stale = reply.trialReport.userErrors.filter((e) => e.code === 'STALE_LEASE');
+      const refused = reply.trialReport.userErrors.filter((e) => e.code !== 'STALE_LEASE');
+      return { ...ended, userErrors: [...stale, ...ended.userErrors], ...(refused.length ? { refusedPoints: refused } : {}) };
+    };
   return {
     async register(input: { name: string; host: string; capabilities: RunnerCapabilities }) {
       const { runnerRegister } = await request<{ runnerRegister: { runner: { id: string; name: string } | null; userErrors: UserError[] } }>(
@@ -86,10 +118,10 @@ export function runnerApi(request: Request) {
       const { trialReport } = await request<{ trialReport: ReportReply }>(REPORT, { input }, signal);
       return trialReport;
     },
-    complete: finish(COMPLETE, 'trialComplete') as (input: { trialId: string; leaseToken: string; values: (number | string)[] }, signal?: AbortSignal) => Promise<FinishPayload>,
-    fail: finish(FAIL, 'trialFail') as (input: { trialId: string; leaseToken: string; error: string }, signal?: AbortSignal) => Promise<FinishPayload>,
-    prune: finish(PRUNE, 'trialPrune') as (input: { trialId: string; leaseToken: string }, signal?: AbortSignal) => Promise<FinishPayload>,
-    release: finish(RELEASE, 'trialRelease') as (input: { trialId: string; leaseToken: string }, signal?: AbortSignal) => Promise<FinishPayload>,
+    complete: finish<{ values: (number | string)[] }>(COMPLETE),
+    fail: finish<{ error: string }>(FAIL),
+    prune: finish<object>(PRUNE),
+    release: finish<object>(RELEASE),
   };
 }
 

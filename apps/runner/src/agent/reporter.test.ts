@@ -188,6 +188,44 @@ describe('MetricReporter', () => {
     expect(reporter.pending).toBe(4);
     reporter.close();
   });
+
+  it('takeRest hands the unsent points over for the last request, after the report in flight, and closes', async () => {
+    let answer: (() => void) | undefined;
+    const { reporter, batches } = harness({}, (batch) =>
+      batch.length === 200 ? new Promise((resolve) => (answer = () => resolve(ok({ accepted: 200 })))) : Promise.resolve(ok()),
+    );
+    reporter.push(points(0, 200)); // a full batch goes out at once and waits for its answer
+    await vi.advanceTimersByTimeAsync(0);
+    reporter.push(points(200, 7));
+    let rest: WirePoint[] | undefined | 'waiting' = 'waiting';
+    void reporter.takeRest().then((taken) => (rest = taken));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(rest).toBe('waiting');
+    answer!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect((rest as unknown as WirePoint[]).map((p) => p.step)).toEqual([200, 201, 202, 203, 204, 205, 206]);
+    expect(batches.map((b) => b.length)).toEqual([200]);
+    expect(reporter.acknowledged).toBe(200);
+    // Closed: nothing more goes out, whatever arrives or however long it waits.
+    reporter.push(points(207, 1));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(batches).toHaveLength(1);
+  });
+
+  it('takeRest sends all but the last report’s worth itself, and answers undefined once the lease is lost', async () => {
+    const { reporter, batches } = harness({ batchPoints: 5_000, maxBuffered: 10_000 });
+    reporter.push(points(0, 2_300));
+    const rest = await reporter.takeRest();
+    expect(batches.map((b) => b.length)).toEqual([1_000, 1_000, 300]);
+    expect(rest).toEqual([]);
+
+    const stale = harness({}, async () => ok({ userErrors: [{ message: 'not yours', code: 'STALE_LEASE' }] }));
+    stale.reporter.push(points(0, 200));
+    await vi.advanceTimersByTimeAsync(0);
+    stale.reporter.push(points(200, 3));
+    expect(await stale.reporter.takeRest()).toBeUndefined();
+    expect(stale.lost).toEqual(['not yours']);
+  });
 });
 
 describe('backoff', () => {

@@ -94,18 +94,23 @@ export class MetricReporter {
   async flush(signal?: AbortSignal): Promise<boolean> {
     this.forceDrain = true;
     this.kick();
-    while ((this.sending || this.buffer.length > 0) && !this.lost && !this.closed.signal.aborted && !signal?.aborted) {
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          signal?.removeEventListener('abort', wake);
-          resolve();
-        };
-        this.waiters.push(wake);
-        signal?.addEventListener('abort', wake, { once: true });
-      });
-    }
+    await this.waitWhile(() => this.sending || this.buffer.length > 0, signal);
     this.forceDrain = false;
     return !this.lost && this.pending === 0;
+  }
+
+  /**
+   * For the attempt's last request: waits for a report in flight (and its retries), then closes the reporter
+   * and hands over what is left unsent, at most one report's worth (more is sent first, as `flush` does), to go
+   * out with the end of the attempt. Undefined when the lease was lost.
+   */
+  async takeRest(signal?: AbortSignal): Promise<WirePoint[] | undefined> {
+    if (this.buffer.length > maxPointsPerReport) await this.flush(signal);
+    await this.waitWhile(() => this.sending, signal);
+    if (this.lost) return undefined;
+    const rest = this.buffer.splice(0, maxPointsPerReport);
+    this.close();
+    return rest;
   }
 
   /** Stops the timers and any retry; unsent points are given up. */
@@ -115,6 +120,20 @@ export class MetricReporter {
     this.closed.abort();
     this.wakeWaiters();
     if (this.dropped > 0) this.options.log.warn(`${this.dropped} metric points were dropped while the API was unreachable`);
+  }
+
+  /** Waits while `busy()` holds, the lease is kept and neither the reporter nor `signal` is closed. */
+  private async waitWhile(busy: () => boolean, signal: AbortSignal | undefined): Promise<void> {
+    while (busy() && !this.lost && !this.closed.signal.aborted && !signal?.aborted) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          signal?.removeEventListener('abort', wake);
+          resolve();
+        };
+        this.waiters.push(wake);
+        signal?.addEventListener('abort', wake, { once: true });
+      });
+    }
   }
 
   private wakeWaiters(): void {

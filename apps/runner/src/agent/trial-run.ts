@@ -3,7 +3,7 @@ import type { BackendChoice } from '../backend/select-backend';
 import type { MetricPoint } from '../objectives/metrics';
 import { runObjective as realRunObjective } from '../objectives/run-objective';
 import type { ObjectiveResult, RunObjectiveOptions } from '../objectives/run-objective';
-import type { ClaimedTrial, RunnerApi, UserError } from './api';
+import type { ClaimedTrial, FinishPayload, RunnerApi } from './api';
 import { toWireValue } from './api';
 import { backoffDelay, sleep } from './backoff';
 import { TransientApiError, errorMessage } from './graphql-client';
@@ -243,30 +243,32 @@ export class TrialRun {
       this.reporter.close();
       return { kind: 'lost', reason: this.lostReason };
     }
-    // Every point goes out before the end of the attempt, so the stored curve is complete when it is final.
-    await this.reporter.flush(this.options.exit);
-    this.reporter.close();
-    if (this.lostReason !== undefined) return { kind: 'lost', reason: this.lostReason };
+    if (result.state === 'PRUNED' && result.stoppedBy === 'signal') {
+      // Stopped by a signal nobody here sent (the objective saw an abort of its own): give it back, not a failure.
+      return this.release(this.options.exit);
+    }
+    // Every point is stored before the end of the attempt, so the stored curve is complete when it is final:
+    // the last ones travel in the same request as the end (stored first), the rest went out already.
+    const rest = await this.reporter.takeRest(this.options.exit);
+    if (this.lostReason !== undefined || rest === undefined) return { kind: 'lost', reason: this.lostReason ?? 'lease lost' };
     const ids = { trialId: trial.id, leaseToken: lease.leaseToken };
     if (result.state === 'COMPLETE') {
       const values = valuesInObjectiveOrder(specMetricNames(trial.study.objective), trial.study.objectives, result.values ?? []);
-      const outcome = await this.finishCall('complete', (signal) => this.options.api.complete({ ...ids, values: values.map(toWireValue) }, signal));
+      const outcome = await this.finishCall('complete', (signal) =>
+        this.options.api.complete({ ...ids, values: values.map(toWireValue) }, signal, rest),
+      );
       if (outcome.kind === 'finished') {
         this.final('COMPLETE', trial.study.objectives.map((o, i) => `${o.name}=${formatValue(values[i]!)}`).join(' '));
       }
       return outcome;
     }
-    if (result.state === 'PRUNED' && result.stoppedBy !== 'signal') {
-      const outcome = await this.finishCall('prune', (signal) => this.options.api.prune(ids, signal));
+    if (result.state === 'PRUNED') {
+      const outcome = await this.finishCall('prune', (signal) => this.options.api.prune(ids, signal, rest));
       if (outcome.kind === 'finished') this.final('PRUNED', `at ${this.unit} ${this.lastStep} by the study's pruner`);
       return outcome;
     }
-    if (result.state === 'PRUNED') {
-      // Stopped by a signal nobody here sent (the objective saw an abort of its own): give it back, not a failure.
-      return this.release(this.options.exit);
-    }
     const error = result.error ?? 'the objective failed without a message';
-    const outcome = await this.finishCall('fail', (signal) => this.options.api.fail({ ...ids, error }, signal));
+    const outcome = await this.finishCall('fail', (signal) => this.options.api.fail({ ...ids, error }, signal, rest));
     if (outcome.kind === 'finished') this.final('FAIL', error.split('\n')[0]);
     return outcome;
   }
@@ -274,12 +276,13 @@ export class TrialRun {
   /** Sends the end of the attempt, retrying network failures until it is acknowledged or the runner exits. */
   private async finishCall(
     what: string,
-    call: (signal: AbortSignal) => Promise<{ trial: { state: string } | null; userErrors: UserError[] }>,
+    call: (signal: AbortSignal) => Promise<FinishPayload>,
     stop: AbortSignal = this.options.exit,
   ): Promise<TrialRunOutcome> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const { trial, userErrors } = await call(stop);
+        const { trial, userErrors, refusedPoints } = await call(stop);
+        if (refusedPoints) this.log.warn(`the API refused the last metric points: ${refusedPoints.map((e) => e.message).join('; ')}`);
         const stale = userErrors.find((e) => e.code === 'STALE_LEASE');
         if (stale) {
           this.log.info(`lease lost before the ${what} was recorded: another runner owns this trial now`);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { runnerApi, type ClaimedTrial } from './api';
+import { memoryLogger } from './logger';
+import { TrialRun, type RunObjective } from './trial-run';
+
+/** A runner API over a recorded stand-in: every request's operation and variables, answered as the API would. */
+function recordingApi(answers: { staleFromRequest?: number } = {}) {
+  const sent: { query: string; variables: Record<string, unknown> }[] = [];
+  const api = runnerApi(async <T>(query: string, variables?: Record<string, unknown>) => {
+    sent.push({ query, variables: variables ?? {} });
+    const stale = answers.staleFromRequest !== undefined && sent.length >= answers.staleFromRequest;
+    const errors = stale ? [{ message: 'the lease is not yours', code: 'STALE_LEASE' }] : [];
+    const reply: Record<string, unknown> = {};
+    if (query.includes('trialReport(')) reply.trialReport = { shouldPrune: false, leaseExpiresAt: null, accepted: 1, userErrors: errors };
+    for (const field of ['trialComplete', 'trialFail', 'trialPrune', 'trialRelease']) {
+      if (query.includes(`${field}(`)) reply[field] = { trial: stale ? null : { id: 'T1', state: 'COMPLETE' }, userErrors: errors };
+    }
+    return reply as T;
+  });
+  return { api, sent };
+}
+
+const lease: ClaimedTrial = {
+  leaseToken: '6f1c0e43-3c55-4f5e-9d52-9a3c2f0a8b11',
+  leaseExpiresAt: new Date(Date.now() + 60_000).toISOString(),
+  trial: {
+    id: 'T1',
+    number: 1,
+    attempt: 0,
+    params: { x: 1 },
+    study: { id: 'S1', name: 'probe', objective: { kind: 'command', command: ['true'] }, objectives: [{ name: 'loss', direction: 'MINIMIZE' }] },
+  },
+};
+
+const threeSteps: RunObjective = async (_spec, _params, options) => {
+  for (let step = 0; step < 3; step += 1) await options.onMetrics?.([{ key: 'loss', step, value: 1 / (step + 1) }]);
+  return { state: 'COMPLETE', values: [0.25] };
+};
+
+function run(api: ReturnType<typeof recordingApi>['api']) {
+  return new TrialRun({ lease, slot: 0, api, log: memoryLogger(), backend: 'cpu', gpus: 0, exit: new AbortController().signal, runObjective: threeSteps });
+}
+
+describe('TrialRun', () => {
+  it('sends the last points and the end of the attempt in one request, points first', async () => {
+    const { api, sent } = recordingApi();
+    expect(await run(api).done).toEqual({ kind: 'finished', state: 'COMPLETE' });
+    expect(sent).toHaveLength(1);
+    const [request] = sent;
+    expect(request!.query.indexOf('trialReport(')).toBeGreaterThanOrEqual(0);
+    expect(request!.query.indexOf('trialReport(')).toBeLessThan(request!.query.indexOf('trialComplete('));
+    expect(request!.variables).toMatchObject({
+      report: { trialId: 'T1', leaseToken: lease.leaseToken, points: [0, 1, 2].map((step) => ({ key: 'loss', step })) },
+      input: { trialId: 'T1', leaseToken: lease.leaseToken, values: [0.25] },
+    });
+  });
+
+  it('takes a stale lease refusing those last points as a lost trial', async () => {
+    const { api } = recordingApi({ staleFromRequest: 1 });
+    expect(await run(api).done).toMatchObject({ kind: 'lost' });
+  });
+});
