@@ -1,4 +1,4 @@
-// npm run bench:api [-- --seconds 60 --pipelined-seconds 60 --ingest-seconds 20 --runners 16]
+// npm run bench:api [-- --seconds 60 --pipelined-seconds 60 --ingest-seconds 20 --runners 16 --warmup-seconds 10]
 // Throughput of the trial queue and of metric ingest through GraphQL, beside the raw-SQL ceiling measured
 // in the same run on the same Postgres. Prints figures; asserts nothing about time.
 import { spawn } from 'node:child_process';
@@ -18,6 +18,8 @@ const { values: flags } = parseArgs({
     'ingest-seconds': { type: 'string', default: '20' },
     'pipelined-seconds': { type: 'string' },
     runners: { type: 'string', default: '16' },
+    /** An unmeasured run of the three-request loop first: JIT, connection pool and prepared statements warm. */
+    'warmup-seconds': { type: 'string', default: '10' },
     batch: { type: 'string', default: '500' },
   },
 });
@@ -25,6 +27,7 @@ const seconds = Number(flags.seconds);
 const ingestSeconds = Number(flags['ingest-seconds']);
 const pipelinedSeconds = Number(flags['pipelined-seconds'] ?? flags.seconds);
 const runners = Number(flags.runners);
+const warmupSeconds = Number(flags['warmup-seconds']);
 const batchSize = Number(flags.batch);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -215,9 +218,15 @@ async function setup(url: string) {
  * measured). `pipelined`: after a first claim, one request per trial carries the report, the completion and
  * the next claim (that request's latency measured).
  */
-async function queueThroughApi(url: string, apiPid: number, ctx: Awaited<ReturnType<typeof setup>>, mode: 'separate' | 'pipelined') {
-  const studyId = await ctx.createStudy(`queue-${mode}`, runners * 4);
-  const window = mode === 'separate' ? seconds : pipelinedSeconds;
+async function queueThroughApi(
+  url: string,
+  apiPid: number,
+  ctx: Awaited<ReturnType<typeof setup>>,
+  mode: 'separate' | 'pipelined',
+  window = mode === 'separate' ? seconds : pipelinedSeconds,
+  name = `queue-${mode}`,
+) {
+  const studyId = await ctx.createStudy(name, runners * 4);
   const cpu = await cpuMeter(apiPid);
   const latency: number[] = [];
   const claimed: string[] = [];
@@ -274,7 +283,7 @@ async function queueThroughApi(url: string, apiPid: number, ctx: Awaited<ReturnT
   await db.connect();
   const { rows } = await db.query(
     `select count(*) filter (where state = 'COMPLETE')::int as complete from trial t join study s on s.id = t.study_id where s.name = $1`,
-    [`queue-${mode}`],
+    [name],
   );
   await db.end();
   const duplicates = claimed.length - new Set(claimed).size;
@@ -390,6 +399,10 @@ async function main() {
   try {
     log(`API at ${api.url}`);
     const ctx = await setup(api.url);
+    if (warmupSeconds > 0) {
+      log(`warm-up: the three-request loop for ${warmupSeconds} s, not measured …`);
+      await queueThroughApi(api.url, api.pid, ctx, 'separate', warmupSeconds, 'warm-up');
+    }
     log('queue through GraphQL: claim → report 10 points → complete, three requests per trial …');
     const queue = await queueThroughApi(api.url, api.pid, ctx, 'separate');
     log('queue through GraphQL, pipelined: report + complete + next claim in one request per trial …');
