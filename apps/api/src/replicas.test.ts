@@ -1,36 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
-import { collect, createStudy, setupTeam, startTestApi, type TestApi } from './testing/harness.ts';
-
-/** Two API replicas: two processes' worth of handles on one Postgres; on PGlite, one handle (one process). */
-async function twoReplicas(target: (typeof testDatabases)[number]) {
-  if (target.name === 'pglite') {
-    const handle = await target.create();
-    return { handles: [handle, handle], drop: async () => {} };
-  }
-  const empty = await target.createEmpty();
-  const first = await createDb({ url: empty.url, poolSize: 4 });
-  await first.migrate();
-  const second = await createDb({ url: empty.url, poolSize: 4 });
-  return { handles: [first, second], drop: () => empty.drop() };
-}
+import { collect, createStudy, replicaHandles, setupTeam, startTestApi, type TestApi } from './testing/harness.ts';
 
 describe.each(testDatabases)('several API replicas on one database [$name]', (target) => {
-  let handles: DbHandle[];
-  let drop: () => Promise<void>;
+  let replicas: Awaited<ReturnType<typeof replicaHandles>>;
   let a: TestApi;
   let b: TestApi;
   beforeAll(async () => {
-    ({ handles, drop } = await twoReplicas(target));
-    a = await startTestApi(handles[0]!);
-    b = await startTestApi(handles[1]!);
+    replicas = await replicaHandles(target);
+    a = await startTestApi(replicas.handles[0]);
+    b = await startTestApi(replicas.handles[1]);
   });
   afterAll(async () => {
     await a.close();
     await b.close();
-    for (const handle of new Set(handles)) await handle.close();
-    await drop();
+    await replicas.close();
   });
 
   it('delivers an event published by one replica to a subscriber of the other', async () => {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
 import { pino } from 'pino';
 import { readApiEnv } from '../env.ts';
 import { rawId } from '../ids.ts';
 import { startApiServer, type ApiServer } from '../server.ts';
-import { setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
+import { replicaHandles, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
 
 const VIEWER = 'query { viewer { __typename } }';
 const STUDIES_OF_TEAM = 'query($id: ID!) { node(id: $id) { id } }';
@@ -30,32 +29,21 @@ async function refusedWithin(url: string, token: string, teamId: string, tries =
 }
 
 describe.each(testDatabases)('API token revocation across replicas with a token cache [$name]', (target) => {
-  let handles: DbHandle[];
-  let drop: () => Promise<void>;
+  let replicas: Awaited<ReturnType<typeof replicaHandles>>;
   let a: TestApi;
   let b: ApiServer;
   beforeAll(async () => {
-    if (target.name === 'pglite') {
-      const handle = await target.create();
-      handles = [handle, handle];
-      drop = async () => {};
-    } else {
-      const empty = await target.createEmpty();
-      const first = await createDb({ url: empty.url, poolSize: 4 });
-      await first.migrate();
-      handles = [first, await createDb({ url: empty.url, poolSize: 4 })];
-      drop = () => empty.drop();
-    }
-    a = await startTestApi(handles[0]!);
+    replicas = await replicaHandles(target);
+    const handles = replicas.handles;
+    a = await startTestApi(handles[0]);
     // Replica B trusts a cached token for ten minutes: only the broadcast can make it let go sooner.
     const env = readApiEnv({ PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    b = await startApiServer(handles[1]!, env, pino({ level: 'silent' }), { tokenCacheMs: 600_000 });
+    b = await startApiServer(handles[1], env, pino({ level: 'silent' }), { tokenCacheMs: 600_000 });
   });
   afterAll(async () => {
     await a.close();
     await b.close();
-    for (const handle of new Set(handles)) await handle.close();
-    await drop();
+    await replicas.close();
   });
 
   async function tokenOf(team: Awaited<ReturnType<typeof setupTeam>>, name: string) {
@@ -92,7 +80,7 @@ describe.each(testDatabases)('API token revocation across replicas with a token 
     const token = await tokenOf(team, 'reader');
     expect((await post(b.url, token.secret, STUDIES_OF_TEAM, { id: team.teamId })).errors).toBeUndefined();
     // Not through apiTokenRevoke, so no broadcast: this is what the broadcast exists for.
-    await handles[0]!.query('update api_token set revoked_at = now() where id = $1', [rawId(token.id, 'ApiToken')]);
+    await replicas.handles[0].query('update api_token set revoked_at = now() where id = $1', [rawId(token.id, 'ApiToken')]);
     expect((await post(b.url, token.secret, STUDIES_OF_TEAM, { id: team.teamId })).errors).toBeUndefined();
   });
 });

@@ -1,34 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type DbHandle } from '@tuneboard/db';
+import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
-import { createStudy, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
+import { createStudy, replicaHandles, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
 import { topUpNow } from './scheduler.ts';
 
 const noEvents = { queueStudyEvent: () => undefined, queueAvailable: () => undefined };
 
 describe.each(testDatabases)('the top-up under concurrency [$name]', (target) => {
+  let replicas: Awaited<ReturnType<typeof replicaHandles>>;
   let handles: DbHandle[];
-  let drop: () => Promise<void>;
   let api: TestApi;
   beforeAll(async () => {
-    // Two pools on Postgres (two replicas' worth of connections); PGlite is one session.
-    if (target.name === 'pglite') {
-      const handle = await target.create();
-      handles = [handle];
-      drop = async () => {};
-    } else {
-      const empty = await target.createEmpty();
-      const first = await createDb({ url: empty.url, poolSize: 8 });
-      await first.migrate();
-      handles = [first, await createDb({ url: empty.url, poolSize: 8 })];
-      drop = () => empty.drop();
-    }
+    replicas = await replicaHandles(target, 8);
+    handles = replicas.handles;
     api = await startTestApi(handles[0]!);
   });
   afterAll(async () => {
     await api.close();
-    for (const handle of handles) await handle.close();
-    await drop();
+    await replicas.close();
   });
 
   it('fills a study to maxParallel once, with unique numbers and grid points, however many top-ups race', async () => {

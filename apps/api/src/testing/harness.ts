@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { DbHandle } from '@tuneboard/db';
+import { createDb, type DbHandle } from '@tuneboard/db';
 import type { TestDatabaseTarget } from '@tuneboard/db/testing';
 import { pino } from 'pino';
 import { readApiEnv, type ApiEnv } from '../env.ts';
@@ -195,3 +195,26 @@ export const COMPLETE = `mutation($i: TrialCompleteInput!) { trialComplete(input
   trial { id state values error } userErrors { message code } } }`;
 
 export type { TestDatabaseTarget };
+
+/**
+ * Two API replicas' worth of database handles on one throw-away database: two pools on Postgres (two processes'
+ * connections); on PGlite, one handle twice (one process). `close()` closes them and drops the database.
+ */
+export async function replicaHandles(target: TestDatabaseTarget, poolSize = 4): Promise<{ handles: [DbHandle, DbHandle]; close(): Promise<void> }> {
+  if (target.name === 'pglite') {
+    const handle = await target.create();
+    return { handles: [handle, handle], close: () => handle.close() };
+  }
+  const empty = await target.createEmpty();
+  const first = await createDb({ url: empty.url, poolSize });
+  await first.migrate();
+  const second = await createDb({ url: empty.url, poolSize });
+  return {
+    handles: [first, second],
+    close: async () => {
+      await first.close();
+      await second.close();
+      await empty.drop();
+    },
+  };
+}
