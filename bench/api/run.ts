@@ -233,7 +233,9 @@ async function queueThroughApi(
   let completed = 0;
   const deadline = Date.now() + window * 1000;
   let last = Date.now();
-  const points = Array.from({ length: 10 }, (_, step) => ({ key: 'loss', step, value: 1 / (step + 1) }));
+  // As the runner sends them: three columns (MetricColumnsInput).
+  const steps = Array.from({ length: 10 }, (_, step) => step);
+  const points = { keys: steps.map(() => 'loss'), steps, values: steps.map((step) => 1 / (step + 1)) };
   const progress = () => {
     if (Date.now() - last > 10_000) {
       last = Date.now();
@@ -258,7 +260,7 @@ async function queueThroughApi(
         claimed.push(current.trial.id);
         const ids = { trialId: current.trial.id, leaseToken: current.leaseToken };
         if (mode === 'separate') {
-          await gql(url, REPORT, { i: { ...ids, points } }, ctx.token);
+          await gql(url, REPORT, { i: { ...ids, columns: points } }, ctx.token);
           const done = await gql(url, COMPLETE, { i: { ...ids, values: [0.1] } }, ctx.token);
           if (done.trialComplete.userErrors.length === 0) completed += 1;
         } else {
@@ -266,7 +268,7 @@ async function queueThroughApi(
           const reply = await gql(
             url,
             REPORT_COMPLETE_CLAIM,
-            { r: { ...ids, points }, c: { ...ids, values: [0.1] }, k: { runnerId, studyId } },
+            { r: { ...ids, columns: points }, c: { ...ids, values: [0.1] }, k: { runnerId, studyId } },
             ctx.token,
           );
           latency.push(performance.now() - start);
@@ -303,9 +305,10 @@ async function ingestThroughApi(url: string, apiPid: number, ctx: Awaited<Return
       cpu ??= await cpuMeter(apiPid);
       let step = 0;
       while (Date.now() < deadline) {
-        const batch = Array.from({ length: batchSize }, () => ({ key: 'loss', step: step++, value: Math.random() }));
+        const steps = Array.from({ length: batchSize }, () => step++);
+        const columns = { keys: steps.map(() => 'loss'), steps, values: steps.map(() => Math.random()) };
         const start = performance.now();
-        const { trialReport } = await gql(url, REPORT, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, points: batch } }, ctx.token);
+        const { trialReport } = await gql(url, REPORT, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, columns } }, ctx.token);
         latency.push(performance.now() - start);
         points += trialReport.accepted;
       }

@@ -292,4 +292,31 @@ describe.each(testDatabases)('the trial lifecycle over HTTP and WebSocket [$name
     expect(done.trialComplete.trial.error).toMatch(/objective value is NaN/);
     expect(done.trialComplete.trial.values).toEqual(['NaN']); // kept for inspection
   });
+
+  it('takes points as columns, stored as the same points as objects; refuses unequal columns and both forms', async () => {
+    const created = await createStudy(api, team, { budget: { maxTrials: 1, maxParallel: 1 } });
+    const [lease] = await claim(await team.register('columns'), created.id);
+    const ids = { trialId: lease!.trial.id, leaseToken: lease!.leaseToken };
+    const columns = { keys: ['loss', 'acc', 'loss'], steps: [0, 0, 1], values: [0.5, 'NaN', 0.25] };
+    expect((await api.gql(REPORT, { i: { ...ids, columns } }, team.runnerAuth)).trialReport).toMatchObject({ accepted: 3, userErrors: [] });
+    // The same points as objects: already there.
+    const asObjects = columns.keys.map((key, i) => ({ key, step: columns.steps[i], value: columns.values[i] }));
+    expect((await api.gql(REPORT, { i: { ...ids, points: asObjects } }, team.runnerAuth)).trialReport.accepted).toBe(0);
+    const { trial } = await api.gql(
+      'query($id: ID!) { trial(id: $id) { metrics(keys: ["loss", "acc"]) { key points { step value } } } }',
+      { id: lease!.trial.id },
+      team.user,
+    );
+    expect(trial.metrics).toEqual([
+      { key: 'acc', points: [{ step: 0, value: 'NaN' }] },
+      { key: 'loss', points: [{ step: 0, value: 0.5 }, { step: 1, value: 0.25 }] },
+    ]);
+    const REPORT_FIELD = REPORT.replace('userErrors { message code }', 'userErrors { field message code }');
+    const uneven = await api.gql(REPORT_FIELD, { i: { ...ids, columns: { ...columns, steps: [0, 1] } } }, team.runnerAuth);
+    expect(uneven.trialReport.userErrors[0]).toMatchObject({ field: ['input', 'columns'], message: expect.stringContaining('keys 3, steps 2, values 3') });
+    const both = await api.gql(REPORT_FIELD, { i: { ...ids, columns, points: asObjects } }, team.runnerAuth);
+    expect(both.trialReport.userErrors[0]).toMatchObject({ field: ['input', 'columns'], message: expect.stringContaining('not both') });
+    const badKey = await api.gql(REPORT_FIELD, { i: { ...ids, columns: { keys: ['ok', 'no space'], steps: [2, 2], values: [1, 1] } } }, team.runnerAuth);
+    expect(badKey.trialReport.userErrors[0]).toMatchObject({ field: ['input', 'columns', '1'] });
+  });
 });

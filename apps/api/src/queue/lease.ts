@@ -112,15 +112,18 @@ export async function reportMetrics(
     trialId: number;
     leaseToken: string;
     teams: string[];
-    points: { key: string; step: number; value: number }[];
+    /** The points as columns: point i is (keys[i], steps[i], values[i]). */
+    keys: string[];
+    steps: number[];
+    values: number[];
   },
 ): Promise<ReportResult | undefined> {
   // One statement renews the lease and stores the batch (unnest of three arrays: one INSERT however many
   // points), so it is atomic without a transaction's extra round trips; no lease, no rows. Values travel as a float8[] literal to keep NaN, ±Infinity and −0. Keys are validated by the
   // resolver (letters, digits, _ . / -), so quoting them is enough.
-  const keys = `{${args.points.map((p) => `"${p.key}"`).join(',')}}`;
-  const steps = `{${args.points.map((p) => p.step).join(',')}}`;
-  const values = `{${args.points.map((p) => float8Text(p.value)).join(',')}}`;
+  const keys = `{${args.keys.map((key) => `"${key}"`).join(',')}}`;
+  const steps = `{${args.steps.join(',')}}`;
+  const values = `{${args.values.map(float8Text).join(',')}}`;
   const [row] = await hotQuery<{
     id: number | string;
     number: number;
@@ -138,9 +141,9 @@ export async function reportMetrics(
   const key = study.objectives[0]?.name;
   const pruner = parsePrunerConfig(row.pruner);
   let shouldPrune = false;
-  if (pruner.kind !== 'none' && key && args.points.some((p) => p.key === key)) {
+  if (pruner.kind !== 'none' && key && args.keys.includes(key)) {
     const judge = createPruner(pruner);
-    const steps = [...new Set(args.points.filter((p) => p.key === key).map((p) => p.step))].sort((a, b) => a - b);
+    const steps = [...new Set(args.steps.filter((_, i) => args.keys[i] === key))].sort((a, b) => a - b);
     // Median, percentile and threshold compare at the judged steps only: read those points of the other
     // trials, not every point of the study (a cost that grew with the study on every report).
     const history =

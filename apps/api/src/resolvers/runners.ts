@@ -45,6 +45,30 @@ async function leasedTrial(ctx: Context, trialId: string, leaseToken: string) {
   return { id: row.id, study: row.study };
 }
 
+/** A metric key: letters, digits, _ . / - (so it can be quoted into an array literal as it is). */
+const METRIC_KEY = /^[A-Za-z_][A-Za-z0-9_./-]{0,99}$/;
+
+/** A report's points as three columns, from either form of `TrialReportInput`; or why they cannot be read. */
+function reportColumns(input: {
+  points?: { key: string; step: number; value: number }[] | null;
+  columns?: { keys: string[]; steps: number[]; values: number[] } | null;
+}): { keys: string[]; steps: number[]; values: number[]; field: string } | { error: string; field: string[] } {
+  const { points, columns } = input;
+  if (points && columns) return { error: 'give the points as `points` or as `columns`, not both', field: ['input', 'columns'] };
+  if (columns) {
+    const { keys, steps, values } = columns;
+    if (steps.length !== keys.length || values.length !== keys.length) {
+      return {
+        error: `columns must be as long as each other: keys ${keys.length}, steps ${steps.length}, values ${values.length}`,
+        field: ['input', 'columns'],
+      };
+    }
+    return { keys, steps, values, field: 'columns' };
+  }
+  const list = points ?? [];
+  return { keys: list.map((p) => p.key), steps: list.map((p) => p.step), values: list.map((p) => p.value), field: 'points' };
+}
+
 /**
  * The fast path of a runner's write: a well-formed trial id and lease token go straight to one statement
  * that checks team and lease itself. Undefined when they are malformed, so the caller explains the refusal.
@@ -166,39 +190,28 @@ export const runnerResolvers: Resolvers = {
       return { leases: claimed.map(toLease), userErrors: [] };
     },
     trialReport: async (_parent, { input }, ctx) => {
-      if (input.points.length > MAX_REPORT_POINTS) {
-        return {
-          shouldPrune: false,
-          leaseExpiresAt: null,
-          accepted: 0,
-          userErrors: [
-            userError(['input', 'points'], `send at most ${MAX_REPORT_POINTS} points per report, got ${input.points.length}`),
-          ],
-        };
+      const refused = (field: string[], message: string) => ({
+        shouldPrune: false,
+        leaseExpiresAt: null,
+        accepted: 0,
+        userErrors: [userError(field, message)],
+      });
+      const batch = reportColumns(input);
+      if ('error' in batch) return refused(batch.field, batch.error);
+      const { keys, steps, values, field } = batch;
+      if (keys.length > MAX_REPORT_POINTS) {
+        return refused(['input', field], `send at most ${MAX_REPORT_POINTS} points per report, got ${keys.length}`);
       }
-      const bad = input.points.findIndex((p) => !/^[A-Za-z_][A-Za-z0-9_./-]{0,99}$/.test(p.key) || p.step < 0);
+      const bad = keys.findIndex((key, i) => !METRIC_KEY.test(key) || steps[i]! < 0);
       if (bad >= 0) {
-        const p = input.points[bad]!;
-        return {
-          shouldPrune: false,
-          leaseExpiresAt: null,
-          accepted: 0,
-          userErrors: [
-            userError(
-              ['input', 'points', String(bad)],
-              `a point needs a metric key of letters, digits, _ . / - and a step >= 0; got key=${JSON.stringify(p.key)}, step=${p.step}`,
-            ),
-          ],
-        };
+        return refused(
+          ['input', field, String(bad)],
+          `a point needs a metric key of letters, digits, _ . / - and a step >= 0; got key=${JSON.stringify(keys[bad])}, step=${steps[bad]}`,
+        );
       }
       try {
         const write = leasedWrite(ctx, input.trialId, input.leaseToken);
-        const result =
-          write &&
-          (await reportMetrics(ctx.db, ctx.events, { leaseSeconds: ctx.env.LEASE_SECONDS }, {
-            ...write,
-            points: input.points.map((p) => ({ key: p.key, step: p.step, value: p.value })),
-          }));
+        const result = write && (await reportMetrics(ctx.db, ctx.events, { leaseSeconds: ctx.env.LEASE_SECONDS }, { ...write, keys, steps, values }));
         if (!result) return await refusal(ctx, input.trialId, input.leaseToken);
         return { ...result, userErrors: [] };
       } catch (error) {

@@ -76,6 +76,11 @@ export function toWireValue(value: number): number | string {
   return Number.isFinite(value) ? value : String(value);
 }
 
+/** Points as `MetricColumnsInput`: three lists instead of an object a point, a quarter of the API's work to read. */
+export function columnsOf(points: WirePoint[]): { keys: string[]; steps: number[]; values: (number | string)[] } {
+  return { keys: points.map((p) => p.key), steps: points.map((p) => p.step), values: points.map((p) => p.value) };
+}
+
 export interface FinishPayload {
   trial: { id: string; state: string } | null;
   /** The end's refusals; a stale lease refusing the last points is one too. */
@@ -91,7 +96,7 @@ export function runnerApi(request: Request) {
     <Input>(document: ReturnType<typeof finishing>): Finish<Input> =>
     async (input, signal, points) => {
       if (!points?.length) return (await request<Record<string, FinishPayload>>(document.alone, { input }, signal))[document.field]!;
-      const report = { trialId: input.trialId, leaseToken: input.leaseToken, points };
+      const report = { trialId: input.trialId, leaseToken: input.leaseToken, columns: columnsOf(points) };
       const reply = await request<Record<string, FinishPayload> & { trialReport: { userErrors: UserError[] } }>(
         document.afterPoints,
         { report, input },
@@ -115,7 +120,8 @@ export function runnerApi(request: Request) {
       return trialClaim;
     },
     async report(input: { trialId: string; leaseToken: string; points: WirePoint[] }, signal?: AbortSignal) {
-      const { trialReport } = await request<{ trialReport: ReportReply }>(REPORT, { input }, signal);
+      const { trialId, leaseToken, points } = input;
+      const { trialReport } = await request<{ trialReport: ReportReply }>(REPORT, { input: { trialId, leaseToken, columns: columnsOf(points) } }, signal);
       return trialReport;
     },
     complete: finish<{ values: (number | string)[] }>(COMPLETE),

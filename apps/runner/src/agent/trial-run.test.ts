@@ -50,7 +50,7 @@ describe('TrialRun', () => {
     expect(request!.query.indexOf('trialReport(')).toBeGreaterThanOrEqual(0);
     expect(request!.query.indexOf('trialReport(')).toBeLessThan(request!.query.indexOf('trialComplete('));
     expect(request!.variables).toMatchObject({
-      report: { trialId: 'T1', leaseToken: lease.leaseToken, points: [0, 1, 2].map((step) => ({ key: 'loss', step })) },
+      report: { trialId: 'T1', leaseToken: lease.leaseToken, columns: { keys: ['loss', 'loss', 'loss'], steps: [0, 1, 2], values: [1, 0.5, 1 / 3] } },
       input: { trialId: 'T1', leaseToken: lease.leaseToken, values: [0.25] },
     });
   });
