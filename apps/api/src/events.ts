@@ -109,9 +109,10 @@ export class EventHub {
       };
       for (const event of batch) {
         if (event.channel !== channel) continue;
-        if (parts.length > 0 && size + event.message.length + 1 > MAX_PAYLOAD) close();
+        const bytes = Buffer.byteLength(event.message) + 1;
+        if (parts.length > 0 && size + bytes > MAX_PAYLOAD) close();
         parts.push(event.message);
-        size += event.message.length + 1;
+        size += bytes;
       }
       close();
     }
