@@ -82,7 +82,8 @@ function post(
   args: { authorization: string; body: string; timeoutMs: number; signal: AbortSignal | undefined },
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    if (args.signal?.aborted) return reject(Object.assign(new Error('aborted'), { code: 'ABORTED' }));
+    const aborted = () => Object.assign(new Error('aborted'), { code: 'ABORTED' });
+    if (args.signal?.aborted) return reject(aborted());
     const request = transport.request(url, {
       method: 'POST',
       agent,
@@ -93,10 +94,10 @@ function post(
       },
     });
     const timer = setTimeout(
-      () => request.destroy(Object.assign(new Error(`no answer within ${args.timeoutMs / 1000} s`), { code: undefined })),
+      () => request.destroy(new Error(`no answer within ${args.timeoutMs / 1000} s`)),
       args.timeoutMs,
     );
-    const onAbort = () => request.destroy(Object.assign(new Error('aborted'), { code: 'ABORTED' }));
+    const onAbort = () => request.destroy(aborted());
     args.signal?.addEventListener('abort', onAbort, { once: true });
     const done = () => {
       clearTimeout(timer);
