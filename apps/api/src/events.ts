@@ -39,10 +39,6 @@ export async function publishStudyEvent(db: Executor, message: StudyEventMessage
   await db.execute(sql`select pg_notify(${STUDY_CHANNEL}, ${JSON.stringify(message)})`);
 }
 
-export async function publishAvailable(db: Executor, message: AvailableMessage): Promise<void> {
-  await db.execute(sql`select pg_notify(${AVAILABLE_CHANNEL}, ${JSON.stringify(message)})`);
-}
-
 /** Tells every replica (this one included) that an API token was revoked. */
 export async function publishTokenRevoked(db: Executor, tokenId: string): Promise<void> {
   await db.execute(sql`select pg_notify(${TOKEN_REVOKED_CHANNEL}, ${tokenId})`);

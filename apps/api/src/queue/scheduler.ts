@@ -105,7 +105,7 @@ export async function topUpNow(db: Database, events: EventQueue, studyId: string
 
 /**
  * One read, one conditional write, no transaction: two round trips, where BEGIN, an advisory lock, the read,
- * the write and COMMIT took five and halved the queue's throughput (docs/benchmarks.md). 'changed': the
+ * the write and COMMIT took five and cost about a third of the queue's throughput (docs/benchmarks.md). 'changed': the
  * study's counter or status moved between the two; read again.
  */
 async function topUpOnce(db: Database, studyId: string): Promise<TopUpOutcome | 'changed'> {

@@ -17,7 +17,7 @@ import {
   type RefineRange,
 } from '@tuneboard/tuning';
 import type { Context } from '../context.ts';
-import { publishAvailable, publishStudyEvent } from '../events.ts';
+import { publishStudyEvent } from '../events.ts';
 import type { Resolvers, TrialFilter, TrialOrder } from '../generated/graphql.ts';
 import { toGlobalId } from '../ids.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
@@ -425,8 +425,9 @@ export const studyResolvers: Resolvers = {
         .insert(trial)
         .values({ studyId: row.id, number, params: params as JsonObject, origin: 'ENQUEUED' })
         .returning();
-      await publishStudyEvent(ctx.db, { kind: 'TRIAL_CREATED', studyId: row.id, teamId: row.teamId, trialId: created!.id });
-      await publishAvailable(ctx.db, { teamId: row.teamId, studyId: row.id, pending: 1 });
+      // Stored: its events go the way the top-up's new trials do.
+      ctx.events.queueStudyEvent({ kind: 'TRIAL_CREATED', studyId: row.id, teamId: row.teamId, trialId: created!.id });
+      ctx.events.queueAvailable({ teamId: row.teamId, studyId: row.id, pending: 1 });
       return { trial: created!, userErrors: [] };
     },
   },
