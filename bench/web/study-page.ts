@@ -7,15 +7,16 @@ import path from 'node:path';
 import { createDb } from '@tuneboard/db';
 import { createStudy, setupTeam, startTestApi } from '@tuneboard/api/testing';
 import { launchBrowser } from '@tuneboard/e2e/browser';
-import { freePort, startWeb } from '@tuneboard/e2e/stack';
+import { startWeb } from '@tuneboard/e2e/stack';
+import { freePorts } from '@tuneboard/start/ports';
 
 const TRIALS = 10_000;
 const RUNS = 2;
 
 async function main(): Promise<void> {
-  const port = String(await freePort());
+  const [apiPort, webPort] = (await freePorts(2)) as [number, number];
+  const port = String(apiPort);
   const apiUrl = `http://127.0.0.1:${port}/graphql`;
-  const webPort = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tb-bench-study-page-'));
   const handle = await createDb({ dataDir });
   await handle.migrate();

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from './browser.ts';
 import { env } from './env.ts';
-import { freePort } from './stack.ts';
+import { freePorts } from '@tuneboard/start/ports';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const launcherMain = path.join(repoRoot, 'apps', 'start', 'src', 'main.ts');
@@ -25,8 +25,7 @@ interface Launched {
 
 /** `npm start` on free ports, serving the dashboard build the global setup made (the launcher reuses it). */
 async function launch(dataDir: string): Promise<Launched> {
-  const apiPort = await freePort();
-  const webPort = await freePort();
+  const [apiPort, webPort] = (await freePorts(2)) as [number, number];
   const child = spawn(
     process.execPath,
     ['--import', tsx, launcherMain, '--data-dir', dataDir, '--api-port', String(apiPort), '--web-port', String(webPort)],

@@ -2,11 +2,11 @@
 // dashboard (`next start`), and runners on demand. Everything is a child process, stopped by `stop()`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webBuildVerdict } from '@tuneboard/start/build';
+import { freePort, freePorts } from '@tuneboard/start/ports';
 import { env } from './env.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,17 +26,6 @@ export interface Stack {
   /** Creates a RUNNER token for the team (as the signed-in user) and starts a runner process with it. */
   startRunner(teamId: string, auth: GraphQLAuth, options?: { concurrency?: number }): Promise<void>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Child {
@@ -126,14 +115,10 @@ export async function startWeb(apiUrl: string, port?: number): Promise<{ url: st
   return { url, child, stop: () => stopChild(child) };
 }
 
-/** A free TCP port on 127.0.0.1. */
-export { freePort };
-
 /** Starts the API on a fresh PGlite folder and the dashboard; runners start later, once a team exists. */
 export async function startStack(): Promise<Stack> {
-  const apiPort = await freePort();
+  const [apiPort, webPort] = (await freePorts(2)) as [number, number];
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
-  const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tb-e2e-pglite-'));
   const children: Child[] = [];

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, isPortFree, takenPorts } from './ports.ts';
+import { freePort, freePorts, isPortFree, takenPorts } from './ports.ts';
 
 const servers: net.Server[] = [];
 
@@ -15,6 +15,12 @@ afterEach(async () => {
 });
 
 describe('port checks', () => {
+  it('hands out distinct ports, each free once they are returned', async () => {
+    const ports = await freePorts(20);
+    expect(new Set(ports).size).toBe(20);
+    for (const port of ports) expect(await isPortFree(port, '127.0.0.1')).toBe(true);
+  });
+
   it('sees a free port as free and a listening one as taken', async () => {
     const port = await freePort();
     expect(await isPortFree(port, '127.0.0.1')).toBe(true);
@@ -23,8 +29,7 @@ describe('port checks', () => {
   });
 
   it('names each taken port with the flag and variable that choose another', async () => {
-    const taken = await freePort();
-    const free = await freePort();
+    const [taken, free] = (await freePorts(2)) as [number, number];
     await occupy(taken);
     const problems = await takenPorts(
       [
