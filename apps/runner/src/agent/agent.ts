@@ -8,6 +8,7 @@ import type { RunnerConfig } from './config';
 import { usesSlotProcesses } from './config';
 import { ApiError, TransientApiError, createGraphQLClient, errorMessage } from './graphql-client';
 import { createLogger } from './logger';
+import { createThreadedGraphQLClient } from '../network/threaded-client';
 import type { Logger } from './logger';
 import type { ProgressSink } from './progress';
 import { subscribeTrialsAvailable } from './subscription';
@@ -27,6 +28,11 @@ export interface AgentOptions extends RunnerConfig {
   prefetchLeadMs?: number;
   /** A prefetched lease not started within this long goes back to the queue (default: a third of the lease). */
   prefetchHoldMs?: number;
+  /**
+   * Requests to the API go through a network thread (default), so that their sockets, HTTP parsing and JSON do
+   * not take turns on the thread that trains; false makes them on this thread (bench/runner/overhead.ts compares).
+   */
+  networkThread?: boolean;
 }
 
 /** A lease claimed ahead, waiting for a slot's objective to return. */
@@ -77,10 +83,18 @@ export class RunnerAgent {
   private stopped: Promise<void> | undefined;
   /** Set when the runner cannot go on (revoked token): the CLI exits non-zero. */
   fatal: string | undefined;
+  /** Stops the network thread, once nothing more is sent. */
+  private readonly closeNetwork: () => Promise<void> = async () => undefined;
 
   constructor(private readonly options: AgentOptions) {
     this.log = options.log ?? createLogger(options.logLevel);
-    this.api = runnerApi(createGraphQLClient({ url: options.api, token: options.token }));
+    const client = { url: options.api, token: options.token };
+    if (options.networkThread === false) this.api = runnerApi(createGraphQLClient(client));
+    else {
+      const threaded = createThreadedGraphQLClient(client);
+      this.api = runnerApi(threaded.request);
+      this.closeNetwork = threaded.close;
+    }
   }
 
   get runningTrials(): number {
@@ -384,6 +398,7 @@ export class RunnerAgent {
       await this.slots?.close();
       clearTimeout(deadline);
       this.exit.abort();
+      await this.closeNetwork();
       log.info('runner stopped');
     })();
     return this.stopped;

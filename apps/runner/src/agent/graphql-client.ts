@@ -35,7 +35,8 @@ interface GraphQLResponse<T> {
  * POSTs one operation with the bearer token; throws TransientApiError or ApiError, else returns `data`.
  * node:http(s) with a kept-alive connection, not `fetch`: a runner sends a request every half second while it
  * trains, and `fetch` (web streams, Request/Response/Headers objects, a combined abort signal) cost about twice
- * the CPU of a plain request on the training thread (bench/runner/overhead.ts measures the runner's own share).
+ * the CPU of a plain request (bench/runner/http-client.ts). The runner calls it on its network thread
+ * (network/thread.ts); it works on any thread.
  */
 export function createGraphQLClient(options: GraphQLClientOptions): Request {
   const timeoutMs = options.timeoutMs ?? 30_000;
