@@ -178,8 +178,14 @@ export class TrialRun {
   }
 
   private progress(points: MetricPoint[]): void {
-    const step = Math.max(...points.map((p) => p.step));
-    this.firstStep ??= Math.min(...points.map((p) => p.step));
+    // Every epoch, on the training thread: no arrays built to find two numbers.
+    let step = -Infinity;
+    let first = Infinity;
+    for (const point of points) {
+      if (point.step > step) step = point.step;
+      if (point.step < first) first = point.step;
+    }
+    this.firstStep ??= first;
     if (step <= this.lastStep) return;
     this.lastStep = step;
     const now = Date.now();
