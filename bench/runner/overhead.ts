@@ -1,14 +1,17 @@
-// npm run bench:runner-overhead [-- --trials 4 --epochs 40 --parallel 2 --blocks 1]
+// npm run bench:runner-overhead [-- --trials 4 --epochs 40 --parallel 2 --blocks 1 --network-thread on --profile FILE]
 // The runner's own overhead: a study of digits-MLP trials run by the real runner loop against a real API
 // (its own process, on embedded PGlite in a temporary folder), beside the same trials run by calling the
-// objective directly in this process. Everything the loop adds — claiming, batching and sending metrics,
-// heartbeats, completing, waiting for the next claim — is the difference. The objective calls made by the loop
-// are timed too, so the cost splits into "idle between trials" and "slower training while reporting".
+// objective directly in this process (ABBA rounds). On a 2-core machine that whole-loop difference is dominated
+// by the co-located API slowing the wasm training, so each block ends with a stand-in round that measures the
+// runner itself: the real loop and API, with busy work in place of training (see `standIn`), against the same
+// stand-in trials alone. What the runner adds — claiming, batching and sending metrics, heartbeats,
+// completing, waiting for the next claim — is the time its thread spent not working on the trial.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -27,12 +30,17 @@ const { values: flags } = parseArgs({
     parallel: { type: 'string', default: '2' },
     /** ABBA blocks (loop, direct, direct, loop) run one after the other; each gives its own overhead. */
     blocks: { type: 'string', default: '1' },
+    /** `off`: the runner makes its requests on the training thread instead of its network thread (AgentOptions.networkThread). */
+    'network-thread': { type: 'string', default: 'on' },
+    /** A file: the stand-in rounds are CPU-profiled (this process only) into it, for Chrome's DevTools. */
+    profile: { type: 'string' },
   },
 });
 const trials = Number(flags.trials);
 const epochs = Number(flags.epochs);
 const parallel = Number(flags.parallel);
 const blocks = Math.max(1, Number(flags.blocks));
+const networkThread = flags['network-thread'] !== 'off';
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const objective = { kind: 'template', template: 'mlp', dataset: 'digits' };
@@ -98,7 +106,7 @@ async function measure(run: () => Promise<unknown>): Promise<Phase> {
 type TrialNode = { number: number; params: Record<string, unknown>; state: string; startedAt: string; finishedAt: string; durationSeconds: number };
 
 async function main(): Promise<void> {
-  log(`bench:runner-overhead — ${trials} digits-MLP trials of ${epochs} epochs, maxParallel ${parallel}, one slot, backend wasm, API on embedded PGlite`);
+  log(`bench:runner-overhead — ${trials} digits-MLP trials of ${epochs} epochs, maxParallel ${parallel}, one slot, backend wasm, API on embedded PGlite, requests ${networkThread ? 'on the runner\'s network thread' : 'on the training thread'}`);
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tuneboard-overhead-'));
   const main = fileURLToPath(new URL('../../apps/api/src/main.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
@@ -165,6 +173,7 @@ async function main(): Promise<void> {
         logLevel: 'warn',
         pollMs: 7_500,
         shutdownMs: 5_000,
+        networkThread,
         log: createLogger('warn'),
       });
       collectGarbage();
@@ -189,10 +198,14 @@ async function main(): Promise<void> {
       const wall = (Math.max(...nodes.map((n) => Date.parse(n.finishedAt))) - Math.min(...nodes.map((n) => Date.parse(n.startedAt)))) / 1000;
       const inLoop = calls.reduce((a, c) => a + (c.end - c.start), 0) / 1000;
       const gaps = calls.slice(1).map((c, i) => c.start - calls[i]!.end);
-      return { phase: { ...phase, wall }, nodes, inLoop, gaps, apiCpu };
+      // The study's first claim → its first objective call, and its last objective return → its last completion
+      // (the API's clock and this process's are the same machine's).
+      const startLag = (performance.timeOrigin + calls[0]!.start - Math.min(...nodes.map((n) => Date.parse(n.startedAt)))) / 1000;
+      const endLag = (Math.max(...nodes.map((n) => Date.parse(n.finishedAt))) - (performance.timeOrigin + calls.at(-1)!.end)) / 1000;
+      return { phase: { ...phase, wall }, nodes, inLoop, gaps, apiCpu, startLag, endLag };
     }
 
-    /** What one direct trial produced and when: the stand-in objective replays it (see `replay`). */
+    /** What one direct trial produced and when: the stand-in objective replays it (see `standIn`). */
     type Recording = { emissions: { at: number; points: MetricPoint[] }[]; durationMs: number; result: ObjectiveResult };
     const recordings = new Map<string, Recording>();
     const direct = (nodes: TrialNode[]) => {
@@ -213,23 +226,66 @@ async function main(): Promise<void> {
     };
 
     /**
-     * A stand-in objective that trains nothing: it hands the runner the same metric points at the same moments
-     * as the direct call with these parameters did, then returns the same result. Run by the real loop against
-     * the real API, it leaves only the runner's own work on this process — claiming, batching and sending,
-     * heartbeats, completing, waiting for the next claim — with no training for the API's CPU to slow down.
+     * The stand-in's "training": integer arithmetic in registers, in 10-ms slices with an event-loop turn between
+     * them as train.ts yields (`yieldEveryMs`). Unlike wasm training it touches no memory, so the API busy on the
+     * other core does not slow it (measured: a 200-million-step loop took the same time with a `while (true)`
+     * process beside it), and unlike timers it keeps the thread busy, so the runner's work waits for a turn
+     * between slices and lengthens the trial by exactly what it costs — as it would during real training.
      */
-    const replay: RunObjective = async (_spec, params, options) => {
+    function spin(steps: number): number {
+      let x = 1;
+      for (let i = 0; i < steps; i += 1) x = (Math.imul(x, 1664525) + 1013904223) | 0;
+      return x;
+    }
+    // The results go somewhere, so the compiler cannot drop the loop.
+    let _sink = 0;
+    spin(20_000_000);
+    const spinStart = performance.now();
+    _sink ^= spin(100_000_000);
+    /** Steps of `spin` a millisecond on this machine. */
+    const stepsPerMs = 100_000_000 / (performance.now() - spinStart);
+    const sliceSteps = Math.round(10 * stepsPerMs);
+    let sinceYield = 0;
+    /**
+     * Milliseconds spent inside `spin` so far. The machine's speed drifts by several per cent between rounds
+     * (two rounds of the same stand-in trials alone took 4.81 and 5.08 s), so the overhead is measured as the
+     * time *not* spent spinning: the runner's work, the event-loop turns, garbage collection.
+     */
+    let spinMs = 0;
+    async function busy(ms: number): Promise<void> {
+      let left = Math.max(0, Math.round(ms * stepsPerMs));
+      while (left > 0) {
+        const steps = Math.min(left, sliceSteps - sinceYield);
+        const t0 = performance.now();
+        _sink ^= spin(steps);
+        spinMs += performance.now() - t0;
+        left -= steps;
+        sinceYield += steps;
+        if (sinceYield >= sliceSteps) {
+          sinceYield = 0;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    }
+
+    /**
+     * A stand-in objective that trains nothing: it does the same amount of busy work (see `busy`) as the direct
+     * call with these parameters took, handing the runner that call's metric points after the same amounts of
+     * work, then returns the same result. Run by the real loop against the real API, and alone, it shows what the
+     * runner adds to a trial's wall time — claiming, batching and sending, heartbeats, completing, waiting for
+     * the next claim — with nothing for the co-located API to slow down.
+     */
+    const standIn: RunObjective = async (_spec, params, options) => {
       const recording = recordings.get(JSON.stringify(params));
       if (!recording) throw new Error(`no direct run recorded for ${JSON.stringify(params)}`);
-      const t0 = performance.now();
+      let at = 0;
       for (const emission of recording.emissions) {
-        const wait = emission.at - (performance.now() - t0);
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        await busy(emission.at - at);
+        at = emission.at;
         if (options.signal?.aborted) return { state: 'PRUNED', stoppedBy: 'signal' };
         if ((await options.onMetrics?.(emission.points)) === 'prune') return { state: 'PRUNED', stoppedBy: 'pruner' };
       }
-      const rest = recording.durationMs - (performance.now() - t0);
-      if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+      await busy(recording.durationMs - at);
       return recording.result;
     };
 
@@ -284,51 +340,78 @@ async function main(): Promise<void> {
     // a balanced order cancels a linear drift, and the spread between the two rounds of a side shows the noise.
     // Several blocks show how far one block's figure moves from the next.
     const perBlock: { wall: number; cpu: number; main: number; idle: number }[] = [];
-    const ownPerBlock: { own: number; waiting: number; main: number; all: number }[] = [];
+    const ownPerBlock: { own: number; trial: number; ends: number }[] = [];
 
     /**
-     * The runner's own overhead, from a round of the loop with the stand-in objective: the time the slot was not
-     * "training" (study wall time − the replayed trials' recorded durations: claim, idle gaps, the last
-     * report and completion) plus the CPU this process's main thread spent meanwhile (the stand-in burns none
-     * to speak of: a timer per epoch), which in-process training would have waited for. Its other threads
-     * (GC helpers, libuv) run beside the training on another core and are printed, not added.
+     * The runner's own overhead, from a round of the loop with the stand-in objective: the study's wall time (the
+     * API's first claim to its last completion) less the same stand-in trials run alone. It splits into the
+     * trials' own lengthening (the runner's work between the slices), the slot's gaps between trials, and the
+     * study's first claim and last completion, which a runner working through a long study pays once.
      */
-    function reportOwn(round: LoopRound, alone: Phase) {
+    function reportOwn(round: LoopRound & { spun: number }, alone: Phase & { calls: number; spun: number; rounds: number[] }) {
       const n = round.nodes.length;
-      const replayed = round.nodes.reduce((sum, node) => sum + recordings.get(JSON.stringify(node.params))!.durationMs, 0) / 1000;
-      const waiting = Math.max(0, round.phase.wall - replayed);
-      // The stand-in's timers and this bench's 50 ms watcher wake the thread too (~0.1–0.2 ms a wake-up on these
-      // machines): the same replay without the runner, watched the same way, is the baseline taken off.
-      const main = round.phase.main - alone.main;
-      const all = round.phase.cpu - alone.cpu;
-      const own = waiting + Math.max(0, main);
-      const pct = (seconds: number) => `${((100 * seconds) / round.phase.wall).toFixed(2)} %`;
+      const wall = round.phase.wall;
+      // Time inside the objective calls not spent spinning, with the runner and without it.
+      const busyElsewhere = round.inLoop - round.spun;
+      const aloneElsewhere = alone.calls - alone.spun;
+      const inTrials = busyElsewhere - aloneElsewhere;
+      const gaps = round.gaps.reduce((a, b) => a + b, 0) / 1000;
+      const ends = round.startLag + round.endLag;
+      const own = inTrials + gaps + ends;
+      const pct = (seconds: number) => `${((100 * seconds) / wall).toFixed(2)} %`;
+      const perTrial = (seconds: number) => `${((1000 * seconds) / n).toFixed(1)} ms a trial`;
       log('');
       log(
-        `stand-in round (the loop replaying the direct trials' metric streams, no training): ${n} trials, wall ${round.phase.wall.toFixed(2)} s ` +
-          `(API timestamps) for ${replayed.toFixed(2)} s of replayed trials; the slot was not training for ${(1000 * waiting / n).toFixed(0)} ms a trial; ` +
-          `main thread ${(1000 * round.phase.main / n).toFixed(1)} ms CPU a trial, the replay alone ${(1000 * alone.main / n).toFixed(1)} ms ` +
-          `(all threads ${(1000 * round.phase.cpu / n).toFixed(1)} and ${(1000 * alone.cpu / n).toFixed(1)} ms); API process CPU ${round.apiCpu.toFixed(2)} s`,
+        `stand-in round (the loop running busy work in place of the direct trials, no training): ${n} trials, wall ${wall.toFixed(2)} s ` +
+          `(API timestamps), objective calls ${round.inLoop.toFixed(2)} s of which spinning ${round.spun.toFixed(2)} s; the same trials alone ` +
+          `${alone.rounds.map((t) => t.toFixed(2)).join(' and ')} s, not spinning ${(1000 * aloneElsewhere / n).toFixed(1)} ms a trial ` +
+          `(with the runner ${(1000 * busyElsewhere / n).toFixed(1)} ms); API process CPU ${round.apiCpu.toFixed(2)} s`,
       );
       log(
-        `runner's own overhead: ${pct(own)} of the study's wall time (not training ${pct(waiting)} + main-thread CPU ${pct(main)}, ` +
-          `${(1000 * main / n).toFixed(1)} ms a trial); all its threads' CPU ${pct(all)}; goal < 1 %`,
+        `runner's own overhead: ${pct(own)} of the study's wall time (${perTrial(own)}): inside the trials ${pct(inTrials)} (${perTrial(inTrials)}), ` +
+          `gaps between trials ${pct(gaps)}, the study's first claim and last completion ${pct(ends)} ` +
+          `(${(1000 * round.startLag).toFixed(0)} + ${(1000 * round.endLag).toFixed(0)} ms); per trial (inside + gaps) ${pct(inTrials + gaps)}; goal < 1 %`,
       );
-      return { own: (100 * own) / round.phase.wall, waiting: (100 * waiting) / round.phase.wall, main: (100 * main) / round.phase.wall, all: (100 * all) / round.phase.wall };
+      return { own: (100 * own) / wall, trial: (100 * (inTrials + gaps)) / wall, ends: (100 * ends) / wall };
     }
 
-    /** The replay without the runner: the same trials' timers, watched by the same 50 ms loop as a round of the loop. */
-    async function replayAlone(nodes: TrialNode[]): Promise<Phase> {
+    /** The stand-in trials without the runner, one after the other, watched by the same 50 ms loop as a round of the loop. */
+    async function standInAlone(nodes: TrialNode[]): Promise<Phase & { calls: number }> {
       collectGarbage();
       let done = false;
-      return measure(async () => {
-        const replays = (async () => {
-          for (const node of nodes) await replay(objective, node.params, { onMetrics: () => undefined });
+      // The calls are timed one by one, as the loop's are: the watcher notices the end up to 50 ms late.
+      let calls = 0;
+      const phase = await measure(async () => {
+        const trials = (async () => {
+          for (const node of nodes) {
+            const t0 = performance.now();
+            await standIn(objective, node.params, { onMetrics: () => undefined });
+            calls += performance.now() - t0;
+          }
           done = true;
         })();
         while (!done) await new Promise((resolve) => setTimeout(resolve, 50));
-        await replays;
+        await trials;
       });
+      return { ...phase, calls: calls / 1000 };
+    }
+    /** `run`, CPU-profiled into `--profile` (with the block's number before the extension) when it is given. */
+    async function profiled<T>(run: () => Promise<T>, block: number): Promise<T> {
+      if (!flags.profile) return run();
+      const session = new Session();
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 250 });
+      await session.post('Profiler.start');
+      try {
+        return await run();
+      } finally {
+        const { profile } = await session.post('Profiler.stop');
+        const file = flags.profile.replace(/(\.cpuprofile)?$/, `-${block + 1}.cpuprofile`);
+        fs.writeFileSync(file, JSON.stringify(profile));
+        log(`CPU profile of the stand-in round: ${file}`);
+        session.disconnect();
+      }
     }
     for (let k = 0; k < blocks; k += 1) {
       if (blocks > 1) log(`block ${k + 1} of ${blocks}`);
@@ -337,11 +420,25 @@ async function main(): Promise<void> {
       const direct2 = await direct(first.nodes);
       const second = await loopStudy(2 * k + 2);
       perBlock.push(report(first, direct1, direct2, second));
-      const alone1 = await replayAlone(first.nodes);
-      const standIn = await loopStudy(2 * k + 3, replay);
-      const alone2 = await replayAlone(first.nodes);
-      const alone = { wall: (alone1.wall + alone2.wall) / 2, cpu: (alone1.cpu + alone2.cpu) / 2, main: (alone1.main + alone2.main) / 2, others: (alone1.others + alone2.others) / 2 };
-      ownPerBlock.push(reportOwn(standIn, alone));
+      /** Runs a round and adds the seconds its stand-in trials spent spinning. */
+      const spinning = async <T,>(run: () => Promise<T>): Promise<T & { spun: number }> => {
+        const before = spinMs;
+        const result = await run();
+        return { ...result, spun: (spinMs - before) / 1000 };
+      };
+      const alone1 = await spinning(() => standInAlone(first.nodes));
+      const standInRound = await spinning(() => profiled(() => loopStudy(2 * k + 3, standIn), k));
+      const alone2 = await spinning(() => standInAlone(first.nodes));
+      const alone = {
+        wall: (alone1.wall + alone2.wall) / 2,
+        cpu: (alone1.cpu + alone2.cpu) / 2,
+        main: (alone1.main + alone2.main) / 2,
+        others: (alone1.others + alone2.others) / 2,
+        spun: (alone1.spun + alone2.spun) / 2,
+        calls: (alone1.calls + alone2.calls) / 2,
+        rounds: [alone1.wall, alone2.wall],
+      };
+      ownPerBlock.push(reportOwn(standInRound, alone));
     }
     if (blocks > 1) {
       const avg = (f: (b: (typeof perBlock)[number]) => number) => perBlock.reduce((a, b) => a + f(b), 0) / perBlock.length;
@@ -353,8 +450,9 @@ async function main(): Promise<void> {
         `slot idle ${avg((b) => b.idle).toFixed(2)} % of the wall time`);
       const ownAvg = (f: (b: (typeof ownPerBlock)[number]) => number) => ownPerBlock.reduce((a, b) => a + f(b), 0) / ownPerBlock.length;
       log(`over ${blocks} stand-in rounds: runner's own overhead ${ownAvg((b) => b.own).toFixed(2)} % ` +
-        `(${Math.min(...ownPerBlock.map((b) => b.own)).toFixed(2)} … ${Math.max(...ownPerBlock.map((b) => b.own)).toFixed(2)}; not training ` +
-        `${ownAvg((b) => b.waiting).toFixed(2)} %, main-thread CPU ${ownAvg((b) => b.main).toFixed(2)} %, all threads' CPU ${ownAvg((b) => b.all).toFixed(2)} %); goal < 1 %`);
+        `(${Math.min(...ownPerBlock.map((b) => b.own)).toFixed(2)} … ${Math.max(...ownPerBlock.map((b) => b.own)).toFixed(2)}): per trial ` +
+        `${ownAvg((b) => b.trial).toFixed(2)} % (${Math.min(...ownPerBlock.map((b) => b.trial)).toFixed(2)} … ${Math.max(...ownPerBlock.map((b) => b.trial)).toFixed(2)}), ` +
+        `the study's first claim and last completion ${ownAvg((b) => b.ends).toFixed(2)} %; goal < 1 %`);
     }
   } finally {
     await new Promise<void>((resolve) => {
