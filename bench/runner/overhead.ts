@@ -343,10 +343,11 @@ async function main(): Promise<void> {
     const ownPerBlock: { own: number; trial: number; ends: number }[] = [];
 
     /**
-     * The runner's own overhead, from a round of the loop with the stand-in objective: the study's wall time (the
-     * API's first claim to its last completion) less the same stand-in trials run alone. It splits into the
-     * trials' own lengthening (the runner's work between the slices), the slot's gaps between trials, and the
-     * study's first claim and last completion, which a runner working through a long study pays once.
+     * The runner's own overhead, from a round of the loop with the stand-in objective, over the study's wall time
+     * (the API's first claim to its last completion): the trials' lengthening (time inside the objective calls
+     * not spent spinning, with the runner − alone: the runner's work between the slices), the slot's gaps
+     * between trials, and the study's first claim and last completion, which a runner working through a long
+     * study pays once.
      */
     function reportOwn(round: LoopRound & { spun: number }, alone: Phase & { calls: number; spun: number; rounds: number[] }) {
       const n = round.nodes.length;
