@@ -84,13 +84,15 @@ export class RunnerAgent {
   /** Set when the runner cannot go on (revoked token): the CLI exits non-zero. */
   fatal: string | undefined;
   /** Stops the network thread, once nothing more is sent. */
-  private readonly closeNetwork: () => Promise<void> = async () => undefined;
+  private readonly closeNetwork: () => Promise<void>;
 
   constructor(private readonly options: AgentOptions) {
     this.log = options.log ?? createLogger(options.logLevel);
     const client = { url: options.api, token: options.token };
-    if (options.networkThread === false) this.api = runnerApi(createGraphQLClient(client));
-    else {
+    if (options.networkThread === false) {
+      this.api = runnerApi(createGraphQLClient(client));
+      this.closeNetwork = async () => undefined;
+    } else {
       const threaded = createThreadedGraphQLClient(client);
       this.api = runnerApi(threaded.request);
       this.closeNetwork = threaded.close;
