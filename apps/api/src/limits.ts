@@ -20,6 +20,14 @@ export const LIMITS = {
   maxBodyBytes: 2 * 1024 * 1024,
 } as const;
 
+/**
+ * Largest list a client may ask for, agreed across the API: resolvers refuse bigger arguments with a user
+ * error naming the field, and the operation cost (pipeline/cost.ts) multiplies by the real arguments up to
+ * these maxima. `trials(first)`, `metrics(maxPoints)`, `metrics(keys)` have their own; every other list uses
+ * `default`.
+ */
+export const LIST_MAX = { trials: 500, maxPoints: 2000, metricKeys: 50, default: 500 } as const;
+
 /** Validation rules added to GraphQL's own, for graphql-ws (Apollo gets the same limits from GraphQL Armor). */
 export function limitRules(): ValidationRule[] {
   return [
