@@ -28,4 +28,11 @@ export interface Context extends Services {
   clientAddress: string;
   /** Sets or clears the session cookie; undefined over WebSocket. */
   setCookie: ((value: string) => void) | undefined;
+  /** This request's id (`extensions.requestId` of its errors, the `x-request-id` header, the log). */
+  requestId: string;
+  /**
+   * The caller as of now, for operations that outlive a request (subscriptions re-check access on every
+   * event, pipeline/reauthorize.ts); undefined over HTTP, where `viewer` is always current.
+   */
+  currentViewer: (() => Promise<Viewer>) | undefined;
 }

@@ -20,6 +20,10 @@ const schema = z.object({
   REAPER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Secure cookies (HTTPS only); default on in production. */
   SECURE_COOKIES: boolean,
+  /** Most an operation may cost, computed with its real arguments (apps/api/src/pipeline/cost.ts). */
+  TUNEBOARD_MAX_QUERY_COST: z.coerce.number().int().min(1).default(10_000),
+  /** Most bytes of JSON one operation's result may take; over it the result is replaced by QUERY_TOO_EXPENSIVE. */
+  TUNEBOARD_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -21,6 +21,11 @@ export const STUDY_CHANNEL = 'tb_study_events';
 export const AVAILABLE_CHANNEL = 'tb_trials_available';
 /** Ids of revoked API tokens: every replica drops them from its token cache. */
 const TOKEN_REVOKED_CHANNEL = 'tb_api_token_revoked';
+/** Other losses of access (`AccessChange`): every replica re-checks or closes the sockets concerned. */
+const ACCESS_CHANNEL = 'tb_access_changed';
+
+/** A session ended (sign-out, deletion), or a user's membership of a team was removed or changed. */
+export type AccessChange = { kind: 'session-ended'; sessionId: string } | { kind: 'membership-changed'; userId: string; teamId: string };
 
 export interface StudyEventMessage extends StudyEventModel {
   teamId: string;
@@ -44,6 +49,24 @@ export async function publishTokenRevoked(db: Executor, tokenId: string): Promis
   await db.execute(sql`select pg_notify(${TOKEN_REVOKED_CHANNEL}, ${tokenId})`);
 }
 
+/** Tells every replica that a session ended: its open WebSocket connections close. */
+export async function publishSessionEnded(db: Executor, sessionId: string): Promise<void> {
+  await publishAccessChange(db, { kind: 'session-ended', sessionId });
+}
+
+/**
+ * Tells every replica that a user's membership of a team was removed or its role changed: their open
+ * subscriptions re-check access before the next event. Call it from every mutation that removes a member or
+ * lowers a role, in the transaction that does it.
+ */
+export async function publishMembershipChanged(db: Executor, userId: string, teamId: string): Promise<void> {
+  await publishAccessChange(db, { kind: 'membership-changed', userId, teamId });
+}
+
+async function publishAccessChange(db: Executor, change: AccessChange): Promise<void> {
+  await db.execute(sql`select pg_notify(${ACCESS_CHANNEL}, ${JSON.stringify(change)})`);
+}
+
 /** A notification's payload stays under Postgres's limit (8,000 bytes); longer batches are split. */
 const MAX_PAYLOAD = 7_600;
 const FLUSH_SQL = 'select count(pg_notify(c, p))::int as sent from unnest($1::text[], $2::text[]) as x(c, p)';
@@ -60,6 +83,7 @@ export class EventHub {
   private readonly studySubscribers = new Set<(message: StudyEventMessage) => void>();
   private readonly availableSubscribers = new Set<(message: AvailableMessage) => void>();
   private readonly revocationSubscribers = new Set<(tokenId: string) => void>();
+  private readonly accessSubscribers = new Set<(change: AccessChange) => void>();
   private stops: (() => Promise<void>)[] = [];
   private queued: { channel: string; message: string }[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -137,6 +161,11 @@ export class EventHub {
       await this.handle.listen(TOKEN_REVOKED_CHANNEL, (tokenId) => {
         for (const deliver of this.revocationSubscribers) deliver(tokenId);
       }),
+      await this.handle.listen(ACCESS_CHANNEL, (payload) => {
+        for (const change of messagesOf<AccessChange>(payload)) {
+          for (const deliver of this.accessSubscribers) deliver(change);
+        }
+      }),
     );
   }
 
@@ -153,6 +182,12 @@ export class EventHub {
   onTokenRevoked(onRevoked: (tokenId: string) => void): () => void {
     this.revocationSubscribers.add(onRevoked);
     return () => this.revocationSubscribers.delete(onRevoked);
+  }
+
+  /** Calls `onChange` with every session ended and membership changed on any replica; returns the unsubscribe. */
+  onAccessChanged(onChange: (change: AccessChange) => void): () => void {
+    this.accessSubscribers.add(onChange);
+    return () => this.accessSubscribers.delete(onChange);
   }
 
   studyEvents(filter: (message: StudyEventMessage) => boolean): AsyncIterableIterator<StudyEventMessage> {

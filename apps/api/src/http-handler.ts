@@ -1,15 +1,21 @@
 import type http from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import cors from 'cors';
+import { GraphQLError } from 'graphql';
 import getRawBody from 'raw-body';
 import type { Logger } from 'pino';
+import { internalError, newRequestId, REQUEST_ID_HEADER, withRequestId } from './pipeline/errors.ts';
+import type { Pipeline } from './pipeline/operation.ts';
 
 export interface HttpHandlerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /** Origins allowed to call with credentials (the dashboard's). */
   origins: string[];
   maxBodyBytes: number;
-  context: (request: http.IncomingMessage, response: http.ServerResponse) => Promise<TContext>;
+  /** The context of one request; `requestId` is the request's id (pipeline/errors.ts). */
+  context: (request: http.IncomingMessage, response: http.ServerResponse, requestId: string) => Promise<TContext>;
+  /** Error formatting and the response size limit, shared with WebSocket. */
+  pipeline: Pick<Pipeline, 'format' | 'bounded'>;
   /** The body of `GET /healthz`. */
   health: () => Record<string, unknown>;
   log: Pick<Logger, 'error'>;
@@ -20,6 +26,10 @@ export interface HttpHandlerOptions<TContext extends BaseContext> {
  * A plain Node request listener in place of Express, its router and body parser: runners send a request a
  * trial or more, and Express's layers were a tenth of the API's CPU a request (docs/benchmarks.md). CORS and
  * the bounded body read are the `cors` and `raw-body` packages, as under Express.
+ *
+ * Every request gets an id (`x-request-id`, and `extensions.requestId` of its errors); a failure outside
+ * GraphQL, or while creating the context (the database down while resolving the caller), answers a masked
+ * 500 naming that id and logs the details: Apollo would have sent "Context creation failed: <SQL>".
  */
 export function createHttpHandler<TContext extends BaseContext>(options: HttpHandlerOptions<TContext>): http.RequestListener {
   const allowCors = cors({ origin: options.origins, credentials: true });
@@ -29,12 +39,14 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHan
       return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(options.health()));
     }
     if (path !== '/graphql') return send(response, 404, 'text/plain; charset=utf-8', `Cannot ${request.method} ${path}`);
+    const requestId = newRequestId();
+    response.setHeader(REQUEST_ID_HEADER, requestId);
     // A preflight is answered (and ended) by `cors`; anything else gets its headers and goes on.
     allowCors(request, response, () => {
-      graphql(options, request, response, query).catch((error: unknown) => {
-        options.log.error({ err: error }, 'an HTTP request failed outside GraphQL');
-        if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal server error');
-        else response.destroy();
+      withRequestId(requestId, () => graphql(options, request, response, query, requestId)).catch((error: unknown) => {
+        options.log.error({ err: error, requestId }, 'an HTTP request failed outside GraphQL');
+        if (response.headersSent) return response.destroy();
+        send(response, 500, 'application/json; charset=utf-8', JSON.stringify({ errors: [internalError(requestId)] }));
       });
     });
   };
@@ -45,6 +57,7 @@ async function graphql<TContext extends BaseContext>(
   request: http.IncomingMessage,
   response: http.ServerResponse,
   search: string,
+  requestId: string,
 ): Promise<void> {
   let body: unknown;
   if (request.method === 'POST') {
@@ -72,12 +85,17 @@ async function graphql<TContext extends BaseContext>(
   }
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: search ? `?${search}` : '', body },
-    context: () => options.context(request, response),
+    context: () =>
+      options.context(request, response, requestId).catch((error: unknown) => {
+        options.log.error({ err: error, requestId }, 'creating the context of a request failed');
+        const { message, extensions } = internalError(requestId);
+        throw new GraphQLError(message, { extensions: { ...extensions, http: { status: 500 } } });
+      }),
   });
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
-    response.end(result.body.string);
+    response.end(options.pipeline.bounded(result.body.string, requestId) ?? result.body.string);
     return;
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);

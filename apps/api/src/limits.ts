@@ -1,19 +1,16 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { ValidationRule } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 
 /**
- * Query limits, the same over HTTP and WebSocket. Measured with GraphQL Armor's cost rule: the example
- * queries of docs/graphql.md cost 26–273, and list sizes count (`trials(first: 1000)` with four fields costs
- * about 18,000). These leave room for a page of a thousand trials while refusing fragment bombs (cost ~1e20)
- * and alias floods before any resolver runs.
+ * Query limits, the same over HTTP and WebSocket (pipeline/operation.ts). The shape limits run as validation
+ * rules; the operation's cost (pipeline/cost.ts) runs after the variables are coerced, against
+ * `TUNEBOARD_MAX_QUERY_COST`, and its response against `TUNEBOARD_MAX_RESPONSE_BYTES` (env.ts).
  */
 export const LIMITS = {
   maxDepth: 12,
   maxAliases: 30,
-  maxCost: 50_000,
   maxTokens: 3_000,
   maxDirectives: 50,
   /** Request bodies above this are refused with 413. */
@@ -28,12 +25,15 @@ export const LIMITS = {
  */
 export const LIST_MAX = { trials: 500, maxPoints: 2000, metricKeys: 50, default: 500 } as const;
 
-/** Validation rules added to GraphQL's own, for graphql-ws (Apollo gets the same limits from GraphQL Armor). */
-export function limitRules(): ValidationRule[] {
+/**
+ * Validation rules added to graphql's own (`specifiedRules`), on both transports: the shape limits, and in
+ * production no introspection (the schema is not published).
+ */
+export function limitRules(production: boolean): ValidationRule[] {
   return [
     maxDepthRule({ n: LIMITS.maxDepth, flattenFragments: true }),
     maxAliasesRule({ n: LIMITS.maxAliases }),
-    costLimitRule({ maxCost: LIMITS.maxCost }),
     maxDirectivesRule({ n: LIMITS.maxDirectives }),
+    ...(production ? [NoSchemaIntrospectionCustomRule] : []),
   ] as ValidationRule[];
 }

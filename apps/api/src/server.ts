@@ -1,16 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
-import {
-  GraphQLError,
-  parse,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type GraphQLFormattedError,
-} from 'graphql';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { pino, type Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -23,8 +14,11 @@ import type { Context, Services } from './context.ts';
 import type { ApiEnv } from './env.ts';
 import { EventHub } from './events.ts';
 import { createHttpHandler } from './http-handler.ts';
-import { LIMITS, limitRules } from './limits.ts';
+import { LIMITS } from './limits.ts';
 import { createLoaders } from './loaders.ts';
+import { internalError, newRequestId } from './pipeline/errors.ts';
+import { createPipeline } from './pipeline/operation.ts';
+import { SocketRegistry, type TrackedSocket } from './pipeline/sockets.ts';
 import { reapExpiredLeases } from './queue/lease.ts';
 import { topUp } from './queue/scheduler.ts';
 import { schema } from './schema.ts';
@@ -36,19 +30,6 @@ export interface ApiServer {
   services: Services;
   /** Stops accepting, finishes in-flight requests, closes sockets; the database handle stays open. */
   close(): Promise<void>;
-}
-
-/** Errors we raise on purpose pass through; anything else is logged and masked. */
-function formatError(log: Logger, production: boolean) {
-  return (formatted: GraphQLFormattedError, error: unknown) => {
-    const original = unwrapResolverError(error);
-    const code = formatted.extensions?.code;
-    if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
-    log.error({ err: original }, 'unexpected error in a resolver');
-    return production
-      ? { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
-      : { ...formatted, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  };
 }
 
 export interface ServerOptions {
@@ -68,8 +49,23 @@ export async function startApiServer(
   const events = new EventHub(handle, { log: logger });
   await events.start();
   const tokens = new TokenCache(options.tokenCacheMs ?? TOKEN_CACHE_MS);
-  // Revoked on any replica: forgotten here as soon as the notification arrives.
-  events.onTokenRevoked((tokenId) => tokens.forget(tokenId));
+  const sockets = new SocketRegistry();
+  // Revoked on any replica: forgotten here as soon as the notification arrives, and its sockets closed.
+  events.onTokenRevoked((tokenId) => {
+    tokens.forget(tokenId);
+    sockets.tokenRevoked(tokenId);
+  });
+  events.onAccessChanged((change) => {
+    if (change.kind === 'session-ended') sockets.sessionEnded(change.sessionId);
+    else sockets.membershipChanged(change.userId);
+  });
+  const pipeline = createPipeline({
+    schema,
+    production,
+    maxCost: env.TUNEBOARD_MAX_QUERY_COST,
+    maxResponseBytes: env.TUNEBOARD_MAX_RESPONSE_BYTES,
+    log: logger,
+  });
   const services: Services = {
     handle,
     db: handle.db,
@@ -91,40 +87,82 @@ export async function startApiServer(
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: LIMITS.maxBodyBytes });
   // The HTTP server reports listen errors (a taken port) itself; the WebSocket server re-emits them.
   wsServer.on('error', () => {});
-  const wsRules = [...specifiedRules, ...limitRules()];
-  const wsCleanup = useServer<Record<string, unknown>, { request: http.IncomingMessage; viewer?: Viewer }>(
+  type SocketExtra = {
+    request: http.IncomingMessage;
+    socket: TrackedSocket;
+    /** The request id of each open operation, for its errors. */
+    requestIds?: Map<string, string>;
+  };
+  const wsCleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
       schema,
       onConnect: async (ctx) => {
-        ctx.extra.viewer = await wsViewer(ctx.extra.request, ctx.connectionParams);
+        const { request, socket } = ctx.extra;
+        const address = request.socket.remoteAddress ?? 'unknown';
+        let viewer: Viewer;
+        try {
+          viewer = await wsViewer(request, ctx.connectionParams);
+        } catch (error) {
+          const requestId = newRequestId();
+          logger.error({ err: error, requestId }, 'resolving the caller of a WebSocket connection failed');
+          socket.close(4500, internalError(requestId).message);
+          return false;
+        }
+        if (!sockets.open(socket, viewer, address, () => wsViewer(request, ctx.connectionParams))) {
+          socket.close(4429, 'Too many connections for this user or API token');
+          return false;
+        }
+        ctx.extra.requestIds = new Map();
         return true;
       },
-      onSubscribe: async (ctx, _id, payload) => {
-        let document: DocumentNode;
+      onClose: (ctx) => sockets.close(ctx.extra.socket),
+      onSubscribe: async (ctx, id, payload) => {
+        const { request, socket } = ctx.extra;
+        const requestId = newRequestId();
+        ctx.extra.requestIds?.set(id, requestId);
+        const document = pipeline.prepare(payload);
+        if (Array.isArray(document)) return document;
         try {
-          document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
-          // Some limit rules throw instead of reporting; either way the operation is refused with the reason.
-          const errors = validate(schema, document, wsRules);
-          if (errors.length > 0) return errors;
+          // Re-resolved per operation, so a revoked token stops working on the next subscribe.
+          const viewer = await wsViewer(request, ctx.connectionParams);
+          const refused = sockets.start(socket, id);
+          if (refused) return [refused];
+          const contextValue: Context = {
+            ...services,
+            viewer,
+            loaders: createLoaders(handle.db),
+            clientAddress: request.socket.remoteAddress ?? 'unknown',
+            setCookie: undefined,
+            requestId,
+            currentViewer: () => sockets.currentViewer(socket),
+          };
+          return {
+            schema,
+            document,
+            variableValues: payload.variables ?? undefined,
+            operationName: payload.operationName ?? undefined,
+            contextValue,
+          };
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+          // Formatted (masked, logged) by onError like every other error.
+          return [new GraphQLError('Setting up the operation failed', { originalError: error as Error })];
         }
-        // Re-resolved per operation, so a revoked token stops working on the next subscribe.
-        const viewer = await wsViewer(ctx.extra.request, ctx.connectionParams);
-        const contextValue: Context = {
-          ...services,
-          viewer,
-          loaders: createLoaders(handle.db),
-          clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
-          setCookie: undefined,
-        };
-        return {
-          schema,
-          document,
-          variableValues: payload.variables ?? undefined,
-          operationName: payload.operationName ?? undefined,
-          contextValue,
-        };
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
+        const requestId = ctx.extra.requestIds?.get(id) ?? newRequestId();
+        const formatted = pipeline.formatResult(result, requestId);
+        const oversized = pipeline.bounded(JSON.stringify(formatted), requestId);
+        return oversized ? (JSON.parse(oversized) as typeof formatted) : formatted;
+      },
+      onError: (ctx, id, _payload, errors) => {
+        const requestId = ctx.extra.requestIds?.get(id) ?? newRequestId();
+        ctx.extra.requestIds?.delete(id);
+        sockets.finish(ctx.extra.socket, id);
+        return errors.map((error) => pipeline.format(error, requestId));
+      },
+      onComplete: (ctx, id) => {
+        ctx.extra.requestIds?.delete(id);
+        sockets.finish(ctx.extra.socket, id);
       },
     },
     wsServer,
@@ -140,26 +178,17 @@ export async function startApiServer(
     return resolveViewer(handle.db, { authorization, cookie }, tokens);
   }
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth, flattenFragments: true },
-    maxAliases: { n: LIMITS.maxAliases },
-    costLimit: { maxCost: LIMITS.maxCost },
-    // Token limits are enforced by graphql's own parser (`parseOptions` below), so that a syntax error is
-    // still a 400 GRAPHQL_PARSE_FAILED; Armor's token plugin turns every parse error into a 500.
-    maxTokens: { enabled: false },
-    maxDirectives: { n: LIMITS.maxDirectives },
-    blockFieldSuggestion: { enabled: production },
-  });
-  const protection = armor.protect();
   const apollo = new ApolloServer<Context>({
     schema,
-    ...protection,
-    plugins: protection.plugins,
+    validationRules: pipeline.apolloRules,
+    plugins: [pipeline.apolloPlugin],
+    // Token limits are enforced by graphql's own parser, so that a syntax error is a 400 GRAPHQL_PARSE_FAILED.
     parseOptions: { maxTokens: LIMITS.maxTokens },
-    introspection: !production,
+    // Introspection is refused by the pipeline's rules in production (over WebSocket too).
+    introspection: true,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
-    formatError: formatError(logger, production),
+    formatError: (_formatted, error) => pipeline.format(error),
   });
   await apollo.start();
 
@@ -171,12 +200,15 @@ export async function startApiServer(
       maxBodyBytes: LIMITS.maxBodyBytes,
       health: () => ({ ok: true, database: handle.kind }),
       log: logger,
-      context: async (request, response): Promise<Context> => ({
+      pipeline,
+      context: async (request, response, requestId): Promise<Context> => ({
         ...services,
         viewer: await resolveViewer(handle.db, { authorization: request.headers.authorization, cookie: request.headers.cookie }, tokens),
         loaders: createLoaders(handle.db),
         clientAddress: request.socket.remoteAddress ?? 'unknown',
         setCookie: (value) => response.appendHeader('Set-Cookie', value),
+        requestId,
+        currentViewer: undefined,
       }),
     }),
   );

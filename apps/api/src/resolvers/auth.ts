@@ -10,7 +10,7 @@ import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { rawId, toGlobalId } from '../ids.ts';
 import { loadTeam, userError, type UserError } from './common.ts';
-import { publishTokenRevoked } from '../events.ts';
+import { publishSessionEnded, publishTokenRevoked } from '../events.ts';
 
 const SESSION_DAYS = 30;
 const signUpSchema = z.object({
@@ -111,6 +111,8 @@ export const authResolvers: Resolvers = {
       const signedIn = ctx.viewer.kind === 'user' && ctx.viewer.sessionId !== undefined;
       if (ctx.viewer.kind === 'user' && ctx.viewer.sessionId) {
         await ctx.db.delete(session).where(eq(session.id, ctx.viewer.sessionId));
+        // Its WebSocket connections close too, on every replica.
+        await publishSessionEnded(ctx.db, ctx.viewer.sessionId);
       }
       ctx.setCookie?.('tb_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0');
       return { signedOut: signedIn, userErrors: [] };

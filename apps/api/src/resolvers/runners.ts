@@ -14,6 +14,7 @@ import {
   reportMetrics,
   type Outcome,
 } from '../queue/lease.ts';
+import { reauthorized } from '../pipeline/reauthorize.ts';
 import { topUp } from '../queue/scheduler.ts';
 import { createLoaders } from '../loaders.ts';
 import { loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
@@ -240,14 +241,17 @@ export const runnerResolvers: Resolvers = {
     studyEvents: {
       subscribe: async (_parent, { studyId }, ctx) => {
         const row = await loadStudy(ctx, studyId, 'read');
-        return ctx.events.studyEvents((message) => message.studyId === row.id);
+        // Each event is delivered only while the caller may still read the study.
+        return reauthorized(ctx, ctx.events.studyEvents((message) => message.studyId === row.id), (viewer) =>
+          authorize(viewer, row.teamId, 'read', 'The study'),
+        );
       },
       resolve: (message: StudyEventModel, _args: unknown, ctx: Context) => freshReads(ctx, message),
     },
     trialsAvailable: {
       subscribe: (_parent, _args, ctx) => {
         if (ctx.viewer.kind === 'anonymous') authorize(ctx.viewer, '', 'read');
-        return ctx.events.trialsAvailable((message) => {
+        const events = ctx.events.trialsAvailable((message) => {
           try {
             authorize(ctx.viewer, message.teamId, 'run');
             return true;
@@ -255,6 +259,7 @@ export const runnerResolvers: Resolvers = {
             return false;
           }
         });
+        return reauthorized(ctx, events, (viewer, message) => authorize(viewer, message.teamId, 'run', 'The team'));
       },
       resolve: (message: { studyId: string; pending: number }, _args: unknown, ctx: Context) => freshReads(ctx, message),
     },

@@ -4,6 +4,7 @@ import { apiToken, membership, membershipRoleSchema, project, runner, slugSchema
 import { authorize, requireUser } from '../auth/authorize.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { toGlobalId } from '../ids.ts';
+import { publishMembershipChanged } from '../events.ts';
 import { createTeamWithOwner } from './auth.ts';
 import { loadTeam, userError } from './common.ts';
 
@@ -91,6 +92,8 @@ export const teamResolvers: Resolvers = {
         .values({ teamId: owner.id, userId: member.id, role })
         .onConflictDoUpdate({ target: [membership.teamId, membership.userId], set: { role } })
         .returning();
+      // A changed role reaches the member's open subscriptions (re-checked before their next event).
+      await publishMembershipChanged(ctx.db, member.id, owner.id);
       return { membership: row!, userErrors: [] };
     },
     projectCreate: async (_parent, { input }, ctx) => {

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { Kind, parse, type DocumentNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { readApiEnv } from '../env.ts';
+import { LIST_MAX } from '../limits.ts';
+import { schema } from '../schema.ts';
+import { operationCost } from './cost.ts';
+
+const limit = readApiEnv({}).TUNEBOARD_MAX_QUERY_COST;
+
+/** Sample variables: a page as large as the dashboard asks for (at most the agreed maximum), ids, indexes. */
+function sampleVariables(document: DocumentNode, operationName: string | undefined): Record<string, unknown> {
+  const variables: Record<string, unknown> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || (operationName && definition.name?.value !== operationName)) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      const name = variable.variable.name.value;
+      variables[name] = name === 'first' ? LIST_MAX.trials : /"Int"/.test(JSON.stringify(variable.type)) ? 0 : 'x';
+    }
+  }
+  return variables;
+}
+
+describe('operation cost', () => {
+  it('lets every query of the dashboard and of docs/graphql.md through, with pages at their maximum', () => {
+    const generated = readFileSync(new URL('../../../web/src/gql/gql.ts', import.meta.url), 'utf8');
+    const dashboard = [...generated.matchAll(/^\s+"(\\n {2}(?:query|subscription|fragment)[^]*?)": typeof/gm)].map(
+      (match) => JSON.parse(`"${match[1]}"`) as string,
+    );
+    const all = parse(dashboard.join('\n'));
+    const operations = all.definitions.flatMap((definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : [],
+    );
+    expect(operations).toContain('StudyTrialsPage');
+    for (const name of operations) {
+      const cost = operationCost(schema, all, name, sampleVariables(all, name));
+      expect({ name, cost: cost <= limit }).toEqual({ name, cost: true });
+    }
+    const docs = readFileSync(new URL('../../../../docs/graphql.md', import.meta.url), 'utf8');
+    // Reads (mutations' inputs are not sampled here; they cost little and are checked over HTTP elsewhere).
+    const examples = [...docs.matchAll(/```graphql\n([^]*?)```/g)]
+      .map((match) => parse(match[1]!))
+      .filter((example) => example.definitions.every((d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation !== 'mutation'));
+    expect(examples.length).toBeGreaterThan(3);
+    for (const example of examples) {
+      const cost = operationCost(schema, example, undefined, sampleVariables(example, undefined));
+      expect(cost).toBeGreaterThan(0);
+      expect(cost).toBeLessThanOrEqual(limit);
+    }
+  });
+
+  it('multiplies by the coerced variables: the same query costs what its literals would', () => {
+    const withVariables = parse(
+      'query($n: Int!, $m: Int!) { study(id: "x") { trials(first: $n) { nodes { metrics(maxPoints: $m) { points { value } } } } } }',
+    );
+    const withLiterals = parse(
+      'query { study(id: "x") { trials(first: 1000) { nodes { metrics(maxPoints: 10000) { points { value } } } } } }',
+    );
+    const cost = operationCost(schema, withVariables, undefined, { n: 1000, m: 10_000 });
+    expect(cost).toBe(operationCost(schema, withLiterals, undefined, {}));
+    expect(cost).toBeGreaterThan(limit * 100);
+    expect(operationCost(schema, withVariables, undefined, { n: 10, m: 100 })).toBeLessThan(limit / 10);
+  });
+
+  it('counts metric keys when given, and a fragment bomb at its true size without expanding it', () => {
+    const series = (keys: string) =>
+      operationCost(schema, parse(`{ trial(id: "x") { metrics(${keys}maxPoints: 2000) { key points { step value } } } }`), undefined, {});
+    expect(series('keys: ["a"], ')).toBeLessThan(series(''));
+    expect(series('keys: ["a", "b"], ')).toBeGreaterThan(series('keys: ["a"], '));
+    const fragments = Array.from({ length: 60 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n');
+    const bomb = parse(`query { ...F0 }\n${fragments}\nfragment F60 on Query { viewer { teams { id } } }`);
+    expect(operationCost(schema, bomb, undefined, {})).toBeGreaterThan(1e18);
+  });
+});

@@ -1,0 +1,148 @@
+import {
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  isCompositeType,
+  isListType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+
+/**
+ * The cost of an operation with its real arguments, computed after the variables are coerced: GraphQL Armor's
+ * cost rule runs during validation, where `trials(first: $n)` has no value, so a variable slipped past a limit
+ * that the same literal met. Run by both transports (pipeline/operation.ts) before any resolver.
+ *
+ * The model counts what the response can hold: a field costs 1, plus its selection times the list's size.
+ * Sizes come from the arguments: `trials(first)` sizes its connection's `edges` and `nodes`; `metrics` is
+ * one series per key (ASSUMED_METRIC_KEYS when `keys` is null) of `maxPoints` points, a point weighing
+ * 1/POINTS_PER_UNIT (points are the bulk of a response but cheap to produce: one row, a few bytes each);
+ * `nodes(ids)` is one per id. Lists without a size argument (a team's studies, a study's best trials) count
+ * ASSUMED_LIST_SIZE. Fragments are costed once per name and size, so a fragment bomb costs its true
+ * (astronomical) amount in linear time.
+ */
+export const ASSUMED_LIST_SIZE = 10;
+export const ASSUMED_METRIC_KEYS = 20;
+export const POINTS_PER_UNIT = 100;
+
+/** A list size handed from a field to its selection: a connection's page, a series' points. */
+interface Sizes {
+  page?: number;
+  points?: number;
+}
+
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  inputs: Record<string, unknown> | null | undefined,
+): number {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return 0;
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs ?? {}, { maxErrors: 1 });
+  // Variables that do not coerce fail the operation before execution; nothing of it runs.
+  if (coerced.errors) return 0;
+  const variables = coerced.coerced;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const memo = new Map<string, number>();
+  // A spread of a fragment being costed (a cycle; validation refuses it) counts nothing more.
+  const visiting = new Set<string>();
+
+  function selectionCost(type: GraphQLCompositeType, selectionSet: SelectionSetNode, sizes: Sizes): number {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        total += fieldCost(type, selection, sizes);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
+        if (condition && isCompositeType(condition)) total += selectionCost(condition, selection.selectionSet, sizes);
+      } else {
+        const name = selection.name.value;
+        const key = `${name}|${sizes.page ?? ''}|${sizes.points ?? ''}`;
+        const known = memo.get(key);
+        if (known !== undefined) {
+          total += known;
+          continue;
+        }
+        const fragment = fragments.get(name);
+        const condition = fragment && schema.getType(fragment.typeCondition.name.value);
+        if (!fragment || !condition || !isCompositeType(condition) || visiting.has(name)) continue;
+        visiting.add(name);
+        const cost = selectionCost(condition, fragment.selectionSet, sizes);
+        visiting.delete(name);
+        memo.set(key, cost);
+        total += cost;
+      }
+    }
+    return total;
+  }
+
+  function fieldCost(parent: GraphQLCompositeType, node: FieldNode, sizes: Sizes): number {
+    // A union has no fields of its own (only `__typename`).
+    const field: GraphQLField<unknown, unknown> | undefined = 'getFields' in parent ? parent.getFields()[node.name.value] : undefined;
+    if (!field || !node.selectionSet) return 1;
+    const type = getNamedType(field.type);
+    if (!isCompositeType(type)) return 1;
+    let args: Record<string, unknown> = {};
+    try {
+      args = getArgumentValues(field, node, variables);
+    } catch {
+      // An argument that does not coerce fails the field before its resolver; cost it with defaults.
+    }
+    const name = node.name.value;
+    const childSizes: Sizes = {};
+    let size = isListType(getNullableType(field.type)) ? ASSUMED_LIST_SIZE : 1;
+    if (name === 'trials' && typeof args.first === 'number') {
+      childSizes.page = Math.max(args.first, 0);
+    } else if ((name === 'edges' || name === 'nodes') && sizes.page !== undefined && parent.name.endsWith('Connection')) {
+      size = sizes.page;
+    } else if (name === 'nodes' && Array.isArray(args.ids)) {
+      size = args.ids.length;
+    } else if (name === 'metrics') {
+      size = Array.isArray(args.keys) ? args.keys.length : ASSUMED_METRIC_KEYS;
+      childSizes.points = typeof args.maxPoints === 'number' ? Math.max(args.maxPoints, 0) : 0;
+    } else if (name === 'points' && sizes.points !== undefined) {
+      size = sizes.points / POINTS_PER_UNIT;
+    }
+    return 1 + size * selectionCost(type, node.selectionSet, childSizes);
+  }
+
+  return selectionCost(root, operation.selectionSet, {});
+}
+
+/** Refuses an operation costing more than `maxCost`, before any of it runs. */
+export function assertAffordable(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  maxCost: number,
+): void {
+  const cost = operationCost(schema, document, operationName, variables);
+  if (cost > maxCost) throw tooExpensive(`This operation costs ${formatCost(cost)}, over the limit of ${maxCost}`);
+}
+
+/** The error of an operation over a limit of work or size; `message` names the limit. */
+export function tooExpensive(message: string): GraphQLError {
+  return new GraphQLError(`${message}: ask for fewer or smaller pages (first, maxPoints, keys) or fewer aliases.`, {
+    extensions: { code: 'QUERY_TOO_EXPENSIVE', http: { status: 400 } },
+  });
+}
+
+function formatCost(cost: number): string {
+  return Number.isFinite(cost) && cost < 1e15 ? String(Math.ceil(cost)) : cost.toExponential(2);
+}
