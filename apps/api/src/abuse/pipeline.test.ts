@@ -276,3 +276,30 @@ describe.each(testDatabases)('abuse: one pipeline for HTTP and WebSocket [$name]
     });
   });
 });
+
+describe.each(testDatabases)('abuse: the size of one result [$name]', (target) => {
+  let handle: DbHandle;
+  let api: TestApi;
+  beforeAll(async () => {
+    handle = await target.create();
+    api = await startTestApi(handle, { NODE_ENV: 'production', TUNEBOARD_MAX_RESPONSE_BYTES: '2048' });
+  });
+  afterAll(async () => {
+    await api.close();
+    await handle.close();
+  });
+
+  it('replaces a result over TUNEBOARD_MAX_RESPONSE_BYTES by QUERY_TOO_EXPENSIVE over HTTP and WebSocket; small ones answer', async () => {
+    const team = await setupTeam(api, 'sizes');
+    const large = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: viewer { user { id name email } teams { id name slug } }`).join(' ')} }`;
+    const http = await api.post(large, {}, team.user);
+    expect(http.data).toBeUndefined();
+    expect(http.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
+    expect(http.errors?.[0]?.message).toMatch(/over the limit of 2048/);
+    const ws = watch(api.ws(team.user), large);
+    await until(() => ws.ended, 'the WebSocket answer');
+    expect(ws.events).toEqual([]);
+    expect(ws.errors[0]?.extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
+    expect((await api.gql('{ viewer { user { id } } }', {}, team.user)).viewer.user.id).toBeTruthy();
+  });
+});
