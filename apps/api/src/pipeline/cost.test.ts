@@ -67,6 +67,16 @@ describe('operation cost', () => {
       operationCost(schema, parse(`{ trial(id: "x") { metrics(${keys}maxPoints: 2000) { key points { step value } } } }`), undefined, {});
     expect(series('keys: ["a"], ')).toBeLessThan(series(''));
     expect(series('keys: ["a", "b"], ')).toBeGreaterThan(series('keys: ["a"], '));
+    // docs/graphql.md: a full page with one metric passes at 500 points, not at 2,000.
+    const page = (points: number) =>
+      operationCost(
+        schema,
+        parse(`{ study(id: "x") { trials(first: 500) { nodes { metrics(keys: ["val_loss"], maxPoints: ${points}) { points { step value } } } } } }`),
+        undefined,
+        {},
+      );
+    expect(page(500)).toBeLessThan(limit);
+    expect(page(2000)).toBeGreaterThan(limit);
     const fragments = Array.from({ length: 60 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n');
     const bomb = parse(`query { ...F0 }\n${fragments}\nfragment F60 on Query { viewer { teams { id } } }`);
     expect(operationCost(schema, bomb, undefined, {})).toBeGreaterThan(1e18);
