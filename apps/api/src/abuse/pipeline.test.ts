@@ -218,6 +218,16 @@ describe.each(testDatabases)('abuse: one pipeline for HTTP and WebSocket [$name]
     expect(other.errors).toEqual([]);
   });
 
+  it('caps sockets per token: the one beyond WS_LIMITS.socketsPerPrincipal is closed with 4429', async () => {
+    const many = await token();
+    const feeds = Array.from({ length: WS_LIMITS.socketsPerPrincipal + 1 }, () => watch(api.ws(many.auth), EVENTS, { id: studyId }));
+    await until(() => feeds.some((feed) => feed.ended), 'one socket to be refused');
+    const refused = feeds.filter((feed) => feed.ended);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.errors[0]?.code).toBe(4429);
+    await until(() => feeds.every((feed) => feed.ended || feed.events.length > 0), 'the others to deliver', 15_000, bump);
+  });
+
   describe('subscriptions end when access is lost', () => {
     async function delivering(feed: ReturnType<typeof watch>): Promise<void> {
       await until(() => feed.events.length > 0, 'a first event', 15_000, bump);
