@@ -24,6 +24,7 @@ import type { ApiEnv } from './env.ts';
 import { EventHub } from './events.ts';
 import { createHttpHandler } from './http-handler.ts';
 import { LIMITS, limitRules } from './limits.ts';
+import { cancellationError, clientGone } from './query-cancel.ts';
 import { createLoaders } from './loaders.ts';
 import { reapExpiredLeases } from './queue/lease.ts';
 import { topUp } from './queue/scheduler.ts';
@@ -42,6 +43,8 @@ export interface ApiServer {
 function formatError(log: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown) => {
     const original = unwrapResolverError(error);
+    const cancelled = cancellationError(original);
+    if (cancelled) return { message: cancelled.message, path: formatted.path, extensions: cancelled.extensions };
     const code = formatted.extensions?.code;
     if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
     log.error({ err: original }, 'unexpected error in a resolver');
@@ -73,6 +76,7 @@ export async function startApiServer(
   const services: Services = {
     handle,
     db: handle.db,
+    protocolDb: handle.protocolDb,
     env,
     events,
     log: logger,
@@ -171,13 +175,19 @@ export async function startApiServer(
       maxBodyBytes: LIMITS.maxBodyBytes,
       health: () => ({ ok: true, database: handle.kind }),
       log: logger,
-      context: async (request, response): Promise<Context> => ({
-        ...services,
-        viewer: await resolveViewer(handle.db, { authorization: request.headers.authorization, cookie: request.headers.cookie }, tokens),
-        loaders: createLoaders(handle.db),
-        clientAddress: request.socket.remoteAddress ?? 'unknown',
-        setCookie: (value) => response.appendHeader('Set-Cookie', value),
-      }),
+      context: async (request, response): Promise<Context> => {
+        const signal = clientGone(response);
+        const db = handle.cancellable(signal);
+        return {
+          ...services,
+          db,
+          signal,
+          viewer: await resolveViewer(handle.db, { authorization: request.headers.authorization, cookie: request.headers.cookie }, tokens),
+          loaders: createLoaders(db),
+          clientAddress: request.socket.remoteAddress ?? 'unknown',
+          setCookie: (value) => response.appendHeader('Set-Cookie', value),
+        };
+      },
     }),
   );
 
@@ -193,18 +203,20 @@ export async function startApiServer(
     if (reaping) return;
     reaping = true;
     tick += 1;
+    // The queue's housekeeping is the runner protocol's: on its pool, never queued behind dashboard reads.
+    const db = handle.protocolDb;
     const sweep = async () => {
-      const touched = new Set(await reapExpiredLeases(handle.db, events));
+      const touched = new Set(await reapExpiredLeases(db, events));
       if (tick % SWEEP_EVERY === 0) {
-        const running = await handle.db.select({ id: study.id }).from(study).where(eq(study.status, 'RUNNING'));
+        const running = await db.select({ id: study.id }).from(study).where(eq(study.status, 'RUNNING'));
         for (const row of running) touched.add(row.id);
-        await purgeExpiredSessions(handle.db);
+        await purgeExpiredSessions(db);
       }
       if (tick % MAINTAIN_EVERY === 0) {
         await handle.maintain().catch((error: unknown) => logger.warn({ err: error }, 'database housekeeping (VACUUM, ANALYZE) failed'));
       }
       for (const id of touched) {
-        await topUp(handle.db, events, id).catch((error: unknown) => logger.warn({ err: error, studyId: id }, 'top-up failed'));
+        await topUp(db, events, id).catch((error: unknown) => logger.warn({ err: error, studyId: id }, 'top-up failed'));
       }
     };
     sweep()
