@@ -141,7 +141,7 @@ export async function startApiServer(
     const origin = request.headers.origin;
     const cookie = origin === undefined || origins.includes(origin) ? request.headers.cookie : undefined;
     if (!authorization && !cookie) return anonymous;
-    return resolveViewer(handle.db, { authorization, cookie }, tokens);
+    return resolveViewer(handle.protocolDb, { authorization, cookie }, tokens);
   }
 
   const armor = new ApolloArmor({
@@ -182,7 +182,9 @@ export async function startApiServer(
           ...services,
           db,
           signal,
-          viewer: await resolveViewer(handle.db, { authorization: request.headers.authorization, cookie: request.headers.cookie }, tokens),
+          // A cheap keyed read every request needs: on the protocol's pool, so a runner's token is never queued
+          // behind the dashboard's reads.
+          viewer: await resolveViewer(handle.protocolDb, { authorization: request.headers.authorization, cookie: request.headers.cookie }, tokens),
           loaders: createLoaders(db),
           clientAddress: request.socket.remoteAddress ?? 'unknown',
           setCookie: (value) => response.appendHeader('Set-Cookie', value),

@@ -169,13 +169,20 @@ function openPool(url: string, settings: PoolSettings, onError: (error: Error) =
  */
 function cancellablePool(pool: pg.Pool, cancelPool: pg.Pool, signal: AbortSignal, onError: (error: Error) => void): pg.Pool {
   const busy = new Set<pg.PoolClient>();
+  const cancel = () => {
+    for (const client of busy) {
+      const pid = (client as unknown as { processID?: number }).processID;
+      if (pid) cancelPool.query('select pg_cancel_backend($1)', [pid]).catch(onError);
+    }
+  };
   signal.addEventListener(
     'abort',
     () => {
-      for (const client of busy) {
-        const pid = (client as unknown as { processID?: number }).processID;
-        if (pid) cancelPool.query('select pg_cancel_backend($1)', [pid]).catch(onError);
-      }
+      cancel();
+      // A client checked out whose statement had not reached the server yet ignores the cancel: repeat it
+      // until every client of the request is back in the pool.
+      const again = setInterval(() => (busy.size > 0 ? cancel() : clearInterval(again)), 200);
+      again.unref();
     },
     { once: true },
   );
