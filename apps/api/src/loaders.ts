@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { apiToken, metric, project, runner, study, team, trial, user } from '@tuneboard/db';
@@ -58,8 +59,19 @@ function byId<K, V extends { id: K }>(load: (ids: K[]) => Promise<V[]>) {
   });
 }
 
+/**
+ * Curve points one operation may return, summed over every `Trial.metrics` field (aliases included: thirty
+ * aliases of the same page share one SQL batch but would each be built into the response). A million points is
+ * a full page (500 trials × 2,000 points) and a few hundred MiB of the API's memory while the answer is built.
+ */
+export const MAX_POINTS_PER_OPERATION = 1_000_000;
+
 /** DataLoaders, built per request so nothing is cached across callers. */
 export function createLoaders(db: Database) {
+  const metrics = new DataLoader<MetricsRequest, MetricSeries[], string>((requests) => loadMetrics(db, requests), {
+    cacheKeyFn: (request) => JSON.stringify([request.trialId, request.attempt, request.keys, request.maxPoints]),
+  });
+  let points = 0;
   return {
     user: byId<string, UserRow>((ids) => db.select().from(user).where(inArray(user.id, ids))),
     team: byId<string, TeamRow>((ids) => db.select().from(team).where(inArray(team.id, ids))),
@@ -88,10 +100,20 @@ export function createLoaders(db: Database) {
       for (const row of rows) counts.get(row.studyId)![row.state] = Number(row.n);
       return ids.map((id) => counts.get(id)!);
     }),
-    /** `Trial.metrics` for every trial of a response: one statement (`loadMetrics`). */
-    metrics: new DataLoader<MetricsRequest, MetricSeries[], string>((requests) => loadMetrics(db, requests), {
-      cacheKeyFn: (request) => JSON.stringify([request.trialId, request.attempt, request.keys, request.maxPoints]),
-    }),
+    /**
+     * `Trial.metrics` for every trial of a response: one statement (`loadMetrics`), counted against
+     * MAX_POINTS_PER_OPERATION; past it the field is refused with QUERY_TOO_EXPENSIVE.
+     */
+    async metrics(request: MetricsRequest): Promise<MetricSeries[]> {
+      const series = await metrics.load(request);
+      points += series.reduce((n, one) => n + one.points.length, 0);
+      if (points > MAX_POINTS_PER_OPERATION) {
+        throw new GraphQLError(`The query asks for more than ${MAX_POINTS_PER_OPERATION} curve points (Trial.metrics, all fields together); ask for fewer trials, keys or maxPoints.`, {
+          extensions: { code: 'QUERY_TOO_EXPENSIVE' },
+        });
+      }
+      return series;
+    },
     /** `Trial.metricKeys` (the keys of an attempt) for every trial of a response: one grouped statement. */
     metricKeys: new DataLoader<{ trialId: number; attempt: number }, string[], string>(
       async (requests) => {

@@ -92,6 +92,28 @@ describe.each(testDatabases)('abuse: list maxima, batched metrics, bounded filte
     expect(ok.study.trials.nodes[0].metrics[0].points).toHaveLength(30);
   });
 
+  it('refuses more than a million curve points in one operation with QUERY_TOO_EXPENSIVE, and the next request is served', async () => {
+    const bulky = (await createStudy(api, team, { budget: { maxTrials: 1, maxParallel: 1 } })).id;
+    const raw = rawId(bulky, 'Study');
+    await handle.query(
+      `insert into trial (study_id, number, params, state) select $1, 100 + g, '{"lr": 0.01, "layers": 1}', 'COMPLETE' from generate_series(1, 17) g`,
+      [raw],
+    );
+    await handle.query(
+      `insert into metric (trial_id, attempt, key, step, value)
+       select t.id, 0, 'loss', s, 1.0 / (s + 1) from trial t, generate_series(0, 1999) s where t.study_id = $1 and t.number >= 100`,
+      [raw],
+    );
+    // 30 aliases × 17 trials × 2,000 points: 1,020,000 points, each alias within the list maxima.
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: trials(first: $n) { nodes { metrics(maxPoints: $m) { points { step } } } }`);
+    const result = await api.post(`query($id: ID!, $n: Int, $m: Int) { study(id: $id) { ${aliases.join(' ')} } }`, { id: bulky, n: 500, m: 2000 }, team.user);
+    expect(result.data?.study ?? null).toBeNull();
+    expect(result.errors?.map((e) => e.extensions?.code)).toContain('QUERY_TOO_EXPENSIVE');
+    const one = await api.gql(`query($id: ID!, $n: Int, $m: Int) { study(id: $id) { ${aliases[0]} } }`, { id: bulky, n: 500, m: 2000 }, team.user);
+    expect(one.study.a0.nodes).toHaveLength(18);
+    expect(one.study.a0.nodes.filter((n: { metrics: unknown[] }) => n.metrics.length === 1)).toHaveLength(17);
+  });
+
   it('refuses malformed cursors and an offset of 1e20 with BAD_USER_INPUT, without SQL in the answer', async () => {
     const cursors = [
       'not-a-cursor',

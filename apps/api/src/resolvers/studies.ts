@@ -217,7 +217,7 @@ export const studyResolvers: Resolvers = {
       row.startedAt && row.finishedAt ? (row.finishedAt.getTime() - row.startedAt.getTime()) / 1000 : null,
     metricKeys: (row, _args, ctx) => ctx.loaders.metricKeys.load({ trialId: row.id, attempt: row.attempt }),
     metrics: (row, args, ctx) =>
-      ctx.loaders.metrics.load({
+      ctx.loaders.metrics({
         trialId: row.id,
         attempt: boundedInt('metrics(attempt:)', args.attempt ?? row.attempt, 0, 2_147_483_647),
         keys: checkMetricKeys(args.keys),
