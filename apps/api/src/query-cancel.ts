@@ -20,8 +20,7 @@ export function clientGone(response: http.ServerResponse): AbortSignal {
  * Undefined for any other error.
  */
 export function cancellationError(error: unknown): GraphQLError | undefined {
-  const aborted = error instanceof Error && error.name === 'AbortError';
-  const why = aborted ? 'cancelled' : cancelledStatement(error);
+  const why = cancelledStatement(error);
   if (why === 'timeout') {
     return new GraphQLError(
       'The query ran longer than the server allows (statement timeout) and was cancelled; ask for fewer trials or a narrower filter.',
