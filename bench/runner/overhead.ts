@@ -188,7 +188,7 @@ async function main(): Promise<void> {
       });
       const apiCpu = cpuSeconds(child.pid) - apiCpuBefore;
       const { study: done } = await api.gql(
-        'query($id: ID!) { study(id: $id) { status trials(first: 1000) { nodes { number params state startedAt finishedAt durationSeconds } } } }',
+        'query($id: ID!) { study(id: $id) { status trials(first: 500) { nodes { number params state startedAt finishedAt durationSeconds } } } }',
         { id: study.id },
         team.user,
       );

@@ -10,7 +10,10 @@ import type { Loaders } from './loaders.ts';
 /** Long-lived services shared by every request of one API process. */
 export interface Services {
   handle: DbHandle;
+  /** User queries; per HTTP request, statements are cancelled when the client goes away (`DbHandle.cancellable`). */
   db: Database;
+  /** The runner protocol's own pool (`DbHandle.protocolDb`): claims and reports are never queued behind reads. */
+  protocolDb: Database;
   env: ApiEnv;
   events: EventHub;
   log: Logger;
@@ -26,6 +29,8 @@ export interface Context extends Services {
   loaders: Loaders;
   /** The client's address, for rate limits. */
   clientAddress: string;
+  /** Aborts when the HTTP client went away before its answer; undefined over WebSocket. */
+  signal?: AbortSignal;
   /** Sets or clears the session cookie; undefined over WebSocket. */
   setCookie: ((value: string) => void) | undefined;
   /** This request's id (`extensions.requestId` of its errors, the `x-request-id` header, the log). */

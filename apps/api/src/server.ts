@@ -15,6 +15,7 @@ import type { ApiEnv } from './env.ts';
 import { EventHub } from './events.ts';
 import { createHttpHandler } from './http-handler.ts';
 import { LIMITS } from './limits.ts';
+import { clientGone } from './query-cancel.ts';
 import { createLoaders } from './loaders.ts';
 import { internalError, newRequestId } from './pipeline/errors.ts';
 import { createPipeline } from './pipeline/operation.ts';
@@ -69,6 +70,7 @@ export async function startApiServer(
   const services: Services = {
     handle,
     db: handle.db,
+    protocolDb: handle.protocolDb,
     env,
     events,
     log: logger,
@@ -175,7 +177,7 @@ export async function startApiServer(
     const origin = request.headers.origin;
     const cookie = origin === undefined || origins.includes(origin) ? request.headers.cookie : undefined;
     if (!authorization && !cookie) return anonymous;
-    return resolveViewer(handle.db, { authorization, cookie }, tokens);
+    return resolveViewer(handle.protocolDb, { authorization, cookie }, tokens);
   }
 
   const apollo = new ApolloServer<Context>({
@@ -201,15 +203,23 @@ export async function startApiServer(
       health: () => ({ ok: true, database: handle.kind }),
       log: logger,
       pipeline,
-      context: async (request, response, requestId): Promise<Context> => ({
-        ...services,
-        viewer: await resolveViewer(handle.db, { authorization: request.headers.authorization, cookie: request.headers.cookie }, tokens),
-        loaders: createLoaders(handle.db),
-        clientAddress: request.socket.remoteAddress ?? 'unknown',
-        setCookie: (value) => response.appendHeader('Set-Cookie', value),
-        requestId,
-        currentViewer: undefined,
-      }),
+      context: async (request, response, requestId): Promise<Context> => {
+        const signal = clientGone(response);
+        const db = handle.cancellable(signal);
+        return {
+          ...services,
+          db,
+          signal,
+          // A cheap keyed read every request needs: on the protocol's pool, so a runner's token is never queued
+          // behind the dashboard's reads.
+          viewer: await resolveViewer(handle.protocolDb, { authorization: request.headers.authorization, cookie: request.headers.cookie }, tokens),
+          loaders: createLoaders(db),
+          clientAddress: request.socket.remoteAddress ?? 'unknown',
+          setCookie: (value) => response.appendHeader('Set-Cookie', value),
+          requestId,
+          currentViewer: undefined,
+        };
+      },
     }),
   );
 
@@ -225,18 +235,20 @@ export async function startApiServer(
     if (reaping) return;
     reaping = true;
     tick += 1;
+    // The queue's housekeeping is the runner protocol's: on its pool, never queued behind dashboard reads.
+    const db = handle.protocolDb;
     const sweep = async () => {
-      const touched = new Set(await reapExpiredLeases(handle.db, events));
+      const touched = new Set(await reapExpiredLeases(db, events));
       if (tick % SWEEP_EVERY === 0) {
-        const running = await handle.db.select({ id: study.id }).from(study).where(eq(study.status, 'RUNNING'));
+        const running = await db.select({ id: study.id }).from(study).where(eq(study.status, 'RUNNING'));
         for (const row of running) touched.add(row.id);
-        await purgeExpiredSessions(handle.db);
+        await purgeExpiredSessions(db);
       }
       if (tick % MAINTAIN_EVERY === 0) {
         await handle.maintain().catch((error: unknown) => logger.warn({ err: error }, 'database housekeeping (VACUUM, ANALYZE) failed'));
       }
       for (const id of touched) {
-        await topUp(handle.db, events, id).catch((error: unknown) => logger.warn({ err: error, studyId: id }, 'top-up failed'));
+        await topUp(db, events, id).catch((error: unknown) => logger.warn({ err: error, studyId: id }, 'top-up failed'));
       }
     };
     sweep()

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { createDb } from './create-db';
+import { cancelledStatement } from './errors';
 import { readDbEnv } from './env';
 import { testDatabases } from './testing';
 
@@ -51,11 +53,46 @@ describe('database settings', () => {
   it('name the variable and the value when the pool size is not a number', () => {
     expect(() => readDbEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/Invalid DATABASE_POOL_SIZE="many"/);
   });
+
+  it('bound user queries to 5 s and the runner protocol to 30 s on a pool of 5 of its own by default', () => {
+    expect(readDbEnv({})).toMatchObject({
+      TUNEBOARD_STATEMENT_TIMEOUT_MS: 5_000,
+      TUNEBOARD_PROTOCOL_STATEMENT_TIMEOUT_MS: 30_000,
+      DATABASE_PROTOCOL_POOL_SIZE: 5,
+    });
+    expect(() => readDbEnv({ TUNEBOARD_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/Invalid TUNEBOARD_STATEMENT_TIMEOUT_MS="-1"/);
+  });
 });
 
 const postgres = testDatabases.find((target) => target.name === 'postgres');
 if (postgres) {
   describe('Postgres connections [postgres]', () => {
+    it('give user queries and the runner protocol separate pools, each with its statement timeout', async () => {
+      const empty = await postgres.createEmpty();
+      const handle = await createDb({ url: empty.url, poolSize: 1, protocolPoolSize: 1, statementTimeoutMs: 250, protocolStatementTimeoutMs: 0 });
+      try {
+        await handle.migrate();
+        const rows = async (result: Promise<unknown>) => ((await result) as { rows: unknown[] }).rows;
+        const timeout = async (db: typeof handle.db) => (await rows(db.execute(sql`show statement_timeout`)))[0];
+        expect(await timeout(handle.db)).toEqual({ statement_timeout: '250ms' });
+        expect(await timeout(handle.protocolDb)).toEqual({ statement_timeout: '0' });
+        // The one user-query connection is busy past its timeout; the protocol pool answers meanwhile.
+        const slow = handle.db.execute(sql`select pg_sleep(2)`).then(() => 'finished', (error: unknown) => cancelledStatement(error));
+        expect(await rows(handle.protocolDb.execute(sql`select 1 as one`))).toEqual([{ one: 1 }]);
+        expect(await slow).toBe('timeout');
+        // A cancellable view: an aborted request's statement is cancelled, and later ones do not start.
+        const request = new AbortController();
+        const db = handle.cancellable(request.signal);
+        const running = db.execute(sql`select pg_sleep(0.2) from generate_series(1, 5)`).then(() => 'finished', (error: unknown) => cancelledStatement(error));
+        setTimeout(() => request.abort(), 100);
+        expect(await running).toBe('cancelled');
+        expect(await db.execute(sql`select 1`).then(() => 'finished', (error: unknown) => cancelledStatement(error))).toBe('cancelled');
+      } finally {
+        await handle.close();
+        await empty.drop();
+      }
+    });
+
     it('survive the server dropping every connection, as in a restart, without crashing the process', async () => {
       const empty = await postgres.createEmpty();
       const errors: Error[] = [];

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePg, NodePgDatabase, NodePgDriver } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -24,6 +24,12 @@ export interface CreateDbOptions {
   dataDir?: string;
   /** node-postgres pool size; default `DATABASE_POOL_SIZE` (10). */
   poolSize?: number;
+  /** Size of the runner protocol's own pool; default `DATABASE_PROTOCOL_POOL_SIZE` (5). */
+  protocolPoolSize?: number;
+  /** `statement_timeout` (ms, 0: none) of `db`'s connections; default `TUNEBOARD_STATEMENT_TIMEOUT_MS` (5,000). */
+  statementTimeoutMs?: number;
+  /** `statement_timeout` of `protocolDb`'s connections; default `TUNEBOARD_PROTOCOL_STATEMENT_TIMEOUT_MS` (30,000). */
+  protocolStatementTimeoutMs?: number;
   /** Where connection errors are reported instead of crashing the process; default stderr. */
   onError?: (error: Error) => void;
 }
@@ -34,7 +40,19 @@ export interface MigrateResult {
 }
 
 export interface DbHandle {
+  /** For user queries (the dashboard's reads and writes); on Postgres each statement is bounded by `statement_timeout`. */
   db: Database;
+  /**
+   * For the runner protocol (claim, report, finish, top-up, the lease reaper): on Postgres a pool of its own with
+   * its own (longer) statement timeout, so however many expensive reads hold `db`'s connections, runners are
+   * served. On PGlite, one session: `db` itself.
+   */
+  protocolDb: Database;
+  /**
+   * `db`, with every statement it runs cancelled (`pg_cancel_backend`) when `signal` aborts and none started
+   * after: for a request whose client has gone. On PGlite, where a statement cannot be interrupted, `db`.
+   */
+  cancellable(signal: AbortSignal): Database;
   kind: 'pglite' | 'postgres';
   /** Where the data lives: the PGlite folder, or the Postgres URL without its password. */
   location: string;
@@ -91,7 +109,14 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
   const url = options.url ?? env.DATABASE_URL;
   const onError = options.onError ?? defaultOnError;
   return url
-    ? openPostgres(url, options.poolSize ?? env.DATABASE_POOL_SIZE, onError)
+    ? openPostgres(url, {
+        reads: { size: options.poolSize ?? env.DATABASE_POOL_SIZE, timeoutMs: options.statementTimeoutMs ?? env.TUNEBOARD_STATEMENT_TIMEOUT_MS },
+        protocol: {
+          size: options.protocolPoolSize ?? env.DATABASE_PROTOCOL_POOL_SIZE,
+          timeoutMs: options.protocolStatementTimeoutMs ?? env.TUNEBOARD_PROTOCOL_STATEMENT_TIMEOUT_MS,
+        },
+        onError,
+      })
     : openPglite(options.dataDir ?? env.TUNEBOARD_DATA_DIR);
 }
 
@@ -118,19 +143,113 @@ function readJournal(): { tag: string; hash: string }[] {
   return files.map((file, i) => ({ tag: journal.entries[i]?.tag ?? `#${i}`, hash: file.hash }));
 }
 
-function openPostgres(url: string, poolSize: number, onError: (error: Error) => void): DbHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+interface PoolSettings {
+  size: number;
+  /** `statement_timeout` of every connection, set at connection start-up; 0 for none. */
+  timeoutMs: number;
+}
+
+function openPool(url: string, settings: PoolSettings, onError: (error: Error) => void): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: settings.size,
+    ...(settings.timeoutMs > 0 ? { options: `-c statement_timeout=${settings.timeoutMs}` } : {}),
+  });
   // An idle client that loses its server emits `error` on the pool; a checked-out one emits it on itself.
   // Unhandled, either would crash the process on a Postgres restart.
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', onError));
+  return pool;
+}
+
+/**
+ * A view of `pool` (still a `pg.Pool` to drizzle, so transactions check out one client) that remembers which
+ * clients run this caller's statements. When `signal` aborts, each is cancelled with `pg_cancel_backend`
+ * (sent over `cancelPool`, so a full pool cannot delay it), and later statements fail without running.
+ */
+function cancellablePool(pool: pg.Pool, cancelPool: pg.Pool, signal: AbortSignal, onError: (error: Error) => void): pg.Pool {
+  const busy = new Set<pg.PoolClient>();
+  const cancel = () => {
+    for (const client of busy) {
+      const pid = (client as unknown as { processID?: number }).processID;
+      if (pid) cancelPool.query('select pg_cancel_backend($1)', [pid]).catch(onError);
+    }
+  };
+  signal.addEventListener(
+    'abort',
+    () => {
+      cancel();
+      // A client checked out whose statement had not reached the server yet ignores the cancel: repeat it
+      // until every client of the request is back in the pool.
+      const again = setInterval(() => (busy.size > 0 ? cancel() : clearInterval(again)), 200);
+      again.unref();
+    },
+    { once: true },
+  );
+  const view = Object.create(pool) as pg.Pool;
+  const connect = async (): Promise<pg.PoolClient> => {
+    signal.throwIfAborted();
+    const client = await pool.connect();
+    if (signal.aborted) {
+      client.release();
+      signal.throwIfAborted();
+    }
+    busy.add(client);
+    const release = client.release;
+    client.release = (error?: Error | boolean) => {
+      busy.delete(client);
+      client.release = release;
+      return release.call(client, error);
+    };
+    return client;
+  };
+  Object.assign(view, {
+    connect,
+    async query(...args: unknown[]) {
+      const client = await connect();
+      try {
+        return await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+      } finally {
+        client.release();
+      }
+    },
+  });
+  return view;
+}
+
+/**
+ * `db` over another client, sharing its dialect and relational schema: `drizzle()` itself rebuilds the schema's
+ * relational config (half a millisecond), too much for every request.
+ */
+function rebind(db: Database, client: pg.Pool): Database {
+  const internals = db as unknown as {
+    dialect: ConstructorParameters<typeof NodePgDriver>[1];
+    _: { schema: unknown; fullSchema: Schema; tableNamesMap: Record<string, string> };
+  };
+  const relational = { schema: internals._.schema, fullSchema: internals._.fullSchema, tableNamesMap: internals._.tableNamesMap };
+  const session = new NodePgDriver(client, internals.dialect).createSession(relational as never);
+  const bound = new NodePgDatabase(internals.dialect, session, relational as never) as unknown as Database & { $client: pg.Pool };
+  bound.$client = client;
+  return bound;
+}
+
+function openPostgres(
+  url: string,
+  settings: { reads: PoolSettings; protocol: PoolSettings; onError: (error: Error) => void },
+): DbHandle {
+  const { onError } = settings;
+  const pool = openPool(url, settings.reads, onError);
+  const protocolPool = openPool(url, settings.protocol, onError);
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+  const protocolDb = drizzlePg({ client: protocolPool, schema }) as unknown as Database;
   const query: DbHandle['query'] = async <Row>(text: string, params?: unknown[]) =>
     (await pool.query(text, params)).rows as Row[];
 
   const listener = new PostgresListener(url, onError);
   return {
     db,
+    protocolDb,
+    cancellable: (signal) => rebind(db, cancellablePool(pool, protocolPool, signal, onError)),
     kind: 'postgres',
     location: redact(url),
     query,
@@ -144,6 +263,8 @@ function openPostgres(url: string, poolSize: number, onError: (error: Error) => 
     async migrate() {
       const client = await pool.connect();
       try {
+        // A migration may take longer than a user query is allowed to; the session's default comes back after.
+        await client.query('set statement_timeout = 0');
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         try {
           const scoped: DbHandle['query'] = async <Row>(text: string, params?: unknown[]) =>
@@ -153,6 +274,7 @@ function openPostgres(url: string, poolSize: number, onError: (error: Error) => 
           return { applied: await diffApplied(before, scoped) };
         } finally {
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+          await client.query('reset statement_timeout');
         }
       } finally {
         client.release();
@@ -160,7 +282,7 @@ function openPostgres(url: string, poolSize: number, onError: (error: Error) => 
     },
     async close() {
       await listener.close();
-      await pool.end();
+      await Promise.all([pool.end(), protocolPool.end()]);
     },
   };
 }
@@ -183,6 +305,10 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
 
   return {
     db,
+    // One session, where statements run one at a time and cannot be interrupted (no `statement_timeout`
+    // either: PGlite has no timer signals); the API's limits on a query's size are what bound it here.
+    protocolDb: db,
+    cancellable: () => db,
     kind: 'pglite',
     location: dataDir,
     query,

@@ -17,6 +17,15 @@ const schema = z.object({
   INIT_CWD: z.string().optional(),
   /** Connections in the node-postgres pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Connections in the runner protocol's own pool (claims, reports, finishes, top-ups, the lease reaper), so
+   * dashboard reads can never starve runners.
+   */
+  DATABASE_PROTOCOL_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
+  /** `statement_timeout` of the connections that serve user queries (dashboard reads and writes); 0: none. */
+  TUNEBOARD_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(5_000),
+  /** `statement_timeout` of the runner protocol's connections; 0: none. */
+  TUNEBOARD_PROTOCOL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
 });
 
 export type DbEnv = Omit<z.infer<typeof schema>, 'INIT_CWD'>;

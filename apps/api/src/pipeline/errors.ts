@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { cancellationError } from '../query-cancel.ts';
 
 /**
  * How every GraphQL error leaves the server, over HTTP and WebSocket alike. Each request (an HTTP request, a
@@ -54,6 +55,12 @@ export type ErrorFormatter = (error: unknown, requestId?: string) => GraphQLForm
 
 export function createErrorFormatter(log: Pick<Logger, 'error'>, production: boolean): ErrorFormatter {
   return (error, requestId = currentRequestId()) => {
+    // A statement Postgres cancelled (timeout, or its client left) is the user's to know about, not a bug.
+    const cancelled = cancellationError(rootCause(error));
+    if (cancelled) {
+      const path = error instanceof GraphQLError ? error.path : undefined;
+      return { message: cancelled.message, ...(path ? { path } : {}), extensions: { ...cancelled.extensions, ...(requestId ? { requestId } : {}) } };
+    }
     const top = error instanceof GraphQLError ? error : undefined;
     const cause = rootCause(error);
     const code = (cause instanceof GraphQLError ? cause.extensions.code : undefined) ?? top?.extensions.code;

@@ -26,6 +26,19 @@ function toLease(row: TrialRow) {
 }
 const MAX_CLAIM = 64;
 
+/**
+ * Moves a runner-protocol request onto the protocol's own pool (`DbHandle.protocolDb`), loaders included (a
+ * claim's answer reads the trial's study), so however many expensive reads hold the dashboard's connections,
+ * runners are served. Every field of the protocol calls it first; mutation fields run one after another.
+ */
+function onProtocolPool(ctx: Context): Context {
+  if (ctx.db !== ctx.protocolDb) {
+    ctx.db = ctx.protocolDb;
+    ctx.loaders = createLoaders(ctx.protocolDb);
+  }
+  return ctx;
+}
+
 /** The team of the caller for the runner protocol: a token's team, or the runner's team for a user. */
 function runnerTeam(ctx: Context, teamId: string): void {
   authorize(ctx.viewer, teamId, 'run', 'The runner');
@@ -87,6 +100,7 @@ async function refusal(ctx: Context, trialId: string, leaseToken: string): Promi
 }
 
 async function finish(ctx: Context, trialId: string, leaseToken: string, outcome: Outcome) {
+  onProtocolPool(ctx);
   try {
     const write = leasedWrite(ctx, trialId, leaseToken);
     const row = write && (await finishTrial(ctx.db, ctx.events, { ...write, outcome }));
@@ -134,6 +148,7 @@ export const runnerResolvers: Resolvers = {
   TrialLease: {},
   Mutation: {
     runnerRegister: async (_parent, { input }, ctx) => {
+      onProtocolPool(ctx);
       if (ctx.viewer.kind !== 'token') {
         return {
           runner: null,
@@ -166,6 +181,7 @@ export const runnerResolvers: Resolvers = {
       return { runner: row!, userErrors: [] };
     },
     trialClaim: async (_parent, { input }, ctx) => {
+      onProtocolPool(ctx);
       const limit = Math.min(Math.max(input.limit ?? 1, 1), MAX_CLAIM);
       const settings = { leaseSeconds: ctx.env.LEASE_SECONDS };
       const runnerId = rawId(input.runnerId, 'Runner');
@@ -191,6 +207,7 @@ export const runnerResolvers: Resolvers = {
       return { leases: claimed.map(toLease), userErrors: [] };
     },
     trialReport: async (_parent, { input }, ctx) => {
+      onProtocolPool(ctx);
       const refused = (field: string[], message: string) => ({
         shouldPrune: false,
         leaseExpiresAt: null,
@@ -229,6 +246,7 @@ export const runnerResolvers: Resolvers = {
       finish(ctx, input.trialId, input.leaseToken, { state: 'FAIL', error: input.error.slice(0, 16_384) }),
     trialPrune: (_parent, { input }, ctx) => finish(ctx, input.trialId, input.leaseToken, { state: 'PRUNED' }),
     trialRelease: async (_parent, { input }, ctx) => {
+      onProtocolPool(ctx);
       try {
         const { id } = await leasedTrial(ctx, input.trialId, input.leaseToken);
         return { trial: await releaseTrial(ctx.db, ctx.events, { trialId: id, leaseToken: input.leaseToken }), userErrors: [] };

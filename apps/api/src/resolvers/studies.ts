@@ -22,9 +22,17 @@ import type { Resolvers, TrialFilter, TrialOrder } from '../generated/graphql.ts
 import { toGlobalId } from '../ids.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
 import { loadHistory } from '../queue/history.ts';
-import { rowsOf } from '../queue/lease.ts';
 import { reserveTrialNumbers, topUp } from '../queue/scheduler.ts';
 import { loadProject, loadStudy, loadTrial, userError, type UserError } from './common.ts';
+import {
+  LIST_MAX,
+  boundedInt,
+  checkMetricKeys,
+  checkTrialFilter,
+  checkTrialOrder,
+  decodeCursor,
+  encodeCursor,
+} from './list-limits.ts';
 import {
   toStudyObjectives,
   validateBudget,
@@ -34,30 +42,26 @@ import {
   validateSpace,
 } from './study-input.ts';
 
-const MAX_PAGE = 1_000;
-
-function encodeCursor(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string | null | undefined): number {
-  if (!cursor) return 0;
-  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new Error(`Not a cursor of this connection: ${JSON.stringify(cursor)}`);
-  return Number(match[1]) + 1;
-}
-
+/**
+ * The WHERE of a trials query. Parameter conditions travel as one jsonb parameter and are checked in one
+ * NOT EXISTS (a trial is kept when no entry fails), so the statement and its plan are the same for one entry or
+ * fifty; a missing or non-numeric parameter fails a range, as it always did.
+ */
 function trialConditions(studyId: string, filter: TrialFilter | null | undefined): SQL {
   const parts: SQL[] = [eq(trial.studyId, studyId)];
   if (filter?.states?.length) parts.push(inArray(trial.state, filter.states));
-  for (const param of filter?.params ?? []) {
-    const value = sql`${trial.params} -> ${param.name}`;
+  const params = filter?.params ?? [];
+  if (params.length > 0) {
+    const entries = params.map((param) => ({ name: param.name, min: param.min ?? null, max: param.max ?? null, choices: param.values ?? null }));
+    const value = sql`${trial.params} -> f.name`;
     const number = sql`(case when jsonb_typeof(${value}) = 'number' then (${value})::text::float8 end)`;
-    if (param.min != null) parts.push(sql`${number} >= ${param.min}`);
-    if (param.max != null) parts.push(sql`${number} <= ${param.max}`);
-    if (param.values) {
-      parts.push(sql`${value} in (select jsonb_array_elements(${JSON.stringify(param.values)}::jsonb))`);
-    }
+    parts.push(sql`not exists (
+      select 1 from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) as f(name text, min float8, max float8, choices jsonb)
+      where not coalesce(
+        (f.min is null or ${number} >= f.min)
+        and (f.max is null or ${number} <= f.max)
+        and (f.choices is null or ${value} in (select jsonb_array_elements(f.choices))),
+        false))`);
   }
   for (const range of filter?.values ?? []) {
     const value = sql`${trial.values}[${(range.index ?? 0) + 1}]`;
@@ -174,9 +178,10 @@ export const studyResolvers: Resolvers = {
     },
     refinement: (row) => row.refinement ?? null,
     trials: async (row, args, ctx) => {
-      const first = Math.min(Math.max(args.first ?? 50, 0), MAX_PAGE);
-      const offset = decodeCursor(args.after);
-      const where = trialConditions(row.id, args.filter);
+      const first = boundedInt('trials(first:)', args.first ?? 50, 0, LIST_MAX.trials);
+      const offset = decodeCursor('trials(after:)', args.after);
+      checkTrialOrder(args.orderBy);
+      const where = trialConditions(row.id, checkTrialFilter(args.filter));
       const [rows, total] = await Promise.all([
         ctx.db
           .select()
@@ -210,39 +215,14 @@ export const studyResolvers: Resolvers = {
       row.sourceTrialId ? ((await ctx.loaders.trial.load(row.sourceTrialId)) ?? null) : null,
     durationSeconds: (row) =>
       row.startedAt && row.finishedAt ? (row.finishedAt.getTime() - row.startedAt.getTime()) / 1000 : null,
-    metricKeys: async (row, _args, ctx) => {
-      const rows = await ctx.db
-        .selectDistinct({ key: metric.key })
-        .from(metric)
-        .where(and(eq(metric.trialId, row.id), eq(metric.attempt, row.attempt)))
-        .orderBy(metric.key);
-      return rows.map((r) => r.key);
-    },
-    metrics: async (row, args, ctx) => {
-      const maxPoints = Math.min(Math.max(args.maxPoints ?? 500, 2), 10_000);
-      const attempt = args.attempt ?? row.attempt;
-      const keys = args.keys ?? null;
-      // Downsampled in SQL: every k-th point of each key plus its last one, k = ceil(points / maxPoints).
-      const result = await ctx.db.execute<{ key: string; step: number; value: number }>(sql`
-        with points as (
-          select key, step, value,
-                 row_number() over (partition by key order by step) as rn,
-                 count(*) over (partition by key) as n
-          from ${metric}
-          where trial_id = ${row.id} and attempt = ${attempt}
-            ${keys ? sql`and key in ${keys.length ? keys : ['']}` : sql``}
-        )
-        select key, step, value from points
-        where n <= ${maxPoints} or (rn - 1) % ceil(n::float8 / ${maxPoints})::int = 0 or rn = n
-        order by key, step`);
-      const series = new Map<string, { step: number; value: number }[]>();
-      for (const point of rowsOf<{ key: string; step: number; value: number | string }>(result)) {
-        let list = series.get(point.key);
-        if (!list) series.set(point.key, (list = []));
-        list.push({ step: point.step, value: Number(point.value) });
-      }
-      return [...series].map(([key, points]) => ({ key, points }));
-    },
+    metricKeys: (row, _args, ctx) => ctx.loaders.metricKeys.load({ trialId: row.id, attempt: row.attempt }),
+    metrics: (row, args, ctx) =>
+      ctx.loaders.metrics({
+        trialId: row.id,
+        attempt: boundedInt('metrics(attempt:)', args.attempt ?? row.attempt, 0, 2_147_483_647),
+        keys: checkMetricKeys(args.keys),
+        maxPoints: boundedInt('metrics(maxPoints:)', args.maxPoints ?? 500, 1, LIST_MAX.maxPoints),
+      }),
   },
   Mutation: {
     studyCreate: async (_parent, { input }, ctx) => {

@@ -45,7 +45,7 @@ interface Series {
 const TRIALS = `query($id: ID!) { study(id: $id) { status counts { pending running complete pruned fail total }
   trials(first: 20) { nodes { id number state attempt values error } } } }`;
 const METRICS = `query($id: ID!, $attempt: Int) { trial(id: $id) {
-  metrics(attempt: $attempt, maxPoints: 10000) { key points { step value } } } }`;
+  metrics(attempt: $attempt, maxPoints: 2000) { key points { step value } } } }`;
 
 /**
  * A stand-in for training: `epochs` steps of val_loss = x / step, `pauseMs` apart, stopping on abort. Counts how

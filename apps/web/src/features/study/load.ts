@@ -8,7 +8,7 @@ import type { StudyViewProps } from './study-view';
 /** The page shows every trial up to this many; past it the table says how many are left out. */
 export const MAX_TRIALS = 10_000;
 /** The API's largest page. */
-const PAGE = 1_000;
+const PAGE = 500;
 
 /** Everything the study page renders first, fetched on the server: the study, then its trials page by page. */
 export async function loadStudyPage(id: string): Promise<StudyViewProps | null> {
