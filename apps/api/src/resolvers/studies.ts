@@ -444,6 +444,8 @@ function dryRunSampler(config: JsonObject, space: SearchSpace, objectives: numbe
     createSampler(parseSamplerConfig(config)).ask({ space, trials: [], directions }, 1);
     return [];
   } catch (error) {
+    // A parameter the sampler cannot handle (a grid of a million values) is named, as the space's own rules are.
+    if (error instanceof SpaceError) return [userError(['input', 'space', ...(error.param === undefined ? [] : [error.param])], error.message)];
     return [userError(['input', 'sampler'], `sampler: ${error instanceof Error ? error.message : String(error)}`)];
   }
 }
