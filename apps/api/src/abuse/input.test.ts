@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@tuneboard/db';
+import { createDb, type DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
+import { runAdmin } from '../admin.ts';
 import { CLAIM, COMPLETE, REPORT, createStudy, setupTeam, startTestApi, type Auth, type GraphQLResult, type TestApi } from '../testing/harness.ts';
 
 /**
@@ -250,5 +254,38 @@ describe.each(testDatabases)('abuse: inputs that used to fail inside the server 
     // The lease still holds: the right number of values completes the trial.
     const done = await api.gql(COMPLETE, { i: { trialId, leaseToken, values: [0.5] } }, team.runnerAuth);
     expect(done.trialComplete).toEqual({ trial: expect.objectContaining({ state: 'COMPLETE', values: [0.5] }), userErrors: [] });
+  });
+});
+
+describe('abuse: the admin CLI applies the API\u2019s rules to what it creates [pglite]', () => {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'tuneboard-admin-input-'));
+  const dataDir = path.join(base, 'pglite');
+  afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
+  const admin = async (...argv: string[]) => {
+    const lines: string[] = [];
+    await runAdmin(argv, (line) => lines.push(line), { dataDir });
+    return lines;
+  };
+
+  it('refuses names with U+0000 or a lone surrogate, blank or too long names, and malformed e-mails', async () => {
+    await expect(admin('user', 'create', '--email', 'ada@example.test', '--name', 'A\u0000da')).rejects.toThrow('--name must not contain U+0000 (NUL)');
+    await expect(admin('user', 'create', '--email', 'ada@example.test', '--name', 'A\uDC00')).rejects.toThrow('--name must not contain an unpaired surrogate (U+DC00)');
+    await expect(admin('user', 'create', '--email', 'ada@example.test', '--name', '   ')).rejects.toThrow('--name must have 1 to 100 characters, got 0');
+    await expect(admin('user', 'create', '--email', 'not an address', '--name', 'Ada')).rejects.toThrow('--email must be an e-mail address, got "not an address"');
+    await admin('user', 'create', '--email', 'ada@example.test', '--name', ' Ada ', '--password', 'correct horse battery');
+    await expect(admin('team', 'create', '--slug', 'lab', '--name', 'x'.repeat(101), '--owner', 'ada@example.test')).rejects.toThrow(
+      '--name must have 1 to 100 characters, got 101',
+    );
+    await admin('team', 'create', '--slug', 'lab', '--name', 'Lab', '--owner', 'ada@example.test');
+    await expect(admin('project', 'create', '--team', 'lab', '--slug', 'p', '--name', 'P\u0000')).rejects.toThrow('--name must not contain U+0000');
+    await expect(admin('token', 'create', '--team', 'lab', '--name', '\uD800', '--scope', 'READ')).rejects.toThrow('--name must not contain an unpaired surrogate');
+    const handle = await createDb({ dataDir });
+    try {
+      expect(await handle.query('select name from "user"')).toEqual([{ name: 'Ada' }]);
+      expect(await handle.query('select count(*)::int as n from project')).toEqual([{ n: 0 }]);
+      expect(await handle.query('select count(*)::int as n from api_token')).toEqual([{ n: 0 }]);
+    } finally {
+      await handle.close();
+    }
   });
 });
