@@ -288,5 +288,5 @@ describe.each(testDatabases)('abuse: fuzzing studyCreate [$name]', (target) => {
     expect(row!.n).toBe(tally.created);
     const { viewer } = await api.gql('{ viewer { user { email } } }', undefined, team.user);
     expect(viewer.user.email).toBe(team.email);
-  }, 240_000);
+  }, 600_000);
 });

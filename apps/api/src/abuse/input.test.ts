@@ -217,6 +217,14 @@ describe.each(testDatabases)('abuse: inputs that used to fail inside the server 
     expect(await studyNames()).toEqual(before);
   });
 
+  it('refuses a study description over 10,000 characters', async () => {
+    const { studyCreate } = await api.gql(CREATE, { i: validStudy({ description: 'x'.repeat(10_001) }) }, team.user);
+    expect(studyCreate).toEqual({
+      study: null,
+      userErrors: [{ field: ['input', 'description'], message: 'description may have at most 10000 characters, got 10001', code: 'INVALID' }],
+    });
+  });
+
   it('refuses a parameter name outside the name rule', async () => {
     const { studyCreate } = await api.gql(CREATE, { i: validStudy({ space: { 'learning rate': { type: 'float', low: 0, high: 1 } } }) }, team.user);
     expect(studyCreate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'space', 'learning rate'] })]);

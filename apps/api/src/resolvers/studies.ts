@@ -29,6 +29,7 @@ import {
   toStudyObjectives,
   validateBudget,
   validateConfig,
+  validateDescription,
   validateObjectiveSpec,
   validateObjectives,
   validateSpace,
@@ -257,6 +258,7 @@ export const studyResolvers: Resolvers = {
         ...(name.length >= 1 && name.length <= 200
           ? []
           : [userError(['input', 'name'], `name must have 1 to 200 characters, got ${name.length}`)]),
+        ...validateDescription(input.description),
         ...validateObjectives(input.objectives),
         ...space.errors,
         ...sampler.errors,
