@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import {
   apiTokenScopes,
   createDb,
@@ -13,6 +14,7 @@ import {
 } from '@tuneboard/db';
 import { issueApiToken } from './auth/api-tokens.ts';
 import { hashPassword } from './auth/passwords.ts';
+import { textProblem } from './input-text.ts';
 import { createTeamWithOwner } from './resolvers/auth.ts';
 
 const usage = `Tuneboard admin: first set-up and automation from the shell (uses DATABASE_URL, else embedded PGlite).
@@ -29,6 +31,15 @@ export class UsageError extends Error {}
 function required(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
   if (typeof value !== 'string' || !value) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+/** A name as the API takes it: trimmed, 1 to 100 characters, storable text. */
+function name(values: Record<string, string | boolean | undefined>): string {
+  const value = required(values, 'name').trim();
+  const problem = textProblem(value);
+  if (problem) throw new UsageError(`--name ${problem}`);
+  if (value.length < 1 || value.length > 100) throw new UsageError(`--name must have 1 to 100 characters, got ${value.length}`);
   return value;
 }
 
@@ -76,11 +87,14 @@ export async function runAdmin(
     switch (command) {
       case 'user create': {
         const email = required(values, 'email').trim().toLowerCase();
+        if (!z.string().email().max(254).safeParse(email).success) {
+          throw new UsageError(`--email must be an e-mail address, got ${JSON.stringify(email)}`);
+        }
         const password = values.password ?? randomBytes(12).toString('base64url');
         if (password.length < 10) throw new UsageError('--password must have at least 10 characters');
         const [row] = await db
           .insert(user)
-          .values({ email, name: required(values, 'name'), passwordHash: await hashPassword(password) })
+          .values({ email, name: name(values), passwordHash: await hashPassword(password) })
           .returning();
         print(`created user ${row!.email}`);
         if (!values.password) print(`password (shown once): ${password}`);
@@ -90,7 +104,7 @@ export async function runAdmin(
         const ownerEmail = required(values, 'owner').trim().toLowerCase();
         const [owner] = await db.select().from(user).where(eq(user.email, ownerEmail));
         if (!owner) throw new UsageError(`no user has the e-mail ${ownerEmail}; create it first`);
-        const row = await createTeamWithOwner({ db }, owner.id, required(values, 'name'), slug(required(values, 'slug'), 'slug'));
+        const row = await createTeamWithOwner({ db }, owner.id, name(values), slug(required(values, 'slug'), 'slug'));
         print(`created team ${row.slug} owned by ${ownerEmail}`);
         return;
       }
@@ -98,7 +112,7 @@ export async function runAdmin(
         const owner = await teamBySlug(required(values, 'team'));
         const [row] = await db
           .insert(project)
-          .values({ teamId: owner.id, name: required(values, 'name'), slug: slug(required(values, 'slug'), 'slug') })
+          .values({ teamId: owner.id, name: name(values), slug: slug(required(values, 'slug'), 'slug') })
           .returning();
         print(`created project ${owner.slug}/${row!.slug}`);
         return;
@@ -116,7 +130,7 @@ export async function runAdmin(
         const { row, secret } = await issueApiToken(db, {
           teamId: owner.id,
           createdById: null,
-          name: required(values, 'name'),
+          name: name(values),
           scope: scope as ApiTokenScope,
           expiresInDays: days,
         });

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Resolvers } from './generated/graphql.ts';
+import { guardTextArguments } from './input-text.ts';
 import { analysisResolvers } from './resolvers/analysis.ts';
 import { authResolvers } from './resolvers/auth.ts';
 import { nodeResolvers } from './resolvers/node.ts';
@@ -20,7 +21,9 @@ export const typeDefs = readdirSync(schemaDir)
 
 const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers];
 
-export const schema = makeExecutableSchema({
-  typeDefs,
-  resolvers: [{ JSON: JSONScalar, MetricValue: MetricValueScalar, DateTime: DateTimeScalar }, ...domains] as never,
-});
+export const schema = guardTextArguments(
+  makeExecutableSchema({
+    typeDefs,
+    resolvers: [{ JSON: JSONScalar, MetricValue: MetricValueScalar, DateTime: DateTimeScalar }, ...domains] as never,
+  }),
+);

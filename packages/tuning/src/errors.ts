@@ -1,14 +1,23 @@
-/** Formats a value for an error message: strings quoted, arrays and objects as JSON. */
+/** Longest rendering of a value in an error message; the rest is elided. */
+const MAX_SHOWN = 200;
+
+/**
+ * Formats a value for an error message: strings quoted, arrays and objects as JSON, cut to {@link MAX_SHOWN}
+ * characters. Never throws: a value too deep for JSON.stringify (a stack overflow on a 10,000-deep array) or
+ * with a cycle reads as `[array]` / `[object]`.
+ */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  let text: string;
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) {
-    return String(value);
+    text = String(value);
+  } else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = Array.isArray(value) ? '[array]' : typeof value === 'object' ? '[object]' : typeof value;
+    }
   }
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
 /**
@@ -22,7 +31,7 @@ export class SpaceError extends Error {
     readonly rule: string,
     message: string,
   ) {
-    super(param === undefined ? message : `parameter "${param}": ${message}`);
+    super(param === undefined ? message : `parameter ${show(param)}: ${message}`);
   }
 }
 

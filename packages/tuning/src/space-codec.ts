@@ -46,11 +46,20 @@ export function fromInternal(p: NumericParamDef, t: number): number {
   return snap(p, p.log ? Math.exp(t) : t);
 }
 
+/**
+ * How many values a discrete numeric parameter takes, or undefined for a continuous float. Callers check it
+ * before {@link discreteValues}: an int on [0, 2^53) has far more values than an array can hold.
+ */
+export function discreteCount(p: NumericParamDef): number | undefined {
+  const step = stepOf(p);
+  return step === undefined ? undefined : Math.round((p.high - p.low) / step) + 1;
+}
+
 /** Every value of a discrete numeric parameter, or undefined for a continuous float. */
 export function discreteValues(p: NumericParamDef): number[] | undefined {
   const step = stepOf(p);
-  if (step === undefined) return undefined;
-  const n = Math.round((p.high - p.low) / step) + 1;
+  const n = discreteCount(p);
+  if (step === undefined || n === undefined) return undefined;
   return Array.from({ length: n }, (_, k) => snap(p, p.low + k * step));
 }
 

@@ -7,6 +7,18 @@ export const MAX_PARAMS = 100;
 export const MAX_CHOICES = 1000;
 /** Longest parameter name. */
 export const MAX_NAME_LENGTH = 64;
+/**
+ * A parameter name: a letter or _ then letters, digits, _ . / - (the rule of metric keys and objective names),
+ * so it is a plain key everywhere it travels: trial params, SQL filters, a runner's command line.
+ */
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+/** Names that are not plain keys of a JS object: a parameter so named would vanish from every trial's params. */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Most steps a stepped float's range may hold (`(high - low) / step`): a step of 1e-300 would make a grid, or a
+ * sampler listing the levels, build an array of 1e300 values.
+ */
+export const MAX_FLOAT_STEPS = 1e9;
 /** Relative tolerance when checking that `step` divides `high - low` (float steps such as 0.05 are inexact). */
 const STEP_TOLERANCE = 1e-9;
 
@@ -121,6 +133,11 @@ function parseNumeric(name: string, spec: Record<string, unknown>): NumericParam
         throw new SpaceError(name, `${field} integer`, `\`${field}\` must be an integer for type int, got ${field}=${v}`);
       }
     }
+    for (const [field, v] of [['low', lo], ['high', hi]] as const) {
+      if (!Number.isSafeInteger(v)) {
+        throw new SpaceError(name, `${field} safe integer`, `\`${field}\` must be between -(2^53 - 1) and 2^53 - 1 for type int, got ${field}=${v}`);
+      }
+    }
     const intStep = step ?? 1;
     if (log && intStep !== 1) {
       throw new SpaceError(name, 'log needs step 1', `\`step\` must be 1 when log is true for type int, got step=${intStep}`);
@@ -133,6 +150,9 @@ function parseNumeric(name: string, spec: Record<string, unknown>): NumericParam
   if (step !== undefined) {
     if (log) {
       throw new SpaceError(name, 'log excludes step', `\`step\` and \`log\` cannot both be set for type float, got step=${step}, log=true`);
+    }
+    if (!((hi - lo) / step <= MAX_FLOAT_STEPS)) {
+      throw new SpaceError(name, 'step count', `\`step >= (high - low) / ${MAX_FLOAT_STEPS}\` must hold, got low=${lo}, high=${hi}, step=${step}`);
     }
     if (!stepDivides(lo, hi, step)) {
       throw new SpaceError(name, 'step divides range', `\`step\` must divide \`high - low\`, got low=${lo}, high=${hi}, step=${step}`);
@@ -207,6 +227,13 @@ export function parseSpace(json: unknown): SearchSpace {
   for (const name of names) {
     if (name.length === 0 || name.length > MAX_NAME_LENGTH) {
       throw new SpaceError(name, 'name length', `a parameter name must have 1 to ${MAX_NAME_LENGTH} characters, got ${name.length}`);
+    }
+    if (!PARAM_NAME.test(name) || RESERVED_NAMES.has(name)) {
+      throw new SpaceError(
+        name,
+        'name',
+        `a parameter name starts with a letter or _ and holds letters, digits, _ . / - (not __proto__, constructor or prototype), got ${show(name)}`,
+      );
     }
     const spec = json[name];
     if (!isRecord(spec)) {

@@ -198,7 +198,8 @@ export type Outcome =
 /**
  * Ends the current attempt of a trial for the holder of its lease, in one fenced UPDATE that also checks
  * the caller's `teams`; the dashboards hear of it through `events`. A NaN objective value fails the trial (the values are kept
- * for inspection). Returns the finished row (undefined when nothing matched); the caller tops the study up.
+ * for inspection). Values must be one per objective of the study, else nothing matches and the trial stays RUNNING.
+ * Returns the finished row (undefined when nothing matched); the caller tops the study up.
  */
 export async function finishTrial(
   db: Database,
@@ -232,6 +233,7 @@ const FINISH_SQL = `
     set state = $3::trial_state, "values" = $4::float8[], constraints = $5::float8[], error = $6::text,
         finished_at = now(), updated_at = now(), lease_expires_at = null, lease_token = null
     ${LEASED_TRIAL.replace('$LEASE_TEAMS', '$7')}
+      and ($4::float8[] is null or cardinality($4::float8[]) = jsonb_array_length(s.objectives))
     returning ${TRIAL_COLUMNS}, p.team_id as "teamId"
   )
   select f.* from finished f`;

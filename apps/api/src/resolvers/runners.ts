@@ -99,12 +99,32 @@ async function refusal(ctx: Context, trialId: string, leaseToken: string): Promi
   throw new StaleLeaseError(id);
 }
 
+/**
+ * A completion must give one value per objective of the study (the fenced update matches nothing otherwise):
+ * `values: []` would be COMPLETE without a value, and `[1, 2, 3]` on one objective would be listed as best.
+ */
+async function wrongValueCount(ctx: Context, trialId: string, leaseToken: string, outcome: Outcome) {
+  if (outcome.state !== 'COMPLETE') return undefined;
+  const { study } = await leasedTrial(ctx, trialId, leaseToken);
+  const expected = study.objectives.length;
+  if (outcome.values.length === expected) return undefined;
+  return {
+    trial: null,
+    userErrors: [
+      userError(
+        ['input', 'values'],
+        `give one value per objective of the study (${expected}: ${study.objectives.map((o) => o.name).join(', ')}), got ${outcome.values.length}: ${JSON.stringify(outcome.values.slice(0, 10).map(String))}`,
+      ),
+    ],
+  };
+}
+
 async function finish(ctx: Context, trialId: string, leaseToken: string, outcome: Outcome) {
   onProtocolPool(ctx);
   try {
     const write = leasedWrite(ctx, trialId, leaseToken);
     const row = write && (await finishTrial(ctx.db, ctx.events, { ...write, outcome }));
-    if (!row) return await refusal(ctx, trialId, leaseToken);
+    if (!row) return (await wrongValueCount(ctx, trialId, leaseToken, outcome)) ?? (await refusal(ctx, trialId, leaseToken));
     // The trial is finished whatever happens next; a failed top-up is retried by the server's sweep.
     await topUp(ctx.db, ctx.events, row.studyId).catch((error: unknown) =>
       ctx.log.warn({ err: error, studyId: row.studyId }, 'top-up after a finished trial failed; the sweep will retry'),

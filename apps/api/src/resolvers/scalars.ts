@@ -1,6 +1,44 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { textProblem } from '../input-text.ts';
 
-function literalToJson(node: ValueNode): unknown {
+/** Deepest nesting of arrays and objects a JSON value may have (search spaces use 4; templates a few more). */
+export const MAX_JSON_DEPTH = 32;
+
+function badJson(path: string, message: string): GraphQLError {
+  return new GraphQLError(`JSON value${path ? ` at ${path}` : ''}: ${message}`, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/**
+ * Checks a JSON value without recursion (a 100,000-deep array must be refused, not overflow the stack):
+ * nesting at most {@link MAX_JSON_DEPTH}, finite numbers only (raw `1e400` parses as Infinity), and keys and
+ * strings without U+0000 or unpaired surrogates, which Postgres cannot store. The error names the path.
+ */
+export function checkJson(value: unknown): unknown {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value: at, path, depth } = stack.pop()!;
+    if (typeof at === 'number') {
+      if (!Number.isFinite(at)) throw badJson(path, `numbers must be finite, got ${at}`);
+    } else if (typeof at === 'string') {
+      const problem = textProblem(at);
+      if (problem) throw badJson(path, problem);
+    } else if (at !== null && typeof at === 'object') {
+      if (depth >= MAX_JSON_DEPTH) throw badJson(path, `arrays and objects may nest at most ${MAX_JSON_DEPTH} deep`);
+      for (const [key, item] of Object.entries(at)) {
+        const problem = textProblem(key);
+        if (problem) throw badJson(path, `key ${problem}`);
+        stack.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+      }
+    } else if (typeof at !== 'boolean' && at !== null) {
+      throw badJson(path, `not a JSON value: ${typeof at}`);
+    }
+  }
+  return value;
+}
+
+/** A literal as JSON; the depth bound also keeps this recursion shallow. */
+function literalToJson(node: ValueNode, depth = 0): unknown {
+  if (depth > MAX_JSON_DEPTH) throw badJson('', `arrays and objects may nest at most ${MAX_JSON_DEPTH} deep`);
   switch (node.kind) {
     case Kind.STRING:
     case Kind.BOOLEAN:
@@ -11,9 +49,9 @@ function literalToJson(node: ValueNode): unknown {
     case Kind.NULL:
       return null;
     case Kind.LIST:
-      return node.values.map(literalToJson);
+      return node.values.map((item) => literalToJson(item, depth + 1));
     case Kind.OBJECT:
-      return Object.fromEntries(node.fields.map((field) => [field.name.value, literalToJson(field.value)]));
+      return Object.fromEntries(node.fields.map((field) => [field.name.value, literalToJson(field.value, depth + 1)]));
     default:
       throw new GraphQLError('JSON literals cannot contain variables inside; pass the whole value as a variable.');
   }
@@ -23,8 +61,8 @@ export const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
   description: 'Any JSON value: search spaces, parameters, sampler and pruner settings.',
   serialize: (value) => value,
-  parseValue: (value) => value,
-  parseLiteral: literalToJson,
+  parseValue: checkJson,
+  parseLiteral: (node) => checkJson(literalToJson(node)),
 });
 
 const specials: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, '-Infinity': -Infinity, '-0': -0 };

@@ -37,6 +37,7 @@ import {
   toStudyObjectives,
   validateBudget,
   validateConfig,
+  validateDescription,
   validateObjectiveSpec,
   validateObjectives,
   validateSpace,
@@ -237,6 +238,7 @@ export const studyResolvers: Resolvers = {
         ...(name.length >= 1 && name.length <= 200
           ? []
           : [userError(['input', 'name'], `name must have 1 to 200 characters, got ${name.length}`)]),
+        ...validateDescription(input.description),
         ...validateObjectives(input.objectives),
         ...space.errors,
         ...sampler.errors,
@@ -424,6 +426,8 @@ function dryRunSampler(config: JsonObject, space: SearchSpace, objectives: numbe
     createSampler(parseSamplerConfig(config)).ask({ space, trials: [], directions }, 1);
     return [];
   } catch (error) {
+    // A parameter the sampler cannot handle (a grid of a million values) is named, as the space's own rules are.
+    if (error instanceof SpaceError) return [userError(['input', 'space', ...(error.param === undefined ? [] : [error.param])], error.message)];
     return [userError(['input', 'sampler'], `sampler: ${error instanceof Error ? error.message : String(error)}`)];
   }
 }

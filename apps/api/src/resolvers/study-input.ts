@@ -53,6 +53,16 @@ export function validateObjectives(objectives: readonly ObjectiveInput[]): UserE
   return errors;
 }
 
+/** Longest study description: free text for people, not a document store. */
+export const MAX_DESCRIPTION_LENGTH = 10_000;
+
+export function validateDescription(description: string | null | undefined): UserError[] {
+  const length = description?.length ?? 0;
+  return length <= MAX_DESCRIPTION_LENGTH
+    ? []
+    : [userError(['input', 'description'], `description may have at most ${MAX_DESCRIPTION_LENGTH} characters, got ${length}`)];
+}
+
 export function validateBudget(budget: BudgetInput | null | undefined, fallback?: ValidStudyInput['budget']) {
   const errors: UserError[] = [];
   const maxTrials = budget?.maxTrials === undefined ? (fallback?.maxTrials ?? null) : budget.maxTrials;

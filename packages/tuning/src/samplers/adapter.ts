@@ -2,7 +2,7 @@
 import type { Dim, DimSlot } from '../numeric/dims';
 import { argmaxGroup, layoutDims, levelValues, nearestLevel, setOneHot } from '../numeric/dims';
 import type { ParamDef, SearchSpace } from '../space';
-import { choiceIndex, decodeFromUnitCube, discreteValues, encodeValue } from '../space-codec';
+import { choiceIndex, decodeFromUnitCube, discreteCount, discreteValues, encodeValue } from '../space-codec';
 import type { Direction, FrozenTrial, Params } from '../types';
 
 /**
@@ -36,8 +36,9 @@ export interface CoreProblem {
 /** The core dim of one parameter. */
 export function dimOf(p: ParamDef): Dim {
   if (p.type === 'categorical') return { kind: 'categorical', choices: p.choices.length };
-  const values = discreteValues(p);
-  if (values === undefined || values.length > MAX_MODELLED_LEVELS) return { kind: 'continuous' };
+  const count = discreteCount(p);
+  if (count === undefined || count > MAX_MODELLED_LEVELS) return { kind: 'continuous' };
+  const values = discreteValues(p)!;
   // The codec's cell positions: equal cells for linear steps, log-spaced ones for log ints.
   const positions = values.map((v) => encodeValue(p, v));
   const ascending = positions.every((u, k) => k === 0 || u > positions[k - 1]!);

@@ -1,7 +1,8 @@
 import { createRng, shuffled } from '../rng';
 import { choiceKey, conditionHolds } from '../space';
 import type { ParamDef, SearchSpace } from '../space';
-import { discreteValues, fromInternal, internalBounds } from '../space-codec';
+import { SpaceError } from '../errors';
+import { discreteCount, discreteValues, fromInternal, internalBounds } from '../space-codec';
 import type { ParamValue, Params } from '../types';
 import type { Sampler } from './types';
 
@@ -10,9 +11,20 @@ export const DEFAULT_GRID_POINTS = 5;
 /** Largest grid the sampler will enumerate. */
 export const MAX_GRID_SIZE = 100_000;
 
-/** The values one parameter takes on the grid. */
+/**
+ * The values one parameter takes on the grid. A parameter with more values than a grid may hold is refused
+ * by name before they are listed (every value of it is on the grid wherever it is active).
+ */
 export function gridValuesOf(p: ParamDef, gridPoints: number): ParamValue[] {
   if (p.type === 'categorical') return p.choices.slice();
+  const count = discreteCount(p);
+  if (count !== undefined && count > MAX_GRID_SIZE) {
+    throw new SpaceError(
+      p.name,
+      'grid size',
+      `takes ${count} values on the grid, a grid may hold at most ${MAX_GRID_SIZE} points; use a larger \`step\` or another sampler`,
+    );
+  }
   const values = discreteValues(p);
   if (values) return values;
   const { low, high } = internalBounds(p);
