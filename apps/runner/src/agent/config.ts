@@ -57,9 +57,9 @@ export const usage = `Usage: tuneboard-runner --api URL --token TOKEN [options]
   --gpus N            GPUs on this host (default: nvidia-smi -L)           (TUNEBOARD_GPUS)
   --slot-processes M  auto | on | off: template trials in one process      (TUNEBOARD_SLOT_PROCESSES)
                       per slot, slot s on GPU s mod N (auto: on with 2+ slots)
-  --allow-commands [P]  run command objectives (off by default: a study's   (TUNEBOARD_ALLOW_COMMANDS)
-                      command runs as this runner's user); P: only these
-                      programs, e.g. python3,/opt/train.sh (env: true | false | P)
+  --allow-commands P  run command objectives, off by default (a study's   (TUNEBOARD_ALLOW_COMMANDS)
+                      command runs as this runner's user). Alone or true:
+                      any program; a list: only those, e.g. python3,/opt/train.sh
   --help              this text
 
 Flags override the environment variables in brackets. TUNEBOARD_LOG_LEVEL=debug|info|warn|error.
