@@ -186,7 +186,7 @@ async function setup(url: string) {
     const { runnerRegister } = await gql(
       url,
       'mutation($i: RunnerRegisterInput!) { runnerRegister(input: $i) { runner { id } } }',
-      { i: { name: `bench-${i}`, host: 'bench', capabilities: { backend: 'none', gpus: 0, labels: [] } } },
+      { i: { name: `bench-${i}`, host: 'bench', capabilities: { backend: 'none', gpus: 0, labels: [], acceptsCommands: true } } },
       token,
     );
     runnerIds.push(runnerRegister.runner.id);

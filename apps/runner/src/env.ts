@@ -27,6 +27,11 @@ const schema = z.object({
   TUNEBOARD_GPUS: optionalText,
   /** Template trials in one process per slot: auto | on | off (`--slot-processes`). */
   TUNEBOARD_SLOT_PROCESSES: optionalText,
+  /**
+   * Run command objectives (`--allow-commands`): `true` any program, a comma-separated list only those programs
+   * (names or absolute paths), `false` or unset none.
+   */
+  TUNEBOARD_ALLOW_COMMANDS: optionalText,
   /** Set by the runner for each slot's process; read there to name the slot's GPU. */
   CUDA_VISIBLE_DEVICES: optionalText,
   /** `debug` also logs every report round trip; `warn` keeps only problems. */

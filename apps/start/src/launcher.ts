@@ -150,7 +150,10 @@ export class Launcher {
       if (this.stopping) return;
     }
 
-    this.say('starting one runner (backend: auto)');
+    // The demo study is a template: the runner needs no --allow-commands. Command objectives run only when the
+    // environment says so (TUNEBOARD_ALLOW_COMMANDS, passed through like the rest of this process's environment).
+    const commands = this.io.env.TUNEBOARD_ALLOW_COMMANDS?.trim();
+    this.say(`starting one runner (backend: auto; command objectives: ${commands ? `TUNEBOARD_ALLOW_COMMANDS=${commands}` : 'off'})`);
     this.spawnChild('runner', this.node('--import', this.tsxImport, 'src/cli.ts'), path.join(this.repoRoot, 'apps', 'runner'), {
       TUNEBOARD_API: this.apiUrl,
       TUNEBOARD_TOKEN: current.runnerToken,

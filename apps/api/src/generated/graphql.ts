@@ -551,6 +551,13 @@ export type RefinementPreview = {
 /** A worker process that claims trials and trains them. */
 export type Runner = Node & {
   __typename?: 'Runner';
+  /**
+   * True when it runs `command` objectives (started with `--allow-commands`): only such runners are handed
+   * trials of studies whose objective is a command.
+   */
+  acceptsCommands: Scalars['Boolean']['output'];
+  /** The only programs its command objectives may start (`--allow-commands python3,/opt/train.sh`); null: any. */
+  allowedPrograms: Maybe<Array<Scalars['String']['output']>>;
   /** What it said it can do: backend, gpus, labels. */
   capabilities: Scalars['JSON']['output'];
   /** Host name. */
@@ -571,7 +578,10 @@ export type Runner = Node & {
 
 /** Input of `runnerRegister`. */
 export type RunnerRegisterInput = {
-  /** Backend, gpus, labels, and anything else worth showing. */
+  /**
+   * Backend, gpus, labels, and anything else worth showing. `acceptsCommands` (a boolean, default false) and
+   * `allowedPrograms` (null or up to 64 program names or absolute paths) say which `command` objectives it runs.
+   */
   capabilities: Scalars['JSON']['input'];
   /** Host name. */
   host: Scalars['String']['input'];
@@ -964,7 +974,7 @@ export type TrialEnqueueInput = {
 
 /** Input of `trialFail`. */
 export type TrialFailInput = {
-  /** What went wrong. */
+  /** What went wrong; kept up to 8 KiB (longer text is cut, with a note saying so). */
   error: Scalars['String']['input'];
   /** The lease token. */
   leaseToken: Scalars['String']['input'];
@@ -1547,6 +1557,8 @@ export type RefinementPreviewResolvers<ContextType = Context, ParentType extends
 };
 
 export type RunnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Runner'] = ResolversParentTypes['Runner']> = {
+  acceptsCommands?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  allowedPrograms?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   capabilities?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   host?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -53,11 +53,12 @@ describe.each(testDatabases)('the claim query plan [$name]', (target) => {
       [busy.id],
     );
     await handle.query('analyze trial');
-    // The very text the claim statement embeds, with its parameters: team, study, limit.
+    // The very text the claim statement embeds, with its parameters: team, study, limit, runner (none here).
     const [row] = await handle.query<{ 'QUERY PLAN': unknown }>(`explain (analyze, format json) ${PENDING_CANDIDATES_SQL}`, [
       home.teamId,
       busy.id,
       1,
+      null,
     ]);
     const plan = row!['QUERY PLAN'];
     const document = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: unknown }[];

@@ -46,6 +46,10 @@ export async function claimTrials(
  * skipping rows another claimer holds, at most $3. The studies are looked up once (an InitPlan), then the
  * trials through the partial index `trial_pending_idx`; joining study and project per candidate row cost
  * four index probes for every PENDING trial of the study on every claim. Exported so a test can EXPLAIN it.
+ *
+ * A study whose objective is a `command` is a program to run on the runner's host: only a runner ($4) that
+ * registered with `acceptsCommands` gets its trials, and when it named its `allowedPrograms`, only if one of
+ * them has the command's file name (the runner resolves the exact program itself and refuses any other).
  */
 export const PENDING_CANDIDATES_SQL = `
   select t.id
@@ -53,7 +57,13 @@ export const PENDING_CANDIDATES_SQL = `
   where t.state = 'PENDING'
     and t.study_id = any (array(
       select s.id from study s join project p on p.id = s.project_id
-      where s.status = 'RUNNING' and p.team_id = $1::uuid and ($2::uuid is null or s.id = $2::uuid)))
+      where s.status = 'RUNNING' and p.team_id = $1::uuid and ($2::uuid is null or s.id = $2::uuid)
+        and (s.objective->>'kind' is distinct from 'command' or exists (
+          select 1 from runner r
+          where r.id = $4::uuid and r.team_id = $1::uuid and r.capabilities->'acceptsCommands' = 'true'::jsonb
+            and (jsonb_typeof(r.capabilities->'allowedPrograms') is distinct from 'array' or exists (
+              select 1 from jsonb_array_elements_text(r.capabilities->'allowedPrograms') as allowed(program)
+              where regexp_replace(allowed.program, '^.*/', '') = regexp_replace(s.objective->'command'->>0, '^.*/', '')))))))
   order by (t.origin = 'ENQUEUED') desc, t.id
   limit $3::int
   for update of t skip locked`;

@@ -18,6 +18,8 @@ import { reauthorized } from '../pipeline/reauthorize.ts';
 import { topUp } from '../queue/scheduler.ts';
 import { createLoaders } from '../loaders.ts';
 import { loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
+import { acceptsCommands, allowedPrograms, commandCapabilitiesError } from './runner-capabilities.ts';
+import { boundedTrialError } from './trial-error.ts';
 
 const ONLINE_MS = 60_000;
 
@@ -159,6 +161,8 @@ export const runnerResolvers: Resolvers = {
     id: (row) => toGlobalId('Runner', row.id),
     team: async (row, _args, ctx) => (await ctx.loaders.team.load(row.teamId))!,
     online: (row) => Date.now() - row.lastSeenAt.getTime() < ONLINE_MS,
+    acceptsCommands: (row) => acceptsCommands(row.capabilities),
+    allowedPrograms: (row) => allowedPrograms(row.capabilities),
     runningTrials: (row, _args, ctx) =>
       ctx.db
         .select()
@@ -190,6 +194,8 @@ export const runnerResolvers: Resolvers = {
       if (typeof capabilities !== 'object' || capabilities === null || Array.isArray(capabilities)) {
         return { runner: null, userErrors: [userError(['input', 'capabilities'], 'capabilities must be an object')] };
       }
+      const refused = commandCapabilitiesError(capabilities);
+      if (refused) return { runner: null, userErrors: [refused] };
       const [row] = await ctx.db
         .insert(runner)
         .values({ teamId, name, host: input.host.slice(0, 255), capabilities, tokenId: ctx.viewer.token.id })
@@ -263,7 +269,7 @@ export const runnerResolvers: Resolvers = {
         constraints: input.constraints ?? undefined,
       }),
     trialFail: (_parent, { input }, ctx) =>
-      finish(ctx, input.trialId, input.leaseToken, { state: 'FAIL', error: input.error.slice(0, 16_384) }),
+      finish(ctx, input.trialId, input.leaseToken, { state: 'FAIL', error: boundedTrialError(input.error) }),
     trialPrune: (_parent, { input }, ctx) => finish(ctx, input.trialId, input.leaseToken, { state: 'PRUNED' }),
     trialRelease: async (_parent, { input }, ctx) => {
       onProtocolPool(ctx);

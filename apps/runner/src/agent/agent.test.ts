@@ -139,6 +139,8 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
       shutdownMs: 5_000,
       skipBackend: true,
       log: memoryLogger(lines),
+      // These studies run commands: the runner is started as with --allow-commands.
+      commands: { accept: true },
       ...extra,
     });
     agents.push(agent);
@@ -368,7 +370,9 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
   function spawnRunnerOn(via: TestApi, studyId: string, output: string[], name: string, extra: string[] = [], detached = false): ChildProcess {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', cli, '--api', via.server.url, '--token', team.runnerAuth.token, '--study', studyId, '--backend', 'cpu', '--name', name, ...extra],
+      ['--import', 'tsx', cli, '--api', via.server.url, '--token', team.runnerAuth.token, '--study', studyId, '--backend', 'cpu', '--name', name,
+        // Only node, the program of these studies' commands: the allow list end to end.
+        '--allow-commands', process.execPath, ...extra],
       { stdio: ['ignore', 'pipe', 'pipe'], detached },
     );
     child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));

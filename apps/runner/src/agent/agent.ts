@@ -3,6 +3,8 @@ import { detectGpus, selectBackend } from '../backend/select-backend';
 import { runnerApi } from './api';
 import type { ClaimedTrial, RunnerApi } from './api';
 import { backoffDelay, jittered, sleep } from './backoff';
+import { refuseCommands } from '../objectives/command-policy';
+import type { CommandPolicy } from '../objectives/command-policy';
 import { SlotProcesses } from '../slots/slot-processes';
 import type { RunnerConfig } from './config';
 import { usesSlotProcesses } from './config';
@@ -39,6 +41,20 @@ export interface AgentOptions extends RunnerConfig {
 interface Prefetched {
   lease: ClaimedTrial;
   timer: NodeJS.Timeout;
+}
+
+/**
+ * What the runner tells the API about command objectives: the claim hands a `command` trial only to a runner
+ * that accepts commands (and, with a list, names its program). The runner checks again before starting one.
+ */
+export function commandCapabilities(policy: CommandPolicy): { acceptsCommands: boolean; allowedPrograms: string[] | null } {
+  return { acceptsCommands: policy.accept, allowedPrograms: policy.accept ? (policy.programs ?? null) : null };
+}
+
+/** What the start-up log says about command objectives. */
+function describeCommands(policy: CommandPolicy): string {
+  if (!policy.accept) return 'command objectives refused (start with --allow-commands to run them)';
+  return policy.programs ? `command objectives of ${policy.programs.join(', ')} only` : 'command objectives of any program';
 }
 
 /** Codes after which claiming again cannot succeed: the token is wrong or revoked. */
@@ -131,7 +147,8 @@ export class RunnerAgent {
     if (this.stopping.signal.aborted) return;
     log.info(
       `runner ${options.name} registered with ${options.api}: ${options.concurrency} slot(s)` +
-        `${options.labels.length ? `, labels ${options.labels.join(',')}` : ''}${options.studyId ? `, study ${options.studyId} only` : ''}`,
+        `${options.labels.length ? `, labels ${options.labels.join(',')}` : ''}${options.studyId ? `, study ${options.studyId} only` : ''}` +
+        `; ${describeCommands(options.commands ?? refuseCommands)}`,
     );
     this.subscription = subscribeTrialsAvailable({
       url: options.api,
@@ -184,6 +201,7 @@ export class RunnerAgent {
             gpus: this.gpus,
             labels: options.labels,
             concurrency: options.concurrency,
+            ...commandCapabilities(options.commands ?? refuseCommands),
           },
         });
         if (!runner) throw new Error(`the API refused to register runner "${options.name}": ${userErrors.map((e) => e.message).join('; ')}`);
@@ -337,6 +355,7 @@ export class RunnerAgent {
       log: this.log,
       backend: this.options.backend,
       gpus: this.gpus,
+      commands: this.options.commands ?? refuseCommands,
       exit: this.exit.signal,
       reporter: this.options.reporter,
       runObjective: this.options.runObjective ?? this.slots?.runObjectiveFor(slot),

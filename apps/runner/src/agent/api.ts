@@ -39,6 +39,10 @@ export interface RunnerCapabilities {
   labels: string[];
   concurrency: number;
   version?: string;
+  /** Started with `--allow-commands`: the claim hands it `command` trials. */
+  acceptsCommands: boolean;
+  /** The only programs it starts (`--allow-commands python3,…`); null: any. */
+  allowedPrograms: string[] | null;
 }
 
 /** The API's limit per `trialReport`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRunnerEnv } from '../env';
 import { defaultRunnerName, parseRunnerConfig, usesSlotProcesses } from './config';
+import type { RunnerConfig } from './config';
 import { valuesInObjectiveOrder, leaseMsOf } from './trial-run';
 
 const env = (vars: Record<string, string> = {}) => readRunnerEnv(vars);
@@ -52,6 +53,37 @@ describe('parseRunnerConfig', () => {
     expect(parseRunnerConfig(base, env({ TUNEBOARD_GPUS: '0', TUNEBOARD_SLOT_PROCESSES: 'on' }))).toMatchObject({ gpus: 0, slotProcesses: 'on' });
     expect(() => parseRunnerConfig([...base, '--gpus=-1'], env())).toThrow('--gpus must be a whole number from 0 to 64, got "-1"');
     expect(() => parseRunnerConfig(base, env({ TUNEBOARD_SLOT_PROCESSES: 'yes' }))).toThrow('TUNEBOARD_SLOT_PROCESSES must be one of auto, on, off, got "yes"');
+  });
+
+  it('refuses command objectives unless --allow-commands (or TUNEBOARD_ALLOW_COMMANDS) says otherwise', () => {
+    expect(parseRunnerConfig(base, env())).toMatchObject({ commands: { accept: false } });
+    // Alone, last or before another flag: any program.
+    expect(parseRunnerConfig([...base, '--allow-commands'], env())).toMatchObject({ commands: { accept: true } });
+    expect(parseRunnerConfig(['--allow-commands', ...base], env())).toMatchObject({ commands: { accept: true } });
+    expect((parseRunnerConfig([...base, '--allow-commands'], env()) as RunnerConfig).commands).toEqual({ accept: true });
+    // With a list: only those programs, by name or absolute path.
+    expect(parseRunnerConfig([...base, '--allow-commands', 'python3, /opt/train.sh,python3'], env())).toMatchObject({
+      commands: { accept: true, programs: ['python3', '/opt/train.sh'] },
+    });
+    expect(parseRunnerConfig([...base, '--allow-commands=python3'], env())).toMatchObject({ commands: { accept: true, programs: ['python3'] } });
+    expect(parseRunnerConfig(base, env({ TUNEBOARD_ALLOW_COMMANDS: 'true' }))).toMatchObject({ commands: { accept: true } });
+    expect(parseRunnerConfig(base, env({ TUNEBOARD_ALLOW_COMMANDS: '/opt/train.sh' }))).toMatchObject({
+      commands: { accept: true, programs: ['/opt/train.sh'] },
+    });
+    expect(parseRunnerConfig(base, env({ TUNEBOARD_ALLOW_COMMANDS: 'false' }))).toMatchObject({ commands: { accept: false } });
+    // The flag wins over the environment.
+    expect(parseRunnerConfig([...base, '--allow-commands=no'], env({ TUNEBOARD_ALLOW_COMMANDS: 'yes' }))).toMatchObject({ commands: { accept: false } });
+  });
+
+  it('names the flag and the entry when the allowed programs are malformed', () => {
+    expect(() => parseRunnerConfig([...base, '--allow-commands', 'python3,./train.sh'], env())).toThrow(
+      '--allow-commands must list program names (found on PATH) or absolute paths, not relative paths, got "./train.sh"',
+    );
+    expect(() => parseRunnerConfig(base, env({ TUNEBOARD_ALLOW_COMMANDS: ' , ' }))).toThrow(
+      'TUNEBOARD_ALLOW_COMMANDS must be true, false or a comma-separated list of programs such as python3,/opt/train.sh, got ","',
+    );
+    const many = Array.from({ length: 65 }, (_, i) => `p${i}`).join(',');
+    expect(() => parseRunnerConfig([...base, `--allow-commands=${many}`], env())).toThrow('--allow-commands must name at most 64 programs, got "65 programs"');
   });
 
   it('runs template trials in slot processes when there are several slots, or when asked to', () => {

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { backendNames } from '../backend/select-backend';
 import type { BackendChoice } from '../backend/select-backend';
+import type { CommandPolicy } from '../objectives/command-policy';
 import type { RunnerEnv } from '../env';
 import type { LogLevel } from './logger';
 
@@ -23,6 +24,8 @@ export interface RunnerConfig {
   gpus?: number;
   /** Template trials in one process per slot (default `auto`: with several slots). */
   slotProcesses?: SlotProcessesMode;
+  /** Command objectives this runner runs (`--allow-commands`); default none. */
+  commands?: CommandPolicy;
 }
 
 export const slotProcessesModes = ['auto', 'on', 'off'] as const;
@@ -54,6 +57,9 @@ export const usage = `Usage: tuneboard-runner --api URL --token TOKEN [options]
   --gpus N            GPUs on this host (default: nvidia-smi -L)           (TUNEBOARD_GPUS)
   --slot-processes M  auto | on | off: template trials in one process      (TUNEBOARD_SLOT_PROCESSES)
                       per slot, slot s on GPU s mod N (auto: on with 2+ slots)
+  --allow-commands P  run command objectives, off by default (a study's   (TUNEBOARD_ALLOW_COMMANDS)
+                      command runs as this runner's user). Alone or true:
+                      any program; a list: only those, e.g. python3,/opt/train.sh
   --help              this text
 
 Flags override the environment variables in brackets. TUNEBOARD_LOG_LEVEL=debug|info|warn|error.
@@ -82,12 +88,40 @@ export function defaultRunnerName(host = hostname(), pid = process.pid): string 
   return `${clean}-${pid}`;
 }
 
+/** Most programs an `--allow-commands` list may name. */
+export const maxAllowedPrograms = 64;
+
+/**
+ * `--allow-commands` alone means any program: written `--allow-commands=true` so the string option's parser
+ * does not take the next flag as its value.
+ */
+function bareAllowCommands(argv: string[]): string[] {
+  return argv.map((arg, i) => (arg === '--allow-commands' && (i + 1 >= argv.length || argv[i + 1]!.startsWith('-')) ? '--allow-commands=true' : arg));
+}
+
+/**
+ * The command policy from `--allow-commands` or TUNEBOARD_ALLOW_COMMANDS: `true`/`1`/`yes` any program,
+ * `false`/`0`/`no` none, else a comma-separated list of program names (looked up on PATH) or absolute paths.
+ */
+export function parseCommandPolicy(source: Source | undefined): CommandPolicy {
+  if (!source) return { accept: false };
+  const text = source.value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(text)) return { accept: true };
+  if (['false', '0', 'no'].includes(text)) return { accept: false };
+  const programs = [...new Set(source.value.split(',').map((entry) => entry.trim()).filter(Boolean))];
+  if (programs.length === 0) fail(source, 'must be true, false or a comma-separated list of programs such as python3,/opt/train.sh');
+  if (programs.length > maxAllowedPrograms) fail(source, `must name at most ${maxAllowedPrograms} programs`, `${programs.length} programs`);
+  const bad = programs.find((entry) => !(entry.startsWith('/') || !entry.includes('/')) || entry.length > 4096);
+  if (bad !== undefined) fail(source, 'must list program names (found on PATH) or absolute paths, not relative paths', bad);
+  return { accept: true, programs };
+}
+
 /** Reads the flags (argv without node and the script) over the environment; throws ConfigError. */
 export function parseRunnerConfig(argv: string[], env: RunnerEnv): RunnerConfig | 'help' {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: bareAllowCommands(argv),
       strict: true,
       allowPositionals: false,
       options: {
@@ -100,6 +134,7 @@ export function parseRunnerConfig(argv: string[], env: RunnerEnv): RunnerConfig 
         study: { type: 'string' },
         gpus: { type: 'string' },
         'slot-processes': { type: 'string' },
+        'allow-commands': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -173,6 +208,8 @@ export function parseRunnerConfig(argv: string[], env: RunnerEnv): RunnerConfig 
     slotProcesses = slotSource.value as SlotProcessesMode;
   }
 
+  const commands = parseCommandPolicy(pick('allow-commands', flag('allow-commands'), 'TUNEBOARD_ALLOW_COMMANDS', env.TUNEBOARD_ALLOW_COMMANDS));
+
   return {
     api: url.toString(),
     token: token.value,
@@ -186,5 +223,6 @@ export function parseRunnerConfig(argv: string[], env: RunnerEnv): RunnerConfig 
     shutdownMs: defaultShutdownMs,
     gpus,
     slotProcesses,
+    commands,
   };
 }

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runnerApi, type ClaimedTrial } from './api';
 import { memoryLogger } from './logger';
@@ -58,5 +61,22 @@ describe('TrialRun', () => {
   it('takes a stale lease refusing those last points as a lost trial', async () => {
     const { api } = recordingApi({ staleFromRequest: 1 });
     expect(await run(api).done).toMatchObject({ kind: 'lost' });
+  });
+
+  it('fails a command trial it was handed without --allow-commands, with the reason, never starting it', async () => {
+    const marker = path.join(mkdtempSync(path.join(tmpdir(), 'tb-refuse-')), 'ran');
+    const script = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`;
+    const command = { kind: 'command', command: [process.execPath, '-e', script], metric: 'loss' };
+    const handed = { ...lease, trial: { ...lease.trial, study: { ...lease.trial.study, objective: command } } };
+    for (const commands of [undefined, { accept: true as const, programs: ['python3'] }]) {
+      const { api, sent } = recordingApi();
+      // The real objective runner: the API should never have handed this trial over, and the runner checks anyway.
+      const refusing = new TrialRun({ lease: handed, slot: 0, api, log: memoryLogger(), backend: 'cpu', gpus: 0, exit: new AbortController().signal, commands });
+      await refusing.done;
+      const fail = sent.find((request) => request.query.includes('trialFail('));
+      const error = (fail?.variables.input as { error: string } | undefined)?.error;
+      expect(error).toMatch(commands ? /does not allow the program .* its --allow-commands list is python3/ : /does not accept command objectives; start it with --allow-commands/);
+    }
+    expect(existsSync(marker)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { deviceEnvForSlot } from '../backend/select-backend';
 import type { BackendChoice } from '../backend/select-backend';
+import type { CommandPolicy } from '../objectives/command-policy';
 import type { MetricPoint } from '../objectives/metrics';
 import { runObjective as realRunObjective } from '../objectives/run-objective';
 import type { ObjectiveResult, RunObjectiveOptions } from '../objectives/run-objective';
@@ -23,6 +24,8 @@ export interface TrialRunOptions {
   backend: BackendChoice;
   /** GPUs on the host: slot `s` sees GPU `s mod gpus` (command objectives). */
   gpus: number;
+  /** Command objectives this runner may run (`--allow-commands`); default none. */
+  commands?: CommandPolicy;
   /** Aborts retries of the final calls: the runner is exiting. */
   exit: AbortSignal;
   reporter?: Partial<Pick<ReporterOptions, 'batchPoints' | 'flushMs' | 'maxBuffered' | 'backoff'>>;
@@ -236,6 +239,7 @@ export class TrialRun {
         log: (line) => this.log.info(line),
         context: { trialNumber: trial.number, trialId: trial.id, studyId: trial.study.id, attempt: trial.attempt, seed: trial.number },
         env: deviceEnvForSlot(slot, gpus),
+        commands: this.options.commands,
       });
     } catch (error) {
       // runObjective promises not to throw; if it ever does, the trial fails and the runner goes on.

@@ -20,6 +20,8 @@ export interface TrialContext {
 export interface RunCommandOptions {
   /** Program and arguments; the parameters are appended as `--name=value`. */
   command: string[];
+  /** The file to start instead of looking `command[0]` up (the allow list resolved it); argv[0] stays `command[0]`. */
+  executable?: string;
   cwd?: string;
   /** Extra environment for the program (on top of the runner's own and the TUNEBOARD_* variables). */
   env?: Record<string, string>;
@@ -139,7 +141,8 @@ export function runCommand(options: RunCommandOptions): Promise<CommandResult> {
     // onMetrics calls run one after another so their order matches the output, without blocking the pipe.
     let queue: Promise<unknown> = Promise.resolve();
 
-    const child = spawn(program, [...args, ...paramsToArgs(params)], {
+    const child = spawn(options.executable ?? program, [...args, ...paramsToArgs(params)], {
+      argv0: program,
       cwd: options.cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -44,7 +44,7 @@ describe('runObjective', { timeout: 120_000 }, () => {
     const result = await runObjective(
       { kind: 'command', command: [process.execPath, '-e', script, '--'], metric: 'score' },
       { x: 1 },
-      { seed: 5, context: { trialNumber: 2 } },
+      { seed: 5, context: { trialNumber: 2 }, commands: { accept: true } },
     );
     expect(result).toMatchObject({ state: 'COMPLETE', values: [7] });
   });

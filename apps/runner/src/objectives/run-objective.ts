@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { selectBackend } from '../backend/select-backend';
 import type { BackendChoice } from '../backend/select-backend';
 import { loadPreparedData } from '../train/prepare';
@@ -6,6 +7,9 @@ import { trainTemplate } from '../train/train';
 import type { EpochMetrics } from '../train/train';
 import { runCommand } from './command';
 import type { TrialContext } from './command';
+import { checkCommand, refuseCommands } from './command-policy';
+import type { CommandPolicy } from './command-policy';
+import { inheritedEnv } from './env';
 import type { MetricPoint, MetricsDecision, OnMetrics } from './metrics';
 import { objectiveMetrics, parseObjectiveSpec } from './spec';
 import type { CommandObjectiveSpec, TemplateObjectiveSpec } from './spec';
@@ -24,6 +28,8 @@ export interface RunObjectiveOptions {
   context?: TrialContext;
   /** Extra environment for command objectives, e.g. `deviceEnvForSlot(slot, gpus)`. */
   env?: Record<string, string>;
+  /** Which command objectives may run (`--allow-commands`); default none: they fail with a clear error. */
+  commands?: CommandPolicy;
 }
 
 export interface ObjectiveResult {
@@ -114,10 +120,20 @@ async function runTemplate(spec: TemplateObjectiveSpec, params: Record<string, u
 }
 
 async function runCommandObjective(spec: CommandObjectiveSpec, params: Record<string, unknown>, options: RunObjectiveOptions): Promise<ObjectiveResult> {
+  const env = { ...options.env, ...spec.env };
+  // Checked here, not only by the API's claim: a runner never trusts the API to keep commands away from it.
+  const runnerPath = inheritedEnv().PATH;
+  const allowed = checkCommand(options.commands ?? refuseCommands, spec.command[0]!, {
+    cwd: path.resolve(spec.cwd ?? '.'),
+    commandPath: env.PATH ?? runnerPath,
+    runnerPath,
+  });
+  if ('error' in allowed) return { state: 'FAIL', error: allowed.error };
   const result = await runCommand({
     command: spec.command,
+    executable: allowed.program,
     cwd: spec.cwd,
-    env: { ...options.env, ...spec.env },
+    env,
     params,
     metrics: objectiveMetrics(spec),
     context: { ...options.context, seed: options.context?.seed ?? options.seed },

@@ -117,7 +117,7 @@ describe('slot processes', { timeout: 180_000 }, () => {
     const result = await slots.runObjectiveFor(1)(
       { kind: 'command', command: [process.execPath, '-e', script, '--'], metric: 'gpu' },
       {},
-      { env: { CUDA_VISIBLE_DEVICES: '1' } },
+      { env: { CUDA_VISIBLE_DEVICES: '1' }, commands: { accept: true } },
     );
     expect(result).toMatchObject({ state: 'COMPLETE', values: [1] });
   });

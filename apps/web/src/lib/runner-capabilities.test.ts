@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCapabilities } from './runner-capabilities';
+import { describeCapabilities, describeCommands } from './runner-capabilities';
 
 describe('runner capabilities', () => {
   it('names the backend and the device from what the runner reported', () => {
@@ -15,5 +15,11 @@ describe('runner capabilities', () => {
 
   it('shows dashes for capabilities that are not an object', () => {
     expect(describeCapabilities('fast')).toEqual({ backend: '—', device: '—' });
+  });
+
+  it('says which command objectives a runner runs', () => {
+    expect(describeCommands(false, null)).toBe('templates only');
+    expect(describeCommands(true, null)).toBe('any program');
+    expect(describeCommands(true, ['python3', '/opt/train.sh'])).toBe('python3, /opt/train.sh');
   });
 });

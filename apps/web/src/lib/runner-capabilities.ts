@@ -14,3 +14,15 @@ export function describeCapabilities(capabilities: unknown): { backend: string; 
   if (typeof caps.cpus === 'number') parts.push(`${caps.cpus} CPU${caps.cpus === 1 ? '' : 's'}`);
   return { backend, device: parts.length > 0 ? parts.join(' · ') : '—' };
 }
+
+/**
+ * Whether a runner runs `command` objectives (its operator started it with `--allow-commands`) and which
+ * programs: a study's command runs on that host as the runner's user, so the team sees where it can.
+ */
+export function describeCommands(
+  acceptsCommands: boolean,
+  allowedPrograms: readonly string[] | null | undefined,
+): string {
+  if (!acceptsCommands) return 'templates only';
+  return allowedPrograms && allowedPrograms.length > 0 ? allowedPrograms.join(', ') : 'any program';
+}

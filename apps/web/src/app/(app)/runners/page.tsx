@@ -6,7 +6,7 @@ import { graphql } from '@/gql';
 import { relativeTime } from '@/lib/format';
 import { serverQuery } from '@/lib/graphql/server';
 import { hrefFor } from '@/lib/route-id';
-import { describeCapabilities } from '@/lib/runner-capabilities';
+import { describeCapabilities, describeCommands } from '@/lib/runner-capabilities';
 
 export const metadata: Metadata = { title: 'Runners' };
 
@@ -23,6 +23,8 @@ const RunnersPage = graphql(`
           online
           lastSeenAt
           capabilities
+          acceptsCommands
+          allowedPrograms
           runningTrials {
             id
             number
@@ -62,6 +64,12 @@ export default async function Runners() {
                   <th scope="col">Status</th>
                   <th scope="col">Backend</th>
                   <th scope="col">Device</th>
+                  <th
+                    scope="col"
+                    title="Command objectives run only on runners started with --allow-commands"
+                  >
+                    Commands
+                  </th>
                   <th scope="col">Current trials</th>
                   <th scope="col">Last seen</th>
                 </tr>
@@ -80,6 +88,9 @@ export default async function Runners() {
                       </td>
                       <td>{caps.backend}</td>
                       <td>{caps.device}</td>
+                      <td className={runner.acceptsCommands ? undefined : 'muted'}>
+                        {describeCommands(runner.acceptsCommands, runner.allowedPrograms)}
+                      </td>
                       <td>
                         {runner.runningTrials.length === 0 ? (
                           <span className="muted">idle</span>

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation } from 'urql';
@@ -612,21 +613,27 @@ export function NewStudyForm({ projectId }: { projectId: string }) {
               </label>
             </div>
           ) : (
-            <div className="form-row">
-              <label style={{ flex: 2 }}>
-                Command
-                <input
-                  value={command}
-                  placeholder="python train.py"
-                  onChange={(e) => setCommand(e.target.value)}
-                  aria-invalid={objectiveF.invalid}
-                />
-              </label>
-              <label style={{ flex: 1 }}>
-                Working directory
-                <input value={cwd} onChange={(e) => setCwd(e.target.value)} />
-              </label>
-            </div>
+            <>
+              <div className="form-row">
+                <label style={{ flex: 2 }}>
+                  Command
+                  <input
+                    value={command}
+                    placeholder="python train.py"
+                    onChange={(e) => setCommand(e.target.value)}
+                    aria-invalid={objectiveF.invalid}
+                  />
+                </label>
+                <label style={{ flex: 1 }}>
+                  Working directory
+                  <input value={cwd} onChange={(e) => setCwd(e.target.value)} />
+                </label>
+              </div>
+              <p className="muted">
+                Runs only on runners started with <code>--allow-commands</code> (see{' '}
+                <Link href="/runners">Runners</Link>).
+              </p>
+            </>
           )}
           <FieldError id={objectiveF.describedBy} messages={objectiveF.messages} />
         </>,
