@@ -21,6 +21,13 @@ export const STUDY_CHANNEL = 'tb_study_events';
 export const AVAILABLE_CHANNEL = 'tb_trials_available';
 /** Ids of revoked API tokens: every replica drops them from its token cache. */
 const TOKEN_REVOKED_CHANNEL = 'tb_api_token_revoked';
+/** A user's role in a team changed or ended: subscriptions of that user re-check their access. */
+const MEMBERSHIP_CHANGED_CHANNEL = 'tb_membership_changed';
+
+export interface MembershipChangedMessage {
+  teamId: string;
+  userId: string;
+}
 
 export interface StudyEventMessage extends StudyEventModel {
   teamId: string;
@@ -44,6 +51,11 @@ export async function publishTokenRevoked(db: Executor, tokenId: string): Promis
   await db.execute(sql`select pg_notify(${TOKEN_REVOKED_CHANNEL}, ${tokenId})`);
 }
 
+/** Tells every replica (this one included) that a user's membership of a team changed or was removed. */
+export async function publishMembershipChanged(db: Executor, message: MembershipChangedMessage): Promise<void> {
+  await db.execute(sql`select pg_notify(${MEMBERSHIP_CHANGED_CHANNEL}, ${JSON.stringify(message)})`);
+}
+
 /** A notification's payload stays under Postgres's limit (8,000 bytes); longer batches are split. */
 const MAX_PAYLOAD = 7_600;
 const FLUSH_SQL = 'select count(pg_notify(c, p))::int as sent from unnest($1::text[], $2::text[]) as x(c, p)';
@@ -60,6 +72,7 @@ export class EventHub {
   private readonly studySubscribers = new Set<(message: StudyEventMessage) => void>();
   private readonly availableSubscribers = new Set<(message: AvailableMessage) => void>();
   private readonly revocationSubscribers = new Set<(tokenId: string) => void>();
+  private readonly membershipSubscribers = new Set<(message: MembershipChangedMessage) => void>();
   private stops: (() => Promise<void>)[] = [];
   private queued: { channel: string; message: string }[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -137,6 +150,11 @@ export class EventHub {
       await this.handle.listen(TOKEN_REVOKED_CHANNEL, (tokenId) => {
         for (const deliver of this.revocationSubscribers) deliver(tokenId);
       }),
+      await this.handle.listen(MEMBERSHIP_CHANGED_CHANNEL, (payload) => {
+        for (const message of messagesOf<MembershipChangedMessage>(payload)) {
+          for (const deliver of this.membershipSubscribers) deliver(message);
+        }
+      }),
     );
   }
 
@@ -153,6 +171,12 @@ export class EventHub {
   onTokenRevoked(onRevoked: (tokenId: string) => void): () => void {
     this.revocationSubscribers.add(onRevoked);
     return () => this.revocationSubscribers.delete(onRevoked);
+  }
+
+  /** Calls `onChanged` for every membership changed or removed on any replica; returns the unsubscribe. */
+  onMembershipChanged(onChanged: (message: MembershipChangedMessage) => void): () => void {
+    this.membershipSubscribers.add(onChanged);
+    return () => this.membershipSubscribers.delete(onChanged);
   }
 
   studyEvents(filter: (message: StudyEventMessage) => boolean): AsyncIterableIterator<StudyEventMessage> {

@@ -16,7 +16,9 @@ import { pino, type Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { eq } from 'drizzle-orm';
 import { study, type DbHandle } from '@tuneboard/db';
-import { RateLimiter } from './auth/rate-limit.ts';
+import { clientAddressOf } from './auth/client-address.ts';
+import { HashSlots } from './auth/hash-slots.ts';
+import { SignInLimiter } from './auth/rate-limit.ts';
 import { TOKEN_CACHE_MS, TokenCache } from './auth/token-cache.ts';
 import { anonymous, purgeExpiredSessions, resolveViewer, type Viewer } from './auth/viewer.ts';
 import type { Context, Services } from './context.ts';
@@ -76,7 +78,8 @@ export async function startApiServer(
     env,
     events,
     log: logger,
-    signInLimiter: new RateLimiter(10, 15 * 60_000),
+    signInLimiter: new SignInLimiter(handle.db),
+    hashSlots: new HashSlots(),
     tokens,
   };
   const origins = env.WEB_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
@@ -115,7 +118,7 @@ export async function startApiServer(
           ...services,
           viewer,
           loaders: createLoaders(handle.db),
-          clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          clientAddress: clientAddressOf(ctx.extra.request, env),
           setCookie: undefined,
         };
         return {
@@ -175,7 +178,7 @@ export async function startApiServer(
         ...services,
         viewer: await resolveViewer(handle.db, { authorization: request.headers.authorization, cookie: request.headers.cookie }, tokens),
         loaders: createLoaders(handle.db),
-        clientAddress: request.socket.remoteAddress ?? 'unknown',
+        clientAddress: clientAddressOf(request, env),
         setCookie: (value) => response.appendHeader('Set-Cookie', value),
       }),
     }),
@@ -199,6 +202,7 @@ export async function startApiServer(
         const running = await handle.db.select({ id: study.id }).from(study).where(eq(study.status, 'RUNNING'));
         for (const row of running) touched.add(row.id);
         await purgeExpiredSessions(handle.db);
+        await services.signInLimiter.purge();
       }
       if (tick % MAINTAIN_EVERY === 0) {
         await handle.maintain().catch((error: unknown) => logger.warn({ err: error }, 'database housekeeping (VACUUM, ANALYZE) failed'));
