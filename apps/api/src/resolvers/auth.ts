@@ -28,7 +28,7 @@ const MAX_PASSWORD = 1_000;
 const signUpRefused = () =>
   userError(
     ['input', 'email'],
-    'No account can be made for this e-mail address here. If you already have one, sign in (and accept invitations from the dashboard).',
+    'No account can be made for this e-mail address here. If you have one, sign in (invitations are accepted from the dashboard).',
     'SIGNUP_REFUSED',
   );
 
