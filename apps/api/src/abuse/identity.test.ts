@@ -28,9 +28,14 @@ async function signUp(api: TestApi, input: Record<string, unknown>) {
   const response = await fetch(api.server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: SIGN_UP, variables: { i: { name: 'Someone', password: 'correct horse battery', ...input } } }),
+    body: JSON.stringify({
+      query: SIGN_UP,
+      variables: { i: { name: 'Someone', password: 'correct horse battery', ...input } },
+    }),
   });
-  const body = (await response.json()) as { data: { signUp: { user: { id: string } | null; userErrors: { code: string; message: string }[] } } };
+  const body = (await response.json()) as {
+    data: { signUp: { user: { id: string } | null; userErrors: { code: string; message: string }[] } };
+  };
   return { ...body.data.signUp, auth: { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! } };
 }
 
@@ -40,7 +45,8 @@ async function userId(api: TestApi, auth: Auth): Promise<string> {
 
 async function roleOf(api: TestApi, auth: Auth, teamId: string, who: string) {
   const { node } = await api.gql(ROLES, { id: teamId }, auth);
-  return (node.memberships as { role: string; user: { email: string } }[]).find((m) => m.user.email === who)?.role;
+  return (node.memberships as { role: string; user: { email: string } }[]).find((m) => m.user.email === who)
+    ?.role;
 }
 
 /** Invites `to` into the team as `role` and accepts with their session: a member with that role. */
@@ -78,8 +84,15 @@ describe.each(testDatabases)('identity and tenancy [$name]', (target) => {
     const stop = await handle.listen('tb_membership_changed', (payload) => changed.push(payload));
 
     // The attack of the issue: membershipCreate on the owner's e-mail no longer overwrites their role.
-    const again = await api.gql(MEMBERSHIP_CREATE, { i: { teamId: team.teamId, email: team.email, role: 'VIEWER' } }, admin.auth);
-    expect(again.membershipCreate.userErrors[0]).toMatchObject({ code: 'ALREADY_MEMBER', field: ['input', 'email'] });
+    const again = await api.gql(
+      MEMBERSHIP_CREATE,
+      { i: { teamId: team.teamId, email: team.email, role: 'VIEWER' } },
+      admin.auth,
+    );
+    expect(again.membershipCreate.userErrors[0]).toMatchObject({
+      code: 'ALREADY_MEMBER',
+      field: ['input', 'email'],
+    });
     expect(again.membershipCreate.link).toBeNull();
     for (const [query, input] of [
       [UPDATE, { teamId: team.teamId, userId: ownerId, role: 'VIEWER' }],
@@ -96,50 +109,85 @@ describe.each(testDatabases)('identity and tenancy [$name]', (target) => {
       [UPDATE, { teamId: team.teamId, userId: ownerId, role: 'ADMIN' }],
       [REMOVE, { teamId: team.teamId, userId: ownerId }],
     ] as const) {
-      const { data } = await api.post<Record<string, { userErrors: { code: string }[] }>>(query, { i: input }, team.user);
+      const { data } = await api.post<Record<string, { userErrors: { code: string }[] }>>(
+        query,
+        { i: input },
+        team.user,
+      );
       expect(Object.values(data!)[0]!.userErrors[0]!.code).toBe('LAST_OWNER');
     }
     expect(await roleOf(api, team.user, team.teamId, team.email)).toBe('OWNER');
 
     // Another team's admin is told the team does not exist.
     const other = await setupTeam(api, 'outsider');
-    const probe = await api.post(UPDATE, { i: { teamId: team.teamId, userId: ownerId, role: 'VIEWER' } }, other.user);
+    const probe = await api.post(
+      UPDATE,
+      { i: { teamId: team.teamId, userId: ownerId, role: 'VIEWER' } },
+      other.user,
+    );
     expect(probe.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     // With a second owner, the first may step down; the admin can then be removed by an owner.
-    const promoted = await api.gql(UPDATE, { i: { teamId: team.teamId, userId: admin.id, role: 'OWNER' } }, team.user);
+    const promoted = await api.gql(
+      UPDATE,
+      { i: { teamId: team.teamId, userId: admin.id, role: 'OWNER' } },
+      team.user,
+    );
     expect(promoted.membershipUpdate).toEqual({ membership: { role: 'OWNER' }, userErrors: [] });
-    const down = await api.gql(UPDATE, { i: { teamId: team.teamId, userId: ownerId, role: 'MEMBER' } }, team.user);
+    const down = await api.gql(
+      UPDATE,
+      { i: { teamId: team.teamId, userId: ownerId, role: 'MEMBER' } },
+      team.user,
+    );
     expect(down.membershipUpdate.membership.role).toBe('MEMBER');
     const viewer = await addMember(api, admin.auth, team.teamId, 'VIEWER');
     const removed = await api.gql(REMOVE, { i: { teamId: team.teamId, userId: viewer.id } }, admin.auth);
     expect(removed.membershipRemove.userErrors).toEqual([]);
     expect((await api.gql('{ viewer { teams { id } } }', {}, viewer.auth)).viewer.teams).toEqual([]);
     // Every replica hears of each change (subscriptions re-check their access on it).
-    await expect.poll(() => changed.map((payload) => JSON.parse(payload) as { userId: string }).map((m) => m.userId), { timeout: 10_000 })
+    await expect
+      .poll(() => changed.map((payload) => JSON.parse(payload) as { userId: string }).map((m) => m.userId), {
+        timeout: 10_000,
+      })
       .toEqual(expect.arrayContaining([admin.id, ownerId, viewer.id].map((id) => rawId(id, 'User'))));
     await stop();
     // Other requests kept being served.
-    expect((await api.gql('{ viewer { user { email } } }', {}, team.user)).viewer.user.email).toBe(team.email);
+    expect((await api.gql('{ viewer { user { email } } }', {}, team.user)).viewer.user.email).toBe(
+      team.email,
+    );
   });
 
   it('invites instead of adding, with the same answer for e-mails with and without an account', async () => {
     const team = await setupTeam(api, 'inviter');
     const victim = await setupTeam(api, 'victim');
-    const known = await api.gql(MEMBERSHIP_CREATE, { i: { teamId: team.teamId, email: victim.email, role: 'MEMBER' } }, team.user);
+    const known = await api.gql(
+      MEMBERSHIP_CREATE,
+      { i: { teamId: team.teamId, email: victim.email, role: 'MEMBER' } },
+      team.user,
+    );
     const unknownEmail = email('nobody');
-    const unknown = await api.gql(MEMBERSHIP_CREATE, { i: { teamId: team.teamId, email: unknownEmail, role: 'MEMBER' } }, team.user);
+    const unknown = await api.gql(
+      MEMBERSHIP_CREATE,
+      { i: { teamId: team.teamId, email: unknownEmail, role: 'MEMBER' } },
+      team.user,
+    );
     const shape = (payload: { invitation: { email: string }; link: string }) => ({
       ...payload,
       invitation: { ...payload.invitation, email: '*' },
       link: payload.link.replace(/[^/]+$/, '*'),
     });
     expect(shape(known.membershipCreate)).toEqual(shape(unknown.membershipCreate));
-    expect(known.membershipCreate).toMatchObject({ membership: null, userErrors: [], invitation: { email: victim.email } });
+    expect(known.membershipCreate).toMatchObject({
+      membership: null,
+      userErrors: [],
+      invitation: { email: victim.email },
+    });
     // Nothing changed for the victim until they accept, from their own list.
-    expect((await api.gql('{ viewer { teams { id } } }', {}, victim.user)).viewer.teams.map((t: { id: string }) => t.id)).toEqual([
-      victim.teamId,
-    ]);
+    expect(
+      (await api.gql('{ viewer { teams { id } } }', {}, victim.user)).viewer.teams.map(
+        (t: { id: string }) => t.id,
+      ),
+    ).toEqual([victim.teamId]);
     const { viewer } = await api.gql('{ viewer { invitations { id teamName role } } }', {}, victim.user);
     expect(viewer.invitations).toHaveLength(1);
     // Someone else cannot accept it by id.
@@ -148,9 +196,15 @@ describe.each(testDatabases)('identity and tenancy [$name]', (target) => {
     expect(stolen.invitationAccept.userErrors[0].code).toBe('NOT_FOUND');
     const accepted = await api.gql(ACCEPT, { i: { id: viewer.invitations[0].id } }, victim.user);
     expect(accepted.invitationAccept.membership).toEqual({ role: 'MEMBER', team: { id: team.teamId } });
-    expect((await api.gql('{ viewer { invitations { id } } }', {}, victim.user)).viewer.invitations).toEqual([]);
+    expect((await api.gql('{ viewer { invitations { id } } }', {}, victim.user)).viewer.invitations).toEqual(
+      [],
+    );
     // A bad e-mail is named.
-    const bad = await api.gql(INVITE, { i: { teamId: team.teamId, email: 'not an e-mail', role: 'VIEWER' } }, team.user);
+    const bad = await api.gql(
+      INVITE,
+      { i: { teamId: team.teamId, email: 'not an e-mail', role: 'VIEWER' } },
+      team.user,
+    );
     expect(bad.invitationCreate.userErrors[0]).toMatchObject({ field: ['input', 'email'], code: 'INVALID' });
     expect(bad.invitationCreate.userErrors[0].message).toContain('not an e-mail');
   });
@@ -165,7 +219,11 @@ describe.each(testDatabases)('identity and tenancy [$name]', (target) => {
     expect(fresh.user).toBeNull();
 
     const address = email('invitee');
-    const made = await invite.gql(INVITE, { i: { teamId: team.teamId, email: address, role: 'VIEWER' } }, team.user);
+    const made = await invite.gql(
+      INVITE,
+      { i: { teamId: team.teamId, email: address, role: 'VIEWER' } },
+      team.user,
+    );
     const token = (made.invitationCreate.link as string).replace('/invite/', '');
     // The link works for its own address only.
     const elsewhere = await signUp(invite, { email: email('other'), invitationToken: token });
@@ -189,24 +247,41 @@ describe.each(testDatabases)('identity and tenancy [$name]', (target) => {
   it('refuses an expired or revoked invitation', async () => {
     const team = await setupTeam(api, 'expiry');
     const expiring = email('late');
-    const made = await api.gql(INVITE, { i: { teamId: team.teamId, email: expiring, role: 'MEMBER' } }, team.user);
+    const made = await api.gql(
+      INVITE,
+      { i: { teamId: team.teamId, email: expiring, role: 'MEMBER' } },
+      team.user,
+    );
     const token = (made.invitationCreate.link as string).replace('/invite/', '');
-    await handle.query(`update invitation set expires_at = now() - interval '1 second' where email = $1`, [expiring]);
+    await handle.query(`update invitation set expires_at = now() - interval '1 second' where email = $1`, [
+      expiring,
+    ]);
     const late = await signUp(invite, { email: expiring, invitationToken: token });
     expect(late.userErrors[0]!.code).toBe('NOT_FOUND');
     expect(late.user).toBeNull();
 
     const revoking = email('revoked');
-    const second = await api.gql(INVITE, { i: { teamId: team.teamId, email: revoking, role: 'MEMBER' } }, team.user);
+    const second = await api.gql(
+      INVITE,
+      { i: { teamId: team.teamId, email: revoking, role: 'MEMBER' } },
+      team.user,
+    );
     const revoked = await api.gql(
       'mutation($i: InvitationRevokeInput!) { invitationRevoke(input: $i) { invitation { id } userErrors { code } } }',
       { i: { id: second.invitationCreate.invitation.id } },
       team.user,
     );
     expect(revoked.invitationRevoke.userErrors).toEqual([]);
-    const refused = await signUp(invite, { email: revoking, invitationToken: second.invitationCreate.link.replace('/invite/', '') });
+    const refused = await signUp(invite, {
+      email: revoking,
+      invitationToken: second.invitationCreate.link.replace('/invite/', ''),
+    });
     expect(refused.userErrors[0]!.code).toBe('NOT_FOUND');
-    const listed = await api.gql(`query($id: ID!) { node(id: $id) { ... on Team { invitations { email } } } }`, { id: team.teamId }, team.user);
+    const listed = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on Team { invitations { email } } } }`,
+      { id: team.teamId },
+      team.user,
+    );
     expect(listed.node.invitations).toEqual([]);
   });
 });
@@ -220,7 +295,9 @@ describe('the sign-up policy set with the admin CLI [pglite]', () => {
     const lines: string[] = [];
     await runAdmin(['signup-policy', 'set', 'closed'], (line) => lines.push(line), { dataDir });
     expect(lines).toEqual(['sign-up policy: closed']);
-    await expect(runAdmin(['signup-policy', 'set', 'sometimes'], () => {}, { dataDir })).rejects.toThrow(/open, invite, closed.*"sometimes"/);
+    await expect(runAdmin(['signup-policy', 'set', 'sometimes'], () => {}, { dataDir })).rejects.toThrow(
+      /open, invite, closed.*"sometimes"/,
+    );
     const handle = await createDb({ dataDir });
     const api = await startTestApi(handle, { TUNEBOARD_SIGNUP_POLICY: 'open' });
     try {

@@ -6,7 +6,13 @@ const SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { user { email }
 const PASSWORD = 'correct horse battery';
 
 interface Answer {
-  data?: { signIn: { user: { email: string } | null; retryAfterSeconds: number | null; userErrors: { code: string }[] } };
+  data?: {
+    signIn: {
+      user: { email: string } | null;
+      retryAfterSeconds: number | null;
+      userErrors: { code: string }[];
+    };
+  };
   errors?: { extensions?: { code?: string } }[];
 }
 
@@ -14,13 +20,17 @@ interface Answer {
 async function signIn(api: TestApi, email: string, password: string, address?: string): Promise<Answer> {
   const response = await fetch(api.server.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(address ? { 'x-forwarded-for': `203.0.113.9, ${address}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(address ? { 'x-forwarded-for': `203.0.113.9, ${address}` } : {}),
+    },
     body: JSON.stringify({ query: SIGN_IN, variables: { i: { email, password } } }),
   });
   return (await response.json()) as Answer;
 }
 
-const code = (answer: Answer) => answer.data?.signIn.userErrors[0]?.code ?? answer.errors?.[0]?.extensions?.code ?? 'OK';
+const code = (answer: Answer) =>
+  answer.data?.signIn.userErrors[0]?.code ?? answer.errors?.[0]?.extensions?.code ?? 'OK';
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
 /** Retries the right password until it is let in (bounded: the per-account back-off is capped at 30 s). */
@@ -57,7 +67,12 @@ describe.each(testDatabases)('sign-in limits shared by replicas [$name]', (targe
     // Each guess from a new address, alternately on each replica; a refusal is waited out, as a patient attacker would.
     while (failures < 9) {
       attempt += 1;
-      const answer = await signIn(attempt % 2 ? a : b, team.email, 'wrong password!', `198.51.100.${attempt}`);
+      const answer = await signIn(
+        attempt % 2 ? a : b,
+        team.email,
+        'wrong password!',
+        `198.51.100.${attempt}`,
+      );
       if (code(answer) === 'RATE_LIMITED') {
         waits.push(answer.data!.signIn.retryAfterSeconds!);
         await sleep(waits.at(-1)!);
@@ -66,9 +81,10 @@ describe.each(testDatabases)('sign-in limits shared by replicas [$name]', (targe
         failures += 1;
       }
     }
-    const [row] = await replicas.handles[0].query<{ failures: number }>('select failures from auth_attempt where key = $1', [
-      `account:${team.email}`,
-    ]);
+    const [row] = await replicas.handles[0].query<{ failures: number }>(
+      'select failures from auth_attempt where key = $1',
+      [`account:${team.email}`],
+    );
     expect(row!.failures).toBe(9);
     // The back-off grew between refusals; it now refuses at once on the other replica, from yet another address …
     expect(waits.length).toBeGreaterThanOrEqual(3);
@@ -85,19 +101,25 @@ describe.each(testDatabases)('sign-in limits shared by replicas [$name]', (targe
     const team = await setupTeam(a, 'neighbour');
     const codes: string[] = [];
     for (let i = 0; i < 40 && !codes.includes('RATE_LIMITED'); i += 1) {
-      codes.push(code(await signIn(i % 2 ? a : b, `sprayed-${i}@example.test`, 'wrong password!', '192.0.2.66')));
+      codes.push(
+        code(await signIn(i % 2 ? a : b, `sprayed-${i}@example.test`, 'wrong password!', '192.0.2.66')),
+      );
     }
     expect(codes).toContain('RATE_LIMITED');
     // The free attempts of an address were used before it was limited.
     expect(codes.filter((c) => c === 'BAD_CREDENTIALS').length).toBeGreaterThanOrEqual(20);
-    expect(code(await signIn(a, 'sprayed-0@example.test', 'wrong password!', '192.0.2.67'))).toBe('BAD_CREDENTIALS');
+    expect(code(await signIn(a, 'sprayed-0@example.test', 'wrong password!', '192.0.2.67'))).toBe(
+      'BAD_CREDENTIALS',
+    );
     expect((await signIn(b, team.email, PASSWORD)).data?.signIn.user?.email).toBe(team.email);
   });
 
   it('does not keep the owner out for good after 60 concurrent bad guesses', async () => {
     const team = await setupTeam(a, 'burst');
     const guesses = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => signIn(i % 2 ? a : b, team.email, 'wrong password!', `198.18.0.${i}`)),
+      Array.from({ length: 60 }, (_, i) =>
+        signIn(i % 2 ? a : b, team.email, 'wrong password!', `198.18.0.${i}`),
+      ),
     );
     // Each guess is refused as a user error: a wrong password, or slowed down; none fails inside the server.
     for (const answer of guesses) expect(['BAD_CREDENTIALS', 'RATE_LIMITED']).toContain(code(answer));

@@ -43,7 +43,11 @@ export async function createInvitation(
       .where(and(eq(invitation.teamId, input.teamId), eq(invitation.email, input.email), pending()));
     const [created] = await tx
       .insert(invitation)
-      .values({ ...input, tokenHash: sha256(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) })
+      .values({
+        ...input,
+        tokenHash: sha256(token),
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      })
       .returning();
     return created!;
   });
@@ -59,11 +63,16 @@ export async function pendingFor(db: Database, email: string): Promise<Invitatio
     .limit(MAX_LISTED_FOR_VIEWER);
 }
 
-export async function findPending(db: Database, by: { token: string } | { id: string }): Promise<InvitationRow | undefined> {
+export async function findPending(
+  db: Database,
+  by: { token: string } | { id: string },
+): Promise<InvitationRow | undefined> {
   const [row] = await db
     .select()
     .from(invitation)
-    .where(and('token' in by ? eq(invitation.tokenHash, sha256(by.token)) : eq(invitation.id, by.id), pending()));
+    .where(
+      and('token' in by ? eq(invitation.tokenHash, sha256(by.token)) : eq(invitation.id, by.id), pending()),
+    );
   return row;
 }
 

@@ -47,7 +47,10 @@ async function memberToChange(
 ): Promise<MembershipRow | UserError> {
   await lockTeam(tx, teamId);
   const [current] = userId
-    ? await tx.select().from(membership).where(and(eq(membership.teamId, teamId), eq(membership.userId, userId)))
+    ? await tx
+        .select()
+        .from(membership)
+        .where(and(eq(membership.teamId, teamId), eq(membership.userId, userId)))
     : [];
   const leaving = ctx.viewer.kind === 'user' && ctx.viewer.user.id === userId && to === undefined;
   // Anyone may leave a team; changing someone needs `admin` (and an owner, where an owner is involved).
@@ -68,7 +71,12 @@ async function invite(ctx: Context, input: { teamId: string; email: string; role
   authorizeRoleChange(ctx.viewer, owner.id, undefined, input.role);
   const parsed = emailSchema.safeParse(input.email);
   if (!parsed.success) {
-    return [userError(['input', 'email'], `email must be an e-mail address, got ${JSON.stringify(input.email.slice(0, 300))}`)];
+    return [
+      userError(
+        ['input', 'email'],
+        `email must be an e-mail address, got ${JSON.stringify(input.email.slice(0, 300))}`,
+      ),
+    ];
   }
   const email = parsed.data;
   // Only the team's own members are told apart (the caller can list them anyway); whether any other
@@ -80,7 +88,11 @@ async function invite(ctx: Context, input: { teamId: string; email: string; role
     .where(and(eq(membership.teamId, owner.id), sql`lower(${user.email}) = ${email}`));
   if (member) {
     return [
-      userError(['input', 'email'], `${email} is already a member; change their role with membershipUpdate.`, 'ALREADY_MEMBER'),
+      userError(
+        ['input', 'email'],
+        `${email} is already a member; change their role with membershipUpdate.`,
+        'ALREADY_MEMBER',
+      ),
     ];
   }
   if ((await countPending(ctx.db, owner.id)) >= MAX_PENDING_PER_TEAM) {
@@ -93,7 +105,12 @@ async function invite(ctx: Context, input: { teamId: string; email: string; role
     ];
   }
   const invitedById = ctx.viewer.kind === 'user' ? ctx.viewer.user.id : null;
-  const { row, token } = await createInvitation(ctx.db, { teamId: owner.id, email, role: input.role, invitedById });
+  const { row, token } = await createInvitation(ctx.db, {
+    teamId: owner.id,
+    email,
+    role: input.role,
+    invitedById,
+  });
   return { invitation: row, link: invitationLink(token), userErrors: [] };
 }
 
@@ -129,7 +146,8 @@ export const membershipResolvers: Resolvers = {
           .where(and(eq(membership.teamId, owner.id), eq(membership.userId, current.userId)))
           .returning();
         await publishMembershipChanged(tx, { teamId: owner.id, userId: current.userId });
-        if (ctx.viewer.kind === 'user' && ctx.viewer.user.id === current.userId) ctx.viewer.roles.set(owner.id, input.role);
+        if (ctx.viewer.kind === 'user' && ctx.viewer.user.id === current.userId)
+          ctx.viewer.roles.set(owner.id, input.role);
         return { membership: row!, userErrors: [] };
       });
     },
@@ -139,9 +157,12 @@ export const membershipResolvers: Resolvers = {
       return ctx.db.transaction(async (tx) => {
         const current = await memberToChange(ctx, tx, owner.id, userId, undefined);
         if (!('teamId' in current)) return failed([current]);
-        await tx.delete(membership).where(and(eq(membership.teamId, owner.id), eq(membership.userId, current.userId)));
+        await tx
+          .delete(membership)
+          .where(and(eq(membership.teamId, owner.id), eq(membership.userId, current.userId)));
         await publishMembershipChanged(tx, { teamId: owner.id, userId: current.userId });
-        if (ctx.viewer.kind === 'user' && ctx.viewer.user.id === current.userId) ctx.viewer.roles.delete(owner.id);
+        if (ctx.viewer.kind === 'user' && ctx.viewer.user.id === current.userId)
+          ctx.viewer.roles.delete(owner.id);
         return { membership: current, userErrors: [] };
       });
     },
@@ -152,7 +173,11 @@ export const membershipResolvers: Resolvers = {
       }
       const id = input.id == null ? undefined : rawId(input.id, 'Invitation');
       const token = input.token?.slice(0, 200);
-      const row = token ? await findPending(ctx.db, { token }) : id ? await findPending(ctx.db, { id }) : undefined;
+      const row = token
+        ? await findPending(ctx.db, { token })
+        : id
+          ? await findPending(ctx.db, { id })
+          : undefined;
       // An invitation works for the address it was sent to; any other case reads the same.
       if (!row || row.email !== viewer.user.email.toLowerCase()) {
         return failed([
@@ -169,7 +194,13 @@ export const membershipResolvers: Resolvers = {
         return member;
       });
       if (!joined) {
-        return failed([userError(['input', token ? 'token' : 'id'], 'The invitation was just used or revoked.', 'NOT_FOUND')]);
+        return failed([
+          userError(
+            ['input', token ? 'token' : 'id'],
+            'The invitation was just used or revoked.',
+            'NOT_FOUND',
+          ),
+        ]);
       }
       viewer.roles.set(joined.teamId, joined.role);
       return { membership: joined, userErrors: [] };
@@ -177,7 +208,11 @@ export const membershipResolvers: Resolvers = {
     invitationRevoke: async (_parent, { input }, ctx) => {
       const id = rawId(input.id, 'Invitation');
       const [row] = id ? await ctx.db.select().from(invitation).where(eq(invitation.id, id)) : [];
-      if (!row) return { invitation: null, userErrors: [userError(['input', 'id'], 'No such invitation.', 'NOT_FOUND')] };
+      if (!row)
+        return {
+          invitation: null,
+          userErrors: [userError(['input', 'id'], 'No such invitation.', 'NOT_FOUND')],
+        };
       authorizeRoleChange(ctx.viewer, row.teamId, undefined, undefined);
       const [revoked] = await ctx.db
         .update(invitation)
@@ -185,7 +220,10 @@ export const membershipResolvers: Resolvers = {
         .where(and(eq(invitation.id, row.id), pending()))
         .returning();
       if (!revoked) {
-        return { invitation: null, userErrors: [userError(['input', 'id'], 'The invitation is no longer pending.', 'NOT_PENDING')] };
+        return {
+          invitation: null,
+          userErrors: [userError(['input', 'id'], 'The invitation is no longer pending.', 'NOT_PENDING')],
+        };
       }
       return { invitation: revoked, userErrors: [] };
     },

@@ -36,13 +36,24 @@ const roles: MembershipRole[] = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
  * A member's role as a select and a Remove button, for admins and owners. The API enforces the rules (only an
  * owner touches an owner's role; the last owner stays) and its messages are shown as they come.
  */
-export function MemberActions({ teamId, userId, role }: { teamId: string; userId: string; role: MembershipRole }) {
+export function MemberActions({
+  teamId,
+  userId,
+  role,
+}: {
+  teamId: string;
+  userId: string;
+  role: MembershipRole;
+}) {
   const router = useRouter();
   const [errors, setErrors] = useState<string[]>([]);
   const [{ fetching: updating }, update] = useMutation(MembershipUpdate);
   const [{ fetching: removing }, remove] = useMutation(MembershipRemove);
 
-  async function done(result: { error?: { message: string }; data?: unknown }, userErrors: { message: string }[] | undefined) {
+  async function done(
+    result: { error?: { message: string }; data?: unknown },
+    userErrors: { message: string }[] | undefined,
+  ) {
     if (result.error) return setErrors([result.error.message]);
     if (userErrors?.length) return setErrors(userErrors.map((e) => e.message));
     setErrors([]);
