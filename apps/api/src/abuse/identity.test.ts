@@ -290,6 +290,22 @@ describe('the sign-up policy set with the admin CLI [pglite]', () => {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'tuneboard-policy-'));
   afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 
+  it('without a setting is open for the first account only, then by invitation', async () => {
+    const handle = await createDb({ dataDir: path.join(base, 'fresh') });
+    await handle.migrate();
+    // No policy in the environment either (the harness opens sign-up unless told otherwise).
+    const api = await startTestApi(handle, { TUNEBOARD_SIGNUP_POLICY: undefined } as never);
+    try {
+      expect((await api.gql('{ signUpPolicy }')).signUpPolicy).toBe('OPEN');
+      expect((await signUp(api, { email: email('first') })).userErrors).toEqual([]);
+      expect((await api.gql('{ signUpPolicy }')).signUpPolicy).toBe('INVITE');
+      expect((await signUp(api, { email: email('second') })).userErrors[0]!.code).toBe('SIGNUP_CLOSED');
+    } finally {
+      await api.close();
+      await handle.close();
+    }
+  });
+
   it('overrides TUNEBOARD_SIGNUP_POLICY on the server', async () => {
     const dataDir = path.join(base, 'pglite');
     const lines: string[] = [];
