@@ -16,6 +16,7 @@ const config: CodegenConfig = {
           Membership: '../mappers.ts#MembershipRow',
           Project: '../mappers.ts#ProjectRow',
           ApiToken: '../mappers.ts#ApiTokenRow',
+          Invitation: '../mappers.ts#InvitationRow',
           Study: '../mappers.ts#StudyRow',
           Trial: '../mappers.ts#TrialRow',
           Runner: '../mappers.ts#RunnerRow',

@@ -131,6 +131,8 @@ export async function startStack(): Promise<Stack> {
     WEB_ORIGINS: `${webUrl},http://localhost:${webPort}`,
     LOG_LEVEL: 'warn',
     REAPER_INTERVAL_MS: '1000',
+    // Tests sign people up through the dashboard; by default only the first account could sign up without an invitation.
+    TUNEBOARD_SIGNUP_POLICY: 'open',
   });
   children.push(api);
   const stop = async () => {

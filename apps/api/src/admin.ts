@@ -5,16 +5,24 @@ import { z } from 'zod';
 import {
   apiTokenScopes,
   createDb,
+  emailSchema,
+  membershipRoles,
+  signUpPolicies,
   project,
   slugSchema,
   team,
   user,
   type ApiTokenScope,
   type CreateDbOptions,
+  type MembershipRole,
+  type SignUpPolicy,
 } from '@tuneboard/db';
 import { issueApiToken } from './auth/api-tokens.ts';
+import { createInvitation, invitationLink } from './auth/invitations.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { textProblem } from './input-text.ts';
+import { setSignUpPolicy, signUpPolicy } from './auth/signup-policy.ts';
+import { readApiEnv } from './env.ts';
 import { createTeamWithOwner } from './resolvers/auth.ts';
 
 const usage = `Tuneboard admin: first set-up and automation from the shell (uses DATABASE_URL, else embedded PGlite).
@@ -23,8 +31,12 @@ const usage = `Tuneboard admin: first set-up and automation from the shell (uses
   npm run admin -w @tuneboard/api -- team create --slug SLUG --name NAME --owner EMAIL
   npm run admin -w @tuneboard/api -- project create --team SLUG --slug SLUG --name NAME
   npm run admin -w @tuneboard/api -- token create --team SLUG --name NAME --scope RUNNER|READ|WRITE [--expires-days N]
+  npm run admin -w @tuneboard/api -- invitation create --team SLUG --email EMAIL --role OWNER|ADMIN|MEMBER|VIEWER
+  npm run admin -w @tuneboard/api -- signup-policy set open|invite|closed
+  npm run admin -w @tuneboard/api -- signup-policy show
 
-Without --password a random one is generated and printed once. A token's secret is printed once.`;
+Without --password a random one is generated and printed once. A token's secret and an invitation's link are
+printed once. The sign-up policy stored here overrides TUNEBOARD_SIGNUP_POLICY on every API replica.`;
 
 export class UsageError extends Error {}
 
@@ -60,6 +72,7 @@ export async function runAdmin(
     allowPositionals: true,
     options: {
       email: { type: 'string' },
+      role: { type: 'string' },
       name: { type: 'string' },
       password: { type: 'string' },
       slug: { type: 'string' },
@@ -70,7 +83,10 @@ export async function runAdmin(
       help: { type: 'boolean' },
     },
   });
-  const command = positionals.join(' ');
+  // `signup-policy set POLICY` is the one command with an argument.
+  const setsPolicy = positionals.length === 3 && positionals[0] === 'signup-policy' && positionals[1] === 'set';
+  const command = setsPolicy ? 'signup-policy set' : positionals.join(' ');
+  const argument = positionals[2];
   if (values.help || !command) {
     print(usage);
     return;
@@ -138,6 +154,30 @@ export async function runAdmin(
         print(`secret (shown once): ${secret}`);
         return;
       }
+      case 'invitation create': {
+        const owner = await teamBySlug(required(values, 'team'));
+        const email = emailSchema.safeParse(required(values, 'email'));
+        if (!email.success) throw new UsageError(`--email must be an e-mail address, got ${JSON.stringify(values.email)}`);
+        const role = required(values, 'role').toUpperCase();
+        if (!membershipRoles.includes(role as MembershipRole)) {
+          throw new UsageError(`--role must be one of ${membershipRoles.join(', ')}, got ${JSON.stringify(values.role)}`);
+        }
+        const { token } = await createInvitation(db, { teamId: owner.id, email: email.data, role: role as MembershipRole, invitedById: null });
+        print(`invited ${email.data} to team ${owner.slug} as ${role}`);
+        print(`link (shown once; prefix it with the dashboard's address): ${invitationLink(token)}`);
+        return;
+      }
+      case 'signup-policy set': {
+        if (!signUpPolicies.includes(argument as SignUpPolicy)) {
+          throw new UsageError(`signup-policy set takes one of ${signUpPolicies.join(', ')}, got ${JSON.stringify(argument)}`);
+        }
+        await setSignUpPolicy(db, argument as SignUpPolicy);
+        print(`sign-up policy: ${argument}`);
+        return;
+      }
+      case 'signup-policy show':
+        print(`sign-up policy: ${await signUpPolicy(db, readApiEnv())}`);
+        return;
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${usage}`);
     }

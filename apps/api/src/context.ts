@@ -1,6 +1,7 @@
 import type { Database, DbHandle } from '@tuneboard/db';
 import type { Logger } from 'pino';
-import type { RateLimiter } from './auth/rate-limit.ts';
+import type { HashSlots } from './auth/hash-slots.ts';
+import type { SignInLimiter } from './auth/rate-limit.ts';
 import type { TokenCache } from './auth/token-cache.ts';
 import type { Viewer } from './auth/viewer.ts';
 import type { ApiEnv } from './env.ts';
@@ -17,8 +18,10 @@ export interface Services {
   env: ApiEnv;
   events: EventHub;
   log: Logger;
-  /** Sign-in attempts per client and e-mail, for rate limiting. */
-  signInLimiter: RateLimiter;
+  /** Failed sign-ins per account and per client address, shared by every replica (in the database). */
+  signInLimiter: SignInLimiter;
+  /** Bounds the password hashes computed at once. */
+  hashSlots: HashSlots;
   /** API tokens looked up recently (revocations are broadcast to every replica). */
   tokens: TokenCache;
 }
@@ -27,7 +30,7 @@ export interface Services {
 export interface Context extends Services {
   viewer: Viewer;
   loaders: Loaders;
-  /** The client's address, for rate limits. */
+  /** The client's address, for rate limits (from the trusted proxy header when one is configured). */
   clientAddress: string;
   /** Aborts when the HTTP client went away before its answer; undefined over WebSocket. */
   signal?: AbortSignal;

@@ -24,6 +24,23 @@ const schema = z.object({
   TUNEBOARD_MAX_QUERY_COST: z.coerce.number().int().min(1).default(10_000),
   /** Most bytes of JSON one operation's result may take; over it the result is replaced by QUERY_TOO_EXPENSIVE. */
   TUNEBOARD_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
+  /**
+   * Who may sign up when no policy is stored in the database (`admin signup-policy set`): `open`, `invite`
+   * or `closed`. Unset: `open` until the first account exists, then `invite`.
+   */
+  TUNEBOARD_SIGNUP_POLICY: z.enum(['open', 'invite', 'closed']).optional(),
+  /**
+   * A header set by the reverse proxy in front of the API with the client's address (e.g. `x-forwarded-for`),
+   * for sign-in limits per address. Unset: the socket's address (set it behind a load balancer, or every
+   * client shares the balancer's address).
+   */
+  TUNEBOARD_TRUSTED_PROXY_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, 'must be a header name')
+    .transform((name) => name.toLowerCase())
+    .optional(),
+  /** How many trusted proxies append to that header: the client is this many entries from its right end. */
+  TUNEBOARD_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

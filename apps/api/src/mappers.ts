@@ -1,5 +1,5 @@
 import type { Viewer } from './auth/viewer.ts';
-import type { apiToken, membership, project, runner, study, team, trial, user } from '@tuneboard/db';
+import type { apiToken, invitation, membership, project, runner, study, team, trial, user } from '@tuneboard/db';
 
 // Resolver parents: database rows (GraphQL Code Generator maps the schema's types to these).
 export type UserRow = typeof user.$inferSelect;
@@ -7,6 +7,7 @@ export type TeamRow = typeof team.$inferSelect;
 export type MembershipRow = typeof membership.$inferSelect;
 export type ProjectRow = typeof project.$inferSelect;
 export type ApiTokenRow = typeof apiToken.$inferSelect;
+export type InvitationRow = typeof invitation.$inferSelect;
 /** A study row with the team that owns it (for authorisation). */
 export type StudyRow = typeof study.$inferSelect & { teamId: string };
 export type TrialRow = typeof trial.$inferSelect;

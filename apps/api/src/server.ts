@@ -7,7 +7,9 @@ import { pino, type Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { eq } from 'drizzle-orm';
 import { study, type DbHandle } from '@tuneboard/db';
-import { RateLimiter } from './auth/rate-limit.ts';
+import { clientAddressOf } from './auth/client-address.ts';
+import { HashSlots } from './auth/hash-slots.ts';
+import { SignInLimiter } from './auth/rate-limit.ts';
 import { TOKEN_CACHE_MS, TokenCache } from './auth/token-cache.ts';
 import { anonymous, purgeExpiredSessions, resolveViewer, type Viewer } from './auth/viewer.ts';
 import type { Context, Services } from './context.ts';
@@ -74,7 +76,8 @@ export async function startApiServer(
     env,
     events,
     log: logger,
-    signInLimiter: new RateLimiter(10, 15 * 60_000),
+    signInLimiter: new SignInLimiter(handle.db),
+    hashSlots: new HashSlots(),
     tokens,
   };
   const origins = env.WEB_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
@@ -100,7 +103,7 @@ export async function startApiServer(
       schema,
       onConnect: async (ctx) => {
         const { request, socket } = ctx.extra;
-        const address = request.socket.remoteAddress ?? 'unknown';
+        const address = clientAddressOf(request, env);
         let viewer: Viewer;
         try {
           viewer = await wsViewer(request, ctx.connectionParams);
@@ -133,7 +136,7 @@ export async function startApiServer(
             ...services,
             viewer,
             loaders: createLoaders(handle.db),
-            clientAddress: request.socket.remoteAddress ?? 'unknown',
+            clientAddress: clientAddressOf(request, env),
             setCookie: undefined,
             requestId,
             currentViewer: () => sockets.currentViewer(socket),
@@ -214,7 +217,7 @@ export async function startApiServer(
           // behind the dashboard's reads.
           viewer: await resolveViewer(handle.protocolDb, { authorization: request.headers.authorization, cookie: request.headers.cookie }, tokens),
           loaders: createLoaders(db),
-          clientAddress: request.socket.remoteAddress ?? 'unknown',
+          clientAddress: clientAddressOf(request, env),
           setCookie: (value) => response.appendHeader('Set-Cookie', value),
           requestId,
           currentViewer: undefined,
@@ -243,6 +246,7 @@ export async function startApiServer(
         const running = await db.select({ id: study.id }).from(study).where(eq(study.status, 'RUNNING'));
         for (const row of running) touched.add(row.id);
         await purgeExpiredSessions(db);
+        await services.signInLimiter.purge();
       }
       if (tick % MAINTAIN_EVERY === 0) {
         await handle.maintain().catch((error: unknown) => logger.warn({ err: error }, 'database housekeeping (VACUUM, ANALYZE) failed'));

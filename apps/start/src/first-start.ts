@@ -115,9 +115,10 @@ export async function runFirstStart(
     `mutation ($input: SignUpInput!) { signUp(input: $input) { user { id } userErrors { field message code } } }`,
     { input: { email: ownerEmail, name: 'Owner', password } },
   );
-  if (signUp.signUp.userErrors.some((e) => e.code === 'TAKEN')) {
+  // Refused because the account exists, or because one does and sign-up now needs an invitation.
+  if (signUp.signUp.userErrors.some((e) => e.code === 'SIGNUP_REFUSED' || e.code === 'SIGNUP_CLOSED')) {
     throw new Error(
-      `${ownerEmail} exists already but start.json is missing (an earlier first start was interrupted). ` +
+      `${ownerEmail} could not be created, so an account exists already but start.json is missing (an earlier first start was interrupted). ` +
         'Move the data folder away to start afresh, or set up by hand with the admin CLI (README).',
     );
   }

@@ -9,7 +9,21 @@ const migrations = (
   JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as { entries: { tag: string }[] }
 ).entries.map((entry) => entry.tag);
 
-const tables = ['user', 'session', 'team', 'membership', 'api_token', 'project', 'study', 'trial', 'metric', 'runner'];
+const tables = [
+  'user',
+  'session',
+  'team',
+  'membership',
+  'api_token',
+  'invitation',
+  'auth_attempt',
+  'setting',
+  'project',
+  'study',
+  'trial',
+  'metric',
+  'runner',
+];
 
 async function tableNames(handle: { query: <R>(t: string) => Promise<R[]> }): Promise<string[]> {
   const rows = await handle.query<{ name: string }>(

@@ -82,3 +82,21 @@ export function requireUser(viewer: Viewer): Extract<Viewer, { kind: 'user' }> {
     extensions: { code: 'FORBIDDEN', http: { status: 403 } },
   });
 }
+
+/**
+ * Changing a role (`from` → `to`; undefined for none: an invitation, a removal) needs `admin` in the team, and
+ * only an owner changes an owner's role or makes someone an owner. Another team answers "not found".
+ */
+export function authorizeRoleChange(
+  viewer: Viewer,
+  teamId: string,
+  from: MembershipRole | undefined,
+  to: MembershipRole | undefined,
+): void {
+  authorize(viewer, teamId, 'admin', 'The team');
+  if ((from === 'OWNER' || to === 'OWNER') && !(viewer.kind === 'user' && viewer.roles.get(teamId) === 'OWNER')) {
+    throw new GraphQLError("Only an owner can change an owner's role or make someone an owner.", {
+      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+    });
+  }
+}

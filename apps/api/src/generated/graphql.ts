@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserRow, TeamRow, MembershipRow, ProjectRow, ApiTokenRow, StudyRow, TrialRow, RunnerRow, ViewerModel, StudyEventModel, TrialsAvailableModel, TrialLeaseModel } from '../mappers.ts';
+import type { UserRow, TeamRow, MembershipRow, ProjectRow, ApiTokenRow, InvitationRow, StudyRow, TrialRow, RunnerRow, ViewerModel, StudyEventModel, TrialsAvailableModel, TrialLeaseModel } from '../mappers.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -96,6 +96,8 @@ export type ApiTokenScope =
 /** Result of `signUp` and `signIn`: the session cookie is set on success. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
+  /** With a RATE_LIMITED error: seconds until another try is allowed (it grows with each failed attempt). */
+  retryAfterSeconds: Maybe<Scalars['Int']['output']>;
   /** The signed-in user; null on error. */
   user: Maybe<User>;
   /** What went wrong. */
@@ -130,6 +132,81 @@ export type Direction =
   /** Smaller is better. */
   | 'MINIMIZE';
 
+/**
+ * An invitation to join a team, as a link with a single-use token that expires after 7 days. It names an
+ * e-mail address, not an account.
+ */
+export type Invitation = {
+  __typename?: 'Invitation';
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The invited e-mail address. */
+  email: Scalars['String']['output'];
+  /** When it stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Id (for `invitationRevoke`, and `invitationAccept` by the invitee). */
+  id: Scalars['ID']['output'];
+  /** Who invited them; null when that account is gone or it was the admin CLI. */
+  invitedByName: Maybe<Scalars['String']['output']>;
+  /** The role they get on accepting. */
+  role: MembershipRole;
+  /** The team's display name (the invitee cannot see the team itself before joining). */
+  teamName: Scalars['String']['output'];
+};
+
+/** Input of `invitationAccept`: the token from the link, or (for an invitation listed in `viewer.invitations`) its id. */
+export type InvitationAcceptInput = {
+  /** The invitation's id. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** The token from the link `/invite/<token>`. */
+  token?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `invitationAccept`. */
+export type InvitationAcceptPayload = {
+  __typename?: 'InvitationAcceptPayload';
+  /** The caller's membership of the team. */
+  membership: Maybe<Membership>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `invitationCreate`. */
+export type InvitationCreateInput = {
+  /** E-mail of the person to invite. */
+  email: Scalars['String']['input'];
+  /** Their role once they accept; only an owner can invite an owner. */
+  role: MembershipRole;
+  /** The team. */
+  teamId: Scalars['ID']['input'];
+};
+
+/** Result of `invitationCreate`. */
+export type InvitationCreatePayload = {
+  __typename?: 'InvitationCreatePayload';
+  /** The invitation; the same answer whether or not the e-mail has an account. */
+  invitation: Maybe<Invitation>;
+  /** The link to send them (`/invite/<token>`); the token is shown this once, only its SHA-256 is stored. */
+  link: Maybe<Scalars['String']['output']>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `invitationRevoke`. */
+export type InvitationRevokeInput = {
+  /** The invitation's id. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `invitationRevoke`. */
+export type InvitationRevokePayload = {
+  __typename?: 'InvitationRevokePayload';
+  /** The revoked invitation. */
+  invitation: Maybe<Invitation>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
 /** A user's role in a team. */
 export type Membership = {
   __typename?: 'Membership';
@@ -145,9 +222,9 @@ export type Membership = {
 
 /** Input of `membershipCreate`. */
 export type MembershipCreateInput = {
-  /** E-mail of an existing user. */
+  /** E-mail of the person to invite. */
   email: Scalars['String']['input'];
-  /** Their role. */
+  /** Their role once they accept. */
   role: MembershipRole;
   /** The team. */
   teamId: Scalars['ID']['input'];
@@ -156,10 +233,31 @@ export type MembershipCreateInput = {
 /** Result of `membershipCreate`. */
 export type MembershipCreatePayload = {
   __typename?: 'MembershipCreatePayload';
-  /** The new membership. */
+  /** The invitation made; the same answer whether or not the e-mail has an account. */
+  invitation: Maybe<Invitation>;
+  /** The link to send them (`/invite/<token>`), shown this once. */
+  link: Maybe<Scalars['String']['output']>;
+  /** Always null: people join by accepting the invitation. */
   membership: Maybe<Membership>;
   /** What went wrong. */
   userErrors: Array<UserError>;
+};
+
+/** Result of `membershipUpdate` and `membershipRemove`. */
+export type MembershipPayload = {
+  __typename?: 'MembershipPayload';
+  /** The membership as it is now (as it was, for a removal). */
+  membership: Maybe<Membership>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `membershipRemove`. */
+export type MembershipRemoveInput = {
+  /** The team. */
+  teamId: Scalars['ID']['input'];
+  /** The member; yourself to leave the team. */
+  userId: Scalars['ID']['input'];
 };
 
 /** A role in a team, strongest first. */
@@ -172,6 +270,16 @@ export type MembershipRole =
   | 'OWNER'
   /** Read only. */
   | 'VIEWER';
+
+/** Input of `membershipUpdate`. */
+export type MembershipUpdateInput = {
+  /** Their new role. */
+  role: MembershipRole;
+  /** The team. */
+  teamId: Scalars['ID']['input'];
+  /** The member. */
+  userId: Scalars['ID']['input'];
+};
 
 /** Metric points as columns: point i is (`keys[i]`, `steps[i]`, `values[i]`). */
 export type MetricColumnsInput = {
@@ -218,8 +326,21 @@ export type Mutation = {
   apiTokenCreate: ApiTokenCreatePayload;
   /** Revokes an API token; it is refused from the next request on. */
   apiTokenRevoke: ApiTokenRevokePayload;
-  /** Adds an existing user to a team (admins and owners). */
+  /** Accepts an invitation for the signed-in user's e-mail address, joining the team. */
+  invitationAccept: InvitationAcceptPayload;
+  /** Invites someone by e-mail (admins and owners); returns the single-use link to send them. */
+  invitationCreate: InvitationCreatePayload;
+  /** Revokes a pending invitation (admins and owners). */
+  invitationRevoke: InvitationRevokePayload;
+  /**
+   * Invites someone to a team (admins and owners): the same as `invitationCreate`.
+   * @deprecated People join by invitation: use `invitationCreate`.
+   */
   membershipCreate: MembershipCreatePayload;
+  /** Removes a member (admins and owners), or leaves the team (yourself); a team keeps at least one owner. */
+  membershipRemove: MembershipPayload;
+  /** Changes a member's role (admins and owners; only an owner changes an owner's role or makes an owner). */
+  membershipUpdate: MembershipPayload;
   /** Creates a project in a team. */
   projectCreate: ProjectCreatePayload;
   /** Registers (or re-registers) a runner for the token's team. */
@@ -228,7 +349,7 @@ export type Mutation = {
   signIn: AuthPayload;
   /** Ends the current session. */
   signOut: SignOutPayload;
-  /** Creates an account and signs it in. */
+  /** Creates an account and signs it in; with `invitationToken`, also joins the invitation's team. */
   signUp: AuthPayload;
   /** Creates a study and queues its first trials. */
   studyCreate: StudyPayload;
@@ -272,8 +393,38 @@ export type MutationApiTokenRevokeArgs = {
 
 
 /** The root of every change. */
+export type MutationInvitationAcceptArgs = {
+  input: InvitationAcceptInput;
+};
+
+
+/** The root of every change. */
+export type MutationInvitationCreateArgs = {
+  input: InvitationCreateInput;
+};
+
+
+/** The root of every change. */
+export type MutationInvitationRevokeArgs = {
+  input: InvitationRevokeInput;
+};
+
+
+/** The root of every change. */
 export type MutationMembershipCreateArgs = {
   input: MembershipCreateInput;
+};
+
+
+/** The root of every change. */
+export type MutationMembershipRemoveArgs = {
+  input: MembershipRemoveInput;
+};
+
+
+/** The root of every change. */
+export type MutationMembershipUpdateArgs = {
+  input: MembershipUpdateInput;
 };
 
 
@@ -491,6 +642,8 @@ export type Query = {
   nodes: Array<Maybe<Node>>;
   /** A runner by global id. */
   runner: Maybe<Runner>;
+  /** Who may sign up (set with `admin signup-policy set`, or TUNEBOARD_SIGNUP_POLICY). */
+  signUpPolicy: SignUpPolicy;
   /** A study by global id. */
   study: Maybe<Study>;
   /** A trial by global id. */
@@ -619,11 +772,22 @@ export type SignOutPayload = {
 export type SignUpInput = {
   /** E-mail address. */
   email: Scalars['String']['input'];
+  /** The token of an invitation link (`/invite/<token>`) sent to this e-mail: needed unless sign-up is open. */
+  invitationToken?: InputMaybe<Scalars['String']['input']>;
   /** Display name. */
   name: Scalars['String']['input'];
   /** At least 10 characters. */
   password: Scalars['String']['input'];
 };
+
+/** Who may create an account. */
+export type SignUpPolicy =
+  /** Nobody: accounts are made with the admin CLI. */
+  | 'CLOSED'
+  /** Only people with an invitation link. */
+  | 'INVITE'
+  /** Anyone. */
+  | 'OPEN';
 
 /** A hyperparameter search: a space, a strategy, an objective and a budget. */
 export type Study = Node & {
@@ -812,7 +976,9 @@ export type Team = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Global id. */
   id: Scalars['ID']['output'];
-  /** Who belongs to the team. */
+  /** Invitations not yet accepted, revoked or expired, newest first (admins and owners; at most 100). */
+  invitations: Array<Invitation>;
+  /** Who belongs to the team (at most 1,000). */
   memberships: Array<Membership>;
   /** Display name. */
   name: Scalars['String']['output'];
@@ -1151,6 +1317,8 @@ export type ValueFilter = {
 /** Who is asking: a signed-in user, or an API token. */
 export type Viewer = {
   __typename?: 'Viewer';
+  /** Pending invitations for the signed-in user's e-mail address, newest first (at most 50); empty for API tokens. */
+  invitations: Array<Invitation>;
   /** Teams the caller can see. */
   teams: Array<Team>;
   /** The scope of the API token; null for a user session. */
@@ -1261,11 +1429,21 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  Invitation: ResolverTypeWrapper<InvitationRow>;
+  InvitationAcceptInput: ResolverTypeWrapper<Partial<InvitationAcceptInput>>;
+  InvitationAcceptPayload: ResolverTypeWrapper<Partial<Omit<InvitationAcceptPayload, 'membership'> & { membership?: Maybe<ResolversTypes['Membership']> }>>;
+  InvitationCreateInput: ResolverTypeWrapper<Partial<InvitationCreateInput>>;
+  InvitationCreatePayload: ResolverTypeWrapper<Partial<Omit<InvitationCreatePayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['Invitation']> }>>;
+  InvitationRevokeInput: ResolverTypeWrapper<Partial<InvitationRevokeInput>>;
+  InvitationRevokePayload: ResolverTypeWrapper<Partial<Omit<InvitationRevokePayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['Invitation']> }>>;
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
   Membership: ResolverTypeWrapper<MembershipRow>;
   MembershipCreateInput: ResolverTypeWrapper<Partial<MembershipCreateInput>>;
-  MembershipCreatePayload: ResolverTypeWrapper<Partial<Omit<MembershipCreatePayload, 'membership'> & { membership?: Maybe<ResolversTypes['Membership']> }>>;
+  MembershipCreatePayload: ResolverTypeWrapper<Partial<Omit<MembershipCreatePayload, 'invitation' | 'membership'> & { invitation?: Maybe<ResolversTypes['Invitation']>, membership?: Maybe<ResolversTypes['Membership']> }>>;
+  MembershipPayload: ResolverTypeWrapper<Partial<Omit<MembershipPayload, 'membership'> & { membership?: Maybe<ResolversTypes['Membership']> }>>;
+  MembershipRemoveInput: ResolverTypeWrapper<Partial<MembershipRemoveInput>>;
   MembershipRole: ResolverTypeWrapper<Partial<MembershipRole>>;
+  MembershipUpdateInput: ResolverTypeWrapper<Partial<MembershipUpdateInput>>;
   MetricColumnsInput: ResolverTypeWrapper<Partial<MetricColumnsInput>>;
   MetricPoint: ResolverTypeWrapper<Partial<MetricPoint>>;
   MetricPointInput: ResolverTypeWrapper<Partial<MetricPointInput>>;
@@ -1290,6 +1468,7 @@ export type ResolversTypes = {
   SignInInput: ResolverTypeWrapper<Partial<SignInInput>>;
   SignOutPayload: ResolverTypeWrapper<Partial<SignOutPayload>>;
   SignUpInput: ResolverTypeWrapper<Partial<SignUpInput>>;
+  SignUpPolicy: ResolverTypeWrapper<Partial<SignUpPolicy>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Study: ResolverTypeWrapper<StudyRow>;
   StudyCreateInput: ResolverTypeWrapper<Partial<StudyCreateInput>>;
@@ -1345,10 +1524,20 @@ export type ResolversParentTypes = {
   Float: Partial<Scalars['Float']['output']>;
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
+  Invitation: InvitationRow;
+  InvitationAcceptInput: Partial<InvitationAcceptInput>;
+  InvitationAcceptPayload: Partial<Omit<InvitationAcceptPayload, 'membership'> & { membership?: Maybe<ResolversParentTypes['Membership']> }>;
+  InvitationCreateInput: Partial<InvitationCreateInput>;
+  InvitationCreatePayload: Partial<Omit<InvitationCreatePayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['Invitation']> }>;
+  InvitationRevokeInput: Partial<InvitationRevokeInput>;
+  InvitationRevokePayload: Partial<Omit<InvitationRevokePayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['Invitation']> }>;
   JSON: Partial<Scalars['JSON']['output']>;
   Membership: MembershipRow;
   MembershipCreateInput: Partial<MembershipCreateInput>;
-  MembershipCreatePayload: Partial<Omit<MembershipCreatePayload, 'membership'> & { membership?: Maybe<ResolversParentTypes['Membership']> }>;
+  MembershipCreatePayload: Partial<Omit<MembershipCreatePayload, 'invitation' | 'membership'> & { invitation?: Maybe<ResolversParentTypes['Invitation']>, membership?: Maybe<ResolversParentTypes['Membership']> }>;
+  MembershipPayload: Partial<Omit<MembershipPayload, 'membership'> & { membership?: Maybe<ResolversParentTypes['Membership']> }>;
+  MembershipRemoveInput: Partial<MembershipRemoveInput>;
+  MembershipUpdateInput: Partial<MembershipUpdateInput>;
   MetricColumnsInput: Partial<MetricColumnsInput>;
   MetricPoint: Partial<MetricPoint>;
   MetricPointInput: Partial<MetricPointInput>;
@@ -1432,6 +1621,7 @@ export type ApiTokenRevokePayloadResolvers<ContextType = Context, ParentType ext
 };
 
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
@@ -1446,6 +1636,32 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type InvitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['MembershipRole'], ParentType, ContextType>;
+  teamName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InvitationAcceptPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvitationAcceptPayload'] = ResolversParentTypes['InvitationAcceptPayload']> = {
+  membership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type InvitationCreatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvitationCreatePayload'] = ResolversParentTypes['InvitationCreatePayload']> = {
+  invitation?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type InvitationRevokePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvitationRevokePayload'] = ResolversParentTypes['InvitationRevokePayload']> = {
+  invitation?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1458,6 +1674,13 @@ export type MembershipResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type MembershipCreatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MembershipCreatePayload'] = ResolversParentTypes['MembershipCreatePayload']> = {
+  invitation?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  membership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type MembershipPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MembershipPayload'] = ResolversParentTypes['MembershipPayload']> = {
   membership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
@@ -1479,7 +1702,12 @@ export interface MetricValueScalarConfig extends GraphQLScalarTypeConfig<Resolve
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   apiTokenCreate?: Resolver<ResolversTypes['ApiTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationApiTokenCreateArgs, 'input'>>;
   apiTokenRevoke?: Resolver<ResolversTypes['ApiTokenRevokePayload'], ParentType, ContextType, RequireFields<MutationApiTokenRevokeArgs, 'input'>>;
+  invitationAccept?: Resolver<ResolversTypes['InvitationAcceptPayload'], ParentType, ContextType, RequireFields<MutationInvitationAcceptArgs, 'input'>>;
+  invitationCreate?: Resolver<ResolversTypes['InvitationCreatePayload'], ParentType, ContextType, RequireFields<MutationInvitationCreateArgs, 'input'>>;
+  invitationRevoke?: Resolver<ResolversTypes['InvitationRevokePayload'], ParentType, ContextType, RequireFields<MutationInvitationRevokeArgs, 'input'>>;
   membershipCreate?: Resolver<ResolversTypes['MembershipCreatePayload'], ParentType, ContextType, RequireFields<MutationMembershipCreateArgs, 'input'>>;
+  membershipRemove?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationMembershipRemoveArgs, 'input'>>;
+  membershipUpdate?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationMembershipUpdateArgs, 'input'>>;
   projectCreate?: Resolver<ResolversTypes['ProjectCreatePayload'], ParentType, ContextType, RequireFields<MutationProjectCreateArgs, 'input'>>;
   runnerRegister?: Resolver<ResolversTypes['RunnerRegisterPayload'], ParentType, ContextType, RequireFields<MutationRunnerRegisterArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
@@ -1541,6 +1769,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   runner?: Resolver<Maybe<ResolversTypes['Runner']>, ParentType, ContextType, RequireFields<QueryRunnerArgs, 'id'>>;
+  signUpPolicy?: Resolver<ResolversTypes['SignUpPolicy'], ParentType, ContextType>;
   study?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType, RequireFields<QueryStudyArgs, 'id'>>;
   trial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType, RequireFields<QueryTrialArgs, 'id'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
@@ -1627,6 +1856,7 @@ export type TeamResolvers<ContextType = Context, ParentType extends ResolversPar
   apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
   memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
@@ -1729,6 +1959,7 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
   teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
   tokenScope?: Resolver<Maybe<ResolversTypes['ApiTokenScope']>, ParentType, ContextType>;
   tokenTeam?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType>;
@@ -1742,9 +1973,14 @@ export type Resolvers<ContextType = Context> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Budget?: BudgetResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Invitation?: InvitationResolvers<ContextType>;
+  InvitationAcceptPayload?: InvitationAcceptPayloadResolvers<ContextType>;
+  InvitationCreatePayload?: InvitationCreatePayloadResolvers<ContextType>;
+  InvitationRevokePayload?: InvitationRevokePayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Membership?: MembershipResolvers<ContextType>;
   MembershipCreatePayload?: MembershipCreatePayloadResolvers<ContextType>;
+  MembershipPayload?: MembershipPayloadResolvers<ContextType>;
   MetricPoint?: MetricPointResolvers<ContextType>;
   MetricSeries?: MetricSeriesResolvers<ContextType>;
   MetricValue?: GraphQLScalarType;

@@ -3,21 +3,34 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiToken, membership, session, team, user } from '@tuneboard/db';
 import { authorize, requireUser, visibleTeams } from '../auth/authorize.ts';
+import { consumeInvitation, findPending, pendingFor } from '../auth/invitations.ts';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { signUpPolicy } from '../auth/signup-policy.ts';
 import { issueApiToken } from '../auth/api-tokens.ts';
 import { newSecret, sha256 } from '../auth/secrets.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { rawId, toGlobalId } from '../ids.ts';
 import { loadTeam, userError, type UserError } from './common.ts';
-import { publishSessionEnded, publishTokenRevoked } from '../events.ts';
+import { publishMembershipChanged, publishSessionEnded, publishTokenRevoked } from '../events.ts';
 
 const SESSION_DAYS = 30;
 const signUpSchema = z.object({
   email: z.string().trim().toLowerCase().email({ message: 'must be an e-mail address' }).max(254),
   name: z.string().trim().min(1, { message: 'must not be empty' }).max(100),
   password: z.string().min(10, { message: 'must have at least 10 characters' }).max(1_000),
+  invitationToken: z.string().max(200).nullish(),
 });
+/** Longer passwords are not hashed at sign-in (sign-up refuses them): they cannot match. */
+const MAX_PASSWORD = 1_000;
+
+/** The same answer for every refused sign-up, whether or not the e-mail has an account. */
+const signUpRefused = () =>
+  userError(
+    ['input', 'email'],
+    'No account can be made for this e-mail address here. If you have one, sign in (invitations are accepted from the dashboard).',
+    'SIGNUP_REFUSED',
+  );
 
 function zodErrors(error: z.ZodError): UserError[] {
   return error.issues.map((issue) =>
@@ -41,6 +54,8 @@ async function startSession(ctx: Context, userId: string): Promise<void> {
 export const authResolvers: Resolvers = {
   Query: {
     viewer: (_parent, _args, ctx) => (ctx.viewer.kind === 'anonymous' ? null : ctx.viewer),
+    signUpPolicy: async (_parent, _args, ctx) =>
+      (await signUpPolicy(ctx.db, ctx.env)).toUpperCase() as 'OPEN' | 'INVITE' | 'CLOSED',
   },
   Viewer: {
     user: (viewer) => (viewer.kind === 'user' ? viewer.user : null),
@@ -51,6 +66,7 @@ export const authResolvers: Resolvers = {
       const rows = await Promise.all(visibleTeams(viewer).map((id) => ctx.loaders.team.load(id)));
       return rows.filter((row) => row !== undefined).sort((a, b) => a.name.localeCompare(b.name));
     },
+    invitations: (viewer, _args, ctx) => (viewer.kind === 'user' ? pendingFor(ctx.db, viewer.user.email.toLowerCase()) : []),
   },
   User: {
     id: (row) => toGlobalId('User', row.id),
@@ -68,44 +84,68 @@ export const authResolvers: Resolvers = {
   Mutation: {
     signUp: async (_parent, { input }, ctx) => {
       const parsed = signUpSchema.safeParse(input);
-      if (!parsed.success) return { user: null, userErrors: zodErrors(parsed.error) };
-      const passwordHash = await hashPassword(parsed.data.password);
+      if (!parsed.success) return { user: null, retryAfterSeconds: null, userErrors: zodErrors(parsed.error) };
+      const { email, name, password, invitationToken } = parsed.data;
+      const policy = await signUpPolicy(ctx.db, ctx.env);
+      if (policy === 'closed' || (policy === 'invite' && !invitationToken)) {
+        const message =
+          policy === 'closed'
+            ? 'Sign-up is closed here: ask an administrator for an account.'
+            : 'Sign-up here is by invitation: open the invitation link you were sent.';
+        return { user: null, retryAfterSeconds: null, userErrors: [userError([], message, 'SIGNUP_CLOSED')] };
+      }
+      const invitation = invitationToken ? await findPending(ctx.db, { token: invitationToken }) : undefined;
+      if (invitationToken && invitation?.email !== email) {
+        const message = 'The invitation was not found: it was used, revoked or has expired, or was sent to another address.';
+        return { user: null, retryAfterSeconds: null, userErrors: [userError(['input', 'invitationToken'], message, 'NOT_FOUND')] };
+      }
+      // Hashed before the insert, so a taken e-mail costs the same work as a free one.
+      const passwordHash = await ctx.hashSlots.run(() => hashPassword(password));
       try {
-        const [row] = await ctx.db
-          .insert(user)
-          .values({ email: parsed.data.email, name: parsed.data.name, passwordHash })
-          .returning();
-        await startSession(ctx, row!.id);
-        return { user: row!, userErrors: [] };
+        const row = await ctx.db.transaction(async (tx) => {
+          const [created] = await tx.insert(user).values({ email, name, passwordHash }).returning();
+          if (invitation) {
+            const member = await consumeInvitation(tx, invitation.id, created!.id);
+            if (!member) throw new InvitationGone();
+            await publishMembershipChanged(tx, member.userId, member.teamId);
+          }
+          return created!;
+        });
+        await startSession(ctx, row.id);
+        return { user: row, retryAfterSeconds: null, userErrors: [] };
       } catch (error) {
-        if (violatedConstraint(error) === 'user_email_key') {
-          return {
-            user: null,
-            userErrors: [userError(['input', 'email'], `An account with ${parsed.data.email} exists; sign in.`, 'TAKEN')],
-          };
+        if (violatedConstraint(error) === 'user_email_key' || error instanceof InvitationGone) {
+          return { user: null, retryAfterSeconds: null, userErrors: [signUpRefused()] };
         }
         throw error;
       }
     },
     signIn: async (_parent, { input }, ctx) => {
-      const email = input.email.trim().toLowerCase();
-      const wait = ctx.signInLimiter.hit(`${ctx.clientAddress}|${email}`);
+      const email = input.email.trim().toLowerCase().slice(0, 254);
+      const wait = await ctx.signInLimiter.retryAfter(email, ctx.clientAddress);
       if (wait > 0) {
         return {
           user: null,
-          userErrors: [
-            userError([], `Too many sign-in attempts; try again in ${Math.ceil(wait / 1000)} s.`, 'RATE_LIMITED'),
-          ],
+          retryAfterSeconds: wait,
+          userErrors: [userError([], `Too many failed sign-ins; try again in ${wait} s.`, 'RATE_LIMITED')],
         };
       }
       const [row] = await ctx.db.select().from(user).where(eq(user.email, email));
-      const ok = await verifyPassword(input.password, row?.passwordHash ?? (await decoyHash));
+      // An unknown e-mail is checked against a decoy hash: the same work and the same answer as a wrong password.
+      const ok =
+        input.password.length <= MAX_PASSWORD &&
+        (await ctx.hashSlots.run(async () => verifyPassword(input.password, row?.passwordHash ?? (await decoyHash))));
       if (!row || !row.passwordHash || !ok) {
-        return { user: null, userErrors: [userError(['input'], 'Wrong e-mail or password.', 'BAD_CREDENTIALS')] };
+        await ctx.signInLimiter.failed(email, ctx.clientAddress);
+        return {
+          user: null,
+          retryAfterSeconds: null,
+          userErrors: [userError(['input'], 'Wrong e-mail or password.', 'BAD_CREDENTIALS')],
+        };
       }
-      ctx.signInLimiter.reset(`${ctx.clientAddress}|${email}`);
+      await ctx.signInLimiter.succeeded(email);
       await startSession(ctx, row.id);
-      return { user: row, userErrors: [] };
+      return { user: row, retryAfterSeconds: null, userErrors: [] };
     },
     signOut: async (_parent, _args, ctx) => {
       const signedIn = ctx.viewer.kind === 'user' && ctx.viewer.sessionId !== undefined;
@@ -163,6 +203,9 @@ export const authResolvers: Resolvers = {
     },
   },
 };
+
+/** The invitation was used between the check and the sign-up: the account is not created. */
+class InvitationGone extends Error {}
 
 /** Creates a team with `userId` as its owner (used by teamCreate and the admin CLI). */
 export async function createTeamWithOwner(ctx: Pick<Context, 'db'>, userId: string, name: string, slug: string) {

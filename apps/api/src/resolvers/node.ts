@@ -34,6 +34,9 @@ async function loadNode(ctx: Context, id: string): Promise<Typed | null> {
         authorize(ctx.viewer, row.teamId, 'admin', 'The API token');
         return tag(row);
       }
+      case 'Invitation':
+        // Not a Node: read through `viewer.invitations` and `Team.invitations`.
+        return null;
     }
   } catch (error) {
     if ((error as { extensions?: { code?: string } }).extensions?.code === 'NOT_FOUND') return null;

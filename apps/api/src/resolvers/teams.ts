@@ -1,12 +1,12 @@
 import { violatedConstraint } from '@tuneboard/db';
 import { desc, eq } from 'drizzle-orm';
-import { apiToken, membership, membershipRoleSchema, project, runner, slugSchema, study, user } from '@tuneboard/db';
+import { apiToken, membership, project, runner, slugSchema, study } from '@tuneboard/db';
 import { authorize, requireUser } from '../auth/authorize.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { toGlobalId } from '../ids.ts';
-import { publishMembershipChanged } from '../events.ts';
 import { createTeamWithOwner } from './auth.ts';
 import { loadTeam, userError } from './common.ts';
+import { MAX_MEMBERS_LISTED, membershipResolvers, teamInvitations } from './memberships.ts';
 
 function checkName(value: string, field: string) {
   const name = value.trim();
@@ -29,7 +29,9 @@ export const teamResolvers: Resolvers = {
   Team: {
     id: (row) => toGlobalId('Team', row.id),
     viewerRole: (row, _args, ctx) => (ctx.viewer.kind === 'user' ? (ctx.viewer.roles.get(row.id) ?? null) : null),
-    memberships: (row, _args, ctx) => ctx.db.select().from(membership).where(eq(membership.teamId, row.id)),
+    memberships: (row, _args, ctx) =>
+      ctx.db.select().from(membership).where(eq(membership.teamId, row.id)).orderBy(membership.createdAt).limit(MAX_MEMBERS_LISTED),
+    invitations: (row, _args, ctx) => teamInvitations(ctx, row.id),
     projects: (row, _args, ctx) =>
       ctx.db.select().from(project).where(eq(project.teamId, row.id)).orderBy(project.name),
     apiTokens: (row, _args, ctx) => {
@@ -55,7 +57,9 @@ export const teamResolvers: Resolvers = {
       return rows.map((s) => ({ ...s, teamId: row.teamId }));
     },
   },
+  Invitation: membershipResolvers.Invitation!,
   Mutation: {
+    ...membershipResolvers.Mutation,
     teamCreate: async (_parent, { input }, ctx) => {
       const viewer = requireUser(ctx.viewer);
       const errors = [checkName(input.name, 'name'), checkSlug(input.slug)].filter((e) => e !== undefined);
@@ -70,31 +74,6 @@ export const teamResolvers: Resolvers = {
         }
         throw error;
       }
-    },
-    membershipCreate: async (_parent, { input }, ctx) => {
-      const owner = await loadTeam(ctx, input.teamId, 'admin');
-      const role = membershipRoleSchema.parse(input.role);
-      if (role === 'OWNER' && !(ctx.viewer.kind === 'user' && ctx.viewer.roles.get(owner.id) === 'OWNER')) {
-        return {
-          membership: null,
-          userErrors: [userError(['input', 'role'], 'Only an owner can make another owner.', 'FORBIDDEN')],
-        };
-      }
-      const [member] = await ctx.db.select().from(user).where(eq(user.email, input.email.trim().toLowerCase()));
-      if (!member) {
-        return {
-          membership: null,
-          userErrors: [userError(['input', 'email'], `No account uses ${input.email}; ask them to sign up first.`, 'NOT_FOUND')],
-        };
-      }
-      const [row] = await ctx.db
-        .insert(membership)
-        .values({ teamId: owner.id, userId: member.id, role })
-        .onConflictDoUpdate({ target: [membership.teamId, membership.userId], set: { role } })
-        .returning();
-      // A changed role reaches the member's open subscriptions (re-checked before their next event).
-      await publishMembershipChanged(ctx.db, member.id, owner.id);
-      return { membership: row!, userErrors: [] };
     },
     projectCreate: async (_parent, { input }, ctx) => {
       const owner = await loadTeam(ctx, input.teamId, 'write');

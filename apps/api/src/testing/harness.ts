@@ -33,7 +33,15 @@ function headers(auth: Auth): Record<string, string> {
 
 /** Starts a real API server (HTTP + WebSocket) on a free port, on a database handle. */
 export async function startTestApi(handle: DbHandle, env: Partial<Record<keyof ApiEnv, string>> = {}): Promise<TestApi> {
-  const settings = readApiEnv({ PORT: '0', NODE_ENV: 'test', REAPER_INTERVAL_MS: '200', LOG_LEVEL: 'silent', ...env });
+  // Sign-up is open unless a test says otherwise: setupTeam signs a new person up for each team.
+  const settings = readApiEnv({
+    PORT: '0',
+    NODE_ENV: 'test',
+    REAPER_INTERVAL_MS: '200',
+    LOG_LEVEL: 'silent',
+    TUNEBOARD_SIGNUP_POLICY: 'open',
+    ...env,
+  });
   const server = await startApiServer(handle, settings, pino({ level: 'silent' }));
   const clients: Client[] = [];
   const post = async <T>(query: string, variables?: unknown, auth?: Auth): Promise<GraphQLResult<T>> => {

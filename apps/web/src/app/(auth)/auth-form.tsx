@@ -39,8 +39,12 @@ const SignUp = graphql(`
   }
 `);
 
-/** Sign-in and sign-up: the API sets the session cookie through the dashboard's /graphql forwarding (app/graphql/route.ts). */
-export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
+/**
+ * Sign-in and sign-up: the API sets the session cookie through the dashboard's /graphql forwarding
+ * (app/graphql/route.ts). On an invitation link (`/invite/<token>`) sign-up carries the token, which lets the
+ * person in where sign-up is by invitation and joins them to the team.
+ */
+export function AuthForm({ mode, invitationToken }: { mode: 'sign-in' | 'sign-up'; invitationToken?: string }) {
   const router = useRouter();
   const id = useId();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -59,7 +63,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
         mode === 'sign-up'
           ? (
               await browserRequest(SignUp, {
-                input: { email, password, name: String(form.get('name') ?? '') },
+                input: { email, password, name: String(form.get('name') ?? ''), invitationToken },
               })
             ).signUp.userErrors
           : (await browserRequest(SignIn, { input: { email, password } })).signIn.userErrors;
@@ -97,7 +101,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
 
   return (
     <form className="form" onSubmit={submit}>
-      <h1>{mode === 'sign-up' ? 'Create your account' : 'Sign in to Tuneboard'}</h1>
+      {!invitationToken && <h1>{mode === 'sign-up' ? 'Create your account' : 'Sign in to Tuneboard'}</h1>}
       <FieldError messages={unclaimedErrors(errors, fields)} />
       {mode === 'sign-up' && input('name', 'Name', 'text', 'name')}
       {input('email', 'Email', 'email', 'email')}
@@ -111,6 +115,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
         {mode === 'sign-up' ? (
           <>
             Already have an account? <Link href="/sign-in">Sign in</Link>
+            {invitationToken && ', then accept the invitation on the Teams page'}
           </>
         ) : (
           <>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Panel } from '@/components/panel';
 import { graphql } from '@/gql';
 import { serverQuery } from '@/lib/graphql/server';
+import { InvitationAcceptButton } from '@/components/invitation-accept-button';
 import { TeamCreateForm } from './team-create-form';
 
 export const metadata: Metadata = { title: 'Teams' };
@@ -20,6 +21,13 @@ const TeamsPage = graphql(`
           name
         }
       }
+      invitations {
+        id
+        teamName
+        role
+        invitedByName
+        expiresAt
+      }
     }
   }
 `);
@@ -27,9 +35,38 @@ const TeamsPage = graphql(`
 export default async function Teams() {
   const { viewer } = await serverQuery(TeamsPage, {});
   const teams = viewer?.teams ?? [];
+  const invitations = viewer?.invitations ?? [];
   return (
     <>
       <h1>Teams</h1>
+      {invitations.length > 0 && (
+        <Panel title="Invitations" minHeight={80}>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">Role</th>
+                <th scope="col">Invited by</th>
+                <th scope="col">Expires</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((invitation) => (
+                <tr key={invitation.id}>
+                  <td>{invitation.teamName}</td>
+                  <td>{invitation.role}</td>
+                  <td>{invitation.invitedByName ?? '—'}</td>
+                  <td className="muted">{new Date(invitation.expiresAt).toLocaleDateString()}</td>
+                  <td>
+                    <InvitationAcceptButton input={{ id: invitation.id }} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Panel>
+      )}
       <Panel title="Your teams" minHeight={80}>
         {teams.length === 0 ? (
           <p className="muted">You are not in a team yet. Create one below.</p>

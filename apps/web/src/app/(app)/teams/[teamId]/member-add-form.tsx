@@ -8,12 +8,10 @@ import { graphql } from '@/gql';
 import type { MembershipRole } from '@/gql/graphql';
 import { errorsFor, groupUserErrors, unclaimedErrors, type FieldErrors } from '@/lib/user-errors';
 
-const MembershipCreate = graphql(`
-  mutation MembershipCreate($input: MembershipCreateInput!) {
-    membershipCreate(input: $input) {
-      membership {
-        role
-      }
+const InvitationCreate = graphql(`
+  mutation InvitationCreate($input: InvitationCreateInput!) {
+    invitationCreate(input: $input) {
+      link
       userErrors {
         field
         message
@@ -25,21 +23,25 @@ const MembershipCreate = graphql(`
 
 const roles: MembershipRole[] = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
 
+/** Invites someone by e-mail and shows the single-use link to send them (the token is shown this once). */
 export function MemberAddForm({ teamId }: { teamId: string }) {
   const router = useRouter();
   const id = useId();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MembershipRole>('MEMBER');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [{ fetching }, add] = useMutation(MembershipCreate);
+  const [link, setLink] = useState<string | null>(null);
+  const [{ fetching }, add] = useMutation(InvitationCreate);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setErrors({});
+    setLink(null);
     const result = await add({ input: { teamId, email, role } });
     if (result.error) return setErrors({ '': [result.error.message] });
-    const payload = result.data?.membershipCreate;
+    const payload = result.data?.invitationCreate;
     if (payload?.userErrors.length) return setErrors(groupUserErrors(payload.userErrors));
+    setLink(payload?.link ? `${window.location.origin}${payload.link}` : null);
     setEmail('');
     router.refresh();
   }
@@ -51,7 +53,7 @@ export function MemberAddForm({ teamId }: { teamId: string }) {
       <FieldError messages={unclaimedErrors(errors, ['email', 'role'])} />
       <div className="form-row">
         <label>
-          Member email
+          Invite by e-mail
           <input
             type="email"
             required
@@ -78,9 +80,14 @@ export function MemberAddForm({ teamId }: { teamId: string }) {
           <FieldError id={`${id}-role`} messages={roleErrors} />
         </label>
         <button type="submit" disabled={fetching}>
-          Add member
+          Invite
         </button>
       </div>
+      {link && (
+        <p role="status">
+          Send this link to them (it works once, for 7 days, and is not shown again): <code>{link}</code>
+        </p>
+      )}
     </form>
   );
 }

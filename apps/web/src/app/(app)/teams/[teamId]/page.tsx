@@ -6,6 +6,7 @@ import { graphql } from '@/gql';
 import { relativeTime } from '@/lib/format';
 import { serverQuery } from '@/lib/graphql/server';
 import { hrefFor, routeId } from '@/lib/route-id';
+import { MemberActions } from './member-actions';
 import { MemberAddForm } from './member-add-form';
 import { ProjectCreateForm } from './project-create-form';
 
@@ -44,6 +45,21 @@ const TeamPage = graphql(`
   }
 `);
 
+const TeamInvitations = graphql(`
+  query TeamInvitations($id: ID!) {
+    node(id: $id) {
+      ... on Team {
+        invitations {
+          id
+          email
+          role
+          expiresAt
+        }
+      }
+    }
+  }
+`);
+
 export default async function Team({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const { node } = await serverQuery(TeamPage, { id: routeId(teamId) });
@@ -51,6 +67,9 @@ export default async function Team({ params }: { params: Promise<{ teamId: strin
   const team = node;
   const canManage = team.viewerRole === 'OWNER' || team.viewerRole === 'ADMIN';
   const canCreate = canManage || team.viewerRole === 'MEMBER';
+  // Pending invitations are for admins and owners only (the API refuses others).
+  const invited = canManage ? await serverQuery(TeamInvitations, { id: team.id }) : undefined;
+  const invitations = invited?.node && 'invitations' in invited.node ? invited.node.invitations : [];
   return (
     <>
       <p className="muted">
@@ -105,12 +124,18 @@ export default async function Team({ params }: { params: Promise<{ teamId: strin
               <tr key={m.user.id}>
                 <td>{m.user.name}</td>
                 <td>{m.user.email}</td>
-                <td>{m.role}</td>
+                <td>{canManage ? <MemberActions teamId={team.id} userId={m.user.id} role={m.role} /> : m.role}</td>
                 <td className="muted">{relativeTime(m.createdAt)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        {invitations.length > 0 && (
+          <p className="muted">
+            Invited, not yet joined:{' '}
+            {invitations.map((i) => `${i.email} (${i.role}, until ${new Date(i.expiresAt).toLocaleDateString()})`).join(', ')}
+          </p>
+        )}
         {canManage && <MemberAddForm teamId={team.id} />}
       </Panel>
     </>
