@@ -20,12 +20,21 @@ export function textProblem(text: string): string | undefined {
   return `must not contain ${what}, got ${shown} (at character ${match.index})`;
 }
 
+/**
+ * Arguments stored with U+FFFD in place of what Postgres cannot hold, instead of refused: a runner's account of a
+ * crash (a program's stderr, a stack) must reach the trial whatever bytes it holds (`boundedTrialError`).
+ */
+const SANITISED: Record<string, ReadonlySet<string>> = {
+  'Mutation.trialFail': new Set(['input.error']),
+};
+
 /** The first unstorable string in a field's arguments (keys included), named by its path: `input.space.x.choices.1`. */
-function argumentProblem(args: Record<string, unknown>): GraphQLError | undefined {
+function argumentProblem(args: Record<string, unknown>, sanitised?: ReadonlySet<string>): GraphQLError | undefined {
   const stack: { value: unknown; path: string[] }[] = [{ value: args, path: [] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {
+      if (sanitised?.has(path.join('.'))) continue;
       const problem = textProblem(value);
       if (problem) return refusal(path, problem);
     } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
@@ -43,9 +52,9 @@ function refusal(path: string[], problem: string): GraphQLError {
   return new GraphQLError(`${path.join('.')}: ${problem}`, { extensions: { code: 'BAD_USER_INPUT', field: path } });
 }
 
-function guarded<T extends GraphQLFieldResolver<unknown, unknown>>(resolve: T): T {
+function guarded<T extends GraphQLFieldResolver<unknown, unknown>>(resolve: T, sanitised?: ReadonlySet<string>): T {
   return ((parent, args, ctx, info) => {
-    const problem = argumentProblem(args);
+    const problem = argumentProblem(args, sanitised);
     if (problem) throw problem;
     return resolve(parent, args, ctx, info);
   }) as T;
@@ -54,15 +63,17 @@ function guarded<T extends GraphQLFieldResolver<unknown, unknown>>(resolve: T): 
 /**
  * Every field that takes arguments refuses, before its resolver runs, a string anywhere in them that the
  * database cannot store (names, descriptions, filters, metric keys, JSON documents), with BAD_USER_INPUT
- * naming the argument's path. One check in the schema covers HTTP and WebSocket, and fields added later.
+ * naming the argument's path (but for the few `SANITISED` ones). One check in the schema covers HTTP and
+ * WebSocket, and fields added later.
  */
 export function guardTextArguments(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       if (field.args.length === 0) continue;
-      field.resolve = guarded(field.resolve ?? defaultFieldResolver);
-      if (field.subscribe) field.subscribe = guarded(field.subscribe);
+      const sanitised = SANITISED[`${type.name}.${field.name}`];
+      field.resolve = guarded(field.resolve ?? defaultFieldResolver, sanitised);
+      if (field.subscribe) field.subscribe = guarded(field.subscribe, sanitised);
     }
   }
   return schema;

@@ -19,11 +19,12 @@ export const LIMITS = {
 
 /**
  * Largest list a client may ask for, agreed across the API: resolvers refuse bigger arguments with a user
- * error naming the field, and the operation cost (pipeline/cost.ts) multiplies by the real arguments up to
- * these maxima. `trials(first)`, `metrics(maxPoints)`, `metrics(keys)` have their own; every other list uses
- * `default`.
+ * error naming the field (resolvers/list-limits.ts), and the operation cost (pipeline/cost.ts) multiplies by
+ * the real arguments. A page of 500 trials × 2,000 points a curve is the most one field may carry (the cost
+ * limit refuses most such pages anyway); 50 keys is more than a chart shows. `trials(first)`,
+ * `metrics(maxPoints)`, `metrics(keys)` have their own; every other list uses `default`.
  */
-export const LIST_MAX = { trials: 500, maxPoints: 2000, metricKeys: 50, default: 500 } as const;
+export const LIST_MAX = { trials: 500, maxPoints: 2_000, metricKeys: 50, default: 500 } as const;
 
 /**
  * Validation rules added to graphql's own (`specifiedRules`), on both transports: the shape limits, and in

@@ -81,7 +81,7 @@ describe.each(testDatabases)('identity and tenancy [$name]', (target) => {
     const ownerId = await userId(api, team.user);
     const admin = await addMember(api, team.user, team.teamId, 'ADMIN');
     const changed: string[] = [];
-    const stop = await handle.listen('tb_membership_changed', (payload) => changed.push(payload));
+    const stop = await handle.listen('tb_access_changed', (payload) => changed.push(payload));
 
     // The attack of the issue: membershipCreate on the owner's e-mail no longer overwrites their role.
     const again = await api.gql(

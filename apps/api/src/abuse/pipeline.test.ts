@@ -66,17 +66,28 @@ describe.each(testDatabases)('abuse: one pipeline for HTTP and WebSocket [$name]
 
   beforeAll(async () => {
     handle = await target.create();
-    const db = new Proxy(handle.db, {
-      get(object, property, receiver) {
-        if (broken && property === 'select') {
-          return () => {
-            throw new Error('Failed query: select "id", "token_hash" from "api_token" where "token_hash" = $1 params: 5e884898da');
-          };
-        }
-        return Reflect.get(object, property, receiver) as unknown;
+    // Every pool breaks: the caller is resolved on the protocol's pool, resolvers read on the dashboard's.
+    const breakable = (database: DbHandle['db']) =>
+      new Proxy(database, {
+        get(object, property, receiver) {
+          if (broken && property === 'select') {
+            return () => {
+              throw new Error('Failed query: select "id", "token_hash" from "api_token" where "token_hash" = $1 params: 5e884898da');
+            };
+          }
+          return Reflect.get(object, property, receiver) as unknown;
+        },
+      });
+    api = await startTestApi(
+      {
+        ...handle,
+        db: breakable(handle.db),
+        protocolDb: breakable(handle.protocolDb),
+        // HTTP requests read through a view whose statements are cancelled when the client goes away.
+        cancellable: (signal) => breakable(handle.cancellable(signal)),
       },
-    });
-    api = await startTestApi({ ...handle, db }, { NODE_ENV: 'production' });
+      { NODE_ENV: 'production' },
+    );
     alpha = await setupTeam(api, 'alpha');
     studyId = (await createStudy(api, alpha, { budget: { maxTrials: 4, maxParallel: 1 } })).id;
   });

@@ -56,7 +56,9 @@ describe.each(testDatabases)('abuse: list maxima, batched metrics, bounded filte
   const counter = { metricReads: 0 };
   beforeAll(async () => {
     handle = await target.create();
-    api = await startTestApi(countingMetricReads(handle, counter));
+    // The resolvers' own bounds are under test here: they stand behind the operation's cost check (tested in
+    // pipeline.test.ts) and still hold for an operator who raises TUNEBOARD_MAX_QUERY_COST, as this API does.
+    api = await startTestApi(countingMetricReads(handle, counter), { TUNEBOARD_MAX_QUERY_COST: '100000000' });
     team = await setupTeam(api, 'abuser');
     studyId = (await createStudy(api, team, { budget: { maxTrials: 40, maxParallel: 12 } })).id;
     await runTrials(api, team, studyId, 12, 30);

@@ -1,12 +1,12 @@
 import type { TrialFilter, TrialOrder } from '../generated/graphql.ts';
 import { badInput } from './common.ts';
+import { LIST_MAX } from '../limits.ts';
 
 /**
- * The most items one list argument may ask for. Above them a request is refused with BAD_USER_INPUT naming the
- * argument and the value (never silently clamped): a page of 500 trials × 2,000 points a curve is what one
- * response may carry, and 50 keys is more than a chart shows. (The same figures as `LIST_MAX` in limits.ts.)
+ * The most items one list argument may ask for live in `LIST_MAX` (limits.ts, beside the operation's cost limit).
+ * Above them a request is refused with BAD_USER_INPUT naming the argument and the value (never silently clamped).
  */
-export const LIST_MAX = { trials: 500, maxPoints: 2_000, metricKeys: 50, default: 500 } as const;
+export { LIST_MAX } from '../limits.ts';
 
 /** Bounds of a `TrialFilter`: each entry is a condition in one SQL statement, so the statement stays small. */
 export const FILTER_MAX = {
