@@ -87,8 +87,7 @@ function rss(pid: number): { now: number; peak: number } {
 type Auth = { cookie?: string; token?: string };
 const keepAlive = new http.Agent({ keepAlive: true });
 /** POST /graphql over kept-alive connections; resolves to the whole answer (data and errors). */
-function post(url: string, query: string, variables: unknown, auth: Auth): Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const payload = JSON.stringify({ query, variables });
+function post(url: string, query: string, variables: unknown, auth: Auth, payload = JSON.stringify({ query, variables })): Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }> { // eslint-disable-line @typescript-eslint/no-explicit-any
   return new Promise((resolve, reject) => {
     const request = http.request(url, {
       method: 'POST',
@@ -156,7 +155,7 @@ async function setup(url: string) {
     const { runnerRegister } = await gql(
       url,
       'mutation($i: RunnerRegisterInput!) { runnerRegister(input: $i) { runner { id } } }',
-      { i: { name: `bench-${i}`, host: 'bench', capabilities: { backend: 'none', gpus: 0, labels: [] } } },
+      { i: { name: `bench-${i}`, host: 'bench', capabilities: { backend: 'none', gpus: 0, labels: [], acceptsCommands: true } } },
       token,
     );
     runnerIds.push(runnerRegister.runner.id);
@@ -269,11 +268,13 @@ function attack(url: string, ctx: Setup, requests: ReturnType<typeof attackReque
     if (!byCode) outcomes.set(name, (byCode = new Map()));
     byCode.set(code, (byCode.get(code) ?? 0) + 1);
   };
+  // Serialised once: the attackers share this process with the runners, whose loop must not wait on them.
+  const payloads = requests.map((request) => JSON.stringify({ query: request.query, variables: request.variables }));
   const loops = Array.from({ length: attackers }, async (_, a) => {
     for (let i = a; running; i += 1) {
       const request = requests[i % requests.length]!;
       try {
-        const body = await post(url, request.query, request.variables, ctx.user);
+        const body = await post(url, request.query, request.variables, ctx.user, payloads[i % requests.length]);
         note(request.name, body.errors?.[0]?.extensions?.code ?? 'answered');
       } catch (error) {
         note(request.name, `transport: ${error instanceof Error ? error.message : String(error)}`);
@@ -305,6 +306,7 @@ async function main() {
     log(`runners alone, ${seconds} s …`);
     peak = 0;
     const alone = await runQueue(api.url, ctx, 'alone', seconds);
+    if (alone.completed === 0) throw new Error('no trial completed without the attack: the runners got no work (check the study and the runners\' capabilities)');
     const peakAlone = peak;
     log(`runners under attack, ${seconds} s …`);
     peak = 0;

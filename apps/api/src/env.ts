@@ -25,6 +25,13 @@ const schema = z.object({
   /** Most bytes of JSON one operation's result may take; over it the result is replaced by QUERY_TOO_EXPENSIVE. */
   TUNEBOARD_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
   /**
+   * Each caller's (user's, API token's, anonymous address's) share of the server's time, in ms of operations'
+   * wall time per second (pipeline/fair-share.ts); 0 turns it off. The runner protocol is never charged.
+   */
+  TUNEBOARD_FAIR_SHARE_MS_PER_S: z.coerce.number().int().min(0).max(60_000).default(250),
+  /** Server time a caller may use at once before the sustained share applies (ms). */
+  TUNEBOARD_FAIR_SHARE_BURST_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  /**
    * Who may sign up when no policy is stored in the database (`admin signup-policy set`): `open`, `invite`
    * or `closed`. Unset: `open` until the first account exists, then `invite`.
    */

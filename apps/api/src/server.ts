@@ -20,8 +20,9 @@ import { LIMITS } from './limits.ts';
 import { clientGone } from './query-cancel.ts';
 import { createLoaders } from './loaders.ts';
 import { internalError, newRequestId } from './pipeline/errors.ts';
+import { FairShare, isCharged } from './pipeline/fair-share.ts';
 import { createPipeline } from './pipeline/operation.ts';
-import { SocketRegistry, type TrackedSocket } from './pipeline/sockets.ts';
+import { SocketRegistry, principalOf, type TrackedSocket } from './pipeline/sockets.ts';
 import { reapExpiredLeases } from './queue/lease.ts';
 import { topUp } from './queue/scheduler.ts';
 import { schema } from './schema.ts';
@@ -62,12 +63,15 @@ export async function startApiServer(
     if (change.kind === 'session-ended') sockets.sessionEnded(change.sessionId);
     else sockets.membershipChanged(change.userId);
   });
+  const fairShare = new FairShare({ msPerSecond: env.TUNEBOARD_FAIR_SHARE_MS_PER_S, burstMs: env.TUNEBOARD_FAIR_SHARE_BURST_MS });
   const pipeline = createPipeline({
     schema,
     production,
     maxCost: env.TUNEBOARD_MAX_QUERY_COST,
     maxResponseBytes: env.TUNEBOARD_MAX_RESPONSE_BYTES,
     log: logger,
+    fairShare,
+    principalOf: (context) => principalOf((context as Context).viewer, (context as Context).clientAddress),
   });
   const services: Services = {
     handle,
@@ -97,6 +101,15 @@ export async function startApiServer(
     socket: TrackedSocket;
     /** The request id of each open operation, for its errors. */
     requestIds?: Map<string, string>;
+    /** Each charged operation's caller and start (pipeline/fair-share.ts), charged when it ends. */
+    charged?: Map<string, { principal: string; started: number }>;
+  };
+  /** Charges a WebSocket operation's time to its caller when it ends. */
+  const chargeOperation = (extra: SocketExtra, id: string) => {
+    const entry = extra.charged?.get(id);
+    if (!entry) return;
+    extra.charged!.delete(id);
+    fairShare.charge(entry.principal, performance.now() - entry.started);
   };
   const wsCleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
@@ -130,6 +143,15 @@ export async function startApiServer(
         try {
           // Re-resolved per operation, so a revoked token stops working on the next subscribe.
           const viewer = await wsViewer(request, ctx.connectionParams);
+          if (isCharged(document, payload.operationName)) {
+            const principal = principalOf(viewer, clientAddressOf(request, env));
+            try {
+              fairShare.admit(principal);
+            } catch (error) {
+              return [error as GraphQLError];
+            }
+            (ctx.extra.charged ??= new Map()).set(id, { principal, started: performance.now() });
+          }
           const refused = sockets.start(socket, id);
           if (refused) return [refused];
           const contextValue: Context = {
@@ -163,15 +185,26 @@ export async function startApiServer(
         const requestId = ctx.extra.requestIds?.get(id) ?? newRequestId();
         ctx.extra.requestIds?.delete(id);
         sockets.finish(ctx.extra.socket, id);
+        chargeOperation(ctx.extra, id);
         return errors.map((error) => pipeline.format(error, requestId));
       },
       onComplete: (ctx, id) => {
         ctx.extra.requestIds?.delete(id);
         sockets.finish(ctx.extra.socket, id);
+        chargeOperation(ctx.extra, id);
       },
     },
     wsServer,
   );
+
+  /**
+   * Where a caller is looked up: API tokens (runners among them) on the runner protocol's pool, so a flood of
+   * reads never keeps a runner from authenticating; sessions (people at the dashboard) on the dashboard's pool,
+   * so a flood of a person's requests does not queue the runners' claims behind its session lookups.
+   */
+  function callerDb(authorization: string | undefined) {
+    return authorization ? handle.protocolDb : handle.db;
+  }
 
   async function wsViewer(request: http.IncomingMessage, params: Record<string, unknown> | undefined) {
     const authorization =
@@ -180,7 +213,7 @@ export async function startApiServer(
     const origin = request.headers.origin;
     const cookie = origin === undefined || origins.includes(origin) ? request.headers.cookie : undefined;
     if (!authorization && !cookie) return anonymous;
-    return resolveViewer(handle.protocolDb, { authorization, cookie }, tokens);
+    return resolveViewer(callerDb(authorization), { authorization, cookie }, tokens);
   }
 
   const apollo = new ApolloServer<Context>({
@@ -215,7 +248,7 @@ export async function startApiServer(
           signal,
           // A cheap keyed read every request needs: on the protocol's pool, so a runner's token is never queued
           // behind the dashboard's reads.
-          viewer: await resolveViewer(handle.protocolDb, { authorization: request.headers.authorization, cookie: request.headers.cookie }, tokens),
+          viewer: await resolveViewer(callerDb(request.headers.authorization), { authorization: request.headers.authorization, cookie: request.headers.cookie }, tokens),
           loaders: createLoaders(db),
           clientAddress: clientAddressOf(request, env),
           setCookie: (value) => response.appendHeader('Set-Cookie', value),

@@ -69,6 +69,11 @@ describe.each(testDatabases)('querying a study’s trials [$name]', (target) => 
     const expected = finished.filter((n) => [2, 3].includes(n.params.layers) && n.values![0]! <= 35);
     expect(layers.nodes.map((n: Node) => n.number).sort()).toEqual(expected.map((n) => n.number).sort());
 
+    // A set matches by value (2.0 is 2), never a missing parameter.
+    const asFloats = await trials({ filter: { params: [{ name: 'layers', values: [2.0, 3.0, 'x'] }], values: [{ index: 0, max: 35 }] } });
+    expect(asFloats.nodes.map((n: Node) => n.number).sort()).toEqual(expected.map((n) => n.number).sort());
+    expect((await trials({ filter: { params: [{ name: 'nope', values: ['x', 1] }] } })).totalCount).toBe(0);
+
     const pending = await trials({ filter: { states: ['PENDING'] } });
     expect(pending.totalCount).toBe(2);
   });

@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { LIMITS, limitRules } from '../limits.ts';
 import { assertAffordable, tooExpensive } from './cost.ts';
 import { createErrorFormatter, type ErrorFormatter } from './errors.ts';
+import { isCharged, type FairShare } from './fair-share.ts';
 
 /**
  * The one path every operation takes, over HTTP (Apollo) and WebSocket (graphql-ws) alike: parsed with the
@@ -31,6 +32,9 @@ export interface PipelineOptions {
   /** Most bytes of JSON one operation's result may take. */
   maxResponseBytes: number;
   log: Pick<Logger, 'error'>;
+  /** Each caller's share of the server's time (pipeline/fair-share.ts), and who the caller of a context is. */
+  fairShare: FairShare;
+  principalOf: (context: BaseContext) => string;
 }
 
 export interface Pipeline {
@@ -56,10 +60,29 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     format,
     apolloRules,
     apolloPlugin: {
-      async requestDidStart() {
+      async requestDidStart({ contextValue }) {
+        const started = performance.now();
+        // Until the operation is known (it may never be: a parse or validation failure), the request is charged.
+        let charged = true;
+        let refusedFor = 0;
         return {
           async didResolveOperation({ document, operationName, request }) {
+            charged = isCharged(document, operationName);
+            if (charged) {
+              try {
+                options.fairShare.admit(options.principalOf(contextValue));
+              } catch (error) {
+                refusedFor = Number((error as GraphQLError).extensions.retryAfterSeconds) || 1;
+                throw error;
+              }
+            }
             assertAffordable(schema, document, operationName, request.variables, maxCost);
+          },
+          async willSendResponse() {
+            if (!charged) return;
+            const principal = options.principalOf(contextValue);
+            options.fairShare.charge(principal, performance.now() - started);
+            if (refusedFor > 0) await options.fairShare.tarpit(principal, refusedFor);
           },
         };
       },

@@ -46,7 +46,9 @@ import {
 /**
  * The WHERE of a trials query. Parameter conditions travel as one jsonb parameter and are checked in one
  * NOT EXISTS (a trial is kept when no entry fails), so the statement and its plan are the same for one entry or
- * fifty; a missing or non-numeric parameter fails a range, as it always did.
+ * fifty; a missing or non-numeric parameter fails a range, as it always did. A set of values is one jsonb
+ * containment test of a scalar (not a subquery over the set's elements, which made 50 sets of 100 values over
+ * 1,000 trials take 2.7 s against 0.1–0.3 s), so a missing parameter (SQL null) never matches.
  */
 function trialConditions(studyId: string, filter: TrialFilter | null | undefined): SQL {
   const parts: SQL[] = [eq(trial.studyId, studyId)];
@@ -61,7 +63,7 @@ function trialConditions(studyId: string, filter: TrialFilter | null | undefined
       where not coalesce(
         (f.min is null or ${number} >= f.min)
         and (f.max is null or ${number} <= f.max)
-        and (f.choices is null or ${value} in (select jsonb_array_elements(f.choices))),
+        and (f.choices is null or (jsonb_typeof(${value}) not in ('array', 'object') and f.choices @> jsonb_build_array(${value}))),
         false))`);
   }
   for (const range of filter?.values ?? []) {

@@ -40,6 +40,8 @@ export async function startTestApi(handle: DbHandle, env: Partial<Record<keyof A
     REAPER_INTERVAL_MS: '200',
     LOG_LEVEL: 'silent',
     TUNEBOARD_SIGNUP_POLICY: 'open',
+    // Tests send many requests as one person in a burst; the fair share has its own test (abuse/fair-share.test.ts).
+    TUNEBOARD_FAIR_SHARE_MS_PER_S: '0',
     ...env,
   });
   const server = await startApiServer(handle, settings, pino({ level: 'silent' }));
