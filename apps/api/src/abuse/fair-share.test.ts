@@ -35,7 +35,8 @@ describe('FairShare: a token bucket of server time per caller', () => {
     expect(share.remaining('user:a')).toBe(1_000);
   });
 
-  it('charges queries and mutations but not subscriptions or the runner protocol', () => {
+  it('charges queries and mutations but not subscriptions, the runner protocol, or signing in', () => {
+    expect(isCharged(parse('mutation { signIn(input: {email: "a@b.c", password: "x"}) { user { id } } }'), undefined)).toBe(false);
     expect(isCharged(parse('{ viewer { user { id } } }'), undefined)).toBe(true);
     expect(isCharged(parse('mutation { studyPause(input: {id: "x"}) { study { id } } }'), undefined)).toBe(true);
     expect(isCharged(parse('mutation { trialClaim(input: {runnerId: "r"}) { leases { leaseToken } } __typename }'), undefined)).toBe(false);

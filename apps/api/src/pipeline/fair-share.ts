@@ -9,11 +9,14 @@ import { GraphQLError, Kind, getOperationAST, type DocumentNode } from 'graphql'
  * second after that; once the bucket is empty the next operation is refused with RATE_LIMITED and the seconds
  * until it refills, before any of it runs. Other callers are not affected.
  *
- * The runner protocol (claims, reports, finishes: `PROTOCOL_FIELDS`) is never charged: it is the work the
- * server exists for, it runs on its own pool, and a busy runner fleet must not lock itself out. Subscriptions
- * are not charged either (their events are the server's own work); their set-up is bounded by the socket caps.
+ * The runner protocol (claims, reports, finishes) is never charged: it is the work the server exists for, it
+ * runs on its own pool, and a busy runner fleet must not lock itself out. Neither are signing up and in: they
+ * have limits of their own (hashing slots, back-off per account and address), and every anonymous person who
+ * signs in through the dashboard's proxy shares one address, so charging them would let one attacker keep
+ * everyone out. Subscriptions are not charged either (their events are the server's own work); their set-up is
+ * bounded by the socket caps. `UNCHARGED_FIELDS` lists the root mutation fields.
  */
-export const PROTOCOL_FIELDS: ReadonlySet<string> = new Set([
+export const UNCHARGED_FIELDS: ReadonlySet<string> = new Set([
   'runnerRegister',
   'trialClaim',
   'trialReport',
@@ -21,6 +24,8 @@ export const PROTOCOL_FIELDS: ReadonlySet<string> = new Set([
   'trialFail',
   'trialPrune',
   'trialRelease',
+  'signIn',
+  'signUp',
 ]);
 
 export interface FairShareOptions {
@@ -124,14 +129,14 @@ export class FairShare {
 }
 
 /**
- * Whether an operation is charged: queries and mutations are, unless every root field is the runner protocol's;
- * subscriptions are not.
+ * Whether an operation is charged: queries and mutations are, unless every root field is one of
+ * `UNCHARGED_FIELDS`; subscriptions are not.
  */
 export function isCharged(document: DocumentNode, operationName: string | null | undefined): boolean {
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation === 'subscription') return false;
   if (operation.operation === 'query') return true;
   return !operation.selectionSet.selections.every(
-    (selection) => selection.kind === Kind.FIELD && (PROTOCOL_FIELDS.has(selection.name.value) || selection.name.value === '__typename'),
+    (selection) => selection.kind === Kind.FIELD && (UNCHARGED_FIELDS.has(selection.name.value) || selection.name.value === '__typename'),
   );
 }
