@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
-import { CLAIM, COMPLETE, collect, createStudy, setupTeam, startTestApi, type TestApi } from './testing/harness.ts';
+import {
+  CLAIM,
+  COMPLETE,
+  collect,
+  createStudy,
+  setupTeam,
+  startTestApi,
+  type TestApi,
+} from './testing/harness.ts';
 
 interface Lease {
   leaseToken: string;
@@ -22,7 +30,11 @@ describe.each(testDatabases)('a study whose trials fail [$name]', (target) => {
   beforeAll(async () => {
     handle = await target.create();
     api = await startTestApi(handle, { TUNEBOARD_MAX_CONSECUTIVE_FAILURES: '5' });
-    shortLeases = await startTestApi(handle, { TUNEBOARD_MAX_CONSECUTIVE_FAILURES: '5', LEASE_SECONDS: '1', REAPER_INTERVAL_MS: '100' });
+    shortLeases = await startTestApi(handle, {
+      TUNEBOARD_MAX_CONSECUTIVE_FAILURES: '5',
+      LEASE_SECONDS: '1',
+      REAPER_INTERVAL_MS: '100',
+    });
     team = await setupTeam(api, 'fails');
   });
   afterAll(async () => {
@@ -38,12 +50,18 @@ describe.each(testDatabases)('a study whose trials fail [$name]', (target) => {
   const fail = (lease: Lease, error: string, via = api) =>
     via.gql(FAIL, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, error } }, team.runnerAuth);
   const complete = (lease: Lease, value: number, via = api) =>
-    via.gql(COMPLETE, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, values: [value] } }, team.runnerAuth);
+    via.gql(
+      COMPLETE,
+      { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, values: [value] } },
+      team.runnerAuth,
+    );
   const study = async (id: string) => (await api.gql(STUDY, { id }, team.user)).study;
 
   it('stops as FAILED after five failed trials in a row, with the last error, its pending trials cancelled, live', async () => {
     const created = await createStudy(api, team, { budget: { maxTrials: 20, maxParallel: 2 } });
-    const feed = collect<{ studyEvents: { kind: string; study: { status: string; failureReason: string | null } } }>(
+    const feed = collect<{
+      studyEvents: { kind: string; study: { status: string; failureReason: string | null } };
+    }>(
       api.ws(team.user),
       'subscription($id: ID!) { studyEvents(studyId: $id) { kind study { status failureReason } } }',
       { id: created.id },
@@ -60,13 +78,24 @@ describe.each(testDatabases)('a study whose trials fail [$name]', (target) => {
 
     const now = await study(created.id);
     expect(now.status).toBe('FAILED');
-    expect(now.failureReason).toBe('stopped after 5 failed trials in a row; the last error: ValueError: parameter lr missing (trial 4)');
+    expect(now.failureReason).toBe(
+      'stopped after 5 failed trials in a row; the last error: ValueError: parameter lr missing (trial 4)',
+    );
     expect(now.completedAt).not.toBeNull();
-    expect(now.counts).toMatchObject({ fail: 5, pending: 0, running: 0, complete: 0, cancelled: 1, total: 6 });
+    expect(now.counts).toMatchObject({
+      fail: 5,
+      pending: 0,
+      running: 0,
+      complete: 0,
+      cancelled: 1,
+      total: 6,
+    });
     expect(await claim(runner, created.id, 5)).toEqual([]); // nothing is handed out any more
 
     const events = await feed.until((list) => list.some((e) => e.studyEvents.kind === 'STUDY_STATUS'));
-    expect(events.find((e) => e.studyEvents.kind === 'STUDY_STATUS')!.studyEvents.study).toMatchObject({ status: 'FAILED' });
+    expect(events.find((e) => e.studyEvents.kind === 'STUDY_STATUS')!.studyEvents.study).toMatchObject({
+      status: 'FAILED',
+    });
     feed.stop();
 
     const { studyStop } = await api.gql(
@@ -74,13 +103,17 @@ describe.each(testDatabases)('a study whose trials fail [$name]', (target) => {
       { i: { id: created.id } },
       team.user,
     );
-    expect(studyStop.userErrors).toEqual([{ message: 'The study is already FAILED.', code: 'INVALID_STATE' }]);
+    expect(studyStop.userErrors).toEqual([
+      { message: 'The study is already FAILED.', code: 'INVALID_STATE' },
+    ]);
     const { trialEnqueue } = await api.gql(
       'mutation($i: TrialEnqueueInput!) { trialEnqueue(input: $i) { trial { id } userErrors { field message code } } }',
       { i: { studyId: created.id, params: { lr: 0.01, layers: 2 } } },
       team.user,
     );
-    expect(trialEnqueue.userErrors).toEqual([{ field: ['input', 'studyId'], message: 'The study is FAILED.', code: 'INVALID_STATE' }]);
+    expect(trialEnqueue.userErrors).toEqual([
+      { field: ['input', 'studyId'], message: 'The study is FAILED.', code: 'INVALID_STATE' },
+    ]);
   });
 
   it('keeps running when a complete trial breaks the run of failures, and ends COMPLETED with one complete trial', async () => {
@@ -107,7 +140,9 @@ describe.each(testDatabases)('a study whose trials fail [$name]', (target) => {
     for (const [i, lease] of leases.entries()) await fail(lease, `exit code ${i + 1}`);
     const now = await study(created.id);
     expect(now.status).toBe('FAILED');
-    expect(now.failureReason).toBe('the budget was spent without a complete trial (3 failed, 0 pruned); the last error: exit code 3');
+    expect(now.failureReason).toBe(
+      'the budget was spent without a complete trial (3 failed, 0 pruned); the last error: exit code 3',
+    );
   });
 
   it('counts a NaN objective as a failure, and never stops a study when the setting is 0', async () => {
@@ -117,24 +152,40 @@ describe.each(testDatabases)('a study whose trials fail [$name]', (target) => {
     const runner = await team.register('nan-runner');
     for (let i = 0; i < 6; i += 1) {
       const [lease] = await claim(runner, created.id, 1, patient);
-      await patient.gql(COMPLETE, { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, values: ['NaN'] } }, team.runnerAuth);
+      await patient.gql(
+        COMPLETE,
+        { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, values: ['NaN'] } },
+        team.runnerAuth,
+      );
     }
-    expect(await study(created.id)).toMatchObject({ status: 'RUNNING', failureReason: null, counts: { fail: 6 } });
+    expect(await study(created.id)).toMatchObject({
+      status: 'RUNNING',
+      failureReason: null,
+      counts: { fail: 6 },
+    });
     await patient.close();
 
     // The same run of NaN failures on an API with the default rule stops the next study.
     const other = await createStudy(api, team, { budget: { maxTrials: 8, maxParallel: 1 } });
     for (let i = 0; i < 5; i += 1) {
       const [lease] = await claim(runner, other.id);
-      await api.gql(COMPLETE, { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, values: ['NaN'] } }, team.runnerAuth);
+      await api.gql(
+        COMPLETE,
+        { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, values: ['NaN'] } },
+        team.runnerAuth,
+      );
     }
     const now = await study(other.id);
     expect(now.status).toBe('FAILED');
-    expect(now.failureReason).toMatch(/^stopped after 5 failed trials in a row; the last error: objective value is NaN/);
+    expect(now.failureReason).toMatch(
+      /^stopped after 5 failed trials in a row; the last error: objective value is NaN/,
+    );
   });
 
   it('fails a study whose trials keep losing their leases (the reaper fails them after maxFailures)', async () => {
-    const created = await createStudy(shortLeases, team, { budget: { maxTrials: 10, maxParallel: 5, maxFailures: 1 } });
+    const created = await createStudy(shortLeases, team, {
+      budget: { maxTrials: 10, maxParallel: 5, maxFailures: 1 },
+    });
     const runner = await team.register('vanishing-runner');
     // Five trials claimed and never reported: each lease expires once and, with maxFailures 1, the trial fails.
     expect(await claim(runner, created.id, 5, shortLeases)).toHaveLength(5);
@@ -145,7 +196,9 @@ describe.each(testDatabases)('a study whose trials fail [$name]', (target) => {
       now = await study(created.id);
     }
     expect(now.status).toBe('FAILED');
-    expect(now.failureReason).toBe('stopped after 5 failed trials in a row; the last error: lease expired 1 times (max_failures = 1)');
+    expect(now.failureReason).toBe(
+      'stopped after 5 failed trials in a row; the last error: lease expired 1 times (max_failures = 1)',
+    );
     expect(now.counts).toMatchObject({ fail: 5, pending: 0, running: 0 });
   });
 });

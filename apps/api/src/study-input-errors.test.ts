@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@tuneboard/db';
 import { createStudy, setupTeam, startTestApi, type TestApi } from './testing/harness.ts';
 
-const CREATE = 'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { field message code } } }';
-const ENQUEUE = 'mutation($i: TrialEnqueueInput!) { trialEnqueue(input: $i) { trial { id } userErrors { field message code } } }';
-const TOKEN = 'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret userErrors { field message } } }';
+const CREATE =
+  'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { field message code } } }';
+const ENQUEUE =
+  'mutation($i: TrialEnqueueInput!) { trialEnqueue(input: $i) { trial { id } userErrors { field message code } } }';
+const TOKEN =
+  'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret userErrors { field message } } }';
 
 describe('invalid study, trial and token input is refused with the field and the value named', () => {
   let handle: DbHandle;
@@ -66,8 +69,16 @@ describe('invalid study, trial and token input is refused with the field and the
     );
     expect(studyCreate.study).toBeNull();
     expect(studyCreate.userErrors).toEqual([
-      { field: ['input', 'space', 'lr', 'low'], message: 'parameter "lr": `low` must be a finite number, got low="ten"', code: 'INVALID' },
-      { field: ['input', 'space', 'units', 'high'], message: 'parameter "units": `low <= high` must hold, got low=64, high=16', code: 'INVALID' },
+      {
+        field: ['input', 'space', 'lr', 'low'],
+        message: 'parameter "lr": `low` must be a finite number, got low="ten"',
+        code: 'INVALID',
+      },
+      {
+        field: ['input', 'space', 'units', 'high'],
+        message: 'parameter "units": `low <= high` must hold, got low=64, high=16',
+        code: 'INVALID',
+      },
       {
         field: ['input', 'space', 'dropout', 'step'],
         message: 'parameter "dropout": `step` must divide `high - low`, got low=0, high=0.5, step=0.3',
@@ -107,35 +118,65 @@ describe('invalid study, trial and token input is refused with the field and the
     });
     const { trialEnqueue } = await api.gql(
       ENQUEUE,
-      { i: { studyId: created.id, params: { lr: 5, layers: 2.5, optimizer: 'adam', momentum: 0.9, dropout: 0.1 } } },
+      {
+        i: {
+          studyId: created.id,
+          params: { lr: 5, layers: 2.5, optimizer: 'adam', momentum: 0.9, dropout: 0.1 },
+        },
+      },
       team.user,
     );
     expect(trialEnqueue.trial).toBeNull();
     expect(trialEnqueue.userErrors).toEqual([
-      { field: ['input', 'params', 'lr'], message: 'parameter "lr" must be a number from 0.0001 to 0.1, got 5', code: 'INVALID' },
-      { field: ['input', 'params', 'layers'], message: 'parameter "layers" must be an integer from 1 to 4, got 2.5', code: 'INVALID' },
+      {
+        field: ['input', 'params', 'lr'],
+        message: 'parameter "lr" must be a number from 0.0001 to 0.1, got 5',
+        code: 'INVALID',
+      },
+      {
+        field: ['input', 'params', 'layers'],
+        message: 'parameter "layers" must be an integer from 1 to 4, got 2.5',
+        code: 'INVALID',
+      },
       {
         field: ['input', 'params', 'momentum'],
         message: 'parameter "momentum" must be left out unless optimizer is one of ["sgd"], got 0.9',
         code: 'INVALID',
       },
-      { field: ['input', 'params', 'dropout'], message: `"dropout" is not a parameter of the study's space (lr, layers, optimizer, momentum)`, code: 'INVALID' },
+      {
+        field: ['input', 'params', 'dropout'],
+        message: `"dropout" is not a parameter of the study's space (lr, layers, optimizer, momentum)`,
+        code: 'INVALID',
+      },
     ]);
 
-    const missing = await api.gql(ENQUEUE, { i: { studyId: created.id, params: { lr: 0.01, optimizer: 'rmsprop' } } }, team.user);
+    const missing = await api.gql(
+      ENQUEUE,
+      { i: { studyId: created.id, params: { lr: 0.01, optimizer: 'rmsprop' } } },
+      team.user,
+    );
     expect(missing.trialEnqueue.userErrors.map((e: { message: string }) => e.message)).toEqual([
       'parameter "layers" is missing: give an integer from 1 to 4',
       'parameter "optimizer" must be one of ["adam","sgd"], got "rmsprop"',
     ]);
 
-    const fine = await api.gql(ENQUEUE, { i: { studyId: created.id, params: { lr: 0.01, layers: 2, optimizer: 'sgd', momentum: 0.9 } } }, team.user);
+    const fine = await api.gql(
+      ENQUEUE,
+      { i: { studyId: created.id, params: { lr: 0.01, layers: 2, optimizer: 'sgd', momentum: 0.9 } } },
+      team.user,
+    );
     expect(fine.trialEnqueue.userErrors).toEqual([]);
   });
 
   it('refuses a token expiry of "ten" naming the field and the value, and creates no token', async () => {
-    const count = async () => Number((await handle.query<{ n: number }>('select count(*)::int as n from api_token'))[0]!.n);
+    const count = async () =>
+      Number((await handle.query<{ n: number }>('select count(*)::int as n from api_token'))[0]!.n);
     const before = await count();
-    const asVariable = await api.post(TOKEN, { i: { teamId: team.teamId, name: 'ten', scope: 'READ', expiresInDays: 'ten' } }, team.user);
+    const asVariable = await api.post(
+      TOKEN,
+      { i: { teamId: team.teamId, name: 'ten', scope: 'READ', expiresInDays: 'ten' } },
+      team.user,
+    );
     expect(asVariable.data).toBeUndefined();
     expect(asVariable.errors?.[0]?.message).toContain('"ten" at "i.expiresInDays"');
     const asLiteral = await api.post(
@@ -145,7 +186,11 @@ describe('invalid study, trial and token input is refused with the field and the
     );
     expect(asLiteral.data).toBeUndefined();
     expect(asLiteral.errors?.[0]?.message).toBe('Int cannot represent non-integer value: "ten"');
-    const outOfRange = await api.gql(TOKEN, { i: { teamId: team.teamId, name: 'zero', scope: 'READ', expiresInDays: 0 } }, team.user);
+    const outOfRange = await api.gql(
+      TOKEN,
+      { i: { teamId: team.teamId, name: 'zero', scope: 'READ', expiresInDays: 0 } },
+      team.user,
+    );
     expect(outOfRange.apiTokenCreate).toEqual({
       secret: null,
       userErrors: [{ field: ['input', 'expiresInDays'], message: 'expiresInDays must be 1 to 3650, got 0' }],

@@ -45,7 +45,12 @@ export async function failStudyOnFailures(
   args: { studyId: string; teamId: string; limit: number },
 ): Promise<boolean> {
   if (args.limit <= 0) return false;
-  const recent = await hotQuery<{ state: string; error: string | null }>(db, 'tb_recent_finished', RECENT_SQL, [args.studyId, args.limit]);
+  const recent = await hotQuery<{ state: string; error: string | null }>(
+    db,
+    'tb_recent_finished',
+    RECENT_SQL,
+    [args.studyId, args.limit],
+  );
   if (recent.length < args.limit || recent.some((row) => row.state !== 'FAIL')) return false;
   const reason = failureReason(`stopped after ${args.limit} failed trials in a row`, recent[0]?.error);
   return failStudy(db, events, { ...args, reason });

@@ -1,4 +1,10 @@
-import { conditionHolds, paramAccepts, type ParamDef, type ParamValue, type SearchSpace } from '@tuneboard/tuning';
+import {
+  conditionHolds,
+  paramAccepts,
+  type ParamDef,
+  type ParamValue,
+  type SearchSpace,
+} from '@tuneboard/tuning';
 import { userError, type UserError } from './common.ts';
 
 /** Longest rendering of a value in these messages. */
@@ -12,7 +18,8 @@ function shown(value: unknown): string {
 /** The values a parameter takes, in words: the rule a value broke. */
 function takes(p: ParamDef): string {
   if (p.type === 'categorical') return `one of ${shown(p.choices)}`;
-  const steps = p.step !== undefined && !(p.type === 'int' && p.step === 1) ? ` in steps of ${p.step} from ${p.low}` : '';
+  const steps =
+    p.step !== undefined && !(p.type === 'int' && p.step === 1) ? ` in steps of ${p.step} from ${p.low}` : '';
   return `${p.type === 'int' ? 'an integer' : 'a number'} from ${p.low} to ${p.high}${steps}`;
 }
 
@@ -30,7 +37,12 @@ function condition(p: ParamDef): string {
  */
 export function pointErrors(space: SearchSpace, params: unknown): UserError[] {
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-    return [userError(['input', 'params'], `params must be a JSON object of parameter values, got ${shown(params)}`)];
+    return [
+      userError(
+        ['input', 'params'],
+        `params must be a JSON object of parameter values, got ${shown(params)}`,
+      ),
+    ];
   }
   const point = params as Record<string, ParamValue>;
   const errors: UserError[] = [];
@@ -41,11 +53,16 @@ export function pointErrors(space: SearchSpace, params: unknown): UserError[] {
       if (value === undefined) {
         errors.push(userError(field(p.name), `parameter "${p.name}" is missing: give ${takes(p)}`));
       } else if (!paramAccepts(p, value)) {
-        errors.push(userError(field(p.name), `parameter "${p.name}" must be ${takes(p)}, got ${shown(value)}`));
+        errors.push(
+          userError(field(p.name), `parameter "${p.name}" must be ${takes(p)}, got ${shown(value)}`),
+        );
       }
     } else if (value !== undefined) {
       errors.push(
-        userError(field(p.name), `parameter "${p.name}" must be left out unless ${condition(p)}, got ${shown(value)}`),
+        userError(
+          field(p.name),
+          `parameter "${p.name}" must be left out unless ${condition(p)}, got ${shown(value)}`,
+        ),
       );
     }
   }
