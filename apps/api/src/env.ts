@@ -18,6 +18,11 @@ const schema = z.object({
   LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** How often expired leases are looked for. */
   REAPER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /**
+   * A study stops as FAILED once this many of its trials in a row failed (errors, NaN objectives, lost leases),
+   * so a broken objective does not burn its whole budget; 0 turns the rule off.
+   */
+  TUNEBOARD_MAX_CONSECUTIVE_FAILURES: z.coerce.number().int().min(0).max(100_000).default(5),
   /** Secure cookies (HTTPS only); default on in production. */
   SECURE_COOKIES: boolean,
   /** Most an operation may cost, computed with its real arguments (apps/api/src/pipeline/cost.ts). */

@@ -175,9 +175,9 @@ describe.each(testDatabases)('security [$name]', (target) => {
     expect(studyCreate.study).toBeNull();
     const fields = studyCreate.userErrors.map((e: { field: string[] }) => e.field.join('.'));
     expect(fields).toEqual(
-      expect.arrayContaining(['input.space.lr', 'input.sampler.kind', 'input.objective.dataset', 'input.budget.maxParallel']),
+      expect.arrayContaining(['input.space.lr.high', 'input.sampler.kind', 'input.objective.dataset', 'input.budget.maxParallel']),
     );
-    const lr = studyCreate.userErrors.find((e: { field: string[] }) => e.field.join('.') === 'input.space.lr');
+    const lr = studyCreate.userErrors.find((e: { field: string[] }) => e.field.join('.') === 'input.space.lr.high');
     expect(lr.message).toMatch(/low=3/);
     const dataset = studyCreate.userErrors.find((e: { field: string[] }) => e.field.join('.') === 'input.objective.dataset');
     expect(dataset.message).toMatch(/"imagenet"/);

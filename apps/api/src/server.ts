@@ -23,6 +23,7 @@ import { internalError, newRequestId } from './pipeline/errors.ts';
 import { FairShare, isCharged } from './pipeline/fair-share.ts';
 import { createPipeline } from './pipeline/operation.ts';
 import { SocketRegistry, principalOf, type TrackedSocket } from './pipeline/sockets.ts';
+import { failStudyOnFailures } from './queue/failures.ts';
 import { reapExpiredLeases } from './queue/lease.ts';
 import { topUp } from './queue/scheduler.ts';
 import { schema } from './schema.ts';
@@ -274,7 +275,13 @@ export async function startApiServer(
     // The queue's housekeeping is the runner protocol's: on its pool, never queued behind dashboard reads.
     const db = handle.protocolDb;
     const sweep = async () => {
-      const touched = new Set(await reapExpiredLeases(db, events));
+      const reaped = await reapExpiredLeases(db, events);
+      const touched = new Set(reaped.studies);
+      for (const { studyId, teamId } of reaped.failed) {
+        await failStudyOnFailures(db, events, { studyId, teamId, limit: env.TUNEBOARD_MAX_CONSECUTIVE_FAILURES }).catch((error: unknown) =>
+          logger.warn({ err: error, studyId }, 'the consecutive-failure check failed'),
+        );
+      }
       if (tick % SWEEP_EVERY === 0) {
         const running = await db.select({ id: study.id }).from(study).where(eq(study.status, 'RUNNING'));
         for (const row of running) touched.add(row.id);

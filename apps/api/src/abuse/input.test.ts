@@ -226,15 +226,15 @@ describe.each(testDatabases)('abuse: inputs that used to fail inside the server 
   });
 
   it.each([
-    ['grid on an int with 10^12 values', { kind: 'grid', seed: 1 }, { n: { type: 'int', low: 0, high: 1e12 } }, 'parameter "n": takes 1000000000001 values on the grid'],
-    ['a float step of 1e-300', { kind: 'gp', seed: 1 }, { x: { type: 'float', low: 0, high: 1, step: 1e-300 } }, 'parameter "x": `step >= (high - low) / 1000000000` must hold'],
-    ['an int beyond 2^53', { kind: 'cmaes', seed: 1 }, { n: { type: 'int', low: 0, high: 1e300 } }, 'parameter "n": `high` must be between -(2^53 - 1) and 2^53 - 1'],
-  ])('refuses %s naming the parameter (was "sampler: Invalid array length")', async (_label, sampler, space, message) => {
+    ['grid on an int with 10^12 values', { kind: 'grid', seed: 1 }, { n: { type: 'int', low: 0, high: 1e12 } }, 'step', 'parameter "n": takes 1000000000001 values on the grid'],
+    ['a float step of 1e-300', { kind: 'gp', seed: 1 }, { x: { type: 'float', low: 0, high: 1, step: 1e-300 } }, 'step', 'parameter "x": `step >= (high - low) / 1000000000` must hold'],
+    ['an int beyond 2^53', { kind: 'cmaes', seed: 1 }, { n: { type: 'int', low: 0, high: 1e300 } }, 'high', 'parameter "n": `high` must be between -(2^53 - 1) and 2^53 - 1'],
+  ])('refuses %s naming the parameter and its field (was "sampler: Invalid array length")', async (_label, sampler, space, field, message) => {
     const before = await studyNames();
     const { studyCreate } = await api.gql(CREATE, { i: validStudy({ sampler, space }) }, team.user);
     expect(studyCreate.study).toBeNull();
     const [error] = studyCreate.userErrors;
-    expect(error.field).toEqual(['input', 'space', Object.keys(space)[0]]);
+    expect(error.field).toEqual(['input', 'space', Object.keys(space)[0], field]);
     expect(error.message).toContain(message);
     expect(error.message).not.toContain('Invalid array length');
     expect(await studyNames()).toEqual(before);

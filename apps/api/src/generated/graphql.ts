@@ -800,7 +800,7 @@ export type Study = Node & {
   budget: Budget;
   /** Studies refined from this one. */
   children: Array<Study>;
-  /** When it completed or was stopped. */
+  /** When it completed, was stopped or failed. */
   completedAt: Maybe<Scalars['DateTime']['output']>;
   /** Trials by state. */
   counts: TrialCounts;
@@ -808,6 +808,8 @@ export type Study = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Free text. */
   description: Scalars['String']['output'];
+  /** Why a FAILED study failed, ending with the last trial error; null for any other status. */
+  failureReason: Maybe<Scalars['String']['output']>;
   /** Global id. */
   id: Scalars['ID']['output'];
   /** Name, unique in the project. */
@@ -943,8 +945,13 @@ export type StudyRefineInput = {
 
 /** Where a study stands. */
 export type StudyStatus =
-  /** The budget is spent. */
+  /** The budget is spent (or a grid exhausted) and at least one of its own trials completed. */
   | 'COMPLETED'
+  /**
+   * Stopped by the API: too many trials failed in a row (the API's `TUNEBOARD_MAX_CONSECUTIVE_FAILURES`, default 5),
+   * or the budget was spent without one complete trial. Pending trials are cancelled; `failureReason` says why.
+   */
+  | 'FAILED'
   /** No new trials are handed out; running ones finish. */
   | 'PAUSED'
   /** Trials are being proposed and run. */
@@ -1818,6 +1825,7 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
   counts?: Resolver<ResolversTypes['TrialCounts'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   objective?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;

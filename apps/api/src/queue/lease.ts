@@ -286,10 +286,14 @@ export async function releaseTrial(
 /**
  * Returns trials whose lease expired (a runner died or lost its network) to PENDING as attempt + 1, or
  * fails them once `maxFailures` attempts are spent. The old attempt's metric points stay, kept apart by
- * their attempt number. Returns the studies touched so the caller can top them up.
+ * their attempt number. Returns the studies touched so the caller can top them up, and the trials failed
+ * (with their study's team) so it can check the study's run of failures.
  */
-export async function reapExpiredLeases(db: Database, events: EventQueue): Promise<string[]> {
-  const result = await db.execute<{ study_id: string; id: number; team_id: string }>(sql`
+export async function reapExpiredLeases(
+  db: Database,
+  events: EventQueue,
+): Promise<{ studies: string[]; failed: { studyId: string; teamId: string }[] }> {
+  const result = await db.execute<{ study_id: string; id: number; team_id: string; state: string }>(sql`
     update ${trial} t
     set state = case when t.attempt + 1 >= s.max_failures then 'FAIL'::trial_state else 'PENDING'::trial_state end,
         error = case when t.attempt + 1 >= s.max_failures
@@ -301,10 +305,14 @@ export async function reapExpiredLeases(db: Database, events: EventQueue): Promi
     from ${study} s, ${project} p
     where s.id = t.study_id and p.id = s.project_id
       and t.state = 'RUNNING' and t.lease_expires_at < now()
-    returning t.study_id, t.id, p.team_id`);
-  const rows = rowsOf<{ study_id: string; id: number; team_id: string }>(result);
+    returning t.study_id, t.id, p.team_id, t.state`);
+  const rows = rowsOf<{ study_id: string; id: number; team_id: string; state: string }>(result);
   for (const row of rows) {
     events.queueStudyEvent({ kind: 'TRIAL_FINISHED', studyId: row.study_id, teamId: row.team_id, trialId: Number(row.id) });
   }
-  return [...new Set(rows.map((row) => row.study_id))];
+  const failed = new Map(rows.filter((row) => row.state === 'FAIL').map((row) => [row.study_id, row.team_id]));
+  return {
+    studies: [...new Set(rows.map((row) => row.study_id))],
+    failed: [...failed].map(([studyId, teamId]) => ({ studyId, teamId })),
+  };
 }

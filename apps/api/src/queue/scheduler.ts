@@ -14,8 +14,8 @@ export interface TopUpResult {
 
 /**
  * Tops a running study up so that `maxParallel` trials are PENDING or RUNNING, never creating more than
- * `maxTrials` in all, and completes the study once its budget is spent (or a grid is exhausted) and
- * nothing is running. Serialised per study on the study's row: the study's trial counter is the version
+ * `maxTrials` in all, and ends the study once its budget is spent (or a grid is exhausted) and nothing is
+ * running: COMPLETED, or FAILED when none of its own trials completed. Serialised per study on the study's row: the study's trial counter is the version
  * of what the top-up read, and the INSERT takes the row's lock and goes ahead only if the counter is still
  * the one read (compare-and-set; a changed one means another replica created trials meanwhile, so this one
  * reads again). Several API replicas thus never over-sample, exceed the budget or hand out the same grid
@@ -98,7 +98,7 @@ export async function topUpNow(db: Database, events: EventQueue, studyId: string
   if (teamId) {
     for (const trialId of createdIds) events.queueStudyEvent({ kind: 'TRIAL_CREATED', studyId, teamId, trialId });
     if (pending > 0) events.queueAvailable({ teamId, studyId, pending });
-    if (outcome.status === 'COMPLETED') events.queueStudyEvent({ kind: 'STUDY_STATUS', studyId, teamId });
+    if (outcome.status === 'COMPLETED' || outcome.status === 'FAILED') events.queueStudyEvent({ kind: 'STUDY_STATUS', studyId, teamId });
   }
   return { created: outcome.created, status: outcome.status };
 }
@@ -191,16 +191,31 @@ export async function reserveTrialNumbers(db: Database, studyId: string, count: 
 }
 
 /**
- * Completes the study if it still runs, its counter is still `version` (no trial created since the reading)
- * and no trial is PENDING or RUNNING; 'changed' otherwise.
+ * Ends the study if it still runs, its counter is still `version` (no trial created since the reading) and no
+ * trial is PENDING or RUNNING; 'changed' otherwise. It ends COMPLETED when at least one trial of its own (not
+ * inherited) is complete, else FAILED with the last trial error: a budget spent on failures is not a success.
  */
 async function complete(db: Database, teamId: string, studyId: string, version: number): Promise<TopUpOutcome | 'changed'> {
-  const rows = await hotQuery(db, 'tb_topup_complete', COMPLETE_SQL, [studyId, version]);
-  return rows.length === 0 ? 'changed' : { created: 0, status: 'COMPLETED', teamId };
+  const [row] = await hotQuery<{ status: string }>(db, 'tb_topup_complete', COMPLETE_SQL, [studyId, version]);
+  return row ? { created: 0, status: row.status, teamId } : 'changed';
 }
 
+/** The FAILED reason is written as `failureReason` (./failures.ts) writes it: the rule, then the last error. */
 const COMPLETE_SQL = `
-  update study set status = 'COMPLETED', completed_at = now(), updated_at = now()
+  with own as (
+    select count(*) filter (where t.state = 'COMPLETE')::int as complete,
+      count(*) filter (where t.state = 'FAIL')::int as failed,
+      count(*) filter (where t.state = 'PRUNED')::int as pruned,
+      (select t.error from trial t where t.study_id = $1::uuid and t.state = 'FAIL'
+        order by t.finished_at desc nulls last, t.id desc limit 1) as last_error
+    from trial t where t.study_id = $1::uuid and t.origin <> 'INHERITED' and t.state in ('COMPLETE', 'FAIL', 'PRUNED')
+  )
+  update study set status = case when own.complete > 0 then 'COMPLETED' else 'FAILED' end::study_status,
+    failure_reason = case when own.complete > 0 then null else left(
+      'the budget was spent without a complete trial (' || own.failed || ' failed, ' || own.pruned || ' pruned)'
+        || coalesce('; the last error: ' || own.last_error, ''), 2000) end,
+    completed_at = now(), updated_at = now()
+  from own
   where id = $1::uuid and status = 'RUNNING' and next_trial_number = $2::int
     and not exists (select 1 from trial t where t.study_id = $1::uuid and t.state in ('PENDING', 'RUNNING'))
-  returning id`;
+  returning study.status`;

@@ -15,6 +15,7 @@ import {
   type Outcome,
 } from '../queue/lease.ts';
 import { reauthorized } from '../pipeline/reauthorize.ts';
+import { failStudyOnFailures } from '../queue/failures.ts';
 import { topUp } from '../queue/scheduler.ts';
 import { createLoaders } from '../loaders.ts';
 import { loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
@@ -127,7 +128,15 @@ async function finish(ctx: Context, trialId: string, leaseToken: string, outcome
     const write = leasedWrite(ctx, trialId, leaseToken);
     const row = write && (await finishTrial(ctx.db, ctx.events, { ...write, outcome }));
     if (!row) return (await wrongValueCount(ctx, trialId, leaseToken, outcome)) ?? (await refusal(ctx, trialId, leaseToken));
-    // The trial is finished whatever happens next; a failed top-up is retried by the server's sweep.
+    // The trial is finished whatever happens next: a failed check is logged (the next failure checks again), a
+    // failed top-up is retried by the server's sweep.
+    if (row.state === 'FAIL') {
+      await failStudyOnFailures(ctx.db, ctx.events, {
+        studyId: row.studyId,
+        teamId: row.teamId,
+        limit: ctx.env.TUNEBOARD_MAX_CONSECUTIVE_FAILURES,
+      }).catch((error: unknown) => ctx.log.warn({ err: error, studyId: row.studyId }, 'the consecutive-failure check failed'));
+    }
     await topUp(ctx.db, ctx.events, row.studyId).catch((error: unknown) =>
       ctx.log.warn({ err: error, studyId: row.studyId }, 'top-up after a finished trial failed; the sweep will retry'),
     );

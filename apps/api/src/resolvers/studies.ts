@@ -24,6 +24,7 @@ import type { StudyRow, TrialRow } from '../mappers.ts';
 import { loadHistory } from '../queue/history.ts';
 import { reserveTrialNumbers, topUp } from '../queue/scheduler.ts';
 import { loadProject, loadStudy, loadTrial, userError, type UserError } from './common.ts';
+import { pointErrors } from './point-check.ts';
 import {
   LIST_MAX,
   boundedInt,
@@ -40,6 +41,7 @@ import {
   validateDescription,
   validateObjectiveSpec,
   validateObjectives,
+  spaceErrorField,
   validateSpace,
 } from './study-input.ts';
 
@@ -288,7 +290,7 @@ export const studyResolvers: Resolvers = {
     },
     studyStop: async (_parent, { input }, ctx) => {
       const row = await loadStudy(ctx, input.id, 'write');
-      if (row.status === 'COMPLETED' || row.status === 'STOPPED') {
+      if (row.status === 'COMPLETED' || row.status === 'STOPPED' || row.status === 'FAILED') {
         return { study: row, userErrors: [userError(['input', 'id'], `The study is already ${row.status}.`, 'INVALID_STATE')] };
       }
       return setStatus(ctx, row, 'STOPPED');
@@ -393,15 +395,16 @@ export const studyResolvers: Resolvers = {
     trialEnqueue: async (_parent, { input }, ctx) => {
       const row = await loadStudy(ctx, input.studyId, 'write');
       const params = input.params as Record<string, ParamValue>;
-      if (typeof params !== 'object' || params === null || !spaceContains(parseSpace(row.space), params)) {
+      const space = parseSpace(row.space);
+      const wrong = pointErrors(space, params);
+      // The same rule as the sampler's points; the itemised check above explains, this one decides.
+      if (wrong.length > 0 || !spaceContains(space, params)) {
         return {
           trial: null,
-          userErrors: [
-            userError(['input', 'params'], `params must be a point of the study's space, got ${JSON.stringify(input.params)}`),
-          ],
+          userErrors: wrong.length > 0 ? wrong : [userError(['input', 'params'], `params must be a point of the study's space, got ${JSON.stringify(input.params)}`)],
         };
       }
-      if (row.status === 'COMPLETED' || row.status === 'STOPPED') {
+      if (row.status === 'COMPLETED' || row.status === 'STOPPED' || row.status === 'FAILED') {
         return { trial: null, userErrors: [userError(['input', 'studyId'], `The study is ${row.status}.`, 'INVALID_STATE')] };
       }
       const number = await reserveTrialNumbers(ctx.db, row.id, 1);
@@ -429,7 +432,7 @@ function dryRunSampler(config: JsonObject, space: SearchSpace, objectives: numbe
     return [];
   } catch (error) {
     // A parameter the sampler cannot handle (a grid of a million values) is named, as the space's own rules are.
-    if (error instanceof SpaceError) return [userError(['input', 'space', ...(error.param === undefined ? [] : [error.param])], error.message)];
+    if (error instanceof SpaceError) return [userError(spaceErrorField(error), error.message)];
     return [userError(['input', 'sampler'], `sampler: ${error instanceof Error ? error.message : String(error)}`)];
   }
 }

@@ -80,15 +80,52 @@ export function validateBudget(budget: BudgetInput | null | undefined, fallback?
   return { errors, budget: { maxTrials, maxParallel, maxFailures } };
 }
 
+/** The field of a parameter's spec a rule is about, where its first word does not say it. */
+const RULE_FIELDS: Record<string, string> = {
+  'low <= high': 'high',
+  'log needs low > 0': 'low',
+  'log needs step 1': 'step',
+  'log excludes step': 'step',
+  'choice type': 'choices',
+  'grid size': 'step',
+};
+const SPEC_FIELDS = new Set(['type', 'low', 'high', 'step', 'log', 'choices', 'when']);
+
+/**
+ * Where a space error belongs: `input.space.<param>.<field>` when the rule is about one field of the
+ * parameter's spec (`low`, `high`, `step`, …), so a form shows it beside that input; `input.space.<param>` for
+ * the parameter as a whole (its name, an unknown field); `input.space` for the document.
+ */
+export function spaceErrorField(error: SpaceError): string[] {
+  if (error.param === undefined) return ['input', 'space'];
+  const field = RULE_FIELDS[error.rule] ?? error.rule.split(' ')[0] ?? '';
+  return ['input', 'space', error.param, ...(SPEC_FIELDS.has(field) ? [field] : [])];
+}
+
+/**
+ * Validates a space document. When it breaks a rule, every parameter is also checked on its own (conditions
+ * left out), so the answer lists one error per faulty parameter at once instead of the first only; a rule
+ * between parameters (`when`) is reported when no parameter is faulty on its own.
+ */
 export function validateSpace(space: unknown): { errors: UserError[]; parsed?: SearchSpace } {
   try {
     return { errors: [], parsed: parseSpace(space) };
   } catch (error) {
-    if (error instanceof SpaceError) {
-      const field = ['input', 'space', ...(error.param === undefined ? [] : [error.param])];
-      return { errors: [userError(field, error.message)] };
+    if (!(error instanceof SpaceError)) throw error;
+    const first = userError(spaceErrorField(error), error.message);
+    // A document-level error (not an object, too many parameters) comes before any parameter is read.
+    if (error.param === undefined || !isObject(space)) return { errors: [first] };
+    const errors: UserError[] = [];
+    for (const [name, spec] of Object.entries(space)) {
+      const alone = isObject(spec) ? Object.fromEntries(Object.entries(spec).filter(([key]) => key !== 'when')) : spec;
+      try {
+        parseSpace(Object.fromEntries([[name, alone]]));
+      } catch (own) {
+        if (!(own instanceof SpaceError)) throw own;
+        errors.push(userError(spaceErrorField(own), own.message));
+      }
     }
-    throw error;
+    return { errors: errors.length > 0 ? errors : [first] };
   }
 }
 

@@ -1,4 +1,5 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { duplicateJsonKey } from './space-checks';
 
 /** One parameter row of the search-space form; numbers are kept as typed so half-typed input survives. */
 export interface ParamRow {
@@ -120,11 +121,20 @@ export function spaceToText(space: SpaceDocument, format: SpaceFormat): string {
   return format === 'json' ? JSON.stringify(space, null, 2) : stringifyYaml(space);
 }
 
-/** Parses the textarea; the error says which format and where it broke. */
+/**
+ * Parses the textarea; the error says which format and where it broke. A key given twice is refused (YAML does
+ * so itself; JSON.parse would keep the last one and drop a parameter's definition without a word).
+ */
 export function textToSpace(text: string, format: SpaceFormat): { space?: unknown; error?: string } {
   if (text.trim() === '') return { space: {} };
   try {
-    return { space: format === 'json' ? JSON.parse(text) : parseYaml(text) };
+    const space: unknown = format === 'json' ? JSON.parse(text) : parseYaml(text);
+    const twice = format === 'json' ? duplicateJsonKey(text) : undefined;
+    if (twice) {
+      const where = twice.path ? ` in ${twice.path}` : '';
+      return { error: `space is not valid JSON: the key ${JSON.stringify(twice.key)} appears twice${where}` };
+    }
+    return { space };
   } catch (error) {
     return {
       error: `space is not valid ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`,

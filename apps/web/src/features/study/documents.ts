@@ -16,6 +16,7 @@ export const StudySummaryFields = graphql(`
   fragment StudySummaryFields on Study {
     id
     status
+    failureReason
     progress
     counts {
       pending

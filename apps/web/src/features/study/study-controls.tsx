@@ -37,7 +37,7 @@ export function StudyControls({
   const [enqueueText, setEnqueueText] = useState<string | null>(null);
   const [enqueueError, setEnqueueError] = useState<string | null>(null);
   const busy = pause.fetching || resume.fetching || stop.fetching;
-  const finished = status === 'COMPLETED' || status === 'STOPPED';
+  const finished = status === 'COMPLETED' || status === 'STOPPED' || status === 'FAILED';
 
   type Payload = { study: StudySummaryFieldsFragment | null; userErrors: { message: string }[] };
   async function act(run: (v: { id: string }) => Promise<{ error?: { message: string }; data?: unknown }>, name: 'studyPause' | 'studyResume' | 'studyStop') {

@@ -27,6 +27,7 @@ import { LiveTrialQuery, StudyEventsSubscription, StudySummaryQuery } from './do
 import { initialLive, liveReducer } from './live';
 import { StudyControls } from './study-controls';
 import { ImportancePanel, LearningCurvesPanel } from './analysis-panels';
+import { Lineage } from './lineage';
 import { RefineDialog } from './refine-dialog';
 import styles from './study.module.css';
 
@@ -173,6 +174,11 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
             </dd>
           </div>
         </dl>
+        {summary.status === 'FAILED' && summary.failureReason && (
+          <p role="status" className="error-text">
+            The study failed: {summary.failureReason}
+          </p>
+        )}
         <StudyControls studyId={study.id} status={summary.status} params={params} trials={trials} onChange={setSummary} />
         {liveError && (
           <p role="alert" className="error-text">
@@ -266,38 +272,4 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
       )}
     </div>
   );
-}
-
-function Lineage({ study }: { study: StudyViewProps['study'] }) {
-  if (!study.parent && study.children.length === 0) return null;
-  return (
-    <nav aria-label="Lineage" className={styles.lineage}>
-      {study.parent && (
-        <p>
-          Refined from <Link href={hrefFor('studies', study.parent.id)}>{study.parent.name}</Link>
-          {refinedRanges(study.refinement)}
-        </p>
-      )}
-      {study.children.length > 0 && (
-        <p>
-          Refinements:{' '}
-          {study.children.map((child, i) => (
-            <span key={child.id}>
-              {i > 0 && ', '}
-              <Link href={hrefFor('studies', child.id)}>{child.name}</Link> <StateBadge state={child.status} />
-            </span>
-          ))}
-        </p>
-      )}
-    </nav>
-  );
-}
-
-function refinedRanges(refinement: unknown): string {
-  if (!refinement || typeof refinement !== 'object') return '';
-  const { ranges, inherited } = refinement as { ranges?: unknown; inherited?: unknown };
-  const parts = [];
-  if (ranges) parts.push(` with ${JSON.stringify(ranges)}`);
-  if (typeof inherited === 'number') parts.push(`, ${inherited} trials inherited`);
-  return parts.join('');
 }

@@ -1,4 +1,8 @@
-export const studyStatuses = ['RUNNING', 'PAUSED', 'COMPLETED', 'STOPPED'] as const;
+/**
+ * RUNNING → PAUSED ⇄ RUNNING; then COMPLETED (budget spent, at least one trial of its own complete), STOPPED (by a
+ * person) or FAILED (too many trials failed in a row, or the budget spent without one complete).
+ */
+export const studyStatuses = ['RUNNING', 'PAUSED', 'COMPLETED', 'STOPPED', 'FAILED'] as const;
 export type StudyStatus = (typeof studyStatuses)[number];
 
 export const trialStates = ['PENDING', 'RUNNING', 'COMPLETE', 'PRUNED', 'FAIL', 'CANCELLED'] as const;

@@ -39,6 +39,8 @@ export const study = pgTable(
     maxParallel: integer('max_parallel').notNull().default(4),
     maxFailures: integer('max_failures').notNull().default(3),
     status: studyStatus('status').notNull().default('RUNNING'),
+    /** Why a FAILED study failed, with the last trial error; null for any other status. */
+    failureReason: text('failure_reason'),
     /** The next trial number to hand out; bumped atomically so numbers stay unique per study. */
     nextTrialNumber: integer('next_trial_number').notNull().default(0),
     parentStudyId: uuid('parent_study_id').references((): AnyPgColumn => study.id, { onDelete: 'set null' }),

@@ -6,6 +6,7 @@ import { useMutation } from 'urql';
 import { FieldError } from '@/components/field-error';
 import { graphql } from '@/gql';
 import type { ApiTokenScope } from '@/gql/graphql';
+import { wholeNumber } from '@/lib/form-numbers';
 import { errorsFor, groupUserErrors, unclaimedErrors, type FieldErrors } from '@/lib/user-errors';
 
 const ApiTokenCreate = graphql(`
@@ -44,8 +45,9 @@ export function TokenCreateForm({ teams }: { teams: { id: string; name: string }
     setErrors({});
     setCreated(null);
     setCopied(false);
-    const expiresInDays = days.trim() === '' ? null : Number(days);
-    const result = await create({ input: { teamId, name, scope, expiresInDays } });
+    const expiry = wholeNumber('expiresInDays', days, 1, 3650);
+    if (expiry.error !== undefined) return setErrors({ expiresInDays: [expiry.error] });
+    const result = await create({ input: { teamId, name, scope, expiresInDays: expiry.value } });
     if (result.error) return setErrors({ '': [result.error.message] });
     const payload = result.data?.apiTokenCreate;
     if (payload?.userErrors.length) return setErrors(groupUserErrors(payload.userErrors));

@@ -1,0 +1,128 @@
+import type { ParamRow } from './space-editor';
+import type { FieldErrors } from './user-errors';
+
+/** The cells of a parameter row an error can sit on. */
+export type RowField = 'name' | 'type' | 'low' | 'high' | 'step' | 'log' | 'choices' | 'when';
+const ROW_FIELDS: readonly RowField[] = ['name', 'type', 'low', 'high', 'step', 'log', 'choices', 'when'];
+
+/** The key of a form-side error on row `i`'s cell; `#` cannot start a parameter name, so it never meets an API key. */
+export function rowKey(i: number, field: RowField): string {
+  return `space.#${i}.${field}`;
+}
+
+function isNumber(text: string): boolean {
+  const t = text.trim();
+  return t !== '' && Number.isFinite(Number(t));
+}
+
+/**
+ * What the form can tell about its parameter rows before anything is sent, every problem at once, each on its
+ * cell: two rows with one name (building the space document would silently keep only the last), and
+ * numeric cells that do not hold a number. The API checks the rest (ranges, steps, conditions).
+ */
+export function checkRows(rows: readonly ParamRow[]): FieldErrors {
+  const errors: FieldErrors = {};
+  const add = (i: number, field: RowField, message: string) =>
+    (errors[rowKey(i, field)] ??= []).push(message);
+  const rowsByName = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    const name = row.name.trim();
+    if (name) rowsByName.set(name, [...(rowsByName.get(name) ?? []), i]);
+    if (row.type === 'categorical') return;
+    if (!name && !row.low.trim() && !row.high.trim()) return; // an empty row is skipped, as rowsToSpace skips it
+    for (const field of ['low', 'high'] as const) {
+      if (!isNumber(row[field]))
+        add(i, field, `${field} must be a number, got ${JSON.stringify(row[field])}`);
+    }
+    if (row.step.trim() !== '' && !isNumber(row.step))
+      add(i, 'step', `step must be a number, got ${JSON.stringify(row.step)}`);
+  });
+  for (const [name, at] of rowsByName) {
+    if (at.length < 2) continue;
+    const rowsText = at.map((i) => i + 1).join(' and ');
+    for (const i of at)
+      add(
+        i,
+        'name',
+        `parameter name ${JSON.stringify(name)} is used by rows ${rowsText}; each parameter needs its own name`,
+      );
+  }
+  return errors;
+}
+
+/**
+ * The messages for one cell of row `i`: the form's own (`space.#i.<field>`), and the API's for the parameter the
+ * row names (`space.<name>.<field>`; `space.<name>` alone, e.g. a bad name, sits on the name cell). When two rows
+ * share a name, the API's messages go to the first.
+ */
+export function rowCellErrors(
+  errors: FieldErrors,
+  rows: readonly ParamRow[],
+  i: number,
+  field: RowField,
+): string[] {
+  const own = errors[rowKey(i, field)] ?? [];
+  const name = rows[i]?.name.trim();
+  if (!name || rows.findIndex((row) => row.name.trim() === name) !== i) return own;
+  const api = errors[`space.${name}.${field}`] ?? [];
+  const whole = field === 'name' ? (errors[`space.${name}`] ?? []) : [];
+  return [...own, ...whole, ...api];
+}
+
+/**
+ * Space errors no row cell shows, for the text under the space editor: the document's own, and those of
+ * parameters the rows do not show (text the table cannot display) or of a field no cell has.
+ */
+export function spaceLevelErrors(errors: FieldErrors, rows: readonly ParamRow[]): string[] {
+  const names = new Set(rows.map((row) => row.name.trim()).filter(Boolean));
+  const out: string[] = [];
+  for (const [key, messages] of Object.entries(errors)) {
+    if (key !== 'space' && !key.startsWith('space.')) continue;
+    const [, param, field, ...rest] = key.split('.');
+    if (param?.startsWith('#')) continue;
+    const onCell =
+      param !== undefined &&
+      names.has(param) &&
+      rest.length === 0 &&
+      (field === undefined || ROW_FIELDS.includes(field as RowField));
+    if (!onCell) out.push(...messages);
+  }
+  return out;
+}
+
+/**
+ * The first object key that appears twice in a JSON text (which `JSON.parse` accepts, keeping the last value), as
+ * `path` and `key`; undefined when there is none. Meant for text that already parsed: it only tracks strings,
+ * brackets, colons and commas.
+ */
+export function duplicateJsonKey(text: string): { path: string; key: string } | undefined {
+  const stack: { keys?: Set<string>; path: string; expectKey: boolean; lastKey?: string }[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (c === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const value = JSON.parse(text.slice(i, end + 1)) as string;
+      if (top?.keys && top.expectKey) {
+        if (top.keys.has(value)) return { path: top.path, key: value };
+        top.keys.add(value);
+        top.lastKey = value;
+        top.expectKey = false;
+      }
+      i = end;
+    } else if (c === '{' || c === '[') {
+      const at = top
+        ? top.keys
+          ? `${top.path ? `${top.path}.` : ''}${top.lastKey ?? ''}`
+          : `${top.path}[]`
+        : '';
+      stack.push(c === '{' ? { keys: new Set(), path: at, expectKey: true } : { path: at, expectKey: false });
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ',' && top?.keys) {
+      top.expectKey = true;
+    }
+  }
+  return undefined;
+}
