@@ -47,10 +47,11 @@ async function launch(dataDir: string) {
 async function tableStates(page: Page): Promise<Record<string, string>> {
   return page.getByTestId('trial-table').evaluate((table) => {
     const states: Record<string, string> = {};
+    const known = new Set(['PENDING', 'RUNNING', 'COMPLETE', 'PRUNED', 'FAIL', 'CANCELLED']);
     for (const row of Array.from(table.querySelectorAll('[role="row"]'))) {
-      const number = row.querySelector('[role="cell"]')?.textContent ?? '';
-      const state = row.querySelector('.badge')?.textContent;
-      if (number && state) states[number] = state;
+      const cells = Array.from(row.querySelectorAll('[role="cell"]')).map((cell) => cell.textContent ?? '');
+      const state = cells.find((text) => known.has(text));
+      if (cells[0] && state) states[cells[0]] = state;
     }
     return states;
   });

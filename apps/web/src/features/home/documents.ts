@@ -4,6 +4,10 @@ import { graphql } from '@/gql';
 export const HomePageQuery = graphql(`
   query HomePage {
     viewer {
+      user {
+        id
+        name
+      }
       recentStudies(first: 10) {
         id
         name
