@@ -87,8 +87,8 @@ describe('the home page and the live demo', () => {
 
     // A fresh start: the sign-in lands on the demo study, and it is still running.
     await page.waitForURL((url) => url.href === studyUrl, { timeout: 60_000 });
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Digits MLP');
-    await expect.poll(() => page.locator('.badge').first().textContent()).toBe('RUNNING');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('Digits MLP');
+    await expect.poll(() => page.locator('.badge').first().textContent(), WAIT).toBe('RUNNING');
     // Live: a trial finishes while the page is open, without a reload.
     // Live: a trial the runner holds now finishes while the page is open, without a reload.
     let running = '';
@@ -102,11 +102,11 @@ describe('the home page and the live demo', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
     await page.waitForURL(`${webUrl}/`);
     const studies = page.getByTestId('home-studies');
-    await expect.poll(() => studies.getByRole('link', { name: 'Digits MLP' }).count()).toBe(1);
-    await expect.poll(() => studies.locator('.badge').first().textContent()).toBe('RUNNING');
+    await expect.poll(() => studies.getByRole('link', { name: 'Digits MLP' }).count(), WAIT).toBe(1);
+    await expect.poll(() => studies.locator('.badge').first().textContent(), WAIT).toBe('RUNNING');
     const runners = page.getByTestId('home-runners');
     await expect.poll(() => runners.getByText('local', { exact: true }).count(), WAIT).toBe(1);
-    await expect.poll(() => runners.locator('.badge').first().textContent()).toBe('online');
+    await expect.poll(() => runners.locator('.badge').first().textContent(), WAIT).toBe('online');
     // Live at home too: a newer finished trial tops the list without a reload.
     const trials = page.getByTestId('home-trials');
     await expect.poll(() => trials.locator('li').count(), WAIT).toBeGreaterThan(0);
