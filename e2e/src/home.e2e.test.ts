@@ -21,8 +21,22 @@ async function launch(dataDir: string) {
   const [apiPort, webPort] = (await freePorts(2)) as [number, number];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', tsx, path.join(repoRoot, 'apps/start/src/main.ts'), '--data-dir', dataDir, '--api-port', String(apiPort), '--web-port', String(webPort)],
-    { cwd: repoRoot, env: { ...env.base, TUNEBOARD_WEB_DIST_DIR: env.distDir }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '--import',
+      tsx,
+      path.join(repoRoot, 'apps/start/src/main.ts'),
+      '--data-dir',
+      dataDir,
+      '--api-port',
+      String(apiPort),
+      '--web-port',
+      String(webPort),
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...env.base, TUNEBOARD_WEB_DIST_DIR: env.distDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let text = '';
   const take = (chunk: string) => {
@@ -73,7 +87,11 @@ describe('the home page and the live demo', () => {
 
   it('signs in onto the running demo study, sees a trial finish live, and finds the demo and the runner at home', async () => {
     launched = await launch(dataDir);
-    const [, email, password] = (await launched.waitFor(/email {6}(\S+)\n password {3}(\S+)/)) as unknown as [string, string, string];
+    const [, email, password] = (await launched.waitFor(/email {6}(\S+)\n password {3}(\S+)/)) as unknown as [
+      string,
+      string,
+      string,
+    ];
     const studyUrl = (await launched.waitFor(/demo study (http\S+)/))[1]!;
     const signInUrl = (await launched.waitFor(/sign in at (http\S+)/))[1]!;
     const webUrl = new URL(signInUrl).origin;
@@ -93,9 +111,16 @@ describe('the home page and the live demo', () => {
     // Live: a trial the runner holds now finishes while the page is open, without a reload.
     let running = '';
     await expect
-      .poll(async () => (running = Object.entries(await tableStates(page)).find(([, state]) => state === 'RUNNING')?.[0] ?? ''), WAIT)
+      .poll(
+        async () =>
+          (running =
+            Object.entries(await tableStates(page)).find(([, state]) => state === 'RUNNING')?.[0] ?? ''),
+        WAIT,
+      )
       .not.toBe('');
-    await expect.poll(async () => (await tableStates(page))[running], WAIT).toMatch(/^(COMPLETE|PRUNED|FAIL)$/);
+    await expect
+      .poll(async () => (await tableStates(page))[running], WAIT)
+      .toMatch(/^(COMPLETE|PRUNED|FAIL)$/);
     await page.screenshot({ path: screenshotPath('home-landing-demo'), fullPage: true });
 
     // Home: the demo study (running) and the local runner (online).

@@ -51,7 +51,19 @@ describe('supported Node versions', () => {
   });
 
   it("the launcher's own check agrees with semver on the root range", () => {
-    const versions = ['16.20.2', '18.20.4', '20.0.0', '20.18.3', '20.19.0', '21.7.3', '22.12.0', '22.13.0', '23.4.0', '23.5.0', '24.1.0'];
+    const versions = [
+      '16.20.2',
+      '18.20.4',
+      '20.0.0',
+      '20.18.3',
+      '20.19.0',
+      '21.7.3',
+      '22.12.0',
+      '22.13.0',
+      '23.4.0',
+      '23.5.0',
+      '24.1.0',
+    ];
     for (const version of versions) {
       expect(nodeCheck.satisfies(version, rootRange), version).toBe(semver.satisfies(version, rootRange));
     }
@@ -60,9 +72,14 @@ describe('supported Node versions', () => {
   });
 
   it('npm start checks the Node version first, in a process of its own', () => {
-    const scripts = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    const scripts = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts as Record<
+      string,
+      string
+    >;
     expect(scripts.start).toMatch(/^node apps\/start\/src\/node-check\.cjs && /);
-    const run = spawnSync(process.execPath, [path.join(repoRoot, 'apps/start/src/node-check.cjs')], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'apps/start/src/node-check.cjs')], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
   });

@@ -37,7 +37,13 @@ function requiredRange() {
 /** The one line to print when `version` is outside `range`; null when it is inside. */
 function refusal(version, range) {
   if (satisfies(version, range)) return null;
-  return 'tuneboard start: this is Node.js v' + version + '; Tuneboard needs Node.js ' + range.replace(/\s*\|\|\s*/g, ' or ') + ' (https://nodejs.org).';
+  return (
+    'tuneboard start: this is Node.js v' +
+    version +
+    '; Tuneboard needs Node.js ' +
+    range.replace(/\s*\|\|\s*/g, ' or ') +
+    ' (https://nodejs.org).'
+  );
 }
 
 module.exports = { satisfies: satisfies, requiredRange: requiredRange, refusal: refusal };

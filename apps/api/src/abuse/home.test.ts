@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
-import { CLAIM, COMPLETE, createStudy, setupTeam, startTestApi, type Auth, type GraphQLResult, type TestApi } from '../testing/harness.ts';
+import {
+  CLAIM,
+  COMPLETE,
+  createStudy,
+  setupTeam,
+  startTestApi,
+  type Auth,
+  type GraphQLResult,
+  type TestApi,
+} from '../testing/harness.ts';
 
 /**
  * Issue #23: the home page's reads across the caller's teams (`viewer.recentStudies`, `viewer.recentTrials`,
@@ -18,11 +27,19 @@ type Team = Awaited<ReturnType<typeof setupTeam>>;
 /** Claims every pending trial of the study and completes them with `values`, in trial-number order. */
 async function completeWith(api: TestApi, team: Team, studyId: string, values: number[]) {
   const runnerId = await team.register(`runner-${Math.random().toString(36).slice(2, 8)}`);
-  const { trialClaim } = await api.gql(CLAIM, { i: { runnerId, studyId, limit: values.length } }, team.runnerAuth);
+  const { trialClaim } = await api.gql(
+    CLAIM,
+    { i: { runnerId, studyId, limit: values.length } },
+    team.runnerAuth,
+  );
   const leases = [...trialClaim.leases].sort((a, b) => a.trial.number - b.trial.number);
   expect(leases).toHaveLength(values.length);
   for (const [i, lease] of leases.entries()) {
-    await api.gql(COMPLETE, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, values: [values[i]] } }, team.runnerAuth);
+    await api.gql(
+      COMPLETE,
+      { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, values: [values[i]] } },
+      team.runnerAuth,
+    );
   }
 }
 
@@ -57,7 +74,13 @@ describe.each(testDatabases)('abuse: the home page across teams [$name]', (targe
 
   async function home(auth: Auth, variables: Record<string, number> = {}) {
     return (await api.gql(HOME, variables, auth)).viewer as {
-      recentStudies: { id: string; name: string; createdByName: string | null; project: { team: { id: string } }; bestSoFar: { trialNumber: number; value: number }[] }[];
+      recentStudies: {
+        id: string;
+        name: string;
+        createdByName: string | null;
+        project: { team: { id: string } };
+        bestSoFar: { trialNumber: number; value: number }[];
+      }[];
       recentTrials: { id: string; number: number; state: string; values: number[]; study: { id: string } }[];
     };
   }
@@ -87,7 +110,9 @@ describe.each(testDatabases)('abuse: the home page across teams [$name]', (targe
       { trialNumber: 4, value: 1 },
     ]);
     expect(viewer.recentTrials.map((t) => t.number)).toEqual([4, 3]);
-    expect((await home(alice.user, { points: 2 })).recentStudies[0]!.bestSoFar.map((p) => p.trialNumber)).toEqual([2, 4]);
+    expect(
+      (await home(alice.user, { points: 2 })).recentStudies[0]!.bestSoFar.map((p) => p.trialNumber),
+    ).toEqual([2, 4]);
   });
 
   it('refuses recentStudies(first: 51), recentTrials(first: 1000) and bestSoFar(maxPoints: 501) naming the argument and value', async () => {
@@ -99,7 +124,9 @@ describe.each(testDatabases)('abuse: the home page across teams [$name]', (targe
       code: 'BAD_USER_INPUT',
       message: 'recentTrials(first:) must be between 0 and 50, got 1000',
     });
-    expect(refusal(await api.post(HOME, { points: 501 }, alice.user)).message).toBe('bestSoFar(maxPoints:) must be between 0 and 500, got 501');
+    expect(refusal(await api.post(HOME, { points: 501 }, alice.user)).message).toBe(
+      'bestSoFar(maxPoints:) must be between 0 and 500, got 501',
+    );
     expect(refusal(await api.post(HOME, { studies: -1 }, alice.user)).code).toBe('BAD_USER_INPUT');
   });
 

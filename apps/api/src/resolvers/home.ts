@@ -22,7 +22,11 @@ export const homeResolvers: Resolvers = {
         .innerJoin(project, eq(project.id, study.projectId))
         .where(inArray(project.teamId, teams))
         // Running and paused studies first (what is going on now), then the newest.
-        .orderBy(sql`case when ${study.status} in ('RUNNING', 'PAUSED') then 0 else 1 end`, desc(study.createdAt), desc(study.id))
+        .orderBy(
+          sql`case when ${study.status} in ('RUNNING', 'PAUSED') then 0 else 1 end`,
+          desc(study.createdAt),
+          desc(study.id),
+        )
         .limit(first);
       return rows.map((row): StudyRow => {
         authorize(ctx.viewer, row.teamId, 'read', 'The study');
@@ -38,7 +42,13 @@ export const homeResolvers: Resolvers = {
         .from(trial)
         .innerJoin(study, eq(study.id, trial.studyId))
         .innerJoin(project, eq(project.id, study.projectId))
-        .where(and(inArray(project.teamId, teams), inArray(trial.state, [...FINISHED_STATES]), isNotNull(trial.finishedAt)))
+        .where(
+          and(
+            inArray(project.teamId, teams),
+            inArray(trial.state, [...FINISHED_STATES]),
+            isNotNull(trial.finishedAt),
+          ),
+        )
         .orderBy(desc(trial.finishedAt), desc(trial.id))
         .limit(first);
       return rows.map((row): TrialRow => {
@@ -67,7 +77,9 @@ export const homeResolvers: Resolvers = {
           previous: sql`${previous}`.as('previous'),
         })
         .from(trial)
-        .where(and(eq(trial.studyId, row.id), eq(trial.state, 'COMPLETE'), sql`${trial.values}[1] is not null`))
+        .where(
+          and(eq(trial.studyId, row.id), eq(trial.state, 'COMPLETE'), sql`${trial.values}[1] is not null`),
+        )
         .as('ranked');
       const rows = await ctx.db
         .select({ number: ranked.number, value: ranked.value })

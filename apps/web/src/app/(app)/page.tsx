@@ -15,7 +15,11 @@ export const dynamic = 'force-dynamic';
  * The home page: the caller's recent and running studies across their teams, runners, the last finished trials.
  * Right after sign-in (`?from=sign-in`) on a fresh `npm start`, it sends the newcomer to the running demo study.
  */
-export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Home({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [{ from }, { viewer }] = await Promise.all([searchParams, serverQuery(HomePageQuery, {})]);
   if (!viewer?.user) redirect('/sign-in');
   if (from === 'sign-in') {

@@ -5,7 +5,15 @@ const WIDTH = 96;
 const HEIGHT = 24;
 
 /** The best value so far as a small step line; nothing before the first complete trial. */
-export function Sparkline({ points, lastTrial, label }: { points: readonly BestPoint[]; lastTrial: number; label: string }) {
+export function Sparkline({
+  points,
+  lastTrial,
+  label,
+}: {
+  points: readonly BestPoint[];
+  lastTrial: number;
+  label: string;
+}) {
   const d = sparklinePath(points, lastTrial, WIDTH, HEIGHT);
   if (!d) return <span className="muted">—</span>;
   return (

@@ -13,7 +13,9 @@ export function StudiesPanel({ studies }: { studies: HomeData['recentStudies'] }
   return (
     <Panel id="home-studies" title="Studies" minHeight={120}>
       {studies.length === 0 ? (
-        <p className="muted">No study yet: create one from a project, or start Tuneboard with npm start for the demo.</p>
+        <p className="muted">
+          No study yet: create one from a project, or start Tuneboard with npm start for the demo.
+        </p>
       ) : (
         <table className="data" data-testid="home-studies">
           <thead>
@@ -43,7 +45,11 @@ export function StudiesPanel({ studies }: { studies: HomeData['recentStudies'] }
                   </td>
                   <td>
                     <span className="progress" aria-hidden="true">
-                      <span style={{ width: formatProgress(study.progress) === '—' ? 0 : formatProgress(study.progress) }} />
+                      <span
+                        style={{
+                          width: formatProgress(study.progress) === '—' ? 0 : formatProgress(study.progress),
+                        }}
+                      />
                     </span>
                     {formatProgress(study.progress)}
                   </td>
@@ -87,7 +93,12 @@ export function RunnersPanel({ teams }: { teams: HomeData['teams'] }) {
     .sort((a, b) => Number(b.online) - Number(a.online));
   const online = runners.filter((r) => r.online).length;
   return (
-    <Panel id="home-runners" title={`Runners (${online} online)`} minHeight={80} actions={<Link href="/runners">All runners</Link>}>
+    <Panel
+      id="home-runners"
+      title={`Runners (${online} online)`}
+      minHeight={80}
+      actions={<Link href="/runners">All runners</Link>}
+    >
       {runners.length === 0 ? (
         <p className="muted">
           No runner yet: create a RUNNER token on <Link href="/tokens">API tokens</Link> and start one.
@@ -110,7 +121,11 @@ export function RunnersPanel({ teams }: { teams: HomeData['teams'] }) {
                     </span>
                   ) : (
                     runner.runningTrials.map((trial) => (
-                      <Link key={trial.id} href={hrefFor('trials', trial.id)} style={{ marginRight: '0.5rem' }}>
+                      <Link
+                        key={trial.id}
+                        href={hrefFor('trials', trial.id)}
+                        style={{ marginRight: '0.5rem' }}
+                      >
                         {trial.study.name} #{trial.number}
                       </Link>
                     ))
@@ -139,7 +154,9 @@ export function FinishedTrialsPanel({ trials }: { trials: HomeData['recentTrials
               <Link href={hrefFor('trials', trial.id)}>
                 {trial.study.name} #{trial.number}
               </Link>
-              <span className={styles.grow}>{trial.state === 'COMPLETE' ? formatMetric(trial.values?.[0]) : ''}</span>
+              <span className={styles.grow}>
+                {trial.state === 'COMPLETE' ? formatMetric(trial.values?.[0]) : ''}
+              </span>
               <span className="muted" suppressHydrationWarning>
                 {relativeTime(trial.finishedAt)}
               </span>

@@ -19,7 +19,17 @@ describe('sparklinePath', () => {
 
   it('draws one point as a flat line in the middle, and leaves out values that are not finite', () => {
     expect(sparklinePath([{ trialNumber: 3, value: 1 }], 3, 50, 20)).toBe('M2,10H48');
-    expect(sparklinePath([{ trialNumber: 0, value: 'NaN' }, { trialNumber: 1, value: 2 }], 1, 50, 20)).toBe('M2,10H48');
+    expect(
+      sparklinePath(
+        [
+          { trialNumber: 0, value: 'NaN' },
+          { trialNumber: 1, value: 2 },
+        ],
+        1,
+        50,
+        20,
+      ),
+    ).toBe('M2,10H48');
   });
 
   it('is empty without a finite point', () => {

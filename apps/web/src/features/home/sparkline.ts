@@ -10,7 +10,12 @@ export interface BestPoint {
  * (the study's newest trial number, so the line reaches the present). Larger values are drawn higher;
  * non-finite values are left out. Empty when no finite point is left.
  */
-export function sparklinePath(points: readonly BestPoint[], lastTrial: number, width: number, height: number): string {
+export function sparklinePath(
+  points: readonly BestPoint[],
+  lastTrial: number,
+  width: number,
+  height: number,
+): string {
   const finite = points.flatMap((p) => {
     const value = typeof p.value === 'number' ? p.value : Number(p.value);
     return Number.isFinite(value) ? [{ x: p.trialNumber, y: value }] : [];
