@@ -22,9 +22,10 @@ export const LIMITS = {
  * error naming the field (resolvers/list-limits.ts), and the operation cost (pipeline/cost.ts) multiplies by
  * the real arguments. A page of 500 trials × 2,000 points a curve is the most one field may carry (the cost
  * limit refuses most such pages anyway); 50 keys is more than a chart shows. `trials(first)`,
- * `metrics(maxPoints)`, `metrics(keys)` have their own; every other list uses `default`.
+ * `metrics(maxPoints)`, `metrics(keys)` have their own, and so do the home page's `viewer.recentStudies(first)`
+ * and `viewer.recentTrials(first)` (`recent`: a page of them, not an export); every other list uses `default`.
  */
-export const LIST_MAX = { trials: 500, maxPoints: 2_000, metricKeys: 50, default: 500 } as const;
+export const LIST_MAX = { trials: 500, maxPoints: 2_000, metricKeys: 50, default: 500, recent: 50 } as const;
 
 /**
  * Validation rules added to graphql's own (`specifiedRules`), on both transports: the shape limits, and in

@@ -5,6 +5,7 @@ import type { Resolvers } from './generated/graphql.ts';
 import { guardTextArguments } from './input-text.ts';
 import { analysisResolvers } from './resolvers/analysis.ts';
 import { authResolvers } from './resolvers/auth.ts';
+import { homeResolvers } from './resolvers/home.ts';
 import { nodeResolvers } from './resolvers/node.ts';
 import { runnerResolvers } from './resolvers/runners.ts';
 import { DateTimeScalar, JSONScalar, MetricValueScalar } from './resolvers/scalars.ts';
@@ -19,7 +20,7 @@ export const typeDefs = readdirSync(schemaDir)
   .sort()
   .map((file) => readFileSync(schemaDir + file, 'utf8'));
 
-const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers];
+const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers];
 
 export const schema = guardTextArguments(
   makeExecutableSchema({

@@ -47,13 +47,13 @@ describe('start.json', () => {
 describe('the demo study', () => {
   const input = demoStudyInput('UHJvamVjdDox');
 
-  it('is a valid space, sampler, pruner and objective for 30 trials', () => {
+  it('is a valid space, sampler, pruner and objective for 120 trials, two at a time', () => {
     const space = parseSpace(input.space);
     expect(space.params.map((p) => p.name).sort()).toEqual(['batch_size', 'dropout', 'epochs', 'hidden_layers', 'learning_rate', 'units']);
     expect(parseSamplerConfig(input.sampler)).toMatchObject({ kind: 'auto' });
     expect(parsePrunerConfig(input.pruner)).toMatchObject({ kind: 'median' });
     expect(parseObjectiveSpec(input.objective)).toMatchObject({ template: 'mlp', dataset: 'digits' });
-    expect(input.budget.maxTrials).toBe(30);
+    expect(input.budget).toEqual({ maxTrials: 120, maxParallel: 2, maxFailures: 3 });
   });
 
   it('searches the learning rate and units on a log scale', () => {

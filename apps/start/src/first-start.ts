@@ -57,9 +57,20 @@ export function randomPassword(): string {
 export const demoEpochs = 100;
 
 /**
- * The demo study: an MLP on the built-in digits dataset (8×8 images, 10 classes), 30 trials, the `auto`
- * sampler and a median pruner. Epochs are fixed (a one-choice categorical) and few, so a trial takes seconds on
- * a laptop CPU and the dashboard fills in while you watch; the pruner waits five epochs and three trials.
+ * Trials in the demo study, two at a time (`demoConcurrency`): the first finish within seconds of the runner
+ * starting, and the study keeps running for several minutes on a 2-core laptop, so a newcomer who signs in
+ * watches trials arrive live (30 trials were over before anyone had signed in).
+ */
+export const demoTrials = 120;
+
+/** Trials the local runner trains at once (`TUNEBOARD_CONCURRENCY` for it): the demo's `maxParallel`. */
+export const demoConcurrency = 2;
+
+/**
+ * The demo study: an MLP on the built-in digits dataset (8×8 images, 10 classes), `demoTrials` trials two at a
+ * time, the `auto` sampler and a median pruner. Epochs are fixed (a one-choice categorical), so a trial takes
+ * seconds on a laptop CPU and the dashboard fills in while you watch; the pruner waits five epochs and three
+ * trials.
  */
 export function demoStudyInput(projectId: string) {
   return {
@@ -78,7 +89,7 @@ export function demoStudyInput(projectId: string) {
     sampler: { kind: 'auto', seed: 1 },
     pruner: { kind: 'median', warmupSteps: 5, startupTrials: 3 },
     objective: { kind: 'template', template: 'mlp', dataset: 'digits', metric: 'val_accuracy' },
-    budget: { maxTrials: 30, maxParallel: 2, maxFailures: 3 },
+    budget: { maxTrials: demoTrials, maxParallel: demoConcurrency, maxFailures: 3 },
   };
 }
 
@@ -95,7 +106,7 @@ export function planStart(state: StartState | null): StartPlan {
       'create the team "Local"',
       'create the project "Demo"',
       'create a runner token for the local runner',
-      'create the demo study "Digits MLP" (30 trials)',
+      `create the demo study "Digits MLP" (${demoTrials} trials)`,
     ],
   };
 }
@@ -145,7 +156,7 @@ export async function runFirstStart(
   );
   assertNoUserErrors('apiTokenCreate', token.apiTokenCreate.userErrors);
 
-  say('creating the demo study "Digits MLP" (30 trials, auto sampler, median pruner)');
+  say(`creating the demo study "Digits MLP" (${demoTrials} trials, ${demoConcurrency} at a time, auto sampler, median pruner)`);
   const study = await client.request<{ studyCreate: Payload & { study: { id: string } | null } }>(
     `mutation ($input: StudyCreateInput!) { studyCreate(input: $input) { study { id } userErrors { field message code } } }`,
     { input: demoStudyInput(projectId) },

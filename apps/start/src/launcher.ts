@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { StartOptions } from './args.ts';
 import { webBuildVerdict } from './build.ts';
 import { GraphqlClient, waitForApi } from './graphql.ts';
-import { planStart, readStartState, runFirstStart, writeStartState, type StartState } from './first-start.ts';
+import { demoConcurrency, planStart, readStartState, runFirstStart, writeStartState, type StartState } from './first-start.ts';
 import { takenPorts } from './ports.ts';
 import { formatPinoLine, LinePrefixer, LineTail, prefixFor } from './prefix.ts';
 import { shutdownOrder, signalAction, type ChildName } from './shutdown.ts';
@@ -153,12 +153,14 @@ export class Launcher {
     // The demo study is a template: the runner needs no --allow-commands. Command objectives run only when the
     // environment says so (TUNEBOARD_ALLOW_COMMANDS, passed through like the rest of this process's environment).
     const commands = this.io.env.TUNEBOARD_ALLOW_COMMANDS?.trim();
-    this.say(`starting one runner (backend: auto; command objectives: ${commands ? `TUNEBOARD_ALLOW_COMMANDS=${commands}` : 'off'})`);
+    this.say(`starting one runner (backend: auto; ${this.io.env.TUNEBOARD_CONCURRENCY ?? demoConcurrency} trials at a time; command objectives: ${commands ? `TUNEBOARD_ALLOW_COMMANDS=${commands}` : 'off'})`);
     this.spawnChild('runner', this.node('--import', this.tsxImport, 'src/cli.ts'), path.join(this.repoRoot, 'apps', 'runner'), {
       TUNEBOARD_API: this.apiUrl,
       TUNEBOARD_TOKEN: current.runnerToken,
       TUNEBOARD_NAME: 'local',
       TUNEBOARD_BACKEND: 'auto',
+      // Two demo trials at a time, each in its own slot process (one core each); the caller's own setting wins.
+      TUNEBOARD_CONCURRENCY: this.io.env.TUNEBOARD_CONCURRENCY ?? String(demoConcurrency),
     });
 
     this.banner(current, password);

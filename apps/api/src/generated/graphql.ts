@@ -104,6 +104,15 @@ export type AuthPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The best value of a study's first objective so far, as it stood after a trial. */
+export type BestSoFarPoint = {
+  __typename?: 'BestSoFarPoint';
+  /** The trial that set it. */
+  trialNumber: Scalars['Int']['output'];
+  /** The best value so far. */
+  value: Scalars['MetricValue']['output'];
+};
+
 /** The trial budget of a study. */
 export type Budget = {
   __typename?: 'Budget';
@@ -792,6 +801,11 @@ export type SignUpPolicy =
 /** A hyperparameter search: a space, a strategy, an objective and a budget. */
 export type Study = Node & {
   __typename?: 'Study';
+  /**
+   * The best value of the first objective after each complete trial that improved it, by trial number: the
+   * history of the best value so far as a step line. The latest `maxPoints` improvements (at most 500).
+   */
+  bestSoFar: Array<BestSoFarPoint>;
   /** The best complete trial by the first objective; null until one completes. */
   bestTrial: Maybe<Trial>;
   /** The Pareto-optimal complete trials (several objectives); the best trial for one. */
@@ -806,6 +820,8 @@ export type Study = Node & {
   counts: TrialCounts;
   /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Who created it; null when it was created with an API token or that account is gone. */
+  createdByName: Maybe<Scalars['String']['output']>;
   /** Free text. */
   description: Scalars['String']['output'];
   /** Why a FAILED study failed, ending with the last trial error; null for any other status. */
@@ -840,6 +856,12 @@ export type Study = Node & {
   status: StudyStatus;
   /** The study's trials, filtered and ordered. */
   trials: TrialConnection;
+};
+
+
+/** A hyperparameter search: a space, a strategy, an objective and a budget. */
+export type StudyBestSoFarArgs = {
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1326,6 +1348,13 @@ export type Viewer = {
   __typename?: 'Viewer';
   /** Pending invitations for the signed-in user's e-mail address, newest first (at most 50); empty for API tokens. */
   invitations: Array<Invitation>;
+  /**
+   * Studies of the caller's teams for the home page: running and paused ones first, then the most recently
+   * created; `first` at most 50.
+   */
+  recentStudies: Array<Study>;
+  /** Trials of the caller's teams that finished most recently (complete, pruned or failed), newest first; `first` at most 50. */
+  recentTrials: Array<Trial>;
   /** Teams the caller can see. */
   teams: Array<Team>;
   /** The scope of the API token; null for a user session. */
@@ -1334,6 +1363,18 @@ export type Viewer = {
   tokenTeam: Maybe<Team>;
   /** The signed-in user; null when the caller is an API token. */
   user: Maybe<User>;
+};
+
+
+/** Who is asking: a signed-in user, or an API token. */
+export type ViewerRecentStudiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Who is asking: a signed-in user, or an API token. */
+export type ViewerRecentTrialsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1428,6 +1469,7 @@ export type ResolversTypes = {
   ApiTokenRevokePayload: ResolverTypeWrapper<Partial<Omit<ApiTokenRevokePayload, 'apiToken'> & { apiToken?: Maybe<ResolversTypes['ApiToken']> }>>;
   ApiTokenScope: ResolverTypeWrapper<Partial<ApiTokenScope>>;
   AuthPayload: ResolverTypeWrapper<Partial<Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>>;
+  BestSoFarPoint: ResolverTypeWrapper<Partial<BestSoFarPoint>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   Budget: ResolverTypeWrapper<Partial<Budget>>;
   BudgetInput: ResolverTypeWrapper<Partial<BudgetInput>>;
@@ -1524,6 +1566,7 @@ export type ResolversParentTypes = {
   ApiTokenRevokeInput: Partial<ApiTokenRevokeInput>;
   ApiTokenRevokePayload: Partial<Omit<ApiTokenRevokePayload, 'apiToken'> & { apiToken?: Maybe<ResolversParentTypes['ApiToken']> }>;
   AuthPayload: Partial<Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> }>;
+  BestSoFarPoint: Partial<BestSoFarPoint>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   Budget: Partial<Budget>;
   BudgetInput: Partial<BudgetInput>;
@@ -1631,6 +1674,11 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
   retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type BestSoFarPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BestSoFarPoint'] = ResolversParentTypes['BestSoFarPoint']> = {
+  trialNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['MetricValue'], ParentType, ContextType>;
 };
 
 export type BudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Budget'] = ResolversParentTypes['Budget']> = {
@@ -1817,6 +1865,7 @@ export type SignOutPayloadResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type StudyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Study'] = ResolversParentTypes['Study']> = {
+  bestSoFar?: Resolver<Array<ResolversTypes['BestSoFarPoint']>, ParentType, ContextType, RequireFields<StudyBestSoFarArgs, 'maxPoints'>>;
   bestTrial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType>;
   bestTrials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType>;
   budget?: Resolver<ResolversTypes['Budget'], ParentType, ContextType>;
@@ -1824,6 +1873,7 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   counts?: Resolver<ResolversTypes['TrialCounts'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1968,6 +2018,8 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
+  recentStudies?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType, RequireFields<ViewerRecentStudiesArgs, 'first'>>;
+  recentTrials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType, RequireFields<ViewerRecentTrialsArgs, 'first'>>;
   teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
   tokenScope?: Resolver<Maybe<ResolversTypes['ApiTokenScope']>, ParentType, ContextType>;
   tokenTeam?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType>;
@@ -1979,6 +2031,7 @@ export type Resolvers<ContextType = Context> = {
   ApiTokenCreatePayload?: ApiTokenCreatePayloadResolvers<ContextType>;
   ApiTokenRevokePayload?: ApiTokenRevokePayloadResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  BestSoFarPoint?: BestSoFarPointResolvers<ContextType>;
   Budget?: BudgetResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Invitation?: InvitationResolvers<ContextType>;

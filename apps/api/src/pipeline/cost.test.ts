@@ -81,4 +81,12 @@ describe('operation cost', () => {
     const bomb = parse(`query { ...F0 }\n${fragments}\nfragment F60 on Query { viewer { teams { id } } }`);
     expect(operationCost(schema, bomb, undefined, {})).toBeGreaterThan(1e18);
   });
+
+  it("sizes the home page's lists by their first and maxPoints arguments", () => {
+    const home = parse('query($n: Int, $p: Int) { viewer { recentStudies(first: $n) { id name bestSoFar(maxPoints: $p) { trialNumber value } } } }');
+    const cost = (n: number, p: number) => operationCost(schema, home, undefined, { n, p });
+    expect(cost(50, 0)).toBeCloseTo(1 + 1 + 50 * 3, 5);
+    expect(cost(5, 0)).toBeCloseTo(1 + 1 + 5 * 3, 5);
+    expect(cost(10, 500)).toBeGreaterThan(cost(10, 50));
+  });
 });

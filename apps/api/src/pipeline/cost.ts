@@ -25,7 +25,8 @@ import {
  * The model counts what the response can hold: a field costs 1, plus its selection times the list's size.
  * Sizes come from the arguments: `trials(first)` sizes its connection's `edges` and `nodes`; `metrics` is
  * one series per key (ASSUMED_METRIC_KEYS when `keys` is null) of `maxPoints` points, a point weighing
- * 1/POINTS_PER_UNIT (points are the bulk of a response but cheap to produce: one row, a few bytes each);
+ * 1/POINTS_PER_UNIT (points are the bulk of a response but cheap to produce: one row, a few bytes each; so
+ * is a `bestSoFar(maxPoints)` point); a plain list with `first` (`recentStudies`) is `first` long;
  * `nodes(ids)` is one per id. Lists without a size argument (a team's studies, a study's best trials) count
  * ASSUMED_LIST_SIZE. Fragments are costed once per name and size, so a fragment bomb costs its true
  * (astronomical) amount in linear time.
@@ -117,6 +118,11 @@ export function operationCost(
       childSizes.points = typeof args.maxPoints === 'number' ? Math.max(args.maxPoints, 0) : 0;
     } else if (name === 'points' && sizes.points !== undefined) {
       size = sizes.points / POINTS_PER_UNIT;
+    } else if (name === 'bestSoFar') {
+      size = (typeof args.maxPoints === 'number' ? Math.max(args.maxPoints, 0) : 0) / POINTS_PER_UNIT;
+    } else if (size === ASSUMED_LIST_SIZE && typeof args.first === 'number') {
+      // A plain list with a size (`viewer.recentStudies(first:)`) is as long as it says.
+      size = Math.max(args.first, 0);
     }
     return 1 + size * selectionCost(type, node.selectionSet, childSizes);
   }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { SignOutButton } from './sign-out-button';
 
 const links = [
+  { href: '/', label: 'Home' },
   { href: '/teams', label: 'Teams' },
   { href: '/runners', label: 'Runners' },
   { href: '/tokens', label: 'API tokens' },
@@ -17,7 +18,7 @@ export function AppShell({ userName, children }: { userName: string; children: R
         Skip to content
       </a>
       <header className="app-header">
-        <Link href="/teams" className="brand">
+        <Link href="/" className="brand">
           Tuneboard
         </Link>
         <nav aria-label="Main">

@@ -72,7 +72,9 @@ export function AuthForm({ mode, invitationToken }: { mode: 'sign-in' | 'sign-up
         setBusy(false);
         return;
       }
-      router.replace('/teams');
+      // A sign-in lands on the home page (or, on a fresh npm start, on the running demo study); a new account
+      // has no team yet and starts at Teams.
+      router.replace(mode === 'sign-in' ? '/?from=sign-in' : '/teams');
       router.refresh();
     } catch (error) {
       setErrors({ '': [errorMessage(error)] });
