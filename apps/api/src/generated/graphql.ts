@@ -808,6 +808,8 @@ export type Study = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Free text. */
   description: Scalars['String']['output'];
+  /** The sequence number (an integer) of the study's latest live event, `StudyEvent.seq`, when this study was read: trials read after it in the same request reflect every event up to it. */
+  eventSeq: Scalars['Float']['output'];
   /** Why a FAILED study failed, ending with the last trial error; null for any other status. */
   failureReason: Maybe<Scalars['String']['output']>;
   /** Global id. */
@@ -891,6 +893,8 @@ export type StudyEvent = {
   __typename?: 'StudyEvent';
   /** What happened. */
   kind: StudyEventKind;
+  /** The study's sequence number of this event (an integer): 1, 2, 3 … per study, in the order subscribers receive them. A number skipped means events were missed: refetch. A number not above the last one seen is old: ignore it. */
+  seq: Scalars['Float']['output'];
   /** The study. */
   study: Study;
   /** The trial concerned, if any. */
@@ -901,6 +905,8 @@ export type StudyEvent = {
 export type StudyEventKind =
   /** The study's status changed. */
   | 'STUDY_STATUS'
+  /** Sent first on every subscription (and again after a reconnect): `seq` is the study's latest sequence number. A client whose data is older (`Study.eventSeq` below it) refetches. */
+  | 'SYNC'
   /** A runner claimed a trial. */
   | 'TRIAL_CLAIMED'
   /** A trial was created (sampled, enqueued or inherited). */
@@ -1825,6 +1831,7 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
   counts?: Resolver<ResolversTypes['TrialCounts'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventSeq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1846,6 +1853,7 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type StudyEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StudyEvent'] = ResolversParentTypes['StudyEvent']> = {
   kind?: Resolver<ResolversTypes['StudyEventKind'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
   trial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType>;
 };

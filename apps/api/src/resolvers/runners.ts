@@ -16,6 +16,7 @@ import {
 } from '../queue/lease.ts';
 import { reauthorized } from '../pipeline/reauthorize.ts';
 import { failStudyOnFailures } from '../queue/failures.ts';
+import { startingWith, studyEventSeq, type NumberedStudyEvent } from '../events.ts';
 import { topUp } from '../queue/scheduler.ts';
 import { createLoaders } from '../loaders.ts';
 import { loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
@@ -294,10 +295,18 @@ export const runnerResolvers: Resolvers = {
     studyEvents: {
       subscribe: async (_parent, { studyId }, ctx) => {
         const row = await loadStudy(ctx, studyId, 'read');
+        // Listening first, then reading the latest number: every event after it reaches this subscriber.
+        const events = ctx.events.studyEvents((message) => message.studyId === row.id);
+        let seq: number;
+        try {
+          seq = await studyEventSeq(ctx.db, row.id);
+        } catch (error) {
+          await events.return?.();
+          throw error;
+        }
+        const sync: NumberedStudyEvent = { kind: 'SYNC', studyId: row.id, teamId: row.teamId, seq };
         // Each event is delivered only while the caller may still read the study.
-        return reauthorized(ctx, ctx.events.studyEvents((message) => message.studyId === row.id), (viewer) =>
-          authorize(viewer, row.teamId, 'read', 'The study'),
-        );
+        return reauthorized(ctx, startingWith(sync, events), (viewer) => authorize(viewer, row.teamId, 'read', 'The study'));
       },
       resolve: (message: StudyEventModel, _args: unknown, ctx: Context) => freshReads(ctx, message),
     },
@@ -318,6 +327,7 @@ export const runnerResolvers: Resolvers = {
     },
   },
   StudyEvent: {
+    seq: (event) => event.seq ?? 0,
     study: async (event, _args, ctx) => loadStudyById(ctx, event.studyId, 'read'),
     trial: async (event, _args, ctx) => {
       if (event.trialId === undefined) return null;
