@@ -27,7 +27,8 @@ export function StudyControls({
   status: string;
   params: readonly ChartParam[];
   trials: readonly ChartTrial[];
-  onChange: (summary: StudySummaryFieldsFragment) => void;
+  /** The study as the mutation answered; the page's live store also hears the change as an event. */
+  onChange?: (summary: StudySummaryFieldsFragment) => void;
 }) {
   const [pause, runPause] = useMutation(StudyPauseMutation);
   const [resume, runResume] = useMutation(StudyResumeMutation);
@@ -46,7 +47,7 @@ export function StudyControls({
     if (result.error) return setMessage(result.error.message);
     const payload = (result.data as Record<string, Payload> | undefined)?.[name];
     if (payload?.userErrors.length) return setMessage(payload.userErrors.map((e) => e.message).join(' '));
-    if (payload?.study) onChange(payload.study);
+    if (payload?.study) onChange?.(payload.study);
   }
 
   async function submitEnqueue(event: React.FormEvent) {
