@@ -717,11 +717,13 @@ export type Runner = Node & {
   host: Scalars['String']['output'];
   /** Global id. */
   id: Scalars['ID']['output'];
-  /** When it was last heard from. */
+  /** When it was last heard from: a claim, its registration, or a report or heartbeat on a trial it runs (each renews that trial's lease). */
+  lastHeartbeatAt: Scalars['DateTime']['output'];
+  /** When it last claimed or registered. */
   lastSeenAt: Scalars['DateTime']['output'];
   /** Name, unique in the team. */
   name: Scalars['String']['output'];
-  /** True when it was heard from in the last minute. */
+  /** True when it was heard from within one lease (the API's LEASE_SECONDS): a runner that vanished shows offline within a lease. */
   online: Scalars['Boolean']['output'];
   /** Trials it is running now. */
   runningTrials: Array<Trial>;
@@ -1804,6 +1806,7 @@ export type RunnerResolvers<ContextType = Context, ParentType extends ResolversP
   capabilities?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   host?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastHeartbeatAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

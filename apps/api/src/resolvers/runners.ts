@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { runner, trial, type RunnerCapabilities } from '@tuneboard/db';
 import { authorize, can, notFound, teamsAllowed } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
-import type { StudyEventModel, TrialRow } from '../mappers.ts';
+import type { RunnerRow, StudyEventModel, TrialRow } from '../mappers.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { isUuid, rawId, toGlobalId } from '../ids.ts';
 import {
@@ -23,7 +23,28 @@ import { loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
 import { acceptsCommands, allowedPrograms, commandCapabilitiesError } from './runner-capabilities.ts';
 import { boundedTrialError } from './trial-error.ts';
 
-const ONLINE_MS = 60_000;
+/**
+ * The later of the runner's last claim or registration and the last heartbeat on a trial it runs: a runner busy
+ * with long trials claims nothing for a while but renews its leases with every report. Read once per request.
+ */
+function lastHeartbeat(ctx: Context, row: RunnerRow): Promise<Date> {
+  const cache = (heartbeats.get(ctx.loaders) ?? new Map<string, Promise<Date>>()) as Map<string, Promise<Date>>;
+  heartbeats.set(ctx.loaders, cache);
+  let found = cache.get(row.id);
+  if (!found) {
+    found = ctx.db
+      .select({ at: sql<string | Date | null>`max(${trial.heartbeatAt})` })
+      .from(trial)
+      .where(and(eq(trial.leaseOwner, row.id), eq(trial.state, 'RUNNING')))
+      .then(([result]) => {
+        const at = result?.at ? new Date(result.at) : null;
+        return at && at > row.lastSeenAt ? at : row.lastSeenAt;
+      });
+    cache.set(row.id, found);
+  }
+  return found;
+}
+const heartbeats = new WeakMap<object, Map<string, Promise<Date>>>();
 
 function toLease(row: TrialRow) {
   return { trial: row, leaseToken: row.leaseToken!, leaseExpiresAt: row.leaseExpiresAt! };
@@ -170,7 +191,8 @@ export const runnerResolvers: Resolvers = {
   Runner: {
     id: (row) => toGlobalId('Runner', row.id),
     team: async (row, _args, ctx) => (await ctx.loaders.team.load(row.teamId))!,
-    online: (row) => Date.now() - row.lastSeenAt.getTime() < ONLINE_MS,
+    lastHeartbeatAt: (row, _args, ctx) => lastHeartbeat(ctx, row),
+    online: async (row, _args, ctx) => Date.now() - (await lastHeartbeat(ctx, row)).getTime() < ctx.env.LEASE_SECONDS * 1_000,
     acceptsCommands: (row) => acceptsCommands(row.capabilities),
     allowedPrograms: (row) => allowedPrograms(row.capabilities),
     runningTrials: (row, _args, ctx) =>
