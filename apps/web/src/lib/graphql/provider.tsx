@@ -18,6 +18,9 @@ export function createBrowserClient(wsUrl: string): Client {
           url: browserWsUrl(wsUrl, window.location.hostname),
           lazy: true,
           retryAttempts: Infinity,
+          // graphql-ws doubles its wait without a bound (a minute after six tries): an API restart would leave
+          // pages without live updates long after it answers again. Capped, with jitter so tabs spread out.
+          retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(1_000 * 2 ** retries, 5_000) + Math.random() * 1_000)),
         });
   return new Client({
     url: '/graphql',
