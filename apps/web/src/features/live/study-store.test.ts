@@ -90,4 +90,10 @@ describe('the study live store', () => {
     expect(store.status).toBe('PAUSED');
     expect(store.metricsVersion).toBe(1);
   });
+
+  it('ignores a snapshot older than the store unless it is waiting for one', () => {
+    const ahead = feed(start(), event(4, 'TRIAL_FINISHED', trial(1, 'COMPLETE', 0, 0.1)));
+    const old = { seq: 3, status: 'RUNNING' as const, trials: [trial(1, 'RUNNING')] };
+    expect(storeReducer(ahead, { type: 'snapshot', snapshot: old })).toBe(ahead);
+  });
 });

@@ -119,6 +119,8 @@ export function storeReducer(store: StudyStore, action: StoreAction): StudyStore
       return next;
     }
     case 'snapshot':
+      // Older than what the store shows (a server render replayed from the router's cache): nothing to learn.
+      if (!store.stale && action.snapshot.seq < store.seq) return store;
       return settle(store, action.snapshot);
   }
 }

@@ -22,15 +22,15 @@ export function useStudyLive(studyId: string, initial: Snapshot): StudyLive {
   const [store, dispatch] = useReducer(storeReducer, initial, fromSnapshot);
   const [error, setError] = useState<string | null>(null);
 
-  // Another study (parent → child) starts from its own server data.
-  const firstRender = useRef(true);
+  // New server data: another study (parent → child) starts from it; for the same study it is one more snapshot
+  // (ignored when older than the store).
+  const shown = useRef({ studyId, initial });
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    dispatch({ type: 'reset', snapshot: initial });
-  }, [initial]);
+    if (shown.current.initial === initial) return;
+    const sameStudy = shown.current.studyId === studyId;
+    shown.current = { studyId, initial };
+    dispatch(sameStudy ? { type: 'snapshot', snapshot: initial } : { type: 'reset', snapshot: initial });
+  }, [studyId, initial]);
 
   const refetch = useRef<Coalescer | null>(null);
   useEffect(() => {
