@@ -28,14 +28,16 @@ async function serverTrials(stack: Stack, studyId: string, auth: GraphQLAuth): P
   return { status: study.status, trials: study.trials.nodes };
 }
 
-/** `#,State,val_loss` of every row of the page's CSV export. */
+/** `#,State,val_loss` of every row of the page's CSV export, by trial number (the table sorts as the user chose). */
 async function exportedRows(page: Page): Promise<string[]> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const text = readFileSync((await download.path())!, 'utf8').trim();
   return text
     .split(/\r?\n/)
     .slice(1)
-    .map((line) => line.split(',').slice(0, 3).join(','));
+    .map((line) => line.split(',').slice(0, 3))
+    .sort((a, b) => Number(a[0]) - Number(b[0]))
+    .map((cells) => cells.join(','));
 }
 
 function expectedRows(trials: readonly ServerTrial[]): string[] {
@@ -53,12 +55,29 @@ describe('live state of the study page', () => {
   let stack: Stack;
   let browser: Browser;
   let page: Page;
+  const aborted: string[] = [];
 
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page.setDefaultTimeout(30_000);
+    // The page must never cancel its own GraphQL requests (it used to, about every 1.5 s while a study ran).
+    page.on('requestfailed', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql' && request.failure()?.errorText === 'net::ERR_ABORTED') {
+        aborted.push(request.postData()?.slice(0, 80) ?? '');
+      }
+    });
+    if (process.env.LIVE_DEBUG) {
+      page.on('console', (m) => console.log('console', m.text()));
+      page.on('websocket', (ws) => {
+        console.log('ws open', ws.url());
+        ws.on('framereceived', (f) => console.log('ws <', String(f.payload).slice(0, 160)));
+        ws.on('framesent', (f) => console.log('ws >', String(f.payload).slice(0, 160)));
+        ws.on('close', () => console.log('ws closed'));
+      });
+      page.on('requestfailed', (r) => console.log('failed', r.method(), r.url(), r.failure()?.errorText));
+    }
   });
   afterAll(async () => {
     await browser?.close();
@@ -122,6 +141,7 @@ describe('live state of the study page', () => {
     // Table, summary and export read one store: the CSV is the server's trials, row for row.
     expect(await exportedRows(page)).toEqual(expectedRows(final.trials));
     await page.screenshot({ path: screenshotPath('live-after-restart'), fullPage: true });
+    expect(aborted).toEqual([]);
 
     // Back from a trial page: the study view is the server's, and so is its export.
     const rowsBefore = await exportedRows(page);
