@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from './browser.ts';
+import { env } from './env.ts';
 import { cookieHeader, startStack, type GraphQLAuth, type Stack } from './stack.ts';
 
 /** Issue #18 (a), (b): the study page converges to the server's state without a reload. */
@@ -68,7 +69,8 @@ describe('live state of the study page', () => {
         aborted.push(request.postData()?.slice(0, 80) ?? '');
       }
     });
-    if (process.env.LIVE_DEBUG) {
+    // TUNEBOARD_E2E_VERBOSE=1: the page's console, WebSocket frames and failed requests too.
+    if (env.verbose) {
       page.on('console', (m) => console.log('console', m.text()));
       page.on('websocket', (ws) => {
         console.log('ws open', ws.url());
