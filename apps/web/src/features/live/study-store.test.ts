@@ -93,7 +93,7 @@ describe('the study live store', () => {
 
   it('ignores a snapshot older than the store unless it is waiting for one', () => {
     const ahead = feed(start(), event(4, 'TRIAL_FINISHED', trial(1, 'COMPLETE', 0, 0.1)));
-    const old = { seq: 3, status: 'RUNNING' as const, trials: [trial(1, 'RUNNING')] };
+    const old = { seq: 3, status: 'RUNNING' as const, failureReason: null, trials: [trial(1, 'RUNNING')] };
     expect(storeReducer(ahead, { type: 'snapshot', snapshot: old })).toBe(ahead);
   });
 });

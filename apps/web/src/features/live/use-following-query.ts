@@ -7,6 +7,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useEffect, useRef, useState } from 'react';
 import { useClient, type AnyVariables } from 'urql';
 import { coalesce, type Coalescer } from './coalesce';
+import { readableError } from '@/lib/graphql/errors';
 
 export interface Followed<Data> {
   data: Data | null;
@@ -35,7 +36,7 @@ export function useFollowingQuery<Data, Variables extends AnyVariables>(
         setState((s) => ({
           key,
           data: result.data ?? (s.key === key ? s.data : null),
-          error: result.error ? result.error.message : null,
+          error: result.error ? readableError(result.error) : null,
           fetching: false,
         }));
       },

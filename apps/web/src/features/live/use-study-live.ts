@@ -10,6 +10,7 @@ import { StudyLiveEvents } from './documents';
 import { fetchSnapshot, toLiveTrial } from './snapshot';
 import { fromSnapshot, storeReducer, type LiveEvent, type Snapshot, type StudyStore } from './study-store';
 import { useVisibleSubscription } from './use-visible-subscription';
+import { readableError } from '@/lib/graphql/errors';
 
 export interface StudyLive {
   store: StudyStore;
@@ -60,7 +61,7 @@ export function useStudyLive(studyId: string, initial: Snapshot): StudyLive {
     { studyId },
     (result) => {
       if (result.error) {
-        setError(`Live updates stopped: ${result.error.message}`);
+        setError(`Live updates stopped: ${readableError(result.error)}`);
         return;
       }
       setError(null);

@@ -8,6 +8,7 @@ import { useClient } from 'urql';
 import type { RunnersPageQuery as RunnersPageResult } from '@/gql/graphql';
 import { coalesce } from '../live/coalesce';
 import { RunnersPageQuery } from './documents';
+import { readableError } from '@/lib/graphql/errors';
 
 export type RunnerTeams = NonNullable<RunnersPageResult['viewer']>['teams'];
 
@@ -24,7 +25,7 @@ export function useLiveRunners(initial: RunnerTeams): { teams: RunnerTeams; erro
     const refresh = coalesce(async () => {
       const result = await client.query(RunnersPageQuery, {}, { requestPolicy: 'network-only' }).toPromise();
       if (!live) return;
-      setError(result.error ? `Live updates stopped: ${result.error.message}` : null);
+      setError(result.error ? `Live updates stopped: ${readableError(result.error)}` : null);
       if (result.data?.viewer) setTeams(result.data.viewer.teams);
     });
     const visible = () => document.visibilityState !== 'hidden';

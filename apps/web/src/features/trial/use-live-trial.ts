@@ -9,6 +9,7 @@ import type { TrialPageQuery as TrialPageResult } from '@/gql/graphql';
 import { coalesce, type Coalescer } from '../live/coalesce';
 import { useVisibleSubscription } from '../live/use-visible-subscription';
 import { TrialLiveEvents, TrialPageQuery } from './documents';
+import { readableError } from '@/lib/graphql/errors';
 
 export type PageTrial = NonNullable<TrialPageResult['trial']>;
 
@@ -53,7 +54,7 @@ export function useLiveTrial(initial: PageTrial): { trial: PageTrial; error: str
     TrialLiveEvents,
     { studyId: initial.study.id },
     (result) => {
-      if (result.error) return setError(`Live updates stopped: ${result.error.message}`);
+      if (result.error) return setError(`Live updates stopped: ${readableError(result.error)}`);
       setError(null);
       const event = result.data?.studyEvents;
       if (!event) return;
