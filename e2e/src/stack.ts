@@ -23,6 +23,8 @@ export interface Stack {
   webUrl: string;
   /** POST to the API; throws on GraphQL errors. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, auth?: GraphQLAuth): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read deep results
+  /** Stops the API (its WebSockets close, events of its last moments are lost) and starts it again on the same data. */
+  restartApi(): Promise<void>;
   /** Creates a RUNNER token for the team (as the signed-in user) and starts a runner process with it. */
   startRunner(teamId: string, auth: GraphQLAuth, options?: { concurrency?: number }): Promise<void>;
   stop(): Promise<void>;
@@ -123,28 +125,32 @@ export async function startStack(): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tb-e2e-pglite-'));
   const children: Child[] = [];
 
-  const api = start('api', bin('tsx'), ['src/main.ts'], path.join(root, 'apps', 'api'), {
-    PORT: String(apiPort),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'development',
-    TUNEBOARD_DATA_DIR: dataDir,
-    WEB_ORIGINS: `${webUrl},http://localhost:${webPort}`,
-    LOG_LEVEL: 'warn',
-    REAPER_INTERVAL_MS: '1000',
-    // Tests sign people up through the dashboard; by default only the first account could sign up without an invitation.
-    TUNEBOARD_SIGNUP_POLICY: 'open',
-  });
+  const startApi = () =>
+    start('api', bin('tsx'), ['src/main.ts'], path.join(root, 'apps', 'api'), {
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      TUNEBOARD_DATA_DIR: dataDir,
+      WEB_ORIGINS: `${webUrl},http://localhost:${webPort}`,
+      LOG_LEVEL: 'warn',
+      REAPER_INTERVAL_MS: '1000',
+      // Tests sign people up through the dashboard; by default only the first account could sign up without an invitation.
+      TUNEBOARD_SIGNUP_POLICY: 'open',
+    });
+  const apiReady = (child: Child) =>
+    waitFor(
+      child,
+      async () => (await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).ok,
+      90_000,
+    );
+  let api = startApi();
   children.push(api);
   const stop = async () => {
     for (const child of children.reverse()) await stopChild(child);
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitFor(
-      api,
-      async () => (await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).ok,
-      90_000,
-    );
+    await apiReady(api);
     const web = await startWeb(apiUrl, webPort);
     children.push(web.child);
   } catch (error) {
@@ -171,6 +177,13 @@ export async function startStack(): Promise<Stack> {
     apiUrl,
     webUrl,
     gql,
+    async restartApi() {
+      await stopChild(api);
+      const next = startApi();
+      children[children.indexOf(api)] = next;
+      api = next;
+      await apiReady(api);
+    },
     async startRunner(teamId, auth, options = {}) {
       const { apiTokenCreate } = await gql(
         'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret userErrors { message } } }',

@@ -31,6 +31,11 @@ export interface StudyEventMessage extends StudyEventModel {
   teamId: string;
 }
 
+/** A study event as listeners receive it: numbered per study (1, 2, 3 … without gaps) when it was sent. */
+export interface NumberedStudyEvent extends StudyEventMessage {
+  seq: number;
+}
+
 export interface AvailableMessage {
   teamId: string;
   studyId: string;
@@ -39,9 +44,26 @@ export interface AvailableMessage {
 
 type Executor = Pick<Database, 'execute'>;
 
-/** Queues a study event on `db` (a transaction, or the database): sent when it commits. */
+/**
+ * Queues a study event on `db` (a transaction, or the database): sent when it commits, numbered by the study's
+ * `event_seq` bumped in the same statement (the row stays locked until the commit, so numbers reach listeners in
+ * order).
+ */
 export async function publishStudyEvent(db: Executor, message: StudyEventMessage): Promise<void> {
-  await db.execute(sql`select pg_notify(${STUDY_CHANNEL}, ${JSON.stringify(message)})`);
+  await db.execute(sql`
+    with bumped as (update study set event_seq = event_seq + 1 where id = ${message.studyId} returning event_seq)
+    select pg_notify(${STUDY_CHANNEL}, '{"seq":' || bumped.event_seq || ',' || substr(${JSON.stringify(message)}, 2))
+    from bumped`);
+}
+
+/**
+ * The study's latest event sequence number, read after a subscriber was registered: events numbered up to it
+ * are already reflected in what a client reads from now on, later ones will reach the subscriber.
+ */
+export async function studyEventSeq(db: Executor, studyId: string): Promise<number> {
+  const result: unknown = await db.execute(sql`select event_seq from study where id = ${studyId}`);
+  const rows = ((result as { rows?: unknown[] }).rows ?? result) as { event_seq: string | number }[];
+  return Number(rows[0]?.event_seq ?? 0);
 }
 
 /** Tells every replica (this one included) that an API token was revoked. */
@@ -69,7 +91,38 @@ async function publishAccessChange(db: Executor, change: AccessChange): Promise<
 
 /** A notification's payload stays under Postgres's limit (8,000 bytes); longer batches are split. */
 const MAX_PAYLOAD = 7_600;
-const FLUSH_SQL = 'select count(pg_notify(c, p))::int as sent from unnest($1::text[], $2::text[]) as x(c, p)';
+/** Room kept in each payload for the `"seq":N,` that the flush statement writes into each study event. */
+const SEQ_ROOM = 24;
+/**
+ * One statement: numbers the study events (the study rows are locked in id order, so two replicas flushing at
+ * once never deadlock, and bumped, so numbers are gap-free and reach listeners in order: the row lock holds until
+ * this statement's commit, which is when its notifications are queued), then sends each chunk as one
+ * notification. Events of a study that no longer exists are dropped.
+ */
+const FLUSH_SQL = `
+  with ev as (
+    select * from unnest($1::int[], $2::text[], $3::uuid[], $4::text[]) with ordinality as x(chunk, channel, study_id, msg, ord)
+  ),
+  locked as (
+    select s.id from study s where s.id in (select study_id from ev where study_id is not null) order by s.id for update
+  ),
+  bumped as (
+    update study s set event_seq = s.event_seq + c.n
+    from (select study_id, count(*)::bigint as n from ev where study_id is not null group by study_id) c
+    where s.id = c.study_id and s.id in (select id from locked)
+    returning s.id, s.event_seq - c.n as base
+  ),
+  numbered as (
+    select ev.chunk, ev.channel, ev.ord,
+      case when ev.study_id is null then ev.msg
+        else '{"seq":' || (b.base + row_number() over (partition by ev.study_id order by ev.ord)) || ',' || substr(ev.msg, 2)
+      end as msg
+    from ev left join bumped b on b.id = ev.study_id
+  )
+  select count(pg_notify(channel, payload))::int as sent from (
+    select channel, '[' || string_agg(msg, ',' order by ord) || ']' as payload, min(ord) as first
+    from numbered where msg is not null group by chunk, channel order by first
+  ) p`;
 /** Default of how long queued hot-path events may wait to be sent together. */
 export const EVENT_FLUSH_MS = 20;
 
@@ -80,12 +133,12 @@ export type EventQueue = Pick<EventHub, 'queueStudyEvent' | 'queueAvailable'>;
 const MAX_QUEUED = 1_000;
 
 export class EventHub {
-  private readonly studySubscribers = new Set<(message: StudyEventMessage) => void>();
+  private readonly studySubscribers = new Set<(message: NumberedStudyEvent) => void>();
   private readonly availableSubscribers = new Set<(message: AvailableMessage) => void>();
   private readonly revocationSubscribers = new Set<(tokenId: string) => void>();
   private readonly accessSubscribers = new Set<(change: AccessChange) => void>();
   private stops: (() => Promise<void>)[] = [];
-  private queued: { channel: string; message: string }[] = [];
+  private queued: { channel: string; message: string; studyId: string | null }[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -96,16 +149,16 @@ export class EventHub {
 
   /** Sends a study event within `flushMs`, with others queued meanwhile; call after the change committed. */
   queueStudyEvent(message: StudyEventMessage): void {
-    this.enqueue(STUDY_CHANNEL, JSON.stringify(message));
+    this.enqueue(STUDY_CHANNEL, JSON.stringify(message), message.studyId);
   }
 
   /** Tells runners within `flushMs` that a study has pending trials; call after they were committed. */
   queueAvailable(message: AvailableMessage): void {
-    this.enqueue(AVAILABLE_CHANNEL, JSON.stringify(message));
+    this.enqueue(AVAILABLE_CHANNEL, JSON.stringify(message), null);
   }
 
-  private enqueue(channel: string, message: string): void {
-    this.queued.push({ channel, message });
+  private enqueue(channel: string, message: string, studyId: string | null): void {
+    this.queued.push({ channel, message, studyId });
     this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? EVENT_FLUSH_MS).unref();
   }
 
@@ -116,32 +169,42 @@ export class EventHub {
     const batch = this.queued;
     this.queued = [];
     if (batch.length === 0) return this.flushing;
+    // Rows in queue order, each with the chunk (one notification) it goes into.
+    const chunks: number[] = [];
     const channels: string[] = [];
-    const payloads: string[] = [];
+    const studyIds: (string | null)[] = [];
+    const messages: string[] = [];
+    let chunk = 0;
     for (const channel of new Set(batch.map((event) => event.channel))) {
-      let parts: string[] = [];
       let size = 2;
-      const close = () => {
-        channels.push(channel);
-        payloads.push(`[${parts.join(',')}]`);
-        parts = [];
-        size = 2;
-      };
+      let count = 0;
       for (const event of batch) {
         if (event.channel !== channel) continue;
-        const bytes = Buffer.byteLength(event.message) + 1;
-        if (parts.length > 0 && size + bytes > MAX_PAYLOAD) close();
-        parts.push(event.message);
+        const bytes = Buffer.byteLength(event.message) + 1 + (event.studyId ? SEQ_ROOM : 0);
+        if (count > 0 && size + bytes > MAX_PAYLOAD) {
+          chunk += 1;
+          size = 2;
+          count = 0;
+        }
+        chunks.push(chunk);
+        channels.push(channel);
+        studyIds.push(event.studyId);
+        messages.push(event.message);
         size += bytes;
+        count += 1;
       }
-      close();
+      chunk += 1;
     }
-    // Sent in order, one flush after another: subscribers see events in the order they were queued.
+    const send = () => hotQuery(this.handle.db, 'tb_events_flush', FLUSH_SQL, [chunks, channels, studyIds, messages]);
+    // Sent in order, one flush after another: subscribers see events in the order they were queued. Tried twice:
+    // a lost flush would leave no gap in the numbers for a client to notice.
     this.flushing = this.flushing.then(() =>
-      hotQuery(this.handle.db, 'tb_events_flush', FLUSH_SQL, [channels, payloads]).then(
-        () => undefined,
-        (error: unknown) => this.options.log?.warn({ err: error, events: batch.length }, 'live events could not be sent'),
-      ),
+      send()
+        .catch(send)
+        .then(
+          () => undefined,
+          (error: unknown) => this.options.log?.warn({ err: error, events: batch.length }, 'live events could not be sent'),
+        ),
     );
     return this.flushing;
   }
@@ -149,7 +212,7 @@ export class EventHub {
   async start(): Promise<void> {
     this.stops.push(
       await this.handle.listen(STUDY_CHANNEL, (payload) => {
-        for (const message of messagesOf<StudyEventMessage>(payload)) {
+        for (const message of messagesOf<NumberedStudyEvent>(payload)) {
           for (const deliver of this.studySubscribers) deliver(message);
         }
       }),
@@ -190,13 +253,30 @@ export class EventHub {
     return () => this.accessSubscribers.delete(onChange);
   }
 
-  studyEvents(filter: (message: StudyEventMessage) => boolean): AsyncIterableIterator<StudyEventMessage> {
+  studyEvents(filter: (message: NumberedStudyEvent) => boolean): AsyncIterableIterator<NumberedStudyEvent> {
     return iterate(this.studySubscribers, filter);
   }
 
   trialsAvailable(filter: (message: AvailableMessage) => boolean): AsyncIterableIterator<AvailableMessage> {
     return iterate(this.availableSubscribers, filter);
   }
+}
+
+/** `source` with `first` delivered before anything it holds. */
+export function startingWith<T>(first: T, source: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
+  let sent = false;
+  return {
+    next() {
+      if (sent) return source.next();
+      sent = true;
+      return Promise.resolve({ value: first, done: false });
+    },
+    return: () => source.return?.() ?? Promise.resolve({ value: undefined, done: true }),
+    throw: (error?: unknown) => source.throw?.(error) ?? Promise.reject(error),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 /** A payload holds one message or an array of them (a batch from `EventHub.flush`). */

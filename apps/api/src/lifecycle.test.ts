@@ -87,7 +87,9 @@ describe.each(testDatabases)('the trial lifecycle over HTTP and WebSocket [$name
 
     const events = await feed.until((list) => list.some((e) => e.studyEvents.kind === 'STUDY_STATUS'));
     const kinds = new Set(events.map((e) => e.studyEvents.kind));
-    expect(kinds).toEqual(new Set(['TRIAL_CLAIMED', 'TRIAL_REPORTED', 'TRIAL_FINISHED', 'TRIAL_CREATED', 'STUDY_STATUS']));
+    // SYNC first: where the study stood when the subscription began.
+    expect(events[0]?.studyEvents.kind).toBe('SYNC');
+    expect(kinds).toEqual(new Set(['SYNC', 'TRIAL_CLAIMED', 'TRIAL_REPORTED', 'TRIAL_FINISHED', 'TRIAL_CREATED', 'STUDY_STATUS']));
     feed.stop();
   });
 

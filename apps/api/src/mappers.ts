@@ -16,8 +16,10 @@ export type RunnerRow = typeof runner.$inferSelect;
 export type ViewerModel = Viewer;
 
 export interface StudyEventModel {
-  kind: 'TRIAL_CREATED' | 'TRIAL_CLAIMED' | 'TRIAL_REPORTED' | 'TRIAL_FINISHED' | 'STUDY_STATUS';
+  kind: 'TRIAL_CREATED' | 'TRIAL_CLAIMED' | 'TRIAL_REPORTED' | 'TRIAL_FINISHED' | 'STUDY_STATUS' | 'SYNC';
   studyId: string;
+  /** Set by the statement that sends the event (see `EventHub.flush`); absent before it is sent. */
+  seq?: number | undefined;
   trialId?: number | undefined;
 }
 

@@ -726,11 +726,13 @@ export type Runner = Node & {
   host: Scalars['String']['output'];
   /** Global id. */
   id: Scalars['ID']['output'];
-  /** When it was last heard from. */
+  /** When it was last heard from: a claim, its registration, or a report or heartbeat on a trial it runs (each renews that trial's lease). */
+  lastHeartbeatAt: Scalars['DateTime']['output'];
+  /** When it last claimed or registered. */
   lastSeenAt: Scalars['DateTime']['output'];
   /** Name, unique in the team. */
   name: Scalars['String']['output'];
-  /** True when it was heard from in the last minute. */
+  /** True when it was heard from within one lease (the API's LEASE_SECONDS): a runner that vanished shows offline within a lease. */
   online: Scalars['Boolean']['output'];
   /** Trials it is running now. */
   runningTrials: Array<Trial>;
@@ -824,6 +826,8 @@ export type Study = Node & {
   createdByName: Maybe<Scalars['String']['output']>;
   /** Free text. */
   description: Scalars['String']['output'];
+  /** The sequence number (an integer) of the study's latest live event, `StudyEvent.seq`, when this study was read: trials read after it in the same request reflect every event up to it. */
+  eventSeq: Scalars['Float']['output'];
   /** Why a FAILED study failed, ending with the last trial error; null for any other status. */
   failureReason: Maybe<Scalars['String']['output']>;
   /** Global id. */
@@ -913,6 +917,8 @@ export type StudyEvent = {
   __typename?: 'StudyEvent';
   /** What happened. */
   kind: StudyEventKind;
+  /** The study's sequence number of this event (an integer): 1, 2, 3 … per study, in the order subscribers receive them. A number skipped means events were missed: refetch. A number not above the last one seen is old: ignore it. */
+  seq: Scalars['Float']['output'];
   /** The study. */
   study: Study;
   /** The trial concerned, if any. */
@@ -923,6 +929,8 @@ export type StudyEvent = {
 export type StudyEventKind =
   /** The study's status changed. */
   | 'STUDY_STATUS'
+  /** Sent first on every subscription (and again after a reconnect): `seq` is the study's latest sequence number. A client whose data is older (`Study.eventSeq` below it) refetches. */
+  | 'SYNC'
   /** A runner claimed a trial. */
   | 'TRIAL_CLAIMED'
   /** A trial was created (sampled, enqueued or inherited). */
@@ -1846,6 +1854,7 @@ export type RunnerResolvers<ContextType = Context, ParentType extends ResolversP
   capabilities?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   host?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastHeartbeatAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1875,6 +1884,7 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventSeq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1896,6 +1906,7 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type StudyEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StudyEvent'] = ResolversParentTypes['StudyEvent']> = {
   kind?: Resolver<ResolversTypes['StudyEventKind'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
   trial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType>;
 };

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { runner, trial, type RunnerCapabilities } from '@tuneboard/db';
 import { authorize, can, notFound, teamsAllowed } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
-import type { StudyEventModel, TrialRow } from '../mappers.ts';
+import type { RunnerRow, StudyEventModel, TrialRow } from '../mappers.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { isUuid, rawId, toGlobalId } from '../ids.ts';
 import {
@@ -16,13 +16,35 @@ import {
 } from '../queue/lease.ts';
 import { reauthorized } from '../pipeline/reauthorize.ts';
 import { failStudyOnFailures } from '../queue/failures.ts';
+import { startingWith, studyEventSeq, type NumberedStudyEvent } from '../events.ts';
 import { topUp } from '../queue/scheduler.ts';
 import { createLoaders } from '../loaders.ts';
 import { loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
 import { acceptsCommands, allowedPrograms, commandCapabilitiesError } from './runner-capabilities.ts';
 import { boundedTrialError } from './trial-error.ts';
 
-const ONLINE_MS = 60_000;
+/**
+ * The later of the runner's last claim or registration and the last heartbeat on a trial it runs: a runner busy
+ * with long trials claims nothing for a while but renews its leases with every report. Read once per request.
+ */
+function lastHeartbeat(ctx: Context, row: RunnerRow): Promise<Date> {
+  const cache = (heartbeats.get(ctx.loaders) ?? new Map<string, Promise<Date>>()) as Map<string, Promise<Date>>;
+  heartbeats.set(ctx.loaders, cache);
+  let found = cache.get(row.id);
+  if (!found) {
+    found = ctx.db
+      .select({ at: sql<string | Date | null>`max(${trial.heartbeatAt})` })
+      .from(trial)
+      .where(and(eq(trial.leaseOwner, row.id), eq(trial.state, 'RUNNING')))
+      .then(([result]) => {
+        const at = result?.at ? new Date(result.at) : null;
+        return at && at > row.lastSeenAt ? at : row.lastSeenAt;
+      });
+    cache.set(row.id, found);
+  }
+  return found;
+}
+const heartbeats = new WeakMap<object, Map<string, Promise<Date>>>();
 
 function toLease(row: TrialRow) {
   return { trial: row, leaseToken: row.leaseToken!, leaseExpiresAt: row.leaseExpiresAt! };
@@ -169,7 +191,8 @@ export const runnerResolvers: Resolvers = {
   Runner: {
     id: (row) => toGlobalId('Runner', row.id),
     team: async (row, _args, ctx) => (await ctx.loaders.team.load(row.teamId))!,
-    online: (row) => Date.now() - row.lastSeenAt.getTime() < ONLINE_MS,
+    lastHeartbeatAt: (row, _args, ctx) => lastHeartbeat(ctx, row),
+    online: async (row, _args, ctx) => Date.now() - (await lastHeartbeat(ctx, row)).getTime() < ctx.env.LEASE_SECONDS * 1_000,
     acceptsCommands: (row) => acceptsCommands(row.capabilities),
     allowedPrograms: (row) => allowedPrograms(row.capabilities),
     runningTrials: (row, _args, ctx) =>
@@ -294,10 +317,18 @@ export const runnerResolvers: Resolvers = {
     studyEvents: {
       subscribe: async (_parent, { studyId }, ctx) => {
         const row = await loadStudy(ctx, studyId, 'read');
+        // Listening first, then reading the latest number: every event after it reaches this subscriber.
+        const events = ctx.events.studyEvents((message) => message.studyId === row.id);
+        let seq: number;
+        try {
+          seq = await studyEventSeq(ctx.db, row.id);
+        } catch (error) {
+          await events.return?.();
+          throw error;
+        }
+        const sync: NumberedStudyEvent = { kind: 'SYNC', studyId: row.id, teamId: row.teamId, seq };
         // Each event is delivered only while the caller may still read the study.
-        return reauthorized(ctx, ctx.events.studyEvents((message) => message.studyId === row.id), (viewer) =>
-          authorize(viewer, row.teamId, 'read', 'The study'),
-        );
+        return reauthorized(ctx, startingWith(sync, events), (viewer) => authorize(viewer, row.teamId, 'read', 'The study'));
       },
       resolve: (message: StudyEventModel, _args: unknown, ctx: Context) => freshReads(ctx, message),
     },
@@ -318,6 +349,7 @@ export const runnerResolvers: Resolvers = {
     },
   },
   StudyEvent: {
+    seq: (event) => event.seq ?? 0,
     study: async (event, _args, ctx) => loadStudyById(ctx, event.studyId, 'read'),
     trial: async (event, _args, ctx) => {
       if (event.trialId === undefined) return null;

@@ -9,6 +9,7 @@ export const StudyTrialFields = graphql(`
     params
     values
     durationSeconds
+    attempt
   }
 `);
 
@@ -39,6 +40,7 @@ export const StudyPageQuery = graphql(`
   query StudyPage($id: ID!) {
     study(id: $id) {
       ...StudySummaryFields
+      eventSeq
       name
       description
       objectives {
@@ -82,33 +84,6 @@ export const StudyTrialsPageQuery = graphql(`
           hasNextPage
           endCursor
         }
-      }
-    }
-  }
-`);
-
-export const StudySummaryQuery = graphql(`
-  query StudySummary($id: ID!) {
-    study(id: $id) {
-      ...StudySummaryFields
-    }
-  }
-`);
-
-export const LiveTrialQuery = graphql(`
-  query LiveTrial($id: ID!) {
-    trial(id: $id) {
-      ...StudyTrialFields
-    }
-  }
-`);
-
-export const StudyEventsSubscription = graphql(`
-  subscription StudyEvents($studyId: ID!) {
-    studyEvents(studyId: $studyId) {
-      kind
-      trial {
-        ...StudyTrialFields
       }
     }
   }

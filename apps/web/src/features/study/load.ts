@@ -1,26 +1,23 @@
 // Server-side loading of the study page (serverQuery reads the request cookie: only server components call this).
-import type { ChartTrial } from '@/charts';
 import { serverQuery } from '@/lib/graphql/server';
 import { StudyPageQuery, StudyTrialsPageQuery } from './documents';
-import { toChartObjectives, toChartParams, toChartTrial } from './to-chart';
+import { toChartObjectives, toChartParams } from './to-chart';
+import { MAX_TRIALS, TRIAL_PAGE, toLiveTrial } from '../live/snapshot';
+import type { LiveTrial } from '../live/study-store';
 import type { StudyViewProps } from './study-view';
 
-/** The page shows every trial up to this many; past it the table says how many are left out. */
-export const MAX_TRIALS = 10_000;
-/** The API's largest page. */
-const PAGE = 500;
 
 /** Everything the study page renders first, fetched on the server: the study, then its trials page by page. */
 export async function loadStudyPage(id: string): Promise<StudyViewProps | null> {
   const { study } = await serverQuery(StudyPageQuery, { id });
   if (!study) return null;
-  const trials: ChartTrial[] = [];
+  const trials: LiveTrial[] = [];
   let after: string | null = null;
   for (;;) {
     const page: Awaited<ReturnType<typeof fetchPage>> = await fetchPage(id, after);
     const connection = page.study?.trials;
     if (!connection) break;
-    for (const node of connection.nodes) trials.push(toChartTrial(node));
+    for (const node of connection.nodes) trials.push(toLiveTrial(node));
     if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor || trials.length >= MAX_TRIALS) break;
     after = connection.pageInfo.endCursor;
   }
@@ -34,5 +31,5 @@ export async function loadStudyPage(id: string): Promise<StudyViewProps | null> 
 }
 
 function fetchPage(id: string, after: string | null) {
-  return serverQuery(StudyTrialsPageQuery, { id, first: PAGE, after });
+  return serverQuery(StudyTrialsPageQuery, { id, first: TRIAL_PAGE, after });
 }

@@ -7,6 +7,7 @@ import { formatMetric } from '@/lib/format';
 import { RefinementPreviewQuery, StudyRefineMutation } from './documents';
 import type { StudyViewProps } from './study-view';
 import styles from './study.module.css';
+import { readableError } from '@/lib/graphql/errors';
 
 
 const SAMPLERS = ['tpe', 'random', 'qmc', 'gp', 'cmaes', 'nsga2', 'auto'] as const;
@@ -110,7 +111,7 @@ export function RefineDialog({
         budget: { maxTrials: trials, maxParallel: parallel },
       },
     });
-    if (response.error) return setLaunchError(response.error.message);
+    if (response.error) return setLaunchError(readableError(response.error));
     const payload = response.data?.studyRefine;
     if (payload?.userErrors.length) {
       return setLaunchError(payload.userErrors.map((e) => `${e.field.slice(1).join('.')}: ${e.message}`).join(' '));
@@ -161,7 +162,7 @@ export function RefineDialog({
           </fieldset>
           <div aria-live="polite">
             <h3>Preview</h3>
-            {preview.error && <p className="error-text">{preview.error.message}</p>}
+            {preview.error && <p className="error-text">{readableError(preview.error)}</p>}
             {result?.userErrors.map((e) => (
               <p key={e.message} className="field-error">
                 {e.field.join('.')}: {e.message}

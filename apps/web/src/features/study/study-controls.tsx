@@ -6,6 +6,12 @@ import type { ChartParam, ChartTrial } from '@/charts';
 import type { StudySummaryFieldsFragment } from '@/gql/graphql';
 import { StudyPauseMutation, StudyResumeMutation, StudyStopMutation, TrialEnqueueMutation } from './documents';
 import styles from './study.module.css';
+import { readableError } from '@/lib/graphql/errors';
+
+/** What Stop does, asked before it is done: it cannot be undone. */
+export const STOP_CONFIRMATION =
+  'Stop this study for good? Its pending trials, enqueued ones included, are cancelled and no new trials are ' +
+  'sampled; trials already running finish on their runners and keep their results. A stopped study cannot be resumed.';
 
 /** A starting point for a hand-enqueued configuration: the latest trial's parameters, else each range's low end. */
 function exampleParams(params: readonly ChartParam[], trials: readonly ChartTrial[]): string {
@@ -27,7 +33,8 @@ export function StudyControls({
   status: string;
   params: readonly ChartParam[];
   trials: readonly ChartTrial[];
-  onChange: (summary: StudySummaryFieldsFragment) => void;
+  /** The study as the mutation answered; the page's live store also hears the change as an event. */
+  onChange?: (summary: StudySummaryFieldsFragment) => void;
 }) {
   const [pause, runPause] = useMutation(StudyPauseMutation);
   const [resume, runResume] = useMutation(StudyResumeMutation);
@@ -43,10 +50,10 @@ export function StudyControls({
   async function act(run: (v: { id: string }) => Promise<{ error?: { message: string }; data?: unknown }>, name: 'studyPause' | 'studyResume' | 'studyStop') {
     setMessage(null);
     const result = await run({ id: studyId });
-    if (result.error) return setMessage(result.error.message);
+    if (result.error) return setMessage(readableError(result.error));
     const payload = (result.data as Record<string, Payload> | undefined)?.[name];
     if (payload?.userErrors.length) return setMessage(payload.userErrors.map((e) => e.message).join(' '));
-    if (payload?.study) onChange(payload.study);
+    if (payload?.study) onChange?.(payload.study);
   }
 
   async function submitEnqueue(event: React.FormEvent) {
@@ -59,7 +66,7 @@ export function StudyControls({
       return setEnqueueError(`params must be a JSON object: ${(error as Error).message}`);
     }
     const result = await runEnqueue({ studyId, params: parsed });
-    if (result.error) return setEnqueueError(result.error.message);
+    if (result.error) return setEnqueueError(readableError(result.error));
     const errors = result.data?.trialEnqueue.userErrors ?? [];
     if (errors.length) return setEnqueueError(errors.map((e) => e.message).join(' '));
     setEnqueueText(null);
@@ -77,7 +84,10 @@ export function StudyControls({
           Pause
         </button>
       )}
-      <button type="button" className="button button-danger" disabled={busy || finished} onClick={() => void act(runStop, 'studyStop')}>
+      <button type="button" className="button button-danger" disabled={busy || finished} onClick={() => {
+          if (window.confirm(STOP_CONFIRMATION)) void act(runStop, 'studyStop');
+        }}
+      >
         Stop
       </button>
       {enqueueText === null ? (

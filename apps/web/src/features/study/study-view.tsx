@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { useClient } from 'urql';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   filterByBrush,
   HistoryChart,
@@ -15,16 +14,16 @@ import {
   type Brush,
   type ChartObjective,
   type ChartParam,
-  type ChartTrial,
 } from '@/charts';
 import { Panel } from '@/components/panel';
 import { StateBadge } from '@/components/state-badge';
-import type { StudyPageQuery as StudyPageResult, StudySummaryFieldsFragment } from '@/gql/graphql';
+import type { StudyPageQuery as StudyPageResult } from '@/gql/graphql';
 import { formatMetric, formatProgress } from '@/lib/format';
 import { formatSampler } from './format-sampler';
 import { hrefFor } from '@/lib/route-id';
-import { LiveTrialQuery, StudyEventsSubscription, StudySummaryQuery } from './documents';
-import { initialLive, liveReducer } from './live';
+import type { LiveTrial, Snapshot } from '../live/study-store';
+import { summarize } from '../live/summary';
+import { useStudyLive } from '../live/use-study-live';
 import { StudyControls } from './study-controls';
 import { ImportancePanel, LearningCurvesPanel } from './analysis-panels';
 import { Lineage } from './lineage';
@@ -35,83 +34,37 @@ export interface StudyViewProps {
   study: NonNullable<StudyPageResult['study']>;
   params: ChartParam[];
   objectives: ChartObjective[];
-  trials: ChartTrial[];
+  trials: LiveTrial[];
   /** More trials exist than the page loads. */
   truncated: boolean;
 }
 
-/** Summary counts change with every finished trial: reload them at most this often. */
-const SUMMARY_DEBOUNCE_MS = 600;
-
 export function StudyView({ study, params, objectives, trials: initialTrials, truncated }: StudyViewProps) {
-  const client = useClient();
   const router = useRouter();
-  const [live, dispatch] = useReducer(liveReducer, initialTrials, initialLive);
-  const [summary, setSummary] = useState<StudySummaryFieldsFragment>(study);
+  const initial = useMemo<Snapshot>(
+    () => ({ seq: study.eventSeq, status: study.status, failureReason: study.failureReason ?? null, trials: initialTrials }),
+    [study.eventSeq, study.status, study.failureReason, initialTrials],
+  );
+  // One store for every panel: summary, table, charts and CSV export all read `store.trials`.
+  const { store, error: liveError } = useStudyLive(study.id, initial);
   const [brush, setBrush] = useState<Brush>({});
   const [hiddenAxes, setHiddenAxes] = useState<AxisKey[]>([]);
   const [order, setOrder] = useState<AxisKey[] | undefined>(undefined);
   const [objectiveIndex, setObjectiveIndex] = useState(0);
-  const [liveError, setLiveError] = useState<string | null>(null);
   const [refining, setRefining] = useState(false);
 
-  // A new study id (navigating parent → child) starts from that page's server data.
+  // A new study id (navigating parent → child) starts without the previous page's brush or dialog.
   useEffect(() => {
-    dispatch({ type: 'reset', trials: initialTrials });
-    setSummary(study);
     setBrush({});
     setRefining(false);
-  }, [initialTrials, study]);
+  }, [study.id]);
 
-  useEffect(() => {
-    const { unsubscribe } = client.subscription(StudyEventsSubscription, { studyId: study.id }).subscribe((result) => {
-      if (result.error) {
-        setLiveError(`Live updates stopped: ${result.error.message}`);
-        return;
-      }
-      setLiveError(null);
-      const event = result.data?.studyEvents;
-      if (!event) return;
-      dispatch({ type: 'event', event: { kind: event.kind, trial: event.trial ?? null } });
-    });
-    return unsubscribe;
-  }, [client, study.id]);
-
-  // Events that name a trial without carrying it, and finished trials: fetch each once (the set skips ids whose
-  // request is still in flight when another id joins the list).
-  const inFlight = useRef(new Set<string>());
-  useEffect(() => {
-    for (const id of live.stale) {
-      if (inFlight.current.has(id)) continue;
-      inFlight.current.add(id);
-      void client
-        .query(LiveTrialQuery, { id }, { requestPolicy: 'network-only' })
-        .toPromise()
-        .then((result) => {
-          inFlight.current.delete(id);
-          if (result.data?.trial) dispatch({ type: 'refetched', trial: result.data.trial });
-          else dispatch({ type: 'refetch-failed', trialId: id });
-        });
-    }
-  }, [client, live.stale]);
-
-  useEffect(() => {
-    if (live.statusVersion === 0) return;
-    const timer = setTimeout(() => {
-      void client
-        .query(StudySummaryQuery, { id: study.id }, { requestPolicy: 'network-only' })
-        .toPromise()
-        .then((result) => {
-          if (result.data?.study) setSummary(result.data.study);
-        });
-    }, SUMMARY_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [client, study.id, live.statusVersion]);
-
-  const trials = live.trials;
+  const trials = store.trials;
   const visible = useMemo(() => filterByBrush(trials, brush), [trials, brush]);
-  const completeCount = useMemo(() => trials.filter((t) => t.state === 'COMPLETE').length, [trials]);
-  const finishedCount = summary.counts.complete + summary.counts.pruned + summary.counts.fail + summary.counts.cancelled;
+  const derived = useMemo(() => summarize(trials, study.budget.maxTrials ?? null, objectives), [trials, study.budget.maxTrials, objectives]);
+  // Past MAX_TRIALS the page holds only the first trials: the server's counts are the only whole ones.
+  const counts = truncated ? study.counts : derived.counts;
+  const completeCount = derived.counts.complete;
   const openTrial = useCallback((id: string) => router.push(hrefFor('trials', id)), [router]);
   const objective = objectives[objectiveIndex] ?? objectives[0];
   const brushed = Object.keys(brush).length > 0;
@@ -138,29 +91,29 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
           <div>
             <dt>Status</dt>
             <dd>
-              <StateBadge state={summary.status} />
+              <StateBadge state={store.status} />
             </dd>
           </div>
           <div>
             <dt>Progress</dt>
             <dd>
-              {formatProgress(summary.progress)} ({summary.counts.complete + summary.counts.pruned + summary.counts.fail} of{' '}
+              {formatProgress(truncated ? study.progress : derived.progress)} ({counts.complete + counts.pruned + counts.fail} of{' '}
               {study.budget.maxTrials ?? '∞'})
             </dd>
           </div>
           <div>
             <dt>Trials</dt>
             <dd>
-              {summary.counts.running} running, {summary.counts.pending} pending, {summary.counts.complete} complete,{' '}
-              {summary.counts.pruned} pruned, {summary.counts.fail} failed
+              {counts.running} running, {counts.pending} pending, {counts.complete} complete, {counts.pruned} pruned,{' '}
+              {counts.fail} failed
             </dd>
           </div>
           <div>
             <dt>Best {objectives[0]?.name}</dt>
             <dd>
-              {summary.bestTrial ? (
-                <Link href={hrefFor('trials', summary.bestTrial.id)}>
-                  {formatMetric(summary.bestTrial.values?.[0])} (#{summary.bestTrial.number})
+              {derived.best ? (
+                <Link href={hrefFor('trials', derived.best.id)}>
+                  {formatMetric(derived.best.values?.[0])} (#{derived.best.number})
                 </Link>
               ) : (
                 '—'
@@ -174,12 +127,12 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
             </dd>
           </div>
         </dl>
-        {summary.status === 'FAILED' && summary.failureReason && (
+        {store.status === 'FAILED' && store.failureReason && (
           <p role="status" className="error-text">
-            The study failed: {summary.failureReason}
+            The study failed: {store.failureReason}
           </p>
         )}
-        <StudyControls studyId={study.id} status={summary.status} params={params} trials={trials} onChange={setSummary} />
+        <StudyControls studyId={study.id} status={store.status} params={params} trials={trials} />
         {liveError && (
           <p role="alert" className="error-text">
             {liveError}
@@ -226,7 +179,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
       </Panel>
 
       <Panel title={`Trials (${visible.length}${brushed ? ` of ${trials.length}` : ''})`} minHeight={360}>
-        {truncated && <p className="muted">Showing the first {trials.length} trials of {summary.counts.total}.</p>}
+        {truncated && <p className="muted">Showing the first {trials.length} trials of {study.counts.total}.</p>}
         <TrialTable trials={visible} params={params} objectives={objectives} onRowClick={(t) => openTrial(t.id)} />
       </Panel>
 
@@ -240,13 +193,12 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
           objectiveIndex={objectiveIndex}
           visible={visible}
           // Metric reports, and finished trials (a trial's last points may land with its finish).
-          version={live.metricsVersion + finishedCount}
+          version={store.metricsVersion}
         />
         <ImportancePanel
           studyId={study.id}
           objectiveIndex={objectiveIndex}
-          // The summary's counts come from their own query: importance follows them even if an event was missed.
-          completeCount={Math.max(completeCount, summary.counts.complete)}
+          completeCount={completeCount}
         />
         <Panel title="Slices" minHeight={280}>
           <SliceChart trials={visible} params={params} objectives={objectives} objectiveIndex={objectiveIndex} />

@@ -32,6 +32,7 @@ export const TrialPageQuery = graphql(`
       study {
         id
         name
+        eventSeq
         objectives {
           name
           direction
@@ -43,6 +44,19 @@ export const TrialPageQuery = graphql(`
           step
           value
         }
+      }
+    }
+  }
+`);
+
+/** What the trial page needs of its study's events: which trial changed, and the numbers to spot a gap. */
+export const TrialLiveEvents = graphql(`
+  subscription TrialLiveEvents($studyId: ID!) {
+    studyEvents(studyId: $studyId) {
+      kind
+      seq
+      trial {
+        id
       }
     }
   }

@@ -23,3 +23,23 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** What urql's CombinedError carries (kept structural so tests need no urql client). */
+interface CombinedErrorLike {
+  message: string;
+  graphQLErrors?: readonly { message: string }[];
+  networkError?: Error | undefined;
+}
+
+/**
+ * A urql error as people should read it: the API's own messages, without urql's "[GraphQL]" / "[Network]"
+ * prefixes, and a sentence instead of "undefined" when the API could not be reached.
+ */
+export function readableError(error: CombinedErrorLike): string {
+  if (error.graphQLErrors?.length) return error.graphQLErrors.map((e) => e.message).join('; ');
+  if (error.networkError) {
+    const message = error.networkError.message;
+    return message && message !== 'undefined' ? message : 'The API could not be reached; retrying.';
+  }
+  return error.message.replace(/^\[(GraphQL|Network)\]\s*/, '');
+}

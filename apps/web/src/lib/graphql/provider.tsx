@@ -18,6 +18,13 @@ export function createBrowserClient(wsUrl: string): Client {
           url: browserWsUrl(wsUrl, window.location.hostname),
           lazy: true,
           retryAttempts: Infinity,
+          // By default only close events are retried; a browser reports a refused connection (an API restarting)
+          // as an error event first, which ended every subscription for good. Fatal close codes (access lost,
+          // bad request) still end them.
+          shouldRetry: () => true,
+          // graphql-ws doubles its wait without a bound (a minute after six tries): an API restart would leave
+          // pages without live updates long after it answers again. Capped, with jitter so tabs spread out.
+          retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(1_000 * 2 ** retries, 5_000) + Math.random() * 1_000)),
         });
   return new Client({
     url: '/graphql',

@@ -1,6 +1,7 @@
 import { relations } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   index,
   integer,
   jsonb,
@@ -43,6 +44,11 @@ export const study = pgTable(
     failureReason: text('failure_reason'),
     /** The next trial number to hand out; bumped atomically so numbers stay unique per study. */
     nextTrialNumber: integer('next_trial_number').notNull().default(0),
+    /**
+     * The sequence number of the study's latest live event: bumped in the statement that sends the events, so
+     * numbers are gap-free and increase in the order listeners receive them, whichever replica sent them.
+     */
+    eventSeq: bigint('event_seq', { mode: 'number' }).notNull().default(0),
     parentStudyId: uuid('parent_study_id').references((): AnyPgColumn => study.id, { onDelete: 'set null' }),
     /** For a refined study: the ranges it was refined from. */
     refinement: jsonb('refinement').$type<JsonObject>(),

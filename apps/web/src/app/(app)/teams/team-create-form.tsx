@@ -7,6 +7,7 @@ import { FieldError } from '@/components/field-error';
 import { graphql } from '@/gql';
 import { slugify } from '@/lib/format';
 import { errorsFor, groupUserErrors, unclaimedErrors, type FieldErrors } from '@/lib/user-errors';
+import { readableError } from '@/lib/graphql/errors';
 
 const TeamCreate = graphql(`
   mutation TeamCreate($input: TeamCreateInput!) {
@@ -35,7 +36,7 @@ export function TeamCreateForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await create({ input: { name, slug: slugTouched ? slug : slugify(name) } });
-    if (result.error) return setErrors({ '': [result.error.message] });
+    if (result.error) return setErrors({ '': [readableError(result.error)] });
     const payload = result.data?.teamCreate;
     if (payload?.userErrors.length) return setErrors(groupUserErrors(payload.userErrors));
     if (payload?.team) router.push(`/teams/${encodeURIComponent(payload.team.id)}`);

@@ -8,6 +8,7 @@ import { graphql } from '@/gql';
 import type { ApiTokenScope } from '@/gql/graphql';
 import { wholeNumber } from '@/lib/form-numbers';
 import { errorsFor, groupUserErrors, unclaimedErrors, type FieldErrors } from '@/lib/user-errors';
+import { readableError } from '@/lib/graphql/errors';
 
 const ApiTokenCreate = graphql(`
   mutation ApiTokenCreate($input: ApiTokenCreateInput!) {
@@ -48,7 +49,7 @@ export function TokenCreateForm({ teams }: { teams: { id: string; name: string }
     const expiry = wholeNumber('expiresInDays', days, 1, 3650);
     if (expiry.error !== undefined) return setErrors({ expiresInDays: [expiry.error] });
     const result = await create({ input: { teamId, name, scope, expiresInDays: expiry.value } });
-    if (result.error) return setErrors({ '': [result.error.message] });
+    if (result.error) return setErrors({ '': [readableError(result.error)] });
     const payload = result.data?.apiTokenCreate;
     if (payload?.userErrors.length) return setErrors(groupUserErrors(payload.userErrors));
     if (payload?.secret && payload.apiToken) {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '@/gql';
 import { relativeTime } from '@/lib/format';
+import { readableError } from '@/lib/graphql/errors';
 
 const ApiTokenRevoke = graphql(`
   mutation ApiTokenRevoke($input: ApiTokenRevokeInput!) {
@@ -83,7 +84,7 @@ export function TokenList({ tokens }: { tokens: TokenRow[] }) {
                       setError(null);
                       const result = await revoke({ input: { id: token.id } });
                       const message =
-                        result.error?.message ??
+                        (result.error && readableError(result.error)) ??
                         result.data?.apiTokenRevoke.userErrors.map((e) => e.message).join('; ');
                       if (message) setError(message);
                       else router.refresh();

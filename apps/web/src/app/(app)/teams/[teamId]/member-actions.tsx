@@ -6,6 +6,7 @@ import { useMutation } from 'urql';
 import { FieldError } from '@/components/field-error';
 import { graphql } from '@/gql';
 import type { MembershipRole } from '@/gql/graphql';
+import { readableError } from '@/lib/graphql/errors';
 
 const MembershipUpdate = graphql(`
   mutation MembershipUpdate($input: MembershipUpdateInput!) {
@@ -54,7 +55,7 @@ export function MemberActions({
     result: { error?: { message: string }; data?: unknown },
     userErrors: { message: string }[] | undefined,
   ) {
-    if (result.error) return setErrors([result.error.message]);
+    if (result.error) return setErrors([readableError(result.error)]);
     if (userErrors?.length) return setErrors(userErrors.map((e) => e.message));
     setErrors([]);
     router.refresh();

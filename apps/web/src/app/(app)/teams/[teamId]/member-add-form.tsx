@@ -7,6 +7,7 @@ import { FieldError } from '@/components/field-error';
 import { graphql } from '@/gql';
 import type { MembershipRole } from '@/gql/graphql';
 import { errorsFor, groupUserErrors, unclaimedErrors, type FieldErrors } from '@/lib/user-errors';
+import { readableError } from '@/lib/graphql/errors';
 
 const InvitationCreate = graphql(`
   mutation InvitationCreate($input: InvitationCreateInput!) {
@@ -38,7 +39,7 @@ export function MemberAddForm({ teamId }: { teamId: string }) {
     setErrors({});
     setLink(null);
     const result = await add({ input: { teamId, email, role } });
-    if (result.error) return setErrors({ '': [result.error.message] });
+    if (result.error) return setErrors({ '': [readableError(result.error)] });
     const payload = result.data?.invitationCreate;
     if (payload?.userErrors.length) return setErrors(groupUserErrors(payload.userErrors));
     setLink(payload?.link ? `${window.location.origin}${payload.link}` : null);

@@ -8,6 +8,7 @@ import { graphql } from '@/gql';
 import { slugify } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
 import { errorsFor, groupUserErrors, unclaimedErrors, type FieldErrors } from '@/lib/user-errors';
+import { readableError } from '@/lib/graphql/errors';
 
 const ProjectCreate = graphql(`
   mutation ProjectCreate($input: ProjectCreateInput!) {
@@ -37,7 +38,7 @@ export function ProjectCreateForm({ teamId }: { teamId: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await create({ input: { teamId, name, slug: effectiveSlug, description } });
-    if (result.error) return setErrors({ '': [result.error.message] });
+    if (result.error) return setErrors({ '': [readableError(result.error)] });
     const payload = result.data?.projectCreate;
     if (payload?.userErrors.length) return setErrors(groupUserErrors(payload.userErrors));
     if (payload?.project) router.push(hrefFor('projects', payload.project.id));

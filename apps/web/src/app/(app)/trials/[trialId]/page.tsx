@@ -1,97 +1,16 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Panel } from '@/components/panel';
-import { StateBadge } from '@/components/state-badge';
 import { TrialPageQuery } from '@/features/trial/documents';
-import { MetricCharts } from '@/features/trial/metric-charts';
-import { formatMetric, relativeTime } from '@/lib/format';
+import { TrialView } from '@/features/trial/trial-view';
 import { serverQuery } from '@/lib/graphql/server';
-import { hrefFor, routeId } from '@/lib/route-id';
+import { routeId } from '@/lib/route-id';
 
 export const metadata: Metadata = { title: 'Trial' };
-
-function formatParam(value: unknown): string {
-  return typeof value === 'number' ? formatMetric(value) : JSON.stringify(value);
-}
 
 export default async function TrialPage({ params }: { params: Promise<{ trialId: string }> }) {
   const { trialId } = await params;
   const { trial } = await serverQuery(TrialPageQuery, { id: routeId(trialId) });
   if (!trial) notFound();
-  const objectives = trial.study.objectives;
-  const rows: [string, React.ReactNode][] = [
-    ['State', <StateBadge key="s" state={trial.state} />],
-    ['Origin', trial.source ? (
-      <span key="o">
-        {trial.origin} from <Link href={hrefFor('trials', trial.source.id)}>#{trial.source.number}</Link> of{' '}
-        <Link href={hrefFor('studies', trial.source.study.id)}>{trial.source.study.name}</Link>
-      </span>
-    ) : trial.origin],
-    ['Attempt', trial.attempt],
-    ['Runner', trial.runner ? `${trial.runner.name} (${trial.runner.host})` : '—'],
-    ['Created', relativeTime(trial.createdAt)],
-    ['Started', trial.startedAt ? new Date(trial.startedAt).toISOString() : '—'],
-    ['Finished', trial.finishedAt ? new Date(trial.finishedAt).toISOString() : '—'],
-    ['Duration', trial.durationSeconds == null ? '—' : `${trial.durationSeconds.toFixed(1)} s`],
-  ];
-  return (
-    <>
-      <p className="muted">
-        <Link href={hrefFor('studies', trial.study.id)}>{trial.study.name}</Link> /
-      </p>
-      <h1>Trial #{trial.number}</h1>
-      <Panel title="Trial" minHeight={120}>
-        <table className="data">
-          <tbody>
-            {rows.map(([label, value]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {trial.error && (
-          <pre role="alert" className="error-text">
-            {trial.error}
-          </pre>
-        )}
-      </Panel>
-      <Panel title="Values" minHeight={60}>
-        <table className="data">
-          <tbody>
-            {objectives.map((o, i) => (
-              <tr key={o.name}>
-                <th scope="row">
-                  {o.name} ({o.direction.toLowerCase()})
-                </th>
-                <td className="num">{formatMetric(trial.values?.[i])}</td>
-              </tr>
-            ))}
-            {trial.constraints?.map((c, i) => (
-              <tr key={`c${i}`}>
-                <th scope="row">constraint {i} (≤ 0 is feasible)</th>
-                <td className="num">{formatMetric(c)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Panel>
-      <Panel title="Parameters" minHeight={60}>
-        <table className="data">
-          <tbody>
-            {Object.entries((trial.params ?? {}) as Record<string, unknown>).map(([name, value]) => (
-              <tr key={name}>
-                <th scope="row">{name}</th>
-                <td className="num">{formatParam(value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Panel>
-      <h2>Metrics</h2>
-      <MetricCharts trial={trial} objectives={objectives} />
-    </>
-  );
+  // The first paint comes from the server; the view then follows the study's events (live curves, final state).
+  return <TrialView initial={trial} />;
 }

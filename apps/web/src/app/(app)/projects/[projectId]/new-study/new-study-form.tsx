@@ -20,6 +20,7 @@ import {
   type ObjectiveFunction,
   type ObjectiveRow,
 } from './study-sections';
+import { readableError } from '@/lib/graphql/errors';
 
 const StudyCreate = graphql(`
   mutation StudyCreate($input: StudyCreateInput!) {
@@ -103,7 +104,7 @@ export function NewStudyForm({ projectId }: { projectId: string }) {
         budget: checkedBudget.budget,
       },
     });
-    if (result.error) return setErrors({ '': [result.error.message] });
+    if (result.error) return setErrors({ '': [readableError(result.error)] });
     const payload = result.data?.studyCreate;
     if (payload?.userErrors.length) return setErrors(groupUserErrors(payload.userErrors));
     if (payload?.study) router.push(hrefFor('studies', payload.study.id));

@@ -1,0 +1,95 @@
+'use client';
+
+// The study page's live store as a hook: subscribed while the page is visible, events batched to animation
+// frames, a whole snapshot read again (one at a time) whenever the store turns stale — a gap in the numbers, a
+// SYNC after a (re)subscription that is ahead of the store, a page restored from the back/forward cache.
+import { useEffect, useReducer, useRef, useState } from 'react';
+import { useClient } from 'urql';
+import { coalesce, type Coalescer } from './coalesce';
+import { StudyLiveEvents } from './documents';
+import { fetchSnapshot, toLiveTrial } from './snapshot';
+import { fromSnapshot, storeReducer, type LiveEvent, type Snapshot, type StudyStore } from './study-store';
+import { useVisibleSubscription } from './use-visible-subscription';
+import { readableError } from '@/lib/graphql/errors';
+
+export interface StudyLive {
+  store: StudyStore;
+  /** Why live updates are not arriving, if they are not. */
+  error: string | null;
+}
+
+export function useStudyLive(studyId: string, initial: Snapshot): StudyLive {
+  const client = useClient();
+  const [store, dispatch] = useReducer(storeReducer, initial, fromSnapshot);
+  const [error, setError] = useState<string | null>(null);
+
+  // New server data: another study (parent → child) starts from it; for the same study it is one more snapshot
+  // (ignored when older than the store).
+  const shown = useRef({ studyId, initial });
+  useEffect(() => {
+    if (shown.current.initial === initial) return;
+    const sameStudy = shown.current.studyId === studyId;
+    shown.current = { studyId, initial };
+    dispatch(sameStudy ? { type: 'snapshot', snapshot: initial } : { type: 'reset', snapshot: initial });
+  }, [studyId, initial]);
+
+  const refetch = useRef<Coalescer | null>(null);
+  useEffect(() => {
+    let live = true;
+    const coalescer = coalesce(async () => {
+      const snapshot = await fetchSnapshot(client, studyId);
+      if (live && snapshot) dispatch({ type: 'snapshot', snapshot });
+    });
+    refetch.current = coalescer;
+    return () => {
+      live = false;
+      coalescer.dispose();
+      refetch.current = null;
+    };
+  }, [client, studyId]);
+
+  useEffect(() => {
+    if (store.stale) refetch.current?.request();
+  }, [store.stale, store.seq]);
+
+  // Events of one frame are one dispatch (and one render), however many arrive.
+  const batch = useRef<LiveEvent[]>([]);
+  const frame = useRef<number | null>(null);
+  useVisibleSubscription(
+    client,
+    StudyLiveEvents,
+    { studyId },
+    (result) => {
+      if (result.error) {
+        setError(`Live updates stopped: ${readableError(result.error)}`);
+        return;
+      }
+      setError(null);
+      const event = result.data?.studyEvents;
+      if (!event) return;
+      batch.current.push({
+        kind: event.kind,
+        seq: event.seq,
+        status: event.study.status,
+        failureReason: event.study.failureReason,
+        trial: event.trial ? toLiveTrial(event.trial) : null,
+      });
+      frame.current ??= requestAnimationFrame(() => {
+        frame.current = null;
+        const events = batch.current;
+        batch.current = [];
+        dispatch({ type: 'events', events });
+      });
+    },
+    // Back from the back/forward cache: whatever the page holds may be old, whatever the socket says.
+    () => refetch.current?.request(),
+  );
+  useEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+
+  return { store, error };
+}
