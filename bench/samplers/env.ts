@@ -5,8 +5,22 @@ const flag = (name: string): boolean =>
   argv.has(`--${name}`) || process.env[`npm_config_${name.replaceAll('-', '_')}`] === 'true';
 
 const value = (name: string): string | undefined => {
-  const arg = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
-  return arg?.slice(name.length + 3) ?? process.env[`npm_config_${name}`];
+  const args = process.argv.slice(2);
+  const arg = args.find((a) => a.startsWith(`--${name}=`));
+  if (arg) return arg.slice(name.length + 3);
+  // `--async 8`: the value as the next argument.
+  const at = args.indexOf(`--${name}`);
+  if (at >= 0 && args[at + 1] !== undefined && !args[at + 1]!.startsWith('--')) return args[at + 1];
+  const fromNpm = process.env[`npm_config_${name}`];
+  return fromNpm === 'true' ? undefined : fromNpm;
+};
+
+const positiveInt = (name: string): number | undefined => {
+  const v = value(name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${v}`);
+  return n;
 };
 
 export const env = {
@@ -24,6 +38,22 @@ export const env = {
   kinds: value('kinds')?.split(',').filter((k) => k.length > 0),
   /** 5 seeds instead of 20 (about a quarter of the time). */
   quick: flag('quick'),
+  /**
+   * `--async=8` (or `--async 8`): the asynchronous mode instead of the full benchmark (bench/samplers/async.ts):
+   * 8 simulated runners finishing in turn, each ask seeing the 7 others RUNNING.
+   */
+  asyncRunners: positiveInt('async'),
+  /** Async mode: number of seeds (0…n−1; default 10). */
+  seeds: positiveInt('seeds'),
+  /** Async mode: trials per study (default 50). */
+  trials: positiveInt('trials'),
+  /** Async mode: problems by name (default branin, hartmann-6, mixed-nn). */
+  problems: value('problems')?.split(',').filter((k) => k.length > 0),
+  /**
+   * Async mode: Tuneboard configurations by label as JSON, e.g. `--configs='{"gp-mean":{"kind":"gp","liar":"mean"}}'`,
+   * instead of one per `--kinds` entry (default auto and tpe).
+   */
+  configs: value('configs'),
   /** Skip the Optuna peer even when Python can import it. */
   noOptuna: flag('no-optuna') || process.env.npm_config_optuna === 'false',
 };

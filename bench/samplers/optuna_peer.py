@@ -1,6 +1,8 @@
 """Optuna peer for `npm run bench:samplers`: runs Optuna's Random, TPE and CMA-ES samplers on the same
 objectives (formulas mirrored from objectives.ts, checked against them on sample points) and prints JSON.
 
+With "mode": "async" in the input, runs the asynchronous mode instead (see `run_async`).
+
 Input (argv[1], a JSON file): {"objectives": [{"name", "space", "checkPoints"}], "seeds", "budget",
 "latencyAt": [100, 1000]}. Output (stdout): {"check": {...}, "best": {sampler: {objective: [[best at each
 of 1..budget] per seed]}}, "latencyMs": {sampler: {n: {"median", "cpu"} ms}}, "version": "..."}. Progress goes to stderr.
@@ -171,7 +173,37 @@ def run(cfg):
     return out
 
 
+def run_async(cfg):
+    """Asynchronous mode (bench/samplers/async.ts): `runners` trials asked up front, then the oldest running trial
+    is told and one trial asked, so every ask sees runners - 1 RUNNING trials; TPESampler(multivariate=True,
+    constant_liar=True). Output: {"version", "values": {problem: [[value of each trial in completion order] per seed]}}."""
+    out = {"version": optuna.__version__, "values": {}}
+    runners, budget = cfg["runners"], cfg["budget"]
+    for o in cfg["objectives"]:
+        f, dists = FUNCTIONS[o["name"]], distributions(o["space"])
+        runs, t0 = [], time.time()
+        for seed in cfg["seeds"]:
+            sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, constant_liar=True)
+            study = optuna.create_study(sampler=sampler)
+            running, values, asked = [], [], 0
+            while asked < min(runners, budget):
+                running.append(study.ask(dists))
+                asked += 1
+            while running:
+                trial = running.pop(0)
+                value = f(trial.params)
+                study.tell(trial, value)
+                values.append(value)
+                if asked < budget:
+                    running.append(study.ask(dists))
+                    asked += 1
+            runs.append(values)
+        out["values"][o["name"]] = runs
+        print(f"optuna tpe-cl async {o['name']:18} {len(runs):2} seeds in {time.time() - t0:6.1f} s", file=sys.stderr, flush=True)
+    return out
+
+
 if __name__ == "__main__":
     with open(sys.argv[1]) as fh:
         config = json.load(fh)
-    json.dump(run(config), sys.stdout)
+    json.dump(run_async(config) if config.get("mode") == "async" else run(config), sys.stdout)

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:samplers [-- --quick] [-- --no-optuna]`
+ * `npm run bench:samplers [-- --quick] [-- --no-optuna]`; `-- --async=8` for the asynchronous mode (./async.ts).
  *
  * Every Tuneboard sampler on six standard objectives, SEEDS seeds (`auto`, the GP here, whose 100-trial
  * studies cost seconds each), budgets 25/50/100: median regret (best found − known optimum) and ask()
@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng, createSampler, hypervolume, parameterImportance, parseSpace } from '@tuneboard/tuning';
 import type { Direction, FrozenTrial, Params, SamplerConfig } from '@tuneboard/tuning';
+import { runAsyncBenchmark } from './async';
 import { env } from './env';
 import { MULTI_OBJECTIVES, OBJECTIVES } from './objectives';
 import type { MultiObjective } from './objectives';
@@ -422,4 +423,20 @@ async function main(): Promise<void> {
   writeFileSync(path.join(outDir, `${stem}.json`), JSON.stringify({ best, latency, importance, multi, multiMedians, optuna: peer }, null, 0));
 }
 
-await main();
+if (env.asyncRunners !== undefined) {
+  const configs: Record<string, Omit<SamplerConfig, 'seed'>> = env.configs
+    ? (JSON.parse(env.configs) as Record<string, Omit<SamplerConfig, 'seed'>>)
+    : Object.fromEntries((env.kinds ?? ['auto', 'tpe']).map((kind) => [kind, { kind } as Omit<SamplerConfig, 'seed'>]));
+  await runAsyncBenchmark({
+    runners: env.asyncRunners,
+    seeds: Array.from({ length: env.seeds ?? 10 }, (_, i) => i),
+    trials: env.trials ?? 50,
+    problems: env.problems ?? ['branin', 'hartmann-6', 'mixed-nn'],
+    configs,
+    python: findPython(),
+    outDir,
+    here,
+  });
+} else {
+  await main();
+}

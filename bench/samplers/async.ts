@@ -1,0 +1,202 @@
+/**
+ * `npm run bench:samplers -- --async=8 [--seeds=10] [--trials=50] [--problems=branin,hartmann-6,mixed-nn]
+ * [--kinds=auto,tpe] [--no-optuna]`
+ *
+ * Asynchronous mode: N simulated runners finishing in turn. The first N trials are asked as one batch (the
+ * API's first top-up, `ask(ctx, N)`); from then on the oldest running trial completes and one trial is asked,
+ * so every ask sees the N − 1 others RUNNING, until `trials` trials have been asked; the rest then complete.
+ * The Optuna peer runs TPESampler(multivariate=True, constant_liar=True) in the same mode (ask/tell). Prints
+ * the median regret per problem and sampler, the sequential regret of each Tuneboard kind for reference, and a
+ * two-sided Mann–Whitney U p-value of every Tuneboard kind against Optuna in async mode. A benchmark: it
+ * prints figures and asserts nothing.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createSampler, parseSpace } from '@tuneboard/tuning';
+import type { FrozenTrial, Params, SamplerConfig } from '@tuneboard/tuning';
+import { mannWhitneyU } from './mann-whitney';
+import { OBJECTIVES } from './objectives';
+import type { Objective } from './objectives';
+
+export interface AsyncOptions {
+  runners: number;
+  seeds: number[];
+  trials: number;
+  problems: string[];
+  /** Tuneboard sampler configurations by label (seed filled in per run). */
+  configs: Record<string, Omit<SamplerConfig, 'seed'>>;
+  python?: string;
+  outDir: string;
+  here: string;
+}
+
+/** Values of every trial in completion order, of one asynchronous study with `runners` simulated runners. */
+export function runAsyncStudy(config: SamplerConfig, objective: Objective, runners: number, budget: number): number[] {
+  const sampler = createSampler(config);
+  const space = parseSpace(objective.space);
+  const directions = ['minimize' as const];
+  const trials: FrozenTrial[] = [];
+  const running: number[] = []; // indices into `trials`, oldest first
+  const completed: number[] = [];
+  const launch = (count: number): void => {
+    const batch = sampler.ask({ space, trials, directions }, count);
+    for (const params of batch) {
+      running.push(trials.length);
+      trials.push({ number: trials.length, state: 'RUNNING', params });
+    }
+  };
+  launch(Math.min(runners, budget));
+  while (running.length > 0) {
+    const i = running.shift() as number;
+    const t = trials[i] as FrozenTrial;
+    const value = objective.f(t.params);
+    trials[i] = { number: t.number, state: 'COMPLETE', params: t.params, values: [value] };
+    completed.push(value);
+    if (trials.length < budget) launch(1);
+  }
+  return completed;
+}
+
+/** Values of every trial of one sequential study. */
+export function runSequentialStudy(config: SamplerConfig, objective: Objective, budget: number): number[] {
+  const sampler = createSampler(config);
+  const space = parseSpace(objective.space);
+  const trials: FrozenTrial[] = [];
+  for (let i = 0; i < budget; i++) {
+    const [params] = sampler.ask({ space, trials, directions: ['minimize'] });
+    if (!params) break;
+    trials.push({ number: i, state: 'COMPLETE', params, values: [objective.f(params)] });
+  }
+  return trials.map((t) => t.values?.[0] as number);
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const fmt = (x: number | undefined): string => {
+  if (x === undefined || Number.isNaN(x)) return '–';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  return a >= 1000 ? x.toFixed(0) : a >= 0.01 ? x.toPrecision(3) : x.toExponential(2);
+};
+const best = (values: readonly number[]): number => values.reduce((m, v) => Math.min(m, v), Number.POSITIVE_INFINITY);
+
+interface PeerResult {
+  version: string;
+  /** Per problem, per seed, every trial's value in completion order. */
+  values: Record<string, number[][]>;
+}
+
+function runOptunaAsync(py: string, opts: AsyncOptions, objectives: Objective[], part: number, parts: number): Promise<PeerResult | undefined> {
+  const configPath = path.join(opts.outDir, `optuna-async-config-${part}.json`);
+  const resultPath = path.join(opts.outDir, `optuna-async-result-${part}.json`);
+  writeFileSync(
+    configPath,
+    JSON.stringify({
+      mode: 'async',
+      runners: opts.runners,
+      objectives: objectives.map((o) => ({ name: o.name, space: o.space })),
+      seeds: opts.seeds.filter((_, i) => i % parts === part),
+      budget: opts.trials,
+    }),
+  );
+  const fd = openSync(resultPath, 'w');
+  const child = spawn(py, [path.join(opts.here, 'optuna_peer.py'), configPath], { stdio: ['ignore', fd, 'inherit'] });
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      closeSync(fd);
+      if (code !== 0) {
+        console.error(`optuna peer exited with code ${code}; continuing without it`);
+        resolve(undefined);
+        return;
+      }
+      resolve(JSON.parse(readFileSync(resultPath, 'utf8')) as PeerResult);
+    });
+  });
+}
+
+export async function runAsyncBenchmark(opts: AsyncOptions): Promise<void> {
+  const started = performance.now();
+  mkdirSync(opts.outDir, { recursive: true });
+  const objectives = opts.problems.map((name) => {
+    const o = OBJECTIVES.find((x) => x.name === name);
+    if (!o) throw new Error(`--problems: no objective named ${name}; known: ${OBJECTIVES.map((x) => x.name).join(', ')}`);
+    return o;
+  });
+  console.error(
+    `samplers benchmark, async mode: ${opts.runners} runners, ${opts.seeds.length} seeds, ${opts.trials} trials, ${objectives.map((o) => o.name).join(', ')}; Optuna peer: ${opts.python ?? 'not available'}`,
+  );
+  const parts = 2;
+  const peerPromise = opts.python
+    ? Promise.all(Array.from({ length: parts }, (_, i) => runOptunaAsync(opts.python as string, opts, objectives, i, parts)))
+    : Promise.resolve(undefined);
+
+  const asyncBest: Record<string, Record<string, number[]>> = {};
+  const seqBest: Record<string, Record<string, number[]>> = {};
+  for (const [label, config] of Object.entries(opts.configs)) {
+    asyncBest[label] = {};
+    seqBest[label] = {};
+    for (const o of objectives) {
+      const t0 = performance.now();
+      asyncBest[label][o.name] = opts.seeds.map((seed) => best(runAsyncStudy({ ...config, seed } as SamplerConfig, o, opts.runners, opts.trials)) - o.optimum);
+      const t1 = performance.now();
+      seqBest[label][o.name] = opts.seeds.map((seed) => best(runSequentialStudy({ ...config, seed } as SamplerConfig, o, opts.trials)) - o.optimum);
+      console.error(
+        `tuneboard ${label.padEnd(12)} ${o.name.padEnd(12)} async ${((t1 - t0) / 1000).toFixed(1).padStart(6)} s, sequential ${((performance.now() - t1) / 1000).toFixed(1).padStart(6)} s`,
+      );
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  const parts_ = await peerPromise;
+  let peer: PeerResult | undefined;
+  if (parts_ && parts_.every((p) => p !== undefined)) {
+    peer = { version: parts_[0]!.version, values: {} };
+    for (const o of objectives) {
+      // Seeds were dealt round-robin: put them back in seed order.
+      const bySeed = opts.seeds.map((_, i) => parts_[i % parts]!.values[o.name]![Math.floor(i / parts)]!);
+      peer.values[o.name] = bySeed;
+    }
+  }
+  const peerBest = (name: string): number[] | undefined => peer?.values[name]?.map((v) => best(v.slice(0, opts.trials)) - (OBJECTIVES.find((o) => o.name === name)?.optimum ?? 0));
+
+  const labels = Object.keys(opts.configs);
+  const cols = [...labels.map((l) => `TB ${l} async`), ...(peer ? ['Optuna TPE-CL async'] : []), ...labels.map((l) => `TB ${l} seq`), ...(peer ? labels.map((l) => `p (TB ${l} vs Optuna)`) : [])];
+  const lines = [
+    `Asynchronous mode: ${opts.runners} simulated runners finishing in turn (each ask sees the ${opts.runners - 1} others RUNNING), ${opts.trials} trials, median regret (best found − known optimum; lower is better) over ${opts.seeds.length} seeds (${opts.seeds[0]}–${opts.seeds.at(-1)}); "seq" is the same sampler run sequentially. Optuna ${peer?.version ?? '–'}: TPESampler(multivariate=True, constant_liar=True). p: two-sided Mann–Whitney U on the per-seed regrets (exact without ties).`,
+    '',
+    `| problem | ${cols.join(' | ')} |`,
+    `|---|${cols.map(() => '---:').join('|')}|`,
+  ];
+  const verdicts: string[] = [];
+  for (const o of objectives) {
+    const op = peerBest(o.name);
+    const cells = [
+      ...labels.map((l) => fmt(median(asyncBest[l]![o.name]!))),
+      ...(op ? [fmt(median(op))] : []),
+      ...labels.map((l) => fmt(median(seqBest[l]![o.name]!))),
+    ];
+    if (op) {
+      for (const l of labels) {
+        const mine = asyncBest[l]![o.name]!;
+        const { p } = mannWhitneyU(mine, op);
+        cells.push(p.toPrecision(2));
+        const better = median(mine) < median(op);
+        verdicts.push(`${o.name}, TB ${l}: ${better ? 'lower' : 'NOT lower'} median regret than Optuna TPE-CL in async mode (${fmt(median(mine))} vs ${fmt(median(op))}), ${p < 0.05 ? 'significant' : 'not significant'} (p = ${p.toPrecision(2)})`);
+      }
+    }
+    lines.push(`| ${o.name} | ${cells.join(' | ')} |`);
+  }
+  if (verdicts.length > 0) lines.push('', ...verdicts.map((v) => `- ${v}`));
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  lines.push('', `Run: \`npm run bench:samplers -- --async=${opts.runners} --seeds=${opts.seeds.length} --trials=${opts.trials} --problems=${opts.problems.join(',')} --kinds=${labels.join(',')}\` on ${machine}, load average ${os.loadavg()[0]?.toFixed(1)}, ${seconds} s wall time.`);
+  const table = lines.join('\n');
+  console.log(table);
+  const stem = `samplers-async-${opts.runners}-${labels.join('-')}`;
+  writeFileSync(path.join(opts.outDir, `${stem}.md`), `${table}\n`);
+  writeFileSync(path.join(opts.outDir, `${stem}.json`), JSON.stringify({ asyncBest, seqBest, optuna: peer }, null, 0));
+}
