@@ -28,7 +28,7 @@ export type {
 export { decodeFromUnitCube, decodeValue, encodeToUnitCube, encodeValue, unitCubeNames } from './space-codec';
 export { SAMPLER_KINDS } from './samplers/types';
 export { askFromCountSequentially, askSequentially } from './samplers/types';
-export type { AskContext, CountContext, Sampler, SamplerKind } from './samplers/types';
+export type { AskContext, CountContext, Sampler, SamplerHooks, SamplerKind } from './samplers/types';
 export { sampleUniform } from './samplers/random';
 export { sampleQmc } from './samplers/qmc';
 export { parseSamplerConfig } from './samplers/config';

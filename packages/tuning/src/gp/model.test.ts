@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutDims } from '../numeric/dims';
 import { createRandomSource } from '../numeric/rng';
 import { matern52 } from './kernel';
-import { conditionGp, fitGpHyperparameters, gpPredict, gpPredictWithGradient } from './model';
+import { conditionGp, extendGp, fitGpHyperparameters, gpPredict, gpPredictWithGradient } from './model';
 
 const continuous = (d: number) => layoutDims(Array.from({ length: d }, () => ({ kind: 'continuous' as const })));
 
@@ -101,5 +101,23 @@ describe('fitGpHyperparameters', () => {
     const model = conditionGp(x, 4, width, [0, 0, 0, 0], slots, hyper);
     const { mean, variance } = gpPredict(model, [0.5, 0.5]);
     expect(Number.isFinite(mean) && Number.isFinite(variance)).toBe(true);
+  });
+});
+
+describe('extendGp', () => {
+  it('predicts as conditionGp on every point, from an extended Cholesky factor', () => {
+    const { slots, width } = layoutDims([{ kind: 'continuous' }, { kind: 'continuous' }]);
+    const hyper = { lengthScales: [0.3, 0.5], signalVariance: 1.5, noiseVariance: 1e-4 };
+    const pts = [[0.1, 0.2], [0.5, 0.9], [0.8, 0.4], [0.3, 0.3], [0.95, 0.05]];
+    const ys = [0.3, -1, 0.7, 0.1, 2];
+    const base = conditionGp(Float64Array.from(pts.slice(0, 3).flat()), 3, width, ys.slice(0, 3), slots, hyper);
+    const extended = extendGp(base, pts.slice(3), ys.slice(3));
+    const full = conditionGp(Float64Array.from(pts.flat()), 5, width, ys, slots, hyper);
+    for (const q of [[0.2, 0.2], [0.6, 0.6], [0.9, 0.1]]) {
+      const a = gpPredict(extended, q);
+      const b = gpPredict(full, q);
+      expect(a.mean).toBeCloseTo(b.mean, 9);
+      expect(a.variance).toBeCloseTo(b.variance, 9);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dim } from '../numeric/dims';
 import { createRandomSource } from '../numeric/rng';
-import { gpSuggest, gpSuggestDetailed, gpSuggestMulti } from './suggest';
+import { gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti } from './suggest';
 
 const sphere = (x: readonly number[]): number => x.reduce((a, v) => a + (v - 0.3) ** 2, 0);
 const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));
@@ -49,9 +49,28 @@ describe('gpSuggest', { timeout: optimisationTimeout }, () => {
     const X = initialDesign(10, 2, 4);
     const y = X.map(sphere);
     const first = gpSuggest({ X, y, dims: cont(2), rng: createRandomSource(1) });
-    const second = gpSuggest({ X, y, pending: [first], dims: cont(2), rng: createRandomSource(1) });
+    const second = gpSuggest({ X, y, pending: [first], dims: cont(2), rng: createRandomSource(1), liar: 'best' });
     const distance = Math.hypot(first[0]! - second[0]!, first[1]! - second[1]!);
     expect(distance).toBeGreaterThan(0.1);
+  });
+
+  it('does not repeat a pending point under the kriging believer (the default)', () => {
+    const X = initialDesign(10, 2, 4);
+    const y = X.map(sphere);
+    const first = gpSuggest({ X, y, dims: cont(2), rng: createRandomSource(1) });
+    const second = gpSuggest({ X, y, pending: [first], dims: cont(2), rng: createRandomSource(1) });
+    const third = gpSuggest({ X, y, pending: [first, second], dims: cont(2), rng: createRandomSource(1) });
+    expect(Math.hypot(first[0]! - second[0]!, first[1]! - second[1]!)).toBeGreaterThan(1e-3);
+    expect(Math.min(Math.hypot(third[0]! - first[0]!, third[1]! - first[1]!), Math.hypot(third[0]! - second[0]!, third[1]! - second[1]!))).toBeGreaterThan(1e-3);
+  });
+
+  it('splits into a fit (gpPrepare) and proposals (gpPropose): one stream through both equals gpSuggest', () => {
+    const X = initialDesign(12, 3, 6);
+    const y = X.map(sphere);
+    const pending = [[0.1, 0.2, 0.3]];
+    const stream = createRandomSource(2);
+    const prepared = gpPrepare({ X, y, dims: cont(3), rng: stream });
+    expect(gpPropose(prepared, pending, stream)).toEqual(gpSuggest({ X, y, pending, dims: cont(3), rng: createRandomSource(2) }));
   });
 
   it('returns one-hot categoricals and grid-snapped integers, and finds the good category', () => {

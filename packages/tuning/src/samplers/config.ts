@@ -36,6 +36,11 @@ export interface GpSamplerConfig extends Seeded {
   nStartupTrials?: number;
   /** Monotone transform of the objective before the GP sees it: 'none', 'log' (default) or 'copula'. */
   outputWarp?: 'none' | 'log' | 'copula';
+  /**
+   * The value fantasised at PENDING/RUNNING trials: 'mean' (kriging believer, default) or 'best' (constant liar
+   * with the best observed value).
+   */
+  liar?: 'mean' | 'best';
 }
 export interface CmaesSamplerConfig extends Seeded {
   kind: 'cmaes';
@@ -80,12 +85,13 @@ export function parseSamplerConfig(json: unknown): SamplerConfig {
       f.only(['kind', 'seed']);
       return defined({ kind: kind as 'random', seed });
     case 'gp':
-      f.only(['kind', 'seed', 'nStartupTrials', 'outputWarp']);
+      f.only(['kind', 'seed', 'nStartupTrials', 'outputWarp', 'liar']);
       return defined({
         kind: 'gp',
         seed,
         nStartupTrials: f.int('nStartupTrials', 0, 10_000),
         outputWarp: f.oneOf('outputWarp', ['none', 'log', 'copula'] as const),
+        liar: f.oneOf('liar', ['mean', 'best'] as const),
       });
     case 'cmaes':
       f.only(['kind', 'seed', 'sigma0', 'populationSize', 'independentSampler']);

@@ -92,4 +92,84 @@ describe.each(KINDS.map((k) => [k.config(0).kind, k] as const))('sampler %s', (_
     }
     expect(batch).toEqual(seq.slice(11).map((t) => t.params));
   });
+  it('handles asynchronous asks: 4 runners finishing in turn, no repeat, valid points, reproducible with a seed', () => {
+    const runAsync = (seed: number): FrozenTrial[] => {
+      const sampler = createSampler(config(seed));
+      const trials: FrozenTrial[] = [];
+      const running: number[] = [];
+      const launch = (n: number): void => {
+        const batch = sampler.ask({ space, trials, directions: ['minimize'] }, n);
+        expect(batch).toHaveLength(n);
+        for (const params of batch) {
+          running.push(trials.length);
+          trials.push({ number: trials.length, state: 'RUNNING', params });
+        }
+      };
+      launch(4);
+      while (running.length > 0) {
+        const i = running.shift() as number;
+        const t = trials[i] as FrozenTrial;
+        trials[i] = { ...t, state: 'COMPLETE', values: [objective(t.params)] };
+        // Two runners free at once every fifth completion: a batch of two asked while the others run.
+        if (trials.length < 24) launch(trials.length % 5 === 0 && running.length < 3 ? 2 : 1);
+      }
+      return trials;
+    };
+    const trials = runAsync(11);
+    const keys = trials.map((t) => JSON.stringify(Object.entries(t.params).sort()));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const t of trials) {
+      expect(spaceContains(space, t.params)).toBe(true);
+      for (const p of space.params) expect(p.name in t.params).toBe(conditionHolds(p, t.params));
+    }
+    expect(runAsync(11)).toEqual(trials);
+    expect(runAsync(12).map((t) => t.params)).not.toEqual(trials.map((t) => t.params));
+  });
+
+  it('answers a batch asked while trials run exactly like sequential asks', () => {
+    const sampler = createSampler(config(9));
+    const trials = run(sampler, space, 14).map((t, i) => (i >= 11 ? { number: t.number, state: 'RUNNING' as const, params: t.params } : t));
+    const batch = sampler.ask({ space, trials, directions: ['minimize'] }, 4);
+    const seq: FrozenTrial[] = [...trials];
+    for (let i = 0; i < 4; i++) {
+      const [p] = sampler.ask({ space, trials: seq, directions: ['minimize'] });
+      seq.push({ number: 14 + i, state: 'PENDING', params: p as Params });
+    }
+    expect(batch).toEqual(seq.slice(14).map((t) => t.params));
+  });
+});
+
+describe('model fits per batch', () => {
+  const numeric = parseSpace({
+    a: { type: 'float', low: 0, high: 1 },
+    b: { type: 'float', low: 1e-4, high: 1, log: true },
+    n: { type: 'int', low: 1, high: 6 },
+    c: { type: 'categorical', choices: ['x', 'y'] },
+  });
+  const f = (p: Params): number => ((p.a as number) - 0.3) ** 2 + Math.log10(p.b as number) ** 2 / 10 + ((p.n as number) - 2) ** 2 / 20 + (p.c === 'x' ? 0 : 0.2);
+
+  it.each(['gp', 'auto'] as const)('%s fits its model once for a batch of 8 asked while 3 trials run', (kind) => {
+    let fits = 0;
+    const sampler = createSampler({ kind, seed: 4 }, { onModelFit: () => (fits += 1) });
+    const trials: FrozenTrial[] = [];
+    for (let i = 0; i < 15; i++) {
+      const [params] = sampler.ask({ space: numeric, trials, directions: ['minimize'] });
+      trials.push(i < 12 ? { number: i, state: 'COMPLETE', params: params as Params, values: [f(params as Params)] } : { number: i, state: 'RUNNING', params: params as Params });
+    }
+    fits = 0;
+    const batch = sampler.ask({ space: numeric, trials, directions: ['minimize'] }, 8);
+    expect(batch).toHaveLength(8);
+    expect(fits).toBe(1);
+    const keys = [...trials.map((t) => t.params), ...batch].map((p) => JSON.stringify(Object.entries(p).sort()));
+    expect(new Set(keys).size).toBe(keys.length);
+    // Eight separate asks fit eight times (each is its own call), and give the same points.
+    fits = 0;
+    const seq: FrozenTrial[] = [...trials];
+    for (let i = 0; i < 8; i++) {
+      const [p] = sampler.ask({ space: numeric, trials: seq, directions: ['minimize'] });
+      seq.push({ number: 15 + i, state: 'PENDING', params: p as Params });
+    }
+    expect(fits).toBe(8);
+    expect(seq.slice(15).map((t) => t.params)).toEqual(batch);
+  });
 });

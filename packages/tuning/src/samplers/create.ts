@@ -7,7 +7,8 @@ import { createQmcSampler } from './qmc';
 import { createRandomSampler } from './random';
 import { createTpeSampler } from './tpe/sampler';
 import { askSequentially } from './types';
-import type { AskContext, Sampler } from './types';
+import type { AskContext, Sampler, SamplerHooks } from './types';
+import type { GpFitMemo } from './core-samplers';
 
 /**
  * `auto` uses the GP while fewer than this many observations exist. From `npm run bench:samplers -- --quick`
@@ -50,7 +51,7 @@ function gpSuits(ctx: AskContext): boolean {
  * strategy, starts with scrambled-Sobol points, then uses the GP while the problem suits it (see
  * {@link autoChoice}) and TPE (MOTPE for several objectives) past that.
  */
-export function createSampler(config: SamplerConfig = { kind: 'auto' }): Sampler {
+export function createSampler(config: SamplerConfig = { kind: 'auto' }, hooks: SamplerHooks = {}): Sampler {
   const c = parseSamplerConfig(config);
   const seed = c.seed ?? 0;
   switch (c.kind) {
@@ -84,17 +85,25 @@ export function createSampler(config: SamplerConfig = { kind: 'auto' }): Sampler
         'auto',
       );
       const gpStartup = c.nStartupTrials ?? DEFAULT_GP_STARTUP_TRIALS;
-      const one = (ctx: AskContext) => {
+      const one = (ctx: AskContext, memo: GpFitMemo) => {
         if (gpSuits(ctx)) {
           const problem = adaptHistory(ctx.space, ctx.trials, ctx.directions);
-          if (autoChoice(ctx, problem.X.length) === 'gp') return gpAsk(ctx, seed, gpStartup, problem);
+          if (autoChoice(ctx, problem.X.length) === 'gp') return gpAsk(ctx, seed, gpStartup, problem, { memo, hooks });
         }
         return tpe.ask(ctx, 1)[0];
       };
-      return { kind: 'auto', ask: (ctx, n = 1) => askSequentially(ctx, n, one), remaining: () => undefined };
+      return {
+        kind: 'auto',
+        ask: (ctx, n = 1) => {
+          // One GP fit for the whole batch (see gpAsk).
+          const memo: GpFitMemo = new Map();
+          return askSequentially(ctx, n, (c) => one(c, memo));
+        },
+        remaining: () => undefined,
+      };
     }
     case 'gp':
-      return createGpSampler({ seed, nStartupTrials: c.nStartupTrials, outputWarp: c.outputWarp });
+      return createGpSampler({ seed, nStartupTrials: c.nStartupTrials, outputWarp: c.outputWarp, liar: c.liar, hooks });
     case 'cmaes':
       return createCmaesSampler({ seed, sigma0: c.sigma0, populationSize: c.populationSize, independentSampler: c.independentSampler });
     case 'nsga2':

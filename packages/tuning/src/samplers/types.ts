@@ -33,6 +33,12 @@ export interface Sampler {
   askFromCount?(ctx: CountContext, n?: number): Params[];
 }
 
+/** Observers a caller may attach to a sampler (tests and benchmarks count model fits with them). */
+export interface SamplerHooks {
+  /** Called once per model fit (a GP's hyperparameter fit); never changes a suggestion. */
+  onModelFit?: () => void;
+}
+
 /** What a sampler with `askFromCount` reads: the space and how many trials the study holds (any state). */
 export interface CountContext {
   space: SearchSpace;
