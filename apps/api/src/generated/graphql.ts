@@ -852,7 +852,7 @@ export type Study = Node & {
   refinement: Maybe<Scalars['JSON']['output']>;
   /** Previews a refinement: the narrower space from brushed `ranges` (as `studyRefine` takes them), or without them from the best `topFraction` of complete trials (default 0.2), with how many complete trials fall inside and the best value inside. */
   refinementPreview: RefinementPreview;
-  /** The sampler settings, e.g. `{"kind": "tpe", "seed": 7}`. */
+  /** The sampler settings, e.g. `{"kind": "tpe", "seed": 7}`. Always holds a `seed`: a study created without one got a random seed, recorded here so the study can be reproduced. */
   sampler: Scalars['JSON']['output'];
   /** The search space document (see docs/graphql.md). */
   space: Scalars['JSON']['output'];
@@ -906,7 +906,7 @@ export type StudyCreateInput = {
   projectId: Scalars['ID']['input'];
   /** Pruner settings; default `{"kind": "none"}`. */
   pruner?: InputMaybe<Scalars['JSON']['input']>;
-  /** Sampler settings; default `{"kind": "auto"}`. */
+  /** Sampler settings; default `{"kind": "auto"}`. Without a `seed`, a random one is drawn and stored with the study. */
   sampler?: InputMaybe<Scalars['JSON']['input']>;
   /** The search space document. */
   space: Scalars['JSON']['input'];
@@ -965,7 +965,7 @@ export type StudyRefineInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Brushed ranges: `{"lr": [0.001, 0.01], "optimizer": ["adam"]}`. Without them, `suggestRefinement` proposes the region of the best trials. */
   ranges?: InputMaybe<Scalars['JSON']['input']>;
-  /** Sampler of the child; default the parent's. */
+  /** Sampler of the child; default the parent's (its seed included). Without a `seed`, a random one is drawn and stored. */
   sampler?: InputMaybe<Scalars['JSON']['input']>;
   /** The study to refine. */
   studyId: Scalars['ID']['input'];

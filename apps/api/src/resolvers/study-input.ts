@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import {
   ConfigError,
   SpaceError,
@@ -11,6 +12,14 @@ import { objectiveSpecSchema } from '@tuneboard/runner/spec';
 import type { JsonObject, StudyObjective } from '@tuneboard/db';
 import type { BudgetInput, ObjectiveInput } from '../generated/graphql.ts';
 import { userError, type UserError } from './common.ts';
+
+/** Seeds drawn for unseeded studies lie in [0, 2³¹): any integer the sampler config accepts, and an `Int` in GraphQL. */
+export const MAX_RANDOM_SEED = 2 ** 31;
+
+/** A random sampler seed (crypto-grade, so concurrent API replicas never coordinate to differ). */
+export function randomSeed(): number {
+  return randomInt(0, MAX_RANDOM_SEED);
+}
 
 /** Budget defaults: four trials at once, three attempts per trial before it fails. */
 export const DEFAULT_MAX_PARALLEL = 4;
@@ -132,8 +141,12 @@ export function validateSpace(space: unknown): { errors: UserError[]; parsed?: S
 export function validateConfig(kind: 'sampler' | 'pruner', value: unknown): { errors: UserError[]; json?: JsonObject } {
   const json = (value ?? { kind: kind === 'sampler' ? 'auto' : 'none' }) as JsonObject;
   try {
-    if (kind === 'sampler') parseSamplerConfig(json);
-    else parsePrunerConfig(json);
+    if (kind === 'sampler') {
+      parseSamplerConfig(json);
+      // An unseeded study gets a random seed, stored with its sampler (and shown in `Study.sampler`) so that it
+      // can be reproduced; with the sampler's default of 0, every unseeded study started at the same points.
+      if (json.seed === undefined) return { errors: [], json: { ...json, seed: randomSeed() } };
+    } else parsePrunerConfig(json);
     return { errors: [], json };
   } catch (error) {
     if (error instanceof ConfigError) {

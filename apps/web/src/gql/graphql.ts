@@ -151,7 +151,7 @@ export type StudyCreateInput = {
   projectId: string;
   /** Pruner settings; default `{"kind": "none"}`. */
   pruner?: unknown;
-  /** Sampler settings; default `{"kind": "auto"}`. */
+  /** Sampler settings; default `{"kind": "auto"}`. Without a `seed`, a random one is drawn and stored with the study. */
   sampler?: unknown;
   /** The search space document. */
   space: unknown;
@@ -182,7 +182,7 @@ export type StudyRefineInput = {
   name?: string | null | undefined;
   /** Brushed ranges: `{"lr": [0.001, 0.01], "optimizer": ["adam"]}`. Without them, `suggestRefinement` proposes the region of the best trials. */
   ranges?: unknown;
-  /** Sampler of the child; default the parent's. */
+  /** Sampler of the child; default the parent's (its seed included). Without a `seed`, a random one is drawn and stored. */
   sampler?: unknown;
   /** The study to refine. */
   studyId: string;
