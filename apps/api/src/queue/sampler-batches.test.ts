@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
+import type * as Tuning from '@tuneboard/tuning';
 import { testDatabases } from '@tuneboard/db/testing';
 import { createStudy, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
 import { topUpNow } from './scheduler.ts';
@@ -7,7 +8,7 @@ import { topUpNow } from './scheduler.ts';
 // Every sampler the API creates counts its model fits here (the hook never changes a suggestion).
 const fits = vi.hoisted(() => ({ count: 0 }));
 vi.mock('@tuneboard/tuning', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@tuneboard/tuning')>();
+  const actual = await importOriginal<typeof Tuning>();
   return {
     ...actual,
     createSampler: (config: Parameters<typeof actual.createSampler>[0]) =>
