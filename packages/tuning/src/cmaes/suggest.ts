@@ -19,7 +19,12 @@ export interface CmaesTrial {
 }
 
 export interface CmaesSuggestInput {
-  /** Completed trials in completion order; failed trials must be left out. */
+  /**
+   * Completed trials in the order they were asked (the samplers pass trial-number order, as `adaptHistory`
+   * sorts): consecutive blocks form the generations, so with parallel runners a generation is the trials asked
+   * together, not the first to finish; the history stays a pure function of the trials, whatever order they
+   * finished in. Failed trials must be left out.
+   */
   history: readonly CmaesTrial[];
   /** Points asked but not yet completed. */
   pending?: readonly (readonly number[])[];

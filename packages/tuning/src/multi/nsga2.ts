@@ -22,7 +22,12 @@ export interface Nsga2Trial {
 }
 
 export interface Nsga2SuggestInput {
-  /** Completed trials in completion order; failed trials must be left out. */
+  /**
+   * Completed trials in the order they were asked (the samplers pass trial-number order, as `adaptHistory`
+   * sorts): consecutive blocks form the generations, so with parallel runners a generation is the trials asked
+   * together, not the first to finish; the history stays a pure function of the trials, whatever order they
+   * finished in. Failed trials must be left out.
+   */
   history: readonly Nsga2Trial[];
   /**
    * Points asked but not yet completed. Children are independent draws from the parents, so pending points
