@@ -15,7 +15,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { createSampler, parseSpace } from '@tuneboard/tuning';
-import type { FrozenTrial, Params, SamplerConfig } from '@tuneboard/tuning';
+import type { FrozenTrial, SamplerConfig } from '@tuneboard/tuning';
 import { mannWhitneyU } from './mann-whitney';
 import { OBJECTIVES } from './objectives';
 import type { Objective } from './objectives';
@@ -151,13 +151,13 @@ export async function runAsyncBenchmark(opts: AsyncOptions): Promise<void> {
       await new Promise((r) => setImmediate(r));
     }
   }
-  const parts_ = await peerPromise;
+  const peerParts = await peerPromise;
   let peer: PeerResult | undefined;
-  if (parts_ && parts_.every((p) => p !== undefined)) {
-    peer = { version: parts_[0]!.version, values: {} };
+  if (peerParts && peerParts.every((p) => p !== undefined)) {
+    peer = { version: peerParts[0]!.version, values: {} };
     for (const o of objectives) {
       // Seeds were dealt round-robin: put them back in seed order.
-      const bySeed = opts.seeds.map((_, i) => parts_[i % parts]!.values[o.name]![Math.floor(i / parts)]!);
+      const bySeed = opts.seeds.map((_, i) => peerParts[i % parts]!.values[o.name]![Math.floor(i / parts)]!);
       peer.values[o.name] = bySeed;
     }
   }
