@@ -726,6 +726,8 @@ export type Runner = Node & {
   host: Scalars['String']['output'];
   /** Global id. */
   id: Scalars['ID']['output'];
+  /** A worker process or a client (ask-and-tell). */
+  kind: RunnerKind;
   /** When it was last heard from: a claim, its registration, or a report or heartbeat on a trial it runs (each renews that trial's lease). */
   lastHeartbeatAt: Scalars['DateTime']['output'];
   /** When it last claimed or registered. */
@@ -740,6 +742,16 @@ export type Runner = Node & {
   team: Team;
 };
 
+/** What a runner is: a process that trains trials, or a client that evaluates trials it asks for itself. */
+export type RunnerKind =
+  /**
+   * A client such as the Python client's `study.ask()`: handed only trials of studies whose objective is
+   * `{"kind": "client"}`, and workers never get those.
+   */
+  | 'CLIENT'
+  /** A runner process (`npm run runner`): handed the trials of `template` and (if it accepts them) `command` studies. */
+  | 'WORKER';
+
 /** Input of `runnerRegister`. */
 export type RunnerRegisterInput = {
   /**
@@ -749,6 +761,11 @@ export type RunnerRegisterInput = {
   capabilities: Scalars['JSON']['input'];
   /** Host name. */
   host: Scalars['String']['input'];
+  /**
+   * WORKER (default) or CLIENT: a client is handed only trials of `client` studies. Stored as
+   * `capabilities.kind` (`"worker"` or `"client"`), whatever `capabilities` says.
+   */
+  kind?: InputMaybe<RunnerKind>;
   /** Name, unique in the team; registering the same name again updates it. */
   name: Scalars['String']['input'];
 };
@@ -1520,6 +1537,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RefinementPreview: ResolverTypeWrapper<Partial<Omit<RefinementPreview, 'bestTrial'> & { bestTrial?: Maybe<ResolversTypes['Trial']> }>>;
   Runner: ResolverTypeWrapper<RunnerRow>;
+  RunnerKind: ResolverTypeWrapper<Partial<RunnerKind>>;
   RunnerRegisterInput: ResolverTypeWrapper<Partial<RunnerRegisterInput>>;
   RunnerRegisterPayload: ResolverTypeWrapper<Partial<Omit<RunnerRegisterPayload, 'runner'> & { runner?: Maybe<ResolversTypes['Runner']> }>>;
   SignInInput: ResolverTypeWrapper<Partial<SignInInput>>;
@@ -1854,6 +1872,7 @@ export type RunnerResolvers<ContextType = Context, ParentType extends ResolversP
   capabilities?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   host?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RunnerKind'], ParentType, ContextType>;
   lastHeartbeatAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -50,6 +50,10 @@ export async function claimTrials(
  * A study whose objective is a `command` is a program to run on the runner's host: only a runner ($4) that
  * registered with `acceptsCommands` gets its trials, and when it named its `allowedPrograms`, only if one of
  * them has the command's file name (the runner resolves the exact program itself and refuses any other).
+ *
+ * A study whose objective is `client` is evaluated by whoever asks for its trials (the Python client's
+ * `study.ask()`): only a runner registered with `kind: CLIENT` (`capabilities.kind = 'client'`) gets its trials,
+ * and such a runner gets nothing else, so a team's training runners never pick up a notebook's trials.
  */
 export const PENDING_CANDIDATES_SQL = `
   select t.id
@@ -58,6 +62,8 @@ export const PENDING_CANDIDATES_SQL = `
     and t.study_id = any (array(
       select s.id from study s join project p on p.id = s.project_id
       where s.status = 'RUNNING' and p.team_id = $1::uuid and ($2::uuid is null or s.id = $2::uuid)
+        and coalesce(s.objective->>'kind' = 'client', false) = exists (
+          select 1 from runner r where r.id = $4::uuid and r.team_id = $1::uuid and r.capabilities->>'kind' = 'client')
         and (s.objective->>'kind' is distinct from 'command' or exists (
           select 1 from runner r
           where r.id = $4::uuid and r.team_id = $1::uuid and r.capabilities->'acceptsCommands' = 'true'::jsonb

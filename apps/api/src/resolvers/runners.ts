@@ -193,6 +193,7 @@ export const runnerResolvers: Resolvers = {
     team: async (row, _args, ctx) => (await ctx.loaders.team.load(row.teamId))!,
     lastHeartbeatAt: (row, _args, ctx) => lastHeartbeat(ctx, row),
     online: async (row, _args, ctx) => Date.now() - (await lastHeartbeat(ctx, row)).getTime() < ctx.env.LEASE_SECONDS * 1_000,
+    kind: (row) => (row.capabilities.kind === 'client' ? 'CLIENT' : 'WORKER'),
     acceptsCommands: (row) => acceptsCommands(row.capabilities),
     allowedPrograms: (row) => allowedPrograms(row.capabilities),
     runningTrials: (row, _args, ctx) =>
@@ -222,10 +223,12 @@ export const runnerResolvers: Resolvers = {
           ],
         };
       }
-      const capabilities = input.capabilities as RunnerCapabilities;
-      if (typeof capabilities !== 'object' || capabilities === null || Array.isArray(capabilities)) {
+      const given = input.capabilities as RunnerCapabilities;
+      if (typeof given !== 'object' || given === null || Array.isArray(given)) {
         return { runner: null, userErrors: [userError(['input', 'capabilities'], 'capabilities must be an object')] };
       }
+      // The claim reads `capabilities.kind` (queue/lease.ts): it comes from `kind` only, never from free-form JSON.
+      const capabilities: RunnerCapabilities = { ...given, kind: input.kind === 'CLIENT' ? 'client' : 'worker' };
       const refused = commandCapabilitiesError(capabilities);
       if (refused) return { runner: null, userErrors: [refused] };
       const [row] = await ctx.db

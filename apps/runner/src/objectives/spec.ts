@@ -58,8 +58,18 @@ export const commandObjectiveSpecSchema = z.object({
   killGraceSeconds: z.number().min(0).max(600).default(5),
 });
 
+/**
+ * Trials evaluated by a client that asks for them through the API (the Python client's `study.ask()`), not by a
+ * runner process: only runners registered with `kind: CLIENT` are handed them, and such runners nothing else.
+ */
+export const clientObjectiveSpecSchema = z.object({
+  kind: z.literal('client'),
+  metric: oneOrMany(metricName),
+  direction: oneOrMany(direction).optional(),
+});
+
 export const objectiveSpecSchema = z
-  .discriminatedUnion('kind', [templateObjectiveSpecSchema, commandObjectiveSpecSchema])
+  .discriminatedUnion('kind', [templateObjectiveSpecSchema, commandObjectiveSpecSchema, clientObjectiveSpecSchema])
   .superRefine((spec, ctx) => {
     if (spec.kind === 'template' && (spec.dataset === undefined) === (spec.csv === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['dataset'], message: 'give exactly one of `dataset` and `csv`' });
@@ -81,6 +91,7 @@ export type ObjectiveSpec = z.output<typeof objectiveSpecSchema>;
 export type ObjectiveSpecInput = z.input<typeof objectiveSpecSchema>;
 export type TemplateObjectiveSpec = Extract<ObjectiveSpec, { kind: 'template' }>;
 export type CommandObjectiveSpec = Extract<ObjectiveSpec, { kind: 'command' }>;
+export type ClientObjectiveSpec = Extract<ObjectiveSpec, { kind: 'client' }>;
 
 function toList<T>(value: T | T[]): T[] {
   return Array.isArray(value) ? value : [value];

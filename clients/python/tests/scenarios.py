@@ -1,0 +1,193 @@
+"""Scenarios the API's test suite (apps/api/src/python-client.test.ts) runs against a real API.
+
+Each prints one JSON line with what it saw; the test checks it and the API's own records. Settings come from
+TUNEBOARD_URL, TUNEBOARD_TOKEN (a WRITE token of the team) and TB_PROJECT ("team/project").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+
+import tuneboard as tb
+
+PROJECT = os.environ.get("TB_PROJECT", "")
+
+
+def out(**result: object) -> None:
+    print(json.dumps(result), flush=True)
+
+
+def optimize() -> None:
+    """A quadratic, two jobs in parallel, to the end of the study's budget."""
+    with tb.Client() as client:
+        study = client.create_study(
+            project=PROJECT,
+            name="quadratic",
+            space={"x": {"type": "float", "low": -5, "high": 5}, "y": {"type": "float", "low": -5, "high": 5}},
+            sampler={"kind": "random", "seed": 1},
+            directions=["minimize"],
+            n_trials=12,
+            max_parallel=2,
+        )
+        # The first two trials wait for each other: they finish only if two were held at the same time.
+        both_held = threading.Barrier(2, timeout=60)
+        threads = set()
+        lock = threading.Lock()
+
+        def quadratic(trial: tb.Trial) -> float:
+            with lock:
+                threads.add(threading.current_thread().name)
+            if trial.number < 2:
+                both_held.wait()
+            x, y = trial.params["x"], trial.params["y"]
+            for step in range(3):
+                trial.report(step, (x - 2) ** 2 + (y + 1) ** 2 + 1 / (step + 1))
+            return (x - 2) ** 2 + (y + 1) ** 2
+
+        study.optimize(quadratic, n_jobs=2)
+        trials = study.trials
+        out(
+            study=study.id,
+            status=study.status,
+            states=[t["state"] for t in trials],
+            threads=len(threads),
+            best=study.best_trial,
+            best_value=study.best_value,
+            values=[t["values"] for t in trials],
+            params=[t["params"] for t in trials],
+        )
+
+
+def fail() -> None:
+    """An exception in the objective fails its trial: caught ones let the run go on, others stop it."""
+    with tb.Client() as client:
+        space = {"x": {"type": "int", "low": 0, "high": 9}}
+        study = client.create_study(project=PROJECT, name="failing", space=space, sampler={"kind": "random", "seed": 2}, n_trials=4, max_parallel=1)
+
+        def sometimes(trial: tb.Trial) -> float:
+            if trial.number == 1:
+                raise ValueError(f"boom at x={trial.params['x']}")
+            return float(trial.params["x"])
+
+        study.optimize(sometimes, catch=(ValueError,))
+        caught = [(t["state"], t["error"]) for t in study.trials]
+
+        second = client.create_study(project=PROJECT, name="raising", space=space, n_trials=5, max_parallel=1)
+        raised = None
+        try:
+            second.optimize(lambda trial: 1 / 0)
+        except ZeroDivisionError as error:
+            raised = type(error).__name__
+        out(
+            caught=caught,
+            raised=raised,
+            raising=[(t["state"], t["error"]) for t in second.trials if t["state"] not in ("PENDING", "RUNNING")],
+            held=len(client._held),
+        )
+
+
+def prune() -> None:
+    """A median pruner stops trials whose curve is worse than the completed ones, through should_prune()."""
+    with tb.Client() as client:
+        study = client.create_study(
+            project=PROJECT,
+            name="pruned",
+            space={"x": {"type": "float", "low": 0, "high": 1}},
+            metric_names=["loss"],
+            pruner={"kind": "median", "startupTrials": 2},
+            n_trials=6,
+            max_parallel=1,
+        )
+
+        def curve(trial: tb.Trial) -> float:
+            value = 0.0
+            for step in range(5):
+                value = 10.0 * trial.number + step
+                trial.report(step, loss=value)
+                if trial.should_prune():
+                    raise tb.TrialPruned()
+            return value
+
+        study.optimize(curve)
+        curves = []
+        for t in study.trials:
+            data = client.query(
+                'query($id: ID!) { trial(id: $id) { metrics(keys: ["loss"]) { points { step value } } } }', {"id": t["id"]}
+            )
+            series = data["trial"]["metrics"]
+            curves.append([p["step"] for p in series[0]["points"]] if series else [])
+        out(states=[t["state"] for t in study.trials], curves=curves)
+
+
+def ask_tell() -> None:
+    """ask/tell by hand, the userErrors of a bad request, and a lease kept alive by the heartbeat thread."""
+    with tb.Client() as client:
+        try:
+            client.create_study(project=PROJECT, space={"x": {"type": "float", "low": 3, "high": 1}})
+            bad = None
+        except tb.UserErrors as error:
+            bad = [list(e) for e in error.user_errors]
+        study = client.create_study(
+            project=PROJECT, name="by-hand", space={"x": {"type": "float", "low": 0, "high": 1}}, directions=["maximize", "minimize"]
+        )
+        trial = study.ask()
+        again = client.study(study.id)
+        # Twice the lease (the test's API gives 2 s leases) without a report: the heartbeat keeps the trial ours.
+        threading.Event().wait(float(os.environ.get("TB_HOLD_S", "4")))
+        told = study.tell(trial, [trial.params["x"], 1 - trial.params["x"]])
+        try:
+            study.tell(trial, [1, 2])
+            stale = None
+        except tb.TuneboardError as error:
+            stale = type(error).__name__
+        wrong = study.ask()
+        try:
+            study.tell(wrong, 0.5)
+            count_error = None
+        except tb.UserErrors as error:
+            count_error = [list(e) for e in error.user_errors]
+        study.tell(wrong, state="FAIL", error="told to fail")
+        out(
+            bad=bad,
+            told=told,
+            attempt=told["attempt"],
+            same_study=again.id == study.id,
+            stale=stale,
+            count_error=count_error,
+            directions=study.directions,
+        )
+
+
+def tenancy() -> None:
+    """A token of another team: every way in answers NotFoundError."""
+    study_id = sys.argv[2]
+    project = sys.argv[3]
+    seen = {}
+    with tb.Client() as client:
+        for name, attempt in [
+            ("study", lambda: client.study(study_id)),
+            ("create", lambda: client.create_study(project=project, space={"x": {"type": "float", "low": 0, "high": 1}})),
+            ("ask", lambda: tb.Study(client, {"id": study_id, "name": "theirs", "objective": {"kind": "client"}}).ask(timeout=5)),
+            ("query", lambda: client.query("query($id: ID!) { study(id: $id) { id } }", {"id": study_id})),
+        ]:
+            try:
+                seen[name] = ["answered", attempt() is not None and str(attempt())]
+            except tb.TuneboardError as error:
+                seen[name] = [type(error).__name__, str(error), getattr(error, "code", None)]
+    with tb.Client(token="tb_not_a_real_token") as stranger:
+        for name, attempt in [
+            ("bad_token_study", lambda: stranger.study(study_id)),
+            ("bad_token_create", lambda: stranger.create_study(project=project, space={"x": {"type": "float", "low": 0, "high": 1}})),
+        ]:
+            try:
+                seen[name] = ["answered", str(attempt())]
+            except tb.TuneboardError as error:
+                seen[name] = [type(error).__name__, str(error), getattr(error, "code", None)]
+    out(**seen)
+
+
+if __name__ == "__main__":
+    {"optimize": optimize, "fail": fail, "prune": prune, "ask_tell": ask_tell, "tenancy": tenancy}[sys.argv[1]]()
