@@ -21,10 +21,13 @@ interface Run {
   stderr: string;
 }
 
-/** Runs python3 without blocking the event loop (the API answering it runs in this process). */
+/**
+ * Runs a scenario in python3 without blocking the event loop (the API answering it runs in this process). The
+ * settings travel as a JSON argument that the scenario puts into its environment (TUNEBOARD_URL, ...).
+ */
 function runPython(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', args, { env: { ...process.env, PYTHONPATH: clientDir, PYTHONDONTWRITEBYTECODE: '1', ...env } });
+    const child = spawn('python3', ['-B', scenarios, JSON.stringify(env), ...args]);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -76,7 +79,7 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
   });
 
   it('optimizes a quadratic with two jobs in parallel to the end of the study’s budget', async () => {
-    const seen = result(await runPython([scenarios, 'optimize'], env));
+    const seen = result(await runPython(['optimize'], env));
     expect(seen.status).toBe('COMPLETED');
     expect(seen.states).toEqual(Array(12).fill('COMPLETE'));
     // The first two trials waited for each other on a barrier: both jobs held a trial at once.
@@ -102,7 +105,7 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
   });
 
   it('fails the trial whose objective raised: caught exceptions go on, others stop optimize and are raised', async () => {
-    const seen = result(await runPython([scenarios, 'fail'], env));
+    const seen = result(await runPython(['fail'], env));
     expect(seen.caught.map(([state]: [string]) => state)).toEqual(['COMPLETE', 'FAIL', 'COMPLETE', 'COMPLETE']);
     expect(seen.caught[1][1]).toMatch(/ValueError: boom at x=\d/);
     expect(seen.caught[1][1]).toMatch(/Traceback/);
@@ -115,14 +118,14 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
   });
 
   it('prunes through should_prune() with a median pruner', async () => {
-    const seen = result(await runPython([scenarios, 'prune'], env));
+    const seen = result(await runPython(['prune'], env));
     // Trials 0 and 1 complete (two start-up trials); each later one is worse than the median at step 0.
     expect(seen.states).toEqual(['COMPLETE', 'COMPLETE', 'PRUNED', 'PRUNED', 'PRUNED', 'PRUNED']);
     expect(seen.curves).toEqual([[0, 1, 2, 3, 4], [0, 1, 2, 3, 4], [0], [0], [0], [0]]);
   });
 
   it('asks and tells by hand, keeps a held lease alive, and raises userErrors with their fields', async () => {
-    const seen = result(await runPython([scenarios, 'ask_tell'], { ...env, TB_HOLD_S: '5' }));
+    const seen = result(await runPython(['ask_tell'], { ...env, TB_HOLD_S: '5' }));
     expect(seen.bad).toEqual([[['input', 'space', 'x', 'high'], 'parameter "x": `low <= high` must hold, got low=3, high=1', 'INVALID']]);
     expect(seen.told).toMatchObject({ state: 'COMPLETE' });
     // Held for 5 s on 2-second leases and never re-queued: the heartbeat renewed it.
@@ -137,7 +140,7 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
     const mine = (await createStudy(api, ada, { objective: { kind: 'client' } })).id;
     const eve = await setupTeam(api, 'eve');
     const { token } = await writeToken(eve);
-    const seen = result(await runPython([scenarios, 'tenancy', mine, project], { ...env, TUNEBOARD_TOKEN: token }));
+    const seen = result(await runPython(['tenancy', mine, project], { ...env, TUNEBOARD_TOKEN: token }));
     expect(seen.study[0]).toBe('NotFoundError');
     expect(seen.create[0]).toBe('NotFoundError');
     expect(seen.create[1]).toContain('this token acts for team');
@@ -151,7 +154,7 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
   });
 
   it('speaks the runner’s protocol inside a command objective: params, reports, and a clean exit when pruned', async () => {
-    const common = { command: ['python3', `${clientDir}/tests/command_objective.py`], env: { PYTHONPATH: clientDir }, metrics: ['loss'] };
+    const common = { command: ['python3', '-B', `${clientDir}/tests/command_objective.py`], env: { PYTHONPATH: clientDir }, metrics: ['loss'] };
     const completed = await runCommand({ ...common, params: { lr: 0.5 } });
     expect(completed).toMatchObject({ state: 'COMPLETE', values: [2.5], exitCode: 0 });
     expect(completed.final).toMatchObject({ loss: 2.5, accuracy: 1 - 2.5 / 100 });

@@ -1,7 +1,9 @@
 """Scenarios the API's test suite (apps/api/src/python-client.test.ts) runs against a real API.
 
-Each prints one JSON line with what it saw; the test checks it and the API's own records. Settings come from
-TUNEBOARD_URL, TUNEBOARD_TOKEN (a WRITE token of the team) and TB_PROJECT ("team/project").
+    python3 scenarios.py '{"TUNEBOARD_URL": ..., "TUNEBOARD_TOKEN": ..., "TB_PROJECT": "team/project"}' optimize
+
+The first argument is put into the environment (a WRITE token of the team, the project); each scenario prints
+one JSON line with what it saw, and the test checks it and the API's own records.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ import os
 import sys
 import threading
 
-import tuneboard as tb
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+os.environ.update(json.loads(sys.argv.pop(1)))
+
+import tuneboard as tb  # noqa: E402 - after the path and settings above
 
 PROJECT = os.environ.get("TB_PROJECT", "")
 
@@ -45,7 +50,7 @@ def optimize() -> None:
             x, y = trial.params["x"], trial.params["y"]
             for step in range(3):
                 trial.report(step, (x - 2) ** 2 + (y + 1) ** 2 + 1 / (step + 1))
-            return (x - 2) ** 2 + (y + 1) ** 2
+            return float((x - 2) ** 2 + (y + 1) ** 2)
 
         study.optimize(quadratic, n_jobs=2)
         trials = study.trials
@@ -165,7 +170,7 @@ def tenancy() -> None:
     """A token of another team: every way in answers NotFoundError."""
     study_id = sys.argv[2]
     project = sys.argv[3]
-    seen = {}
+    seen: dict = {}
     with tb.Client() as client:
         for name, attempt in [
             ("study", lambda: client.study(study_id)),

@@ -9,7 +9,7 @@ import ssl
 import threading
 import time
 import urllib.parse
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional
 
 from .errors import RateLimitedError, TransportError, error_for
 
@@ -64,7 +64,7 @@ class Transport:
         self._token = token
         self._timeout = timeout
         self._local = threading.local()
-        self._connections: list = []
+        self._connections: List[http.client.HTTPConnection] = []
         self._lock = threading.Lock()
 
     def _connection(self) -> http.client.HTTPConnection:
@@ -133,14 +133,15 @@ class Transport:
                 raise TransportError(f"POST {self.url}: HTTP {status}, not a GraphQL response: {data[:200]!r}")
             errors = result.get("errors")
             if errors:
-                error = error_for(errors, status)
-                if isinstance(error, RateLimitedError) and attempt < RATE_LIMIT_RETRIES:
-                    time.sleep(min(error.retry_after, 30.0))
+                refused = error_for(errors, status)
+                if isinstance(refused, RateLimitedError) and attempt < RATE_LIMIT_RETRIES:
+                    time.sleep(min(refused.retry_after, 30.0))
                     continue
-                raise error
+                raise refused
             if status >= 400 or "data" not in result:
                 raise TransportError(f"POST {self.url}: HTTP {status}: {data[:200]!r}")
-            return result["data"] or {}
+            data_field: Dict[str, Any] = result["data"] or {}
+            return data_field
         raise AssertionError("unreachable")
 
     def close(self) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import atexit
 import datetime as _dt
-
 import math
 import os
 import re
@@ -66,7 +65,7 @@ _RELEASE = """mutation TbRelease($i: TrialReleaseInput!) { trialRelease(input: $
 
 def _payload(data: Mapping[str, Any], field: str) -> Dict[str, Any]:
     """A mutation's payload, raising :class:`UserErrors` when it has any."""
-    payload = data[field]
+    payload: Dict[str, Any] = data[field]
     errors = payload.get("userErrors") or []
     if errors:
         raise UserErrors.from_payload(field, errors)
@@ -455,7 +454,7 @@ class Study:
     @property
     def status(self) -> str:
         """The study's status now (RUNNING, PAUSED, COMPLETED, STOPPED, FAILED), read from the API."""
-        return self.refresh()["status"]
+        return str(self.refresh()["status"])
 
     def refresh(self) -> Dict[str, Any]:
         data = self.client.query(f"query TbStudy($id: ID!) {{ study(id: $id) {{ {_STUDY_FIELDS} }} }}", {"id": self.id})
@@ -713,7 +712,7 @@ class Study:
     def trials_dataframe(self) -> Any:
         """The trials as a pandas DataFrame (``params_<name>`` and ``values_<name>`` columns); needs pandas."""
         try:
-            import pandas  # type: ignore[import-not-found]
+            import pandas  # type: ignore[import-not-found,import-untyped,unused-ignore]
         except ImportError as error:
             raise ImportError("trials_dataframe() needs pandas (pip install pandas); study.trials gives the same as dicts") from error
         names = self.metric_names

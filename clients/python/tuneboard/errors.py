@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List, NamedTuple, Optional
+from typing import Any, Dict, List, NamedTuple, Optional
 
 
 class TuneboardError(Exception):
@@ -21,7 +21,7 @@ class GraphQLError(TuneboardError):
     server's log line, ``errors`` every error as the API sent it.
     """
 
-    def __init__(self, errors: List[dict], status: Optional[int] = None) -> None:
+    def __init__(self, errors: List[Dict[str, Any]], status: Optional[int] = None) -> None:
         self.errors = errors
         self.status = status
         first = errors[0] if errors else {}
@@ -102,7 +102,7 @@ class TrialPruned(Exception):
     """Raise it from an objective to end the trial as PRUNED (as ``optuna.TrialPruned``)."""
 
 
-def error_for(errors: List[dict], status: Optional[int] = None) -> GraphQLError:
+def error_for(errors: List[Dict[str, Any]], status: Optional[int] = None) -> GraphQLError:
     """The most specific exception class for a list of GraphQL errors."""
     code = ((errors[0] if errors else {}).get("extensions") or {}).get("code")
     kind = {

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@tuneboard/db';
+import { testDatabases } from '@tuneboard/db/testing';
+import { CLAIM, createStudy, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
+
+// Issue #20: the Python client registers as a runner of kind CLIENT and claims the trials of `client` studies
+// (ask-and-tell). A notebook's trials must never reach a training runner, a client must never take a training
+// runner's trials, and neither may touch another team's.
+
+const REGISTER = `mutation($i: RunnerRegisterInput!) { runnerRegister(input: $i) {
+  runner { id kind capabilities } userErrors { field message code } } }`;
+
+type Team = Awaited<ReturnType<typeof setupTeam>>;
+
+describe.each(testDatabases)('client runners and client studies stay apart from workers and other teams [$name]', (target) => {
+  let handle: DbHandle;
+  let api: TestApi;
+  let team: Team;
+  let other: Team;
+  beforeAll(async () => {
+    handle = await target.create();
+    api = await startTestApi(handle);
+    team = await setupTeam(api, 'notebooks');
+    other = await setupTeam(api, 'strangers');
+  });
+  afterAll(async () => {
+    await api.close();
+    await handle.close();
+  });
+
+  const register = async (who: Team, name: string, extra: Record<string, unknown>) => {
+    const { runnerRegister } = await api.gql(
+      REGISTER,
+      { i: { name, host: 'h', capabilities: { backend: 'python', gpus: 0, labels: [] }, ...extra } },
+      who.runnerAuth,
+    );
+    expect(runnerRegister.userErrors).toEqual([]);
+    return runnerRegister.runner as { id: string; kind: string; capabilities: Record<string, unknown> };
+  };
+  const claim = async (who: Team, runnerId: string, studyId?: string) => {
+    const { trialClaim } = await api.gql(CLAIM, { i: { runnerId, studyId, limit: 64 } }, who.runnerAuth);
+    expect(trialClaim.userErrors).toEqual([]);
+    return trialClaim.leases as { trial: { id: string } }[];
+  };
+
+  it('hands client trials to CLIENT runners only, and nothing else to them', async () => {
+    const notebook = await createStudy(api, team, { objective: { kind: 'client' }, budget: { maxTrials: 4, maxParallel: 2 } });
+    const template = await createStudy(api, team, { budget: { maxTrials: 2, maxParallel: 2 } });
+    // A worker, even one that claims to be a client in its free-form capabilities, gets no client trial.
+    const worker = await register(team, 'trainer', {});
+    const pretender = await register(team, 'pretender', { capabilities: { backend: 'cpu', gpus: 0, labels: [], kind: 'client' } });
+    expect(worker.kind).toBe('WORKER');
+    expect(pretender).toMatchObject({ kind: 'WORKER', capabilities: { kind: 'worker' } });
+    for (const runner of [worker, pretender]) expect(await claim(team, runner.id, notebook.id)).toEqual([]);
+    // A client gets no template trial, with or without naming the study.
+    const client = await register(team, 'python@laptop', { kind: 'CLIENT' });
+    expect(client).toMatchObject({ kind: 'CLIENT', capabilities: { kind: 'client' } });
+    expect(await claim(team, client.id, template.id)).toEqual([]);
+    const any = await claim(team, client.id);
+    expect(any).toHaveLength(2);
+    const studies = await Promise.all(
+      any.map(async (lease) => (await api.gql('query($id: ID!) { trial(id: $id) { study { id } } }', { id: lease.trial.id }, team.user)).trial.study.id),
+    );
+    expect(studies).toEqual([notebook.id, notebook.id]);
+    // The worker still gets its template trials.
+    expect(await claim(team, worker.id)).toHaveLength(2);
+  });
+
+  it('answers another team’s client study as not found, and refuses a kind that is not one', async () => {
+    const notebook = await createStudy(api, team, { objective: { kind: 'client' } });
+    const theirs = await register(other, 'python@elsewhere', { kind: 'CLIENT' });
+    const refused = await api.post(CLAIM, { i: { runnerId: theirs.id, studyId: notebook.id } }, other.runnerAuth);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Nor with the owner's runner id.
+    const mine = await register(team, 'python@mine', { kind: 'CLIENT' });
+    const borrowed = await api.post(CLAIM, { i: { runnerId: mine.id, studyId: notebook.id } }, other.runnerAuth);
+    expect(borrowed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const pending = await api.gql('query($id: ID!) { study(id: $id) { counts { pending running } } }', { id: notebook.id }, team.user);
+    expect(pending.study.counts).toMatchObject({ running: 0 });
+
+    const bogus = await api.post(REGISTER, { i: { name: 'x', host: 'h', capabilities: {}, kind: 'ROOT' } }, team.runnerAuth);
+    expect(bogus.errors?.[0]?.message).toMatch(/Value "ROOT" does not exist in "RunnerKind" enum/);
+    // A session (not a token) cannot register a client either.
+    const { runnerRegister } = await api.gql(REGISTER, { i: { name: 'y', host: 'h', capabilities: {}, kind: 'CLIENT' } }, team.user);
+    expect(runnerRegister).toMatchObject({ runner: null, userErrors: [{ code: 'FORBIDDEN' }] });
+  });
+
+  it('refuses a client objective that names other metrics than the study’s objectives', async () => {
+    const { studyCreate } = await api.gql(
+      `mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { field message } } }`,
+      {
+        i: {
+          projectId: team.projectId,
+          name: 'mismatch',
+          objectives: [{ name: 'loss', direction: 'MINIMIZE' }],
+          space: { x: { type: 'float', low: 0, high: 1 } },
+          objective: { kind: 'client', metric: 'accuracy' },
+        },
+      },
+      team.user,
+    );
+    expect(studyCreate.study).toBeNull();
+    expect(studyCreate.userErrors).toEqual([
+      { field: ['input', 'objective', 'metric'], message: "objective.metric must list the study's objectives (loss), got accuracy" },
+    ]);
+  });
+});
