@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   apiTokenScopes,
@@ -24,6 +24,8 @@ import { textProblem } from './input-text.ts';
 import { setSignUpPolicy, signUpPolicy } from './auth/signup-policy.ts';
 import { readApiEnv } from './env.ts';
 import { createTeamWithOwner } from './resolvers/auth.ts';
+import { toGlobalId } from './ids.ts';
+import { OptunaImportError, mapOptunaStudy, readOptunaSqlite, storeImport } from './import/optuna.ts';
 
 const usage = `Tuneboard admin: first set-up and automation from the shell (uses DATABASE_URL, else embedded PGlite).
 
@@ -34,9 +36,16 @@ const usage = `Tuneboard admin: first set-up and automation from the shell (uses
   npm run admin -w @tuneboard/api -- invitation create --team SLUG --email EMAIL --role OWNER|ADMIN|MEMBER|VIEWER
   npm run admin -w @tuneboard/api -- signup-policy set open|invite|closed
   npm run admin -w @tuneboard/api -- signup-policy show
+  npm run admin -w @tuneboard/api -- import optuna --storage FILE.db --study NAME --project TEAM/PROJECT
+      [--name NAME] [--sampler KIND] [--trials N] [--parallel N]
 
 Without --password a random one is generated and printed once. A token's secret and an invitation's link are
-printed once. The sign-up policy stored here overrides TUNEBOARD_SIGNUP_POLICY on every API replica.`;
+printed once. The sign-up policy stored here overrides TUNEBOARD_SIGNUP_POLICY on every API replica.
+
+import optuna reads one study of an Optuna SQLite storage (Optuna 3.x or 4.x; python3 reads the file) and
+creates a study of that name (or --name) in the project with its trials and intermediate values, continued by
+the Python client with the sampler KIND (default auto): --trials more trials (default no limit), --parallel at
+once (default 4). Importing the same study again says so and changes nothing.`;
 
 export class UsageError extends Error {}
 
@@ -80,6 +89,12 @@ export async function runAdmin(
       team: { type: 'string' },
       scope: { type: 'string' },
       'expires-days': { type: 'string' },
+      storage: { type: 'string' },
+      study: { type: 'string' },
+      project: { type: 'string' },
+      sampler: { type: 'string' },
+      trials: { type: 'string' },
+      parallel: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -173,6 +188,54 @@ export async function runAdmin(
         }
         await setSignUpPolicy(db, argument as SignUpPolicy);
         print(`sign-up policy: ${argument}`);
+        return;
+      }
+      case 'import optuna': {
+        const storage = required(values, 'storage');
+        const studyName = required(values, 'study');
+        const [teamSlug, projectSlug, extra] = required(values, 'project').split('/');
+        if (!teamSlug || !projectSlug || extra !== undefined) {
+          throw new UsageError(`--project is TEAM/PROJECT (slugs), got ${JSON.stringify(values.project)}`);
+        }
+        const owner = await teamBySlug(teamSlug);
+        const [home] = await db.select().from(project).where(and(eq(project.teamId, owner.id), eq(project.slug, projectSlug)));
+        if (!home) throw new UsageError(`team ${owner.slug} has no project with the slug ${JSON.stringify(projectSlug)}`);
+        const count = (flag: 'trials' | 'parallel', max: number) => {
+          if (values[flag] === undefined) return undefined;
+          const n = Number(values[flag]);
+          if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, got ${values[flag]}`);
+          return n;
+        };
+        if (/^postgres(ql)?:/.test(storage)) {
+          throw new UsageError('--storage: only Optuna SQLite files are read so far; copy the study into one with optuna.copy_study');
+        }
+        try {
+          const plan = mapOptunaStudy(await readOptunaSqlite(storage, studyName), values.name === undefined ? undefined : name(values));
+          const { studyId, created } = await storeImport(db, plan, {
+            projectId: home.id,
+            storage,
+            optunaStudy: studyName,
+            sampler: values.sampler === undefined ? undefined : { kind: values.sampler },
+            maxTrials: count('trials', 1_000_000),
+            maxParallel: count('parallel', 1_000),
+          });
+          const id = toGlobalId('Study', studyId);
+          if (!created) {
+            print(`the Optuna study "${studyName}" was imported before, as ${owner.slug}/${home.slug} "${plan.name}" (${id}); nothing changed`);
+            return;
+          }
+          const states = (state: string) => plan.trials.filter((t) => t.state === state).length;
+          print(`imported the Optuna study "${studyName}" as ${owner.slug}/${home.slug} "${plan.name}" (${id})`);
+          print(
+            `${plan.trials.length} trials (${states('COMPLETE')} complete, ${states('PRUNED')} pruned, ${states('FAIL')} failed)` +
+              `${plan.skipped ? `; ${plan.skipped} running or waiting left out` : ''}` +
+              `${plan.userAttributes ? `; ${plan.userAttributes} user attributes not imported` : ''}`,
+          );
+          print(`continue it from Python: tb.Client(url, token).study("${id}").optimize(objective, n_trials=...)`);
+        } catch (error) {
+          if (error instanceof OptunaImportError) throw new UsageError(`import optuna: ${error.message}`);
+          throw error;
+        }
         return;
       }
       case 'signup-policy show':
