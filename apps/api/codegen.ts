@@ -21,6 +21,7 @@ const config: CodegenConfig = {
           Trial: '../mappers.ts#TrialRow',
           Runner: '../mappers.ts#RunnerRow',
           Viewer: '../mappers.ts#ViewerModel',
+          Note: '../mappers.ts#NoteModel',
           StudyEvent: '../mappers.ts#StudyEventModel',
           TrialsAvailable: '../mappers.ts#TrialsAvailableModel',
           TrialLease: '../mappers.ts#TrialLeaseModel',

@@ -15,8 +15,15 @@ export type RunnerRow = typeof runner.$inferSelect;
 
 export type ViewerModel = Viewer;
 
+/** A study's or trial's note, from its row's `note*` columns. */
+export interface NoteModel {
+  body: string;
+  updatedById: string | null;
+  updatedAt: Date | null;
+}
+
 export interface StudyEventModel {
-  kind: 'TRIAL_CREATED' | 'TRIAL_CLAIMED' | 'TRIAL_REPORTED' | 'TRIAL_FINISHED' | 'STUDY_STATUS' | 'SYNC';
+  kind: 'TRIAL_CREATED' | 'TRIAL_CLAIMED' | 'TRIAL_REPORTED' | 'TRIAL_FINISHED' | 'STUDY_STATUS' | 'STUDY_UPDATED' | 'TRIAL_UPDATED' | 'SYNC';
   studyId: string;
   /** Set by the statement that sends the event (see `EventHub.flush`); absent before it is sent. */
   seq?: number | undefined;

@@ -7,6 +7,7 @@ import { analysisResolvers } from './resolvers/analysis.ts';
 import { authResolvers } from './resolvers/auth.ts';
 import { homeResolvers } from './resolvers/home.ts';
 import { nodeResolvers } from './resolvers/node.ts';
+import { noteResolvers } from './resolvers/notes.ts';
 import { runnerResolvers } from './resolvers/runners.ts';
 import { DateTimeScalar, JSONScalar, MetricValueScalar } from './resolvers/scalars.ts';
 import { studyResolvers } from './resolvers/studies.ts';
@@ -20,7 +21,7 @@ export const typeDefs = readdirSync(schemaDir)
   .sort()
   .map((file) => readFileSync(schemaDir + file, 'utf8'));
 
-const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers];
+const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers];
 
 export const schema = guardTextArguments(
   makeExecutableSchema({

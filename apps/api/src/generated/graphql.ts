@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserRow, TeamRow, MembershipRow, ProjectRow, ApiTokenRow, InvitationRow, StudyRow, TrialRow, RunnerRow, ViewerModel, StudyEventModel, TrialsAvailableModel, TrialLeaseModel } from '../mappers.ts';
+import type { UserRow, TeamRow, MembershipRow, ProjectRow, ApiTokenRow, InvitationRow, StudyRow, TrialRow, RunnerRow, ViewerModel, NoteModel, StudyEventModel, TrialsAvailableModel, TrialLeaseModel } from '../mappers.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -370,6 +370,8 @@ export type Mutation = {
   studyResume: StudyPayload;
   /** Stops a study for good: pending trials are cancelled, running ones finish. */
   studyStop: StudyPayload;
+  /** Changes a study's note and tags (needs write access); watchers of the study get a `STUDY_UPDATED` event. */
+  studyUpdate: StudyPayload;
   /** Creates a team with the caller as its owner. */
   teamCreate: TeamCreatePayload;
   /** Claims pending trials: one statement, FOR UPDATE SKIP LOCKED, with a fresh lease. */
@@ -386,6 +388,8 @@ export type Mutation = {
   trialRelease: TrialPayload;
   /** Stores a batch of metric points, renews the lease and returns the pruner's verdict. */
   trialReport: TrialReportPayload;
+  /** Changes a trial's note and tags (needs write access); watchers of its study get a `TRIAL_UPDATED` event. */
+  trialUpdate: TrialPayload;
 };
 
 
@@ -492,6 +496,12 @@ export type MutationStudyStopArgs = {
 
 
 /** The root of every change. */
+export type MutationStudyUpdateArgs = {
+  input: StudyUpdateInput;
+};
+
+
+/** The root of every change. */
 export type MutationTeamCreateArgs = {
   input: TeamCreateInput;
 };
@@ -538,10 +548,27 @@ export type MutationTrialReportArgs = {
   input: TrialReportInput;
 };
 
+
+/** The root of every change. */
+export type MutationTrialUpdateArgs = {
+  input: TrialUpdateInput;
+};
+
 /** An object with a globally unique, opaque id. */
 export type Node = {
   /** Opaque global id; pass it to `node(id:)` to fetch the object again. */
   id: Scalars['ID']['output'];
+};
+
+/** A Markdown note on a study or a trial, with who changed it last and when. */
+export type Note = {
+  __typename?: 'Note';
+  /** The Markdown text (at most 20,000 characters); empty when there is none. Render it without raw HTML. */
+  body: Scalars['String']['output'];
+  /** When it was changed last; null until it is first edited. */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who changed it last; null until it is first edited, when it was changed with an API token, or when that user was deleted. */
+  updatedBy: Maybe<User>;
 };
 
 /** One optimisation target. */
@@ -851,6 +878,8 @@ export type Study = Node & {
   id: Scalars['ID']['output'];
   /** Name, unique in the project. */
   name: Scalars['String']['output'];
+  /** The study's Markdown note. */
+  note: Note;
   /** What a runner executes per trial: a model template and dataset, or a command. */
   objective: Scalars['JSON']['output'];
   /** What is optimised, in order; `Trial.values` follow this order. */
@@ -875,6 +904,8 @@ export type Study = Node & {
   space: Scalars['JSON']['output'];
   /** Where the study stands. */
   status: StudyStatus;
+  /** Free-text tags (at most 20, each 1 to 40 characters), in the order they were given. */
+  tags: Array<Scalars['String']['output']>;
   /** The study's trials, filtered and ordered. */
   trials: TrialConnection;
 };
@@ -946,6 +977,8 @@ export type StudyEvent = {
 export type StudyEventKind =
   /** The study's status changed. */
   | 'STUDY_STATUS'
+  /** The study's note or tags changed (`studyUpdate`). */
+  | 'STUDY_UPDATED'
   /** Sent first on every subscription (and again after a reconnect): `seq` is the study's latest sequence number. A client whose data is older (`Study.eventSeq` below it) refetches. */
   | 'SYNC'
   /** A runner claimed a trial. */
@@ -955,7 +988,9 @@ export type StudyEventKind =
   /** A trial finished (complete, pruned, failed, cancelled) or was re-queued. */
   | 'TRIAL_FINISHED'
   /** A runner reported metric points. */
-  | 'TRIAL_REPORTED';
+  | 'TRIAL_REPORTED'
+  /** A trial's note or tags changed (`trialUpdate`). */
+  | 'TRIAL_UPDATED';
 
 /** Input of `studyPause`, `studyResume`, `studyStop`. */
 export type StudyIdInput = {
@@ -1005,6 +1040,16 @@ export type StudyStatus =
   | 'RUNNING'
   /** Stopped by a person before its budget was spent. */
   | 'STOPPED';
+
+/** Input of `studyUpdate`: a field left out (or null) stays as it is. */
+export type StudyUpdateInput = {
+  /** The study. */
+  id: Scalars['ID']['input'];
+  /** The new Markdown note (at most 20,000 characters); an empty string clears it. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The new tags, replacing the old ones (at most 20, each 1 to 40 characters after trimming; duplicates are dropped); an empty list clears them. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
 
 /** Live events. */
 export type Subscription = {
@@ -1084,6 +1129,8 @@ export type Trial = Node & {
   metricKeys: Array<Scalars['String']['output']>;
   /** Learning curves of the current attempt, downsampled to at most `maxPoints` per key. */
   metrics: Array<MetricSeries>;
+  /** The trial's Markdown note. */
+  note: Note;
   /** 0, 1, 2, … within the study. */
   number: Scalars['Int']['output'];
   /** Where its parameters came from. */
@@ -1100,6 +1147,8 @@ export type Trial = Node & {
   state: TrialState;
   /** The study. */
   study: Study;
+  /** Free-text tags (at most 20, each 1 to 40 characters), in the order they were given. */
+  tags: Array<Scalars['String']['output']>;
   /** One value per study objective; null until it completes. */
   values: Maybe<Array<Scalars['MetricValue']['output']>>;
 };
@@ -1323,6 +1372,16 @@ export type TrialState =
   /** A runner holds its lease. */
   | 'RUNNING';
 
+/** Input of `trialUpdate`: a field left out (or null) stays as it is. */
+export type TrialUpdateInput = {
+  /** The trial. */
+  id: Scalars['ID']['input'];
+  /** The new Markdown note (at most 20,000 characters); an empty string clears it. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The new tags, replacing the old ones (at most 20, each 1 to 40 characters after trimming; duplicates are dropped); an empty list clears them. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** Trials are waiting in a study. */
 export type TrialsAvailable = {
   __typename?: 'TrialsAvailable';
@@ -1525,6 +1584,7 @@ export type ResolversTypes = {
   MetricValue: ResolverTypeWrapper<Partial<Scalars['MetricValue']['output']>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  Note: ResolverTypeWrapper<NoteModel>;
   Objective: ResolverTypeWrapper<Partial<Objective>>;
   ObjectiveInput: ResolverTypeWrapper<Partial<ObjectiveInput>>;
   OrderDirection: ResolverTypeWrapper<Partial<OrderDirection>>;
@@ -1553,6 +1613,7 @@ export type ResolversTypes = {
   StudyPayload: ResolverTypeWrapper<Partial<Omit<StudyPayload, 'study'> & { study?: Maybe<ResolversTypes['Study']> }>>;
   StudyRefineInput: ResolverTypeWrapper<Partial<StudyRefineInput>>;
   StudyStatus: ResolverTypeWrapper<Partial<StudyStatus>>;
+  StudyUpdateInput: ResolverTypeWrapper<Partial<StudyUpdateInput>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Team: ResolverTypeWrapper<TeamRow>;
   TeamCreateInput: ResolverTypeWrapper<Partial<TeamCreateInput>>;
@@ -1577,6 +1638,7 @@ export type ResolversTypes = {
   TrialReportInput: ResolverTypeWrapper<Partial<TrialReportInput>>;
   TrialReportPayload: ResolverTypeWrapper<Partial<TrialReportPayload>>;
   TrialState: ResolverTypeWrapper<Partial<TrialState>>;
+  TrialUpdateInput: ResolverTypeWrapper<Partial<TrialUpdateInput>>;
   TrialsAvailable: ResolverTypeWrapper<TrialsAvailableModel>;
   User: ResolverTypeWrapper<UserRow>;
   UserError: ResolverTypeWrapper<Partial<UserError>>;
@@ -1621,6 +1683,7 @@ export type ResolversParentTypes = {
   MetricValue: Partial<Scalars['MetricValue']['output']>;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Note: NoteModel;
   Objective: Partial<Objective>;
   ObjectiveInput: Partial<ObjectiveInput>;
   PageInfo: Partial<PageInfo>;
@@ -1644,6 +1707,7 @@ export type ResolversParentTypes = {
   StudyIdInput: Partial<StudyIdInput>;
   StudyPayload: Partial<Omit<StudyPayload, 'study'> & { study?: Maybe<ResolversParentTypes['Study']> }>;
   StudyRefineInput: Partial<StudyRefineInput>;
+  StudyUpdateInput: Partial<StudyUpdateInput>;
   Subscription: Record<PropertyKey, never>;
   Team: TeamRow;
   TeamCreateInput: Partial<TeamCreateInput>;
@@ -1665,6 +1729,7 @@ export type ResolversParentTypes = {
   TrialReleaseInput: Partial<TrialReleaseInput>;
   TrialReportInput: Partial<TrialReportInput>;
   TrialReportPayload: Partial<TrialReportPayload>;
+  TrialUpdateInput: Partial<TrialUpdateInput>;
   TrialsAvailable: TrialsAvailableModel;
   User: UserRow;
   UserError: Partial<UserError>;
@@ -1799,6 +1864,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   studyRefine?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyRefineArgs, 'input'>>;
   studyResume?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyResumeArgs, 'input'>>;
   studyStop?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyStopArgs, 'input'>>;
+  studyUpdate?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyUpdateArgs, 'input'>>;
   teamCreate?: Resolver<ResolversTypes['TeamCreatePayload'], ParentType, ContextType, RequireFields<MutationTeamCreateArgs, 'input'>>;
   trialClaim?: Resolver<ResolversTypes['TrialClaimPayload'], ParentType, ContextType, RequireFields<MutationTrialClaimArgs, 'input'>>;
   trialComplete?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialCompleteArgs, 'input'>>;
@@ -1807,10 +1873,17 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   trialPrune?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialPruneArgs, 'input'>>;
   trialRelease?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialReleaseArgs, 'input'>>;
   trialReport?: Resolver<ResolversTypes['TrialReportPayload'], ParentType, ContextType, RequireFields<MutationTrialReportArgs, 'input'>>;
+  trialUpdate?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialUpdateArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'ApiToken' | 'Project' | 'Runner' | 'Study' | 'Team' | 'Trial' | 'User', ParentType, ContextType>;
+};
+
+export type NoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Note'] = ResolversParentTypes['Note']> = {
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
 export type ObjectiveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Objective'] = ResolversParentTypes['Objective']> = {
@@ -1907,6 +1980,7 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['Note'], ParentType, ContextType>;
   objective?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
   parameterImportance?: Resolver<Array<ResolversTypes['ParameterImportance']>, ParentType, ContextType, RequireFields<StudyParameterImportanceArgs, 'objectiveIndex'>>;
@@ -1919,6 +1993,7 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
   sampler?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   space?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['StudyStatus'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   trials?: Resolver<ResolversTypes['TrialConnection'], ParentType, ContextType, RequireFields<StudyTrialsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1969,6 +2044,7 @@ export type TrialResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   metricKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['MetricSeries']>, ParentType, ContextType, RequireFields<TrialMetricsArgs, 'maxPoints'>>;
+  note?: Resolver<ResolversTypes['Note'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['TrialOrigin'], ParentType, ContextType>;
   params?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -1977,6 +2053,7 @@ export type TrialResolvers<ContextType = Context, ParentType extends ResolversPa
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['TrialState'], ParentType, ContextType>;
   study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   values?: Resolver<Maybe<Array<ResolversTypes['MetricValue']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2077,6 +2154,7 @@ export type Resolvers<ContextType = Context> = {
   MetricValue?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  Note?: NoteResolvers<ContextType>;
   Objective?: ObjectiveResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ParameterImportance?: ParameterImportanceResolvers<ContextType>;

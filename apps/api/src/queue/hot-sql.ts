@@ -46,6 +46,12 @@ function float8Array(value: unknown): number[] | null {
   return text === '' ? [] : text.split(',').map((part) => float8(part.replace(/"/g, '')));
 }
 
+/** The tags, selected as jsonb (so a tag holding a comma or a quote needs no array-literal parsing). */
+function textArray(value: unknown): string[] {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? parsed.map(String) : [];
+}
+
 function date(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   return value instanceof Date ? value : new Date(String(value));
@@ -55,7 +61,8 @@ function date(value: unknown): Date | null {
 export const TRIAL_COLUMNS = `t.id, t.study_id as "studyId", t.number, t.params, t.state, t.values, t.constraints,
   t.attempt, t.lease_owner as "leaseOwner", t.lease_token as "leaseToken", t.lease_expires_at as "leaseExpiresAt",
   t.heartbeat_at as "heartbeatAt", t.error, t.origin, t.source_trial_id as "sourceTrialId",
-  t.created_at as "createdAt", t.started_at as "startedAt", t.finished_at as "finishedAt", t.updated_at as "updatedAt"`;
+  t.created_at as "createdAt", t.started_at as "startedAt", t.finished_at as "finishedAt", t.updated_at as "updatedAt",
+  t.note, t.note_updated_by_id as "noteUpdatedById", t.note_updated_at as "noteUpdatedAt", to_jsonb(t.tags) as tags`;
 
 /** A row selected with `TRIAL_COLUMNS` as drizzle would have returned it (bigint ids as numbers, floats kept). */
 export function trialFromRow(row: Record<string, unknown>): TrialRow {
@@ -79,5 +86,10 @@ export function trialFromRow(row: Record<string, unknown>): TrialRow {
     startedAt: date(row.startedAt),
     finishedAt: date(row.finishedAt),
     updatedAt: date(row.updatedAt)!,
+    // Notes are written by people and rare on trials: '' for almost every row the runner protocol returns.
+    note: String(row.note ?? ''),
+    noteUpdatedById: (row.noteUpdatedById as string | null) ?? null,
+    noteUpdatedAt: date(row.noteUpdatedAt),
+    tags: textArray(row.tags),
   };
 }

@@ -37,6 +37,11 @@ type Documents = {
     "\n  subscription HomeStudyEvents($studyId: ID!) {\n    studyEvents(studyId: $studyId) {\n      kind\n    }\n  }\n": typeof types.HomeStudyEventsDocument,
     "\n  subscription StudyLiveEvents($studyId: ID!) {\n    studyEvents(studyId: $studyId) {\n      kind\n      seq\n      study {\n        id\n        status\n        failureReason\n      }\n      trial {\n        ...StudyTrialFields\n      }\n    }\n  }\n": typeof types.StudyLiveEventsDocument,
     "\n  query StudyLiveSnapshot($id: ID!, $first: Int!, $after: String) {\n    study(id: $id) {\n      id\n      status\n      failureReason\n      eventSeq\n      trials(first: $first, after: $after) {\n        nodes {\n          ...StudyTrialFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.StudyLiveSnapshotDocument,
+    "\n  query StudyNote($id: ID!) {\n    study(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n": typeof types.StudyNoteDocument,
+    "\n  query TrialNote($id: ID!) {\n    trial(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n": typeof types.TrialNoteDocument,
+    "\n  mutation StudyUpdate($input: StudyUpdateInput!) {\n    studyUpdate(input: $input) {\n      study {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.StudyUpdateDocument,
+    "\n  mutation TrialUpdate($input: TrialUpdateInput!) {\n    trialUpdate(input: $input) {\n      trial {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.TrialUpdateDocument,
+    "\n  subscription NoteEvents($studyId: ID!) {\n    studyEvents(studyId: $studyId) {\n      kind\n      seq\n      trial {\n        id\n      }\n    }\n  }\n": typeof types.NoteEventsDocument,
     "\n  query RunnersPage {\n    viewer {\n      teams {\n        id\n        name\n        runners {\n          id\n          name\n          host\n          online\n          lastHeartbeatAt\n          capabilities\n          acceptsCommands\n          allowedPrograms\n          runningTrials {\n            id\n            number\n            study {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.RunnersPageDocument,
     "\n  fragment StudyTrialFields on Trial {\n    id\n    number\n    state\n    params\n    values\n    durationSeconds\n    attempt\n  }\n": typeof types.StudyTrialFieldsFragmentDoc,
     "\n  fragment StudySummaryFields on Study {\n    id\n    status\n    failureReason\n    progress\n    counts {\n      pending\n      running\n      complete\n      pruned\n      fail\n      cancelled\n      total\n    }\n    bestTrial {\n      id\n      number\n      values\n    }\n  }\n": typeof types.StudySummaryFieldsFragmentDoc,
@@ -77,6 +82,11 @@ const documents: Documents = {
     "\n  subscription HomeStudyEvents($studyId: ID!) {\n    studyEvents(studyId: $studyId) {\n      kind\n    }\n  }\n": types.HomeStudyEventsDocument,
     "\n  subscription StudyLiveEvents($studyId: ID!) {\n    studyEvents(studyId: $studyId) {\n      kind\n      seq\n      study {\n        id\n        status\n        failureReason\n      }\n      trial {\n        ...StudyTrialFields\n      }\n    }\n  }\n": types.StudyLiveEventsDocument,
     "\n  query StudyLiveSnapshot($id: ID!, $first: Int!, $after: String) {\n    study(id: $id) {\n      id\n      status\n      failureReason\n      eventSeq\n      trials(first: $first, after: $after) {\n        nodes {\n          ...StudyTrialFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.StudyLiveSnapshotDocument,
+    "\n  query StudyNote($id: ID!) {\n    study(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n": types.StudyNoteDocument,
+    "\n  query TrialNote($id: ID!) {\n    trial(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n": types.TrialNoteDocument,
+    "\n  mutation StudyUpdate($input: StudyUpdateInput!) {\n    studyUpdate(input: $input) {\n      study {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.StudyUpdateDocument,
+    "\n  mutation TrialUpdate($input: TrialUpdateInput!) {\n    trialUpdate(input: $input) {\n      trial {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.TrialUpdateDocument,
+    "\n  subscription NoteEvents($studyId: ID!) {\n    studyEvents(studyId: $studyId) {\n      kind\n      seq\n      trial {\n        id\n      }\n    }\n  }\n": types.NoteEventsDocument,
     "\n  query RunnersPage {\n    viewer {\n      teams {\n        id\n        name\n        runners {\n          id\n          name\n          host\n          online\n          lastHeartbeatAt\n          capabilities\n          acceptsCommands\n          allowedPrograms\n          runningTrials {\n            id\n            number\n            study {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.RunnersPageDocument,
     "\n  fragment StudyTrialFields on Trial {\n    id\n    number\n    state\n    params\n    values\n    durationSeconds\n    attempt\n  }\n": types.StudyTrialFieldsFragmentDoc,
     "\n  fragment StudySummaryFields on Study {\n    id\n    status\n    failureReason\n    progress\n    counts {\n      pending\n      running\n      complete\n      pruned\n      fail\n      cancelled\n      total\n    }\n    bestTrial {\n      id\n      number\n      values\n    }\n  }\n": types.StudySummaryFieldsFragmentDoc,
@@ -200,6 +210,26 @@ export function graphql(source: "\n  subscription StudyLiveEvents($studyId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StudyLiveSnapshot($id: ID!, $first: Int!, $after: String) {\n    study(id: $id) {\n      id\n      status\n      failureReason\n      eventSeq\n      trials(first: $first, after: $after) {\n        nodes {\n          ...StudyTrialFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StudyLiveSnapshot($id: ID!, $first: Int!, $after: String) {\n    study(id: $id) {\n      id\n      status\n      failureReason\n      eventSeq\n      trials(first: $first, after: $after) {\n        nodes {\n          ...StudyTrialFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudyNote($id: ID!) {\n    study(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StudyNote($id: ID!) {\n    study(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrialNote($id: ID!) {\n    trial(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrialNote($id: ID!) {\n    trial(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StudyUpdate($input: StudyUpdateInput!) {\n    studyUpdate(input: $input) {\n      study {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StudyUpdate($input: StudyUpdateInput!) {\n    studyUpdate(input: $input) {\n      study {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrialUpdate($input: TrialUpdateInput!) {\n    trialUpdate(input: $input) {\n      trial {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TrialUpdate($input: TrialUpdateInput!) {\n    trialUpdate(input: $input) {\n      trial {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NoteEvents($studyId: ID!) {\n    studyEvents(studyId: $studyId) {\n      kind\n      seq\n      trial {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription NoteEvents($studyId: ID!) {\n    studyEvents(studyId: $studyId) {\n      kind\n      seq\n      trial {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

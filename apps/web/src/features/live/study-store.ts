@@ -15,7 +15,15 @@
 import type { ChartTrial, TrialState } from '@/charts';
 
 export type StudyStatus = 'RUNNING' | 'PAUSED' | 'COMPLETED' | 'STOPPED' | 'FAILED';
-export type LiveEventKind = 'TRIAL_CREATED' | 'TRIAL_CLAIMED' | 'TRIAL_REPORTED' | 'TRIAL_FINISHED' | 'STUDY_STATUS' | 'SYNC';
+export type LiveEventKind =
+  | 'TRIAL_CREATED'
+  | 'TRIAL_CLAIMED'
+  | 'TRIAL_REPORTED'
+  | 'TRIAL_FINISHED'
+  | 'STUDY_STATUS'
+  | 'STUDY_UPDATED'
+  | 'TRIAL_UPDATED'
+  | 'SYNC';
 
 /** A trial as the store holds it: the charts' trial plus its attempt (for ordering copies). */
 export type LiveTrial = ChartTrial & { attempt: number };

@@ -29,6 +29,7 @@ import { ImportancePanel, LearningCurvesPanel } from './analysis-panels';
 import { Lineage } from './lineage';
 import { RefineDialog } from './refine-dialog';
 import styles from './study.module.css';
+import { NotesPanel } from '@/features/notes/notes-panel';
 
 export interface StudyViewProps {
   study: NonNullable<StudyPageResult['study']>;
@@ -152,6 +153,8 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
           </select>
         </label>
       )}
+
+      <NotesPanel target={{ kind: 'study', id: study.id }} />
 
       <Panel
         title="Parallel coordinates"

@@ -5,6 +5,7 @@ import { Panel } from '@/components/panel';
 import { StateBadge } from '@/components/state-badge';
 import { formatMetric, relativeTime } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
+import { NotesPanel } from '@/features/notes/notes-panel';
 import { MetricCharts } from './metric-charts';
 import { useLiveTrial, type PageTrial } from './use-live-trial';
 
@@ -42,6 +43,7 @@ export function TrialView({ initial }: { initial: PageTrial }) {
         <Link href={hrefFor('studies', trial.study.id)}>{trial.study.name}</Link> /
       </p>
       <h1>Trial #{trial.number}</h1>
+      <NotesPanel target={{ kind: 'trial', id: trial.id, studyId: trial.study.id }} />
       <Panel title="Trial" minHeight={120}>
         <table className="data">
           <tbody>

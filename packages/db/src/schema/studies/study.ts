@@ -1,4 +1,4 @@
-import { relations } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
@@ -56,6 +56,13 @@ export const study = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** A Markdown note (at most 20,000 characters, checked by the API); '' for none. */
+    note: text('note').notNull().default(''),
+    /** Who last changed the note, and when; null until it is first edited. */
+    noteUpdatedById: uuid('note_updated_by_id').references(() => user.id, { onDelete: 'set null' }),
+    noteUpdatedAt: timestamp('note_updated_at', { withTimezone: true }),
+    /** Free-text tags (at most 20 of at most 40 characters, checked by the API), in the order given. */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     unique('study_project_name_key').on(t.projectId, t.name),

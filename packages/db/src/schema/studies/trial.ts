@@ -12,6 +12,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { user } from '../auth/user';
 import { runner } from '../runners/runner';
 import { float8Array } from '../float8';
 import { trialOrigins, trialStates } from './constants';
@@ -54,6 +55,13 @@ export const trial = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A Markdown note (at most 20,000 characters, checked by the API); '' for none. */
+    note: text('note').notNull().default(''),
+    /** Who last changed the note, and when; null until it is first edited. */
+    noteUpdatedById: uuid('note_updated_by_id').references(() => user.id, { onDelete: 'set null' }),
+    noteUpdatedAt: timestamp('note_updated_at', { withTimezone: true }),
+    /** Free-text tags (at most 20 of at most 40 characters, checked by the API), in the order given. */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     unique('trial_study_number_key').on(t.studyId, t.number),
@@ -69,6 +77,11 @@ export const trial = pgTable(
     index('trial_running_idx')
       .on(t.studyId)
       .where(sql`${t.state} = 'RUNNING'`),
+    // Deleting a user nulls the notes' editor: without an index that would scan every trial. Partial: few
+    // trials have notes.
+    index('trial_note_updated_by_idx')
+      .on(t.noteUpdatedById)
+      .where(sql`${t.noteUpdatedById} is not null`),
     // Best trials of a study by their first objective.
     index('trial_study_value_idx')
       .on(t.studyId, sql`(${t.values}[1])`)

@@ -1,0 +1,75 @@
+import { graphql } from '@/gql';
+
+export const StudyNoteQuery = graphql(`
+  query StudyNote($id: ID!) {
+    study(id: $id) {
+      id
+      tags
+      note {
+        body
+        updatedAt
+        updatedBy {
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const TrialNoteQuery = graphql(`
+  query TrialNote($id: ID!) {
+    trial(id: $id) {
+      id
+      tags
+      note {
+        body
+        updatedAt
+        updatedBy {
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const StudyUpdateMutation = graphql(`
+  mutation StudyUpdate($input: StudyUpdateInput!) {
+    studyUpdate(input: $input) {
+      study {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const TrialUpdateMutation = graphql(`
+  mutation TrialUpdate($input: TrialUpdateInput!) {
+    trialUpdate(input: $input) {
+      trial {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const NoteEventsSubscription = graphql(`
+  subscription NoteEvents($studyId: ID!) {
+    studyEvents(studyId: $studyId) {
+      kind
+      seq
+      trial {
+        id
+      }
+    }
+  }
+`);

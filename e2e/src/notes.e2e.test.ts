@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshotPath } from './browser.ts';
+import { cookieHeader, startStack, type Stack } from './stack.ts';
+
+/** vitest's poll gives up after 1 s by default; pages on this busy machine can take longer. */
+const WAIT = { timeout: 45_000, interval: 250 };
+/** A note that tries every way in: a script element, an event handler, a javascript: link. */
+const HOSTILE_NOTE = [
+  '## Findings',
+  '',
+  'The **lower** learning rate wins.',
+  '',
+  '<script>window.__pwned = "script"</script>',
+  '',
+  '<img src="x" onerror="window.__pwned = \'img\'">',
+  '',
+  '[click me](javascript:window.__pwned=\'link\')',
+].join('\n');
+
+describe('notes and tags', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('renders a hostile note as Markdown without running anything, and tags appear live on another open page', async () => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${stack.webUrl}/sign-up`);
+    await page.getByLabel('Name').fill('Ada');
+    await page.getByLabel('Email').fill(`ada-notes-${suffix}@example.test`);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(/\/teams/);
+    const auth = { cookie: cookieHeader(await context.cookies(stack.webUrl)) };
+    const { teamCreate } = await stack.gql('mutation($i: TeamCreateInput!) { teamCreate(input: $i) { team { id } } }', { i: { name: `Lab ${suffix}`, slug: `lab-${suffix}` } }, auth);
+    const { projectCreate } = await stack.gql('mutation($i: ProjectCreateInput!) { projectCreate(input: $i) { project { id } } }', { i: { teamId: teamCreate.team.id, name: 'Main', slug: 'main' } }, auth);
+    const { studyCreate } = await stack.gql(
+      'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }',
+      {
+        i: {
+          projectId: projectCreate.project.id,
+          name: `notes-${suffix}`,
+          objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
+          space: { lr: { type: 'float', low: 0.0001, high: 0.1, log: true } },
+          sampler: { kind: 'random', seed: 1 },
+          objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
+          budget: { maxTrials: 2, maxParallel: 1 },
+        },
+      },
+      auth,
+    );
+    const studyUrl = `${stack.webUrl}/studies/${encodeURIComponent(studyCreate.study.id as string)}`;
+    await page.goto(studyUrl);
+    // A second page on the study, as a colleague would have it open.
+    const watcher = await context.newPage();
+    await watcher.goto(studyUrl);
+    await expect.poll(() => watcher.getByText('No tags.').count(), WAIT).toBe(1);
+
+    await page.getByRole('button', { name: 'Add a note' }).click();
+    await page.getByLabel('Note (Markdown)').fill(HOSTILE_NOTE);
+    await page.getByRole('button', { name: 'Save note' }).click();
+    const note = page.locator('.markdown-note');
+    await expect.poll(() => note.locator('h2').textContent(), WAIT).toBe('Findings');
+    expect(await note.locator('strong').textContent()).toBe('lower');
+    expect(await note.locator('script, img').count()).toBe(0);
+    const href = await note.getByText('click me').getAttribute('href');
+    expect(href ?? '').not.toMatch(/javascript:/i);
+    await note.getByText('click me').click();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await expect.poll(() => page.getByText(/Last changed by Ada/).count(), WAIT).toBe(1);
+
+    await page.getByRole('button', { name: 'Edit tags' }).click();
+    await page.getByLabel('Tags (comma-separated)').fill('baseline, mlp');
+    await page.getByRole('button', { name: 'Save tags' }).click();
+    await expect.poll(() => page.locator('.tag-chip').allTextContents(), WAIT).toEqual(['baseline', 'mlp']);
+    const colours = await page.locator('.tag-chip').evaluateAll((chips) => chips.map((chip) => getComputedStyle(chip).backgroundColor));
+    expect(new Set(colours).size).toBe(2);
+
+    // Live, without a reload: the other page shows the tags and the note.
+    await expect.poll(() => watcher.locator('.tag-chip').allTextContents(), WAIT).toEqual(['baseline', 'mlp']);
+    await expect.poll(() => watcher.locator('.markdown-note h2').textContent(), WAIT).toBe('Findings');
+    await page.screenshot({ path: screenshotPath('notes-and-tags') });
+    await context.close();
+  });
+});
