@@ -17,3 +17,8 @@ export type { ParetoChartProps } from './pareto-chart/pareto-chart';
 export { TrialTable } from './trial-table/trial-table';
 export type { TrialTableProps } from './trial-table/trial-table';
 export type { ExtraColumn, CellValue } from './trial-table/transform';
+export { ContourChart } from './contour-chart/contour-chart';
+export type { ContourChartProps } from './contour-chart/contour-chart';
+export { EdfChart } from './edf-chart/edf-chart';
+export type { EdfChartProps, EdfSeries } from './edf-chart/edf-chart';
+export { completeValues } from './edf-chart/transform';

@@ -26,6 +26,7 @@ import { summarize } from '../live/summary';
 import { useStudyLive } from '../live/use-study-live';
 import { StudyControls } from './study-controls';
 import { ImportancePanel, LearningCurvesPanel } from './analysis-panels';
+import { ContourPanel, EdfPanel } from './distribution-panels';
 import { Lineage } from './lineage';
 import { RefineDialog } from './refine-dialog';
 import styles from './study.module.css';
@@ -206,6 +207,8 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
         <Panel title="Slices" minHeight={280}>
           <SliceChart trials={visible} params={params} objectives={objectives} objectiveIndex={objectiveIndex} />
         </Panel>
+        <ContourPanel trials={visible} params={params} objectives={objectives} objectiveIndex={objectiveIndex} />
+        <EdfPanel trials={visible} objectives={objectives} objectiveIndex={objectiveIndex} />
         {objectives.length > 1 && (
           <Panel title="Pareto front" minHeight={280}>
             <ParetoChart trials={visible} objectives={objectives} onSelectTrial={openTrial} />

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartParam, ChartTrial } from '../types';
+import { axisDomain, axisScaleKind, colorDomain, contourParams, contourPoints, idwGrid, unitPosition } from './transform';
+
+const t = (number: number, state: ChartTrial['state'], params: ChartTrial['params'], value: number | null): ChartTrial => ({
+  id: `t${number}`,
+  number,
+  state,
+  params,
+  values: value === null ? null : [value],
+  durationSeconds: null,
+});
+const lr: ChartParam = { name: 'lr', kind: 'float', log: true, low: 1e-4, high: 1e-1 };
+const units: ChartParam = { name: 'units', kind: 'int', log: false, low: 8, high: 64 };
+
+describe('contour chart transform', () => {
+  it('keeps complete trials with both parameters numeric, positive on a log parameter, and a finite objective', () => {
+    const trials = [
+      t(0, 'COMPLETE', { lr: 0.01, units: 16 }, 0.3),
+      t(1, 'COMPLETE', { lr: 0, units: 16 }, 0.3),
+      t(2, 'PRUNED', { lr: 0.01, units: 32 }, 0.2),
+      t(3, 'COMPLETE', { units: 32 }, 0.2),
+      t(4, 'COMPLETE', { lr: 0.001, units: 64 }, null),
+      t(5, 'COMPLETE', { lr: 0.001, units: 64 }, 0.1),
+    ];
+    expect(contourPoints(trials, lr, units, 0).map((p) => [p.number, p.x, p.y, p.value])).toEqual([
+      [0, 0.01, 16, 0.3],
+      [5, 0.001, 64, 0.1],
+    ]);
+  });
+
+  it('offers only numeric parameters as axes', () => {
+    const opt: ChartParam = { name: 'opt', kind: 'categorical', log: false, choices: ['sgd'] };
+    expect(contourParams([lr, opt, units]).map((p) => p.name)).toEqual(['lr', 'units']);
+  });
+
+  it('chooses a log axis only for a log parameter whose values and lower bound are positive', () => {
+    expect(axisScaleKind(lr, [0.01, 0.001])).toBe('log');
+    expect(axisScaleKind(units, [8, 16])).toBe('linear');
+    expect(axisScaleKind({ ...lr, low: 0 }, [0.01])).toBe('linear');
+    expect(axisScaleKind(lr, [0.01, -1])).toBe('linear');
+  });
+
+  it('spans the space bounds and any value outside them, and widens a single value', () => {
+    expect(axisDomain(units, [4, 32], 'linear')).toEqual([4, 64]);
+    expect(axisDomain({ name: 'x', kind: 'float', log: false }, [3], 'linear')).toEqual([2.5, 3.5]);
+    expect(axisDomain({ name: 'x', kind: 'float', log: true }, [3], 'log')).toEqual([1.5, 6]);
+  });
+
+  it('positions values in log space on a log axis', () => {
+    expect(unitPosition(1e-2, [1e-4, 1], 'log')).toBeCloseTo(0.5, 12);
+    expect(unitPosition(16, [8, 24], 'linear')).toBeCloseTo(0.5, 12);
+  });
+
+  it('interpolates by inverse distance: symmetric samples give their mean at the centre, samples dominate nearby cells', () => {
+    const grid = idwGrid(
+      [
+        { u: 0, v: 0.5, value: 0 },
+        { u: 1, v: 0.5, value: 10 },
+      ],
+      3,
+      3,
+    );
+    expect(grid).toHaveLength(9);
+    expect(grid[1 * 3 + 1]).toBeCloseTo(5, 12);
+    expect(grid[1 * 3 + 0]!).toBeLessThan(2);
+    expect(grid[1 * 3 + 2]!).toBeGreaterThan(8);
+    // Rows mirror top to bottom around the samples' line.
+    expect(grid[0]).toBeCloseTo(grid[6]!, 12);
+  });
+
+  it('puts row 0 at the top of the unit square and returns a sample value exactly on its cell', () => {
+    const grid = idwGrid(
+      [
+        { u: 0.25, v: 0.75, value: 7 },
+        { u: 0.75, v: 0.25, value: 1 },
+      ],
+      2,
+      2,
+    );
+    expect(grid[0]).toBe(7);
+    expect(grid[3]).toBe(1);
+  });
+
+  it('rejects a grid size that is not a positive integer, naming the values', () => {
+    expect(() => idwGrid([], 0, 3)).toThrow('nx=0, ny=3');
+  });
+
+  it('orders the colour domain worst to best for the direction', () => {
+    expect(colorDomain([3, 1, 2], 'MINIMIZE')).toEqual([3, 1]);
+    expect(colorDomain([3, 1, 2], 'MAXIMIZE')).toEqual([1, 3]);
+  });
+});
