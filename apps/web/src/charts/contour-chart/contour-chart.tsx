@@ -6,7 +6,7 @@ import type { ChartObjective, ChartParam, ChartTrial } from '../types';
 import styles from '../charts.module.css';
 import { Axes, ChartFrame, PLOT_MARGIN } from '../frame';
 import { formatValue } from '../use-width';
-import { axisDomain, axisScaleKind, colorDomain, contourParams, contourPoints, DEFAULT_GRID_SIZE, idwGrid, unitPosition, type AxisScaleKind } from './transform';
+import { axisDomain, axisScaleKind, colorDomain, contourParams, contourPoints, gridSizeFor, idwGrid, unitPosition, type AxisScaleKind } from './transform';
 
 export interface ContourChartProps {
   trials: readonly ChartTrial[];
@@ -64,9 +64,10 @@ export function ContourChart({ trials, params, objectives, objectiveIndex, heigh
     const xDomain = axisDomain(px, points.map((p) => p.x), xKind);
     const yDomain = axisDomain(py, points.map((p) => p.y), yKind);
     const samples = points.map((p) => ({ u: unitPosition(p.x, xDomain, xKind), v: unitPosition(p.y, yDomain, yKind), value: p.value }));
-    const grid = points.length >= MIN_POINTS ? idwGrid(samples, DEFAULT_GRID_SIZE, DEFAULT_GRID_SIZE) : null;
-    const bands = grid ? contours().size([DEFAULT_GRID_SIZE, DEFAULT_GRID_SIZE]).thresholds(THRESHOLDS)(Array.from(grid)) : [];
-    return { xKind, yKind, bands };
+    const size = gridSizeFor(samples.length);
+    const grid = points.length >= MIN_POINTS ? idwGrid(samples, size, size) : null;
+    const bands = grid ? contours().size([size, size]).thresholds(THRESHOLDS)(Array.from(grid)) : [];
+    return { xKind, yKind, bands, size };
   }, [px, py, points]);
   const toolbar = (
     <>
@@ -88,7 +89,7 @@ export function ContourChart({ trials, params, objectives, objectiveIndex, heigh
         const path = geoPath(
           geoTransform({
             point(gx, gy) {
-              this.stream.point((gx / DEFAULT_GRID_SIZE) * w, (gy / DEFAULT_GRID_SIZE) * h);
+              this.stream.point((gx / layout.size) * w, (gy / layout.size) * h);
             },
           }),
         );

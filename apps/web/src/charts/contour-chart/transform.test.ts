@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartParam, ChartTrial } from '../types';
-import { axisDomain, axisScaleKind, colorDomain, contourParams, contourPoints, idwGrid, unitPosition } from './transform';
+import { axisDomain, DEFAULT_GRID_SIZE, gridSizeFor, MIN_GRID_SIZE, axisScaleKind, colorDomain, contourParams, contourPoints, idwGrid, unitPosition } from './transform';
 
 const t = (number: number, state: ChartTrial['state'], params: ChartTrial['params'], value: number | null): ChartTrial => ({
   id: `t${number}`,
@@ -89,5 +89,12 @@ describe('contour chart transform', () => {
   it('orders the colour domain worst to best for the direction', () => {
     expect(colorDomain([3, 1, 2], 'MINIMIZE')).toEqual([3, 1]);
     expect(colorDomain([3, 1, 2], 'MAXIMIZE')).toEqual([1, 3]);
+  });
+
+  it('coarsens the grid for many trials, never below the minimum', () => {
+    expect(gridSizeFor(10)).toBe(DEFAULT_GRID_SIZE);
+    expect(gridSizeFor(2_000)).toBe(DEFAULT_GRID_SIZE);
+    expect(gridSizeFor(10_000)).toBeLessThan(DEFAULT_GRID_SIZE);
+    expect(gridSizeFor(10_000_000)).toBe(MIN_GRID_SIZE);
   });
 });

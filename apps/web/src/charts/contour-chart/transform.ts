@@ -2,6 +2,17 @@ import type { ChartObjective, ChartParam, ChartTrial } from '../types';
 
 /** Grid cells per side: 48 × 48 keeps inverse-distance weighting of thousands of trials well under a frame. */
 export const DEFAULT_GRID_SIZE = 48;
+/** Work budget of one interpolation (cells × samples): about 40 ms on a busy laptop core, measured with 2,000 trials at 48 × 48. */
+export const IDW_WORK_BUDGET = DEFAULT_GRID_SIZE * DEFAULT_GRID_SIZE * 2_000;
+/** Coarsest grid offered, however many trials: coarser contours stop reading as a surface. */
+export const MIN_GRID_SIZE = 16;
+
+/** Cells per side for `samples` trials: the default, coarsened so that a live study of 10,000 trials still redraws quickly. */
+export function gridSizeFor(samples: number): number {
+  const fit = Math.floor(Math.sqrt(IDW_WORK_BUDGET / Math.max(samples, 1)));
+  return Math.max(MIN_GRID_SIZE, Math.min(DEFAULT_GRID_SIZE, fit));
+}
+
 /** Inverse-distance weighting's exponent: 2 is Shepard's usual choice (smooth, still local). */
 export const DEFAULT_IDW_POWER = 2;
 
@@ -83,7 +94,7 @@ export function idwGrid(samples: readonly UnitSample[], nx: number, ny: number, 
           exact = s.value;
           break;
         }
-        const w = 1 / d2 ** (power / 2);
+        const w = power === 2 ? 1 / d2 : 1 / d2 ** (power / 2);
         num += w * s.value;
         den += w;
       }
