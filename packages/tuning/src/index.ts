@@ -28,7 +28,9 @@ export type {
 export { decodeFromUnitCube, decodeValue, encodeToUnitCube, encodeValue, unitCubeNames } from './space-codec';
 export { SAMPLER_KINDS } from './samplers/types';
 export { askFromCountSequentially, askSequentially } from './samplers/types';
-export type { AskContext, CountContext, Sampler, SamplerHooks, SamplerKind } from './samplers/types';
+export type { AskContext, CountContext, ModelFitSizes, Sampler, SamplerHooks, SamplerKind } from './samplers/types';
+/** Past this many observations the GP is conditioned on a bounded, deterministic subset (see the README). */
+export { defaultMaxModelPoints } from './gp/suggest';
 export { sampleUniform } from './samplers/random';
 export { sampleQmc } from './samplers/qmc';
 export { parseSamplerConfig } from './samplers/config';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dim } from '../numeric/dims';
 import { createRandomSource } from '../numeric/rng';
-import { gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti } from './suggest';
+import { defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset } from './suggest';
 
 const sphere = (x: readonly number[]): number => x.reduce((a, v) => a + (v - 0.3) ** 2, 0);
 const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));
@@ -165,5 +165,57 @@ describe('gpSuggestDetailed', () => {
     for (let p = 0; p < 2; p++) expect(Math.abs(Math.log(b.lengthScales[p]! / a.lengthScales[p]!))).toBeLessThan(0.05);
     // x0 drives the objective, x1 barely: the fitted length scales say so.
     expect(a.lengthScales[0]!).toBeLessThan(a.lengthScales[1]!);
+  });
+});
+
+describe('modelSubset (the bounded GP past defaultMaxModelPoints)', () => {
+  it('keeps every observation up to the bound, in order', () => {
+    expect(modelSubset([3, 1, 2], 3, 3)).toEqual([0, 1, 2]);
+    expect(modelSubset([3, 1, 2], 3, 500)).toEqual([0, 1, 2]);
+  });
+
+  it('past the bound keeps exactly max rows: the best half, the most recent, the rest spread over the history', () => {
+    const n = 1000;
+    // Values decrease with the index on even rows only, so the best rows are the late even ones.
+    const values = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? -i : i));
+    const rows = modelSubset(values, n, 100);
+    expect(rows).toHaveLength(100);
+    expect(new Set(rows).size).toBe(100);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    // The 50 best: even rows 998 down to 900.
+    for (let i = 998; i >= 900; i -= 2) expect(rows).toContain(i);
+    // The 25 most recent of the others: odd rows 999 down to 951.
+    for (let i = 999; i >= 951; i -= 2) expect(rows).toContain(i);
+    // The rest reach back to the start of the history.
+    expect(rows[0]).toBe(0);
+    expect(modelSubset(values, n, 100)).toEqual(rows);
+  });
+
+  it('rejects a bound that is not a positive integer, naming it', () => {
+    expect(() => modelSubset([1, 2], 2, 0)).toThrow('maxModelPoints must be an integer >= 1, got 0');
+  });
+});
+
+describe('gpPrepare past defaultMaxModelPoints', { timeout: optimisationTimeout }, () => {
+  it('conditions on at most that many observations, keeps the best, and stays deterministic', () => {
+    const n = 3 * defaultMaxModelPoints;
+    const X = initialDesign(n, 2, 4);
+    const y = X.map(sphere);
+    const a = gpPrepare({ X, y, dims: cont(2), rng: createRandomSource(3) });
+    expect(a.sizes).toEqual({ observations: n, modelPoints: defaultMaxModelPoints, fitPoints: 200 });
+    expect(a.objective?.n).toBe(defaultMaxModelPoints);
+    const bestRow = y.indexOf(Math.min(...y));
+    expect([...a.incumbents[0]!]).toEqual(X[bestRow]);
+    const b = gpPrepare({ X, y, dims: cont(2), rng: createRandomSource(3) });
+    expect(gpPropose(a, [], createRandomSource(8))).toEqual(gpPropose(b, [], createRandomSource(8)));
+  });
+
+  it('uses every observation below it, and honours an explicit maxModelPoints', () => {
+    const X = initialDesign(60, 2, 5);
+    const y = X.map(sphere);
+    expect(gpPrepare({ X, y, dims: cont(2), rng: createRandomSource(3) }).sizes).toEqual({ observations: 60, modelPoints: 60, fitPoints: 60 });
+    const small = gpPrepare({ X, y, dims: cont(2), rng: createRandomSource(3), maxModelPoints: 40, maxFitPoints: 30 });
+    expect(small.sizes).toEqual({ observations: 60, modelPoints: 40, fitPoints: 30 });
+    expect(small.objective?.n).toBe(40);
   });
 });

@@ -12,8 +12,8 @@ import { conditionGp, extendGp, fitGpHyperparameters, gpPredict } from './model'
 /**
  * Hyperparameters are fitted on at most this many observations: each likelihood gradient costs ~n³/2, so a fit
  * on all 500 observations took ~30 s (8-D, shared 2-core box) against ~0.5 s at 200. The model is then
- * conditioned on every observation (one O(n³/6) factorisation), so predictions still use all the data; only
- * the length scales, amplitude and noise are learned from the subset.
+ * conditioned on every observation up to {@link defaultMaxModelPoints} (one O(n³/6) factorisation), so
+ * predictions use more data than the fit; only the length scales, amplitude and noise are learned from the subset.
  */
 export const defaultMaxFitPoints = 200;
 
@@ -28,6 +28,39 @@ function fitSubset(values: ArrayLike<number>, n: number, max: number): number[] 
   const chosen = new Set(best);
   const rest = Array.from({ length: n }, (_, i) => i).filter((i) => !chosen.has(i));
   const need = max - best.length;
+  for (let k = 0; k < need; k++) chosen.add(rest[Math.floor((k * rest.length) / need)]!);
+  return [...chosen].sort((a, b) => a - b);
+}
+
+/**
+ * Past this many observations the GP is conditioned on a subset of this size (see {@link modelSubset}), so an
+ * ask costs the same at any history size. Conditioning costs ~n³/6 and every acquisition evaluation ~n²; one
+ * `gp` ask on a 10-D float space (bench/samplers/gp-cost.ts, shared 2-core box) took 0.34 s at 300
+ * observations, 0.42 s at 500, 0.92 s at 1,000, 15 s at 3,000 and 414 s at 10,000 when conditioned on all of
+ * them; with the subset, 0.38–0.45 s of CPU at 1,000–10,000. At or below this size nothing changes: every observation is used, bit for bit as before.
+ */
+export const defaultMaxModelPoints = 500;
+
+/**
+ * Observations the GP is conditioned on when there are more than `max`, as sorted indices; all of them
+ * otherwise. Deterministic (no random draw, so the seeded stream is untouched): the best half by value (where
+ * the acquisition looks and the incumbent lives), then the most recent quarter of the others (what the study is
+ * exploring now, so it is not proposed again), then points spread evenly in history order over what is left
+ * (the global shape of the function).
+ */
+export function modelSubset(values: ArrayLike<number>, n: number, max: number): number[] {
+  if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxModelPoints must be an integer >= 1, got ${max}`);
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+  const chosen = new Set(order.slice(0, Math.ceil(max / 2)));
+  const recent = Math.floor(max / 4);
+  for (let i = n - 1, added = 0; i >= 0 && added < recent; i--) {
+    if (chosen.has(i)) continue;
+    chosen.add(i);
+    added++;
+  }
+  const rest = Array.from({ length: n }, (_, i) => i).filter((i) => !chosen.has(i));
+  const need = max - chosen.size;
   for (let k = 0; k < need; k++) chosen.add(rest[Math.floor((k * rest.length) / need)]!);
   return [...chosen].sort((a, b) => a - b);
 }
@@ -66,8 +99,16 @@ export interface GpSuggestInput {
   candidates?: number;
   localSearches?: number;
   fit?: Omit<FitOptions, 'initial'>;
-  /** Observations used to fit hyperparameters (default `defaultMaxFitPoints`); all are used for prediction. */
+  /**
+   * Observations used to fit hyperparameters (default `defaultMaxFitPoints`), chosen among those the model is
+   * conditioned on.
+   */
   maxFitPoints?: number;
+  /**
+   * Observations the GP is conditioned on (default {@link defaultMaxModelPoints}): past it, a deterministic
+   * subset of this size ({@link modelSubset}) bounds the cost of an ask.
+   */
+  maxModelPoints?: number;
   /**
    * Hyperparameters returned by `gpSuggestDetailed` for an earlier ask (the caller stores them, e.g. with the
    * trial): screened as an extra start, which makes refits converge in a few iterations.
@@ -224,8 +265,9 @@ function lieValues(model: GpModel, pending: readonly (readonly number[])[], liar
  * (Rasmussen & Williams 2006) on standardised outputs, hyperparameters by maximum a posteriori marginal
  * likelihood, and log expected improvement (Ament et al. 2023) times the probability of feasibility of each
  * constraint (one GP per constraint), maximised from quasi-random (R_d) candidates and perturbations of the best
- * observations, refined by projected L-BFGS. Hyperparameters are fitted on at most `maxFitPoints` observations;
- * the model is conditioned on all of them. Pending points are fantasised observations (kriging believer by
+ * observations, refined by projected L-BFGS. The model is conditioned on at most `maxModelPoints` observations
+ * (all of them up to that size, a deterministic subset past it: {@link modelSubset}) and its hyperparameters
+ * are fitted on at most `maxFitPoints` of those, so an ask costs the same at any history size. Pending points are fantasised observations (kriging believer by
  * default, see {@link GpLiar}) so parallel asks do not repeat each other; they never change the fitted
  * hyperparameters. Integer coordinates are snapped to their grid and categorical groups returned one-hot. With no observations, returns a uniform random point.
  */
@@ -256,9 +298,18 @@ export interface GpPrepared {
   bestAny: number;
   incumbents: Float64Array[];
   fit: GpFitResult | null;
+  /** Observations given, the number the GP is conditioned on, and the number its hyperparameters were fitted on. */
+  sizes: GpFitSizes;
   liar: GpLiar;
   candidates: number;
   localSearches: number;
+}
+
+/** How many observations a GP fit saw: all given, those conditioned on (the model), those fitted on. */
+export interface GpFitSizes {
+  observations: number;
+  modelPoints: number;
+  fitPoints: number;
 }
 
 /**
@@ -288,26 +339,35 @@ export function gpPrepare(input: Omit<GpSuggestInput, 'pending'>): GpPrepared {
     candidates: input.candidates ?? defaultAcquisitionCandidates,
     localSearches: input.localSearches ?? defaultLocalSearches,
   };
-  if (n === 0) return { ...base, objective: null, constraintModels: [], best: null, bestAny: 0, incumbents: [], fit: null };
+  if (n === 0) {
+    const sizes = { observations: 0, modelPoints: 0, fitPoints: 0 };
+    return { ...base, objective: null, constraintModels: [], best: null, bestAny: 0, incumbents: [], fit: null, sizes };
+  }
   const sign = input.minimize === false ? -1 : 1;
   const target = standardise(
     y.map((v) => sign * v),
     'y',
   );
-  const x = flatten(X, width);
-  const subset = fitSubset(target.values, n, input.maxFitPoints ?? defaultMaxFitPoints);
-  const xFit = subset.length === n ? x : subsetRows(x, width, subset);
+  const modelRows = modelSubset(target.values, n, input.maxModelPoints ?? defaultMaxModelPoints);
+  // Below the threshold `modelRows` is every row and `pick` the identity: the same arrays as without a subset.
+  const whole = modelRows.length === n;
+  const nModel = modelRows.length;
+  const pick = (values: Float64Array): Float64Array => (whole ? values : Float64Array.from(modelRows, (i) => values[i]!));
+  const x = whole ? flatten(X, width) : flatten(modelRows.map((i) => X[i]!), width);
+  const modelTarget = pick(target.values);
+  const subset = fitSubset(modelTarget, nModel, input.maxFitPoints ?? defaultMaxFitPoints);
+  const xFit = subset.length === nModel ? x : subsetRows(x, width, subset);
   const hyper = fitGpHyperparameters(
     xFit,
     subset.length,
     width,
-    subset.map((i) => target.values[i]!),
+    subset.map((i) => modelTarget[i]!),
     slots,
     rng,
     { ...input.fit, initial: input.warmStart?.objective },
   );
   const constraintHypers: GpHyperparameters[] = [];
-  const objective = conditionGp(x, n, width, target.values, slots, hyper);
+  const objective = conditionGp(x, nModel, width, modelTarget, slots, hyper);
 
   const constraintRows = input.constraints;
   const constraintModels: ConstraintModel[] = [];
@@ -326,17 +386,18 @@ export function gpPrepare(input: Omit<GpSuggestInput, 'pending'>): GpPrepared {
         constraintRows.map((row) => row[c]!),
         `constraints[*][${c}]`,
       );
+      const modelValues = pick(s.values);
       const h = fitGpHyperparameters(
         xFit,
         subset.length,
         width,
-        subset.map((i) => s.values[i]!),
+        subset.map((i) => modelValues[i]!),
         slots,
         rng,
         { ...input.fit, initial: input.warmStart?.constraints[c] },
       );
       constraintHypers.push(h);
-      constraintModels.push({ model: conditionGp(x, n, width, s.values, slots, h), threshold: -s.mean / s.std });
+      constraintModels.push({ model: conditionGp(x, nModel, width, modelValues, slots, h), threshold: -s.mean / s.std });
     }
   }
   let best: number | null = null;
@@ -355,6 +416,7 @@ export function gpPrepare(input: Omit<GpSuggestInput, 'pending'>): GpPrepared {
     bestAny: Math.min(...target.values),
     incumbents: order.slice(0, incumbentCount).map((i) => Float64Array.from(X[i]!)),
     fit: { objective: hyper, constraints: constraintHypers },
+    sizes: { observations: n, modelPoints: nModel, fitPoints: subset.length },
   };
 }
 

@@ -4,7 +4,8 @@ import type { SearchSpace } from '../space';
 import type { FrozenTrial, Params } from '../types';
 import { createSampler } from './create';
 import type { SamplerConfig } from './config';
-import type { Sampler } from './types';
+import type { ModelFitSizes, Sampler } from './types';
+import { defaultMaxModelPoints } from '../gp/suggest';
 
 /**
  * Every sampler kind must pass this suite. New kinds (gp, cmaes, nsga2) join by adding a config here;
@@ -171,5 +172,28 @@ describe('model fits per batch', () => {
     }
     expect(fits).toBe(8);
     expect(seq.slice(15).map((t) => t.params)).toEqual(batch);
+  });
+});
+
+describe('bounded GP cost (issue #17)', () => {
+  it('an explicit gp ask at 3,000 observations fits at most defaultMaxModelPoints of them', () => {
+    const space = parseSpace({ a: { type: 'float', low: 0, high: 1 }, b: { type: 'float', low: 0, high: 1 }, c: { type: 'float', low: 0, high: 1 } });
+    const g = (p: Params): number => ((p.a as number) - 0.3) ** 2 + ((p.b as number) - 0.6) ** 2 + (p.c as number);
+    const random = createSampler({ kind: 'random', seed: 2 });
+    const trials: FrozenTrial[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const [params] = random.ask({ space, trials, directions: ['minimize'] });
+      trials.push({ number: i, state: 'COMPLETE', params: params as Params, values: [g(params as Params)] });
+    }
+    const fits: ModelFitSizes[] = [];
+    const sampler = createSampler({ kind: 'gp', seed: 1 }, { onModelFit: (s) => fits.push(s) });
+    const [p] = sampler.ask({ space, trials, directions: ['minimize'] });
+    expect(fits).toEqual([{ observations: 3000, modelPoints: defaultMaxModelPoints, fitPoints: 200 }]);
+    expect(defaultMaxModelPoints).toBeLessThanOrEqual(500);
+    expect(sampler.ask({ space, trials, directions: ['minimize'] })).toEqual([p]);
+    // Below the bound every observation is used.
+    fits.length = 0;
+    sampler.ask({ space, trials: trials.slice(0, 300), directions: ['minimize'] });
+    expect(fits).toEqual([{ observations: 300, modelPoints: 300, fitPoints: 200 }]);
   });
 });

@@ -1,6 +1,6 @@
 // GP, CMA-ES and NSGA-II samplers: the history goes through the adapter to the numerical cores and back.
 import { cmaesSuggest } from '../cmaes/suggest';
-import { gpPrepare, gpPropose, gpSuggestMulti } from '../gp/suggest';
+import { defaultMaxFitPoints, defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggestMulti } from '../gp/suggest';
 import type { GpLiar, GpPrepared } from '../gp/suggest';
 import { nsga2Suggest } from '../multi/nsga2';
 import { createRandomSource } from '../numeric/rng';
@@ -157,7 +157,9 @@ export function gpAsk(
       const common = { X: problem.X, pending: problem.pending, dims: problem.dims, constraints: problem.constraints, liar };
       if (ctx.directions.length !== 1) {
         // ParEGO draws fresh weights per ask, so each point of a batch has its own scalarisation and fit.
-        hooks?.onModelFit?.();
+        const observations = problem.X.length;
+        const modelPoints = Math.min(observations, defaultMaxModelPoints);
+        hooks?.onModelFit?.({ observations, modelPoints, fitPoints: Math.min(modelPoints, defaultMaxFitPoints) });
         const rng = coreRng(seed, ctx, 0x69);
         return decodeParams(space, slots, gpSuggestMulti({ ...common, rng, values: problem.y, directions: ctx.directions.map(() => 'minimize' as const) }));
       }
@@ -166,8 +168,8 @@ export function gpAsk(
       const fitRng = createRandomSource(mixSeed(seed, settled, 0x69, 0));
       let prepared = pendingCount > 0 ? memo?.get(settled) : undefined;
       if (!prepared) {
-        hooks?.onModelFit?.();
         prepared = gpPrepare({ ...common, rng: fitRng, y: warpOutputs(problem.y.map((v) => v[0]!), outputWarp), minimize: true });
+        hooks?.onModelFit?.(prepared.sizes);
         memo?.set(settled, prepared);
       }
       const rng = pendingCount === 0 ? fitRng : createRandomSource(mixSeed(seed, ctx.trials.length, 0x6a, 0));
@@ -184,7 +186,9 @@ export function gpAsk(
  * Knowles 2006). The first `nStartupTrials` observations come from a scrambled Sobol sequence. Conditional
  * parameters are modelled with fixed fill values while inactive (see {@link adaptHistory}); PRUNED trials count
  * with their last intermediate value; constraints come from `FrozenTrial.constraints`. `ask(ctx, n)` fits the
- * model once for the whole batch. Cost grows as n³: suited to tens or a few hundred trials.
+ * model once for the whole batch. Cost grows as n³ up to `defaultMaxModelPoints` (500) observations; past
+ * that the GP is conditioned on a deterministic subset of 500 (the best half, the most recent, the rest spread
+ * over the history), so an ask stays under a second at any history size (README, "Cost of the GP").
  */
 export function createGpSampler(options: GpSamplerOptions): Sampler {
   const { seed, nStartupTrials = DEFAULT_GP_STARTUP_TRIALS, outputWarp, liar, hooks } = options;

@@ -33,10 +33,24 @@ export interface Sampler {
   askFromCount?(ctx: CountContext, n?: number): Params[];
 }
 
+/** Sizes reported by {@link SamplerHooks.onModelFit}. */
+export interface ModelFitSizes {
+  /** Observations the sampler was given. */
+  observations: number;
+  /** Observations the model was conditioned on. */
+  modelPoints: number;
+  /** Observations its hyperparameters were fitted on. */
+  fitPoints: number;
+}
+
 /** Observers a caller may attach to a sampler (tests and benchmarks count model fits with them). */
 export interface SamplerHooks {
-  /** Called once per model fit (a GP's hyperparameter fit); never changes a suggestion. */
-  onModelFit?: () => void;
+  /**
+   * Called once per model fit (a GP's hyperparameter fit) with how many observations it saw: all of them, the
+   * number the GP was conditioned on (bounded past `defaultMaxModelPoints`) and the number its hyperparameters
+   * were fitted on. Never changes a suggestion.
+   */
+  onModelFit?: (fit: ModelFitSizes) => void;
 }
 
 /** What a sampler with `askFromCount` reads: the space and how many trials the study holds (any state). */

@@ -1,0 +1,46 @@
+/**
+ * `npx tsx samplers/gp-cost.ts [sizes, default 1000,3000,10000] [asks per size, default 3]` (from bench/): latency of one explicit `gp` ask on a 10-D
+ * float space (Levy-like objective) after n completed random trials, and how many observations the model was
+ * fitted and conditioned on (issue #17, item 3). A benchmark, not a test: it prints figures and asserts nothing.
+ */
+import { createSampler, parseSpace } from '@tuneboard/tuning';
+import type { FrozenTrial, ModelFitSizes, Params } from '@tuneboard/tuning';
+
+const sizes = (process.argv[2] ?? '1000,3000,10000').split(',').map(Number);
+const repeats = Number(process.argv[3] ?? 3);
+const dims = 10;
+const space = parseSpace(Object.fromEntries(Array.from({ length: dims }, (_, i) => [`x${i}`, { type: 'float', low: -5, high: 5 }])));
+const f = (p: Params): number => {
+  let s = 0;
+  for (let i = 0; i < dims; i++) {
+    const x = p[`x${i}`] as number;
+    s += x * x - 3 * Math.cos(2 * Math.PI * x);
+  }
+  return s;
+};
+
+for (const n of sizes) {
+  const warm = createSampler({ kind: 'random', seed: 1 });
+  const trials: FrozenTrial[] = [];
+  for (let i = 0; i < n; i++) {
+    const [params] = warm.ask({ space, trials, directions: ['minimize'] });
+    trials.push({ number: i, state: 'COMPLETE', params: params as Params, values: [f(params as Params)] });
+  }
+  const times: number[] = [];
+  const cpu: number[] = [];
+  let fitted: ModelFitSizes | undefined;
+  for (let r = 0; r < repeats; r++) {
+    const sampler = createSampler({ kind: 'gp', seed: r }, { onModelFit: (sizes) => (fitted = sizes) });
+    const history = trials.slice(0, n - r);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    sampler.ask({ space, trials: history, directions: ['minimize'] });
+    times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const med = (a: number[]): number => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
+  console.log(
+    `gp ask, ${dims}-D, ${String(n).padStart(6)} observations: median wall ${(med(times) / 1000).toFixed(2)} s, cpu ${(med(cpu) / 1000).toFixed(2)} s over ${repeats} asks (${times.map((t) => (t / 1000).toFixed(2)).join(' ')}); conditioned on ${fitted?.modelPoints ?? '-'} of ${fitted?.observations ?? '-'}, hyperparameters fitted on ${fitted?.fitPoints ?? '-'}`,
+  );
+}
