@@ -123,6 +123,9 @@ describe('the newcomer journey', () => {
 
     // The best region: the upper half of the validation-accuracy axis (maximised; larger values are higher).
     const overlay = page.locator('[data-axis="objective:0"] rect.overlay');
+    // Scrolled into view first, as a person would: panels above the chart (notes and tags) can push it below
+    // the fold, where mouse events at its coordinates reach nothing.
+    await overlay.scrollIntoViewIfNeeded();
     const box = (await overlay.boundingBox())!;
     const x = box.x + box.width / 2;
     // Dragged from the middle up past the axis end, as a person does: the brush then reaches the top and

@@ -77,6 +77,7 @@ describe('the study page', () => {
 
     // Brush the upper part of the learning-rate axis (d3's overlay inside the axis element).
     const overlay = page.locator('[data-axis="param:learningRate"] rect.overlay');
+    await overlay.scrollIntoViewIfNeeded();
     const box = (await overlay.boundingBox())!;
     const x = box.x + box.width / 2;
     await page.mouse.move(x, box.y + box.height * 0.02);
