@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMetric, formatProgress, relativeTime, slugify } from './format';
+import { formatMetric, formatProgress, formatRanges, relativeTime, slugify } from './format';
 
 const now = new Date('2026-01-10T12:00:00Z');
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
@@ -44,5 +44,18 @@ describe('slugs', () => {
   it('makes a URL-safe name with single hyphens', () => {
     expect(slugify('  Vision Lab — Zürich!! ')).toBe('vision-lab-zurich');
     expect(slugify('a__b')).toBe('a-b');
+  });
+});
+
+describe('refinement ranges', () => {
+  it('shows each parameter with its range or choices, without float noise', () => {
+    expect(formatRanges({ units: [122.35994112173678, 214.48186713658006], dropout: [0.050000000000000044, 0.16], optimizer: ['adam', 'sgd'], epochs: [100] })).toBe(
+      'units [122.36, 214.48]; dropout [0.05, 0.16]; optimizer ["adam", "sgd"]; epochs [100]',
+    );
+  });
+
+  it('falls back to JSON for anything that is not an object of ranges', () => {
+    expect(formatRanges([1, 2])).toBe('[1,2]');
+    expect(formatRanges(null)).toBe('null');
   });
 });

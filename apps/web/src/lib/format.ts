@@ -44,3 +44,17 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 63);
 }
+
+/**
+ * A refinement's ranges (`{ name: [low, high] | [choice, …] }`) for reading: each parameter with its list, numbers
+ * without float noise (`0.050000000000000044` reads 0.05), e.g. `units [122.36, 214.48]; optimizer ["adam"]`.
+ */
+export function formatRanges(ranges: unknown): string {
+  if (!ranges || typeof ranges !== 'object' || Array.isArray(ranges)) return JSON.stringify(ranges) ?? '';
+  return Object.entries(ranges as Record<string, unknown>)
+    .map(([name, range]) => {
+      const items = Array.isArray(range) ? range : [range];
+      return `${name} [${items.map((item) => (typeof item === 'number' ? formatMetric(item) : JSON.stringify(item))).join(', ')}]`;
+    })
+    .join('; ');
+}

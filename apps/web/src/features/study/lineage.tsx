@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { StateBadge } from '@/components/state-badge';
+import { formatRanges } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
 import type { StudyPageQuery } from '@/gql/graphql';
 import styles from './study.module.css';
@@ -35,7 +36,7 @@ function refinedRanges(refinement: unknown): string {
   if (!refinement || typeof refinement !== 'object') return '';
   const { ranges, inherited } = refinement as { ranges?: unknown; inherited?: unknown };
   const parts = [];
-  if (ranges) parts.push(` with ${JSON.stringify(ranges)}`);
+  if (ranges) parts.push(` with ${formatRanges(ranges)}`);
   if (typeof inherited === 'number') parts.push(`, ${inherited} trials inherited`);
   return parts.join('');
 }
