@@ -1,4 +1,7 @@
-import type { ApiTokenRow } from '../mappers.ts';
+import type { apiToken } from '@tuneboard/db';
+
+/** An API token's row (the same type as `ApiTokenRow` of mappers.ts, which builds on the caller's types). */
+export type ApiTokenRow = typeof apiToken.$inferSelect;
 
 /** How long a looked-up API token is trusted without asking the database again, unless revoked sooner. */
 export const TOKEN_CACHE_MS = 5_000;

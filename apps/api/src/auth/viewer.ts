@@ -1,10 +1,11 @@
 import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { apiToken, membership, session, user } from '@tuneboard/db';
-import type { ApiTokenRow, UserRow } from '../mappers.ts';
 import type { MembershipRole } from '@tuneboard/db';
 import { API_TOKEN_PREFIX, sha256 } from './secrets.ts';
-import type { TokenCache } from './token-cache.ts';
+import type { ApiTokenRow, TokenCache } from './token-cache.ts';
+
+type UserRow = typeof user.$inferSelect;
 
 /** Who is calling. Resolved once per request (or per WebSocket connection) from a cookie or a bearer token. */
 export type Viewer =

@@ -1,5 +1,5 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { duplicateJsonKey } from './space-checks';
+import { duplicateJsonKey } from './json-keys';
 
 /** One parameter row of the search-space form; numbers are kept as typed so half-typed input survives. */
 export interface ParamRow {

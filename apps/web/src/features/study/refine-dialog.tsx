@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { brushToRanges, type Brush, type ChartParam } from '@/charts';
 import { formatMetric } from '@/lib/format';
 import { RefinementPreviewQuery, StudyRefineMutation } from './documents';
-import type { StudyViewProps } from './study-view';
+import type { StudyPageQuery } from '@/gql/graphql';
 import styles from './study.module.css';
 import { readableError } from '@/lib/graphql/errors';
 
@@ -35,7 +35,7 @@ export function RefineDialog({
   onClose,
   onLaunched,
 }: {
-  study: StudyViewProps['study'];
+  study: NonNullable<StudyPageQuery['study']>;
   params: readonly ChartParam[];
   brush: Brush;
   onClose: () => void;
