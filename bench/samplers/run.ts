@@ -46,7 +46,7 @@ const LATENCY_WARMUP = 5;
 /**
  * Kinds run on the single-objective table. `gp` is left out there: on these six objectives (one objective, at
  * most 12 parameters, no conditions, under 200 trials) `auto` is the GP with the same Sobol start and seed, so
- * its column would repeat `auto`'s (a test in core-samplers.test.ts checks the identity). Its latency is timed.
+ * its column would repeat `auto`'s (a test in model-samplers.test.ts checks the identity). Its latency is timed.
  */
 const ALL_TB_KINDS = ['random', 'qmc', 'grid', 'tpe', 'cmaes', 'auto'] as const;
 const chosen = (k: string): boolean => env.kinds === undefined || env.kinds.includes(k);

@@ -45,17 +45,14 @@ export type {
   TpeSamplerConfig,
 } from './samplers/config';
 export { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, autoChoice, createSampler } from './samplers/create';
-export {
-  DEFAULT_GP_STARTUP_TRIALS,
-  DEFAULT_NSGA2_POPULATION,
-  DEFAULT_OUTPUT_WARP,
-  OUTPUT_WARPS,
-  warpOutputs,
-  createCmaesSampler,
-  createGpSampler,
-  createNsga2Sampler,
-} from './samplers/core-samplers';
-export type { CmaesSamplerOptions, GpSamplerOptions, Nsga2SamplerOptions, OutputWarp } from './samplers/core-samplers';
+export { DEFAULT_GP_STARTUP_TRIALS, createGpSampler } from './samplers/gp-sampler';
+export { DEFAULT_OUTPUT_WARP, OUTPUT_WARPS, warpOutputs } from './samplers/output-warp';
+export { createCmaesSampler } from './samplers/cmaes-sampler';
+export { DEFAULT_NSGA2_POPULATION, createNsga2Sampler } from './samplers/nsga2-sampler';
+export type { GpSamplerOptions } from './samplers/gp-sampler';
+export type { OutputWarp } from './samplers/output-warp';
+export type { CmaesSamplerOptions } from './samplers/cmaes-sampler';
+export type { Nsga2SamplerOptions } from './samplers/nsga2-sampler';
 export { INACTIVE_FILL, MAX_MODELLED_LEVELS, adaptHistory, decodeParams, dimOf, encodeParams, spaceDims } from './samplers/adapter';
 export type { AdaptOptions, CoreProblem } from './samplers/adapter';
 export type { Dim, DimSlot } from './numeric/dims';
@@ -82,7 +79,7 @@ export {
   paretoRanks,
   rankTrials,
 } from './samplers/tpe/sampler';
-export { PRUNER_KINDS, createPruner, parsePrunerConfig } from './pruners/pruners';
-export type { PruneContext, Pruner, PrunerConfig, PrunerKind } from './pruners/pruners';
+export { PRUNER_KINDS, createPruner, parsePrunerConfig } from './pruners';
+export type { PruneContext, Pruner, PrunerConfig, PrunerKind } from './pruners';
 export { refineSpace, suggestRefinement, trialsInside } from './refine';
 export type { RefineRange, SuggestRefinementOptions } from './refine';

@@ -2,8 +2,8 @@
 // and IPOP restarts (Auger & Hansen 2005), as pure state transitions: sample(state, seed) and tell(state, …).
 import { nearestLevel } from '../numeric/dims';
 import { symmetricEigen } from '../numeric/linalg';
-import type { RandomSource } from '../numeric/rng';
-import { createRandomSource, hashSeed, normal } from '../numeric/rng';
+import type { RandomSource } from '../rng';
+import { createRandomSource, hashSeed, normal } from '../rng';
 import { normalCdf, normalQuantile } from '../numeric/special';
 
 /** Initial step size on the unit cube: the optimum is then within ±2.5σ₀ of the centre in every coordinate. */

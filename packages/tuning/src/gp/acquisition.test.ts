@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutDims } from '../numeric/dims';
-import { createRandomSource } from '../numeric/rng';
+import { createRandomSource } from '../rng';
 import { normalCdf } from '../numeric/special';
 import { LogAcquisition, logExpectedImprovement } from './acquisition';
 import { conditionGp } from './model';

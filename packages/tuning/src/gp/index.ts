@@ -1,6 +1,8 @@
 export { matern52 } from './kernel';
-export type { FitOptions, GpHyperparameters, GpModel } from './model';
-export { conditionGp, extendGp, defaultFitRestarts, fitGpHyperparameters, gpPredict, gpPriors, minNoiseVariance } from './model';
+export type { GpHyperparameters, GpModel } from './model';
+export { conditionGp, extendGp, gpPredict } from './model';
+export type { FitOptions } from './fit';
+export { defaultFitRestarts, fitGpHyperparameters, gpPriors, minNoiseVariance } from './fit';
 export { logExpectedImprovement, LogAcquisition } from './acquisition';
 export type { GpFitResult, GpFitSizes, GpLiar, GpPrepared, GpSuggestInput, GpSuggestMultiInput } from './suggest';
 export { defaultGpLiar, defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset, parEgoRho } from './suggest';

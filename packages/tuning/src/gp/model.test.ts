@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { layoutDims } from '../numeric/dims';
-import { createRandomSource } from '../numeric/rng';
+import { createRandomSource } from '../rng';
 import { matern52 } from './kernel';
-import { conditionGp, extendGp, fitGpHyperparameters, gpPredict, gpPredictWithGradient } from './model';
+import { fitGpHyperparameters } from './fit';
+import { conditionGp, extendGp, gpPredict, gpPredictWithGradient } from './model';
 
 const continuous = (d: number) => layoutDims(Array.from({ length: d }, () => ({ kind: 'continuous' as const })));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dim } from '../numeric/dims';
-import { createRandomSource } from '../numeric/rng';
+import { createRandomSource } from '../rng';
 import { defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset } from './suggest';
 
 const sphere = (x: readonly number[]): number => x.reduce((a, v) => a + (v - 0.3) ** 2, 0);

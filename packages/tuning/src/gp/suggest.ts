@@ -1,85 +1,18 @@
 // Turning observations into one suggestion: standardise, fit, fantasise pending points, maximise log-EI.
 import type { Dim, DimSlot } from '../numeric/dims';
-import { checkPoints, layoutDims, setOneHot, snapPoint } from '../numeric/dims';
-import { lbfgsMinimize } from '../numeric/optimize';
-import type { RandomSource } from '../numeric/rng';
-import { normal, randInt } from '../numeric/rng';
+import { checkPoints, layoutDims, snapPoint } from '../numeric/dims';
+import type { RandomSource } from '../rng';
 import type { ConstraintModel } from './acquisition';
 import { LogAcquisition } from './acquisition';
-import type { FitOptions, GpHyperparameters, GpModel } from './model';
-import { conditionGp, extendGp, fitGpHyperparameters, gpPredict } from './model';
+import { defaultAcquisitionCandidates, defaultLocalSearches, incumbentCount, maximiseAcquisition, randomPoint } from './acquisition-search';
+import { fitGpHyperparameters } from './fit';
+import type { FitOptions } from './fit';
+import type { GpHyperparameters, GpModel } from './model';
+import { conditionGp, extendGp, gpPredict } from './model';
+import { defaultMaxFitPoints, defaultMaxModelPoints, fitSubset, modelSubset, subsetRows } from './subset';
 
-/**
- * Hyperparameters are fitted on at most this many observations: each likelihood gradient costs ~n³/2, so a fit
- * on all 500 observations took ~30 s (8-D, shared 2-core box) against ~0.5 s at 200. The model is then
- * conditioned on every observation up to {@link defaultMaxModelPoints} (one O(n³/6) factorisation), so
- * predictions use more data than the fit; only the length scales, amplitude and noise are learned from the subset.
- */
-export const defaultMaxFitPoints = 200;
-
-/**
- * Deterministic subset for fitting: the best half by value (where the acquisition looks), then points spread
- * evenly over the rest in history order (the global shape of the function).
- */
-function fitSubset(values: ArrayLike<number>, n: number, max: number): number[] {
-  if (n <= max) return Array.from({ length: n }, (_, i) => i);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
-  const best = order.slice(0, Math.floor(max / 2));
-  const chosen = new Set(best);
-  const rest = Array.from({ length: n }, (_, i) => i).filter((i) => !chosen.has(i));
-  const need = max - best.length;
-  for (let k = 0; k < need; k++) chosen.add(rest[Math.floor((k * rest.length) / need)]!);
-  return [...chosen].sort((a, b) => a - b);
-}
-
-/**
- * Past this many observations the GP is conditioned on a subset of this size (see {@link modelSubset}), so an
- * ask costs the same at any history size. Conditioning costs ~n³/6 and every acquisition evaluation ~n²; one
- * `gp` ask on a 10-D float space (bench/samplers/gp-cost.ts, shared 2-core box) took 0.34 s at 300
- * observations, 0.42 s at 500, 0.92 s at 1,000, 15 s at 3,000 and 414 s at 10,000 when conditioned on all of
- * them; with the subset, 0.38–0.45 s of CPU at 1,000–10,000. At or below this size nothing changes: every observation is used, bit for bit as before.
- */
-export const defaultMaxModelPoints = 500;
-
-/**
- * Observations the GP is conditioned on when there are more than `max`, as sorted indices; all of them
- * otherwise. Deterministic (no random draw, so the seeded stream is untouched): the best half by value (where
- * the acquisition looks and the incumbent lives), then the most recent quarter of the others (what the study is
- * exploring now, so it is not proposed again), then points spread evenly in history order over what is left
- * (the global shape of the function).
- */
-export function modelSubset(values: ArrayLike<number>, n: number, max: number): number[] {
-  if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxModelPoints must be an integer >= 1, got ${max}`);
-  if (n <= max) return Array.from({ length: n }, (_, i) => i);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
-  const chosen = new Set(order.slice(0, Math.ceil(max / 2)));
-  const recent = Math.floor(max / 4);
-  for (let i = n - 1, added = 0; i >= 0 && added < recent; i--) {
-    if (chosen.has(i)) continue;
-    chosen.add(i);
-    added++;
-  }
-  const rest = Array.from({ length: n }, (_, i) => i).filter((i) => !chosen.has(i));
-  const need = max - chosen.size;
-  for (let k = 0; k < need; k++) chosen.add(rest[Math.floor((k * rest.length) / need)]!);
-  return [...chosen].sort((a, b) => a - b);
-}
-
-function subsetRows(x: Float64Array, width: number, rows: readonly number[]): Float64Array {
-  const out = new Float64Array(rows.length * width);
-  rows.forEach((r, i) => out.set(x.subarray(r * width, (r + 1) * width), i * width));
-  return out;
-}
-
-/** Random points scored before local search. */
-export const defaultAcquisitionCandidates = 512;
-/** Best candidates refined by local search. */
-export const defaultLocalSearches = 5;
-/** Observed points (best first) around which extra candidates are drawn, and how many around each. */
-const incumbentCount = 5;
-const perturbationsPerIncumbent = 16;
-/** Spread of those candidates, in unit-cube coordinates. */
-const perturbationScale = 0.05;
+export { defaultAcquisitionCandidates, defaultLocalSearches } from './acquisition-search';
+export { defaultMaxFitPoints, defaultMaxModelPoints, modelSubset } from './subset';
 
 export interface GpSuggestInput {
   /** Observed points, each of the encoded width of `dims`. */
@@ -144,116 +77,6 @@ function flatten(points: readonly (readonly number[])[], width: number): Float64
   const out = new Float64Array(points.length * width);
   points.forEach((p, i) => out.set(p, i * width));
   return out;
-}
-
-function randomPoint(slots: readonly DimSlot[], width: number, rng: RandomSource): Float64Array {
-  const x = new Float64Array(width);
-  for (const { dim, offset, width: span } of slots) {
-    if (dim.kind === 'categorical') setOneHot(x, offset, span, randInt(rng, span));
-    else x[offset] = rng();
-  }
-  return x;
-}
-
-/**
- * Roberts' R_d low-discrepancy sequence ("The unreasonable effectiveness of quasirandom sequences", 2018):
- * x_k = frac(shift + k·α) with α_j = φ_d^(−j), φ_d the positive root of x^(d+1) = x + 1. One multiply per
- * coordinate, and with a random shift it covers the cube more evenly than independent uniforms.
- */
-function kroneckerSequence(dims: number, rng: RandomSource): (k: number) => Float64Array {
-  let phi = 2;
-  for (let i = 0; i < 50; i++) phi = (1 + phi) ** (1 / (dims + 1));
-  const alpha = Float64Array.from({ length: dims }, (_, j) => phi ** -(j + 1));
-  const shift = Float64Array.from({ length: dims }, () => rng());
-  return (k) => Float64Array.from(alpha, (a, j) => {
-    const v = shift[j]! + k * a;
-    return v - Math.floor(v);
-  });
-}
-
-/**
- * Maximises the acquisition over the unit cube: scores quasi-random points and perturbations of the best observed
- * points, then refines the best few by projected L-BFGS over continuous and integer coordinates, alternating
- * with exhaustive sweeps over each categorical group's choices.
- */
-function maximiseAcquisition(
-  acq: LogAcquisition,
-  slots: readonly DimSlot[],
-  width: number,
-  incumbents: readonly Float64Array[],
-  rng: RandomSource,
-  candidates: number,
-  localSearches: number,
-): Float64Array {
-  const pool: { x: Float64Array; value: number }[] = [];
-  const numeric = slots.filter((s) => s.dim.kind !== 'categorical');
-  const sequence = kroneckerSequence(Math.max(1, numeric.length), rng);
-  for (let i = 0; i < candidates; i++) {
-    // Categorical choices are drawn at random; the other coordinates follow the R_d sequence.
-    const x = randomPoint(slots, width, rng);
-    const u = sequence(i);
-    numeric.forEach(({ offset }, j) => (x[offset] = u[j]!));
-    pool.push({ x, value: acq.value(x) });
-  }
-  for (const incumbent of incumbents) {
-    for (let k = 0; k < perturbationsPerIncumbent; k++) {
-      const x = Float64Array.from(incumbent);
-      for (const { dim, offset } of slots) {
-        if (dim.kind !== 'categorical') x[offset] = Math.min(1, Math.max(0, x[offset]! + perturbationScale * normal(rng)));
-      }
-      pool.push({ x, value: acq.value(x) });
-    }
-  }
-  pool.sort((a, b) => b.value - a.value);
-  const continuousCoords = slots.filter((s) => s.dim.kind !== 'categorical').map((s) => s.offset);
-  const groups = slots.filter((s) => s.dim.kind === 'categorical');
-  let best = pool[0]!;
-  for (const start of pool.slice(0, localSearches)) {
-    let x: Float64Array = Float64Array.from(start.x);
-    let value = start.value;
-    for (let round = 0; round < 3; round++) {
-      if (continuousCoords.length > 0) {
-        // Categorical coordinates are pinned by a zero-width box; the optimiser sees a smooth function.
-        const lower = Float64Array.from(x);
-        const upper = Float64Array.from(x);
-        for (const c of continuousCoords) {
-          lower[c] = 0;
-          upper[c] = 1;
-        }
-        const result = lbfgsMinimize(
-          (point, grad) => {
-            if (!grad) return -acq.value(point);
-            const v = acq.valueAndGradient(point, grad);
-            for (let c = 0; c < grad.length; c++) grad[c] = -grad[c]!;
-            return -v;
-          },
-          x,
-          { maxIterations: 40, gradientTolerance: 1e-6, lower, upper },
-        );
-        if (Number.isFinite(result.value) && -result.value >= value) {
-          x = result.x;
-          value = -result.value;
-        }
-      }
-      let changed = false;
-      for (const { offset, width: span } of groups) {
-        for (let choice = 0; choice < span; choice++) {
-          if (x[offset + choice] === 1) continue;
-          const trial = Float64Array.from(x);
-          setOneHot(trial, offset, span, choice);
-          const v = acq.value(trial);
-          if (v > value) {
-            x = trial;
-            value = v;
-            changed = true;
-          }
-        }
-      }
-      if (!changed) break;
-    }
-    if (value > best.value) best = { x, value };
-  }
-  return best.x;
 }
 
 function lieValues(model: GpModel, pending: readonly (readonly number[])[], liar: GpLiar, best: number): number[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dim } from '../numeric/dims';
-import { createRandomSource } from '../numeric/rng';
+import { createRandomSource } from '../rng';
 import { pedAnovaImportance, pedAnovaImportancePerObjective } from './ped-anova';
 
 const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandomSource } from '../numeric/rng';
+import { createRandomSource } from '../rng';
 import { hypervolume } from './hypervolume';
 
 /** Union volume of the boxes [p, r] by inclusion–exclusion over all subsets (exponential: tests only). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dim } from '../numeric/dims';
-import { createRandomSource } from '../numeric/rng';
+import { createRandomSource } from '../rng';
 import { hypervolume } from './hypervolume';
 import type { Nsga2Trial } from './nsga2';
 import { nsga2Population, nsga2Suggest, polynomialMutation, sbx } from './nsga2';

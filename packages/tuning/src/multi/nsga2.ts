@@ -1,8 +1,8 @@
 // NSGA-II (Deb et al. 2002) as a stateless sampler: the parent population is rebuilt from the ordered history.
 import type { Dim, DimSlot } from '../numeric/dims';
 import { checkPoints, layoutDims, setOneHot, snapPoint } from '../numeric/dims';
-import type { RandomSource } from '../numeric/rng';
-import { randInt } from '../numeric/rng';
+import type { RandomSource } from '../rng';
+import { randInt } from '../rng';
 import type { Direction } from './pareto';
 import { crowdingDistance, nonDominatedSort, toMinimization } from './pareto';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandomSource } from '../numeric/rng';
+import { createRandomSource } from '../rng';
 import { constrainedDominates, crowdingDistance, nonDominatedRanks, nonDominatedSort, paretoFront } from './pareto';
 
 describe('paretoFront', () => {

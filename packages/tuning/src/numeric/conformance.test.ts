@@ -6,8 +6,8 @@ import { gpSuggest, gpSuggestMulti } from '../gp';
 import { nsga2Suggest } from '../multi';
 import type { Dim } from './dims';
 import { layoutDims, levelValues, snapPoint } from './dims';
-import type { RandomSource } from './rng';
-import { createRandomSource } from './rng';
+import type { RandomSource } from '../rng';
+import { createRandomSource } from '../rng';
 
 const spaces: Dim[][] = [
   [{ kind: 'continuous' }],

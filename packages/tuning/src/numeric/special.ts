@@ -119,3 +119,58 @@ export function logH(z: number): { value: number; grad: number } {
   }
   return { value: logNormalPdf(z) + logHOverPhi, grad: mills / hOverPhi };
 }
+// TPE's Parzen estimators evaluate a truncated normal's mass for every kernel at every candidate, where the
+// series and continued fraction of `erfc` above cost too much. They use this Chebyshev fit instead: 1.2e-7
+// relative error, plenty for a log-density ratio, and every TPE suggestion so far was made with it (so
+// replacing it would change them).
+
+/**
+ * Complementary error function, Chebyshev fit with fractional error below 1.2e-7 everywhere (Press et al.,
+ * "Numerical Recipes", 2nd ed., §6.2). Accurate in the tails, where 1 − erf would cancel. Prefer {@link erfc}
+ * off TPE's hot loop.
+ */
+export function erfcFast(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? r : 2 - r;
+}
+
+/** Φ(x) from {@link erfcFast}. */
+function normalCdfFast(x: number): number {
+  return 0.5 * erfcFast(-x / SQRT2);
+}
+
+/**
+ * log(Φ(b) − Φ(a)) for a < b (with {@link erfcFast}), computed in the tail where both are small so it does not
+ * round to log(0); far beyond the fit's reach it falls back to the density at the nearer end times the width.
+ */
+export function logNormalMass(a: number, b: number): number {
+  // Reflect into the lower tail, where Φ is small and its relative precision is kept.
+  if (a > 0) [a, b] = [-b, -a];
+  const mass = normalCdfFast(b) - normalCdfFast(a);
+  if (mass > 1e-300) return Math.log(mass);
+  return logNormalPdf(b) + Math.log(b - a);
+}
+
+/** log Σ exp(x_i), stable. */
+export function logSumExp(xs: ArrayLike<number>): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < xs.length; i++) max = Math.max(max, xs[i] as number);
+  if (max === Number.NEGATIVE_INFINITY) return max;
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += Math.exp((xs[i] as number) - max);
+  return max + Math.log(sum);
+}

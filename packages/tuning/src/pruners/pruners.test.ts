@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FrozenTrial } from '../types';
-import { createPruner, hyperbandBracketOf, hyperbandBrackets, parsePrunerConfig } from './pruners';
-import type { PrunerConfig } from './pruners';
+import { createPruner, hyperbandBracketOf, hyperbandBrackets, parsePrunerConfig } from './index';
+import type { PrunerConfig } from './index';
 import { createRng } from '../rng';
 
 function curve(number: number, state: FrozenTrial['state'], values: Record<number, number>): FrozenTrial {

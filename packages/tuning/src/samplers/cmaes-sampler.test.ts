@@ -4,7 +4,7 @@ import { conditionHolds, parseSpace } from '../space';
 import type { SearchSpace } from '../space';
 import type { FrozenTrial, Params } from '../types';
 import { adaptHistory } from './adapter';
-import { cmaesRelativeParams } from './core-samplers';
+import { cmaesRelativeParams } from './cmaes-sampler';
 import { createSampler } from './create';
 
 const numeric = {

@@ -1,14 +1,16 @@
 import { parseSamplerConfig } from './config';
 import type { SamplerConfig } from './config';
 import { adaptHistory } from './adapter';
-import { DEFAULT_GP_STARTUP_TRIALS, createCmaesSampler, createGpSampler, createNsga2Sampler, gpAsk, hasConditions } from './core-samplers';
+import { createCmaesSampler } from './cmaes-sampler';
+import { DEFAULT_GP_STARTUP_TRIALS, createGpSampler, gpAsk, hasConditions } from './gp-sampler';
+import { createNsga2Sampler } from './nsga2-sampler';
 import { createGridSampler } from './grid';
 import { createQmcSampler } from './qmc';
 import { createRandomSampler } from './random';
 import { createTpeSampler } from './tpe/sampler';
 import { askSequentially } from './types';
 import type { AskContext, Sampler, SamplerHooks } from './types';
-import type { GpFitMemo } from './core-samplers';
+import type { GpFitMemo } from './gp-sampler';
 
 /**
  * `auto` uses the GP while fewer than this many observations exist. From `npm run bench:samplers -- --quick`

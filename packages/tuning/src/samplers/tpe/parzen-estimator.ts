@@ -1,4 +1,4 @@
-import { logNormalMass, logSumExp } from '../../math';
+import { logNormalMass, logSumExp } from '../../numeric/special';
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 import type { Rng } from '../../rng';

@@ -3,7 +3,7 @@ import { hypervolume } from '../multi/hypervolume';
 import { parseSpace, spaceContains } from '../space';
 import type { Direction, FrozenTrial, Params } from '../types';
 import { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, autoChoice, createSampler } from './create';
-import { warpOutputs } from './core-samplers';
+import { warpOutputs } from './output-warp';
 import type { SamplerConfig } from './config';
 
 const box = parseSpace({ x: { type: 'float', low: 0, high: 1 }, y: { type: 'float', low: 0, high: 1 } });

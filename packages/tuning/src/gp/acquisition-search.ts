@@ -1,0 +1,127 @@
+// Maximising the acquisition over the encoded unit cube (continuous, integer and one-hot coordinates).
+import type { DimSlot } from '../numeric/dims';
+import { setOneHot } from '../numeric/dims';
+import { lbfgsMinimize } from '../numeric/optimize';
+import type { RandomSource } from '../rng';
+import { normal, randInt } from '../rng';
+import type { LogAcquisition } from './acquisition';
+
+/** Random points scored before local search. */
+export const defaultAcquisitionCandidates = 512;
+/** Best candidates refined by local search. */
+export const defaultLocalSearches = 5;
+/** Observed points (best first) around which extra candidates are drawn, and how many around each. */
+export const incumbentCount = 5;
+const perturbationsPerIncumbent = 16;
+/** Spread of those candidates, in unit-cube coordinates. */
+const perturbationScale = 0.05;
+
+export function randomPoint(slots: readonly DimSlot[], width: number, rng: RandomSource): Float64Array {
+  const x = new Float64Array(width);
+  for (const { dim, offset, width: span } of slots) {
+    if (dim.kind === 'categorical') setOneHot(x, offset, span, randInt(rng, span));
+    else x[offset] = rng();
+  }
+  return x;
+}
+
+/**
+ * Roberts' R_d low-discrepancy sequence ("The unreasonable effectiveness of quasirandom sequences", 2018):
+ * x_k = frac(shift + k·α) with α_j = φ_d^(−j), φ_d the positive root of x^(d+1) = x + 1. One multiply per
+ * coordinate, and with a random shift it covers the cube more evenly than independent uniforms.
+ */
+function kroneckerSequence(dims: number, rng: RandomSource): (k: number) => Float64Array {
+  let phi = 2;
+  for (let i = 0; i < 50; i++) phi = (1 + phi) ** (1 / (dims + 1));
+  const alpha = Float64Array.from({ length: dims }, (_, j) => phi ** -(j + 1));
+  const shift = Float64Array.from({ length: dims }, () => rng());
+  return (k) => Float64Array.from(alpha, (a, j) => {
+    const v = shift[j]! + k * a;
+    return v - Math.floor(v);
+  });
+}
+
+/**
+ * Maximises the acquisition over the unit cube: scores quasi-random points and perturbations of the best observed
+ * points, then refines the best few by projected L-BFGS over continuous and integer coordinates, alternating
+ * with exhaustive sweeps over each categorical group's choices.
+ */
+export function maximiseAcquisition(
+  acq: LogAcquisition,
+  slots: readonly DimSlot[],
+  width: number,
+  incumbents: readonly Float64Array[],
+  rng: RandomSource,
+  candidates: number,
+  localSearches: number,
+): Float64Array {
+  const pool: { x: Float64Array; value: number }[] = [];
+  const numeric = slots.filter((s) => s.dim.kind !== 'categorical');
+  const sequence = kroneckerSequence(Math.max(1, numeric.length), rng);
+  for (let i = 0; i < candidates; i++) {
+    // Categorical choices are drawn at random; the other coordinates follow the R_d sequence.
+    const x = randomPoint(slots, width, rng);
+    const u = sequence(i);
+    numeric.forEach(({ offset }, j) => (x[offset] = u[j]!));
+    pool.push({ x, value: acq.value(x) });
+  }
+  for (const incumbent of incumbents) {
+    for (let k = 0; k < perturbationsPerIncumbent; k++) {
+      const x = Float64Array.from(incumbent);
+      for (const { dim, offset } of slots) {
+        if (dim.kind !== 'categorical') x[offset] = Math.min(1, Math.max(0, x[offset]! + perturbationScale * normal(rng)));
+      }
+      pool.push({ x, value: acq.value(x) });
+    }
+  }
+  pool.sort((a, b) => b.value - a.value);
+  const continuousCoords = slots.filter((s) => s.dim.kind !== 'categorical').map((s) => s.offset);
+  const groups = slots.filter((s) => s.dim.kind === 'categorical');
+  let best = pool[0]!;
+  for (const start of pool.slice(0, localSearches)) {
+    let x: Float64Array = Float64Array.from(start.x);
+    let value = start.value;
+    for (let round = 0; round < 3; round++) {
+      if (continuousCoords.length > 0) {
+        // Categorical coordinates are pinned by a zero-width box; the optimiser sees a smooth function.
+        const lower = Float64Array.from(x);
+        const upper = Float64Array.from(x);
+        for (const c of continuousCoords) {
+          lower[c] = 0;
+          upper[c] = 1;
+        }
+        const result = lbfgsMinimize(
+          (point, grad) => {
+            if (!grad) return -acq.value(point);
+            const v = acq.valueAndGradient(point, grad);
+            for (let c = 0; c < grad.length; c++) grad[c] = -grad[c]!;
+            return -v;
+          },
+          x,
+          { maxIterations: 40, gradientTolerance: 1e-6, lower, upper },
+        );
+        if (Number.isFinite(result.value) && -result.value >= value) {
+          x = result.x;
+          value = -result.value;
+        }
+      }
+      let changed = false;
+      for (const { offset, width: span } of groups) {
+        for (let choice = 0; choice < span; choice++) {
+          if (x[offset + choice] === 1) continue;
+          const trial = Float64Array.from(x);
+          setOneHot(trial, offset, span, choice);
+          const v = acq.value(trial);
+          if (v > value) {
+            x = trial;
+            value = v;
+            changed = true;
+          }
+        }
+      }
+      if (!changed) break;
+    }
+    if (value > best.value) best = { x, value };
+  }
+  return best.x;
+}

@@ -1,0 +1,6 @@
+import type { Pruner } from './config';
+
+/** Never prunes. */
+export function nonePruner(): Pruner {
+  return { kind: 'none', reads: 'steps', shouldPrune: () => false };
+}

@@ -1,0 +1,12 @@
+import type { IntermediateValue } from '../types';
+import type { Pruner, ThresholdPrunerConfig } from './config';
+import { guarded } from './guard';
+
+/** Prunes when the latest intermediate value leaves [lower, upper] or is NaN. */
+export function thresholdPruner(c: ThresholdPrunerConfig): Pruner {
+  return guarded('threshold', c, 0, (_ctx, curve) => {
+    const v = (curve[curve.length - 1] as IntermediateValue).value;
+    if (Number.isNaN(v)) return true;
+    return (c.lower !== undefined && v < c.lower) || (c.upper !== undefined && v > c.upper);
+  });
+}
