@@ -74,3 +74,31 @@ describe('CMA-ES sampler with categorical and conditional parameters', () => {
     expect(new Set(trials.map((t) => t.params.d))).toEqual(new Set([1, 2, 3]));
   });
 });
+
+describe('CMA-ES restarts at realistic budgets (issue #17)', () => {
+  // 2-D Rastrigin on [-5.12, 5.12]²: a local minimum in every unit cell, the global one at the origin.
+  const rastrigin = parseSpace({ a: { type: 'float', low: -5.12, high: 5.12 }, b: { type: 'float', low: -5.12, high: 5.12 } });
+  const g = (p: Params): number => 20 + [p.a as number, p.b as number].reduce((s, x) => s + x * x - 10 * Math.cos(2 * Math.PI * x), 0);
+  const restartsAfter = (trials: FrozenTrial[], seed: number): { restarts: number; lambda: number } => {
+    const problem = adaptHistory(rastrigin, trials, ['minimize']);
+    const { state } = replayCmaes({ history: problem.X.map((x, i) => ({ x, y: problem.y[i]![0]! })), dims: problem.dims, seed });
+    return { restarts: state.restart, lambda: state.params.lambda };
+  };
+
+  it('IPOP restarts fire on 2-D Rastrigin within 200 trials (the first by 100 for seed 0), reproducibly', () => {
+    const fired: number[] = [];
+    for (const seed of [0, 1, 2, 3, 4]) {
+      const trials = run(rastrigin, { kind: 'cmaes', seed }, 200, g);
+      const { restarts, lambda } = restartsAfter(trials, seed);
+      // IPOP: the population doubles at each restart (default λ = 4 + ⌊3 ln 2⌋ = 6).
+      expect(lambda).toBe(6 * 2 ** restarts);
+      if (restarts > 0) fired.push(seed);
+      if (seed === 0) {
+        expect(restartsAfter(trials.slice(0, 100), seed).restarts).toBeGreaterThanOrEqual(1);
+        expect(run(rastrigin, { kind: 'cmaes', seed }, 200, g)).toEqual(trials);
+      }
+    }
+    // Under the old absolute tolerances (1e-12) none of the five restarted within 200 trials.
+    expect(fired.length).toBeGreaterThanOrEqual(3);
+  }, 60_000);
+});
