@@ -1,6 +1,6 @@
 // Maximising the acquisition over the encoded unit cube (continuous, integer and one-hot coordinates).
 import type { DimSlot } from '../numeric/dims';
-import { setOneHot } from '../numeric/dims';
+import { levelValues, nearestLevel, setOneHot, snapToLevels } from '../numeric/dims';
 import { lbfgsMinimize } from '../numeric/optimize';
 import type { RandomSource } from '../rng';
 import { normal, randInt } from '../rng';
@@ -44,7 +44,8 @@ function kroneckerSequence(dims: number, rng: RandomSource): (k: number) => Floa
 /**
  * Maximises the acquisition over the unit cube: scores quasi-random points and perturbations of the best observed
  * points, then refines the best few by projected L-BFGS over continuous and integer coordinates, alternating
- * with exhaustive sweeps over each categorical group's choices.
+ * with exhaustive sweeps over each categorical group's choices. A space with integer (or stepped) coordinates
+ * takes {@link maximiseMixed} instead; a purely continuous or continuous-and-categorical one this path, unchanged.
  */
 export function maximiseAcquisition(
   acq: LogAcquisition,
@@ -55,6 +56,7 @@ export function maximiseAcquisition(
   candidates: number,
   localSearches: number,
 ): Float64Array {
+  if (slots.some((s) => s.dim.kind === 'int')) return maximiseMixed(acq, slots, width, incumbents, rng, candidates, localSearches);
   const pool: { x: Float64Array; value: number }[] = [];
   const numeric = slots.filter((s) => s.dim.kind !== 'categorical');
   const sequence = kroneckerSequence(Math.max(1, numeric.length), rng);
@@ -122,6 +124,167 @@ export function maximiseAcquisition(
       if (!changed) break;
     }
     if (value > best.value) best = { x, value };
+  }
+  return best.x;
+}
+
+/** Levels of each integer slot (by offset). */
+function intLevels(slots: readonly DimSlot[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const { dim, offset } of slots) if (dim.kind === 'int') out.set(offset, levelValues(dim));
+  return out;
+}
+
+function snapInts(x: Float64Array, levels: ReadonlyMap<number, readonly number[]>): Float64Array {
+  for (const [offset, values] of levels) x[offset] = snapToLevels(x[offset]!, values);
+  return x;
+}
+
+/**
+ * L-BFGS over the continuous coordinates only (`free`), every other coordinate pinned by a zero-width box;
+ * integer coordinates are relaxed within [first level, last level] when `relaxed` is given. Returns the better
+ * of the start and the optimum.
+ */
+function lbfgsOver(
+  acq: LogAcquisition,
+  x: Float64Array,
+  value: number,
+  free: readonly number[],
+  relaxed: ReadonlyMap<number, readonly number[]> | undefined,
+): { x: Float64Array; value: number } {
+  if (free.length === 0 && !relaxed) return { x, value };
+  const lower = Float64Array.from(x);
+  const upper = Float64Array.from(x);
+  for (const c of free) {
+    lower[c] = 0;
+    upper[c] = 1;
+  }
+  for (const [c, values] of relaxed ?? []) {
+    lower[c] = values[0]!;
+    upper[c] = values[values.length - 1]!;
+  }
+  const result = lbfgsMinimize(
+    (point, grad) => {
+      if (!grad) return -acq.value(point);
+      const v = acq.valueAndGradient(point, grad);
+      for (let c = 0; c < grad.length; c++) grad[c] = -grad[c]!;
+      return -v;
+    },
+    x,
+    { maxIterations: 40, gradientTolerance: 1e-6, lower, upper },
+  );
+  return Number.isFinite(result.value) && -result.value >= value ? { x: result.x, value: -result.value } : { x, value };
+}
+
+/**
+ * Best-improvement moves over the discrete coordinates of a snapped point: each integer one level up or down,
+ * each categorical group to every other choice; repeated while a move improves the acquisition.
+ */
+function discreteClimb(
+  acq: LogAcquisition,
+  start: { x: Float64Array; value: number },
+  levels: ReadonlyMap<number, readonly number[]>,
+  groups: readonly DimSlot[],
+): { x: Float64Array; value: number; moved: boolean } {
+  let { x, value } = start;
+  let moved = false;
+  for (let step = 0; step < 50; step++) {
+    let best: { x: Float64Array; value: number } | undefined;
+    const consider = (trial: Float64Array): void => {
+      const v = acq.value(trial);
+      if (v > value && (!best || v > best.value)) best = { x: trial, value: v };
+    };
+    for (const [offset, values] of levels) {
+      const k = nearestLevel(x[offset]!, values);
+      for (const j of [k - 1, k + 1]) {
+        if (j < 0 || j >= values.length) continue;
+        const trial = Float64Array.from(x);
+        trial[offset] = values[j]!;
+        consider(trial);
+      }
+    }
+    for (const { offset, width: span } of groups) {
+      for (let choice = 0; choice < span; choice++) {
+        if (x[offset + choice] === 1) continue;
+        const trial = Float64Array.from(x);
+        setOneHot(trial, offset, span, choice);
+        consider(trial);
+      }
+    }
+    if (!best) break;
+    ({ x, value } = best);
+    moved = true;
+  }
+  return { x, value, moved };
+}
+
+/**
+ * The acquisition over a space with integer or stepped coordinates (issue #17): optimising on the relaxed box and
+ * rounding at the end put most suggestions of a mixed space on a bound (a relaxed coordinate beyond the outermost
+ * level, where the variance is largest, rounds to the end level) or on one integer value. Here every candidate is
+ * scored where it would be evaluated (integers on their levels); the best few (distinct after snapping) are
+ * refined by L-BFGS with integers relaxed only between their first and last level, snapped, and then improved by
+ * alternating L-BFGS over the continuous coordinates with best-improvement moves to neighbouring levels and
+ * other categorical choices.
+ */
+function maximiseMixed(
+  acq: LogAcquisition,
+  slots: readonly DimSlot[],
+  width: number,
+  incumbents: readonly Float64Array[],
+  rng: RandomSource,
+  candidates: number,
+  localSearches: number,
+): Float64Array {
+  const levels = intLevels(slots);
+  const numeric = slots.filter((s) => s.dim.kind !== 'categorical');
+  const continuous = slots.filter((s) => s.dim.kind === 'continuous').map((s) => s.offset);
+  const groups = slots.filter((s) => s.dim.kind === 'categorical');
+  const sequence = kroneckerSequence(Math.max(1, numeric.length), rng);
+  const pool: { x: Float64Array; value: number }[] = [];
+  const add = (x: Float64Array): void => {
+    snapInts(x, levels);
+    pool.push({ x, value: acq.value(x) });
+  };
+  for (let i = 0; i < candidates; i++) {
+    const x = randomPoint(slots, width, rng);
+    const u = sequence(i);
+    numeric.forEach(({ offset }, j) => (x[offset] = u[j]!));
+    add(x);
+  }
+  for (const incumbent of incumbents) {
+    for (let k = 0; k < perturbationsPerIncumbent; k++) {
+      const x = Float64Array.from(incumbent);
+      for (const { dim, offset } of slots) {
+        if (dim.kind !== 'categorical') x[offset] = Math.min(1, Math.max(0, x[offset]! + perturbationScale * normal(rng)));
+      }
+      add(x);
+    }
+  }
+  pool.sort((a, b) => b.value - a.value);
+  const starts: { x: Float64Array; value: number }[] = [];
+  const seen = new Set<string>();
+  for (const c of pool) {
+    const key = Array.from(c.x).join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    starts.push(c);
+    if (starts.length >= localSearches) break;
+  }
+  let best = pool[0]!;
+  for (const start of starts) {
+    // Relaxed refinement, then snapped: the integers' direction of improvement from the candidate.
+    const relaxed = lbfgsOver(acq, Float64Array.from(start.x), start.value, continuous, levels);
+    const snapped = snapInts(Float64Array.from(relaxed.x), levels);
+    let current = { x: snapped, value: acq.value(snapped) };
+    if (current.value < start.value) current = { x: Float64Array.from(start.x), value: start.value };
+    for (let round = 0; round < 5; round++) {
+      current = lbfgsOver(acq, current.x, current.value, continuous, undefined);
+      const climbed = discreteClimb(acq, current, levels, groups);
+      current = { x: climbed.x, value: climbed.value };
+      if (!climbed.moved) break;
+    }
+    if (current.value > best.value) best = current;
   }
   return best.x;
 }

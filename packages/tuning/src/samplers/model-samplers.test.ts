@@ -123,3 +123,34 @@ describe('warpOutputs', () => {
   });
 });
 
+
+describe('the GP on a mixed space (issue #17)', () => {
+  // A float, an int, a stepped float and a categorical; the optimum is inside every range (n = 4, d = 0.25).
+  const mixed = parseSpace({
+    x: { type: 'float', low: 0, high: 1 },
+    n: { type: 'int', low: 1, high: 7 },
+    d: { type: 'float', low: 0, high: 0.5, step: 0.05 },
+    c: { type: 'categorical', choices: ['a', 'b', 'c'] },
+  });
+  const g = (p: Params): number =>
+    ((p.x as number) - 0.3) ** 2 + 0.1 * ((p.n as number) - 4) ** 2 + 8 * ((p.d as number) - 0.25) ** 2 + (p.c === 'b' ? 0 : 0.3);
+
+  it('reaches interior values of the int and the stepped float, not one value or a bound, for several seeds', () => {
+    for (const seed of [0, 1, 2, 3]) {
+      const sampler = createSampler({ kind: 'gp', seed });
+      const trials: FrozenTrial[] = [];
+      for (let i = 0; i < 30; i++) {
+        const [params] = sampler.ask({ space: mixed, trials, directions: ['minimize'] });
+        trials.push({ number: i, state: 'COMPLETE', params: params as Params, values: [g(params as Params)] });
+      }
+      const modelled = trials.slice(10).map((t) => t.params);
+      expect(new Set(modelled.map((p) => p.n)).size, `seed ${seed}: distinct n`).toBeGreaterThanOrEqual(2);
+      const atBound = modelled.filter((p) => p.d === 0 || p.d === 0.5).length;
+      expect(atBound, `seed ${seed}: stepped float at a bound`).toBeLessThan(modelled.length / 2);
+      const best = trials.reduce((a, b) => (b.values![0]! < a.values![0]! ? b : a)).params;
+      expect(best.n, `seed ${seed}`).toBe(4);
+      expect(Math.abs((best.d as number) - 0.25), `seed ${seed}`).toBeLessThanOrEqual(0.05 + 1e-12);
+      expect(best.c).toBe('b');
+    }
+  }, 120_000);
+});
