@@ -1,5 +1,5 @@
 /**
- * `npm run bench:samplers -- --async=8 [--seeds=10] [--trials=50] [--problems=branin,hartmann-6,mixed-nn]
+ * `npm run bench:samplers -- --async=8 [--seeds=10] [--trials=50] [--problems=branin,hartmann-6,mixed-nn|held-out]
  * [--kinds=auto,tpe] [--no-optuna]`
  *
  * Asynchronous mode: N simulated runners finishing in turn. The first N trials are asked as one batch (the
@@ -15,7 +15,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { createSampler, parseSpace } from '@tuneboard/tuning';
-import type { FrozenTrial, SamplerConfig } from '@tuneboard/tuning';
+import type { FrozenTrial, Params, SamplerConfig } from '@tuneboard/tuning';
+import { HELD_OUT_OBJECTIVES } from './held-out';
 import { mannWhitneyU } from './mann-whitney';
 import { OBJECTIVES } from './objectives';
 import type { Objective } from './objectives';
@@ -85,8 +86,19 @@ const fmt = (x: number | undefined): string => {
 };
 const best = (values: readonly number[]): number => values.reduce((m, v) => Math.min(m, v), Number.POSITIVE_INFINITY);
 
+/** Every problem the async mode knows: the tuned-on six and the held-out ones (`--problems=held-out` names all of those). */
+const ALL_OBJECTIVES = [...OBJECTIVES, ...HELD_OUT_OBJECTIVES];
+
+/** Five random points of a space (seeded), on which the Python copy of each objective is checked. */
+function checkPointsOf(o: Objective): Params[] {
+  const sampler = createSampler({ kind: 'random', seed: 97 });
+  return sampler.ask({ space: parseSpace(o.space), trials: [], directions: ['minimize'] }, 5);
+}
+
 interface PeerResult {
   version: string;
+  /** Per problem, the Python objective at `checkPointsOf(problem)`. */
+  check?: Record<string, number[]>;
   /** Per problem, per seed, every trial's value in completion order. */
   values: Record<string, number[][]>;
 }
@@ -99,7 +111,7 @@ function runOptunaAsync(py: string, opts: AsyncOptions, objectives: Objective[],
     JSON.stringify({
       mode: 'async',
       runners: opts.runners,
-      objectives: objectives.map((o) => ({ name: o.name, space: o.space })),
+      objectives: objectives.map((o) => ({ name: o.name, space: o.space, checkPoints: checkPointsOf(o) })),
       seeds: opts.seeds.filter((_, i) => i % parts === part),
       budget: opts.trials,
     }),
@@ -114,7 +126,17 @@ function runOptunaAsync(py: string, opts: AsyncOptions, objectives: Objective[],
         resolve(undefined);
         return;
       }
-      resolve(JSON.parse(readFileSync(resultPath, 'utf8')) as PeerResult);
+      const result = JSON.parse(readFileSync(resultPath, 'utf8')) as PeerResult;
+      for (const o of objectives) {
+        checkPointsOf(o).forEach((point, k) => {
+          const mine = o.f(point);
+          const theirs = result.check?.[o.name]?.[k] ?? Number.NaN;
+          if (!(Math.abs(mine - theirs) <= 1e-9 * Math.max(1, Math.abs(mine)))) {
+            throw new Error(`objective ${o.name} differs between TypeScript and Python at ${JSON.stringify(point)}: ${mine} vs ${theirs}`);
+          }
+        });
+      }
+      resolve(result);
     });
   });
 }
@@ -122,9 +144,10 @@ function runOptunaAsync(py: string, opts: AsyncOptions, objectives: Objective[],
 export async function runAsyncBenchmark(opts: AsyncOptions): Promise<void> {
   const started = performance.now();
   mkdirSync(opts.outDir, { recursive: true });
-  const objectives = opts.problems.map((name) => {
-    const o = OBJECTIVES.find((x) => x.name === name);
-    if (!o) throw new Error(`--problems: no objective named ${name}; known: ${OBJECTIVES.map((x) => x.name).join(', ')}`);
+  const names = opts.problems.flatMap((name) => (name === 'held-out' ? HELD_OUT_OBJECTIVES.map((o) => o.name) : [name]));
+  const objectives = names.map((name) => {
+    const o = ALL_OBJECTIVES.find((x) => x.name === name);
+    if (!o) throw new Error(`--problems: no objective named ${name}; known: held-out, ${ALL_OBJECTIVES.map((x) => x.name).join(', ')}`);
     return o;
   });
   console.error(
@@ -154,14 +177,14 @@ export async function runAsyncBenchmark(opts: AsyncOptions): Promise<void> {
   const peerParts = await peerPromise;
   let peer: PeerResult | undefined;
   if (peerParts && peerParts.every((p) => p !== undefined)) {
-    peer = { version: peerParts[0]!.version, values: {} };
+    peer = { version: peerParts[0]!.version, values: {}, check: peerParts[0]!.check };
     for (const o of objectives) {
       // Seeds were dealt round-robin: put them back in seed order.
       const bySeed = opts.seeds.map((_, i) => peerParts[i % parts]!.values[o.name]![Math.floor(i / parts)]!);
       peer.values[o.name] = bySeed;
     }
   }
-  const peerBest = (name: string): number[] | undefined => peer?.values[name]?.map((v) => best(v.slice(0, opts.trials)) - (OBJECTIVES.find((o) => o.name === name)?.optimum ?? 0));
+  const peerBest = (name: string): number[] | undefined => peer?.values[name]?.map((v) => best(v.slice(0, opts.trials)) - (ALL_OBJECTIVES.find((o) => o.name === name)?.optimum ?? 0));
 
   const labels = Object.keys(opts.configs);
   const cols = [...labels.map((l) => `TB ${l} async`), ...(peer ? ['Optuna TPE-CL async'] : []), ...labels.map((l) => `TB ${l} seq`), ...(peer ? labels.map((l) => `p (TB ${l} vs Optuna)`) : [])];

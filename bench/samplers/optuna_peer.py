@@ -74,13 +74,88 @@ MULTI_SAMPLERS = {
     "motpe": lambda seed: optuna.samplers.TPESampler(seed=seed),
 }
 
+# Held-out problems (bench/samplers/held-out.ts): the defaults were not tuned on these.
+SHEKEL_BETA = [b / 10 for b in [1, 2, 2, 4, 4, 6, 3, 7, 5, 5]]
+SHEKEL_C = [[4, 1, 8, 6, 3, 2, 5, 8, 6, 7], [4, 1, 8, 6, 7, 9, 3, 1, 2, 3.6], [4, 1, 8, 6, 3, 2, 5, 8, 6, 7],
+            [4, 1, 8, 6, 7, 9, 3, 1, 2, 3.6]]
+H3_ALPHA = [1.0, 1.2, 3.0, 3.2]
+H3_A = [[3, 10, 30], [0.1, 10, 35], [3, 10, 30], [0.1, 10, 35]]
+H3_P = [[v * 1e-4 for v in r] for r in [[3689, 1170, 2673], [4699, 4387, 7470], [1091, 8732, 5547], [381, 5743, 8828]]]
+
+
+def vec(p, d):
+    return [p[f"x{i}"] for i in range(d)]
+
+
+def levy(p):
+    w = [1 + (x - 1) / 4 for x in vec(p, 4)]
+    s = math.sin(math.pi * w[0]) ** 2
+    for i in range(len(w) - 1):
+        s += (w[i] - 1) ** 2 * (1 + 10 * math.sin(math.pi * w[i] + 1) ** 2)
+    return s + (w[-1] - 1) ** 2 * (1 + math.sin(2 * math.pi * w[-1]) ** 2)
+
+
+def griewank(p):
+    x = vec(p, 4)
+    prod = 1.0
+    for i, v in enumerate(x):
+        prod *= math.cos(v / math.sqrt(i + 1))
+    return sum(v * v / 4000 for v in x) - prod + 1
+
+
+def michalewicz(p):
+    s = 0.0
+    for i, x in enumerate(vec(p, 5)):
+        s += math.sin(x) * math.sin((i + 1) * x * x / math.pi) ** 20
+    return -s
+
+
+def shekel(p):
+    x = vec(p, 4)
+    s = 0.0
+    for i in range(10):
+        inner = SHEKEL_BETA[i]
+        for j in range(4):
+            inner += (x[j] - SHEKEL_C[j][i]) ** 2
+        s -= 1 / inner
+    return s
+
+
+def camel(p):
+    a, b = p["x0"], p["x1"]
+    return (4 - 2.1 * a * a + a ** 4 / 3) * a * a + a * b + (-4 + 4 * b * b) * b * b
+
+
+def hartmann3(p):
+    x = vec(p, 3)
+    s = 0.0
+    for i in range(4):
+        inner = 0.0
+        for j in range(3):
+            inner += H3_A[i][j] * (x[j] - H3_P[i][j]) ** 2
+        s += H3_ALPHA[i] * math.exp(-inner)
+    return -s
+
+
+def conditional_nn(p):
+    sgd = p["optimizer"] == "sgd"
+    lr = (math.log10(p["learningRate"]) + (1.5 if sgd else 3)) ** 2
+    opt = 2 * (p["momentum"] - 0.9) ** 2 + 0.1 if sgd else 20 * (p["beta1"] - 0.9) ** 2
+    return lr + opt + 0.2 * (p["layers"] - 3) ** 2 + 4 * (p["dropout"] - 0.1) ** 2
+
+
 FUNCTIONS = {"branin": branin, "rosenbrock-4": rosenbrock, "hartmann-6": hartmann, "ackley-5": ackley,
-             "styblinski-tang-4": styblinski, "mixed-nn": mixed}
+             "styblinski-tang-4": styblinski, "mixed-nn": mixed, "levy-4": levy, "griewank-4": griewank,
+             "michalewicz-5": michalewicz, "shekel-10": shekel, "six-hump-camel": camel, "hartmann-3": hartmann3,
+             "conditional-nn": conditional_nn}
 
 
 def suggest(trial, space):
+    """Parameters in space order; a parameter with `when` only when every named parent took a listed value."""
     out = {}
     for name, s in space.items():
+        if any(out.get(parent, object()) not in values for parent, values in s.get("when", {}).items()):
+            continue
         if s["type"] == "categorical":
             out[name] = trial.suggest_categorical(name, s["choices"])
         elif s["type"] == "int":
@@ -177,25 +252,33 @@ def run_async(cfg):
     """Asynchronous mode (bench/samplers/async.ts): `runners` trials asked up front, then the oldest running trial
     is told and one trial asked, so every ask sees runners - 1 RUNNING trials; TPESampler(multivariate=True,
     constant_liar=True). Output: {"version", "values": {problem: [[value of each trial in completion order] per seed]}}."""
-    out = {"version": optuna.__version__, "values": {}}
+    out = {"version": optuna.__version__, "values": {}, "check": {}}
     runners, budget = cfg["runners"], cfg["budget"]
     for o in cfg["objectives"]:
-        f, dists = FUNCTIONS[o["name"]], distributions(o["space"])
+        out["check"][o["name"]] = [FUNCTIONS[o["name"]](p) for p in o.get("checkPoints", [])]
+    for o in cfg["objectives"]:
+        f, space = FUNCTIONS[o["name"]], o["space"]
         runs, t0 = [], time.time()
         for seed in cfg["seeds"]:
             sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, constant_liar=True)
             study = optuna.create_study(sampler=sampler)
             running, values, asked = [], [], 0
+
+            def ask():
+                # Define-by-run, so conditional parameters appear only under their condition.
+                trial = study.ask()
+                return trial, suggest(trial, space)
+
             while asked < min(runners, budget):
-                running.append(study.ask(dists))
+                running.append(ask())
                 asked += 1
             while running:
-                trial = running.pop(0)
-                value = f(trial.params)
+                trial, params = running.pop(0)
+                value = f(params)
                 study.tell(trial, value)
                 values.append(value)
                 if asked < budget:
-                    running.append(study.ask(dists))
+                    running.append(ask())
                     asked += 1
             runs.append(values)
         out["values"][o["name"]] = runs
