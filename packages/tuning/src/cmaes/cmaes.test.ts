@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dim } from '../numeric/dims';
 import { normalCdf } from '../numeric/special';
 import type { CmaesState } from './cmaes';
-import { initialCmaesState, marginAlpha, sampleCandidates, shouldRestart, tellGeneration, restartState } from './cmaes';
+import { initialCmaesState, marginAlpha, sampleCandidates, tellGeneration } from './cmaes';
+import { restartState, shouldRestart } from './restarts';
 import { cmaesSuggest, replayCmaes } from './suggest';
 
 const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));

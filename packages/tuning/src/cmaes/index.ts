@@ -5,10 +5,9 @@ export {
   defaultPopulationSize,
   defaultSigma0,
   initialCmaesState,
-  restartState,
   sampleCandidates,
-  shouldRestart,
   tellGeneration,
 } from './cmaes';
+export { restartState, shouldRestart, terminationTolerances } from './restarts';
 export type { CmaesReplay, CmaesSuggestInput, CmaesTrial } from './suggest';
 export { cmaesSuggest, replayCmaes } from './suggest';

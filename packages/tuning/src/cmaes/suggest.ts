@@ -2,15 +2,8 @@
 import type { Dim, DimSlot } from '../numeric/dims';
 import { argmaxGroup, checkPoints, layoutDims, levelValues, nearestLevel, setOneHot, snapToLevels } from '../numeric/dims';
 import type { CmaesState } from './cmaes';
-import {
-  defaultPopulationSize,
-  defaultSigma0,
-  initialCmaesState,
-  restartState,
-  sampleCandidates,
-  shouldRestart,
-  tellGeneration,
-} from './cmaes';
+import { defaultPopulationSize, defaultSigma0, initialCmaesState, sampleCandidates, tellGeneration } from './cmaes';
+import { restartState, shouldRestart } from './restarts';
 
 export interface CmaesTrial {
   /** The evaluated point in the encoded unit cube (as the sampler returned it, possibly rounded by the caller). */
