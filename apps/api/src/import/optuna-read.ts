@@ -6,10 +6,10 @@ import pg from 'pg';
 import { OptunaImportError, type OptunaDump } from './optuna-types.ts';
 
 /** Reads one study of an Optuna SQLite storage with python3's standard library (`optuna-dump.py`). */
-export function readOptunaSqlite(file: string, studyName: string, python = 'python3'): Promise<OptunaDump> {
+export function readOptunaSqlite(file: string, studyName: string, python = 'python3', timeoutMs = 120_000): Promise<OptunaDump> {
   const script = fileURLToPath(new URL('./optuna-dump.py', import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(python, ['-B', script, file, studyName]);
+    const child = spawn(python, ['-B', script, file, studyName], { timeout: timeoutMs, killSignal: 'SIGKILL' });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -18,6 +18,10 @@ export function readOptunaSqlite(file: string, studyName: string, python = 'pyth
       reject(new OptunaImportError(`reading an Optuna SQLite file needs ${python}: ${error.message}`)),
     );
     child.on('close', (code) => {
+      if (code === null) {
+        reject(new OptunaImportError(`reading ${file} as an Optuna storage took longer than ${timeoutMs / 1000} s`));
+        return;
+      }
       if (code !== 0) {
         const why = stderr.trim().split('\n').at(-1) ?? `exit ${code}`;
         reject(
