@@ -34,11 +34,14 @@ export const importResolvers: Resolvers = {
   Mutation: {
     studyImportOptuna: async (_parent, { input }, ctx) => {
       const home = await loadProject(ctx, input.projectId, 'write');
-      const limit = Math.ceil(OPTUNA_UPLOAD_MAX_BYTES / 3) * 4;
-      if (input.file.length > limit) {
+      // Measured on the text before decoding it: base64 is 4 characters for 3 bytes, less its `=` padding.
+      const size =
+        Math.floor((input.file.length * 3) / 4) -
+        (input.file.endsWith('==') ? 2 : input.file.endsWith('=') ? 1 : 0);
+      if (size > OPTUNA_UPLOAD_MAX_BYTES) {
         return refused(
           'file',
-          `file must be at most ${OPTUNA_UPLOAD_MAX_BYTES.toLocaleString('en')} bytes (1 MiB) before base64, got about ${Math.floor((input.file.length * 3) / 4).toLocaleString('en')}; import larger storages with the admin CLI (import optuna)`,
+          `file must be at most ${OPTUNA_UPLOAD_MAX_BYTES.toLocaleString('en')} bytes (1 MiB) before base64, got ${size.toLocaleString('en')}; import larger storages with the admin CLI (import optuna)`,
         );
       }
       if (!BASE64.test(input.file) || input.file.length % 4 !== 0)
