@@ -11,14 +11,8 @@ import { createStudy, setupTeam, startTestApi, type TestApi } from './testing/ha
 const clientDir = fileURLToPath(new URL('../../../clients/python', import.meta.url));
 const scenarios = `${clientDir}/tests/scenarios.py`;
 
-const python = spawnSync('python3', ['-c', 'import sys; assert sys.version_info >= (3, 9)'], {
-  encoding: 'utf8',
-});
-const pythonMissing = python.error
-  ? `python3 cannot be started (${python.error.message})`
-  : python.status !== 0
-    ? 'python3 is older than 3.9'
-    : undefined;
+const python = spawnSync('python3', ['-c', 'import sys; assert sys.version_info >= (3, 9)'], { encoding: 'utf8' });
+const pythonMissing = python.error ? `python3 cannot be started (${python.error.message})` : python.status !== 0 ? 'python3 is older than 3.9' : undefined;
 if (pythonMissing) console.warn(`skipping the Python client tests: ${pythonMissing}; CI installs python3`);
 
 interface Run {
@@ -51,188 +45,142 @@ function result(run: Run): Record<string, any> {
   return JSON.parse(last) as Record<string, unknown>;
 }
 
-describe.skipIf(pythonMissing !== undefined).each(testDatabases)(
-  'the Python client against the API [$name]',
-  (target) => {
-    let handle: DbHandle;
-    let api: TestApi;
-    let ada: Awaited<ReturnType<typeof setupTeam>>;
-    let env: Record<string, string>;
-    let project: string;
+describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python client against the API [$name]', (target) => {
+  let handle: DbHandle;
+  let api: TestApi;
+  let ada: Awaited<ReturnType<typeof setupTeam>>;
+  let env: Record<string, string>;
+  let project: string;
 
-    /** A WRITE token of a team and the team's slug. */
-    const writeToken = async (team: Awaited<ReturnType<typeof setupTeam>>) => {
-      const { apiTokenCreate } = await api.gql(
-        'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret } }',
-        { i: { teamId: team.teamId, name: 'notebook', scope: 'WRITE' } },
-        team.user,
-      );
-      const token = apiTokenCreate.secret as string;
-      const { viewer } = await api.gql('{ viewer { tokenTeam { slug } } }', {}, { token });
-      return { token, slug: viewer.tokenTeam.slug as string };
-    };
+  /** A WRITE token of a team and the team's slug. */
+  const writeToken = async (team: Awaited<ReturnType<typeof setupTeam>>) => {
+    const { apiTokenCreate } = await api.gql(
+      'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret } }',
+      { i: { teamId: team.teamId, name: 'notebook', scope: 'WRITE' } },
+      team.user,
+    );
+    const token = apiTokenCreate.secret as string;
+    const { viewer } = await api.gql('{ viewer { tokenTeam { slug } } }', {}, { token });
+    return { token, slug: viewer.tokenTeam.slug as string };
+  };
 
-    beforeAll(async () => {
-      handle = await target.create();
-      // Two-second leases: the ask-and-tell scenario holds a trial for longer, kept alive by the heartbeat thread.
-      api = await startTestApi(handle, { LEASE_SECONDS: '2' });
-      ada = await setupTeam(api, 'ada');
-      const { token, slug } = await writeToken(ada);
-      project = `${slug}/main`;
-      env = { TUNEBOARD_URL: api.server.url, TUNEBOARD_TOKEN: token, TB_PROJECT: project };
-    });
-    afterAll(async () => {
-      await api.close();
-      await handle.close();
-    });
+  beforeAll(async () => {
+    handle = await target.create();
+    // Two-second leases: the ask-and-tell scenario holds a trial for longer, kept alive by the heartbeat thread.
+    api = await startTestApi(handle, { LEASE_SECONDS: '2' });
+    ada = await setupTeam(api, 'ada');
+    const { token, slug } = await writeToken(ada);
+    project = `${slug}/main`;
+    env = { TUNEBOARD_URL: api.server.url, TUNEBOARD_TOKEN: token, TB_PROJECT: project };
+  });
+  afterAll(async () => {
+    await api.close();
+    await handle.close();
+  });
 
-    it('optimizes a quadratic with two jobs in parallel to the end of the study’s budget', async () => {
-      const seen = result(await runPython(['optimize'], env));
-      expect(seen.status).toBe('COMPLETED');
-      expect(seen.states).toEqual(Array(12).fill('COMPLETE'));
-      // The first two trials waited for each other on a barrier: both jobs held a trial at once.
-      expect(seen.threads).toBe(2);
-      const { study } = await api.gql(
-        `query($id: ID!) { study(id: $id) { status objective counts { complete total }
+  it('optimizes a quadratic with two jobs in parallel to the end of the study’s budget', async () => {
+    const seen = result(await runPython(['optimize'], env));
+    expect(seen.status).toBe('COMPLETED');
+    expect(seen.states).toEqual(Array(12).fill('COMPLETE'));
+    // The first two trials waited for each other on a barrier: both jobs held a trial at once.
+    expect(seen.threads).toBe(2);
+    const { study } = await api.gql(
+      `query($id: ID!) { study(id: $id) { status objective counts { complete total }
         trials(first: 50) { nodes { number params values metricKeys runner { kind name } } } } }`,
-        { id: seen.study },
-        ada.user,
-      );
-      expect(study.objective).toEqual({ kind: 'client', metric: 'value' });
-      expect(study.counts).toMatchObject({ complete: 12, total: 12 });
-      for (const trial of study.trials.nodes) {
-        const { x, y } = trial.params as { x: number; y: number };
-        expect(trial.values[0]).toBeCloseTo((x - 2) ** 2 + (y + 1) ** 2, 10);
-        expect(trial.metricKeys).toEqual(['value']);
-        expect(trial.runner).toMatchObject({ kind: 'CLIENT' });
-        expect(trial.runner.name).toMatch(/^python@/);
-      }
-      const best = Math.min(...study.trials.nodes.map((t: { values: number[] }) => t.values[0]));
-      expect(seen.best_value).toBe(best);
-      expect(seen.best.values).toEqual([best]);
-    });
+      { id: seen.study },
+      ada.user,
+    );
+    expect(study.objective).toEqual({ kind: 'client', metric: 'value' });
+    expect(study.counts).toMatchObject({ complete: 12, total: 12 });
+    for (const trial of study.trials.nodes) {
+      const { x, y } = trial.params as { x: number; y: number };
+      expect(trial.values[0]).toBeCloseTo((x - 2) ** 2 + (y + 1) ** 2, 10);
+      expect(trial.metricKeys).toEqual(['value']);
+      expect(trial.runner).toMatchObject({ kind: 'CLIENT' });
+      expect(trial.runner.name).toMatch(/^python@/);
+    }
+    const best = Math.min(...study.trials.nodes.map((t: { values: number[] }) => t.values[0]));
+    expect(seen.best_value).toBe(best);
+    expect(seen.best.values).toEqual([best]);
+  });
 
-    it('fails the trial whose objective raised: caught exceptions go on, others stop optimize and are raised', async () => {
-      const seen = result(await runPython(['fail'], env));
-      expect(seen.caught.map(([state]: [string]) => state)).toEqual([
-        'COMPLETE',
-        'FAIL',
-        'COMPLETE',
-        'COMPLETE',
-      ]);
-      expect(seen.caught[1][1]).toMatch(/ValueError: boom at x=\d/);
-      expect(seen.caught[1][1]).toMatch(/Traceback/);
-      expect(seen.raised).toBe('ZeroDivisionError');
-      // The first exception stopped the run: one trial failed (the next one waits, pending), none held.
-      expect(seen.raising).toHaveLength(1);
-      expect(seen.raising[0][0]).toBe('FAIL');
-      expect(seen.raising[0][1]).toMatch(/ZeroDivisionError: division by zero/);
-      expect(seen.held).toBe(0);
-    });
+  it('fails the trial whose objective raised: caught exceptions go on, others stop optimize and are raised', async () => {
+    const seen = result(await runPython(['fail'], env));
+    expect(seen.caught.map(([state]: [string]) => state)).toEqual(['COMPLETE', 'FAIL', 'COMPLETE', 'COMPLETE']);
+    expect(seen.caught[1][1]).toMatch(/ValueError: boom at x=\d/);
+    expect(seen.caught[1][1]).toMatch(/Traceback/);
+    expect(seen.raised).toBe('ZeroDivisionError');
+    // The first exception stopped the run: one trial failed (the next one waits, pending), none held.
+    expect(seen.raising).toHaveLength(1);
+    expect(seen.raising[0][0]).toBe('FAIL');
+    expect(seen.raising[0][1]).toMatch(/ZeroDivisionError: division by zero/);
+    expect(seen.held).toBe(0);
+  });
 
-    it('prunes through should_prune() with a median pruner', async () => {
-      const seen = result(await runPython(['prune'], env));
-      // Trials 0 and 1 complete (two start-up trials); each later one is worse than the median at step 0.
-      expect(seen.states).toEqual(['COMPLETE', 'COMPLETE', 'PRUNED', 'PRUNED', 'PRUNED', 'PRUNED']);
-      expect(seen.curves).toEqual([[0, 1, 2, 3, 4], [0, 1, 2, 3, 4], [0], [0], [0], [0]]);
-      // study.export_jsonl(path): every trial as one JSON line, read two a page, with its curve point by point.
-      expect(seen.count).toBe(6);
-      expect(seen.exported.map((t: { number: number }) => t.number)).toEqual([0, 1, 2, 3, 4, 5]);
-      expect(seen.exported.map((t: { state: string }) => t.state)).toEqual(seen.states);
-      seen.exported.forEach(
-        (
-          t: {
-            number: number;
-            curves: { loss: [number, number][] };
-            values: number[] | null;
-            params: { x: number };
-          },
-          i: number,
-        ) => {
-          expect(t.curves.loss).toEqual(seen.curves[i].map((step: number) => [step, 10 * t.number + step]));
-          expect(t.params.x).toBeGreaterThanOrEqual(0);
-          if (i < 2) expect(t.values).toEqual([10 * t.number + 4]);
-        },
-      );
+  it('prunes through should_prune() with a median pruner', async () => {
+    const seen = result(await runPython(['prune'], env));
+    // Trials 0 and 1 complete (two start-up trials); each later one is worse than the median at step 0.
+    expect(seen.states).toEqual(['COMPLETE', 'COMPLETE', 'PRUNED', 'PRUNED', 'PRUNED', 'PRUNED']);
+    expect(seen.curves).toEqual([[0, 1, 2, 3, 4], [0, 1, 2, 3, 4], [0], [0], [0], [0]]);
+    // study.export_jsonl(path): every trial as one JSON line, read two a page, with its curve point by point.
+    type Exported = { number: number; state: string; curves: { loss: [number, number][] }; values: number[] | null };
+    const exported = seen.exported as Exported[];
+    expect(seen.count).toBe(6);
+    expect(exported.map((t) => t.number)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(exported.map((t) => t.state)).toEqual(seen.states);
+    exported.forEach((t, i) => {
+      expect(t.curves.loss).toEqual((seen.curves[i] as number[]).map((step) => [step, 10 * t.number + step]));
+      if (i < 2) expect(t.values).toEqual([10 * t.number + 4]);
     });
+  });
 
-    it('asks and tells by hand, keeps a held lease alive, and raises userErrors with their fields', async () => {
-      const seen = result(await runPython(['ask_tell'], { ...env, TB_HOLD_S: '5' }));
-      expect(seen.bad).toEqual([
-        [
-          ['input', 'space', 'x', 'high'],
-          'parameter "x": `low <= high` must hold, got low=3, high=1',
-          'INVALID',
-        ],
-      ]);
-      expect(seen.told).toMatchObject({ state: 'COMPLETE' });
-      // Held for 5 s on 2-second leases and never re-queued: the heartbeat renewed it.
-      expect(seen.attempt).toBe(0);
-      expect(seen.same_study).toBe(true);
-      expect(seen.stale).toBe('StaleLeaseError');
-      expect(seen.count_error).toEqual([
-        [
-          ['input', 'values'],
-          expect.stringContaining('give one value per objective of the study (2: value_0, value_1), got 1'),
-          'INVALID',
-        ],
-      ]);
-      expect(seen.directions).toEqual(['maximize', 'minimize']);
+  it('asks and tells by hand, keeps a held lease alive, and raises userErrors with their fields', async () => {
+    const seen = result(await runPython(['ask_tell'], { ...env, TB_HOLD_S: '5' }));
+    expect(seen.bad).toEqual([[['input', 'space', 'x', 'high'], 'parameter "x": `low <= high` must hold, got low=3, high=1', 'INVALID']]);
+    expect(seen.told).toMatchObject({ state: 'COMPLETE' });
+    // Held for 5 s on 2-second leases and never re-queued: the heartbeat renewed it.
+    expect(seen.attempt).toBe(0);
+    expect(seen.same_study).toBe(true);
+    expect(seen.stale).toBe('StaleLeaseError');
+    expect(seen.count_error).toEqual([[['input', 'values'], expect.stringContaining('give one value per objective of the study (2: value_0, value_1), got 1'), 'INVALID']]);
+    expect(seen.directions).toEqual(['maximize', 'minimize']);
+  });
+
+  it('refuses a token of another team with NotFoundError, and an unknown token with UnauthenticatedError', async () => {
+    const mine = (await createStudy(api, ada, { objective: { kind: 'client' } })).id;
+    const eve = await setupTeam(api, 'eve');
+    const { token } = await writeToken(eve);
+    const seen = result(await runPython(['tenancy', mine, project], { ...env, TUNEBOARD_TOKEN: token }));
+    expect(seen.study[0]).toBe('NotFoundError');
+    expect(seen.create[0]).toBe('NotFoundError');
+    expect(seen.create[1]).toContain('this token acts for team');
+    expect(seen.ask).toEqual(['NotFoundError', expect.any(String), 'NOT_FOUND']);
+    // A plain query answers null for another team's study, as for one that does not exist.
+    expect(seen.query).toEqual(['answered', "{'study': None}"]);
+    expect(seen.bad_token_study).toEqual(['UnauthenticatedError', expect.stringContaining('send an API token'), 'UNAUTHENTICATED']);
+    expect(seen.bad_token_create[0]).toBe('UnauthenticatedError');
+    const { study } = await api.gql('query($id: ID!) { study(id: $id) { counts { running pending } } }', { id: mine }, ada.user);
+    expect(study.counts).toMatchObject({ running: 0, pending: 2 });
+  });
+
+  it('speaks the runner’s protocol inside a command objective: params, reports, and a clean exit when pruned', async () => {
+    const common = { command: ['python3', '-B', `${clientDir}/tests/command_objective.py`], env: { PYTHONPATH: clientDir }, metrics: ['loss'] };
+    const completed = await runCommand({ ...common, params: { lr: 0.5 } });
+    expect(completed).toMatchObject({ state: 'COMPLETE', values: [2.5], exitCode: 0 });
+    expect(completed.final).toMatchObject({ loss: 2.5, accuracy: 1 - 2.5 / 100 });
+
+    const seen: MetricPoint[] = [];
+    const pruned = await runCommand({
+      ...common,
+      params: { lr: 0.1, until_pruned: true },
+      killGraceSeconds: 60,
+      onMetrics: (points) => {
+        seen.push(...points);
+        return points.some((point) => point.step >= 2) ? 'prune' : 'continue';
+      },
     });
-
-    it('refuses a token of another team with NotFoundError, and an unknown token with UnauthenticatedError', async () => {
-      const mine = (await createStudy(api, ada, { objective: { kind: 'client' } })).id;
-      const eve = await setupTeam(api, 'eve');
-      const { token } = await writeToken(eve);
-      const seen = result(await runPython(['tenancy', mine, project], { ...env, TUNEBOARD_TOKEN: token }));
-      expect(seen.study[0]).toBe('NotFoundError');
-      expect(seen.create[0]).toBe('NotFoundError');
-      expect(seen.create[1]).toContain('this token acts for team');
-      expect(seen.ask).toEqual(['NotFoundError', expect.any(String), 'NOT_FOUND']);
-      // A plain query answers null for another team's study, as for one that does not exist.
-      expect(seen.query).toEqual(['answered', "{'study': None}"]);
-      expect(seen.bad_token_study).toEqual([
-        'UnauthenticatedError',
-        expect.stringContaining('send an API token'),
-        'UNAUTHENTICATED',
-      ]);
-      expect(seen.bad_token_create[0]).toBe('UnauthenticatedError');
-      const { study } = await api.gql(
-        'query($id: ID!) { study(id: $id) { counts { running pending } } }',
-        { id: mine },
-        ada.user,
-      );
-      expect(study.counts).toMatchObject({ running: 0, pending: 2 });
-    });
-
-    it('speaks the runner’s protocol inside a command objective: params, reports, and a clean exit when pruned', async () => {
-      const common = {
-        command: ['python3', '-B', `${clientDir}/tests/command_objective.py`],
-        env: { PYTHONPATH: clientDir },
-        metrics: ['loss'],
-      };
-      const completed = await runCommand({ ...common, params: { lr: 0.5 } });
-      expect(completed).toMatchObject({ state: 'COMPLETE', values: [2.5], exitCode: 0 });
-      expect(completed.final).toMatchObject({ loss: 2.5, accuracy: 1 - 2.5 / 100 });
-
-      const seen: MetricPoint[] = [];
-      const pruned = await runCommand({
-        ...common,
-        params: { lr: 0.1, until_pruned: true },
-        killGraceSeconds: 60,
-        onMetrics: (points) => {
-          seen.push(...points);
-          return points.some((point) => point.step >= 2) ? 'prune' : 'continue';
-        },
-      });
-      // SIGTERM turned should_prune() true and TrialPruned exited 0, long before the 60 s SIGKILL.
-      expect(pruned).toMatchObject({ state: 'PRUNED', stoppedBy: 'pruner', exitCode: 0, exitSignal: null });
-      expect(
-        seen
-          .filter((point) => point.key === 'loss')
-          .map((point) => point.step)
-          .slice(0, 3),
-      ).toEqual([0, 1, 2]);
-    });
-  },
-);
+    // SIGTERM turned should_prune() true and TrialPruned exited 0, long before the 60 s SIGKILL.
+    expect(pruned).toMatchObject({ state: 'PRUNED', stoppedBy: 'pruner', exitCode: 0, exitSignal: null });
+    expect(seen.filter((point) => point.key === 'loss').map((point) => point.step).slice(0, 3)).toEqual([0, 1, 2]);
+  });
+});
