@@ -25,7 +25,7 @@ import { setSignUpPolicy, signUpPolicy } from './auth/signup-policy.ts';
 import { readApiEnv } from './env.ts';
 import { createTeamWithOwner } from './resolvers/auth.ts';
 import { toGlobalId } from './ids.ts';
-import { OptunaImportError, mapOptunaStudy, readOptunaSqlite, storeImport } from './import/optuna.ts';
+import { OptunaImportError, mapOptunaStudy, readOptunaStorage, storeImport } from './import/optuna.ts';
 
 const usage = `Tuneboard admin: first set-up and automation from the shell (uses DATABASE_URL, else embedded PGlite).
 
@@ -36,14 +36,15 @@ const usage = `Tuneboard admin: first set-up and automation from the shell (uses
   npm run admin -w @tuneboard/api -- invitation create --team SLUG --email EMAIL --role OWNER|ADMIN|MEMBER|VIEWER
   npm run admin -w @tuneboard/api -- signup-policy set open|invite|closed
   npm run admin -w @tuneboard/api -- signup-policy show
-  npm run admin -w @tuneboard/api -- import optuna --storage FILE.db --study NAME --project TEAM/PROJECT
+  npm run admin -w @tuneboard/api -- import optuna --storage FILE.db|postgresql://… --study NAME --project TEAM/PROJECT
       [--name NAME] [--sampler KIND] [--trials N] [--parallel N]
 
 Without --password a random one is generated and printed once. A token's secret and an invitation's link are
 printed once. The sign-up policy stored here overrides TUNEBOARD_SIGNUP_POLICY on every API replica.
 
-import optuna reads one study of an Optuna SQLite storage (Optuna 3.x or 4.x; python3 reads the file) and
-creates a study of that name (or --name) in the project with its trials and intermediate values, continued by
+import optuna reads one study of an Optuna RDB storage (Optuna 3.x or 4.x): a SQLite file (python3 reads it)
+or a Postgres URL (read-only), and creates a study of that name (or --name) in the project with its trials,
+intermediate values and user attributes (as tags, or notes where a tag does not fit), continued by
 the Python client with the sampler KIND (default auto): --trials more trials (default no limit), --parallel at
 once (default 4). Importing the same study again says so and changes nothing.`;
 
@@ -206,11 +207,8 @@ export async function runAdmin(
           if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, got ${values[flag]}`);
           return n;
         };
-        if (/^postgres(ql)?:/.test(storage)) {
-          throw new UsageError('--storage: only Optuna SQLite files are read so far; copy the study into one with optuna.copy_study');
-        }
         try {
-          const plan = mapOptunaStudy(await readOptunaSqlite(storage, studyName), values.name === undefined ? undefined : name(values));
+          const plan = mapOptunaStudy(await readOptunaStorage(storage, studyName), values.name === undefined ? undefined : name(values));
           const { studyId, created } = await storeImport(db, plan, {
             projectId: home.id,
             storage,
@@ -229,7 +227,7 @@ export async function runAdmin(
           print(
             `${plan.trials.length} trials (${states('COMPLETE')} complete, ${states('PRUNED')} pruned, ${states('FAIL')} failed)` +
               `${plan.skipped ? `; ${plan.skipped} running or waiting left out` : ''}` +
-              `${plan.userAttributes ? `; ${plan.userAttributes} user attributes not imported` : ''}`,
+              `${plan.userAttributes.asTags + plan.userAttributes.inNotes ? `; user attributes as ${plan.userAttributes.asTags} tags and ${plan.userAttributes.inNotes} note lines` : ''}`,
           );
           print(`continue it from Python: tb.Client(url, token).study("${id}").optimize(objective, n_trials=...)`);
         } catch (error) {

@@ -122,6 +122,16 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
     // Trials 0 and 1 complete (two start-up trials); each later one is worse than the median at step 0.
     expect(seen.states).toEqual(['COMPLETE', 'COMPLETE', 'PRUNED', 'PRUNED', 'PRUNED', 'PRUNED']);
     expect(seen.curves).toEqual([[0, 1, 2, 3, 4], [0, 1, 2, 3, 4], [0], [0], [0], [0]]);
+    // study.export_jsonl(path): every trial as one JSON line, read two a page, with its curve point by point.
+    type Exported = { number: number; state: string; curves: { loss: [number, number][] }; values: number[] | null };
+    const exported = seen.exported as Exported[];
+    expect(seen.count).toBe(6);
+    expect(exported.map((t) => t.number)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(exported.map((t) => t.state)).toEqual(seen.states);
+    exported.forEach((t, i) => {
+      expect(t.curves.loss).toEqual((seen.curves[i] as number[]).map((step) => [step, 10 * t.number + step]));
+      if (i < 2) expect(t.values).toEqual([10 * t.number + 4]);
+    });
   });
 
   it('asks and tells by hand, keeps a held lease alive, and raises userErrors with their fields', async () => {

@@ -5,7 +5,9 @@ import type { Resolvers } from './generated/graphql.ts';
 import { guardTextArguments } from './input-text.ts';
 import { analysisResolvers } from './resolvers/analysis.ts';
 import { authResolvers } from './resolvers/auth.ts';
+import { exportResolvers } from './resolvers/export.ts';
 import { homeResolvers } from './resolvers/home.ts';
+import { importResolvers } from './resolvers/import.ts';
 import { nodeResolvers } from './resolvers/node.ts';
 import { noteResolvers } from './resolvers/notes.ts';
 import { runnerResolvers } from './resolvers/runners.ts';
@@ -21,7 +23,7 @@ export const typeDefs = readdirSync(schemaDir)
   .sort()
   .map((file) => readFileSync(schemaDir + file, 'utf8'));
 
-const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers];
+const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers, exportResolvers, importResolvers];
 
 export const schema = guardTextArguments(
   makeExecutableSchema({

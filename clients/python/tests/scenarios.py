@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 import threading
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -124,7 +125,12 @@ def prune() -> None:
             )
             series = data["trial"]["metrics"]
             curves.append([p["step"] for p in series[0]["points"]] if series else [])
-        out(states=[t["state"] for t in study.trials], curves=curves)
+        # The same trials as JSON lines, two a request so that the export pages.
+        path = os.path.join(tempfile.mkdtemp(), "pruned.jsonl")
+        count = study.export_jsonl(path, page_size=2)
+        with open(path, encoding="utf-8") as file:
+            exported = [json.loads(line) for line in file]
+        out(states=[t["state"] for t in study.trials], curves=curves, count=count, exported=exported)
 
 
 def ask_tell() -> None:

@@ -19,7 +19,7 @@ import time
 import traceback
 import weakref
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type, Union
+from typing import IO, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type, Union
 
 from ._transport import Transport, decode_metric, encode_metric
 from .errors import (
@@ -46,6 +46,8 @@ ASK_POLL_MAX_S = 1.0
 HEARTBEAT_FRACTION = 1 / 3
 DEFAULT_LEASE_S = 60.0
 TRIALS_PAGE = 500
+#: Trials a page of ``Study.export_jsonl`` (the API allows 1 to 200).
+EXPORT_PAGE = 100
 
 _TRIAL_FIELDS = "id number state params values constraints attempt origin error startedAt finishedAt durationSeconds"
 _STUDY_FIELDS = "id name status failureReason objectives { name direction } objective budget { maxTrials maxParallel maxFailures } project { id slug team { slug } }"
@@ -708,6 +710,38 @@ class Study:
             if not connection["pageInfo"]["hasNextPage"]:
                 return out
             after = connection["pageInfo"]["endCursor"]
+
+    def export_jsonl(self, path: Union[str, "os.PathLike[str]", IO[str]], page_size: int = EXPORT_PAGE) -> int:
+        """Writes the study's trials as JSON lines (one object a trial: number, state, params, values, curves, …;
+        the format of ``Study.exportJsonl`` in docs/graphql.md) to a path or an open text file; returns how many.
+
+        Read page by page (at most ``page_size`` trials, 1 to 200, a request), so a large study never makes one
+        large answer. Non-finite numbers are the strings "NaN", "Infinity", "-Infinity", as in the API.
+        """
+        if hasattr(path, "write"):
+            return self._export_to(path, page_size)  # type: ignore[arg-type]
+        with open(path, "w", encoding="utf-8") as file:
+            return self._export_to(file, page_size)
+
+    def _export_to(self, file: IO[str], page_size: int) -> int:
+        count = 0
+        after: Optional[str] = None
+        while True:
+            data = self.client.query(
+                """query TbExport($id: ID!, $first: Int, $after: String) { study(id: $id) {
+                  exportJsonl(first: $first, after: $after) { lines endCursor hasNextPage } } }""",
+                {"id": self.id, "first": page_size, "after": after},
+            )
+            study = data.get("study")
+            if not study:
+                raise NotFoundError([{"message": f"study {self.id!r} not found for this token", "extensions": {"code": "NOT_FOUND"}}])
+            page = study["exportJsonl"]
+            for line in page["lines"]:
+                file.write(line + "\n")
+            count += len(page["lines"])
+            if not page["hasNextPage"]:
+                return count
+            after = page["endCursor"]
 
     def trials_dataframe(self) -> Any:
         """The trials as a pandas DataFrame (``params_<name>`` and ``values_<name>`` columns); needs pandas."""

@@ -362,6 +362,12 @@ export type Mutation = {
   signUp: AuthPayload;
   /** Creates a study and queues its first trials. */
   studyCreate: StudyPayload;
+  /**
+   * Imports one study of an uploaded Optuna SQLite file into a project (needs write access): trials with their
+   * states, params, values, intermediate values and user attributes, continued by the Python client with any
+   * sampler. Uploading the same file and study again answers the study with `created: false`.
+   */
+  studyImportOptuna: StudyImportOptunaPayload;
   /** Stops handing out new trials; running ones finish. */
   studyPause: StudyPayload;
   /** Creates a child study in a narrower space, optionally inheriting the parent's trials inside it. */
@@ -468,6 +474,12 @@ export type MutationSignUpArgs = {
 /** The root of every change. */
 export type MutationStudyCreateArgs = {
   input: StudyCreateInput;
+};
+
+
+/** The root of every change. */
+export type MutationStudyImportOptunaArgs = {
+  input: StudyImportOptunaInput;
 };
 
 
@@ -872,6 +884,12 @@ export type Study = Node & {
   description: Scalars['String']['output'];
   /** The sequence number (an integer) of the study's latest live event, `StudyEvent.seq`, when this study was read: trials read after it in the same request reflect every event up to it. */
   eventSeq: Scalars['Float']['output'];
+  /**
+   * The study's trials as JSON lines, a page at a time (needs read access): at most `first` trials (1 to 200), and
+   * fewer when their curves pass 100,000 points (a trial is never split across pages; one trial alone over that
+   * limit is cut and marked `curvesTruncated`). Follow `endCursor` with `after` until `hasNextPage` is false.
+   */
+  exportJsonl: TrialExportPage;
   /** Why a FAILED study failed, ending with the last trial error; null for any other status. */
   failureReason: Maybe<Scalars['String']['output']>;
   /** Global id. */
@@ -914,6 +932,13 @@ export type Study = Node & {
 /** A hyperparameter search: a space, a strategy, an objective and a budget. */
 export type StudyBestSoFarArgs = {
   maxPoints?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A hyperparameter search: a space, a strategy, an objective and a budget. */
+export type StudyExportJsonlArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -996,6 +1021,35 @@ export type StudyEventKind =
 export type StudyIdInput = {
   /** The study. */
   id: Scalars['ID']['input'];
+};
+
+/** Input of `studyImportOptuna`. */
+export type StudyImportOptunaInput = {
+  /** An Optuna SQLite storage file (Optuna 3.x or 4.x), base64-encoded; at most 1 MiB before encoding (larger files: the admin CLI's `import optuna`). */
+  file: Scalars['String']['input'];
+  /** More trials to run after the imported ones; null for no limit. */
+  maxTrials?: InputMaybe<Scalars['Int']['input']>;
+  /** The Tuneboard study's name (default: the Optuna study's). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The project to create the study in (needs write access). */
+  projectId: Scalars['ID']['input'];
+  /** The sampler that continues it, e.g. `{"kind": "tpe"}` (default `auto`). */
+  sampler?: InputMaybe<Scalars['JSON']['input']>;
+  /** The Optuna study to import from the file. */
+  studyName: Scalars['String']['input'];
+};
+
+/** What `studyImportOptuna` did. */
+export type StudyImportOptunaPayload = {
+  __typename?: 'StudyImportOptunaPayload';
+  /** True when this call created the study; false when the same study of the same file was imported before (nothing changed). */
+  created: Scalars['Boolean']['output'];
+  /** A sentence for the user: what was imported, or that it was imported before. */
+  message: Maybe<Scalars['String']['output']>;
+  /** The imported study (also when it was imported before). */
+  study: Maybe<Study>;
+  /** What went wrong: a parameter Tuneboard cannot express is named in the message, with the field `file`. */
+  userErrors: Array<UserError>;
 };
 
 /** Result of study mutations. */
@@ -1239,6 +1293,23 @@ export type TrialEnqueueInput = {
   params: Scalars['JSON']['input'];
   /** The study. */
   studyId: Scalars['ID']['input'];
+};
+
+/** One page of a study's trials as JSON lines: what `Study.exportJsonl` answers. */
+export type TrialExportPage = {
+  __typename?: 'TrialExportPage';
+  /** Pass as `after` for the next page; null when there are no trials after this page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether trials follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * One JSON object a trial, in trial-number order: `number`, `state`, `params`, `values` (one a study objective,
+   * or null), `constraints`, `origin`, `attempt`, `error`, `startedAt`, `finishedAt` (ISO 8601 or null), `tags`,
+   * `note`, and `curves` (`{"val_loss": [[step, value], ...]}`, the current attempt's points by step); a trial whose
+   * points passed the page's limit carries `"curvesTruncated": true`. Non-finite numbers are the strings `"NaN"`,
+   * `"Infinity"` and `"-Infinity"`.
+   */
+  lines: Array<Scalars['String']['output']>;
 };
 
 /** Input of `trialFail`. */
@@ -1610,6 +1681,8 @@ export type ResolversTypes = {
   StudyEvent: ResolverTypeWrapper<StudyEventModel>;
   StudyEventKind: ResolverTypeWrapper<Partial<StudyEventKind>>;
   StudyIdInput: ResolverTypeWrapper<Partial<StudyIdInput>>;
+  StudyImportOptunaInput: ResolverTypeWrapper<Partial<StudyImportOptunaInput>>;
+  StudyImportOptunaPayload: ResolverTypeWrapper<Partial<Omit<StudyImportOptunaPayload, 'study'> & { study?: Maybe<ResolversTypes['Study']> }>>;
   StudyPayload: ResolverTypeWrapper<Partial<Omit<StudyPayload, 'study'> & { study?: Maybe<ResolversTypes['Study']> }>>;
   StudyRefineInput: ResolverTypeWrapper<Partial<StudyRefineInput>>;
   StudyStatus: ResolverTypeWrapper<Partial<StudyStatus>>;
@@ -1626,6 +1699,7 @@ export type ResolversTypes = {
   TrialCounts: ResolverTypeWrapper<Partial<TrialCounts>>;
   TrialEdge: ResolverTypeWrapper<Partial<Omit<TrialEdge, 'node'> & { node: ResolversTypes['Trial'] }>>;
   TrialEnqueueInput: ResolverTypeWrapper<Partial<TrialEnqueueInput>>;
+  TrialExportPage: ResolverTypeWrapper<Partial<TrialExportPage>>;
   TrialFailInput: ResolverTypeWrapper<Partial<TrialFailInput>>;
   TrialFilter: ResolverTypeWrapper<Partial<TrialFilter>>;
   TrialLease: ResolverTypeWrapper<TrialLeaseModel>;
@@ -1705,6 +1779,8 @@ export type ResolversParentTypes = {
   StudyCreateInput: Partial<StudyCreateInput>;
   StudyEvent: StudyEventModel;
   StudyIdInput: Partial<StudyIdInput>;
+  StudyImportOptunaInput: Partial<StudyImportOptunaInput>;
+  StudyImportOptunaPayload: Partial<Omit<StudyImportOptunaPayload, 'study'> & { study?: Maybe<ResolversParentTypes['Study']> }>;
   StudyPayload: Partial<Omit<StudyPayload, 'study'> & { study?: Maybe<ResolversParentTypes['Study']> }>;
   StudyRefineInput: Partial<StudyRefineInput>;
   StudyUpdateInput: Partial<StudyUpdateInput>;
@@ -1720,6 +1796,7 @@ export type ResolversParentTypes = {
   TrialCounts: Partial<TrialCounts>;
   TrialEdge: Partial<Omit<TrialEdge, 'node'> & { node: ResolversParentTypes['Trial'] }>;
   TrialEnqueueInput: Partial<TrialEnqueueInput>;
+  TrialExportPage: Partial<TrialExportPage>;
   TrialFailInput: Partial<TrialFailInput>;
   TrialFilter: Partial<TrialFilter>;
   TrialLease: TrialLeaseModel;
@@ -1860,6 +1937,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   signOut?: Resolver<ResolversTypes['SignOutPayload'], ParentType, ContextType>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   studyCreate?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyCreateArgs, 'input'>>;
+  studyImportOptuna?: Resolver<ResolversTypes['StudyImportOptunaPayload'], ParentType, ContextType, RequireFields<MutationStudyImportOptunaArgs, 'input'>>;
   studyPause?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyPauseArgs, 'input'>>;
   studyRefine?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyRefineArgs, 'input'>>;
   studyResume?: Resolver<ResolversTypes['StudyPayload'], ParentType, ContextType, RequireFields<MutationStudyResumeArgs, 'input'>>;
@@ -1977,6 +2055,7 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
   createdByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   eventSeq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  exportJsonl?: Resolver<ResolversTypes['TrialExportPage'], ParentType, ContextType, RequireFields<StudyExportJsonlArgs, 'first'>>;
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2003,6 +2082,13 @@ export type StudyEventResolvers<ContextType = Context, ParentType extends Resolv
   seq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
   trial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType>;
+};
+
+export type StudyImportOptunaPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StudyImportOptunaPayload'] = ResolversParentTypes['StudyImportOptunaPayload']> = {
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  study?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type StudyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StudyPayload'] = ResolversParentTypes['StudyPayload']> = {
@@ -2083,6 +2169,12 @@ export type TrialCountsResolvers<ContextType = Context, ParentType extends Resol
 export type TrialEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialEdge'] = ResolversParentTypes['TrialEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Trial'], ParentType, ContextType>;
+};
+
+export type TrialExportPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialExportPage'] = ResolversParentTypes['TrialExportPage']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type TrialLeaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialLease'] = ResolversParentTypes['TrialLease']> = {
@@ -2167,6 +2259,7 @@ export type Resolvers<ContextType = Context> = {
   SignOutPayload?: SignOutPayloadResolvers<ContextType>;
   Study?: StudyResolvers<ContextType>;
   StudyEvent?: StudyEventResolvers<ContextType>;
+  StudyImportOptunaPayload?: StudyImportOptunaPayloadResolvers<ContextType>;
   StudyPayload?: StudyPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;
@@ -2176,6 +2269,7 @@ export type Resolvers<ContextType = Context> = {
   TrialConnection?: TrialConnectionResolvers<ContextType>;
   TrialCounts?: TrialCountsResolvers<ContextType>;
   TrialEdge?: TrialEdgeResolvers<ContextType>;
+  TrialExportPage?: TrialExportPageResolvers<ContextType>;
   TrialLease?: TrialLeaseResolvers<ContextType>;
   TrialPayload?: TrialPayloadResolvers<ContextType>;
   TrialReportPayload?: TrialReportPayloadResolvers<ContextType>;

@@ -52,7 +52,8 @@ def main() -> None:
                 f"select x.trial_id, x.step, x.intermediate_value, x.intermediate_value_type from trial_intermediate_values x {join} order by x.step",
                 sid,
             ),
-            userAttributes=rows(f"select x.trial_id, x.key, x.value_json from trial_user_attributes x {join}", sid),
+            userAttributes=rows(f"select x.trial_id, x.key, x.value_json from trial_user_attributes x {join} order by x.trial_user_attribute_id", sid),
+            studyUserAttributes=rows("select key, value_json from study_user_attributes where study_id = ? order by study_user_attribute_id", sid),
         )
     print(json.dumps(out, allow_nan=False))
 

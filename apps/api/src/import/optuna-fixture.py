@@ -4,8 +4,9 @@
     python3 optuna-fixture.py sqlite:////tmp/x.db --show mixed  # prints a study's trials as Optuna reads them
 
 Study "mixed": float, log float, stepped float, int, log int, stepped int and categorical parameters, a median
-pruner with intermediate values, pruned and failed trials, one value set to +inf. Study "two": two objectives
-(minimize, maximize) with metric names. Prints a JSON summary.
+pruner with intermediate values, pruned and failed trials, one value set to +inf; user attributes: a short string
+on each trial, a dict on trial 2, a string and a list on the study. Study "two": two objectives (minimize,
+maximize) with metric names. Prints a JSON summary.
 """
 
 import json
@@ -28,6 +29,7 @@ if len(sys.argv) > 3 and sys.argv[2] == "--show":
     study = optuna.load_study(study_name=sys.argv[3], storage=storage)
     print(json.dumps({
         "directions": [d.name for d in study.directions],
+        "user_attrs": study.user_attrs,
         "trials": [
             {
                 "number": t.number,
@@ -35,6 +37,7 @@ if len(sys.argv) > 3 and sys.argv[2] == "--show":
                 "params": t.params,
                 "values": None if t.values is None else [finite(v) for v in t.values],
                 "curve": [[step, finite(v)] for step, v in sorted(t.intermediate_values.items())],
+                "user_attrs": t.user_attrs,
             }
             for t in study.trials
         ],
@@ -47,6 +50,8 @@ mixed = optuna.create_study(
     sampler=optuna.samplers.RandomSampler(seed=3),
     pruner=optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=0),
 )
+mixed.set_user_attr("dataset", "mnist")
+mixed.set_user_attr("layers", [64, 32])
 
 
 def objective(trial: optuna.Trial) -> float:
@@ -58,6 +63,8 @@ def objective(trial: optuna.Trial) -> float:
     layers = trial.suggest_int("layers", 2, 10, step=2)
     opt = trial.suggest_categorical("optimizer", ["adam", "sgd", "rmsprop"])
     trial.set_user_attr("note", f"run {trial.number}")
+    if trial.number == 2:
+        trial.set_user_attr("history", {"loss": [1.5, 2]})
     if trial.number == 5:
         raise ValueError("diverged")
     value = (x - 1) ** 2 + math.log10(lr) ** 2 * 0.1 + drop + units * 0.01 + width * 0.001 + layers * 0.1 + (opt == "sgd")

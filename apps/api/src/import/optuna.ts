@@ -1,38 +1,22 @@
 // Importing an Optuna study (issue #20): read one study of an Optuna RDB storage, map its distributions, directions,
 // trials and intermediate values onto a Tuneboard study, and store it so that any Tuneboard sampler continues it.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { metric, study, trial, type Database, type JsonObject } from '@tuneboard/db';
 import { parseSpace, SpaceError, type SpaceJson } from '@tuneboard/tuning';
 import { topUp } from '../queue/scheduler.ts';
 import { validateConfig } from '../resolvers/study-input.ts';
+import { attributesAsNotes } from './optuna-attributes.ts';
+import { redactStorage } from './optuna-read.ts';
+import { OptunaImportError, type Num, type OptunaDump } from './optuna-types.ts';
+
+export { OptunaImportError, type OptunaDump } from './optuna-types.ts';
+export { readOptunaPostgres, readOptunaSqlite, readOptunaStorage, redactStorage } from './optuna-read.ts';
 
 /**
  * Alembic revisions of Optuna's RDB schema that this importer reads: v3.0.0.a–d (Optuna 3.0 and 3.1) and
  * v3.2.0.a (Optuna 3.2 to 4.x). Older schemas store values differently (no `trial_values.value_type`).
  */
 export const SUPPORTED_OPTUNA_SCHEMAS = ['v3.0.0.a', 'v3.0.0.b', 'v3.0.0.c', 'v3.0.0.d', 'v3.2.0.a'] as const;
-
-/** A refusal that names what cannot be imported, and why. */
-export class OptunaImportError extends Error {}
-
-type Num = number | string | null;
-
-/** One study of an Optuna storage as `optuna-dump.py` prints it (non-finite floats as strings). */
-export interface OptunaDump {
-  error?: string;
-  alembic: string | null;
-  studyNames: string[];
-  study: { study_id: number; study_name: string } | null;
-  directions?: { objective: number; direction: string }[];
-  studySystemAttributes?: { key: string; value_json: string }[];
-  trials?: { trial_id: number; number: number; state: string; datetime_start: string | null; datetime_complete: string | null }[];
-  params?: { trial_id: number; param_name: string; param_value: Num; distribution_json: string }[];
-  values?: { trial_id: number; objective: number; value: Num; value_type: string }[];
-  intermediate?: { trial_id: number; step: number; intermediate_value: Num; intermediate_value_type: string }[];
-  userAttributes?: { trial_id: number; key: string; value_json: string }[];
-}
 
 export interface ImportedTrial {
   number: number;
@@ -44,6 +28,9 @@ export interface ImportedTrial {
   finishedAt: Date | null;
   /** The Optuna trial's number (the import renumbers when running trials are left out). */
   optunaNumber: number;
+  /** Its user attributes as a note and tags (optuna-attributes.ts). */
+  note: string;
+  tags: string[];
 }
 
 export interface ImportPlan {
@@ -53,28 +40,11 @@ export interface ImportPlan {
   trials: ImportedTrial[];
   /** Optuna trials left out: RUNNING or WAITING ones (nothing to import yet). */
   skipped: number;
-  /** User attributes seen (not imported: Tuneboard trials have no free-form attributes yet). */
-  userAttributes: number;
-}
-
-/** Reads one study of an Optuna SQLite storage with python3's standard library (`optuna-dump.py`). */
-export function readOptunaSqlite(file: string, studyName: string, python = 'python3'): Promise<OptunaDump> {
-  const script = fileURLToPath(new URL('./optuna-dump.py', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, ['-B', script, file, studyName]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error) => reject(new OptunaImportError(`reading an Optuna SQLite file needs ${python}: ${error.message}`)));
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new OptunaImportError(`cannot read ${file} as an Optuna storage: ${stderr.trim().split('\n').at(-1) ?? `exit ${code}`}`));
-        return;
-      }
-      resolve(JSON.parse(stdout) as OptunaDump);
-    });
-  });
+  /** The study's user attributes as its note and tags. */
+  note: string;
+  tags: string[];
+  /** User attributes of the study and its imported trials: how many became tags, how many lines of notes. */
+  userAttributes: { asTags: number; inNotes: number };
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_./-]{0,63}$/;
@@ -109,7 +79,8 @@ function toSpec(param: string, d: Distribution): SpaceJson[string] {
   const n = (key: string) => a[key] as number;
   switch (d.name) {
     case 'FloatDistribution': {
-      if (a.step !== null && a.step !== undefined) return { type: 'float', low: n('low'), high: n('high'), step: n('step') };
+      if (a.step !== null && a.step !== undefined)
+        return { type: 'float', low: n('low'), high: n('high'), step: n('step') };
       return { type: 'float', low: n('low'), high: n('high'), log: a.log === true };
     }
     case 'UniformDistribution':
@@ -126,7 +97,10 @@ function toSpec(param: string, d: Distribution): SpaceJson[string] {
       return { type: 'int', low: n('low'), high: n('high'), log: true };
     case 'CategoricalDistribution': {
       const choices = a.choices as unknown[];
-      const bad = choices.find((c) => !(typeof c === 'string' || typeof c === 'boolean' || (typeof c === 'number' && Number.isFinite(c))));
+      const bad = choices.find(
+        (c) =>
+          !(typeof c === 'string' || typeof c === 'boolean' || (typeof c === 'number' && Number.isFinite(c))),
+      );
       if (bad !== undefined) {
         throw new OptunaImportError(
           `parameter "${param}": Tuneboard's categorical choices are strings, finite numbers or booleans, got ${JSON.stringify(bad)}`,
@@ -157,24 +131,32 @@ export function mapOptunaStudy(dump: OptunaDump, name?: string): ImportPlan {
   if (dump.error) throw new OptunaImportError(dump.error);
   if (!SUPPORTED_OPTUNA_SCHEMAS.includes(dump.alembic as (typeof SUPPORTED_OPTUNA_SCHEMAS)[number])) {
     throw new OptunaImportError(
-      `Optuna storage schema ${JSON.stringify(dump.alembic)} is not supported: the importer reads ${SUPPORTED_OPTUNA_SCHEMAS.join(', ')} ` +
+      `Optuna storage schema ${JSON.stringify(dump.alembic)}${/^v[0-2]\./.test(dump.alembic ?? '') ? ' (written by Optuna 2.x or older)' : ''} is not supported: the importer reads ${SUPPORTED_OPTUNA_SCHEMAS.join(', ')} ` +
         '(Optuna 3.x and 4.x); upgrade the storage with `optuna storage upgrade --storage URL` first',
     );
   }
   if (!dump.study) {
-    throw new OptunaImportError(`the storage has no study of that name; it has: ${dump.studyNames.map((s) => JSON.stringify(s)).join(', ') || 'none'}`);
+    throw new OptunaImportError(
+      `the storage has no study of that name; it has: ${dump.studyNames.map((s) => JSON.stringify(s)).join(', ') || 'none'}`,
+    );
   }
-  const directions = (dump.directions ?? []).map((d) => (d.direction === 'MAXIMIZE' ? 'maximize' : 'minimize') as 'minimize' | 'maximize');
+  const directions = (dump.directions ?? []).map(
+    (d) => (d.direction === 'MAXIMIZE' ? 'maximize' : 'minimize') as 'minimize' | 'maximize',
+  );
   const named = dump.studySystemAttributes?.find((a) => a.key === 'study:metric_names');
   const metricNames = named ? (JSON.parse(named.value_json) as string[]) : undefined;
   const names = metricNames ?? (directions.length === 1 ? ['value'] : directions.map((_, i) => `value_${i}`));
   const badName = names.find((n) => !NAME.test(n));
   if (badName !== undefined) {
-    throw new OptunaImportError(`metric name ${JSON.stringify(badName)}: Tuneboard's objective names are letters, digits, _ . / - (up to 64)`);
+    throw new OptunaImportError(
+      `metric name ${JSON.stringify(badName)}: Tuneboard's objective names are letters, digits, _ . / - (up to 64)`,
+    );
   }
   const objectives = directions.map((direction, i) => ({ name: names[i]!, direction }));
 
-  const kept = (dump.trials ?? []).filter((t) => t.state === 'COMPLETE' || t.state === 'PRUNED' || t.state === 'FAIL');
+  const kept = (dump.trials ?? []).filter(
+    (t) => t.state === 'COMPLETE' || t.state === 'PRUNED' || t.state === 'FAIL',
+  );
   const keptIds = new Set(kept.map((t) => t.trial_id));
   const space: SpaceJson = {};
   const distributionOf = new Map<string, string>();
@@ -182,7 +164,9 @@ export function mapOptunaStudy(dump: OptunaDump, name?: string): ImportPlan {
   for (const p of dump.params ?? []) {
     if (!keptIds.has(p.trial_id)) continue;
     if (!NAME.test(p.param_name)) {
-      throw new OptunaImportError(`parameter ${JSON.stringify(p.param_name)}: Tuneboard's parameter names are letters, digits, _ . / - (up to 64)`);
+      throw new OptunaImportError(
+        `parameter ${JSON.stringify(p.param_name)}: Tuneboard's parameter names are letters, digits, _ . / - (up to 64)`,
+      );
     }
     const seen = distributionOf.get(p.param_name);
     if (seen === undefined) {
@@ -224,7 +208,18 @@ export function mapOptunaStudy(dump: OptunaDump, name?: string): ImportPlan {
     list.push({ step: i.step, value: typed(i.intermediate_value, i.intermediate_value_type) });
     curveOf.set(i.trial_id, list);
   }
+  const attributesOf = new Map<number, { key: string; value_json: string }[]>();
+  for (const a of dump.userAttributes ?? [])
+    attributesOf.set(a.trial_id, [...(attributesOf.get(a.trial_id) ?? []), a]);
+  const counted = { asTags: 0, inNotes: 0 };
+  const asNotes = (attributes: { key: string; value_json: string }[]) => {
+    const mapped = attributesAsNotes(attributes);
+    counted.asTags += mapped.asTags;
+    counted.inNotes += mapped.inNote;
+    return mapped;
+  };
   const trials = kept.map((t, index): ImportedTrial => {
+    const { note, tags } = asNotes(attributesOf.get(t.trial_id) ?? []);
     const stored = paramsOf.get(t.trial_id) ?? {};
     const params: ImportedTrial['params'] = {};
     for (const [key, value] of Object.entries(stored)) params[key] = external(space[key]!, value);
@@ -239,23 +234,31 @@ export function mapOptunaStudy(dump: OptunaDump, name?: string): ImportPlan {
       curve: (curveOf.get(t.trial_id) ?? []).sort((a, b) => a.step - b.step),
       startedAt: when(t.datetime_start),
       finishedAt: when(t.datetime_complete),
+      note,
+      tags,
     };
   });
-  const broken = trials.find((t) => t.state === 'COMPLETE' && (t.values?.length !== objectives.length || t.values.some((v) => v === undefined)));
-  if (broken) throw new OptunaImportError(`trial #${broken.optunaNumber} is COMPLETE without one value per objective`);
+  const broken = trials.find(
+    (t) =>
+      t.state === 'COMPLETE' &&
+      (t.values?.length !== objectives.length || t.values.some((v) => v === undefined)),
+  );
+  if (broken)
+    throw new OptunaImportError(`trial #${broken.optunaNumber} is COMPLETE without one value per objective`);
   return {
     name: name ?? dump.study.study_name,
     objectives,
     space,
     trials,
     skipped: (dump.trials ?? []).length - kept.length,
-    userAttributes: (dump.userAttributes ?? []).filter((a) => keptIds.has(a.trial_id)).length,
+    ...(({ note, tags }) => ({ note, tags }))(asNotes(dump.studyUserAttributes ?? [])),
+    userAttributes: counted,
   };
 }
 
 /** Marks an imported study in its description; a second import of the same study finds it by name and marker. */
 export function importMarker(storage: string, studyName: string): string {
-  return `Imported from the Optuna study "${studyName}" (${storage}).`;
+  return `Imported from the Optuna study "${studyName}" (${redactStorage(storage)}).`;
 }
 
 const noEvents = { queueStudyEvent() {}, queueAvailable() {} };
@@ -269,7 +272,14 @@ const noEvents = { queueStudyEvent() {}, queueAvailable() {} };
 export async function storeImport(
   db: Database,
   plan: ImportPlan,
-  options: { projectId: string; storage: string; optunaStudy: string; sampler?: JsonObject; maxTrials?: number | null; maxParallel?: number },
+  options: {
+    projectId: string;
+    storage: string;
+    optunaStudy: string;
+    sampler?: JsonObject;
+    maxTrials?: number | null;
+    maxParallel?: number;
+  },
 ): Promise<{ studyId: string; created: boolean }> {
   const marker = importMarker(options.storage, options.optunaStudy);
   const [existing] = await db
@@ -278,7 +288,9 @@ export async function storeImport(
     .where(and(eq(study.projectId, options.projectId), eq(study.name, plan.name)));
   if (existing) {
     if (existing.description.startsWith(marker)) return { studyId: existing.id, created: false };
-    throw new OptunaImportError(`the project already has a study named "${plan.name}"; choose another with --name`);
+    throw new OptunaImportError(
+      `the project already has a study named "${plan.name}"; choose another with --name`,
+    );
   }
   const sampler = validateConfig('sampler', options.sampler ?? { kind: 'auto' });
   if (sampler.errors.length > 0) throw new OptunaImportError(sampler.errors.map((e) => e.message).join('; '));
@@ -289,12 +301,21 @@ export async function storeImport(
         projectId: options.projectId,
         name: plan.name,
         description: `${marker} ${plan.trials.length} trials imported${plan.skipped ? `, ${plan.skipped} running or waiting left out` : ''}.`,
+        note: plan.note,
+        tags: plan.tags,
         objectives: plan.objectives,
         space: plan.space as unknown as JsonObject,
         sampler: sampler.json!,
         pruner: { kind: 'none' },
-        objective: { kind: 'client', metric: plan.objectives.length === 1 ? plan.objectives[0]!.name : plan.objectives.map((o) => o.name) },
-        maxTrials: options.maxTrials === undefined || options.maxTrials === null ? null : plan.trials.length + options.maxTrials,
+        objective: {
+          kind: 'client',
+          metric:
+            plan.objectives.length === 1 ? plan.objectives[0]!.name : plan.objectives.map((o) => o.name),
+        },
+        maxTrials:
+          options.maxTrials === undefined || options.maxTrials === null
+            ? null
+            : plan.trials.length + options.maxTrials,
         ...(options.maxParallel === undefined ? {} : { maxParallel: options.maxParallel }),
         nextTrialNumber: plan.trials.length,
       })
@@ -313,13 +334,24 @@ export async function storeImport(
             values: t.values,
             origin: 'INHERITED' as const,
             error: t.state === 'FAIL' ? `failed in Optuna (trial #${t.optunaNumber})` : null,
+            note: t.note,
+            tags: t.tags,
             startedAt: t.startedAt,
             finishedAt: t.finishedAt,
           })),
         )
         .returning({ id: trial.id });
-      const points = chunk.flatMap((t, i) => t.curve.map((p) => ({ trialId: ids[i]!.id, attempt: 0, key: plan.objectives[0]!.name, step: p.step, value: p.value })));
-      for (let from = 0; from < points.length; from += 1000) await tx.insert(metric).values(points.slice(from, from + 1000));
+      const points = chunk.flatMap((t, i) =>
+        t.curve.map((p) => ({
+          trialId: ids[i]!.id,
+          attempt: 0,
+          key: plan.objectives[0]!.name,
+          step: p.step,
+          value: p.value,
+        })),
+      );
+      for (let from = 0; from < points.length; from += 1000)
+        await tx.insert(metric).values(points.slice(from, from + 1000));
     }
     return row!.id;
   });

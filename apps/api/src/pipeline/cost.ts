@@ -34,6 +34,8 @@ import {
 export const ASSUMED_LIST_SIZE = 10;
 export const ASSUMED_METRIC_KEYS = 20;
 export const POINTS_PER_UNIT = 100;
+/** Curve points of one `Study.exportJsonl` page at most (resolvers/export.ts EXPORT_LIMITS.points). */
+const EXPORT_POINTS = 100_000;
 
 /** A list size handed from a field to its selection: a connection's page, a series' points. */
 interface Sizes {
@@ -118,6 +120,9 @@ export function operationCost(
       childSizes.points = typeof args.maxPoints === 'number' ? Math.max(args.maxPoints, 0) : 0;
     } else if (name === 'points' && sizes.points !== undefined) {
       size = sizes.points / POINTS_PER_UNIT;
+    } else if (name === 'exportJsonl') {
+      // A page of trials with their curves: `first` lines, and at most EXPORT_LIMITS.points points a page.
+      size = (typeof args.first === 'number' ? Math.max(args.first, 0) : 100) + EXPORT_POINTS / POINTS_PER_UNIT;
     } else if (name === 'bestSoFar') {
       size = (typeof args.maxPoints === 'number' ? Math.max(args.maxPoints, 0) : 0) / POINTS_PER_UNIT;
     } else if (size === ASSUMED_LIST_SIZE && typeof args.first === 'number') {

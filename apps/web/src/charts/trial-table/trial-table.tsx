@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartObjective, ChartParam, ChartTrial, TrialState } from '../types';
 import styles from '../charts.module.css';
 import { buildColumns, filterRows, formatCell, sortRows, toCsv } from './transform';
@@ -17,6 +17,8 @@ export interface TrialTableProps {
   height?: number;
   /** File name of the CSV export. */
   csvFileName?: string;
+  /** More toolbar buttons, before Export CSV (the study page's Export JSONL). */
+  exportActions?: ReactNode;
 }
 
 const ROW_HEIGHT = 28;
@@ -38,7 +40,7 @@ function Badge({ state }: { state: TrialState }) {
 }
 
 /** Every trial as a row (virtualised: only the visible rows are in the DOM), sortable by any column, filterable, exportable. */
-export function TrialTable({ trials, params, objectives, onRowClick, extraColumns, height = 420, csvFileName = 'trials.csv' }: TrialTableProps) {
+export function TrialTable({ trials, params, objectives, onRowClick, extraColumns, height = 420, csvFileName = 'trials.csv', exportActions }: TrialTableProps) {
   const columns = useMemo(() => buildColumns(params, objectives, extraColumns), [params, objectives, extraColumns]);
   const [sort, setSort] = useState<{ key: string; direction: SortDirection }>({ key: 'number', direction: 'desc' });
   const [filter, setFilter] = useState('');
@@ -75,7 +77,8 @@ export function TrialTable({ trials, params, objectives, onRowClick, extraColumn
         <span className={styles.muted} aria-live="polite">
           {rows.length === trials.length ? `${trials.length} trials` : `${rows.length} of ${trials.length} trials`}
         </span>
-        <button type="button" className={styles.linkButton} onClick={exportCsv} disabled={rows.length === 0} style={{ marginLeft: 'auto' }}>
+        <span className={styles.exportActions}>{exportActions}</span>
+        <button type="button" className={styles.linkButton} onClick={exportCsv} disabled={rows.length === 0}>
           Export CSV
         </button>
       </div>

@@ -16,6 +16,7 @@ import {
   type ChartParam,
 } from '@/charts';
 import { Panel } from '@/components/panel';
+import { ExportJsonlButton } from './export-jsonl-button';
 import { StateBadge } from '@/components/state-badge';
 import type { StudyPageQuery as StudyPageResult } from '@/gql/graphql';
 import { formatMetric, formatProgress } from '@/lib/format';
@@ -184,7 +185,13 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
 
       <Panel title={`Trials (${visible.length}${brushed ? ` of ${trials.length}` : ''})`} minHeight={360}>
         {truncated && <p className="muted">Showing the first {trials.length} trials of {study.counts.total}.</p>}
-        <TrialTable trials={visible} params={params} objectives={objectives} onRowClick={(t) => openTrial(t.id)} />
+        <TrialTable
+          trials={visible}
+          params={params}
+          objectives={objectives}
+          onRowClick={(t) => openTrial(t.id)}
+          exportActions={<ExportJsonlButton studyId={study.id} studyName={study.name} />}
+        />
       </Panel>
 
       <div className={styles.grid}>

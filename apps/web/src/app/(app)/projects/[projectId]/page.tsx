@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Panel } from '@/components/panel';
+import { OptunaImportButton } from '@/features/import/optuna-upload-dialog';
 import { StateBadge } from '@/components/state-badge';
 import { graphql } from '@/gql';
 import { formatMetric, formatProgress, relativeTime } from '@/lib/format';
@@ -22,6 +23,7 @@ const ProjectPage = graphql(`
         team {
           id
           name
+          viewerRole
         }
         studies {
           id
@@ -79,9 +81,12 @@ export default async function Project({ params }: { params: Promise<{ projectId:
         title="Studies"
         minHeight={80}
         actions={
-          <Link className="button" href={hrefFor('projects', project.id, '/new-study')}>
-            New study
-          </Link>
+          <>
+            {project.team.viewerRole !== null && project.team.viewerRole !== 'VIEWER' && <OptunaImportButton projectId={project.id} />}{' '}
+            <Link className="button" href={hrefFor('projects', project.id, '/new-study')}>
+              New study
+            </Link>
+          </>
         }
       >
         {project.studies.length === 0 ? (

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { membership, type DbHandle } from '@tuneboard/db';
+import { testDatabases } from '@tuneboard/db/testing';
+import { rawId } from '../ids.ts';
+import { OPTUNA_UPLOAD_MAX_BYTES } from '../resolvers/import.ts';
+import { createStudy, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
+
+/** Issue #20: the Optuna upload (`studyImportOptuna`) and the JSON-lines export (`Study.exportJsonl`) under hostile callers. */
+
+const IMPORT = `mutation($i: StudyImportOptunaInput!) { studyImportOptuna(input: $i) { study { id } created userErrors { field message code } } }`;
+const EXPORT = `query($id: ID!, $first: Int) { study(id: $id) { exportJsonl(first: $first) { lines } } }`;
+/** The first 100 bytes of a SQLite file: enough to pass the header check. */
+const sqliteLike = (bytes: number) =>
+  Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(bytes - 16)]).toString('base64');
+
+describe.each(testDatabases)('abuse: Optuna upload and JSON-lines export [$name]', (target) => {
+  let handle: DbHandle;
+  let api: TestApi;
+  beforeAll(async () => {
+    handle = await target.create();
+    api = await startTestApi(handle);
+  });
+  afterAll(async () => {
+    await api.close();
+    await handle.close();
+  });
+
+  it('refuses an upload over the size cap, not SQLite or not base64, naming the field, before reading anything', async () => {
+    const team = await setupTeam(api, 'upload-abuse');
+    const errors = async (file: string) =>
+      (await api.gql(IMPORT, { i: { projectId: team.projectId, file, studyName: 's' } }, team.user))
+        .studyImportOptuna.userErrors;
+    const [big] = await errors(sqliteLike(OPTUNA_UPLOAD_MAX_BYTES + 3));
+    expect(big).toMatchObject({
+      field: ['input', 'file'],
+      message: expect.stringMatching(
+        /^file must be at most 1,048,576 bytes \(1 MiB\) before base64, got 1,048,579; import larger storages with the admin CLI/,
+      ),
+    });
+    expect(
+      (
+        await errors(
+          Buffer.from(
+            'not a database at all, just some text that is long enough to pass the size floor of the check ok',
+          ).toString('base64'),
+        )
+      )[0],
+    ).toMatchObject({
+      field: ['input', 'file'],
+      message: expect.stringMatching(/^file is not a SQLite database/),
+    });
+    expect((await errors('%%%not base64%%%'))[0]).toMatchObject({
+      field: ['input', 'file'],
+      message: expect.stringMatching(/^file must be base64/),
+    });
+    // A body over the request limit never reaches the resolver.
+    const huge = await fetch(api.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: team.user.cookie },
+      body: JSON.stringify({
+        query: IMPORT,
+        variables: { i: { projectId: team.projectId, file: sqliteLike(3 * 1024 * 1024), studyName: 's' } },
+      }),
+    });
+    expect(huge.status).toBe(413);
+  });
+
+  it('answers another team NOT_FOUND and a VIEWER or a READ token FORBIDDEN; export reads for readers only', async () => {
+    const team = await setupTeam(api, 'owner');
+    const { id: studyId } = await createStudy(api, team, { objective: { kind: 'client' } });
+    const outsider = await setupTeam(api, 'outsider');
+    const viewer = await setupTeam(api, 'viewer');
+    const { viewer: me } = await api.gql('{ viewer { user { id } } }', undefined, viewer.user);
+    await handle.db
+      .insert(membership)
+      .values({
+        teamId: rawId(team.teamId, 'Team')!,
+        userId: rawId(me.user.id as string, 'User')!,
+        role: 'VIEWER',
+      });
+    const { apiTokenCreate } = await api.gql(
+      'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret } }',
+      { i: { teamId: team.teamId, name: 'read', scope: 'READ' } },
+      team.user,
+    );
+    const code = async (auth: Parameters<TestApi['post']>[2]) =>
+      (
+        await api.post(
+          IMPORT,
+          { i: { projectId: team.projectId, file: sqliteLike(200), studyName: 's' } },
+          auth,
+        )
+      ).errors?.[0]?.extensions?.code;
+    expect(await code(outsider.user)).toBe('NOT_FOUND');
+    expect(await code(viewer.user)).toBe('FORBIDDEN');
+    expect(await code({ token: apiTokenCreate.secret as string })).toBe('FORBIDDEN');
+    expect(await code(undefined)).toBe('UNAUTHENTICATED');
+
+    // Export: the viewer reads it; another team sees no study at all.
+    expect((await api.gql(EXPORT, { id: studyId }, viewer.user)).study.exportJsonl.lines).toHaveLength(2);
+    expect((await api.gql(EXPORT, { id: studyId }, outsider.user)).study).toBeNull();
+    expect(
+      (await api.post(EXPORT, { id: studyId, first: 201 }, viewer.user)).errors?.[0]?.extensions?.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await api.post(EXPORT, { id: studyId, first: 100_000 }, viewer.user)).errors?.[0]?.extensions?.code,
+    ).toBe('QUERY_TOO_EXPENSIVE');
+  });
+});

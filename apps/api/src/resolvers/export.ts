@@ -1,0 +1,100 @@
+// A study's trials as JSON lines (`Study.exportJsonl`): params, values, states and whole curves, paged so that
+// one answer stays bounded in trials and in points.
+import { and, asc, eq, gte } from 'drizzle-orm';
+import { metric, trial, type Database } from '@tuneboard/db';
+import type { Resolvers } from '../generated/graphql.ts';
+import type { TrialRow } from '../mappers.ts';
+import { boundedInt, decodeCursor, encodeCursor } from './list-limits.ts';
+
+export const EXPORT_LIMITS = {
+  /** Most trials a page (`first`). */
+  trials: 200,
+  /** Most curve points a page: the page ends before a trial that would pass it; a first trial alone is cut. */
+  points: 100_000,
+} as const;
+
+/** A number as JSON carries it: non-finite ones as the strings "NaN", "Infinity", "-Infinity". */
+export function jsonNumber(value: number): number | string {
+  return Number.isFinite(value) ? value : String(value);
+}
+
+/** One trial as one JSON line (the format `TrialExportPage.lines` documents). */
+export function trialJsonLine(
+  row: TrialRow,
+  curves: Record<string, [number, number][]>,
+  truncated: boolean,
+): string {
+  const numbers = (list: number[] | null) => (list === null ? null : list.map(jsonNumber));
+  return JSON.stringify({
+    number: row.number,
+    state: row.state,
+    params: row.params,
+    values: numbers(row.values),
+    constraints: numbers(row.constraints),
+    origin: row.origin,
+    attempt: row.attempt,
+    error: row.error,
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    tags: row.tags ?? [],
+    note: row.note,
+    curves: Object.fromEntries(
+      Object.entries(curves).map(([key, points]) => [
+        key,
+        points.map(([step, value]) => [step, jsonNumber(value)]),
+      ]),
+    ),
+    ...(truncated ? { curvesTruncated: true } : {}),
+  });
+}
+
+/** A page of a study's trials from trial number `from` on, as JSON lines; `maxPoints` is the page's point limit. */
+export async function exportPage(
+  db: Database,
+  studyId: string,
+  from: number,
+  first: number,
+  maxPoints: number = EXPORT_LIMITS.points,
+) {
+  const rows = await db
+    .select()
+    .from(trial)
+    .where(and(eq(trial.studyId, studyId), gte(trial.number, from)))
+    .orderBy(asc(trial.number))
+    .limit(first + 1);
+  const lines: string[] = [];
+  let points = 0;
+  let last: number | undefined;
+  for (const row of rows.slice(0, first)) {
+    const room = maxPoints - points;
+    // One point more than the room tells a trial that does not fit from one that just fits.
+    const found = await db
+      .select({ key: metric.key, step: metric.step, value: metric.value })
+      .from(metric)
+      .where(and(eq(metric.trialId, row.id), eq(metric.attempt, row.attempt)))
+      .orderBy(asc(metric.key), asc(metric.step))
+      .limit(room + 1);
+    const over = found.length > room;
+    if (over && lines.length > 0) break;
+    const curves: Record<string, [number, number][]> = {};
+    for (const p of over ? found.slice(0, room) : found) (curves[p.key] ??= []).push([p.step, p.value]);
+    lines.push(trialJsonLine(row, curves, over));
+    points += Math.min(found.length, room);
+    last = row.number;
+  }
+  const hasNextPage = rows.length > lines.length;
+  return { lines, hasNextPage, endCursor: hasNextPage && last !== undefined ? encodeCursor(last) : null };
+}
+
+export const exportResolvers: Resolvers = {
+  Study: {
+    // The study row reached here through `loadStudy(…, 'read')`: its trials are the caller's to read.
+    exportJsonl: (row, args, ctx) =>
+      exportPage(
+        ctx.db,
+        row.id,
+        decodeCursor('exportJsonl(after:)', args.after),
+        boundedInt('exportJsonl(first:)', args.first ?? 100, 1, EXPORT_LIMITS.trials),
+      ),
+  },
+};
