@@ -86,6 +86,11 @@ export const trial = pgTable(
     index('trial_study_value_idx')
       .on(t.studyId, sql`(${t.values}[1])`)
       .where(sql`${t.state} = 'COMPLETE'`),
+    // Team search of trials by tag (migration 0008). Partial: most trials have no tags, so inserting one adds
+    // no GIN entry; the search repeats the predicate (`tags <> '{}'`) so the planner can use it.
+    index('trial_tags_idx')
+      .using('gin', t.tags)
+      .where(sql`${t.tags} <> '{}'::text[]`),
   ],
 );
 
