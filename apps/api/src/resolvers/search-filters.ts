@@ -20,8 +20,8 @@ export const SEARCH_MAX = {
 } as const;
 
 /** Dates Postgres and JavaScript both hold: a year outside 1–9999 would be a database error, not an empty page. */
-const EARLIEST = Date.UTC(1, 0, 1);
-const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const EARLIEST = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 
 export interface MetricRange {
   name: string;
