@@ -31,6 +31,7 @@ import { Lineage } from './lineage';
 import { RefineDialog } from './refine-dialog';
 import styles from './study.module.css';
 import { NotesPanel } from '@/features/notes/notes-panel';
+import { CompareLink, toggled } from '@/features/compare/compare-link';
 
 export interface StudyViewProps {
   study: NonNullable<StudyPageResult['study']>;
@@ -54,6 +55,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
   const [order, setOrder] = useState<AxisKey[] | undefined>(undefined);
   const [objectiveIndex, setObjectiveIndex] = useState(0);
   const [refining, setRefining] = useState(false);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
 
   // A new study id (navigating parent → child) starts without the previous page's brush or dialog.
   useEffect(() => {
@@ -182,9 +184,9 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
         />
       </Panel>
 
-      <Panel title={`Trials (${visible.length}${brushed ? ` of ${trials.length}` : ''})`} minHeight={360}>
+      <Panel title={`Trials (${visible.length}${brushed ? ` of ${trials.length}` : ''})`} minHeight={360} actions={<CompareLink ids={chosen} />}>
         {truncated && <p className="muted">Showing the first {trials.length} trials of {study.counts.total}.</p>}
-        <TrialTable trials={visible} params={params} objectives={objectives} onRowClick={(t) => openTrial(t.id)} />
+        <TrialTable trials={visible} params={params} objectives={objectives} onRowClick={(t) => openTrial(t.id)} selectedIds={chosen} onToggleSelected={(t) => setChosen((c) => toggled(c, t.id))} />
       </Panel>
 
       <div className={styles.grid}>
