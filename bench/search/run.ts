@@ -13,7 +13,7 @@ import { setupTeam, startTestApi } from '@tuneboard/api/testing';
 import { createDb, type DbHandle } from '@tuneboard/db';
 import { benchEnv } from '../api/env.ts';
 import { summarise } from '../api/stats.ts';
-import { seedTeam } from './seed.ts';
+import { seedTeam, type Run } from './seed.ts';
 import { searchQueries } from './queries.ts';
 
 const { values: flags } = parseArgs({
@@ -49,14 +49,22 @@ async function throwAwayPostgres(): Promise<{ url: string; drop(): Promise<void>
   };
 }
 
-async function run(name: 'postgres' | 'pglite', handle: DbHandle, studies: number, perStudy: number): Promise<void> {
+async function run(
+  name: 'postgres' | 'pglite',
+  handle: DbHandle,
+  seedWith: Run,
+  studies: number,
+  perStudy: number,
+): Promise<void> {
   await handle.migrate();
-  const api = await startTestApi(handle, { TUNEBOARD_STATEMENT_TIMEOUT_MS: '10000' });
+  const api = await startTestApi(handle);
   const team = await setupTeam(api, `bench-search-${name}`);
   try {
     const t0 = performance.now();
-    const seeded = await seedTeam(handle, team.teamId, studies, perStudy);
-    log(`${name}: seeded ${studies.toLocaleString('en')} studies, ${seeded.trials.toLocaleString('en')} trials in ${((performance.now() - t0) / 1000).toFixed(1)} s (analyzed)`);
+    const seeded = await seedTeam(seedWith, team.teamId, studies, perStudy);
+    log(
+      `${name}: seeded ${studies.toLocaleString('en')} studies, ${seeded.trials.toLocaleString('en')} trials in ${((performance.now() - t0) / 1000).toFixed(1)} s (analyzed)`,
+    );
     log(`| query | p50 ms | p99 ms | rows (last) |`);
     log(`|---|---|---|---|`);
     for (const query of searchQueries(team.teamId, seeded)) {
@@ -83,13 +91,22 @@ if (flags.db === 'postgres' || flags.db === 'both') {
   const given = flags['database-url'];
   const database = given ? { url: given, drop: async () => {} } : await throwAwayPostgres();
   const handle = await createDb({ url: database.url, poolSize: 8 });
+  // The seed's statements insert 50,000 rows each: longer than the API's statement timeout allows a user query.
+  const seeder = new pg.Client({ connectionString: database.url });
+  await seeder.connect();
+  const seedWith: Run = async <Row>(text: string, params?: unknown[]) =>
+    (await seeder.query(text, params)).rows as Row[];
+  // A run that was stopped half-way left its team behind: it goes first (its projects, studies and trials cascade).
+  const dropBenchTeams = () => seedWith(`delete from team where slug like 'bench-search-%'`);
   try {
-    await run('postgres', handle, Number(flags.studies), Number(flags['trials-per-study']));
+    if (given) await dropBenchTeams();
+    await run('postgres', handle, seedWith, Number(flags.studies), Number(flags['trials-per-study']));
     if (given) {
-      // Leave the given database as it was: the bench's teams go (their projects, studies and trials cascade).
-      await handle.query(`delete from team where slug like 'bench-search-%'`);
+      // Leave the given database as it was.
+      await dropBenchTeams();
     }
   } finally {
+    await seeder.end();
     await handle.close();
     await database.drop();
   }
@@ -97,7 +114,13 @@ if (flags.db === 'postgres' || flags.db === 'both') {
 if (flags.db === 'pglite' || flags.db === 'both') {
   const handle = await createDb({ dataDir: 'memory://' });
   try {
-    await run('pglite', handle, Number(flags['pglite-studies']), Number(flags['pglite-trials-per-study']));
+    await run(
+      'pglite',
+      handle,
+      (text, params) => handle.query(text, params),
+      Number(flags['pglite-studies']),
+      Number(flags['pglite-trials-per-study']),
+    );
   } finally {
     await handle.close();
   }

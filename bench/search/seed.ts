@@ -2,7 +2,8 @@
 // so no statement holds a million rows in memory at once. Shapes are mixed so filters select different shares:
 // statuses and projects round-robin, a tag on one study in three, trials 5 % FAIL, 5 % PRUNED, 0.4 % RUNNING,
 // the rest COMPLETE with a random objective value in [0, 1), tags on about 0.7 % of trials.
-import type { DbHandle } from '@tuneboard/db';
+/** Runs one statement and returns its rows: a plain client on Postgres (no statement timeout), PGlite's handle. */
+export type Run = <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<Row[]>;
 
 export interface Seeded {
   trials: number;
@@ -19,16 +20,23 @@ const CHUNK = 50;
 const rawOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]!;
 const globalOf = (type: string, id: string | number) => Buffer.from(`${type}:${id}`).toString('base64url');
 
-export async function seedTeam(handle: DbHandle, teamGlobalId: string, studies: number, perStudy: number): Promise<Seeded> {
+export async function seedTeam(
+  run: Run,
+  teamGlobalId: string,
+  studies: number,
+  perStudy: number,
+): Promise<Seeded> {
   const teamId = rawOf(teamGlobalId);
-  const [owner] = await handle.query<{ user_id: string }>('select user_id from membership where team_id = $1', [teamId]);
-  const projects = await handle.query<{ id: string }>(
+  const [owner] = await run<{ user_id: string }>('select user_id from membership where team_id = $1', [
+    teamId,
+  ]);
+  const projects = await run<{ id: string }>(
     `insert into project (team_id, name, slug) select $1, 'Bench ' || p, 'bench-' || lpad(p::text, 2, '0')
      from generate_series(1, ${PROJECTS}) p returning id`,
     [teamId],
   );
   const projectIds = projects.map((p) => p.id);
-  await handle.query(
+  await run(
     `insert into study (project_id, name, objectives, space, sampler, pruner, objective, status, tags, created_at, created_by_id, max_trials, next_trial_number)
      select ($1::uuid[])[1 + i % ${PROJECTS}],
        'study ' || i || ' ' || (array['mlp', 'cnn', 'resnet', 'gru', 'transformer'])[1 + i % 5],
@@ -42,10 +50,13 @@ export async function seedTeam(handle: DbHandle, teamGlobalId: string, studies: 
      from generate_series(1, $4::int) i`,
     [projectIds, owner!.user_id, perStudy, studies],
   );
-  const studyRows = await handle.query<{ id: string }>('select id from study where project_id = any($1::uuid[]) order by id', [projectIds]);
+  const studyRows = await run<{ id: string }>(
+    'select id from study where project_id = any($1::uuid[]) order by id',
+    [projectIds],
+  );
   for (let offset = 0; offset < studyRows.length; offset += CHUNK) {
     const chunk = studyRows.slice(offset, offset + CHUNK).map((s) => s.id);
-    await handle.query(
+    await run(
       `insert into trial (study_id, number, params, state, "values", tags, created_at, started_at, finished_at)
        select s.id, n, jsonb_build_object('lr', 0.0001 + random() * 0.1), st.state,
          case when st.state = 'COMPLETE' then array[random()]::float8[] end,
@@ -59,9 +70,9 @@ export async function seedTeam(handle: DbHandle, teamGlobalId: string, studies: 
       [chunk, perStudy],
     );
   }
-  await handle.query('analyze study');
-  await handle.query('analyze trial');
-  const [range] = await handle.query<{ lo: string; hi: string; n: string }>(
+  await run('analyze study');
+  await run('analyze trial');
+  const [range] = await run<{ lo: string; hi: string; n: string }>(
     'select min(id)::text as lo, max(id)::text as hi, count(*)::text as n from trial where study_id = any($1::uuid[])',
     [studyRows.map((s) => s.id)],
   );

@@ -27,21 +27,43 @@ describe.each(testDatabases)('compare [$name]', (target) => {
     other = await setupTeam(api, 'compare-other');
     const db = handle.db;
     const projectId = rawId(team.projectId, 'Project')!;
-    const space = { lr: { type: 'float', low: 0.001, high: 1, log: true }, units: { type: 'int', low: 1, high: 64 } };
-    for (const [name, offset] of [['A', 0], ['B', 0.5], ['C', 1]] as const) {
+    const space = {
+      lr: { type: 'float', low: 0.001, high: 1, log: true },
+      units: { type: 'int', low: 1, high: 64 },
+    };
+    for (const [name, offset] of [
+      ['A', 0],
+      ['B', 0.5],
+      ['C', 1],
+    ] as const) {
       const s = await createStudy({ name, projectId, space }, db);
       studyIds.push(toGlobalId('Study', s.id));
       // Values 10 + offset, 9 + offset, … : every trial improves on the one before.
       for (let n = 0; n < 10; n++) {
         const finishedAt = new Date(Date.UTC(2026, 0, 1, 0, n));
-        const t = await createTrial({ studyId: s.id, number: n, state: 'COMPLETE', values: [10 - n + offset], params: { lr: 0.001 * (n + 1), units: 64 - n }, finishedAt }, db);
+        const t = await createTrial(
+          {
+            studyId: s.id,
+            number: n,
+            state: 'COMPLETE',
+            values: [10 - n + offset],
+            params: { lr: 0.001 * (n + 1), units: 64 - n },
+            finishedAt,
+          },
+          db,
+        );
         if (n < 2) trialIds.push(toGlobalId('Trial', t.id));
-        if (n < 2) for (let step = 0; step < 3; step++) await createMetric({ trialId: t.id, key: 'val_loss', step, value: 1 / (step + 1) + offset }, db);
+        if (n < 2)
+          for (let step = 0; step < 3; step++)
+            await createMetric({ trialId: t.id, key: 'val_loss', step, value: 1 / (step + 1) + offset }, db);
       }
     }
     const foreign = await createStudy({ name: 'foreign', projectId: rawId(other.projectId, 'Project')! }, db);
     foreignStudy = toGlobalId('Study', foreign.id);
-    foreignTrial = toGlobalId('Trial', (await createTrial({ studyId: foreign.id, number: 0, state: 'COMPLETE', values: [1] }, db)).id);
+    foreignTrial = toGlobalId(
+      'Trial',
+      (await createTrial({ studyId: foreign.id, number: 0, state: 'COMPLETE', values: [1] }, db)).id,
+    );
   });
   afterAll(async () => {
     await api.close();
@@ -52,8 +74,17 @@ describe.each(testDatabases)('compare [$name]', (target) => {
     const ids = [trialIds[3]!, trialIds[0]!, trialIds[4]!];
     const { compareTrials } = await api.gql(TRIALS, { ids }, team.user);
     expect(compareTrials.map((t: { id: string }) => t.id)).toEqual(ids);
-    expect(compareTrials[0]).toMatchObject({ number: 1, study: { name: 'B' }, params: { lr: 0.002, units: 63 }, values: [9.5] });
-    expect(compareTrials[1].metrics[0].points).toEqual([{ step: 0, value: 1 }, { step: 1, value: 0.5 }, { step: 2, value: 1 / 3 }]);
+    expect(compareTrials[0]).toMatchObject({
+      number: 1,
+      study: { name: 'B' },
+      params: { lr: 0.002, units: 63 },
+      values: [9.5],
+    });
+    expect(compareTrials[1].metrics[0].points).toEqual([
+      { step: 0, value: 1 },
+      { step: 1, value: 0.5 },
+      { step: 2, value: 1 / 3 },
+    ]);
   });
 
   it('returns studies with their best-so-far history (with finish times), importance, best trial and objective values', async () => {
@@ -69,14 +100,22 @@ describe.each(testDatabases)('compare [$name]', (target) => {
     expect(b.objectiveValues[0]).toBe(1.5);
     expect(b.objectiveValues.at(-1)).toBe(10.5);
     expect([...b.objectiveValues].sort((x: number, y: number) => x - y)).toEqual(b.objectiveValues);
-    const all = await api.gql('query($id: ID!) { study(id: $id) { objectiveValues } }', { id: studyIds[0] }, team.user);
+    const all = await api.gql(
+      'query($id: ID!) { study(id: $id) { objectiveValues } }',
+      { id: studyIds[0] },
+      team.user,
+    );
     expect(all.study.objectiveValues).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   it('refuses fewer than 2 or more than 20 trials (10 studies) and repeated ids, with a clear message', async () => {
     const cases: [string, string[], RegExp][] = [
       [TRIALS, [trialIds[0]!], /Compare 2 to 20 trials: ids holds 1/],
-      [TRIALS, Array.from({ length: 21 }, (_, i) => toGlobalId('Trial', 1_000 + i)), /Compare 2 to 20 trials: ids holds 21/],
+      [
+        TRIALS,
+        Array.from({ length: 21 }, (_, i) => toGlobalId('Trial', 1_000 + i)),
+        /Compare 2 to 20 trials: ids holds 21/,
+      ],
       [STUDIES, Array.from({ length: 11 }, () => studyIds[0]!), /Compare 2 to 10 studies: ids holds 11/],
       [TRIALS, [trialIds[0]!, trialIds[1]!, trialIds[0]!], /ids\[2\] repeats ids\[0\]/],
     ];
@@ -85,7 +124,11 @@ describe.each(testDatabases)('compare [$name]', (target) => {
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.message).toMatch(message);
     }
-    const bad = await api.post('query($id: ID!) { study(id: $id) { objectiveValues(objectiveIndex: 1) } }', { id: studyIds[0] }, team.user);
+    const bad = await api.post(
+      'query($id: ID!) { study(id: $id) { objectiveValues(objectiveIndex: 1) } }',
+      { id: studyIds[0] },
+      team.user,
+    );
     expect(bad.errors?.[0]?.message).toMatch(/objectiveIndex must be from 0 to 0/);
   });
 
@@ -96,7 +139,13 @@ describe.each(testDatabases)('compare [$name]', (target) => {
     const study = await api.post(STUDIES, { ids: [foreignStudy, studyIds[0]!] }, team.user);
     expect(study.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const { viewer } = await api.gql('{ viewer { user { id } } }', undefined, other.user);
-    await handle.db.insert(membership).values({ teamId: rawId(team.teamId, 'Team')!, userId: rawId(viewer.user.id as string, 'User')!, role: 'VIEWER' });
+    await handle.db
+      .insert(membership)
+      .values({
+        teamId: rawId(team.teamId, 'Team')!,
+        userId: rawId(viewer.user.id as string, 'User')!,
+        role: 'VIEWER',
+      });
     const { compareTrials } = await api.gql(TRIALS, { ids: trialIds.slice(0, 2) }, other.user);
     expect(compareTrials).toHaveLength(2);
   });

@@ -39,9 +39,16 @@ export const compareResolvers: Resolvers = {
     objectiveValues: async (row, args, ctx) => {
       const index = args.objectiveIndex ?? 0;
       if (!Number.isInteger(index) || index < 0 || index >= row.objectives.length) {
-        throw badInput(`objectiveIndex must be from 0 to ${row.objectives.length - 1} (the study's objectives), got ${shown(index)}`);
+        throw badInput(
+          `objectiveIndex must be from 0 to ${row.objectives.length - 1} (the study's objectives), got ${shown(index)}`,
+        );
       }
-      const maxPoints = boundedInt('objectiveValues(maxPoints:)', args.maxPoints ?? 1000, 2, COMPARE_MAX.values);
+      const maxPoints = boundedInt(
+        'objectiveValues(maxPoints:)',
+        args.maxPoints ?? 1000,
+        2,
+        COMPARE_MAX.values,
+      );
       const value = sql`${trial.values}[${sql.raw(String(index + 1))}]`;
       // Ranked in the database; with n > maxPoints only the first row of each of maxPoints - 1 equal buckets of
       // ranks and the last row come back, so a study of a million trials sends maxPoints numbers, not a million.

@@ -1,6 +1,12 @@
 // Validation of the team search's filters and cursors (resolvers/search.ts). Every refusal is BAD_USER_INPUT naming
 // the field and the value; ids of another team's objects answer "not found" through `authorize` (common.ts).
-import type { Direction, StudySearchFilter, TrialSearchFilter, TrialState, StudyStatus } from '../generated/graphql.ts';
+import type {
+  Direction,
+  StudySearchFilter,
+  TrialSearchFilter,
+  TrialState,
+  StudyStatus,
+} from '../generated/graphql.ts';
 import { rawId } from '../ids.ts';
 import { badInput } from './common.ts';
 import { shown } from './list-limits.ts';
@@ -50,19 +56,24 @@ export interface TrialConditions {
 
 function checkText(field: string, value: string, min = 0): string {
   if (value.length < min || value.length > SEARCH_MAX.name) {
-    throw badInput(`${field} must have ${min} to ${SEARCH_MAX.name} characters, got ${value.length}: ${shown(value)}`);
+    throw badInput(
+      `${field} must have ${min} to ${SEARCH_MAX.name} characters, got ${value.length}: ${shown(value)}`,
+    );
   }
   return value;
 }
 
 function checkTags(field: string, tags: readonly string[] | null | undefined): string[] | undefined {
   if (tags == null) return undefined;
-  if (tags.length > SEARCH_MAX.tags) throw badInput(`${field} may hold at most ${SEARCH_MAX.tags} tags, got ${tags.length}`);
+  if (tags.length > SEARCH_MAX.tags)
+    throw badInput(`${field} may hold at most ${SEARCH_MAX.tags} tags, got ${tags.length}`);
   const kept: string[] = [];
   tags.forEach((raw, i) => {
     const tag = raw.trim();
     if (tag.length === 0 || tag.length > TAG_MAX) {
-      throw badInput(`${field}[${i}] must have 1 to ${TAG_MAX} characters after trimming, got ${tag.length}: ${shown(raw)}`);
+      throw badInput(
+        `${field}[${i}] must have 1 to ${TAG_MAX} characters after trimming, got ${tag.length}: ${shown(raw)}`,
+      );
     }
     if (!kept.includes(tag)) kept.push(tag);
   });
@@ -70,14 +81,20 @@ function checkTags(field: string, tags: readonly string[] | null | undefined): s
 }
 
 /** Raw ids of global ids of one type; a malformed id or one of another type is BAD_USER_INPUT naming its place. */
-function checkIds(field: string, ids: readonly string[] | null | undefined, type: 'Project' | 'Study'): string[] | undefined {
+function checkIds(
+  field: string,
+  ids: readonly string[] | null | undefined,
+  type: 'Project' | 'Study',
+): string[] | undefined {
   if (ids == null) return undefined;
-  if (ids.length > SEARCH_MAX.ids) throw badInput(`${field} may hold at most ${SEARCH_MAX.ids} ids, got ${ids.length}`);
+  if (ids.length > SEARCH_MAX.ids)
+    throw badInput(`${field} may hold at most ${SEARCH_MAX.ids} ids, got ${ids.length}`);
   return [
     ...new Set(
       ids.map((id, i) => {
         const raw = rawId(id, type);
-        if (raw === undefined) throw badInput(`${field}[${i}] is not a ${type.toLowerCase()} id: ${shown(id)}`);
+        if (raw === undefined)
+          throw badInput(`${field}[${i}] is not a ${type.toLowerCase()} id: ${shown(id)}`);
         return raw;
       }),
     ),
@@ -88,35 +105,48 @@ function checkDate(field: string, value: Date | null | undefined): Date | undefi
   if (value == null) return undefined;
   const time = value.getTime();
   if (!(time >= EARLIEST && time <= LATEST)) {
-    throw badInput(`${field} must be a date from 0001-01-01 to 9999-12-31, got ${Number.isNaN(time) ? 'an invalid date' : value.toISOString()}`);
+    throw badInput(
+      `${field} must be a date from 0001-01-01 to 9999-12-31, got ${Number.isNaN(time) ? 'an invalid date' : value.toISOString()}`,
+    );
   }
   return value;
 }
 
-export function checkMetricRange(field: string, range: { name: string; min?: number | null; max?: number | null } | null | undefined): MetricRange | undefined {
+export function checkMetricRange(
+  field: string,
+  range: { name: string; min?: number | null; max?: number | null } | null | undefined,
+): MetricRange | undefined {
   if (range == null) return undefined;
   const name = checkText(`${field}.name`, range.name, 1);
   const min = range.min ?? null;
   const max = range.max ?? null;
-  for (const [bound, value] of [['min', min], ['max', max]] as const) {
-    if (value !== null && !Number.isFinite(value)) throw badInput(`${field}.${bound} must be a finite number, got ${shown(value)}`);
+  for (const [bound, value] of [
+    ['min', min],
+    ['max', max],
+  ] as const) {
+    if (value !== null && !Number.isFinite(value))
+      throw badInput(`${field}.${bound} must be a finite number, got ${shown(value)}`);
   }
-  if (min !== null && max !== null && min > max) throw badInput(`${field}: min <= max must hold, got min=${min}, max=${max}`);
+  if (min !== null && max !== null && min > max)
+    throw badInput(`${field}: min <= max must hold, got min=${min}, max=${max}`);
   return { name, min, max };
 }
 
-const directionOf = (direction: Direction): 'minimize' | 'maximize' => (direction === 'MAXIMIZE' ? 'maximize' : 'minimize');
+const directionOf = (direction: Direction): 'minimize' | 'maximize' =>
+  direction === 'MAXIMIZE' ? 'maximize' : 'minimize';
 
 export function checkStudyFilter(filter: StudySearchFilter | null | undefined): StudyConditions {
   if (!filter) return {};
   const out: StudyConditions = {};
-  if (filter.name != null && filter.name.trim() !== '') out.name = checkText('filter.name', filter.name.trim());
+  if (filter.name != null && filter.name.trim() !== '')
+    out.name = checkText('filter.name', filter.name.trim());
   out.tags = checkTags('filter.tags', filter.tags);
   if (filter.statuses?.length) out.statuses = [...new Set(filter.statuses)];
   out.projectIds = checkIds('filter.projectIds', filter.projectIds, 'Project');
   if (filter.createdById != null) {
     const raw = rawId(filter.createdById, 'User');
-    if (raw === undefined) throw badInput(`filter.createdById is not a user id: ${shown(filter.createdById)}`);
+    if (raw === undefined)
+      throw badInput(`filter.createdById is not a user id: ${shown(filter.createdById)}`);
     out.createdById = raw;
   }
   out.createdAfter = checkDate('filter.createdAfter', filter.createdAfter as Date | null | undefined);
@@ -128,7 +158,9 @@ export function checkStudyFilter(filter: StudySearchFilter | null | undefined): 
   }
   if (filter.objective && (filter.objective.name != null || filter.objective.direction != null)) {
     out.objective = {
-      ...(filter.objective.name != null ? { name: checkText('filter.objective.name', filter.objective.name, 1) } : {}),
+      ...(filter.objective.name != null
+        ? { name: checkText('filter.objective.name', filter.objective.name, 1) }
+        : {}),
       ...(filter.objective.direction != null ? { direction: directionOf(filter.objective.direction) } : {}),
     };
   }
@@ -153,9 +185,15 @@ export function encodeStudyCursor(micros: string, id: string): string {
   return Buffer.from(`s:${micros}:${id}`).toString('base64url');
 }
 
-export function decodeStudyCursor(argument: string, cursor: string | null | undefined): { micros: string; id: string } | undefined {
+export function decodeStudyCursor(
+  argument: string,
+  cursor: string | null | undefined,
+): { micros: string; id: string } | undefined {
   if (cursor == null || cursor === '') return undefined;
-  const match = cursor.length <= 100 ? /^s:(-?\d{1,17}):([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
+  const match =
+    cursor.length <= 100
+      ? /^s:(-?\d{1,17}):([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
+      : null;
   if (!match) throw badInput(`${argument} is not a cursor of this search: ${shown(cursor)}`);
   return { micros: match[1]!, id: match[2]! };
 }
@@ -166,7 +204,8 @@ export function encodeTrialCursor(id: number): string {
 
 export function decodeTrialCursor(argument: string, cursor: string | null | undefined): number | undefined {
   if (cursor == null || cursor === '') return undefined;
-  const match = cursor.length <= 40 ? /^t:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
+  const match =
+    cursor.length <= 40 ? /^t:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
   if (!match) throw badInput(`${argument} is not a cursor of this search: ${shown(cursor)}`);
   return Number(match[1]);
 }

@@ -25,7 +25,11 @@ import {
   type TrialConditions,
 } from './search-filters.ts';
 
-const textArray = (values: readonly string[]): SQL => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+const textArray = (values: readonly string[]): SQL =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 
 /** `value` within the range, and a number (float8 NaN sorts above every number, so `>= x` would keep it). */
 function inRange(value: SQL, range: MetricRange): SQL {
@@ -53,7 +57,10 @@ function hasTrialIn(range: MetricRange): SQL {
 /** Each project named in the filter must be the team's: another team's answers "not found", like any id. */
 async function checkProjects(ctx: Context, team: TeamRow, ids: readonly string[] | undefined): Promise<void> {
   if (!ids?.length) return;
-  const rows = await ctx.db.select({ id: project.id }).from(project).where(and(inArray(project.id, [...ids]), eq(project.teamId, team.id)));
+  const rows = await ctx.db
+    .select({ id: project.id })
+    .from(project)
+    .where(and(inArray(project.id, [...ids]), eq(project.teamId, team.id)));
   if (rows.length !== ids.length) throw notFound('The project');
 }
 
@@ -84,18 +91,31 @@ function teamStudies(team: TeamRow, studyIds: readonly string[] | undefined): SQ
  * `study_id in (…) and values[k] in range` per position, which (study, values[1]) serves for the first objective.
  * Undefined when no study of the team has an objective of that name.
  */
-async function metricCondition(ctx: Context, team: TeamRow, range: MetricRange, studyIds: readonly string[] | undefined): Promise<SQL | undefined> {
+async function metricCondition(
+  ctx: Context,
+  team: TeamRow,
+  range: MetricRange,
+  studyIds: readonly string[] | undefined,
+): Promise<SQL | undefined> {
   const rows = await ctx.db
     .select({ id: study.id, pos: sql<number>`o.pos::int` })
     .from(study)
     .innerJoin(project, eq(project.id, study.projectId))
-    .innerJoin(sql`jsonb_array_elements(${study.objectives}) with ordinality as o(obj, pos)`, sql`o.obj ->> 'name' = ${range.name}`)
+    .innerJoin(
+      sql`jsonb_array_elements(${study.objectives}) with ordinality as o(obj, pos)`,
+      sql`o.obj ->> 'name' = ${range.name}`,
+    )
     .where(and(eq(project.teamId, team.id), studyIds ? inArray(study.id, [...studyIds]) : undefined));
   if (rows.length === 0) return undefined;
   const byPos = new Map<number, string[]>();
   for (const row of rows) byPos.set(row.pos, [...(byPos.get(row.pos) ?? []), row.id]);
-  const parts = [...byPos].map(([pos, ids]) => and(inArray(trial.studyId, ids), inRange(sql`${trial.values}[${sql.raw(String(pos))}]`, range))!);
-  return and(eq(trial.state, 'COMPLETE'), parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` or `)})`);
+  const parts = [...byPos].map(([pos, ids]) =>
+    and(inArray(trial.studyId, ids), inRange(sql`${trial.values}[${sql.raw(String(pos))}]`, range))!,
+  );
+  return and(
+    eq(trial.state, 'COMPLETE'),
+    parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` or `)})`,
+  );
 }
 
 async function trialWhere(ctx: Context, team: TeamRow, c: TrialConditions): Promise<SQL | undefined> {
@@ -114,14 +134,26 @@ async function trialWhere(ctx: Context, team: TeamRow, c: TrialConditions): Prom
 }
 
 /** Counts rows up to SEARCH_MAX.count (+1 to know whether it stopped). */
-async function countUpTo(ctx: Context, from: SQL): Promise<{ totalCount: number; totalCountIsExact: boolean }> {
-  const result = await ctx.db.execute(sql`select count(*)::int as n from (${from} limit ${SEARCH_MAX.count + 1}) as matched`);
+async function countUpTo(
+  ctx: Context,
+  from: SQL,
+): Promise<{ totalCount: number; totalCountIsExact: boolean }> {
+  const result = await ctx.db.execute(
+    sql`select count(*)::int as n from (${from} limit ${SEARCH_MAX.count + 1}) as matched`,
+  );
   const n = Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
-  return n > SEARCH_MAX.count ? { totalCount: SEARCH_MAX.count, totalCountIsExact: false } : { totalCount: n, totalCountIsExact: true };
+  return n > SEARCH_MAX.count
+    ? { totalCount: SEARCH_MAX.count, totalCountIsExact: false }
+    : { totalCount: n, totalCountIsExact: true };
 }
 
 function pageInfo<T extends { cursor: string }>(edges: T[], hasNextPage: boolean, after: unknown) {
-  return { hasNextPage, hasPreviousPage: after !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+  return {
+    hasNextPage,
+    hasPreviousPage: after !== undefined,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
 }
 
 export const searchResolvers: Resolvers = {
@@ -147,7 +179,10 @@ export const searchResolvers: Resolvers = {
               .where(and(where, keyset))
               .orderBy(desc(study.createdAt), desc(study.id))
               .limit(first + 1),
-        countUpTo(ctx, sql`select 1 from ${study} inner join ${project} on ${project.id} = ${study.projectId} where ${where}`),
+        countUpTo(
+          ctx,
+          sql`select 1 from ${study} inner join ${project} on ${project.id} = ${study.projectId} where ${where}`,
+        ),
       ]);
       const page = rows.slice(0, first);
       const edges = page.map((row) => {
@@ -156,7 +191,12 @@ export const searchResolvers: Resolvers = {
         const node: StudyRow = { ...row.study, teamId: row.teamId };
         return { cursor: encodeStudyCursor(row.micros, row.study.id), node };
       });
-      return { edges, nodes: edges.map((e) => e.node), pageInfo: pageInfo(edges, rows.length > first, after), ...count };
+      return {
+        edges,
+        nodes: edges.map((e) => e.node),
+        pageInfo: pageInfo(edges, rows.length > first, after),
+        ...count,
+      };
     },
     searchTrials: async (_parent, args, ctx) => {
       const team = await loadTeam(ctx, args.teamId, 'read');
@@ -173,7 +213,13 @@ export const searchResolvers: Resolvers = {
       }
       const where = await trialWhere(ctx, team, conditions);
       if (!where) {
-        return { edges: [], nodes: [], pageInfo: pageInfo([], false, after), totalCount: 0, totalCountIsExact: true };
+        return {
+          edges: [],
+          nodes: [],
+          pageInfo: pageInfo([], false, after),
+          totalCount: 0,
+          totalCountIsExact: true,
+        };
       }
       const [rows, count] = await Promise.all([
         first === 0
@@ -188,7 +234,12 @@ export const searchResolvers: Resolvers = {
       ]);
       authorize(ctx.viewer, team.id, 'read', 'The trial');
       const edges = rows.slice(0, first).map((node) => ({ cursor: encodeTrialCursor(node.id), node }));
-      return { edges, nodes: edges.map((e) => e.node), pageInfo: pageInfo(edges, rows.length > first, after), ...count };
+      return {
+        edges,
+        nodes: edges.map((e) => e.node),
+        pageInfo: pageInfo(edges, rows.length > first, after),
+        ...count,
+      };
     },
   },
 };
