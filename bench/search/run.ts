@@ -99,6 +99,7 @@ if (flags.db === 'postgres' || flags.db === 'both') {
   // A run that was stopped half-way left its team behind: it goes first (its projects, studies and trials cascade).
   const dropBenchTeams = () => seedWith(`delete from team where slug like 'bench-search-%'`);
   try {
+    await handle.migrate();
     if (given) await dropBenchTeams();
     await run('postgres', handle, seedWith, Number(flags.studies), Number(flags['trials-per-study']));
     if (given) {

@@ -61,6 +61,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
   useEffect(() => {
     setBrush({});
     setRefining(false);
+    setChosen(new Set());
   }, [study.id]);
 
   const trials = store.trials;
