@@ -31,9 +31,17 @@ describe('search and compare', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(/\/teams/);
     const auth = { cookie: cookieHeader(await context.cookies(stack.webUrl)) };
-    const { teamCreate } = await stack.gql('mutation($i: TeamCreateInput!) { teamCreate(input: $i) { team { id } } }', { i: { name: `Lab ${suffix}`, slug: `lab-${suffix}` } }, auth);
+    const { teamCreate } = await stack.gql(
+      'mutation($i: TeamCreateInput!) { teamCreate(input: $i) { team { id } } }',
+      { i: { name: `Lab ${suffix}`, slug: `lab-${suffix}` } },
+      auth,
+    );
     const teamId = teamCreate.team.id as string;
-    const { projectCreate } = await stack.gql('mutation($i: ProjectCreateInput!) { projectCreate(input: $i) { project { id } } }', { i: { teamId, name: 'Main', slug: 'main' } }, auth);
+    const { projectCreate } = await stack.gql(
+      'mutation($i: ProjectCreateInput!) { projectCreate(input: $i) { project { id } } }',
+      { i: { teamId, name: 'Main', slug: 'main' } },
+      auth,
+    );
     const name = `haystack-${suffix}`;
     const { studyCreate } = await stack.gql(
       'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }',
@@ -42,7 +50,10 @@ describe('search and compare', () => {
           projectId: projectCreate.project.id,
           name,
           objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
-          space: { lr: { type: 'float', low: 0.0001, high: 0.1, log: true }, units: { type: 'int', low: 8, high: 64 } },
+          space: {
+            lr: { type: 'float', low: 0.0001, high: 0.1, log: true },
+            units: { type: 'int', low: 8, high: 64 },
+          },
           sampler: { kind: 'random', seed: 11 },
           objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
           budget: { maxTrials: 3, maxParallel: 3 },
@@ -53,7 +64,11 @@ describe('search and compare', () => {
     const studyId = studyCreate.study.id as string;
 
     // Three trials run by hand over the runner protocol: a learning curve each, then a final value.
-    const { apiTokenCreate } = await stack.gql('mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret } }', { i: { teamId, name: 'hand', scope: 'RUNNER' } }, auth);
+    const { apiTokenCreate } = await stack.gql(
+      'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret } }',
+      { i: { teamId, name: 'hand', scope: 'RUNNER' } },
+      auth,
+    );
     const runner = { token: apiTokenCreate.secret as string };
     const { runnerRegister } = await stack.gql(
       'mutation($i: RunnerRegisterInput!) { runnerRegister(input: $i) { runner { id } } }',
@@ -68,8 +83,16 @@ describe('search and compare', () => {
       );
       const [lease] = trialClaim.leases as { leaseToken: string; trial: { id: string } }[];
       const points = [0, 1, 2].map((step) => ({ key: 'val_loss', step, value: (1 + i) / (step + 1) }));
-      await stack.gql('mutation($i: TrialReportInput!) { trialReport(input: $i) { shouldPrune } }', { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, points } }, runner);
-      await stack.gql('mutation($i: TrialCompleteInput!) { trialComplete(input: $i) { trial { state } } }', { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, values: [(1 + i) / 3] } }, runner);
+      await stack.gql(
+        'mutation($i: TrialReportInput!) { trialReport(input: $i) { shouldPrune } }',
+        { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, points } },
+        runner,
+      );
+      await stack.gql(
+        'mutation($i: TrialCompleteInput!) { trialComplete(input: $i) { trial { state } } }',
+        { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, values: [(1 + i) / 3] } },
+        runner,
+      );
     }
 
     // Tag the study on its page.
@@ -92,7 +115,9 @@ describe('search and compare', () => {
     await page.getByLabel('Tags (comma-separated, all required)').fill(`needle-${suffix}`);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(/tags=needle/);
-    await expect.poll(() => page.getByRole('status').textContent(), WAIT).toBe('1 match');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'match' }).textContent(), WAIT)
+      .toBe('1 match');
     expect(await results.getByRole('link', { name }).count()).toBe(1);
 
     // The study's trials, then three of them compared.
@@ -103,11 +128,15 @@ describe('search and compare', () => {
     for (const checkbox of await trials.getByRole('checkbox').all()) await checkbox.check();
     await page.getByRole('button', { name: 'Compare selected trials' }).click();
     await page.waitForURL(/\/compare\/trials\?ids=/);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('Compare 3 trials');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT)
+      .toBe('Compare 3 trials');
     const table = page.getByTestId('compare-params');
     expect(await table.locator('thead th').count()).toBe(4);
     // lr and units were sampled at random: they differ, and are marked so; so does the final val_loss.
-    expect(await table.locator('tr[data-differs] th').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('lr'), expect.stringContaining('val_loss')]));
+    expect(await table.locator('tr[data-differs] th').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('lr'), expect.stringContaining('val_loss')]),
+    );
     const curves = page.getByRole('img', { name: 'val_loss against step' });
     await expect.poll(() => curves.locator('g[data-series] path').count(), WAIT).toBe(3);
     await page.screenshot({ path: screenshotPath('compare-trials'), fullPage: true });
@@ -116,7 +145,9 @@ describe('search and compare', () => {
     const url = new URL(page.url());
     const first = (url.searchParams.getAll('ids')[0] ?? '').split(',')[0]!;
     await page.goto(`${stack.webUrl}/compare/trials?ids=${encodeURIComponent(first)}`);
-    await expect.poll(() => page.getByRole('alert').textContent(), WAIT).toBe('Choose at least 2 trials to compare (got 1).');
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'Choose' }).textContent(), WAIT)
+      .toBe('Choose at least 2 trials to compare (got 1).');
     await context.close();
   });
 });

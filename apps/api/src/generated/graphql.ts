@@ -1118,9 +1118,9 @@ export type StudySearchConnection = {
   nodes: Array<Study>;
   /** Where this page stands. */
   pageInfo: PageInfo;
-  /** Studies matching the filter, counted up to 10,000 (see `totalCountIsExact`). */
+  /** Studies matching the filter, counted up to 1,000 (see `totalCountIsExact`). */
   totalCount: Scalars['Int']['output'];
-  /** False when more than 10,000 match and `totalCount` stopped counting. */
+  /** False when more than 1,000 match and `totalCount` stopped counting. */
   totalCountIsExact: Scalars['Boolean']['output'];
 };
 
@@ -1496,9 +1496,9 @@ export type TrialSearchConnection = {
   nodes: Array<Trial>;
   /** Where this page stands. */
   pageInfo: PageInfo;
-  /** Trials matching the filter, counted up to 10,000 (see `totalCountIsExact`). */
+  /** Trials matching the filter, counted up to 1,000 (see `totalCountIsExact`). */
   totalCount: Scalars['Int']['output'];
-  /** False when more than 10,000 match and `totalCount` stopped counting. */
+  /** False when more than 1,000 match and `totalCount` stopped counting. */
   totalCountIsExact: Scalars['Boolean']['output'];
 };
 

@@ -21,8 +21,8 @@ export const SEARCH_MAX = {
   ids: 50,
   /** Characters of a name fragment or an objective name. */
   name: 200,
-  /** `totalCount` stops counting here: a count of a million trials would cost more than the page. */
-  count: 10_000,
+  /** `totalCount` stops counting here, so a broad filter's count reads at most this many matching rows. */
+  count: 1_000,
 } as const;
 
 /** Dates Postgres and JavaScript both hold: a year outside 1–9999 would be a database error, not an empty page. */
