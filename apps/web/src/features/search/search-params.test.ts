@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSearch, searchHref, studyFilter, trialFilter } from './search-params';
+import { readSearch, searchHref, studyFilter, studyTrialsHref, trialFilter } from './search-params';
 
 describe('search page URL', () => {
   it('reads a study search from the URL into the API filter', () => {
@@ -78,5 +78,17 @@ describe('search page URL', () => {
       state,
     );
     expect(searchHref(readSearch({}))).toBe('/search');
+  });
+
+  it("links a study result to its trials with the metric range, not the study's own filters", () => {
+    const state = readSearch({
+      team: 'T',
+      q: 'mlp',
+      tags: 'baseline',
+      status: 'RUNNING',
+      metric: 'acc',
+      min: '0.9',
+    });
+    expect(studyTrialsHref(state, 'S1')).toBe('/search?kind=trials&team=T&metric=acc&min=0.9&study=S1');
   });
 });

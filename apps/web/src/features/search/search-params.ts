@@ -180,3 +180,20 @@ export function searchHref(state: SearchState): string {
   const text = query.toString();
   return text ? `/search?${text}` : '/search';
 }
+
+/**
+ * A study's trials from a study search: the study and the metric range carry over (the trials "with M in range"
+ * that made the study match); the study-level fields (name, tags, status, dates, …) do not apply to trials.
+ */
+export function studyTrialsHref(state: SearchState, studyId: string): string {
+  const blank = readSearch({});
+  return searchHref({
+    ...blank,
+    kind: 'trials',
+    team: state.team,
+    study: studyId,
+    metric: state.metric,
+    min: state.min,
+    max: state.max,
+  });
+}

@@ -6,7 +6,7 @@ import { TagChips } from '@/features/notes/tag-chips';
 import { formatMetric, relativeTime } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
 import { COMPARE_LIMITS } from '../compare/transform';
-import { searchHref, type SearchState } from './search-params';
+import { searchHref, studyTrialsHref, type SearchState } from './search-params';
 
 type StudyPage = SearchStudiesQuery['searchStudies'];
 type TrialPage = SearchTrialsQuery['searchTrials'];
@@ -68,15 +68,7 @@ export function StudyResults({ state, page }: { state: SearchState; page: StudyP
           {page.nodes.map((study) => {
             const objective = study.objectives[0];
             // The study's trials with the same metric condition: the filter carried to where it applies.
-            const trials = searchHref({
-              ...state,
-              kind: 'trials',
-              study: study.id,
-              q: '',
-              statuses: [],
-              project: '',
-              after: '',
-            });
+            const trials = studyTrialsHref(state, study.id);
             return (
               <tr key={study.id}>
                 <td>
