@@ -6,11 +6,13 @@ import { guardTextArguments } from './input-text.ts';
 import { analysisResolvers } from './resolvers/analysis.ts';
 import { authResolvers } from './resolvers/auth.ts';
 import { exportResolvers } from './resolvers/export.ts';
+import { compareResolvers } from './resolvers/compare.ts';
 import { homeResolvers } from './resolvers/home.ts';
 import { importResolvers } from './resolvers/import.ts';
 import { nodeResolvers } from './resolvers/node.ts';
 import { noteResolvers } from './resolvers/notes.ts';
 import { runnerResolvers } from './resolvers/runners.ts';
+import { searchResolvers } from './resolvers/search.ts';
 import { DateTimeScalar, JSONScalar, MetricValueScalar } from './resolvers/scalars.ts';
 import { studyResolvers } from './resolvers/studies.ts';
 import { teamResolvers } from './resolvers/teams.ts';
@@ -23,7 +25,7 @@ export const typeDefs = readdirSync(schemaDir)
   .sort()
   .map((file) => readFileSync(schemaDir + file, 'utf8'));
 
-const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers, exportResolvers, importResolvers];
+const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers, exportResolvers, importResolvers, searchResolvers, compareResolvers];
 
 export const schema = guardTextArguments(
   makeExecutableSchema({

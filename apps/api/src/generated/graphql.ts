@@ -107,6 +107,8 @@ export type AuthPayload = {
 /** The best value of a study's first objective so far, as it stood after a trial. */
 export type BestSoFarPoint = {
   __typename?: 'BestSoFarPoint';
+  /** When the trial that set it finished; for plotting the history against wall time. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
   /** The trial that set it. */
   trialNumber: Scalars['Int']['output'];
   /** The best value so far. */
@@ -317,6 +319,16 @@ export type MetricPointInput = {
   step: Scalars['Int']['input'];
   /** Value; may be NaN or ±Infinity. */
   value: Scalars['MetricValue']['input'];
+};
+
+/** A condition on an objective's final value: the trial is COMPLETE and its value of the objective named `name` lies within [min, max]. */
+export type MetricRangeInput = {
+  /** Highest value kept (inclusive). */
+  max?: InputMaybe<Scalars['Float']['input']>;
+  /** Lowest value kept (inclusive). */
+  min?: InputMaybe<Scalars['Float']['input']>;
+  /** The objective's name, e.g. `val_accuracy` (at most 200 characters). Studies without an objective of that name never match. */
+  name: Scalars['String']['input'];
 };
 
 /** One metric's points. */
@@ -600,6 +612,14 @@ export type ObjectiveInput = {
   name: Scalars['String']['input'];
 };
 
+/** An objective a study optimises. */
+export type ObjectiveMatchInput = {
+  /** Its direction. */
+  direction?: InputMaybe<Direction>;
+  /** The objective's name (exact). */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Order direction. */
 export type OrderDirection =
   /** Smallest first. */
@@ -684,12 +704,33 @@ export type ProjectCreatePayload = {
 /** The root of every read. */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * 2 to 10 studies to compare (best-so-far histories, parameter importance, best trials, the objective's
+   * distribution), in the order given (each id once). Same access rules as `compareTrials`.
+   */
+  compareStudies: Array<Study>;
+  /**
+   * 2 to 20 trials to compare side by side, in the order given (each id once). Each needs read access to its team;
+   * an id the caller may not see (another team's) answers NOT_FOUND, like one that does not exist.
+   */
+  compareTrials: Array<Trial>;
   /** Fetches any object by its global id; null when it does not exist or you may not see it. */
   node: Maybe<Node>;
   /** Fetches several objects by their global ids. */
   nodes: Array<Maybe<Node>>;
   /** A runner by global id. */
   runner: Maybe<Runner>;
+  /**
+   * The team's studies matching `filter`, newest first; `first` at most 100. Needs read access to the team (a
+   * VIEWER may search); another team answers NOT_FOUND. A filter outside its limits is BAD_USER_INPUT naming the
+   * field and the value.
+   */
+  searchStudies: StudySearchConnection;
+  /**
+   * The team's trials across its studies matching `filter`, newest first; `first` at most 100. Same access and
+   * validation as `searchStudies`.
+   */
+  searchTrials: TrialSearchConnection;
   /** Who may sign up (set with `admin signup-policy set`, or TUNEBOARD_SIGNUP_POLICY). */
   signUpPolicy: SignUpPolicy;
   /** A study by global id. */
@@ -698,6 +739,18 @@ export type Query = {
   trial: Maybe<Trial>;
   /** The caller: a signed-in user or an API token; null when anonymous. */
   viewer: Maybe<Viewer>;
+};
+
+
+/** The root of every read. */
+export type QueryCompareStudiesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryCompareTrialsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -716,6 +769,24 @@ export type QueryNodesArgs = {
 /** The root of every read. */
 export type QueryRunnerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. */
+export type QuerySearchStudiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StudySearchFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  teamId: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. */
+export type QuerySearchTrialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TrialSearchFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  teamId: Scalars['ID']['input'];
 };
 
 
@@ -900,6 +971,12 @@ export type Study = Node & {
   note: Note;
   /** What a runner executes per trial: a model template and dataset, or a command. */
   objective: Scalars['JSON']['output'];
+  /**
+   * Finite values of one objective over the complete trials, in increasing order: the empirical distribution (EDF)
+   * of the objective. With more complete trials than `maxPoints` (at most 5,000), evenly spaced order statistics
+   * (the smallest and largest included), so the curve keeps its shape.
+   */
+  objectiveValues: Array<Scalars['Float']['output']>;
   /** What is optimised, in order; `Trial.values` follow this order. */
   objectives: Array<Objective>;
   /** Importance of each parameter for one objective over the complete trials, in the space's parameter order; empty with fewer than two complete trials. */
@@ -939,6 +1016,13 @@ export type StudyBestSoFarArgs = {
 export type StudyExportJsonlArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A hyperparameter search: a space, a strategy, an objective and a budget. */
+export type StudyObjectiveValuesArgs = {
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  objectiveIndex?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1077,6 +1161,52 @@ export type StudyRefineInput = {
   studyId: Scalars['ID']['input'];
   /** With no `ranges`: the share of best trials the suggestion covers (default 0.2). */
   topQuantile?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A page of a search's studies, newest first. */
+export type StudySearchConnection = {
+  __typename?: 'StudySearchConnection';
+  /** Studies with their cursors. */
+  edges: Array<StudySearchEdge>;
+  /** Studies of this page. */
+  nodes: Array<Study>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** Studies matching the filter, counted up to 1,000 (see `totalCountIsExact`). */
+  totalCount: Scalars['Int']['output'];
+  /** False when more than 1,000 match and `totalCount` stopped counting. */
+  totalCountIsExact: Scalars['Boolean']['output'];
+};
+
+/** A study with its cursor. */
+export type StudySearchEdge = {
+  __typename?: 'StudySearchEdge';
+  /** Pass as `after` for the next page. */
+  cursor: Scalars['String']['output'];
+  /** The study. */
+  node: Study;
+};
+
+/** Which of a team's studies `searchStudies` returns; every condition given must hold. */
+export type StudySearchFilter = {
+  /** Created at or after this time. */
+  createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Created before this time. */
+  createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only studies created by this user. */
+  createdById?: InputMaybe<Scalars['ID']['input']>;
+  /** Studies with at least one COMPLETE trial whose value of this objective is within the range. */
+  hasTrial?: InputMaybe<MetricRangeInput>;
+  /** A part of the name, any case (at most 200 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Studies with an objective of this name and/or direction. */
+  objective?: InputMaybe<ObjectiveMatchInput>;
+  /** Only studies of these projects (at most 50; each must belong to the team). */
+  projectIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these statuses. */
+  statuses?: InputMaybe<Array<StudyStatus>>;
+  /** Tags the study must all carry (at most 20). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** Where a study stands. */
@@ -1428,6 +1558,33 @@ export type TrialReportPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A page of a search's trials, newest first. */
+export type TrialSearchConnection = {
+  __typename?: 'TrialSearchConnection';
+  /** Trials with their cursors. */
+  edges: Array<TrialEdge>;
+  /** Trials of this page. */
+  nodes: Array<Trial>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** Trials matching the filter, counted up to 1,000 (see `totalCountIsExact`). */
+  totalCount: Scalars['Int']['output'];
+  /** False when more than 1,000 match and `totalCount` stopped counting. */
+  totalCountIsExact: Scalars['Boolean']['output'];
+};
+
+/** Which of a team's trials `searchTrials` returns; every condition given must hold. */
+export type TrialSearchFilter = {
+  /** Only COMPLETE trials whose value of this objective is within the range. */
+  metric?: InputMaybe<MetricRangeInput>;
+  /** Only these states. */
+  states?: InputMaybe<Array<TrialState>>;
+  /** Only trials of these studies (at most 50; each must belong to the team). */
+  studyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Tags the trial must all carry (at most 20). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** Where a trial stands. */
 export type TrialState =
   /** Withdrawn before it ran (study stopped). */
@@ -1651,6 +1808,7 @@ export type ResolversTypes = {
   MetricColumnsInput: ResolverTypeWrapper<Partial<MetricColumnsInput>>;
   MetricPoint: ResolverTypeWrapper<Partial<MetricPoint>>;
   MetricPointInput: ResolverTypeWrapper<Partial<MetricPointInput>>;
+  MetricRangeInput: ResolverTypeWrapper<Partial<MetricRangeInput>>;
   MetricSeries: ResolverTypeWrapper<Partial<MetricSeries>>;
   MetricValue: ResolverTypeWrapper<Partial<Scalars['MetricValue']['output']>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1658,6 +1816,7 @@ export type ResolversTypes = {
   Note: ResolverTypeWrapper<NoteModel>;
   Objective: ResolverTypeWrapper<Partial<Objective>>;
   ObjectiveInput: ResolverTypeWrapper<Partial<ObjectiveInput>>;
+  ObjectiveMatchInput: ResolverTypeWrapper<Partial<ObjectiveMatchInput>>;
   OrderDirection: ResolverTypeWrapper<Partial<OrderDirection>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   ParamFilter: ResolverTypeWrapper<Partial<ParamFilter>>;
@@ -1685,6 +1844,9 @@ export type ResolversTypes = {
   StudyImportOptunaPayload: ResolverTypeWrapper<Partial<Omit<StudyImportOptunaPayload, 'study'> & { study?: Maybe<ResolversTypes['Study']> }>>;
   StudyPayload: ResolverTypeWrapper<Partial<Omit<StudyPayload, 'study'> & { study?: Maybe<ResolversTypes['Study']> }>>;
   StudyRefineInput: ResolverTypeWrapper<Partial<StudyRefineInput>>;
+  StudySearchConnection: ResolverTypeWrapper<Partial<Omit<StudySearchConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StudySearchEdge']>, nodes: Array<ResolversTypes['Study']> }>>;
+  StudySearchEdge: ResolverTypeWrapper<Partial<Omit<StudySearchEdge, 'node'> & { node: ResolversTypes['Study'] }>>;
+  StudySearchFilter: ResolverTypeWrapper<Partial<StudySearchFilter>>;
   StudyStatus: ResolverTypeWrapper<Partial<StudyStatus>>;
   StudyUpdateInput: ResolverTypeWrapper<Partial<StudyUpdateInput>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1711,6 +1873,8 @@ export type ResolversTypes = {
   TrialReleaseInput: ResolverTypeWrapper<Partial<TrialReleaseInput>>;
   TrialReportInput: ResolverTypeWrapper<Partial<TrialReportInput>>;
   TrialReportPayload: ResolverTypeWrapper<Partial<TrialReportPayload>>;
+  TrialSearchConnection: ResolverTypeWrapper<Partial<Omit<TrialSearchConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TrialEdge']>, nodes: Array<ResolversTypes['Trial']> }>>;
+  TrialSearchFilter: ResolverTypeWrapper<Partial<TrialSearchFilter>>;
   TrialState: ResolverTypeWrapper<Partial<TrialState>>;
   TrialUpdateInput: ResolverTypeWrapper<Partial<TrialUpdateInput>>;
   TrialsAvailable: ResolverTypeWrapper<TrialsAvailableModel>;
@@ -1753,6 +1917,7 @@ export type ResolversParentTypes = {
   MetricColumnsInput: Partial<MetricColumnsInput>;
   MetricPoint: Partial<MetricPoint>;
   MetricPointInput: Partial<MetricPointInput>;
+  MetricRangeInput: Partial<MetricRangeInput>;
   MetricSeries: Partial<MetricSeries>;
   MetricValue: Partial<Scalars['MetricValue']['output']>;
   Mutation: Record<PropertyKey, never>;
@@ -1760,6 +1925,7 @@ export type ResolversParentTypes = {
   Note: NoteModel;
   Objective: Partial<Objective>;
   ObjectiveInput: Partial<ObjectiveInput>;
+  ObjectiveMatchInput: Partial<ObjectiveMatchInput>;
   PageInfo: Partial<PageInfo>;
   ParamFilter: Partial<ParamFilter>;
   ParameterImportance: Partial<ParameterImportance>;
@@ -1783,6 +1949,9 @@ export type ResolversParentTypes = {
   StudyImportOptunaPayload: Partial<Omit<StudyImportOptunaPayload, 'study'> & { study?: Maybe<ResolversParentTypes['Study']> }>;
   StudyPayload: Partial<Omit<StudyPayload, 'study'> & { study?: Maybe<ResolversParentTypes['Study']> }>;
   StudyRefineInput: Partial<StudyRefineInput>;
+  StudySearchConnection: Partial<Omit<StudySearchConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StudySearchEdge']>, nodes: Array<ResolversParentTypes['Study']> }>;
+  StudySearchEdge: Partial<Omit<StudySearchEdge, 'node'> & { node: ResolversParentTypes['Study'] }>;
+  StudySearchFilter: Partial<StudySearchFilter>;
   StudyUpdateInput: Partial<StudyUpdateInput>;
   Subscription: Record<PropertyKey, never>;
   Team: TeamRow;
@@ -1806,6 +1975,8 @@ export type ResolversParentTypes = {
   TrialReleaseInput: Partial<TrialReleaseInput>;
   TrialReportInput: Partial<TrialReportInput>;
   TrialReportPayload: Partial<TrialReportPayload>;
+  TrialSearchConnection: Partial<Omit<TrialSearchConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TrialEdge']>, nodes: Array<ResolversParentTypes['Trial']> }>;
+  TrialSearchFilter: Partial<TrialSearchFilter>;
   TrialUpdateInput: Partial<TrialUpdateInput>;
   TrialsAvailable: TrialsAvailableModel;
   User: UserRow;
@@ -1845,6 +2016,7 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type BestSoFarPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BestSoFarPoint'] = ResolversParentTypes['BestSoFarPoint']> = {
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   trialNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['MetricValue'], ParentType, ContextType>;
 };
@@ -1998,9 +2170,13 @@ export type ProjectCreatePayloadResolvers<ContextType = Context, ParentType exte
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  compareStudies?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType, RequireFields<QueryCompareStudiesArgs, 'ids'>>;
+  compareTrials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType, RequireFields<QueryCompareTrialsArgs, 'ids'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   runner?: Resolver<Maybe<ResolversTypes['Runner']>, ParentType, ContextType, RequireFields<QueryRunnerArgs, 'id'>>;
+  searchStudies?: Resolver<ResolversTypes['StudySearchConnection'], ParentType, ContextType, RequireFields<QuerySearchStudiesArgs, 'first' | 'teamId'>>;
+  searchTrials?: Resolver<ResolversTypes['TrialSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchTrialsArgs, 'first' | 'teamId'>>;
   signUpPolicy?: Resolver<ResolversTypes['SignUpPolicy'], ParentType, ContextType>;
   study?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType, RequireFields<QueryStudyArgs, 'id'>>;
   trial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType, RequireFields<QueryTrialArgs, 'id'>>;
@@ -2061,6 +2237,7 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['Note'], ParentType, ContextType>;
   objective?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  objectiveValues?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType, RequireFields<StudyObjectiveValuesArgs, 'maxPoints' | 'objectiveIndex'>>;
   objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
   parameterImportance?: Resolver<Array<ResolversTypes['ParameterImportance']>, ParentType, ContextType, RequireFields<StudyParameterImportanceArgs, 'objectiveIndex'>>;
   parent?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType>;
@@ -2094,6 +2271,19 @@ export type StudyImportOptunaPayloadResolvers<ContextType = Context, ParentType 
 export type StudyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StudyPayload'] = ResolversParentTypes['StudyPayload']> = {
   study?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type StudySearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StudySearchConnection'] = ResolversParentTypes['StudySearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['StudySearchEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCountIsExact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type StudySearchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StudySearchEdge'] = ResolversParentTypes['StudySearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -2195,6 +2385,14 @@ export type TrialReportPayloadResolvers<ContextType = Context, ParentType extend
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type TrialSearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialSearchConnection'] = ResolversParentTypes['TrialSearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TrialEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCountIsExact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type TrialsAvailableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialsAvailable'] = ResolversParentTypes['TrialsAvailable']> = {
   pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
@@ -2261,6 +2459,8 @@ export type Resolvers<ContextType = Context> = {
   StudyEvent?: StudyEventResolvers<ContextType>;
   StudyImportOptunaPayload?: StudyImportOptunaPayloadResolvers<ContextType>;
   StudyPayload?: StudyPayloadResolvers<ContextType>;
+  StudySearchConnection?: StudySearchConnectionResolvers<ContextType>;
+  StudySearchEdge?: StudySearchEdgeResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;
   TeamCreatePayload?: TeamCreatePayloadResolvers<ContextType>;
@@ -2273,6 +2473,7 @@ export type Resolvers<ContextType = Context> = {
   TrialLease?: TrialLeaseResolvers<ContextType>;
   TrialPayload?: TrialPayloadResolvers<ContextType>;
   TrialReportPayload?: TrialReportPayloadResolvers<ContextType>;
+  TrialSearchConnection?: TrialSearchConnectionResolvers<ContextType>;
   TrialsAvailable?: TrialsAvailableResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

@@ -94,26 +94,37 @@ export function operationCost(
     return total;
   }
 
+  function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
+    try {
+      return getArgumentValues(field, node, variables);
+    } catch {
+      // An argument that does not coerce fails the field before its resolver; cost it with defaults.
+      return {};
+    }
+  }
+
   function fieldCost(parent: GraphQLCompositeType, node: FieldNode, sizes: Sizes): number {
     // A union has no fields of its own (only `__typename`).
     const field: GraphQLField<unknown, unknown> | undefined = 'getFields' in parent ? parent.getFields()[node.name.value] : undefined;
+    if (field && node.name.value === 'objectiveValues') {
+      // A list of numbers, as many as `maxPoints` (default 1,000): priced like points of a series.
+      const args = argumentsOf(field, node);
+      return 1 + (typeof args.maxPoints === 'number' ? Math.max(args.maxPoints, 0) : 1_000) / POINTS_PER_UNIT;
+    }
     if (!field || !node.selectionSet) return 1;
     const type = getNamedType(field.type);
     if (!isCompositeType(type)) return 1;
-    let args: Record<string, unknown> = {};
-    try {
-      args = getArgumentValues(field, node, variables);
-    } catch {
-      // An argument that does not coerce fails the field before its resolver; cost it with defaults.
-    }
+    const args = argumentsOf(field, node);
     const name = node.name.value;
     const childSizes: Sizes = {};
     let size = isListType(getNullableType(field.type)) ? ASSUMED_LIST_SIZE : 1;
-    if (name === 'trials' && typeof args.first === 'number') {
+    // A connection's `first` (a study's `trials`, `searchStudies`, `searchTrials`) sizes its edges and nodes.
+    if ((name === 'trials' || type.name.endsWith('Connection')) && typeof args.first === 'number') {
       childSizes.page = Math.max(args.first, 0);
     } else if ((name === 'edges' || name === 'nodes') && sizes.page !== undefined && parent.name.endsWith('Connection')) {
       size = sizes.page;
-    } else if (name === 'nodes' && Array.isArray(args.ids)) {
+    } else if (Array.isArray(args.ids)) {
+      // `nodes(ids)`, `compareTrials(ids)`, `compareStudies(ids)`: one per id.
       size = args.ids.length;
     } else if (name === 'metrics') {
       size = Array.isArray(args.keys) ? args.keys.length : ASSUMED_METRIC_KEYS;

@@ -72,6 +72,7 @@ export const homeResolvers: Resolvers = {
       const ranked = ctx.db
         .select({
           number: trial.number,
+          finishedAt: trial.finishedAt,
           value: sql<string>`${trial.values}[1]::text`.as('value_text'),
           raw: sql`${trial.values}[1]`.as('value'),
           previous: sql`${previous}`.as('previous'),
@@ -82,12 +83,12 @@ export const homeResolvers: Resolvers = {
         )
         .as('ranked');
       const rows = await ctx.db
-        .select({ number: ranked.number, value: ranked.value })
+        .select({ number: ranked.number, value: ranked.value, finishedAt: ranked.finishedAt })
         .from(ranked)
         .where(sql`ranked.previous is null or ${improves}`)
         .orderBy(desc(ranked.number))
         .limit(maxPoints);
-      return rows.reverse().map((r) => ({ trialNumber: r.number, value: Number(r.value) }));
+      return rows.reverse().map((r) => ({ trialNumber: r.number, value: Number(r.value), finishedAt: r.finishedAt }));
     },
   },
 };

@@ -22,3 +22,6 @@ export type { ContourChartProps } from './contour-chart/contour-chart';
 export { EdfChart } from './edf-chart/edf-chart';
 export type { EdfChartProps, EdfSeries } from './edf-chart/edf-chart';
 export { completeValues } from './edf-chart/transform';
+export { OverlayChart } from './overlay-chart/overlay-chart';
+export type { OverlayChartProps } from './overlay-chart/overlay-chart';
+export type { OverlaySeries, OverlayPoint } from './overlay-chart/transform';

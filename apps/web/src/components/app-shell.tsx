@@ -5,6 +5,7 @@ import { SignOutButton } from './sign-out-button';
 const links = [
   { href: '/', label: 'Home' },
   { href: '/teams', label: 'Teams' },
+  { href: '/search', label: 'Search' },
   { href: '/runners', label: 'Runners' },
   { href: '/tokens', label: 'API tokens' },
   { href: '/explorer', label: 'Explorer' },
@@ -30,6 +31,9 @@ export function AppShell({ userName, children }: { userName: string; children: R
             ))}
           </ul>
         </nav>
+        <form method="get" action="/search" role="search" aria-label="Search studies" className="app-search">
+          <input type="search" name="q" placeholder="Search studies…" aria-label="Search studies by name" maxLength={200} />
+        </form>
         <div className="app-user">
           <span className="muted">{userName}</span>
           <SignOutButton />

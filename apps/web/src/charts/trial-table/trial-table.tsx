@@ -19,6 +19,9 @@ export interface TrialTableProps {
   csvFileName?: string;
   /** More toolbar buttons, before Export CSV (the study page's Export JSONL). */
   exportActions?: ReactNode;
+  /** With `onToggleSelected`: a checkbox per row (e.g. to compare the chosen trials). */
+  selectedIds?: ReadonlySet<string>;
+  onToggleSelected?: (trial: ChartTrial) => void;
 }
 
 const ROW_HEIGHT = 28;
@@ -40,7 +43,7 @@ function Badge({ state }: { state: TrialState }) {
 }
 
 /** Every trial as a row (virtualised: only the visible rows are in the DOM), sortable by any column, filterable, exportable. */
-export function TrialTable({ trials, params, objectives, onRowClick, extraColumns, height = 420, csvFileName = 'trials.csv', exportActions }: TrialTableProps) {
+export function TrialTable({ trials, params, objectives, onRowClick, extraColumns, height = 420, csvFileName = 'trials.csv', exportActions, selectedIds, onToggleSelected }: TrialTableProps) {
   const columns = useMemo(() => buildColumns(params, objectives, extraColumns), [params, objectives, extraColumns]);
   const [sort, setSort] = useState<{ key: string; direction: SortDirection }>({ key: 'number', direction: 'desc' });
   const [filter, setFilter] = useState('');
@@ -52,7 +55,7 @@ export function TrialTable({ trials, params, objectives, onRowClick, extraColumn
   }, [trials, columns, sort, filter]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const template = columns.map((c) => (c.key === 'number' ? '64px' : c.key === 'state' ? '110px' : 'minmax(90px, 1fr)')).join(' ');
+  const template = `${onToggleSelected ? '32px ' : ''}${columns.map((c) => (c.key === 'number' ? '64px' : c.key === 'state' ? '110px' : 'minmax(90px, 1fr)')).join(' ')}`;
 
   const toggleSort = (key: string) =>
     setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' }));
@@ -84,6 +87,11 @@ export function TrialTable({ trials, params, objectives, onRowClick, extraColumn
       </div>
       <div ref={scrollRef} className={styles.tableScroll} style={{ height }} role="table" aria-rowcount={rows.length + 1}>
         <div className={`${styles.tableRow} ${styles.tableHeader}`} style={{ gridTemplateColumns: template, height: ROW_HEIGHT }} role="row">
+          {onToggleSelected && (
+            <div role="columnheader">
+              <span className="sr-only">Select</span>
+            </div>
+          )}
           {columns.map((c) => (
             <div key={c.key} role="columnheader" aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
               <button type="button" className={styles.headerButton} onClick={() => toggleSort(c.key)} title={`Sort by ${c.label}`}>
@@ -118,6 +126,11 @@ export function TrialTable({ trials, params, objectives, onRowClick, extraColumn
                       : undefined
                   }
                 >
+                  {onToggleSelected && (
+                    <div role="cell" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+                      <input type="checkbox" checked={selectedIds?.has(trial.id) ?? false} onChange={() => onToggleSelected(trial)} aria-label={`Select trial #${trial.number}`} />
+                    </div>
+                  )}
                   {columns.map((c) => (
                     <div key={c.key} role="cell">
                       {c.kind === 'state' ? <Badge state={trial.state} /> : formatCell(c.value(trial))}

@@ -32,6 +32,7 @@ import { Lineage } from './lineage';
 import { RefineDialog } from './refine-dialog';
 import styles from './study.module.css';
 import { NotesPanel } from '@/features/notes/notes-panel';
+import { CompareLink, toggled } from '@/features/compare/compare-link';
 
 export interface StudyViewProps {
   study: NonNullable<StudyPageResult['study']>;
@@ -55,11 +56,13 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
   const [order, setOrder] = useState<AxisKey[] | undefined>(undefined);
   const [objectiveIndex, setObjectiveIndex] = useState(0);
   const [refining, setRefining] = useState(false);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
 
   // A new study id (navigating parent → child) starts without the previous page's brush or dialog.
   useEffect(() => {
     setBrush({});
     setRefining(false);
+    setChosen(new Set());
   }, [study.id]);
 
   const trials = store.trials;
@@ -183,13 +186,15 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
         />
       </Panel>
 
-      <Panel title={`Trials (${visible.length}${brushed ? ` of ${trials.length}` : ''})`} minHeight={360}>
+      <Panel title={`Trials (${visible.length}${brushed ? ` of ${trials.length}` : ''})`} minHeight={360} actions={<CompareLink ids={chosen} />}>
         {truncated && <p className="muted">Showing the first {trials.length} trials of {study.counts.total}.</p>}
         <TrialTable
           trials={visible}
           params={params}
           objectives={objectives}
           onRowClick={(t) => openTrial(t.id)}
+          selectedIds={chosen}
+          onToggleSelected={(t) => setChosen((c) => toggled(c, t.id))}
           exportActions={<ExportJsonlButton studyId={study.id} studyName={study.name} />}
         />
       </Panel>

@@ -68,6 +68,8 @@ export const study = pgTable(
     unique('study_project_name_key').on(t.projectId, t.name),
     index('study_parent_idx').on(t.parentStudyId),
     index('study_status_idx').on(t.status),
+    // Team search by tag (`tags @> array[…]`, migration 0008).
+    index('study_tags_idx').using('gin', t.tags),
   ],
 );
 

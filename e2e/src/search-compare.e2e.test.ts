@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshotPath } from './browser.ts';
+import { cookieHeader, startStack, type Stack } from './stack.ts';
+
+/** vitest's poll gives up after 1 s by default; pages on this busy machine can take longer. */
+const WAIT = { timeout: 45_000, interval: 250 };
+
+describe('search and compare', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('tags a study, finds it from the header box and by tag, and compares three of its trials', async () => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${stack.webUrl}/sign-up`);
+    await page.getByLabel('Name').fill('Grace');
+    await page.getByLabel('Email').fill(`grace-search-${suffix}@example.test`);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(/\/teams/);
+    const auth = { cookie: cookieHeader(await context.cookies(stack.webUrl)) };
+    const { teamCreate } = await stack.gql(
+      'mutation($i: TeamCreateInput!) { teamCreate(input: $i) { team { id } } }',
+      { i: { name: `Lab ${suffix}`, slug: `lab-${suffix}` } },
+      auth,
+    );
+    const teamId = teamCreate.team.id as string;
+    const { projectCreate } = await stack.gql(
+      'mutation($i: ProjectCreateInput!) { projectCreate(input: $i) { project { id } } }',
+      { i: { teamId, name: 'Main', slug: 'main' } },
+      auth,
+    );
+    const name = `haystack-${suffix}`;
+    const { studyCreate } = await stack.gql(
+      'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }',
+      {
+        i: {
+          projectId: projectCreate.project.id,
+          name,
+          objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
+          space: {
+            lr: { type: 'float', low: 0.0001, high: 0.1, log: true },
+            units: { type: 'int', low: 8, high: 64 },
+          },
+          sampler: { kind: 'random', seed: 11 },
+          objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
+          budget: { maxTrials: 3, maxParallel: 3 },
+        },
+      },
+      auth,
+    );
+    const studyId = studyCreate.study.id as string;
+
+    // Three trials run by hand over the runner protocol: a learning curve each, then a final value.
+    const { apiTokenCreate } = await stack.gql(
+      'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret } }',
+      { i: { teamId, name: 'hand', scope: 'RUNNER' } },
+      auth,
+    );
+    const runner = { token: apiTokenCreate.secret as string };
+    const { runnerRegister } = await stack.gql(
+      'mutation($i: RunnerRegisterInput!) { runnerRegister(input: $i) { runner { id } } }',
+      { i: { name: 'hand', host: 'e2e', capabilities: { backend: 'cpu', gpus: 0, labels: [] } } },
+      runner,
+    );
+    for (let i = 0; i < 3; i += 1) {
+      const { trialClaim } = await stack.gql(
+        'mutation($i: TrialClaimInput!) { trialClaim(input: $i) { leases { leaseToken trial { id } } } }',
+        { i: { runnerId: runnerRegister.runner.id, studyId, limit: 1 } },
+        runner,
+      );
+      const [lease] = trialClaim.leases as { leaseToken: string; trial: { id: string } }[];
+      const points = [0, 1, 2].map((step) => ({ key: 'val_loss', step, value: (1 + i) / (step + 1) }));
+      await stack.gql(
+        'mutation($i: TrialReportInput!) { trialReport(input: $i) { shouldPrune } }',
+        { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, points } },
+        runner,
+      );
+      await stack.gql(
+        'mutation($i: TrialCompleteInput!) { trialComplete(input: $i) { trial { state } } }',
+        { i: { trialId: lease!.trial.id, leaseToken: lease!.leaseToken, values: [(1 + i) / 3] } },
+        runner,
+      );
+    }
+
+    // Tag the study on its page.
+    await page.goto(`${stack.webUrl}/studies/${encodeURIComponent(studyId)}`);
+    await page.getByRole('button', { name: 'Edit tags' }).click();
+    await page.getByLabel('Tags (comma-separated)').fill(`needle-${suffix}`);
+    await page.getByRole('button', { name: 'Save tags' }).click();
+    await expect.poll(() => page.locator('.tag-chip').allTextContents(), WAIT).toEqual([`needle-${suffix}`]);
+
+    // The header's box searches study names.
+    const box = page.getByRole('searchbox', { name: 'Search studies by name' });
+    await box.fill(`STACK-${suffix}`);
+    await box.press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    const results = page.getByTestId('study-results');
+    await expect.poll(() => results.getByRole('link', { name }).count(), WAIT).toBe(1);
+
+    // By tag, from the search form: the same study, and nothing else.
+    await page.getByLabel('Name contains').fill('');
+    await page.getByLabel('Tags (comma-separated, all required)').fill(`needle-${suffix}`);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/tags=needle/);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'match' }).textContent(), WAIT)
+      .toBe('1 match');
+    expect(await results.getByRole('link', { name }).count()).toBe(1);
+
+    // The study's trials, then three of them compared.
+    await results.getByRole('link', { name: 'trials…' }).click();
+    await page.waitForURL(/kind=trials/);
+    const trials = page.getByTestId('trial-results');
+    await expect.poll(() => trials.getByRole('checkbox').count(), WAIT).toBe(3);
+    for (const checkbox of await trials.getByRole('checkbox').all()) await checkbox.check();
+    await page.getByRole('button', { name: 'Compare selected trials' }).click();
+    await page.waitForURL(/\/compare\/trials\?ids=/);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT)
+      .toBe('Compare 3 trials');
+    const table = page.getByTestId('compare-params');
+    expect(await table.locator('thead th').count()).toBe(4);
+    // lr and units were sampled at random: they differ, and are marked so; so does the final val_loss.
+    expect(await table.locator('tr[data-differs] th').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('lr'), expect.stringContaining('val_loss')]),
+    );
+    const curves = page.getByRole('img', { name: 'val_loss against step' });
+    await expect.poll(() => curves.locator('g[data-series] path').count(), WAIT).toBe(3);
+    await page.screenshot({ path: screenshotPath('compare-trials'), fullPage: true });
+
+    // A comparison of one trial is refused with a clear message.
+    const url = new URL(page.url());
+    const first = (url.searchParams.getAll('ids')[0] ?? '').split(',')[0]!;
+    await page.goto(`${stack.webUrl}/compare/trials?ids=${encodeURIComponent(first)}`);
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'Choose' }).textContent(), WAIT)
+      .toBe('Choose at least 2 trials to compare (got 1).');
+    await context.close();
+  });
+});
