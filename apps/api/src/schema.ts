@@ -12,6 +12,7 @@ import { runnerResolvers } from './resolvers/runners.ts';
 import { DateTimeScalar, JSONScalar, MetricValueScalar } from './resolvers/scalars.ts';
 import { studyResolvers } from './resolvers/studies.ts';
 import { teamResolvers } from './resolvers/teams.ts';
+import { trialLogResolvers } from './resolvers/trial-log.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema/', import.meta.url));
 
@@ -21,7 +22,7 @@ export const typeDefs = readdirSync(schemaDir)
   .sort()
   .map((file) => readFileSync(schemaDir + file, 'utf8'));
 
-const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers];
+const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers, trialLogResolvers];
 
 export const schema = guardTextArguments(
   makeExecutableSchema({
