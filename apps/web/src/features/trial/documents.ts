@@ -38,6 +38,18 @@ export const TrialPageQuery = graphql(`
           direction
         }
       }
+      attempts {
+        attempt
+        outcome
+        error
+        startedAt
+        finishedAt
+        runner {
+          id
+          name
+          host
+        }
+      }
       metrics(maxPoints: 500) {
         key
         points {
@@ -57,6 +69,42 @@ export const TrialLiveEvents = graphql(`
       seq
       trial {
         id
+      }
+    }
+  }
+`);
+
+/** The trial's log: the tail first (no `after`), then what came after the newest offset the page holds. */
+export const TrialLogQuery = graphql(`
+  query TrialLog($id: ID!, $after: Float, $first: Int) {
+    trial(id: $id) {
+      id
+      log {
+        endOffset
+        truncated
+        lines(after: $after, first: $first) {
+          offset
+          attempt
+          stream
+          text
+        }
+      }
+    }
+  }
+`);
+
+/** The whole kept log as text, for the download. */
+export const TrialLogTextQuery = graphql(`
+  query TrialLogText($id: ID!) {
+    trial(id: $id) {
+      id
+      number
+      study {
+        id
+        name
+      }
+      log {
+        text
       }
     }
   }

@@ -3,6 +3,8 @@
 import { LearningCurves, type TrialSeries, type TrialState } from '@/charts';
 import { Panel } from '@/components/panel';
 import { metricNumber, type WireMetric } from '@/features/study/to-chart';
+import { formatMetric } from '@/lib/format';
+import styles from './trial.module.css';
 
 /** Keys that grow better as they rise; everything else (losses, errors) is treated as smaller-is-better. */
 function directionOf(key: string, objectives: readonly { name: string; direction: 'MINIMIZE' | 'MAXIMIZE' }[]) {
@@ -11,7 +13,10 @@ function directionOf(key: string, objectives: readonly { name: string; direction
   return /acc|auc|f1|precision|recall|score/i.test(key) ? 'MAXIMIZE' : 'MINIMIZE';
 }
 
-/** Every metric the trial reported, one chart each. */
+/**
+ * Every metric the trial reported: a curve (two or more steps) as a chart, a single value (`test_accuracy`,
+ * `train_seconds`: reported once, at the end) as a number.
+ */
 export function MetricCharts({
   trial,
   objectives,
@@ -20,9 +25,23 @@ export function MetricCharts({
   objectives: readonly { name: string; direction: 'MINIMIZE' | 'MAXIMIZE' }[];
 }) {
   if (trial.metrics.length === 0) return <p className="muted">No metrics reported.</p>;
+  const curves = trial.metrics.filter((m) => m.points.length > 1);
+  const scalars = trial.metrics.filter((m) => m.points.length === 1);
   return (
     <>
-      {trial.metrics.map((metric) => {
+      {scalars.length > 0 && (
+        <Panel title="Final and test metrics" minHeight={60}>
+          <dl className={styles.scalars} data-testid="scalar-metrics">
+            {scalars.map((m) => (
+              <div key={m.key}>
+                <dt>{m.key}</dt>
+                <dd>{formatMetric(metricNumber(m.points[0]!.value))}</dd>
+              </div>
+            ))}
+          </dl>
+        </Panel>
+      )}
+      {curves.map((metric) => {
         const points = metric.points.flatMap((p) => {
           const value = metricNumber(p.value);
           return value === null ? [] : [{ step: p.step, value }];
