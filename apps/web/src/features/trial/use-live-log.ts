@@ -4,27 +4,15 @@
 // read again (one request at a time, at most twice a second) whenever `version` moves.
 import { useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
-import type { TrialLogQuery as TrialLogResult } from '@/gql/graphql';
 import { readableError } from '@/lib/graphql/errors';
 import { coalesce, type Coalescer } from '../live/coalesce';
 import { TrialLogQuery } from './documents';
+import { SHOWN_LINES, mergeLines, type LogLine } from './log-lines';
 
-export type LogLine = NonNullable<TrialLogResult['trial']>['log']['lines'][number];
-
-/** Lines the page holds at most; the download has the whole kept log. */
-export const SHOWN_LINES = 5_000;
 /** Lines per request (the API's most is 1,000). */
 const PAGE = 1_000;
 const RELOAD_MS = 500;
 
-/** Appends `next` (lines after the newest held) and keeps the last `max`; pure, for tests. */
-export function mergeLines(held: readonly LogLine[], next: readonly LogLine[], max = SHOWN_LINES): LogLine[] {
-  const newest = held.at(-1)?.offset ?? -1;
-  const fresh = next.filter((line) => line.offset > newest);
-  if (fresh.length === 0) return held as LogLine[];
-  const all = [...held, ...fresh];
-  return all.length > max ? all.slice(all.length - max) : all;
-}
 
 export function useLiveLog(trialId: string, version: number): { lines: LogLine[]; truncated: boolean; error: string | null } {
   const client = useClient();
