@@ -25,6 +25,8 @@ import type { LiveTrial, Snapshot } from '../live/study-store';
 import { summarize } from '../live/summary';
 import { useStudyLive } from '../live/use-study-live';
 import { StudyControls } from './study-controls';
+import { useStudyViewState } from './use-view-state';
+import { csvFileName } from './view-state';
 import { ImportancePanel, LearningCurvesPanel } from './analysis-panels';
 import { ContourPanel, EdfPanel } from './distribution-panels';
 import { Lineage } from './lineage';
@@ -49,15 +51,19 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
   );
   // One store for every panel: summary, table, charts and CSV export all read `store.trials`.
   const { store, error: liveError } = useStudyLive(study.id, initial);
-  const [brush, setBrush] = useState<Brush>({});
-  const [hiddenAxes, setHiddenAxes] = useState<AxisKey[]>([]);
-  const [order, setOrder] = useState<AxisKey[] | undefined>(undefined);
-  const [objectiveIndex, setObjectiveIndex] = useState(0);
+  // Brushes, filter, sort, axes and objective live in the URL: Back and a pasted link show the same view. A new
+  // study id (parent → child) arrives with its own URL, so it starts from its own view.
+  const [view, updateView, viewQuery] = useStudyViewState();
+  const { brush, hidden: hiddenAxes } = view;
+  const order = view.order ?? undefined;
+  const objectiveIndex = view.objective < objectives.length ? view.objective : 0;
+  const setBrush = useCallback((next: Brush) => updateView({ brush: next }), [updateView]);
+  const setHiddenAxes = useCallback((next: AxisKey[]) => updateView({ hidden: next }), [updateView]);
+  const setOrder = useCallback((next: AxisKey[] | undefined) => updateView({ order: next ?? null }), [updateView]);
+  const setObjectiveIndex = (next: number) => updateView({ objective: next });
   const [refining, setRefining] = useState(false);
 
-  // A new study id (navigating parent → child) starts without the previous page's brush or dialog.
   useEffect(() => {
-    setBrush({});
     setRefining(false);
   }, [study.id]);
 
@@ -67,7 +73,11 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
   // Past MAX_TRIALS the page holds only the first trials: the server's counts are the only whole ones.
   const counts = truncated ? study.counts : derived.counts;
   const completeCount = derived.counts.complete;
-  const openTrial = useCallback((id: string) => router.push(hrefFor('trials', id)), [router]);
+  // The trial page links back to this very view.
+  const openTrial = useCallback(
+    (id: string) => router.push(hrefFor('trials', id, viewQuery ? `?${new URLSearchParams({ back: viewQuery })}` : '')),
+    [router, viewQuery],
+  );
   const objective = objectives[objectiveIndex] ?? objectives[0];
   const brushed = Object.keys(brush).length > 0;
 
@@ -184,7 +194,17 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
 
       <Panel title={`Trials (${visible.length}${brushed ? ` of ${trials.length}` : ''})`} minHeight={360}>
         {truncated && <p className="muted">Showing the first {trials.length} trials of {study.counts.total}.</p>}
-        <TrialTable trials={visible} params={params} objectives={objectives} onRowClick={(t) => openTrial(t.id)} />
+        <TrialTable
+          trials={visible}
+          params={params}
+          objectives={objectives}
+          onRowClick={(t) => openTrial(t.id)}
+          sort={view.sort}
+          onSortChange={(sort) => updateView({ sort })}
+          filter={view.filter}
+          onFilterChange={(filter) => updateView({ filter })}
+          csvFileName={csvFileName(study.name, view)}
+        />
       </Panel>
 
       <div className={styles.grid}>
