@@ -27,6 +27,7 @@ import { useStudyLive } from '../live/use-study-live';
 import { StudyControls } from './study-controls';
 import { useStudyViewState } from './use-view-state';
 import { csvFileName } from './view-state';
+import { READ_ONLY_REASON, canWrite } from '@/lib/roles';
 import { ImportancePanel, LearningCurvesPanel } from './analysis-panels';
 import { ContourPanel, EdfPanel } from './distribution-panels';
 import { Lineage } from './lineage';
@@ -62,6 +63,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
   const setOrder = useCallback((next: AxisKey[] | undefined) => updateView({ order: next ?? null }), [updateView]);
   const setObjectiveIndex = (next: number) => updateView({ objective: next });
   const [refining, setRefining] = useState(false);
+  const readOnly = !canWrite(study.project.team.viewerRole);
 
   useEffect(() => {
     setRefining(false);
@@ -94,7 +96,13 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
         title="Summary"
         minHeight={96}
         actions={
-          <button type="button" className="button" onClick={() => setRefining(true)} disabled={completeCount === 0}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setRefining(true)}
+            disabled={completeCount === 0 || readOnly}
+            title={readOnly ? READ_ONLY_REASON : undefined}
+          >
             Refine…
           </button>
         }
@@ -144,7 +152,12 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
             The study failed: {store.failureReason}
           </p>
         )}
-        <StudyControls studyId={study.id} status={store.status} params={params} trials={trials} />
+        <StudyControls studyId={study.id} status={store.status} params={params} trials={trials} readOnly={readOnly} />
+        {readOnly && (
+          <p className="muted" data-testid="read-only-reason">
+            {READ_ONLY_REASON}
+          </p>
+        )}
         {liveError && (
           <p role="alert" className="error-text">
             {liveError}
@@ -165,7 +178,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
         </label>
       )}
 
-      <NotesPanel target={{ kind: 'study', id: study.id }} />
+      <NotesPanel target={{ kind: 'study', id: study.id }} readOnly={readOnly} />
 
       <Panel
         title="Parallel coordinates"

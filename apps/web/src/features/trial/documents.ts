@@ -33,6 +33,13 @@ export const TrialPageQuery = graphql(`
         id
         name
         eventSeq
+        project {
+          id
+          team {
+            id
+            viewerRole
+          }
+        }
         objectives {
           name
           direction

@@ -6,6 +6,7 @@ import { Panel } from '@/components/panel';
 import { StateBadge } from '@/components/state-badge';
 import { formatMetric, relativeTime } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
+import { canWrite } from '@/lib/roles';
 import { NotesPanel } from '@/features/notes/notes-panel';
 import { AttemptsPanel } from './attempts-panel';
 import { LogPanel } from './log-panel';
@@ -55,7 +56,7 @@ export function TrialView({ initial }: { initial: PageTrial }) {
         <Link href={hrefFor('studies', trial.study.id, back)}>{trial.study.name}</Link> /
       </p>
       <h1>Trial #{trial.number}</h1>
-      <NotesPanel target={{ kind: 'trial', id: trial.id, studyId: trial.study.id }} />
+      <NotesPanel target={{ kind: 'trial', id: trial.id, studyId: trial.study.id }} readOnly={!canWrite(trial.study.project.team.viewerRole)} />
       <Panel title="Trial" minHeight={120}>
         <table className="data">
           <tbody>

@@ -8,6 +8,7 @@ import { formatMetric, formatProgress, relativeTime } from '@/lib/format';
 import { serverQuery } from '@/lib/graphql/server';
 import { hrefFor, routeId } from '@/lib/route-id';
 import { samplerLabel } from '@/lib/study-options';
+import { READ_ONLY_REASON, canWrite } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'Project' };
 
@@ -22,6 +23,7 @@ const ProjectPage = graphql(`
         team {
           id
           name
+          viewerRole
         }
         studies {
           id
@@ -79,9 +81,15 @@ export default async function Project({ params }: { params: Promise<{ projectId:
         title="Studies"
         minHeight={80}
         actions={
-          <Link className="button" href={hrefFor('projects', project.id, '/new-study')}>
-            New study
-          </Link>
+          canWrite(project.team.viewerRole) ? (
+            <Link className="button" href={hrefFor('projects', project.id, '/new-study')}>
+              New study
+            </Link>
+          ) : (
+            <button type="button" className="button" disabled title={READ_ONLY_REASON}>
+              New study
+            </button>
+          )
         }
       >
         {project.studies.length === 0 ? (
