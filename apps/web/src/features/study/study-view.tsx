@@ -18,7 +18,7 @@ import {
 import { Panel } from '@/components/panel';
 import { StateBadge } from '@/components/state-badge';
 import type { StudyPageQuery as StudyPageResult } from '@/gql/graphql';
-import { formatMetric, formatProgress } from '@/lib/format';
+import { formatMetric, progressLabel } from '@/lib/format';
 import { formatSampler } from './format-sampler';
 import { hrefFor } from '@/lib/route-id';
 import type { LiveTrial, Snapshot } from '../live/study-store';
@@ -117,8 +117,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
           <div>
             <dt>Progress</dt>
             <dd>
-              {formatProgress(truncated ? study.progress : derived.progress)} ({counts.complete + counts.pruned + counts.fail} of{' '}
-              {study.budget.maxTrials ?? '∞'})
+              {progressLabel(counts.complete + counts.pruned + counts.fail, study.budget.maxTrials)}
             </dd>
           </div>
           <div>

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { Panel } from '@/components/panel';
 import { StateBadge } from '@/components/state-badge';
 import { graphql } from '@/gql';
-import { formatMetric, formatProgress, relativeTime } from '@/lib/format';
+import { formatMetric, formatProgress, progressLabel, relativeTime } from '@/lib/format';
 import { serverQuery } from '@/lib/graphql/server';
 import { hrefFor, routeId } from '@/lib/route-id';
 import { samplerLabel } from '@/lib/study-options';
@@ -38,6 +38,8 @@ const ProjectPage = graphql(`
           }
           counts {
             complete
+            pruned
+            fail
             running
             pending
             total
@@ -125,11 +127,8 @@ export default async function Project({ params }: { params: Promise<{ projectId:
                           <span style={{ width: formatProgress(study.progress) }} />
                         </span>
                       )}
-                      {formatProgress(study.progress)}{' '}
-                      <span className="muted">
-                        ({study.counts.complete}/{study.budget.maxTrials ?? '∞'} complete,{' '}
-                        {study.counts.running} running)
-                      </span>
+                      {progressLabel(study.counts.complete + study.counts.pruned + study.counts.fail, study.budget.maxTrials)}
+                      {study.counts.running > 0 && <span className="muted"> ({study.counts.running} running)</span>}
                     </td>
                     <td className="num">
                       {study.bestTrial ? (
