@@ -25,8 +25,13 @@ export function MetricCharts({
   objectives: readonly { name: string; direction: 'MINIMIZE' | 'MAXIMIZE' }[];
 }) {
   if (trial.metrics.length === 0) return <p className="muted">No metrics reported.</p>;
-  const curves = trial.metrics.filter((m) => m.points.length > 1);
-  const scalars = trial.metrics.filter((m) => m.points.length === 1);
+  // One point while other metrics have curves (or once the trial ended) is a value reported once; while every
+  // metric of a running trial has one point, they are curves at their first epoch.
+  const longest = Math.max(...trial.metrics.map((m) => m.points.length));
+  const ended = trial.state !== 'RUNNING' && trial.state !== 'PENDING';
+  const isScalar = (m: { points: readonly unknown[] }) => m.points.length === 1 && (ended || longest > 1);
+  const curves = trial.metrics.filter((m) => !isScalar(m));
+  const scalars = trial.metrics.filter(isScalar);
   return (
     <>
       {scalars.length > 0 && (
@@ -49,6 +54,7 @@ export function MetricCharts({
         const series: TrialSeries[] = [{ trialId: trial.id, number: trial.number, state: trial.state, points }];
         return (
           <Panel key={metric.key} title={metric.key} minHeight={240}>
+            <div data-testid={`metric-${metric.key}`} data-points={points.length} hidden />
             <LearningCurves series={series} metricKey={metric.key} direction={directionOf(metric.key, objectives)} />
           </Panel>
         );
