@@ -147,7 +147,7 @@ describe('trial page, shareable views, roles and small screens', () => {
     const pasted = await fresh.newPage();
     await pasted.goto(page.url());
     await expect.poll(() => rowCount(pasted), WAIT).toBe(rows.length);
-    expect(await rowTexts(pasted)).toEqual(rows);
+    await expect.poll(() => rowTexts(pasted), WAIT).toEqual(rows);
     expect(await pasted.getByRole('searchbox').inputValue()).toBe('COMPLETE');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^quick-[a-z0-9]+_filter-complete_brush-learningrate\.csv$/);
