@@ -25,6 +25,8 @@ const config: CodegenConfig = {
           StudyEvent: '../mappers.ts#StudyEventModel',
           TrialsAvailable: '../mappers.ts#TrialsAvailableModel',
           TrialLease: '../mappers.ts#TrialLeaseModel',
+          TrialLog: '../mappers.ts#TrialLogModel',
+          TrialAttempt: '../mappers.ts#TrialAttemptRow',
         },
         scalars: { JSON: 'unknown', MetricValue: 'number', DateTime: 'Date' },
         enumsAsTypes: true,

@@ -145,7 +145,8 @@ describe('the newcomer journey', () => {
 
     await page.getByRole('button', { name: 'Refine…' }).click();
     await page.getByRole('button', { name: 'Launch refinement' }).click();
-    await page.waitForURL((url) => url.href !== studyUrl && url.pathname.startsWith('/studies/'));
+    // Pathnames: the study's URL also changed, its query string now holds the brush (#18 item 4).
+    await page.waitForURL((url) => url.pathname !== new URL(studyUrl).pathname && url.pathname.startsWith('/studies/'));
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Digits MLP/);
     const childId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
     expect(childId).not.toBe(studyId);

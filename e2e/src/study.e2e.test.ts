@@ -96,7 +96,8 @@ describe('the study page', () => {
     // The preview counts the same trials the brush keeps in the table.
     expect(insideCount).toBe(brushed);
     await page.getByRole('button', { name: 'Launch refinement' }).click();
-    await page.waitForURL((url) => url.href !== parentUrl && /\/studies\//.test(url.pathname), { timeout: 60_000 });
+    // Pathnames: the parent's URL also changed, its query string now holds the brush (#18 item 4).
+    await page.waitForURL((url) => url.pathname !== new URL(parentUrl).pathname && /\/studies\//.test(url.pathname), { timeout: 60_000 });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe(`${studyName} (refined)`);
     await expect.poll(() => page.getByRole('navigation', { name: 'Lineage' }).textContent(), WAIT).toContain(`Refined from ${studyName}`);
     await expect.poll(() => rowCount(page), WAIT).toBeGreaterThanOrEqual(insideCount);

@@ -23,9 +23,11 @@ export const LIMITS = {
  * the real arguments. A page of 500 trials × 2,000 points a curve is the most one field may carry (the cost
  * limit refuses most such pages anyway); 50 keys is more than a chart shows. `trials(first)`,
  * `metrics(maxPoints)`, `metrics(keys)` have their own, and so do the home page's `viewer.recentStudies(first)`
- * and `viewer.recentTrials(first)` (`recent`: a page of them, not an export); every other list uses `default`.
+ * and `viewer.recentTrials(first)` (`recent`: a page of them, not an export), and so does `Trial.log.lines(first)`
+ * (`logLines`: a trial's whole log is at most 1 MiB, and `TrialLog.text` gives it in one piece); every other list
+ * uses `default`.
  */
-export const LIST_MAX = { trials: 500, maxPoints: 2_000, metricKeys: 50, default: 500, recent: 50 } as const;
+export const LIST_MAX = { trials: 500, maxPoints: 2_000, metricKeys: 50, default: 500, recent: 50, logLines: 1_000 } as const;
 
 /**
  * Validation rules added to graphql's own (`specifiedRules`), on both transports: the shape limits, and in

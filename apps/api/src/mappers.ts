@@ -1,5 +1,5 @@
 import type { Viewer } from './auth/viewer.ts';
-import type { apiToken, invitation, membership, project, runner, study, team, trial, user } from '@tuneboard/db';
+import type { apiToken, invitation, membership, project, runner, study, team, trial, trialAttempt, user } from '@tuneboard/db';
 
 // Resolver parents: database rows (GraphQL Code Generator maps the schema's types to these).
 export type UserRow = typeof user.$inferSelect;
@@ -12,6 +12,12 @@ export type InvitationRow = typeof invitation.$inferSelect;
 export type StudyRow = typeof study.$inferSelect & { teamId: string };
 export type TrialRow = typeof trial.$inferSelect;
 export type RunnerRow = typeof runner.$inferSelect;
+export type TrialAttemptRow = typeof trialAttempt.$inferSelect;
+
+/** A trial's log: its fields read the `trial_log` rows of the trial. */
+export interface TrialLogModel {
+  trialId: number;
+}
 
 export type ViewerModel = Viewer;
 
@@ -23,7 +29,7 @@ export interface NoteModel {
 }
 
 export interface StudyEventModel {
-  kind: 'TRIAL_CREATED' | 'TRIAL_CLAIMED' | 'TRIAL_REPORTED' | 'TRIAL_FINISHED' | 'STUDY_STATUS' | 'STUDY_UPDATED' | 'TRIAL_UPDATED' | 'SYNC';
+  kind: 'TRIAL_CREATED' | 'TRIAL_CLAIMED' | 'TRIAL_REPORTED' | 'TRIAL_FINISHED' | 'STUDY_STATUS' | 'STUDY_UPDATED' | 'TRIAL_UPDATED' | 'TRIAL_LOGGED' | 'SYNC';
   studyId: string;
   /** Set by the statement that sends the event (see `EventHub.flush`); absent before it is sent. */
   seq?: number | undefined;

@@ -16,6 +16,7 @@ import { searchResolvers } from './resolvers/search.ts';
 import { DateTimeScalar, JSONScalar, MetricValueScalar } from './resolvers/scalars.ts';
 import { studyResolvers } from './resolvers/studies.ts';
 import { teamResolvers } from './resolvers/teams.ts';
+import { trialLogResolvers } from './resolvers/trial-log.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema/', import.meta.url));
 
@@ -25,7 +26,7 @@ export const typeDefs = readdirSync(schemaDir)
   .sort()
   .map((file) => readFileSync(schemaDir + file, 'utf8'));
 
-const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers, exportResolvers, importResolvers, searchResolvers, compareResolvers];
+const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers, exportResolvers, importResolvers, searchResolvers, compareResolvers, trialLogResolvers];
 
 export const schema = guardTextArguments(
   makeExecutableSchema({

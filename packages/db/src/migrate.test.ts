@@ -22,6 +22,8 @@ const tables = [
   'study',
   'trial',
   'metric',
+  'trial_log',
+  'trial_attempt',
   'runner',
 ];
 

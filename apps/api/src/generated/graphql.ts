@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserRow, TeamRow, MembershipRow, ProjectRow, ApiTokenRow, InvitationRow, StudyRow, TrialRow, RunnerRow, ViewerModel, NoteModel, StudyEventModel, TrialsAvailableModel, TrialLeaseModel } from '../mappers.ts';
+import type { UserRow, TeamRow, MembershipRow, ProjectRow, ApiTokenRow, InvitationRow, StudyRow, TrialRow, RunnerRow, ViewerModel, NoteModel, StudyEventModel, TrialsAvailableModel, TrialLeaseModel, TrialLogModel, TrialAttemptRow } from '../mappers.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -400,6 +400,8 @@ export type Mutation = {
   trialEnqueue: TrialPayload;
   /** Finishes a trial as failed. */
   trialFail: TrialPayload;
+  /** Appends lines to a trial's log for the runner holding its lease; the log keeps its last 1 MiB. */
+  trialLogAppend: TrialLogAppendPayload;
   /** Finishes a trial as pruned. */
   trialPrune: TrialPayload;
   /** Gives a claimed trial back to the queue (a runner shutting down): PENDING again as attempt + 1, not a failure. */
@@ -552,6 +554,12 @@ export type MutationTrialEnqueueArgs = {
 /** The root of every change. */
 export type MutationTrialFailArgs = {
   input: TrialFailInput;
+};
+
+
+/** The root of every change. */
+export type MutationTrialLogAppendArgs = {
+  input: TrialLogAppendInput;
 };
 
 
@@ -1096,6 +1104,8 @@ export type StudyEventKind =
   | 'TRIAL_CREATED'
   /** A trial finished (complete, pruned, failed, cancelled) or was re-queued. */
   | 'TRIAL_FINISHED'
+  /** A runner appended lines to a trial's log (`trialLogAppend`). */
+  | 'TRIAL_LOGGED'
   /** A runner reported metric points. */
   | 'TRIAL_REPORTED'
   /** A trial's note or tags changed (`trialUpdate`). */
@@ -1297,6 +1307,8 @@ export type Trial = Node & {
   __typename?: 'Trial';
   /** 0 for the first run; increases each time a lost lease re-queues it. */
   attempt: Scalars['Int']['output'];
+  /** Every attempt, first to last, with its runner, times and end (at most 500). */
+  attempts: Array<TrialAttempt>;
   /** Constraint values (≤ 0 is feasible), when the objective reports them. */
   constraints: Maybe<Array<Scalars['MetricValue']['output']>>;
   /** When it was created. */
@@ -1309,6 +1321,8 @@ export type Trial = Node & {
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   /** Global id. */
   id: Scalars['ID']['output'];
+  /** The trial's log (the last 1 MiB). */
+  log: TrialLog;
   /** Metric keys reported by the current attempt. */
   metricKeys: Array<Scalars['String']['output']>;
   /** Learning curves of the current attempt, downsampled to at most `maxPoints` per key. */
@@ -1344,6 +1358,38 @@ export type TrialMetricsArgs = {
   keys?: InputMaybe<Array<Scalars['String']['input']>>;
   maxPoints?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** One run of a trial by one runner. */
+export type TrialAttempt = {
+  __typename?: 'TrialAttempt';
+  /** 0 for the first run. */
+  attempt: Scalars['Int']['output'];
+  /** Why it failed or was lost. */
+  error: Maybe<Scalars['String']['output']>;
+  /** When it ended; null while it runs. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** How it ended. */
+  outcome: TrialAttemptOutcome;
+  /** The runner that ran it; null when that runner was deleted. */
+  runner: Maybe<Runner>;
+  /** When the runner claimed it. */
+  startedAt: Scalars['DateTime']['output'];
+};
+
+/** How one attempt of a trial ended. */
+export type TrialAttemptOutcome =
+  /** Finished with values. */
+  | 'COMPLETE'
+  /** Failed; `error` says why. */
+  | 'FAIL'
+  /** Its lease expired (the runner vanished): the trial ran again, or failed after `maxFailures` attempts. */
+  | 'LOST'
+  /** Stopped by the pruner. */
+  | 'PRUNED'
+  /** Given back by its runner (shutting down): the trial ran again as the next attempt. */
+  | 'RELEASED'
+  /** Still running. */
+  | 'RUNNING';
 
 /** Input of `trialClaim`. */
 export type TrialClaimInput = {
@@ -1472,6 +1518,82 @@ export type TrialLease = {
   /** The trial. */
   trial: Trial;
 };
+
+/** A trial's log: the last 1 MiB of what its runners sent (older lines are trimmed as new ones arrive). */
+export type TrialLog = {
+  __typename?: 'TrialLog';
+  /** Bytes kept (at most 1 MiB). */
+  bytes: Scalars['Float']['output'];
+  /** The offset of the newest line (0 for an empty log): poll `lines(after:)` with it. */
+  endOffset: Scalars['Float']['output'];
+  /**
+   * Lines in order. With `after` (an `offset`): the first `first` lines after it. Without: the last `first` lines.
+   * `first` is at most 1,000.
+   */
+  lines: Array<TrialLogLine>;
+  /** The whole kept log as text, one line each prefixed with its attempt and stream: what the dashboard downloads. */
+  text: Scalars['String']['output'];
+  /** True when older lines were trimmed to keep the log at 1 MiB. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+
+/** A trial's log: the last 1 MiB of what its runners sent (older lines are trimmed as new ones arrive). */
+export type TrialLogLinesArgs = {
+  after?: InputMaybe<Scalars['Float']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Input of `trialLogAppend`: up to 500 lines, 256 KiB in all. */
+export type TrialLogAppendInput = {
+  /** The lease token from `trialClaim`: only the runner holding the trial writes its log. */
+  leaseToken: Scalars['String']['input'];
+  /** The lines, oldest first. */
+  lines: Array<TrialLogLineInput>;
+  /** The trial. */
+  trialId: Scalars['ID']['input'];
+};
+
+/** Result of `trialLogAppend`. */
+export type TrialLogAppendPayload = {
+  __typename?: 'TrialLogAppendPayload';
+  /** Lines stored. */
+  accepted: Scalars['Int']['output'];
+  /** What went wrong (`STALE_LEASE`: someone else owns the trial now). */
+  userErrors: Array<UserError>;
+};
+
+/** One line of a trial's log. */
+export type TrialLogLine = {
+  __typename?: 'TrialLogLine';
+  /** The attempt that wrote it. */
+  attempt: Scalars['Int']['output'];
+  /** The line's end in the trial's log, in bytes (each line counted with its newline): orders lines and pages them (`lines(after:)`). */
+  offset: Scalars['Float']['output'];
+  /** Where it came from. */
+  stream: TrialLogStream;
+  /** The line, without its newline. */
+  text: Scalars['String']['output'];
+  /** When the API stored it. */
+  time: Scalars['DateTime']['output'];
+};
+
+/** A line a runner sends. */
+export type TrialLogLineInput = {
+  /** Where it came from (default RUNNER). */
+  stream?: InputMaybe<TrialLogStream>;
+  /** The line without its newline: 1 to 8,192 bytes of UTF-8. */
+  text: Scalars['String']['input'];
+};
+
+/** Where a trial's log line came from. */
+export type TrialLogStream =
+  /** The runner, about the trial (claimed, epochs, the end). */
+  | 'RUNNER'
+  /** A command objective's standard error. */
+  | 'STDERR'
+  /** A command objective's standard output (lines that are not metric lines). */
+  | 'STDOUT';
 
 /** Trial ordering. */
 export type TrialOrder = {
@@ -1854,6 +1976,8 @@ export type ResolversTypes = {
   TeamCreateInput: ResolverTypeWrapper<Partial<TeamCreateInput>>;
   TeamCreatePayload: ResolverTypeWrapper<Partial<Omit<TeamCreatePayload, 'team'> & { team?: Maybe<ResolversTypes['Team']> }>>;
   Trial: ResolverTypeWrapper<TrialRow>;
+  TrialAttempt: ResolverTypeWrapper<TrialAttemptRow>;
+  TrialAttemptOutcome: ResolverTypeWrapper<Partial<TrialAttemptOutcome>>;
   TrialClaimInput: ResolverTypeWrapper<Partial<TrialClaimInput>>;
   TrialClaimPayload: ResolverTypeWrapper<Partial<Omit<TrialClaimPayload, 'leases'> & { leases: Array<ResolversTypes['TrialLease']> }>>;
   TrialCompleteInput: ResolverTypeWrapper<Partial<TrialCompleteInput>>;
@@ -1865,6 +1989,12 @@ export type ResolversTypes = {
   TrialFailInput: ResolverTypeWrapper<Partial<TrialFailInput>>;
   TrialFilter: ResolverTypeWrapper<Partial<TrialFilter>>;
   TrialLease: ResolverTypeWrapper<TrialLeaseModel>;
+  TrialLog: ResolverTypeWrapper<TrialLogModel>;
+  TrialLogAppendInput: ResolverTypeWrapper<Partial<TrialLogAppendInput>>;
+  TrialLogAppendPayload: ResolverTypeWrapper<Partial<TrialLogAppendPayload>>;
+  TrialLogLine: ResolverTypeWrapper<Partial<TrialLogLine>>;
+  TrialLogLineInput: ResolverTypeWrapper<Partial<TrialLogLineInput>>;
+  TrialLogStream: ResolverTypeWrapper<Partial<TrialLogStream>>;
   TrialOrder: ResolverTypeWrapper<Partial<TrialOrder>>;
   TrialOrderField: ResolverTypeWrapper<Partial<TrialOrderField>>;
   TrialOrigin: ResolverTypeWrapper<Partial<TrialOrigin>>;
@@ -1958,6 +2088,7 @@ export type ResolversParentTypes = {
   TeamCreateInput: Partial<TeamCreateInput>;
   TeamCreatePayload: Partial<Omit<TeamCreatePayload, 'team'> & { team?: Maybe<ResolversParentTypes['Team']> }>;
   Trial: TrialRow;
+  TrialAttempt: TrialAttemptRow;
   TrialClaimInput: Partial<TrialClaimInput>;
   TrialClaimPayload: Partial<Omit<TrialClaimPayload, 'leases'> & { leases: Array<ResolversParentTypes['TrialLease']> }>;
   TrialCompleteInput: Partial<TrialCompleteInput>;
@@ -1969,6 +2100,11 @@ export type ResolversParentTypes = {
   TrialFailInput: Partial<TrialFailInput>;
   TrialFilter: Partial<TrialFilter>;
   TrialLease: TrialLeaseModel;
+  TrialLog: TrialLogModel;
+  TrialLogAppendInput: Partial<TrialLogAppendInput>;
+  TrialLogAppendPayload: Partial<TrialLogAppendPayload>;
+  TrialLogLine: Partial<TrialLogLine>;
+  TrialLogLineInput: Partial<TrialLogLineInput>;
   TrialOrder: Partial<TrialOrder>;
   TrialPayload: Partial<Omit<TrialPayload, 'trial'> & { trial?: Maybe<ResolversParentTypes['Trial']> }>;
   TrialPruneInput: Partial<TrialPruneInput>;
@@ -2120,6 +2256,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   trialComplete?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialCompleteArgs, 'input'>>;
   trialEnqueue?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialEnqueueArgs, 'input'>>;
   trialFail?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialFailArgs, 'input'>>;
+  trialLogAppend?: Resolver<ResolversTypes['TrialLogAppendPayload'], ParentType, ContextType, RequireFields<MutationTrialLogAppendArgs, 'input'>>;
   trialPrune?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialPruneArgs, 'input'>>;
   trialRelease?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialReleaseArgs, 'input'>>;
   trialReport?: Resolver<ResolversTypes['TrialReportPayload'], ParentType, ContextType, RequireFields<MutationTrialReportArgs, 'input'>>;
@@ -2312,12 +2449,14 @@ export type TeamCreatePayloadResolvers<ContextType = Context, ParentType extends
 
 export type TrialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trial'] = ResolversParentTypes['Trial']> = {
   attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attempts?: Resolver<Array<ResolversTypes['TrialAttempt']>, ParentType, ContextType>;
   constraints?: Resolver<Maybe<Array<ResolversTypes['MetricValue']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   durationSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  log?: Resolver<ResolversTypes['TrialLog'], ParentType, ContextType>;
   metricKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['MetricSeries']>, ParentType, ContextType, RequireFields<TrialMetricsArgs, 'maxPoints'>>;
   note?: Resolver<ResolversTypes['Note'], ParentType, ContextType>;
@@ -2332,6 +2471,15 @@ export type TrialResolvers<ContextType = Context, ParentType extends ResolversPa
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   values?: Resolver<Maybe<Array<ResolversTypes['MetricValue']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrialAttemptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialAttempt'] = ResolversParentTypes['TrialAttempt']> = {
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['TrialAttemptOutcome'], ParentType, ContextType>;
+  runner?: Resolver<Maybe<ResolversTypes['Runner']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type TrialClaimPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialClaimPayload'] = ResolversParentTypes['TrialClaimPayload']> = {
@@ -2371,6 +2519,27 @@ export type TrialLeaseResolvers<ContextType = Context, ParentType extends Resolv
   leaseExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   leaseToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   trial?: Resolver<ResolversTypes['Trial'], ParentType, ContextType>;
+};
+
+export type TrialLogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialLog'] = ResolversParentTypes['TrialLog']> = {
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  endOffset?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['TrialLogLine']>, ParentType, ContextType, RequireFields<TrialLogLinesArgs, 'first'>>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type TrialLogAppendPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialLogAppendPayload'] = ResolversParentTypes['TrialLogAppendPayload']> = {
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type TrialLogLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialLogLine'] = ResolversParentTypes['TrialLogLine']> = {
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offset?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['TrialLogStream'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type TrialPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialPayload'] = ResolversParentTypes['TrialPayload']> = {
@@ -2465,12 +2634,16 @@ export type Resolvers<ContextType = Context> = {
   Team?: TeamResolvers<ContextType>;
   TeamCreatePayload?: TeamCreatePayloadResolvers<ContextType>;
   Trial?: TrialResolvers<ContextType>;
+  TrialAttempt?: TrialAttemptResolvers<ContextType>;
   TrialClaimPayload?: TrialClaimPayloadResolvers<ContextType>;
   TrialConnection?: TrialConnectionResolvers<ContextType>;
   TrialCounts?: TrialCountsResolvers<ContextType>;
   TrialEdge?: TrialEdgeResolvers<ContextType>;
   TrialExportPage?: TrialExportPageResolvers<ContextType>;
   TrialLease?: TrialLeaseResolvers<ContextType>;
+  TrialLog?: TrialLogResolvers<ContextType>;
+  TrialLogAppendPayload?: TrialLogAppendPayloadResolvers<ContextType>;
+  TrialLogLine?: TrialLogLineResolvers<ContextType>;
   TrialPayload?: TrialPayloadResolvers<ContextType>;
   TrialReportPayload?: TrialReportPayloadResolvers<ContextType>;
   TrialSearchConnection?: TrialSearchConnectionResolvers<ContextType>;

@@ -24,6 +24,7 @@ export const UNCHARGED_FIELDS: ReadonlySet<string> = new Set([
   'trialFail',
   'trialPrune',
   'trialRelease',
+  'trialLogAppend',
   'signIn',
   'signUp',
 ]);

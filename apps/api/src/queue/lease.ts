@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
-import { float8Text, project, study, trial } from '@tuneboard/db';
+import { float8Text, project, study, trial, trialAttempt } from '@tuneboard/db';
 import { createPruner, parsePrunerConfig, type Direction } from '@tuneboard/tuning';
 import type { EventQueue } from '../events.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
@@ -90,6 +90,12 @@ const CLAIM_SQL = `
     from candidate, owner
     where t.id = candidate.id
     returning ${TRIAL_COLUMNS}
+  ),
+  opened as (
+    insert into trial_attempt (trial_id, attempt, runner_id, started_at)
+    select c.id, c.attempt, c."leaseOwner", c."startedAt" from claimed c
+    on conflict (trial_id, attempt) do update
+    set runner_id = excluded.runner_id, started_at = excluded.started_at, finished_at = null, outcome = 'RUNNING', error = null
   )
   select c.* from claimed c order by c.id`;
 
@@ -251,6 +257,9 @@ const FINISH_SQL = `
     ${LEASED_TRIAL.replace('$LEASE_TEAMS', '$7')}
       and ($4::float8[] is null or cardinality($4::float8[]) = jsonb_array_length(s.objectives))
     returning ${TRIAL_COLUMNS}, p.team_id as "teamId"
+  ), closed as (
+    update trial_attempt a set finished_at = f."finishedAt", outcome = f.state::text, error = f.error
+    from finished f where a.trial_id = f.id and a.attempt = f.attempt
   )
   select f.* from finished f`;
 
@@ -277,6 +286,10 @@ export async function releaseTrial(
       .where(and(eq(trial.id, args.trialId), eq(trial.leaseToken, args.leaseToken), eq(trial.state, 'RUNNING')))
       .returning();
     if (!row) throw new StaleLeaseError(args.trialId);
+    await tx
+      .update(trialAttempt)
+      .set({ finishedAt: sql`now()`, outcome: 'RELEASED' })
+      .where(and(eq(trialAttempt.trialId, row.id), eq(trialAttempt.attempt, row.attempt - 1)));
     const [owner] = await tx
       .select({ teamId: project.teamId })
       .from(study)
@@ -299,7 +312,10 @@ export async function reapExpiredLeases(
   db: Database,
   events: EventQueue,
 ): Promise<{ studies: string[]; failed: { studyId: string; teamId: string }[] }> {
+  // The attempt that lost its lease is closed in the same statement: RETURNING gives the new row, whose attempt
+  // moved on unless the trial failed.
   const result = await db.execute<{ study_id: string; id: number; team_id: string; state: string }>(sql`
+    with reaped as (
     update ${trial} t
     set state = case when t.attempt + 1 >= s.max_failures then 'FAIL'::trial_state else 'PENDING'::trial_state end,
         error = case when t.attempt + 1 >= s.max_failures
@@ -311,7 +327,13 @@ export async function reapExpiredLeases(
     from ${study} s, ${project} p
     where s.id = t.study_id and p.id = s.project_id
       and t.state = 'RUNNING' and t.lease_expires_at < now()
-    returning t.study_id, t.id, p.team_id, t.state`);
+    returning t.study_id, t.id, p.team_id, t.state, t.error,
+      case when t.state = 'FAIL' then t.attempt else t.attempt - 1 end as lost_attempt
+    ), closed as (
+      update ${trialAttempt} a set finished_at = now(), outcome = 'LOST', error = 'lease expired: the runner stopped reporting'
+      from reaped r where a.trial_id = r.id and a.attempt = r.lost_attempt
+    )
+    select study_id, id, team_id, state from reaped`);
   const rows = rowsOf<{ study_id: string; id: number; team_id: string; state: string }>(result);
   for (const row of rows) {
     events.queueStudyEvent({ kind: 'TRIAL_FINISHED', studyId: row.study_id, teamId: row.team_id, trialId: Number(row.id) });

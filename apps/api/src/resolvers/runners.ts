@@ -56,7 +56,7 @@ const MAX_CLAIM = 64;
  * claim's answer reads the trial's study), so however many expensive reads hold the dashboard's connections,
  * runners are served. Every field of the protocol calls it first; mutation fields run one after another.
  */
-function onProtocolPool(ctx: Context): Context {
+export function onProtocolPool(ctx: Context): Context {
   if (ctx.db !== ctx.protocolDb) {
     ctx.db = ctx.protocolDb;
     ctx.loaders = createLoaders(ctx.protocolDb);
@@ -69,7 +69,7 @@ function runnerTeam(ctx: Context, teamId: string): void {
   authorize(ctx.viewer, teamId, 'run', 'The runner');
 }
 
-function staleLease(error: unknown) {
+export function staleLease(error: unknown) {
   if (error instanceof StaleLeaseError) return [userError(['input', 'leaseToken'], error.message, error.code)];
   throw error;
 }
@@ -112,14 +112,14 @@ function reportColumns(input: {
  * The fast path of a runner's write: a well-formed trial id and lease token go straight to one statement
  * that checks team and lease itself. Undefined when they are malformed, so the caller explains the refusal.
  */
-function leasedWrite(ctx: Context, trialId: string, leaseToken: string) {
+export function leasedWrite(ctx: Context, trialId: string, leaseToken: string) {
   const id = rawId(trialId, 'Trial');
   if (id === undefined || !isUuid(leaseToken)) return undefined;
   return { trialId: Number(id), leaseToken, teams: teamsAllowed(ctx.viewer, 'run') };
 }
 
 /** Why a fenced write matched no row: an unknown or foreign trial (thrown by `leasedTrial`), else a stale lease. */
-async function refusal(ctx: Context, trialId: string, leaseToken: string): Promise<never> {
+export async function refusal(ctx: Context, trialId: string, leaseToken: string): Promise<never> {
   const { id } = await leasedTrial(ctx, trialId, leaseToken);
   throw new StaleLeaseError(id);
 }

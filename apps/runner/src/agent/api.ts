@@ -54,20 +54,24 @@ const CLAIM = `mutation TrialClaim($input: TrialClaimInput!) {
   trialClaim(input: $input) {
     leases { leaseToken leaseExpiresAt trial { id number attempt params study { id name objective objectives { name direction } } } }
     userErrors { message code } } }`;
+const LOG_APPEND = `mutation TrialLogAppend($input: TrialLogAppendInput!) {
+  trialLogAppend(input: $input) { accepted userErrors { message code } } }`;
 const REPORT = `mutation TrialReport($input: TrialReportInput!) {
   trialReport(input: $input) { shouldPrune leaseExpiresAt accepted userErrors { message code } } }`;
 /**
- * The end of an attempt, alone or after its last metric points in the same request (a document's mutation
- * fields run in order: the points are stored, then the attempt ends): a request a trial fewer for the runner
- * and the API.
+ * The end of an attempt, alone or after its last log lines and metric points in the same request (a document's
+ * mutation fields run in order: the lines and points are stored, then the attempt ends): a request a trial fewer
+ * for the runner and the API.
  */
 const finishing = (name: string, input: string) => ({
   field: name,
-  alone: `mutation($input: ${input}!) {
-  ${name}(input: $input) { trial { id state } userErrors { message code } } }`,
-  afterPoints: `mutation($report: TrialReportInput!, $input: ${input}!) {
-  trialReport(input: $report) { accepted userErrors { message code } }
-  ${name}(input: $input) { trial { id state } userErrors { message code } } }`,
+  document(withLines: boolean, withPoints: boolean): string {
+    const variables = [`$input: ${input}!`, withLines ? '$log: TrialLogAppendInput!' : '', withPoints ? '$report: TrialReportInput!' : ''];
+    return `mutation(${variables.filter(Boolean).join(', ')}) {
+  ${withLines ? 'trialLogAppend(input: $log) { accepted userErrors { message code } }' : ''}
+  ${withPoints ? 'trialReport(input: $report) { accepted userErrors { message code } }' : ''}
+  ${name}(input: $input) { trial { id state } userErrors { message code } } }`;
+  },
 });
 const COMPLETE = finishing('trialComplete', 'TrialCompleteInput');
 const FAIL = finishing('trialFail', 'TrialFailInput');
@@ -93,22 +97,30 @@ export interface FinishPayload {
   refusedPoints?: UserError[];
 }
 
-type Finish<Input> = (input: Input & { trialId: string; leaseToken: string }, signal?: AbortSignal, points?: WirePoint[]) => Promise<FinishPayload>;
+type Finish<Input> = (
+  input: Input & { trialId: string; leaseToken: string },
+  signal?: AbortSignal,
+  points?: WirePoint[],
+  lines?: { stream: 'RUNNER' | 'STDOUT' | 'STDERR'; text: string }[],
+) => Promise<FinishPayload>;
 
 export function runnerApi(request: Request) {
   const finish =
     <Input>(document: ReturnType<typeof finishing>): Finish<Input> =>
-    async (input, signal, points) => {
-      if (!points?.length) return (await request<Record<string, FinishPayload>>(document.alone, { input }, signal))[document.field]!;
-      const report = { trialId: input.trialId, leaseToken: input.leaseToken, columns: columnsOf(points) };
-      const reply = await request<Record<string, FinishPayload> & { trialReport: { userErrors: UserError[] } }>(
-        document.afterPoints,
-        { report, input },
-        signal,
-      );
+    async (input, signal, points, lines) => {
+      const withPoints = Boolean(points?.length);
+      const withLines = Boolean(lines?.length);
+      const ids = { trialId: input.trialId, leaseToken: input.leaseToken };
+      const variables: Record<string, unknown> = { input };
+      if (withPoints) variables.report = { ...ids, columns: columnsOf(points!) };
+      if (withLines) variables.log = { ...ids, lines };
+      const reply = await request<
+        Record<string, FinishPayload> & { trialReport?: { userErrors: UserError[] }; trialLogAppend?: { userErrors: UserError[] } }
+      >(document.document(withLines, withPoints), variables, signal);
       const ended = reply[document.field]!;
-      const stale = reply.trialReport.userErrors.filter((e) => e.code === 'STALE_LEASE');
-      const refused = reply.trialReport.userErrors.filter((e) => e.code !== 'STALE_LEASE');
+      const before = [...(reply.trialLogAppend?.userErrors ?? []), ...(reply.trialReport?.userErrors ?? [])];
+      const stale = before.filter((e) => e.code === 'STALE_LEASE').slice(0, 1);
+      const refused = (reply.trialReport?.userErrors ?? []).filter((e) => e.code !== 'STALE_LEASE');
       return { ...ended, userErrors: [...stale, ...ended.userErrors], ...(refused.length ? { refusedPoints: refused } : {}) };
     };
   return {
@@ -127,6 +139,14 @@ export function runnerApi(request: Request) {
       const { trialId, leaseToken, points } = input;
       const { trialReport } = await request<{ trialReport: ReportReply }>(REPORT, { input: { trialId, leaseToken, columns: columnsOf(points) } }, signal);
       return trialReport;
+    },
+    /** Appends lines to the trial's log (only the lease holder may; `STALE_LEASE` otherwise). */
+    async appendLog(
+      input: { trialId: string; leaseToken: string; lines: { stream: 'RUNNER' | 'STDOUT' | 'STDERR'; text: string }[] },
+      signal?: AbortSignal,
+    ) {
+      const { trialLogAppend } = await request<{ trialLogAppend: { accepted: number; userErrors: UserError[] } }>(LOG_APPEND, { input }, signal);
+      return trialLogAppend;
     },
     complete: finish<{ values: (number | string)[] }>(COMPLETE),
     fail: finish<{ error: string }>(FAIL),

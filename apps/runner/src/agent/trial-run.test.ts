@@ -14,6 +14,7 @@ function recordingApi(answers: { staleFromRequest?: number } = {}) {
     const stale = answers.staleFromRequest !== undefined && sent.length >= answers.staleFromRequest;
     const errors = stale ? [{ message: 'the lease is not yours', code: 'STALE_LEASE' }] : [];
     const reply: Record<string, unknown> = {};
+    if (query.includes('trialLogAppend(')) reply.trialLogAppend = { accepted: 1, userErrors: errors };
     if (query.includes('trialReport(')) reply.trialReport = { shouldPrune: false, leaseExpiresAt: null, accepted: 1, userErrors: errors };
     for (const field of ['trialComplete', 'trialFail', 'trialPrune', 'trialRelease']) {
       if (query.includes(`${field}(`)) reply[field] = { trial: stale ? null : { id: 'T1', state: 'COMPLETE' }, userErrors: errors };
@@ -56,6 +57,27 @@ describe('TrialRun', () => {
       report: { trialId: 'T1', leaseToken: lease.leaseToken, columns: { keys: ['loss', 'loss', 'loss'], steps: [0, 1, 2], values: [1, 0.5, 1 / 3] } },
       input: { trialId: 'T1', leaseToken: lease.leaseToken, values: [0.25] },
     });
+  });
+
+  it("streams the trial's log: the claim, each step and the end travel with the end of the attempt, before it", async () => {
+    const { api, sent } = recordingApi();
+    const chatty: RunObjective = async (spec, params, options) => {
+      options.log?.('stdout says hi', 'STDOUT');
+      options.log?.('stderr warns', 'STDERR');
+      return threeSteps(spec, params, options);
+    };
+    const trial = new TrialRun({ lease, slot: 0, api, log: memoryLogger(), backend: 'cpu', gpus: 0, exit: new AbortController().signal, runObjective: chatty });
+    expect(await trial.done).toEqual({ kind: 'finished', state: 'COMPLETE' });
+    expect(sent).toHaveLength(1);
+    const [request] = sent;
+    expect(request!.query.indexOf('trialLogAppend(')).toBeLessThan(request!.query.indexOf('trialComplete('));
+    const { lines } = request!.variables.log as { lines: { stream: string; text: string }[] };
+    expect(lines.map((l) => l.stream)).toEqual(['RUNNER', 'STDOUT', 'STDERR', 'RUNNER', 'RUNNER']);
+    expect(lines[0]!.text).toMatch(/^claimed \(study probe, slot 0\): \{"x":1\}$/);
+    expect(lines.slice(1, 3).map((l) => l.text)).toEqual(['stdout says hi', 'stderr warns']);
+    // The first step's progress (a command's steps come at most once a second, and these came at once), then the end.
+    expect(lines[3]!.text).toMatch(/^trial 1 · probe · step 0 · loss=1/);
+    expect(lines[4]!.text).toMatch(/^objective returned COMPLETE after /);
   });
 
   it('takes a stale lease refusing those last points as a lost trial', async () => {

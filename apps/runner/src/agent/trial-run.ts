@@ -11,6 +11,7 @@ import { TransientApiError, errorMessage } from './graphql-client';
 import type { Logger } from './logger';
 import { formatDuration as seconds, formatProgress, formatValue } from './progress';
 import type { ProgressSink } from './progress';
+import { LogStreamer, type LogStreamerOptions } from './log-streamer';
 import { MetricReporter } from './reporter';
 import type { ReporterOptions } from './reporter';
 
@@ -29,6 +30,8 @@ export interface TrialRunOptions {
   /** Aborts retries of the final calls: the runner is exiting. */
   exit: AbortSignal;
   reporter?: Partial<Pick<ReporterOptions, 'batchPoints' | 'flushMs' | 'maxBuffered' | 'backoff'>>;
+  /** The trial log's streaming (`trialLogAppend`): how often, how much kept while the API is away. */
+  logStreamer?: Partial<Pick<LogStreamerOptions, 'flushMs' | 'maxBufferedBytes' | 'backoff'>>;
   runObjective?: RunObjective;
   /**
    * Progress of a command objective at most this often (default 1 s): its steps can be anything down to single
@@ -103,6 +106,8 @@ export class TrialRun {
   readonly done: Promise<TrialRunOutcome>;
   private readonly controller = new AbortController();
   private readonly reporter: MetricReporter;
+  /** The trial's log on the API: the runner's lines about it and a command's output. */
+  private readonly logs: LogStreamer;
   private readonly log: Logger;
   private readonly startedAt = Date.now();
   private readonly total: number | undefined;
@@ -138,7 +143,13 @@ export class TrialRun {
         // Quietly: a lost lease is the queue working as designed (this runner was paused or cut off too long).
         if (!this.releasing) this.log.info(`lease lost, another runner owns this trial now: stopping it (${reason})`);
         this.controller.abort();
+        this.logs.close();
       },
+    });
+    this.logs = new LogStreamer({
+      ...options.logStreamer,
+      send: (lines, signal) => options.api.appendLog({ trialId: this.trialId, leaseToken: lease.leaseToken, lines }, signal),
+      log: this.log,
     });
     this.done = this.run();
   }
@@ -158,8 +169,10 @@ export class TrialRun {
   release(deadline: AbortSignal): Promise<TrialRunOutcome> {
     this.releasing ??= (async (): Promise<TrialRunOutcome> => {
       this.controller.abort();
-      await this.reporter.flush(deadline);
+      this.logs.push('RUNNER', 'released: the runner is shutting down, the trial goes back to the queue');
+      await Promise.all([this.reporter.flush(deadline), this.logs.flush(deadline)]);
       this.reporter.close();
+      this.logs.close();
       if (this.lostReason) return { kind: 'lost', reason: this.lostReason };
       const outcome = await this.finishCall('release', (signal) =>
         this.options.api.release({ trialId: this.trialId, leaseToken: this.options.lease.leaseToken }, signal),
@@ -199,8 +212,6 @@ export class TrialRun {
     }
     const last = this.total !== undefined && step - (this.firstStep ?? 0) + 1 >= this.total;
     if (this.unit === 'step' && !last && now - this.lastProgressAt < (this.options.progressMs ?? 1_000)) return;
-    // A runner logging at warn prints no progress line: don't build one every epoch just to drop it.
-    if (!this.options.progress && !this.options.log.enabled('info')) return;
     this.lastProgressAt = now;
     const shown = points.find((p) => p.key === this.headline) ?? points.find((p) => p.step === step);
     const text = formatProgress({
@@ -213,6 +224,8 @@ export class TrialRun {
       elapsedMs: now - this.startedAt,
       etaMs: eta,
     });
+    // The trial log gets every progress line; the terminal gets a status line, or a log line per epoch.
+    this.logs.push('RUNNER', text);
     if (this.options.progress) this.options.progress.update(this.trialId, text);
     else this.options.log.info(text);
   }
@@ -228,7 +241,9 @@ export class TrialRun {
   private async run(): Promise<TrialRunOutcome> {
     const { lease, slot, gpus, backend } = this.options;
     const { trial } = lease;
-    this.log.info(`claimed (study ${this.study}, slot ${slot}): ${JSON.stringify(trial.params)}`);
+    const claimed = `claimed (study ${this.study}, slot ${slot}): ${JSON.stringify(trial.params)}`;
+    this.log.info(claimed);
+    this.logs.push('RUNNER', claimed);
     let result: ObjectiveResult;
     try {
       result = await (this.options.runObjective ?? realRunObjective)(trial.study.objective, trial.params, {
@@ -236,7 +251,11 @@ export class TrialRun {
         signal: this.controller.signal,
         seed: trial.number,
         backend,
-        log: (line) => this.log.info(line),
+        log: (line, stream) => {
+          // A command's stderr goes to the trial's log only (its tail is the error of a failed trial).
+          if (stream !== 'STDERR') this.log.info(line);
+          this.logs.push(stream ?? 'RUNNER', line);
+        },
         context: { trialNumber: trial.number, trialId: trial.id, studyId: trial.study.id, attempt: trial.attempt, seed: trial.number },
         env: deviceEnvForSlot(slot, gpus),
         commands: this.options.commands,
@@ -251,6 +270,7 @@ export class TrialRun {
     if (this.releasing) return this.releasing;
     if (this.lostReason !== undefined) {
       this.reporter.close();
+      this.logs.close();
       return { kind: 'lost', reason: this.lostReason };
     }
     if (result.state === 'PRUNED' && result.stoppedBy === 'signal') {
@@ -260,12 +280,18 @@ export class TrialRun {
     // Every point is stored before the end of the attempt, so the stored curve is complete when it is final:
     // the last ones travel in the same request as the end (stored first), the rest went out already.
     const rest = await this.reporter.takeRest(this.options.exit);
-    if (this.lostReason !== undefined || rest === undefined) return { kind: 'lost', reason: this.lostReason ?? 'lease lost' };
+    if (this.lostReason !== undefined || rest === undefined) {
+      this.logs.close();
+      return { kind: 'lost', reason: this.lostReason ?? 'lease lost' };
+    }
+    this.logs.push('RUNNER', `objective returned ${result.state}${result.error ? `: ${result.error.split('\n')[0]}` : ''} after ${seconds(Date.now() - this.startedAt)}`);
+    // The last lines travel with the end of the attempt, as the last points do.
+    const lines = await this.logs.takeRest(this.options.exit);
     const ids = { trialId: trial.id, leaseToken: lease.leaseToken };
     if (result.state === 'COMPLETE') {
       const values = valuesInObjectiveOrder(specMetricNames(trial.study.objective), trial.study.objectives, result.values ?? []);
       const outcome = await this.finishCall('complete', (signal) =>
-        this.options.api.complete({ ...ids, values: values.map(toWireValue) }, signal, rest),
+        this.options.api.complete({ ...ids, values: values.map(toWireValue) }, signal, rest, lines),
       );
       if (outcome.kind === 'finished') {
         this.final('COMPLETE', trial.study.objectives.map((o, i) => `${o.name}=${formatValue(values[i]!)}`).join(' '));
@@ -273,12 +299,12 @@ export class TrialRun {
       return outcome;
     }
     if (result.state === 'PRUNED') {
-      const outcome = await this.finishCall('prune', (signal) => this.options.api.prune(ids, signal, rest));
+      const outcome = await this.finishCall('prune', (signal) => this.options.api.prune(ids, signal, rest, lines));
       if (outcome.kind === 'finished') this.final('PRUNED', `at ${this.unit} ${this.lastStep} by the study's pruner`);
       return outcome;
     }
     const error = result.error ?? 'the objective failed without a message';
-    const outcome = await this.finishCall('fail', (signal) => this.options.api.fail({ ...ids, error }, signal, rest));
+    const outcome = await this.finishCall('fail', (signal) => this.options.api.fail({ ...ids, error }, signal, rest, lines));
     if (outcome.kind === 'finished') this.final('FAIL', error.split('\n')[0]);
     return outcome;
   }

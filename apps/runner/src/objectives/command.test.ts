@@ -23,6 +23,20 @@ describe('the metric-line protocol', () => {
 
 // Generous limit: the machine is shared and busy; these tests assert results, never durations.
 describe('runCommand', { timeout: 120_000 }, () => {
+  it("hands the program's plain stdout and its stderr lines to the trial log, each with its stream, in order", async () => {
+    const script = `
+      console.log('hello from stdout');
+      console.log(JSON.stringify({ step: 0, loss: 1 }));
+      process.stderr.write('warning: first\\nwarning: sec');
+      setTimeout(() => { process.stderr.write('ond\\n'); process.stderr.write('no newline at the end'); console.log(JSON.stringify({ loss: 0.5 })); }, 50);
+    `;
+    const lines: [string, string | undefined][] = [];
+    const result = await runCommand({ command: [node, '-e', script], params: {}, metrics: ['loss'], log: (line, stream) => void lines.push([line, stream]) });
+    expect(result.state).toBe('COMPLETE');
+    expect(lines.filter(([, stream]) => stream === 'STDOUT').map(([line]) => line)).toEqual(['hello from stdout']);
+    expect(lines.filter(([, stream]) => stream === 'STDERR').map(([line]) => line)).toEqual(['warning: first', 'warning: second', 'no newline at the end']);
+  });
+
   it('completes a Node program with its metrics collected, parameters in arguments and TUNEBOARD_PARAMS', async () => {
     const script = `
       const params = JSON.parse(process.env.TUNEBOARD_PARAMS);

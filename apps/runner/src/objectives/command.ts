@@ -34,8 +34,8 @@ export interface RunCommandOptions {
   /** Seconds between SIGTERM and SIGKILL when stopping the program. Default 5. */
   killGraceSeconds?: number;
   timeoutSeconds?: number;
-  /** Receives the program's non-metric output lines and runner notes. */
-  log?: (line: string) => void;
+  /** Receives the program's non-metric stdout lines (`STDOUT`), its stderr lines (`STDERR`) and runner notes (no stream). */
+  log?: (line: string, stream?: 'STDOUT' | 'STDERR') => void;
 }
 
 export interface CommandResult {
@@ -135,6 +135,7 @@ export function runCommand(options: RunCommandOptions): Promise<CommandResult> {
     let stopReason: 'pruner' | 'signal' | 'timeout' | undefined;
     let stderrTail = Buffer.alloc(0);
     let pending = '';
+    let pendingErr = '';
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
     let timeoutTimer: NodeJS.Timeout | undefined;
@@ -164,7 +165,7 @@ export function runCommand(options: RunCommandOptions): Promise<CommandResult> {
     const handleLine = (line: string) => {
       const parsed = parseMetricLine(line);
       if (!parsed) {
-        if (line.trim() !== '') log(line);
+        if (line.trim() !== '') log(line, 'STDOUT');
         return;
       }
       const points: MetricPoint[] = [];
@@ -201,6 +202,19 @@ export function runCommand(options: RunCommandOptions): Promise<CommandResult> {
       }
     });
     child.stderr.on('data', (chunk: Buffer) => {
+      // Whole lines go to the log as they come; a partial one waits for its end (or the close), cut if it runs away.
+      pendingErr += chunk.toString('utf8');
+      let newline = pendingErr.indexOf('\n');
+      while (newline >= 0) {
+        const line = pendingErr.slice(0, newline);
+        if (line.trim() !== '') log(line, 'STDERR');
+        pendingErr = pendingErr.slice(newline + 1);
+        newline = pendingErr.indexOf('\n');
+      }
+      if (pendingErr.length > maxLineBytes) {
+        log(`${pendingErr.slice(0, 200)}… (line cut at ${maxLineBytes} bytes)`, 'STDERR');
+        pendingErr = '';
+      }
       stderrTail = Buffer.concat([stderrTail, chunk]);
       if (stderrTail.length > stderrTailBytes) stderrTail = stderrTail.subarray(stderrTail.length - stderrTailBytes);
     });
@@ -221,6 +235,7 @@ export function runCommand(options: RunCommandOptions): Promise<CommandResult> {
     });
     child.on('close', (code, exitSignal) => {
       if (pending !== '') handleLine(pending);
+      if (pendingErr.trim() !== '') log(pendingErr, 'STDERR');
       const tail = stderrTail.toString('utf8').trim();
       const withTail = (message: string) => (tail ? `${message}\n${tail}` : message);
       if (stopReason === 'timeout') {

@@ -23,7 +23,8 @@ export interface RunObjectiveOptions {
   seed?: number;
   /** Training backend for templates; default `auto`. Chosen once per process. */
   backend?: BackendChoice;
-  log?: (line: string) => void;
+  /** Lines about the trial: runner notes (no stream) and a command's output (`STDOUT`, `STDERR`). */
+  log?: (line: string, stream?: 'STDOUT' | 'STDERR') => void;
   /** Trial identity passed to command objectives as TUNEBOARD_* variables. */
   context?: TrialContext;
   /** Extra environment for command objectives, e.g. `deviceEnvForSlot(slot, gpus)`. */

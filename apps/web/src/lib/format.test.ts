@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMetric, formatProgress, formatRanges, relativeTime, slugify } from './format';
+import { formatMetric, formatProgress, formatRanges, progressLabel, relativeTime, slugify } from './format';
 
 const now = new Date('2026-01-10T12:00:00Z');
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
@@ -57,5 +57,13 @@ describe('refinement ranges', () => {
   it('falls back to JSON for anything that is not an object of ranges', () => {
     expect(formatRanges([1, 2])).toBe('[1,2]');
     expect(formatRanges(null)).toBe('null');
+  });
+});
+
+describe('progressLabel', () => {
+  it('says the share and the count of finished trials the same way everywhere', () => {
+    expect(progressLabel(13, 30)).toBe('43% · 13 of 30 trials finished');
+    expect(progressLabel(1, null)).toBe('1 trial finished');
+    expect(progressLabel(0, 10)).toBe('0% · 0 of 10 trials finished');
   });
 });

@@ -23,6 +23,16 @@ export function formatProgress(progress: number | null | undefined): string {
   return `${Math.round(Math.min(1, Math.max(0, progress)) * 100)}%`;
 }
 
+/**
+ * The one wording of a study's progress, on every page: `43% · 13 of 30 trials finished` (finished: complete,
+ * pruned or failed; the share is theirs of `maxTrials`), or `13 trials finished` for a study without a limit.
+ */
+export function progressLabel(finished: number, maxTrials: number | null | undefined): string {
+  const trials = `${finished} ${finished === 1 ? 'trial' : 'trials'}`;
+  if (maxTrials === null || maxTrials === undefined || maxTrials <= 0) return `${trials} finished`;
+  return `${formatProgress(finished / maxTrials)} · ${finished} of ${maxTrials} trials finished`;
+}
+
 /** A metric value from the API (a number or "NaN"/"Infinity"/"-Infinity"/"-0") for display. */
 export function formatMetric(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return '—';

@@ -1,6 +1,7 @@
 'use client';
 
 import { contours, geoPath, geoTransform, interpolateViridis, scaleLinear, scaleLog, scaleSequential } from 'd3';
+import { logAxisTicks } from '../log-ticks';
 import { useId, useMemo, useState } from 'react';
 import type { ChartObjective, ChartParam, ChartTrial } from '../types';
 import styles from '../charts.module.css';
@@ -26,8 +27,7 @@ function axis(param: ChartParam, values: number[], kind: AxisScaleKind, range: [
   const scale = kind === 'log' ? scaleLog().domain(domain).range(range) : scaleLinear().domain(domain).range(range);
   // A log axis labels only its powers of ten when it spans two or more, like the slice chart.
   const ticks = scale.ticks(6);
-  const powers = ticks.filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
-  return { domain, scale, ticks: (kind === 'log' && powers.length >= 2 ? powers : ticks.slice(0, 8)).map((t) => ({ pos: scale(t), label: formatValue(t) })) };
+  return { domain, scale, ticks: (kind === 'log' ? logAxisTicks(ticks, 8) : ticks).map((t) => ({ pos: scale(t), label: formatValue(t) })) };
 }
 
 function ParamSelect({ label, value, params, onChange }: { label: string; value: string; params: readonly ChartParam[]; onChange: (name: string) => void }) {

@@ -1,4 +1,5 @@
 import { extent, scaleLinear, scaleLog, scalePoint, scaleSequential, interpolateViridis } from 'd3';
+import { logAxisTicks } from '../log-ticks';
 import { axisValue, trialInBrush } from '../brush';
 import { objectiveAxisKey, paramAxisKey } from '../types';
 import type { AxisKey, AxisSelection, Brush, ChartObjective, ChartParam, ChartTrial, ParamValue } from '../types';
@@ -126,9 +127,7 @@ const formatNumber = (v: number): string => {
 
 /** A log axis labels only its powers of ten (1e-4, 1e-3…) when it spans at least two of them. */
 function numericTicks(ticks: number[], log: boolean): number[] {
-  if (!log) return ticks;
-  const powers = ticks.filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
-  return powers.length >= 2 ? powers : ticks.slice(0, 6);
+  return log ? logAxisTicks(ticks) : ticks;
 }
 
 export function axisScale(axis: AxisDef, height: number): AxisScale {

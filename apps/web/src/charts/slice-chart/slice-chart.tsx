@@ -1,6 +1,7 @@
 'use client';
 
 import { scaleLinear, scaleLog, scalePoint } from 'd3';
+import { logAxisTicks } from '../log-ticks';
 import { useId, useMemo, useState } from 'react';
 import type { ChartObjective, ChartParam, ChartTrial } from '../types';
 import styles from '../charts.module.css';
@@ -63,8 +64,7 @@ export function SliceChart({ trials, params, objectives, objectiveIndex, height 
           xOf = (v) => x(v as number);
           // A log axis labels only its powers of ten when it spans two or more, like the parallel-coordinates axes.
           const ticks = x.ticks(6);
-          const powers = ticks.filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
-          xTicks = (param.log && powers.length >= 2 ? powers : ticks.slice(0, 8)).map((t) => ({ pos: x(t), label: formatValue(t) }));
+          xTicks = (param.log && domain[0] > 0 ? logAxisTicks(ticks, 8) : ticks).map((t) => ({ pos: x(t), label: formatValue(t) }));
         }
         return (
           <g transform={`translate(${PLOT_MARGIN.left},${PLOT_MARGIN.top})`}>

@@ -22,6 +22,11 @@ export interface TrialTableProps {
   /** With `onToggleSelected`: a checkbox per row (e.g. to compare the chosen trials). */
   selectedIds?: ReadonlySet<string>;
   onToggleSelected?: (trial: ChartTrial) => void;
+  /** Sort and filter held by the page (its URL), when it wants them; the table keeps its own otherwise. */
+  sort?: { key: string; direction: SortDirection };
+  onSortChange?: (sort: { key: string; direction: SortDirection }) => void;
+  filter?: string;
+  onFilterChange?: (filter: string) => void;
 }
 
 const ROW_HEIGHT = 28;
@@ -43,10 +48,32 @@ function Badge({ state }: { state: TrialState }) {
 }
 
 /** Every trial as a row (virtualised: only the visible rows are in the DOM), sortable by any column, filterable, exportable. */
-export function TrialTable({ trials, params, objectives, onRowClick, extraColumns, height = 420, csvFileName = 'trials.csv', exportActions, selectedIds, onToggleSelected }: TrialTableProps) {
+export function TrialTable({
+  trials,
+  params,
+  objectives,
+  onRowClick,
+  extraColumns,
+  height = 420,
+  csvFileName = 'trials.csv',
+  exportActions,
+  selectedIds,
+  onToggleSelected,
+  ...held
+}: TrialTableProps) {
   const columns = useMemo(() => buildColumns(params, objectives, extraColumns), [params, objectives, extraColumns]);
-  const [sort, setSort] = useState<{ key: string; direction: SortDirection }>({ key: 'number', direction: 'desc' });
-  const [filter, setFilter] = useState('');
+  const [ownSort, setOwnSort] = useState<{ key: string; direction: SortDirection }>({ key: 'number', direction: 'desc' });
+  const [ownFilter, setOwnFilter] = useState('');
+  const sort = held.sort ?? ownSort;
+  const filter = held.filter ?? ownFilter;
+  const setSort = (next: { key: string; direction: SortDirection }) => {
+    setOwnSort(next);
+    held.onSortChange?.(next);
+  };
+  const setFilter = (next: string) => {
+    setOwnFilter(next);
+    held.onFilterChange?.(next);
+  };
   const filterId = useId();
   const rows = useMemo(() => {
     const column = columns.find((c) => c.key === sort.key) ?? columns[0];
@@ -58,7 +85,7 @@ export function TrialTable({ trials, params, objectives, onRowClick, extraColumn
   const template = `${onToggleSelected ? '32px ' : ''}${columns.map((c) => (c.key === 'number' ? '64px' : c.key === 'state' ? '110px' : 'minmax(90px, 1fr)')).join(' ')}`;
 
   const toggleSort = (key: string) =>
-    setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' }));
+    setSort(sort.key === key ? { key, direction: sort.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' });
 
   const exportCsv = () => {
     const blob = new Blob([toCsv(rows, columns)], { type: 'text/csv;charset=utf-8' });

@@ -22,7 +22,13 @@ export const HomePageQuery = graphql(`
         counts {
           running
           pending
+          complete
+          pruned
+          fail
           total
+        }
+        budget {
+          maxTrials
         }
         bestTrial {
           id

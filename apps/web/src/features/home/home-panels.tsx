@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Panel } from '@/components/panel';
 import { StateBadge } from '@/components/state-badge';
-import { formatMetric, formatProgress, relativeTime } from '@/lib/format';
+import { formatMetric, formatProgress, progressLabel, relativeTime } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
 import { describeCapabilities } from '@/lib/runner-capabilities';
 import type { HomeData } from './pick';
@@ -51,7 +51,7 @@ export function StudiesPanel({ studies }: { studies: HomeData['recentStudies'] }
                         }}
                       />
                     </span>
-                    {formatProgress(study.progress)}
+                    {progressLabel(study.counts.complete + study.counts.pruned + study.counts.fail, study.budget.maxTrials)}
                   </td>
                   <td>
                     {study.bestTrial ? (

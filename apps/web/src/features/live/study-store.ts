@@ -23,6 +23,7 @@ export type LiveEventKind =
   | 'STUDY_STATUS'
   | 'STUDY_UPDATED'
   | 'TRIAL_UPDATED'
+  | 'TRIAL_LOGGED'
   | 'SYNC';
 
 /** A trial as the store holds it: the charts' trial plus its attempt (for ordering copies). */

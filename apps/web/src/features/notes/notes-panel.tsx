@@ -16,7 +16,7 @@ type NoteData = { tags: string[]; note: { body: string; updatedAt: unknown; upda
  * The note (Markdown, edited in place) and tags of a study or a trial. It follows the study's events: an edit by
  * someone else (`STUDY_UPDATED`, or `TRIAL_UPDATED` for this trial) is re-read at once.
  */
-export function NotesPanel({ target }: { target: Target }) {
+export function NotesPanel({ target, readOnly = false }: { target: Target; /** A VIEWER: no edit buttons. */ readOnly?: boolean }) {
   const studyId = target.kind === 'study' ? target.id : target.studyId;
   const [studyResult, refetchStudy] = useQuery({ query: StudyNoteQuery, variables: { id: target.id }, pause: target.kind !== 'study' });
   const [trialResult, refetchTrial] = useQuery({ query: TrialNoteQuery, variables: { id: target.id }, pause: target.kind !== 'trial' });
@@ -66,7 +66,7 @@ export function NotesPanel({ target }: { target: Target }) {
       {data && (
         <div className="notes-panel">
           {tagDraft === null ? (
-            <TagChips tags={data.tags} onEdit={() => setTagDraft(data.tags.join(', '))} />
+            <TagChips tags={data.tags} onEdit={readOnly ? undefined : () => setTagDraft(data.tags.join(', '))} />
           ) : (
             <form
               onSubmit={(e) => {
@@ -85,9 +85,11 @@ export function NotesPanel({ target }: { target: Target }) {
           {draft === null ? (
             <div>
               {data.note.body ? <MarkdownNote text={data.note.body} /> : <p className="muted">No note yet.</p>}
-              <button type="button" onClick={() => setDraft(data.note.body)}>
-                {data.note.body ? 'Edit note' : 'Add a note'}
-              </button>
+              {!readOnly && (
+                <button type="button" onClick={() => setDraft(data.note.body)}>
+                  {data.note.body ? 'Edit note' : 'Add a note'}
+                </button>
+              )}
               {when && <small className="muted"> Last changed {editor ? `by ${editor} ` : ''}on {when}</small>}
             </div>
           ) : (

@@ -58,6 +58,10 @@ export const StudyPageQuery = graphql(`
       project {
         id
         name
+        team {
+          id
+          viewerRole
+        }
       }
       parent {
         id

@@ -7,6 +7,7 @@ import type { StudySummaryFieldsFragment } from '@/gql/graphql';
 import { StudyPauseMutation, StudyResumeMutation, StudyStopMutation, TrialEnqueueMutation } from './documents';
 import styles from './study.module.css';
 import { readableError } from '@/lib/graphql/errors';
+import { READ_ONLY_REASON } from '@/lib/roles';
 
 /** What Stop does, asked before it is done: it cannot be undone. */
 export const STOP_CONFIRMATION =
@@ -28,8 +29,11 @@ export function StudyControls({
   params,
   trials,
   onChange,
+  readOnly = false,
 }: {
   studyId: string;
+  /** The reader may not write (a VIEWER): every button is disabled, with the reason beside them. */
+  readOnly?: boolean;
   status: string;
   params: readonly ChartParam[];
   trials: readonly ChartTrial[];
@@ -45,6 +49,7 @@ export function StudyControls({
   const [enqueueError, setEnqueueError] = useState<string | null>(null);
   const busy = pause.fetching || resume.fetching || stop.fetching;
   const finished = status === 'COMPLETED' || status === 'STOPPED' || status === 'FAILED';
+  const why = readOnly ? READ_ONLY_REASON : undefined;
 
   type Payload = { study: StudySummaryFieldsFragment | null; userErrors: { message: string }[] };
   async function act(run: (v: { id: string }) => Promise<{ error?: { message: string }; data?: unknown }>, name: 'studyPause' | 'studyResume' | 'studyStop') {
@@ -76,15 +81,15 @@ export function StudyControls({
   return (
     <div className={styles.controls}>
       {status === 'PAUSED' ? (
-        <button type="button" className="button" disabled={busy} onClick={() => void act(runResume, 'studyResume')}>
+        <button type="button" className="button" disabled={busy || readOnly} title={why} onClick={() => void act(runResume, 'studyResume')}>
           Resume
         </button>
       ) : (
-        <button type="button" className="button button-secondary" disabled={busy || finished} onClick={() => void act(runPause, 'studyPause')}>
+        <button type="button" className="button button-secondary" disabled={busy || finished || readOnly} title={why} onClick={() => void act(runPause, 'studyPause')}>
           Pause
         </button>
       )}
-      <button type="button" className="button button-danger" disabled={busy || finished} onClick={() => {
+      <button type="button" className="button button-danger" disabled={busy || finished || readOnly} title={why} onClick={() => {
           if (window.confirm(STOP_CONFIRMATION)) void act(runStop, 'studyStop');
         }}
       >
@@ -94,7 +99,8 @@ export function StudyControls({
         <button
           type="button"
           className="button button-secondary"
-          disabled={finished}
+          disabled={finished || readOnly}
+          title={why}
           onClick={() => setEnqueueText(exampleParams(params, trials))}
         >
           Enqueue a configuration…

@@ -19,13 +19,16 @@ import { Panel } from '@/components/panel';
 import { ExportJsonlButton } from './export-jsonl-button';
 import { StateBadge } from '@/components/state-badge';
 import type { StudyPageQuery as StudyPageResult } from '@/gql/graphql';
-import { formatMetric, formatProgress } from '@/lib/format';
+import { formatMetric, progressLabel } from '@/lib/format';
 import { formatSampler } from './format-sampler';
 import { hrefFor } from '@/lib/route-id';
 import type { LiveTrial, Snapshot } from '../live/study-store';
 import { summarize } from '../live/summary';
 import { useStudyLive } from '../live/use-study-live';
 import { StudyControls } from './study-controls';
+import { useStudyViewState } from './use-view-state';
+import { csvFileName } from './view-state';
+import { READ_ONLY_REASON, canWrite } from '@/lib/roles';
 import { ImportancePanel, LearningCurvesPanel } from './analysis-panels';
 import { ContourPanel, EdfPanel } from './distribution-panels';
 import { Lineage } from './lineage';
@@ -51,16 +54,21 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
   );
   // One store for every panel: summary, table, charts and CSV export all read `store.trials`.
   const { store, error: liveError } = useStudyLive(study.id, initial);
-  const [brush, setBrush] = useState<Brush>({});
-  const [hiddenAxes, setHiddenAxes] = useState<AxisKey[]>([]);
-  const [order, setOrder] = useState<AxisKey[] | undefined>(undefined);
-  const [objectiveIndex, setObjectiveIndex] = useState(0);
+  // Brushes, filter, sort, axes and objective live in the URL: Back and a pasted link show the same view. A new
+  // study id (parent → child) arrives with its own URL, so it starts from its own view.
+  const [view, updateView, viewQuery] = useStudyViewState();
+  const { brush, hidden: hiddenAxes } = view;
+  const order = view.order ?? undefined;
+  const objectiveIndex = view.objective < objectives.length ? view.objective : 0;
+  const setBrush = useCallback((next: Brush) => updateView({ brush: next }), [updateView]);
+  const setHiddenAxes = useCallback((next: AxisKey[]) => updateView({ hidden: next }), [updateView]);
+  const setOrder = useCallback((next: AxisKey[] | undefined) => updateView({ order: next ?? null }), [updateView]);
+  const setObjectiveIndex = (next: number) => updateView({ objective: next });
   const [refining, setRefining] = useState(false);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const readOnly = !canWrite(study.project.team.viewerRole);
 
-  // A new study id (navigating parent → child) starts without the previous page's brush or dialog.
   useEffect(() => {
-    setBrush({});
     setRefining(false);
     setChosen(new Set());
   }, [study.id]);
@@ -71,7 +79,11 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
   // Past MAX_TRIALS the page holds only the first trials: the server's counts are the only whole ones.
   const counts = truncated ? study.counts : derived.counts;
   const completeCount = derived.counts.complete;
-  const openTrial = useCallback((id: string) => router.push(hrefFor('trials', id)), [router]);
+  // The trial page links back to this very view.
+  const openTrial = useCallback(
+    (id: string) => router.push(hrefFor('trials', id, viewQuery ? `?${new URLSearchParams({ back: viewQuery })}` : '')),
+    [router, viewQuery],
+  );
   const objective = objectives[objectiveIndex] ?? objectives[0];
   const brushed = Object.keys(brush).length > 0;
 
@@ -88,7 +100,13 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
         title="Summary"
         minHeight={96}
         actions={
-          <button type="button" className="button" onClick={() => setRefining(true)} disabled={completeCount === 0}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setRefining(true)}
+            disabled={completeCount === 0 || readOnly}
+            title={readOnly ? READ_ONLY_REASON : undefined}
+          >
             Refine…
           </button>
         }
@@ -103,8 +121,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
           <div>
             <dt>Progress</dt>
             <dd>
-              {formatProgress(truncated ? study.progress : derived.progress)} ({counts.complete + counts.pruned + counts.fail} of{' '}
-              {study.budget.maxTrials ?? '∞'})
+              {progressLabel(counts.complete + counts.pruned + counts.fail, study.budget.maxTrials)}
             </dd>
           </div>
           <div>
@@ -138,7 +155,12 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
             The study failed: {store.failureReason}
           </p>
         )}
-        <StudyControls studyId={study.id} status={store.status} params={params} trials={trials} />
+        <StudyControls studyId={study.id} status={store.status} params={params} trials={trials} readOnly={readOnly} />
+        {readOnly && (
+          <p className="muted" data-testid="read-only-reason">
+            {READ_ONLY_REASON}
+          </p>
+        )}
         {liveError && (
           <p role="alert" className="error-text">
             {liveError}
@@ -159,7 +181,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
         </label>
       )}
 
-      <NotesPanel target={{ kind: 'study', id: study.id }} />
+      <NotesPanel target={{ kind: 'study', id: study.id }} readOnly={readOnly} />
 
       <Panel
         title="Parallel coordinates"
@@ -196,6 +218,11 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
           selectedIds={chosen}
           onToggleSelected={(t) => setChosen((c) => toggled(c, t.id))}
           exportActions={<ExportJsonlButton studyId={study.id} studyName={study.name} />}
+          sort={view.sort}
+          onSortChange={(sort) => updateView({ sort })}
+          filter={view.filter}
+          onFilterChange={(filter) => updateView({ filter })}
+          csvFileName={csvFileName(study.name, view)}
         />
       </Panel>
 

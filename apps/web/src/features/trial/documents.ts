@@ -33,9 +33,28 @@ export const TrialPageQuery = graphql(`
         id
         name
         eventSeq
+        project {
+          id
+          team {
+            id
+            viewerRole
+          }
+        }
         objectives {
           name
           direction
+        }
+      }
+      attempts {
+        attempt
+        outcome
+        error
+        startedAt
+        finishedAt
+        runner {
+          id
+          name
+          host
         }
       }
       metrics(maxPoints: 500) {
@@ -57,6 +76,42 @@ export const TrialLiveEvents = graphql(`
       seq
       trial {
         id
+      }
+    }
+  }
+`);
+
+/** The trial's log: the tail first (no `after`), then what came after the newest offset the page holds. */
+export const TrialLogQuery = graphql(`
+  query TrialLog($id: ID!, $after: Float, $first: Int) {
+    trial(id: $id) {
+      id
+      log {
+        endOffset
+        truncated
+        lines(after: $after, first: $first) {
+          offset
+          attempt
+          stream
+          text
+        }
+      }
+    }
+  }
+`);
+
+/** The whole kept log as text, for the download. */
+export const TrialLogTextQuery = graphql(`
+  query TrialLogText($id: ID!) {
+    trial(id: $id) {
+      id
+      number
+      study {
+        id
+        name
+      }
+      log {
+        text
       }
     }
   }

@@ -1,11 +1,15 @@
 'use client';
 
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { Panel } from '@/components/panel';
 import { StateBadge } from '@/components/state-badge';
 import { formatMetric, relativeTime } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
+import { canWrite } from '@/lib/roles';
 import { NotesPanel } from '@/features/notes/notes-panel';
+import { AttemptsPanel } from './attempts-panel';
+import { LogPanel } from './log-panel';
 import { MetricCharts } from './metric-charts';
 import { useLiveTrial, type PageTrial } from './use-live-trial';
 
@@ -13,9 +17,18 @@ function formatParam(value: unknown): string {
   return typeof value === 'number' ? formatMetric(value) : JSON.stringify(value);
 }
 
+/** `?…` of the study view to go back to, from the `back` parameter: a query string only, never another address. */
+export function studyViewQuery(back: string | null): string {
+  if (!back) return '';
+  const query = back.startsWith('?') ? back.slice(1) : back;
+  return query && !/[#/\\]/.test(query) ? `?${query}` : '';
+}
+
 /** The trial page, live: its state, values and curves follow the study's events. */
 export function TrialView({ initial }: { initial: PageTrial }) {
-  const { trial, error } = useLiveTrial(initial);
+  const { trial, error, logVersion } = useLiveTrial(initial);
+  // The study view this trial was opened from (its brush, filter and sort live in its query string).
+  const back = studyViewQuery(useSearchParams().get('back'));
   const objectives = trial.study.objectives;
   const rows: [string, React.ReactNode][] = [
     ['State', <StateBadge key="s" state={trial.state} />],
@@ -40,10 +53,10 @@ export function TrialView({ initial }: { initial: PageTrial }) {
   return (
     <>
       <p className="muted">
-        <Link href={hrefFor('studies', trial.study.id)}>{trial.study.name}</Link> /
+        <Link href={hrefFor('studies', trial.study.id, back)}>{trial.study.name}</Link> /
       </p>
       <h1>Trial #{trial.number}</h1>
-      <NotesPanel target={{ kind: 'trial', id: trial.id, studyId: trial.study.id }} />
+      <NotesPanel target={{ kind: 'trial', id: trial.id, studyId: trial.study.id }} readOnly={!canWrite(trial.study.project.team.viewerRole)} />
       <Panel title="Trial" minHeight={120}>
         <table className="data">
           <tbody>
@@ -98,8 +111,10 @@ export function TrialView({ initial }: { initial: PageTrial }) {
           </tbody>
         </table>
       </Panel>
+      <AttemptsPanel attempts={trial.attempts} />
       <h2>Metrics</h2>
       <MetricCharts trial={trial} objectives={objectives} />
+      <LogPanel trialId={trial.id} version={logVersion} />
     </>
   );
 }

@@ -16,10 +16,16 @@ export type PageTrial = NonNullable<TrialPageResult['trial']>;
 /** Reports arrive every epoch: reading the trial's curves more often than this shows nothing more. */
 const RELOAD_MS = 1_000;
 
-export function useLiveTrial(initial: PageTrial): { trial: PageTrial; error: string | null } {
+/**
+ * `logVersion` counts what may have added log lines: an event naming this trial (a `TRIAL_LOGGED` one only bumps
+ * it; the trial's curves are not read again for a log line), a gap, a SYNC ahead of the page, a reconnect.
+ */
+export function useLiveTrial(initial: PageTrial): { trial: PageTrial; error: string | null; logVersion: number } {
   const client = useClient();
   const [trial, setTrial] = useState(initial);
   const [error, setError] = useState<string | null>(null);
+  const [logVersion, setLogVersion] = useState(0);
+  const bumpLog = () => setLogVersion((v) => v + 1);
   const seq = useRef(initial.study.eventSeq);
   const refetch = useRef<Coalescer | null>(null);
 
@@ -59,17 +65,25 @@ export function useLiveTrial(initial: PageTrial): { trial: PageTrial; error: str
       const event = result.data?.studyEvents;
       if (!event) return;
       if (event.kind === 'SYNC') {
-        if (event.seq !== seq.current) refetch.current?.request();
+        if (event.seq !== seq.current) {
+          refetch.current?.request();
+          bumpLog();
+        }
         seq.current = Math.max(seq.current, event.seq);
         return;
       }
       if (event.seq <= seq.current) return;
       const gap = event.seq > seq.current + 1;
       seq.current = event.seq;
-      if (gap || event.trial?.id === initial.id) refetch.current?.request();
+      const mine = event.trial?.id === initial.id;
+      if (gap || mine) bumpLog();
+      if (gap || (mine && event.kind !== 'TRIAL_LOGGED')) refetch.current?.request();
     },
-    () => refetch.current?.request(),
+    () => {
+      refetch.current?.request();
+      bumpLog();
+    },
   );
 
-  return { trial, error };
+  return { trial, error, logVersion };
 }

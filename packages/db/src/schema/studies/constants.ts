@@ -14,3 +14,11 @@ export type TrialOrigin = (typeof trialOrigins)[number];
 
 export const directions = ['minimize', 'maximize'] as const;
 export type Direction = (typeof directions)[number];
+
+/** Where a trial's log line came from: the runner about the trial, or a command objective's output streams. */
+export const trialLogStreams = ['RUNNER', 'STDOUT', 'STDERR'] as const;
+export type TrialLogStream = (typeof trialLogStreams)[number];
+
+/** How one attempt of a trial ended (RUNNING while it runs). */
+export const trialAttemptOutcomes = ['RUNNING', 'COMPLETE', 'PRUNED', 'FAIL', 'RELEASED', 'LOST'] as const;
+export type TrialAttemptOutcome = (typeof trialAttemptOutcomes)[number];

@@ -4,3 +4,5 @@ export * from './study';
 export * from './trial';
 export * from './metric';
 export * from './validation';
+export * from './trial-log';
+export * from './trial-attempt';

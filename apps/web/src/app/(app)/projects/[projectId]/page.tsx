@@ -5,10 +5,11 @@ import { Panel } from '@/components/panel';
 import { OptunaImportButton } from '@/features/import/optuna-upload-dialog';
 import { StateBadge } from '@/components/state-badge';
 import { graphql } from '@/gql';
-import { formatMetric, formatProgress, relativeTime } from '@/lib/format';
+import { formatMetric, formatProgress, progressLabel, relativeTime } from '@/lib/format';
 import { serverQuery } from '@/lib/graphql/server';
 import { hrefFor, routeId } from '@/lib/route-id';
 import { samplerLabel } from '@/lib/study-options';
+import { READ_ONLY_REASON, canWrite } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'Project' };
 
@@ -38,6 +39,8 @@ const ProjectPage = graphql(`
           }
           counts {
             complete
+            pruned
+            fail
             running
             pending
             total
@@ -82,10 +85,16 @@ export default async function Project({ params }: { params: Promise<{ projectId:
         minHeight={80}
         actions={
           <>
-            {project.team.viewerRole !== null && project.team.viewerRole !== 'VIEWER' && <OptunaImportButton projectId={project.id} />}{' '}
-            <Link className="button" href={hrefFor('projects', project.id, '/new-study')}>
-              New study
-            </Link>
+            {canWrite(project.team.viewerRole) && <OptunaImportButton projectId={project.id} />}{' '}
+            {canWrite(project.team.viewerRole) ? (
+              <Link className="button" href={hrefFor('projects', project.id, '/new-study')}>
+                New study
+              </Link>
+            ) : (
+              <button type="button" className="button" disabled title={READ_ONLY_REASON}>
+                New study
+              </button>
+            )}
           </>
         }
       >
@@ -122,11 +131,8 @@ export default async function Project({ params }: { params: Promise<{ projectId:
                           <span style={{ width: formatProgress(study.progress) }} />
                         </span>
                       )}
-                      {formatProgress(study.progress)}{' '}
-                      <span className="muted">
-                        ({study.counts.complete}/{study.budget.maxTrials ?? '∞'} complete,{' '}
-                        {study.counts.running} running)
-                      </span>
+                      {progressLabel(study.counts.complete + study.counts.pruned + study.counts.fail, study.budget.maxTrials)}
+                      {study.counts.running > 0 && <span className="muted"> ({study.counts.running} running)</span>}
                     </td>
                     <td className="num">
                       {study.bestTrial ? (
