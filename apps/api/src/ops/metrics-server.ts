@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { DbHandle } from '@tuneboard/db';
 import type { Logger } from 'pino';
 import { queueRegistry } from './queue-metrics.ts';
-import { serverRegistry } from './server-metrics.ts';
+import { serverMetrics } from './server-metrics.ts';
 
 export interface MetricsServerOptions {
   port: number;
@@ -28,7 +28,7 @@ export interface MetricsServer {
  * The series name no study, project, team or person: per-study gauges carry the study's id only.
  */
 export async function startMetricsServer(handle: Pick<DbHandle, 'query' | 'poolStats'>, options: MetricsServerOptions): Promise<MetricsServer> {
-  const database = serverRegistry(handle, options.maxStudies);
+  const database = serverMetrics(handle, options.maxStudies);
   const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
   const authorised = (header: string | undefined) => {
     if (!expected) return true;

@@ -14,8 +14,13 @@ const STUDY_TRIALS_SQL = `
  * running studies (the busiest), so the label set stays bounded however many studies a deployment holds;
  * `tuneboard_trials` has the totals over every running study.
  */
-export function serverRegistry(handle: Pick<DbHandle, 'query' | 'poolStats'>, maxStudies: number): Registry {
+export function serverMetrics(handle: Pick<DbHandle, 'query' | 'poolStats'>, maxStudies: number): { metrics(): Promise<string> } {
   const registry = new Registry();
+  // One read feeds the gauges of a scrape (collected concurrently); each scrape reads afresh. A failed read (the
+  // database down) leaves them out and sets tuneboard_database_up to 0: the process's own metrics are still served.
+  type Row = { study: string; state: string; n: number };
+  let read: Promise<Row[] | undefined> | undefined;
+  const rows = () => (read ??= handle.query<Row>(STUDY_TRIALS_SQL).catch(() => undefined));
   new Gauge({
     name: 'tuneboard_db_pool_connections',
     help: 'Connections of each database pool: open (total), idle, callers waiting for one (waiting), and the pool size (max).',
@@ -28,35 +33,52 @@ export function serverRegistry(handle: Pick<DbHandle, 'query' | 'poolStats'>, ma
       }
     },
   });
-  const byStudy = new Gauge({
+  new Gauge({
     name: 'tuneboard_study_trials',
     help: `PENDING and RUNNING trials per running study (label study: its id), for the ${maxStudies} busiest running studies.`,
     labelNames: ['study', 'state'] as const,
     registers: [registry],
+    async collect() {
+      this.reset();
+      const perStudy = new Map<string, { PENDING: number; RUNNING: number }>();
+      for (const row of (await rows()) ?? []) {
+        const entry = perStudy.get(row.study) ?? { PENDING: 0, RUNNING: 0 };
+        entry[row.state as 'PENDING' | 'RUNNING'] = row.n;
+        perStudy.set(row.study, entry);
+      }
+      const load = (counts: { PENDING: number; RUNNING: number }) => counts.PENDING + counts.RUNNING;
+      const busiest = [...perStudy].sort((a, b) => load(b[1]) - load(a[1]) || a[0].localeCompare(b[0]));
+      for (const [study, counts] of busiest.slice(0, maxStudies)) {
+        this.set({ study, state: 'PENDING' }, counts.PENDING);
+        this.set({ study, state: 'RUNNING' }, counts.RUNNING);
+      }
+    },
   });
-  const totals = new Gauge({
+  new Gauge({
     name: 'tuneboard_trials',
     help: 'PENDING and RUNNING trials over every running study.',
     labelNames: ['state'] as const,
     registers: [registry],
+    async collect() {
+      this.reset();
+      const read = await rows();
+      if (!read) return;
+      const sum = { PENDING: 0, RUNNING: 0 };
+      for (const row of read) sum[row.state as 'PENDING' | 'RUNNING'] += row.n;
+      this.set({ state: 'PENDING' }, sum.PENDING);
+      this.set({ state: 'RUNNING' }, sum.RUNNING);
+    },
   });
-  const running = new Gauge({
+  new Gauge({
     name: 'tuneboard_running_studies',
     help: 'Studies in state RUNNING that have a pending or running trial.',
     registers: [registry],
+    async collect() {
+      this.reset();
+      const read = await rows();
+      if (read) this.set(new Set(read.map((row) => row.study)).size);
+    },
   });
-  // One read feeds the three gauges of a scrape (they are collected concurrently): reused for a second.
-  type Row = { study: string; state: string; n: number };
-  // A failed read (the database down) leaves these gauges out of the scrape and sets tuneboard_database_up to 0:
-  // the process's own metrics are still served.
-  let cached: { at: number; rows: Promise<Row[] | undefined> } | undefined;
-  const rows = () => {
-    const now = Date.now();
-    if (!cached || now - cached.at > 1_000) {
-      cached = { at: now, rows: handle.query<Row>(STUDY_TRIALS_SQL).catch(() => undefined) };
-    }
-    return cached.rows;
-  };
   new Gauge({
     name: 'tuneboard_database_up',
     help: '1 when the scrape could read the trial counts from the database, else 0.',
@@ -65,33 +87,10 @@ export function serverRegistry(handle: Pick<DbHandle, 'query' | 'poolStats'>, ma
       this.set((await rows()) ? 1 : 0);
     },
   });
-  byStudy.collect = async function () {
-    this.reset();
-    const perStudy = new Map<string, { PENDING: number; RUNNING: number }>();
-    for (const row of (await rows()) ?? []) {
-      const entry = perStudy.get(row.study) ?? { PENDING: 0, RUNNING: 0 };
-      entry[row.state as 'PENDING' | 'RUNNING'] = row.n;
-      perStudy.set(row.study, entry);
-    }
-    const busiest = [...perStudy].sort((a, b) => b[1].PENDING + b[1].RUNNING - (a[1].PENDING + a[1].RUNNING) || a[0].localeCompare(b[0]));
-    for (const [study, counts] of busiest.slice(0, maxStudies)) {
-      this.set({ study, state: 'PENDING' }, counts.PENDING);
-      this.set({ study, state: 'RUNNING' }, counts.RUNNING);
-    }
+  return {
+    metrics() {
+      read = undefined;
+      return registry.metrics();
+    },
   };
-  totals.collect = async function () {
-    this.reset();
-    const read = await rows();
-    if (!read) return;
-    const sum = { PENDING: 0, RUNNING: 0 };
-    for (const row of read) sum[row.state as 'PENDING' | 'RUNNING'] += row.n;
-    this.set({ state: 'PENDING' }, sum.PENDING);
-    this.set({ state: 'RUNNING' }, sum.RUNNING);
-  };
-  running.collect = async function () {
-    this.reset();
-    const read = await rows();
-    if (read) this.set(new Set(read.map((row) => row.study)).size);
-  };
-  return registry;
 }
