@@ -53,15 +53,15 @@ export function podOf(workload: K8sObject, name: string, options: PlayOptions): 
       env.push({ name: key, value });
     }
     container.env = env;
-    for (const port of container.ports ?? []) {
-      const host = options.hostPorts?.[`${name}/${port.containerPort}`];
-      if (host) port.hostPort = host;
-    }
     // Named probe ports are resolved by Kubernetes; Podman wants the number.
     for (const probe of [container.readinessProbe, container.livenessProbe, container.startupProbe]) {
       const port = probe?.httpGet?.port;
       if (typeof port === 'string') probe.httpGet.port = (container.ports as K8sObject[]).find((p) => p.name === port)?.containerPort;
     }
+    // Podman publishes every containerPort on the host (Kubernetes does not): keep only the ones asked for.
+    container.ports = ((container.ports ?? []) as K8sObject[])
+      .filter((port) => options.hostPorts?.[`${name}/${port.containerPort}`])
+      .map((port) => ({ ...port, hostPort: options.hostPorts![`${name}/${port.containerPort}`] }));
   }
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: template.metadata?.labels ?? {} }, spec };
 }

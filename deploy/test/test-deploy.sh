@@ -22,5 +22,9 @@ podman --version
 tag=test-$(git rev-parse --short HEAD 2>/dev/null || echo dev)
 deploy/images/build.sh --tag "$tag" --only api,web,runner,postgres
 echo "images built in $(( $(date +%s) - t0 )) s"
-TB_DEPLOY_TAG=$tag node --import tsx deploy/test/run.ts
+status=0
+TB_DEPLOY_TAG=$tag node --import tsx deploy/test/run.ts || status=$?
+# The :latest tags keep the layers for the next build's cache; this run's own tags go.
+for name in api web runner postgres node; do podman rmi "localhost/tuneboard-$name:$tag" >/dev/null 2>&1 || true; done
 echo "test:deploy took $(( $(date +%s) - t0 )) s"
+exit $status
