@@ -27,21 +27,30 @@ const files = folders.flatMap((folder) =>
     .map((file) => path.join(k8s, folder, file)),
 );
 const objects = readManifests(...files);
-const byName = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name) as K8sObject;
+const byName = (kind: string, name: string) =>
+  objects.find((o) => o.kind === kind && o.metadata.name === name) as K8sObject;
 
 describe('deploy/k8s', () => {
-  it.each(files.map((file) => [path.relative(k8s, file)]))('%s: every object is valid against its Kubernetes schema', (file) => {
-    for (const object of readManifests(path.join(k8s, file))) {
-      const Model = models[object.kind];
-      expect(Model, `${object.kind} has a validator`).toBeDefined();
-      expect(() => new Model!(object as never).validate(), `${object.kind} ${object.metadata.name}`).not.toThrow();
-    }
-  });
+  it.each(files.map((file) => [path.relative(k8s, file)]))(
+    '%s: every object is valid against its Kubernetes schema',
+    (file) => {
+      for (const object of readManifests(path.join(k8s, file))) {
+        const Model = models[object.kind];
+        expect(Model, `${object.kind} has a validator`).toBeDefined();
+        expect(
+          () => new Model!(object as never).validate(),
+          `${object.kind} ${object.metadata.name}`,
+        ).not.toThrow();
+      }
+    },
+  );
 
   it('lists in each kustomization only files that exist, and every manifest in one', () => {
     const listed = new Set<string>();
     for (const folder of folders) {
-      const kustomization = parse(readFileSync(path.join(k8s, folder, 'kustomization.yaml'), 'utf8')) as { resources: string[] };
+      const kustomization = parse(readFileSync(path.join(k8s, folder, 'kustomization.yaml'), 'utf8')) as {
+        resources: string[];
+      };
       for (const resource of kustomization.resources) {
         const target = path.join(k8s, folder, resource);
         expect(existsSync(target), `${folder}: ${resource}`).toBe(true);
@@ -81,11 +90,16 @@ describe('deploy/k8s', () => {
   it('lets runners reach only the API (and DNS), and only the API reach Postgres', () => {
     const runner = byName('NetworkPolicy', 'tuneboard-runner').spec;
     expect(runner.policyTypes).toContain('Egress');
-    expect(runner.egress[0].to).toEqual([{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'tuneboard-api' } } }]);
+    expect(runner.egress[0].to).toEqual([
+      { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'tuneboard-api' } } },
+    ]);
     expect(runner.egress[1].ports.every((port: K8sObject) => port.port === 53)).toBe(true);
     const postgres = byName('NetworkPolicy', 'tuneboard-postgres').spec;
     expect(postgres.ingress).toEqual([
-      { from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'tuneboard-api' } } }], ports: [{ port: 5432, protocol: 'TCP' }] },
+      {
+        from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'tuneboard-api' } } }],
+        ports: [{ port: 5432, protocol: 'TCP' }],
+      },
     ]);
     // Every runner Deployment carries the label the policy selects.
     for (const name of ['tuneboard-runner', 'tuneboard-runner-gpu']) {
@@ -96,7 +110,9 @@ describe('deploy/k8s', () => {
   it('runs every container as a non-root user', () => {
     for (const workload of objects.filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet')) {
       expect(workload.spec.template.spec.securityContext.runAsNonRoot, workload.metadata.name).toBe(true);
-      expect(typeof workload.spec.template.spec.securityContext.runAsUser, workload.metadata.name).toBe('number');
+      expect(typeof workload.spec.template.spec.securityContext.runAsUser, workload.metadata.name).toBe(
+        'number',
+      );
     }
   });
 });

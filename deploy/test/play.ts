@@ -9,7 +9,9 @@ import { parseAllDocuments, stringify } from 'yaml';
 export type K8sObject = Record<string, any>;
 
 export function readManifests(...files: string[]): K8sObject[] {
-  return files.flatMap((file) => parseAllDocuments(readFileSync(file, 'utf8')).map((doc) => doc.toJS() as K8sObject)).filter(Boolean);
+  return files
+    .flatMap((file) => parseAllDocuments(readFileSync(file, 'utf8')).map((doc) => doc.toJS() as K8sObject))
+    .filter(Boolean);
 }
 
 export interface PlayOptions {
@@ -27,7 +29,9 @@ export interface PlayOptions {
 export function podOf(workload: K8sObject, name: string, options: PlayOptions): K8sObject {
   const template = structuredClone(workload.spec.template) as K8sObject;
   const spec = template.spec as K8sObject;
-  const claims = new Set<string>((workload.spec.volumeClaimTemplates ?? []).map((claim: K8sObject) => claim.metadata.name as string));
+  const claims = new Set<string>(
+    (workload.spec.volumeClaimTemplates ?? []).map((claim: K8sObject) => claim.metadata.name as string),
+  );
   // A claim template's volume: a fresh anonymous volume per play (the test starts from an empty database).
   spec.volumes = [...(spec.volumes ?? []), ...[...claims].map((claim) => ({ name: claim, emptyDir: {} }))];
   for (const container of spec.containers as K8sObject[]) {
@@ -35,16 +39,19 @@ export function podOf(workload: K8sObject, name: string, options: PlayOptions): 
     const env: K8sObject[] = [];
     for (const from of container.envFrom ?? []) {
       const map = from.configMapRef?.name as string | undefined;
-      for (const [ref, value] of Object.entries(options.values)) if (map && ref.startsWith(`${map}/`)) env.push({ name: ref.slice(map.length + 1), value });
+      for (const [ref, value] of Object.entries(options.values))
+        if (map && ref.startsWith(`${map}/`)) env.push({ name: ref.slice(map.length + 1), value });
     }
     delete container.envFrom;
     for (const variable of container.env ?? []) {
       const ref = variable.valueFrom?.secretKeyRef ?? variable.valueFrom?.configMapKeyRef;
       if (ref) {
         const value = options.values[`${ref.name}/${ref.key}`];
-        if (value === undefined && !ref.optional) throw new Error(`${workload.metadata.name}: no value for ${ref.name}/${ref.key}`);
+        if (value === undefined && !ref.optional)
+          throw new Error(`${workload.metadata.name}: no value for ${ref.name}/${ref.key}`);
         if (value !== undefined) env.push({ name: variable.name, value });
-      } else if (variable.valueFrom?.fieldRef?.fieldPath === 'metadata.name') env.push({ name: variable.name, value: name });
+      } else if (variable.valueFrom?.fieldRef?.fieldPath === 'metadata.name')
+        env.push({ name: variable.name, value: name });
       else env.push(variable);
     }
     for (const [key, value] of Object.entries(options.env?.[container.name] ?? {})) {
@@ -56,7 +63,8 @@ export function podOf(workload: K8sObject, name: string, options: PlayOptions): 
     // Named probe ports are resolved by Kubernetes; Podman wants the number.
     for (const probe of [container.readinessProbe, container.livenessProbe, container.startupProbe]) {
       const port = probe?.httpGet?.port;
-      if (typeof port === 'string') probe.httpGet.port = (container.ports as K8sObject[]).find((p) => p.name === port)?.containerPort;
+      if (typeof port === 'string')
+        probe.httpGet.port = (container.ports as K8sObject[]).find((p) => p.name === port)?.containerPort;
     }
     // Podman publishes every containerPort on the host (Kubernetes does not): keep only the ones asked for.
     container.ports = ((container.ports ?? []) as K8sObject[])

@@ -9,28 +9,34 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { readDeployTestEnv } from './env.ts';
 import { podOf, readManifests, toYaml, workload, type K8sObject } from './play.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const k8s = path.join(root, 'deploy/k8s');
-const engine = process.env.CONTAINER_ENGINE ?? 'podman';
+const { engine, tag, keep } = readDeployTestEnv();
 const network = 'tb-deploy-test';
-const tag = process.env.TB_DEPLOY_TAG ?? 'latest';
 const apiPorts = [4701, 4702];
 const metricsPorts = [4711, 4712];
 const runnerMetricsPort = 4721;
 const webPort = 3701;
 const started = Date.now();
-const say = (line: string) => process.stdout.write(`[test:deploy ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${line}\n`);
+const say = (line: string) =>
+  process.stdout.write(`[test:deploy ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const podman = (...args: string[]) => execFileSync(engine, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const podman = (...args: string[]) =>
+  execFileSync(engine, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 function check(ok: unknown, what: string): void {
   if (!ok) throw new Error(`FAILED: ${what}`);
   say(`ok: ${what}`);
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -40,7 +46,10 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (${String(last)})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (${String(last)})` : ''}`,
+      );
     await sleep(500);
   }
 }
@@ -68,12 +77,23 @@ const values: Record<string, string> = {
   'tuneboard-database/url': `postgres://tuneboard:${password}@tuneboard-postgres:5432/tuneboard`,
   'tuneboard-metrics/token': metricsToken,
 };
-const images = Object.fromEntries(['api', 'web', 'runner', 'postgres'].map((name) => [`localhost/tuneboard-${name}:latest`, `localhost/tuneboard-${name}:${tag}`]));
+const images = Object.fromEntries(
+  ['api', 'web', 'runner', 'postgres'].map((name) => [
+    `localhost/tuneboard-${name}:latest`,
+    `localhost/tuneboard-${name}:${tag}`,
+  ]),
+);
 // Plain HTTP here: session cookies without the Secure flag, so the dashboard's cookie works over http://.
 const apiEnv = { api: { SECURE_COOKIES: 'false', REAPER_INTERVAL_MS: '1000', LEASE_SECONDS: '20' } };
 
 function teardown(): void {
-  for (const pod of ['tuneboard-runner-0', 'tuneboard-web-0', 'tuneboard-api-0', 'tuneboard-api-1', 'tuneboard-postgres-0']) {
+  for (const pod of [
+    'tuneboard-runner-0',
+    'tuneboard-web-0',
+    'tuneboard-api-0',
+    'tuneboard-api-1',
+    'tuneboard-postgres-0',
+  ]) {
     try {
       podman('pod', 'rm', '-f', '-t', '5', pod);
     } catch {
@@ -88,7 +108,13 @@ function teardown(): void {
 }
 
 const api = (index: number) => `http://127.0.0.1:${apiPorts[index]}`;
-async function gql<T = Record<string, any>>(index: number, query: string, variables: unknown, cookie?: string): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function gql<T = Record<string, any>>(
+  index: number,
+  query: string,
+  variables: unknown,
+  cookie?: string,
+): Promise<T> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await fetch(`${api(index)}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
@@ -104,7 +130,16 @@ async function main(): Promise<void> {
   podman('network', 'create', network);
 
   say('playing Postgres (StatefulSet tuneboard-postgres as pod tuneboard-postgres-0)');
-  play('postgres.yaml', [podOf(workload(manifests, 'StatefulSet', 'tuneboard-postgres'), 'tuneboard-postgres-0', { values, images })], 'tuneboard-postgres');
+  play(
+    'postgres.yaml',
+    [
+      podOf(workload(manifests, 'StatefulSet', 'tuneboard-postgres'), 'tuneboard-postgres-0', {
+        values,
+        images,
+      }),
+    ],
+    'tuneboard-postgres',
+  );
 
   say('playing the API (Deployment tuneboard-api, 2 replicas)');
   const apiDeployment = workload(manifests, 'Deployment', 'tuneboard-api');
@@ -112,18 +147,43 @@ async function main(): Promise<void> {
   play(
     'api.yaml',
     [0, 1].map((i) =>
-      podOf(apiDeployment, `tuneboard-api-${i}`, { values, images, env: apiEnv, hostPorts: { [`tuneboard-api-${i}/4000`]: apiPorts[i]!, [`tuneboard-api-${i}/9464`]: metricsPorts[i]! } }),
+      podOf(apiDeployment, `tuneboard-api-${i}`, {
+        values,
+        images,
+        env: apiEnv,
+        hostPorts: {
+          [`tuneboard-api-${i}/4000`]: apiPorts[i]!,
+          [`tuneboard-api-${i}/9464`]: metricsPorts[i]!,
+        },
+      }),
     ),
     'tuneboard-api',
   );
   for (const i of [0, 1]) {
-    await until(`replica ${i} /readyz`, async () => (await fetch(`${api(i)}/readyz`)).status === 200, 120_000);
+    await until(
+      `replica ${i} /readyz`,
+      async () => (await fetch(`${api(i)}/readyz`)).status === 200,
+      120_000,
+    );
   }
   say('both API replicas ready (database reachable, migrations applied)');
-  check((await (await fetch(`${api(0)}/healthz`)).json()).ok === true, '/healthz answers on replica 0');
+  check(
+    ((await (await fetch(`${api(0)}/healthz`)).json()) as { ok?: boolean }).ok === true,
+    '/healthz answers on replica 0',
+  );
 
   say('playing the dashboard (Deployment tuneboard-web)');
-  play('web.yaml', [podOf(workload(manifests, 'Deployment', 'tuneboard-web'), 'tuneboard-web-0', { values, images, hostPorts: { 'tuneboard-web-0/3000': webPort } })], 'tuneboard-web');
+  play(
+    'web.yaml',
+    [
+      podOf(workload(manifests, 'Deployment', 'tuneboard-web'), 'tuneboard-web-0', {
+        values,
+        images,
+        hostPorts: { 'tuneboard-web-0/3000': webPort },
+      }),
+    ],
+    'tuneboard-web',
+  );
 
   // The first account (sign-up is open until one exists), its team, project and a RUNNER token.
   const signUp = await fetch(`${api(0)}/graphql`, {
@@ -131,14 +191,31 @@ async function main(): Promise<void> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       query: 'mutation($i: SignUpInput!) { signUp(input: $i) { user { id } userErrors { message } } }',
-      variables: { i: { email: 'owner@deploy.test', name: 'Owner', password: 'correct horse battery staple' } },
+      variables: {
+        i: { email: 'owner@deploy.test', name: 'Owner', password: 'correct horse battery staple' },
+      },
     }),
   });
   const cookie = (signUp.headers.get('set-cookie') ?? '').split(';')[0]!;
   check(cookie.includes('='), 'signed up the first account through replica 0');
-  const { teamCreate } = await gql(0, 'mutation($i: TeamCreateInput!) { teamCreate(input: $i) { team { id } } }', { i: { name: 'Deploy', slug: 'deploy' } }, cookie);
-  const { projectCreate } = await gql(1, 'mutation($i: ProjectCreateInput!) { projectCreate(input: $i) { project { id } } }', { i: { teamId: teamCreate.team.id, name: 'Main', slug: 'main' } }, cookie);
-  const { apiTokenCreate } = await gql(0, 'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret } }', { i: { teamId: teamCreate.team.id, name: 'runners', scope: 'RUNNER' } }, cookie);
+  const { teamCreate } = await gql<{ teamCreate: { team: { id: string } } }>(
+    0,
+    'mutation($i: TeamCreateInput!) { teamCreate(input: $i) { team { id } } }',
+    { i: { name: 'Deploy', slug: 'deploy' } },
+    cookie,
+  );
+  const { projectCreate } = await gql(
+    1,
+    'mutation($i: ProjectCreateInput!) { projectCreate(input: $i) { project { id } } }',
+    { i: { teamId: teamCreate.team.id, name: 'Main', slug: 'main' } },
+    cookie,
+  );
+  const { apiTokenCreate } = await gql(
+    0,
+    'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret } }',
+    { i: { teamId: teamCreate.team.id, name: 'runners', scope: 'RUNNER' } },
+    cookie,
+  );
   values['tuneboard-runner-token/token'] = apiTokenCreate.secret;
 
   const maxTrials = 10;
@@ -150,7 +227,11 @@ async function main(): Promise<void> {
         projectId: projectCreate.project.id,
         name: 'Deploy test',
         objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
-        space: { units: { type: 'int', low: 8, high: 32 }, learning_rate: { type: 'float', low: 0.001, high: 0.1, log: true }, epochs: { type: 'categorical', choices: [12] } },
+        space: {
+          units: { type: 'int', low: 8, high: 32 },
+          learning_rate: { type: 'float', low: 0.001, high: 0.1, log: true },
+          epochs: { type: 'categorical', choices: [12] },
+        },
         sampler: { kind: 'random', seed: 7 },
         objective: { kind: 'template', template: 'mlp', dataset: 'digits', metric: 'val_accuracy' },
         budget: { maxTrials, maxParallel: 2 },
@@ -174,62 +255,137 @@ async function main(): Promise<void> {
   });
   live.subscribe(
     { query: 'subscription($id: ID!) { studyEvents(studyId: $id) { kind } }', variables: { id: studyId } },
-    { next: (event) => events.push({ kind: (event.data as { studyEvents: { kind: string } }).studyEvents.kind, at: Date.now() }), error: () => {}, complete: () => {} },
+    {
+      next: (event) =>
+        events.push({
+          kind: (event.data as { studyEvents: { kind: string } }).studyEvents.kind,
+          at: Date.now(),
+        }),
+      error: () => {},
+      complete: () => {},
+    },
   );
 
   say('playing one runner (Deployment tuneboard-runner)');
   play(
     'runner.yaml',
-    [podOf(workload(manifests, 'Deployment', 'tuneboard-runner'), 'tuneboard-runner-0', { values, images, hostPorts: { [`tuneboard-runner-0/9465`]: runnerMetricsPort } })],
+    [
+      podOf(workload(manifests, 'Deployment', 'tuneboard-runner'), 'tuneboard-runner-0', {
+        values,
+        images,
+        hostPorts: { [`tuneboard-runner-0/9465`]: runnerMetricsPort },
+      }),
+    ],
     'tuneboard-runner',
   );
 
   const STUDY = `query($id: ID!) { study(id: $id) { status counts { pending running complete pruned fail total }
     trials(first: 50) { nodes { number state attempt } } } }`;
-  type Study = { status: string; counts: Record<string, number>; trials: { nodes: { number: number; state: string; attempt: number }[] } };
-  const read = async (index: number) => (await gql<{ study: Study }>(index, STUDY, { id: studyId }, cookie)).study;
+  type Study = {
+    status: string;
+    counts: {
+      pending: number;
+      running: number;
+      complete: number;
+      pruned: number;
+      fail: number;
+      total: number;
+    };
+    trials: { nodes: { number: number; state: string; attempt: number }[] };
+  };
+  const read = async (index: number) =>
+    (await gql<{ study: Study }>(index, STUDY, { id: studyId }, cookie)).study;
   await until('two finished trials', async () => (await read(0)).counts.complete >= 2, 180_000);
 
   say('killing API replica 0 mid-study (SIGKILL, no graceful shutdown)');
   const killedAt = Date.now();
   podman('pod', 'kill', '--signal', 'KILL', 'tuneboard-api-0');
   const atKill = await read(1);
-  check(atKill.status === 'RUNNING' && atKill.counts.complete < maxTrials, `the study was still running when the replica died (${atKill.counts.complete}/${maxTrials} complete)`);
+  check(
+    atKill.status === 'RUNNING' && atKill.counts.complete < maxTrials,
+    `the study was still running when the replica died (${atKill.counts.complete}/${maxTrials} complete)`,
+  );
 
-  const done = await until('the study to complete through replica 1', async () => {
-    const study = await read(1);
-    return study.status === 'COMPLETED' ? study : undefined;
-  }, 240_000);
+  const done = await until(
+    'the study to complete through replica 1',
+    async () => {
+      const study = await read(1);
+      return study.status === 'COMPLETED' ? study : undefined;
+    },
+    240_000,
+  );
   const numbers = done.trials.nodes.map((trial) => trial.number).sort((a, b) => a - b);
-  check(done.counts.total === maxTrials && done.counts.complete + done.counts.pruned === maxTrials && done.counts.fail === 0, `all ${maxTrials} trials ended COMPLETE, none failed: ${JSON.stringify(done.counts)}`);
-  check(numbers.join(',') === Array.from({ length: maxTrials }, (_, i) => i).join(','), 'no trial lost: trial numbers 0..9, each once');
-  const finishedAfter = events.filter((event) => event.at > killedAt && event.kind === 'TRIAL_FINISHED').length;
-  check(finishedAfter >= 1, `the live view on replica 1 received ${finishedAfter} TRIAL_FINISHED event(s) after replica 0 died`);
+  check(
+    done.counts.total === maxTrials &&
+      done.counts.complete + done.counts.pruned === maxTrials &&
+      done.counts.fail === 0,
+    `all ${maxTrials} trials ended COMPLETE, none failed: ${JSON.stringify(done.counts)}`,
+  );
+  check(
+    numbers.join(',') === Array.from({ length: maxTrials }, (_, i) => i).join(','),
+    'no trial lost: trial numbers 0..9, each once',
+  );
+  const finishedAfter = events.filter(
+    (event) => event.at > killedAt && event.kind === 'TRIAL_FINISHED',
+  ).length;
+  check(
+    finishedAfter >= 1,
+    `the live view on replica 1 received ${finishedAfter} TRIAL_FINISHED event(s) after replica 0 died`,
+  );
   await live.dispose();
 
   check((await fetch(`${api(1)}/readyz`)).status === 200, '/readyz of replica 1 is 200');
   check((await fetch(`${api(1)}/metrics`)).status === 404, '/metrics is not served on the public API port');
   const metricsUrl = `http://127.0.0.1:${metricsPorts[1]}/metrics`;
-  check((await fetch(metricsUrl)).status === 401, '/metrics on the metrics port refuses a scrape without the token');
-  const metrics = await (await fetch(metricsUrl, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
-  const value = (series: string) => Number(metrics.split('\n').find((line) => line.startsWith(`${series} `))?.split(' ')[1] ?? NaN);
-  check(value('tuneboard_trials_claimed_total') >= 1 && value('tuneboard_metric_points_total') >= 1, `replica 1 counted claims (${value('tuneboard_trials_claimed_total')}) and points (${value('tuneboard_metric_points_total')})`);
+  check(
+    (await fetch(metricsUrl)).status === 401,
+    '/metrics on the metrics port refuses a scrape without the token',
+  );
+  const metrics = await (
+    await fetch(metricsUrl, { headers: { authorization: `Bearer ${metricsToken}` } })
+  ).text();
+  const value = (series: string) =>
+    Number(
+      metrics
+        .split('\n')
+        .find((line) => line.startsWith(`${series} `))
+        ?.split(' ')[1] ?? NaN,
+    );
+  check(
+    value('tuneboard_trials_claimed_total') >= 1 && value('tuneboard_metric_points_total') >= 1,
+    `replica 1 counted claims (${value('tuneboard_trials_claimed_total')}) and points (${value('tuneboard_metric_points_total')})`,
+  );
   check(!metrics.includes('Deploy test'), 'no study name in /metrics');
   const runnerMetrics = await (await fetch(`http://127.0.0.1:${runnerMetricsPort}/metrics`)).text();
-  const complete = Number(/^tuneboard_runner_trials_total\{outcome="complete"\} (\d+)/m.exec(runnerMetrics)?.[1] ?? NaN);
-  check(complete >= 1 && /tuneboard_runner_info\{backend="[a-z-]+"/.test(runnerMetrics), `the runner's /metrics counts ${complete} completed trial(s) and names its backend`);
+  const complete = Number(
+    /^tuneboard_runner_trials_total\{outcome="complete"\} (\d+)/m.exec(runnerMetrics)?.[1] ?? NaN,
+  );
+  check(
+    complete >= 1 && /tuneboard_runner_info\{backend="[a-z-]+"/.test(runnerMetrics),
+    `the runner's /metrics counts ${complete} completed trial(s) and names its backend`,
+  );
 
-  const page = await until('the dashboard', async () => {
-    const response = await fetch(`http://127.0.0.1:${webPort}/`);
-    return response.status === 200 ? response : undefined;
-  }, 60_000);
+  const page = await until(
+    'the dashboard',
+    async () => {
+      const response = await fetch(`http://127.0.0.1:${webPort}/`);
+      return response.status === 200 ? response : undefined;
+    },
+    60_000,
+  );
   check(/<html/i.test(await page.text()), 'the dashboard serves its page');
   const viaWeb = await fetch(`http://127.0.0.1:${webPort}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ query: 'query($id: ID!) { study(id: $id) { status } }', variables: { id: studyId } }),
+    body: JSON.stringify({
+      query: 'query($id: ID!) { study(id: $id) { status } }',
+      variables: { id: studyId },
+    }),
   });
-  check(((await viaWeb.json()) as { data?: { study?: { status?: string } } }).data?.study?.status === 'COMPLETED', "the dashboard's /graphql reaches the surviving API replica through the service name");
+  check(
+    ((await viaWeb.json()) as { data?: { study?: { status?: string } } }).data?.study?.status === 'COMPLETED',
+    "the dashboard's /graphql reaches the surviving API replica through the service name",
+  );
   say(`passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
@@ -239,7 +395,13 @@ try {
 } catch (error) {
   failed = true;
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  for (const pod of ['tuneboard-api-0', 'tuneboard-api-1', 'tuneboard-runner-0', 'tuneboard-web-0', 'tuneboard-postgres-0']) {
+  for (const pod of [
+    'tuneboard-api-0',
+    'tuneboard-api-1',
+    'tuneboard-runner-0',
+    'tuneboard-web-0',
+    'tuneboard-postgres-0',
+  ]) {
     const container = pod.replace(/-\d+$/, '').replace('tuneboard-', '');
     try {
       const logs = spawnSync(engine, ['logs', '--tail', '25', `${pod}-${container}`], { encoding: 'utf8' });
@@ -249,6 +411,6 @@ try {
     }
   }
 } finally {
-  if (!process.env.TB_DEPLOY_KEEP) teardown();
+  if (!keep) teardown();
 }
 process.exit(failed ? 1 : 0);

@@ -27,7 +27,10 @@ export interface MetricsServer {
  * (deploy/k8s), and `TUNEBOARD_METRICS_TOKEN` adds a bearer token where the network alone is not enough.
  * The series name no study, project, team or person: per-study gauges carry the study's id only.
  */
-export async function startMetricsServer(handle: Pick<DbHandle, 'query' | 'poolStats'>, options: MetricsServerOptions): Promise<MetricsServer> {
+export async function startMetricsServer(
+  handle: Pick<DbHandle, 'query' | 'poolStats'>,
+  options: MetricsServerOptions,
+): Promise<MetricsServer> {
   const database = serverMetrics(handle, options.maxStudies);
   const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
   const authorised = (header: string | undefined) => {
@@ -42,7 +45,9 @@ export async function startMetricsServer(handle: Pick<DbHandle, 'query' | 'poolS
       return;
     }
     if (!authorised(request.headers.authorization)) {
-      response.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer' }).end('Unauthorized');
+      response
+        .writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer' })
+        .end('Unauthorized');
       return;
     }
     Promise.all([queueRegistry.metrics(), database.metrics()])
@@ -51,7 +56,9 @@ export async function startMetricsServer(handle: Pick<DbHandle, 'query' | 'poolS
       })
       .catch((error: unknown) => {
         options.log.warn({ err: error }, 'collecting metrics failed');
-        response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Collecting metrics failed');
+        response
+          .writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+          .end('Collecting metrics failed');
       });
   });
   await new Promise<void>((resolve, reject) => {

@@ -21,7 +21,13 @@ describe.each(testDatabases)('health, readiness and metrics [$name]', (target) =
   beforeAll(async () => {
     handle = await target.create();
     api = await startTestApi(handle);
-    metrics = await startMetricsServer(handle, { port: 0, host: '127.0.0.1', token, maxStudies: 1, log: pino({ level: 'silent' }) });
+    metrics = await startMetricsServer(handle, {
+      port: 0,
+      host: '127.0.0.1',
+      token,
+      maxStudies: 1,
+      log: pino({ level: 'silent' }),
+    });
   });
   afterAll(async () => {
     await metrics.close();
@@ -46,15 +52,23 @@ describe.each(testDatabases)('health, readiness and metrics [$name]', (target) =
       expect(missing.status).toBe(503);
       expect(await missing.json()).toEqual({ ready: false, reason: '1 migration(s) not applied' });
     } finally {
-      await handle.query('insert into drizzle.__drizzle_migrations (id, hash, created_at) values ($1, $2, $3)', [last!.id, last!.hash, last!.created_at]);
+      await handle.query(
+        'insert into drizzle.__drizzle_migrations (id, hash, created_at) values ($1, $2, $3)',
+        [last!.id, last!.hash, last!.created_at],
+      );
     }
     expect((await fetch(`${base()}/readyz`)).status).toBe(200);
   });
 
   it('is not ready when the database does not answer or fails', async () => {
     const hangs = { pendingMigrations: () => new Promise<string[]>(() => {}) };
-    expect(await readiness(hangs, 50)).toEqual({ ready: false, reason: 'the database did not answer within 50 ms' });
-    const fails = { pendingMigrations: () => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.5:5432 user=tuneboard')) };
+    expect(await readiness(hangs, 50)).toEqual({
+      ready: false,
+      reason: 'the database did not answer within 50 ms',
+    });
+    const fails = {
+      pendingMigrations: () => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.5:5432 user=tuneboard')),
+    };
     expect(await readiness(fails)).toEqual({ ready: false, reason: 'the database is unreachable' });
   });
 
@@ -66,27 +80,55 @@ describe.each(testDatabases)('health, readiness and metrics [$name]', (target) =
     expect((await fetch(metrics.url)).status).toBe(401);
     expect((await scrape('Bearer wrong-token-0123456789')).status).toBe(401);
     expect((await scrape()).status).toBe(200);
-    expect((await fetch(metrics.url.replace('/metrics', '/other'), { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
+    expect(
+      (
+        await fetch(metrics.url.replace('/metrics', '/other'), {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('counts claims, reports and points, and gauges trials per running study by id only, for the busiest studies', async () => {
     const before = await (await scrape()).text();
     const team = await setupTeam(api, 'metrics');
     const runnerId = await team.register('metrics-runner');
-    const quiet = await createStudy(api, team, { name: 'quiet-secret-study', budget: { maxTrials: 4, maxParallel: 1 } });
-    const busy = await createStudy(api, team, { name: 'busy-secret-study', budget: { maxTrials: 6, maxParallel: 3 } });
-    const { trialClaim } = await api.gql(CLAIM, { i: { runnerId, studyId: busy.id, limit: 2 } }, team.runnerAuth);
+    const quiet = await createStudy(api, team, {
+      name: 'quiet-secret-study',
+      budget: { maxTrials: 4, maxParallel: 1 },
+    });
+    const busy = await createStudy(api, team, {
+      name: 'busy-secret-study',
+      budget: { maxTrials: 6, maxParallel: 3 },
+    });
+    const { trialClaim } = await api.gql(
+      CLAIM,
+      { i: { runnerId, studyId: busy.id, limit: 2 } },
+      team.runnerAuth,
+    );
     expect(trialClaim.leases).toHaveLength(2);
     const lease = trialClaim.leases[0];
     const points = [0, 1, 2].map((step) => ({ key: 'val_loss', step, value: 1 / (step + 1) }));
-    const { trialReport } = await api.gql(REPORT, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, points } }, team.runnerAuth);
+    const { trialReport } = await api.gql(
+      REPORT,
+      { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, points } },
+      team.runnerAuth,
+    );
     expect(trialReport.accepted).toBe(3);
 
     const after = await (await scrape()).text();
-    expect(sample(after, 'tuneboard_trials_claimed_total') - sample(before, 'tuneboard_trials_claimed_total')).toBe(2);
-    expect(sample(after, 'tuneboard_trial_reports_total') - sample(before, 'tuneboard_trial_reports_total')).toBe(1);
-    expect(sample(after, 'tuneboard_metric_points_total') - sample(before, 'tuneboard_metric_points_total')).toBe(3);
-    expect(sample(after, 'tuneboard_claim_duration_seconds_count')).toBeGreaterThan(sample(before, 'tuneboard_claim_duration_seconds_count'));
+    expect(
+      sample(after, 'tuneboard_trials_claimed_total') - sample(before, 'tuneboard_trials_claimed_total'),
+    ).toBe(2);
+    expect(
+      sample(after, 'tuneboard_trial_reports_total') - sample(before, 'tuneboard_trial_reports_total'),
+    ).toBe(1);
+    expect(
+      sample(after, 'tuneboard_metric_points_total') - sample(before, 'tuneboard_metric_points_total'),
+    ).toBe(3);
+    expect(sample(after, 'tuneboard_claim_duration_seconds_count')).toBeGreaterThan(
+      sample(before, 'tuneboard_claim_duration_seconds_count'),
+    );
     const busyId = rawId(busy.id, 'Study')!;
     const quietId = rawId(quiet.id, 'Study')!;
     // maxStudies 1: only the busier study has series of its own; the totals count both.
@@ -103,14 +145,25 @@ describe.each(testDatabases)('health, readiness and metrics [$name]', (target) =
   it('counts expired leases as they are taken back', async () => {
     const shortLeases = await startTestApi(handle, { LEASE_SECONDS: '1' });
     try {
-      const before = sample(await (await scrape()).text(), 'tuneboard_lease_expiries_total{outcome="requeued"}');
+      const before = sample(
+        await (await scrape()).text(),
+        'tuneboard_lease_expiries_total{outcome="requeued"}',
+      );
       const team = await setupTeam(shortLeases, 'expiry');
       const runnerId = await team.register('expiry-runner');
       const study = await createStudy(shortLeases, team, { budget: { maxTrials: 2, maxParallel: 1 } });
-      const { trialClaim } = await shortLeases.gql(CLAIM, { i: { runnerId, studyId: study.id, limit: 1 } }, team.runnerAuth);
+      const { trialClaim } = await shortLeases.gql(
+        CLAIM,
+        { i: { runnerId, studyId: study.id, limit: 1 } },
+        team.runnerAuth,
+      );
       expect(trialClaim.leases).toHaveLength(1);
       await expect
-        .poll(async () => sample(await (await scrape()).text(), 'tuneboard_lease_expiries_total{outcome="requeued"}'), { timeout: 10_000, interval: 200 })
+        .poll(
+          async () =>
+            sample(await (await scrape()).text(), 'tuneboard_lease_expiries_total{outcome="requeued"}'),
+          { timeout: 10_000, interval: 200 },
+        )
         .toBeGreaterThanOrEqual(before + 1);
     } finally {
       await shortLeases.close();
@@ -126,11 +179,18 @@ if (postgres) {
       const handle = await createDb({ url: empty.url, poolSize: 3 });
       try {
         await handle.query('select 1');
-        const server = await startMetricsServer(handle, { port: 0, host: '127.0.0.1', maxStudies: 5, log: pino({ level: 'silent' }) });
+        const server = await startMetricsServer(handle, {
+          port: 0,
+          host: '127.0.0.1',
+          maxStudies: 5,
+          log: pino({ level: 'silent' }),
+        });
         try {
           const text = await (await fetch(server.url)).text();
           expect(sample(text, 'tuneboard_db_pool_connections{pool="reads",state="max"}')).toBe(3);
-          expect(sample(text, 'tuneboard_db_pool_connections{pool="reads",state="total"}')).toBeGreaterThanOrEqual(1);
+          expect(
+            sample(text, 'tuneboard_db_pool_connections{pool="reads",state="total"}'),
+          ).toBeGreaterThanOrEqual(1);
           expect(text).toContain('tuneboard_db_pool_connections{pool="protocol",state="max"}');
           // Not migrated: the trial counts cannot be read; the rest is still served.
           expect(sample(text, 'tuneboard_database_up')).toBe(0);

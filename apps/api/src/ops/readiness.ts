@@ -14,14 +14,18 @@ export const READY_TIMEOUT_MS = 2_000;
  * started before a newer replica migrated is still ready: its own migrations are all there). A load balancer or
  * Kubernetes sends traffic only to ready replicas; `/healthz` only says the process is up.
  */
-export async function readiness(handle: Pick<DbHandle, 'pendingMigrations'>, timeoutMs = READY_TIMEOUT_MS): Promise<Readiness> {
+export async function readiness(
+  handle: Pick<DbHandle, 'pendingMigrations'>,
+  timeoutMs = READY_TIMEOUT_MS,
+): Promise<Readiness> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
   try {
     const pending = await Promise.race([handle.pendingMigrations(), timeout]);
-    if (pending === 'timeout') return { ready: false, reason: `the database did not answer within ${timeoutMs} ms` };
+    if (pending === 'timeout')
+      return { ready: false, reason: `the database did not answer within ${timeoutMs} ms` };
     if (pending.length > 0) return { ready: false, reason: `${pending.length} migration(s) not applied` };
     return { ready: true };
   } catch {

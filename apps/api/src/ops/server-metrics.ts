@@ -14,7 +14,10 @@ const STUDY_TRIALS_SQL = `
  * running studies (the busiest), so the label set stays bounded however many studies a deployment holds;
  * `tuneboard_trials` has the totals over every running study.
  */
-export function serverMetrics(handle: Pick<DbHandle, 'query' | 'poolStats'>, maxStudies: number): { metrics(): Promise<string> } {
+export function serverMetrics(
+  handle: Pick<DbHandle, 'query' | 'poolStats'>,
+  maxStudies: number,
+): { metrics(): Promise<string> } {
   const registry = new Registry();
   // One read feeds the gauges of a scrape (collected concurrently); each scrape reads afresh. A failed read (the
   // database down) leaves them out and sets tuneboard_database_up to 0: the process's own metrics are still served.
@@ -29,7 +32,8 @@ export function serverMetrics(handle: Pick<DbHandle, 'query' | 'poolStats'>, max
     collect() {
       this.reset();
       for (const pool of handle.poolStats()) {
-        for (const state of ['total', 'idle', 'waiting', 'max'] as const) this.set({ pool: pool.pool, state }, pool[state]);
+        for (const state of ['total', 'idle', 'waiting', 'max'] as const)
+          this.set({ pool: pool.pool, state }, pool[state]);
       }
     },
   });

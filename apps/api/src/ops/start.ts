@@ -4,7 +4,11 @@ import type { ApiEnv } from '../env.ts';
 import { startMetricsServer, type MetricsServer } from './metrics-server.ts';
 
 /** Starts the metrics port when `TUNEBOARD_METRICS_PORT` is set (main.ts); undefined otherwise. */
-export async function startOps(handle: DbHandle, env: ApiEnv, log: Logger): Promise<MetricsServer | undefined> {
+export async function startOps(
+  handle: DbHandle,
+  env: ApiEnv,
+  log: Logger,
+): Promise<MetricsServer | undefined> {
   if (env.TUNEBOARD_METRICS_PORT === undefined) return undefined;
   try {
     const server = await startMetricsServer(handle, {
@@ -18,7 +22,9 @@ export async function startOps(handle: DbHandle, env: ApiEnv, log: Logger): Prom
     return server;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`Port ${env.TUNEBOARD_METRICS_PORT} (TUNEBOARD_METRICS_PORT) is taken: set TUNEBOARD_METRICS_PORT to another port.`);
+      throw new Error(
+        `Port ${env.TUNEBOARD_METRICS_PORT} (TUNEBOARD_METRICS_PORT) is taken: set TUNEBOARD_METRICS_PORT to another port.`,
+      );
     }
     throw error;
   }

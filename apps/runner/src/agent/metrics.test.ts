@@ -45,7 +45,10 @@ describe('runner metrics [pglite]', () => {
   });
 
   it('counts the trials, points and samples a runner ran, and serves them on /metrics', async () => {
-    const study = await createStudy(api, team, { space: { x: { type: 'float', low: 0.5, high: 1 } }, budget: { maxTrials: 3, maxParallel: 1 } });
+    const study = await createStudy(api, team, {
+      space: { x: { type: 'float', low: 0.5, high: 1 } },
+      budget: { maxTrials: 3, maxParallel: 1 },
+    });
     const metrics = new RunnerMetrics({ defaultMetrics: false });
     const agent = new RunnerAgent({
       api: api.server.url,
@@ -82,15 +85,28 @@ describe('runner metrics [pglite]', () => {
   });
 
   it('serves them from the CLI on TUNEBOARD_RUNNER_METRICS_PORT, naming the backend it loaded', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--api', api.server.url, '--backend', 'cpu', '--name', 'metrics-cli'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, TUNEBOARD_TOKEN: team.runnerAuth.token, TUNEBOARD_RUNNER_METRICS_PORT: '0', TUNEBOARD_RUNNER_METRICS_HOST: '127.0.0.1' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', cli, '--api', api.server.url, '--backend', 'cpu', '--name', 'metrics-cli'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          TUNEBOARD_TOKEN: team.runnerAuth.token,
+          TUNEBOARD_RUNNER_METRICS_PORT: '0',
+          TUNEBOARD_RUNNER_METRICS_HOST: '127.0.0.1',
+        },
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
-      await expect.poll(() => /registered with/.test(output) && /metrics on (http:\S+)/.exec(output)?.[1], { timeout: 60_000, interval: 100 }).toBeTruthy();
+      await expect
+        .poll(() => /registered with/.test(output) && /metrics on (http:\S+)/.exec(output)?.[1], {
+          timeout: 60_000,
+          interval: 100,
+        })
+        .toBeTruthy();
       const url = /metrics on (http:\S+)/.exec(output)![1]!;
       const text = await (await fetch(url)).text();
       expect(sample(text, 'tuneboard_runner_info{backend="cpu",slots="1"}')).toBe(1);

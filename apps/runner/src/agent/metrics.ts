@@ -17,7 +17,11 @@ export class RunnerMetrics {
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
-  private readonly running = new Gauge({ name: 'tuneboard_runner_trials_running', help: 'Trials running now.', registers: [this.registry] });
+  private readonly running = new Gauge({
+    name: 'tuneboard_runner_trials_running',
+    help: 'Trials running now.',
+    registers: [this.registry],
+  });
   private readonly points = new Counter({
     name: 'tuneboard_runner_metric_points_total',
     help: 'Metric points the objectives produced (sent to the API in batches).',
@@ -71,21 +75,33 @@ export class RunnerMetrics {
     }
     if (perSecond === undefined || !Number.isFinite(perSecond)) return;
     this.throughput.set({ slot: String(slot) }, perSecond);
-    if (seconds !== undefined && Number.isFinite(seconds)) this.samples.inc(Math.max(0, Math.round(perSecond * seconds)));
+    if (seconds !== undefined && Number.isFinite(seconds))
+      this.samples.inc(Math.max(0, Math.round(perSecond * seconds)));
   }
 }
 
 /** Serves `GET /metrics` of `metrics` on `port` (0: any free port). */
-export async function startRunnerMetricsServer(metrics: RunnerMetrics, port: number, host: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startRunnerMetricsServer(
+  metrics: RunnerMetrics,
+  port: number,
+  host: string,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((request, response) => {
-    if ((request.url ?? '').split('?', 1)[0] !== '/metrics' || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    if (
+      (request.url ?? '').split('?', 1)[0] !== '/metrics' ||
+      (request.method !== 'GET' && request.method !== 'HEAD')
+    ) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found: GET /metrics');
       return;
     }
     metrics.registry
       .metrics()
       .then((text) => response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text))
-      .catch(() => response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Collecting metrics failed'));
+      .catch(() =>
+        response
+          .writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+          .end('Collecting metrics failed'),
+      );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
