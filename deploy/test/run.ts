@@ -108,13 +108,13 @@ function teardown(): void {
 }
 
 const api = (index: number) => `http://127.0.0.1:${apiPorts[index]}`;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- results read deep without typing each
 async function gql<T = Record<string, any>>(
   index: number,
   query: string,
   variables: unknown,
   cookie?: string,
 ): Promise<T> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await fetch(`${api(index)}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
