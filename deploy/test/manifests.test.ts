@@ -45,6 +45,15 @@ describe('deploy/k8s', () => {
     },
   );
 
+  it('refuses what Kubernetes would refuse (the check bites)', () => {
+    const api = structuredClone(byName('Deployment', 'tuneboard-api'));
+    api.spec.replicas = 'two';
+    expect(() => new Deployment(api as never).validate()).toThrow();
+    const noImage = structuredClone(byName('Deployment', 'tuneboard-web'));
+    delete noImage.spec.template.spec.containers[0].name;
+    expect(() => new Deployment(noImage as never).validate()).toThrow();
+  });
+
   it('lists in each kustomization only files that exist, and every manifest in one', () => {
     const listed = new Set<string>();
     for (const folder of folders) {
@@ -114,5 +123,33 @@ describe('deploy/k8s', () => {
         'number',
       );
     }
+  });
+});
+
+describe('deploy/grafana/tuneboard.json', () => {
+  it('charts only series that the API and the runner export', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const sources = [
+      ...readdirSync(path.join(root, 'apps/api/src/ops')).map((file) =>
+        path.join(root, 'apps/api/src/ops', file),
+      ),
+      path.join(root, 'apps/runner/src/agent/metrics.ts'),
+    ]
+      .filter((file) => !file.endsWith('.test.ts'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const dashboard = JSON.parse(
+      readFileSync(path.resolve(import.meta.dirname, '../grafana/tuneboard.json'), 'utf8'),
+    ) as {
+      panels: { targets: { expr: string }[] }[];
+    };
+    const names = new Set(
+      dashboard.panels.flatMap((panel) =>
+        panel.targets.flatMap((target) => target.expr.match(/tuneboard_[a-z_]+/g) ?? []),
+      ),
+    );
+    expect(names.size).toBeGreaterThan(10);
+    for (const name of names)
+      expect(sources, name).toContain(`'${name.replace(/_(bucket|count|sum)$/, '')}'`);
   });
 });
