@@ -29,7 +29,8 @@ done
 version=$(node -p "require('$root/apps/api/package.json').version")
 revision=$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)
 work=${TUNEBOARD_IMAGE_WORK:-$(mktemp -d)}
-trap '[ -n "${TUNEBOARD_IMAGE_WORK:-}" ] || rm -rf "$work"' EXIT
+# Removing the staged trees takes long on a busy disk: it goes on in the background once the images are built.
+trap '[ -n "${TUNEBOARD_IMAGE_WORK:-}" ] || (rm -rf "$work" >/dev/null 2>&1 &)' EXIT
 wants() { case ",$only," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 t0=$(date +%s)
 say() { printf '[build %3ss] %s\n' "$(( $(date +%s) - t0 ))" "$*"; }

@@ -218,7 +218,7 @@ async function main(): Promise<void> {
   );
   values['tuneboard-runner-token/token'] = apiTokenCreate.secret;
 
-  const maxTrials = 10;
+  const maxTrials = 16;
   const { studyCreate } = await gql(
     0,
     'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { field message } } }',
@@ -230,7 +230,7 @@ async function main(): Promise<void> {
         space: {
           units: { type: 'int', low: 8, high: 32 },
           learning_rate: { type: 'float', low: 0.001, high: 0.1, log: true },
-          epochs: { type: 'categorical', choices: [12] },
+          epochs: { type: 'categorical', choices: [20] },
         },
         sampler: { kind: 'random', seed: 7 },
         objective: { kind: 'template', template: 'mlp', dataset: 'digits', metric: 'val_accuracy' },
@@ -242,29 +242,33 @@ async function main(): Promise<void> {
   const studyId = studyCreate.study.id as string;
   say(`study created through replica 0: ${maxTrials} trials, 2 at a time`);
 
-  // The dashboard's live view, on the replica that stays up (the browser's WebSocket goes to the API directly).
-  const events: { kind: string; at: number }[] = [];
-  const live = createClient({
-    url: `ws://127.0.0.1:${apiPorts[1]}/graphql`,
-    webSocketImpl: class extends WebSocket {
-      constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, { headers: { cookie } });
-      }
-    },
-    retryAttempts: 0,
+  // The dashboard's live view on each replica (the browser's WebSocket goes to an API replica directly): the one on
+  // the replica that survives must keep receiving events.
+  const events: { kind: string; at: number }[][] = [[], []];
+  const lives = [0, 1].map((index) => {
+    const client = createClient({
+      url: `ws://127.0.0.1:${apiPorts[index]}/graphql`,
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: { cookie } });
+        }
+      },
+      retryAttempts: 0,
+    });
+    client.subscribe(
+      { query: 'subscription($id: ID!) { studyEvents(studyId: $id) { kind } }', variables: { id: studyId } },
+      {
+        next: (event) =>
+          events[index]!.push({
+            kind: (event.data as { studyEvents: { kind: string } }).studyEvents.kind,
+            at: Date.now(),
+          }),
+        error: () => {},
+        complete: () => {},
+      },
+    );
+    return client;
   });
-  live.subscribe(
-    { query: 'subscription($id: ID!) { studyEvents(studyId: $id) { kind } }', variables: { id: studyId } },
-    {
-      next: (event) =>
-        events.push({
-          kind: (event.data as { studyEvents: { kind: string } }).studyEvents.kind,
-          at: Date.now(),
-        }),
-      error: () => {},
-      complete: () => {},
-    },
-  );
 
   say('playing one runner (Deployment tuneboard-runner)');
   play(
@@ -297,19 +301,43 @@ async function main(): Promise<void> {
     (await gql<{ study: Study }>(index, STUDY, { id: studyId }, cookie)).study;
   await until('two finished trials', async () => (await read(0)).counts.complete >= 2, 180_000);
 
-  say('killing API replica 0 mid-study (SIGKILL, no graceful shutdown)');
+  // The runner reaches the API by its service name, which answers with both replicas: kill the one that served
+  // more of its reports, so that the runner certainly loses the replica it was talking to.
+  const scrape = async (index: number) =>
+    (
+      await fetch(`http://127.0.0.1:${metricsPorts[index]}/metrics`, {
+        headers: { authorization: `Bearer ${metricsToken}` },
+      })
+    ).text();
+  const series = (text: string, name: string) =>
+    Number(
+      text
+        .split('\n')
+        .find((line) => line.startsWith(`${name} `))
+        ?.split(' ')[1] ?? NaN,
+    );
+  const reports = await Promise.all(
+    [0, 1].map(async (index) => series(await scrape(index), 'tuneboard_trial_reports_total') || 0),
+  );
+  const victim = reports[0]! >= reports[1]! ? 0 : 1;
+  const survivor = 1 - victim;
+  check(
+    reports[victim]! >= 1,
+    `replica ${victim} served the runner (${reports[victim]} reports; replica ${survivor}: ${reports[survivor]})`,
+  );
+  say(`killing API replica ${victim} mid-study (SIGKILL, no graceful shutdown)`);
   const killedAt = Date.now();
-  podman('pod', 'kill', '--signal', 'KILL', 'tuneboard-api-0');
-  const atKill = await read(1);
+  podman('pod', 'kill', '--signal', 'KILL', `tuneboard-api-${victim}`);
+  const atKill = await read(survivor);
   check(
     atKill.status === 'RUNNING' && atKill.counts.complete < maxTrials,
     `the study was still running when the replica died (${atKill.counts.complete}/${maxTrials} complete)`,
   );
 
   const done = await until(
-    'the study to complete through replica 1',
+    `the study to complete through replica ${survivor}`,
     async () => {
-      const study = await read(1);
+      const study = await read(survivor);
       return study.status === 'COMPLETED' ? study : undefined;
     },
     240_000,
@@ -323,20 +351,23 @@ async function main(): Promise<void> {
   );
   check(
     numbers.join(',') === Array.from({ length: maxTrials }, (_, i) => i).join(','),
-    'no trial lost: trial numbers 0..9, each once',
+    `no trial lost: trial numbers 0..${maxTrials - 1}, each once`,
   );
-  const finishedAfter = events.filter(
+  const finishedAfter = events[survivor]!.filter(
     (event) => event.at > killedAt && event.kind === 'TRIAL_FINISHED',
   ).length;
   check(
     finishedAfter >= 1,
-    `the live view on replica 1 received ${finishedAfter} TRIAL_FINISHED event(s) after replica 0 died`,
+    `the live view on replica ${survivor} received ${finishedAfter} TRIAL_FINISHED event(s) after replica ${victim} died`,
   );
-  await live.dispose();
+  await Promise.all(lives.map((client) => client.dispose()));
 
-  check((await fetch(`${api(1)}/readyz`)).status === 200, '/readyz of replica 1 is 200');
-  check((await fetch(`${api(1)}/metrics`)).status === 404, '/metrics is not served on the public API port');
-  const metricsUrl = `http://127.0.0.1:${metricsPorts[1]}/metrics`;
+  check((await fetch(`${api(survivor)}/readyz`)).status === 200, `/readyz of replica ${survivor} is 200`);
+  check(
+    (await fetch(`${api(survivor)}/metrics`)).status === 404,
+    '/metrics is not served on the public API port',
+  );
+  const metricsUrl = `http://127.0.0.1:${metricsPorts[survivor]}/metrics`;
   check(
     (await fetch(metricsUrl)).status === 401,
     '/metrics on the metrics port refuses a scrape without the token',
@@ -353,7 +384,7 @@ async function main(): Promise<void> {
     );
   check(
     value('tuneboard_trials_claimed_total') >= 1 && value('tuneboard_metric_points_total') >= 1,
-    `replica 1 counted claims (${value('tuneboard_trials_claimed_total')}) and points (${value('tuneboard_metric_points_total')})`,
+    `replica ${survivor} counted claims (${value('tuneboard_trials_claimed_total')}) and points (${value('tuneboard_metric_points_total')})`,
   );
   check(!metrics.includes('Deploy test'), 'no study name in /metrics');
   const runnerMetrics = await (await fetch(`http://127.0.0.1:${runnerMetricsPort}/metrics`)).text();
