@@ -4,7 +4,7 @@
 // the other replica, and that /readyz and /metrics answer. Tears everything down, whatever happened.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
@@ -443,5 +443,6 @@ try {
   }
 } finally {
   if (!keep) teardown();
+  rmSync(work, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
