@@ -1,8 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import type { NextConfig } from 'next';
+
+// deploy/images/build.sh builds the dashboard's image from a standalone output (server.js and only the files it
+// needs), traced from the repository's root so the workspace's hoisted node_modules are included.
+const standalone = process.env.TUNEBOARD_WEB_STANDALONE === '1';
 
 const config: NextConfig = {
   // Several builds may share this folder (a developer's `next dev` beside a test build): each can pick its own.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  ...(standalone ? { output: 'standalone' as const, outputFileTracingRoot: fileURLToPath(new URL('../..', import.meta.url)) } : {}),
   reactStrictMode: true,
   poweredByHeader: false,
   // Types are checked by the workspace's own `typecheck` task (tsc); not twice per build.

@@ -53,6 +53,14 @@ const schema = z.object({
     .optional(),
   /** How many trusted proxies append to that header: the client is this many entries from its right end. */
   TUNEBOARD_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  /** Port of Prometheus's `/metrics` (ops/metrics-server.ts); unset: no metrics. Never the public port. */
+  TUNEBOARD_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Interface of the metrics port; unset: HOST. */
+  TUNEBOARD_METRICS_HOST: z.string().min(1).optional(),
+  /** When set, a scrape of `/metrics` must send `Authorization: Bearer <token>` (16 characters or more). */
+  TUNEBOARD_METRICS_TOKEN: z.string().min(16, 'must be 16 characters or more').optional(),
+  /** Most running studies with per-study series (`tuneboard_study_trials`): the busiest ones. */
+  TUNEBOARD_METRICS_MAX_STUDIES: z.coerce.number().int().min(0).max(1_000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -18,11 +18,13 @@ export interface HttpHandlerOptions<TContext extends BaseContext> {
   pipeline: Pick<Pipeline, 'format' | 'bounded'>;
   /** The body of `GET /healthz`. */
   health: () => Record<string, unknown>;
+  /** `GET /readyz`: 200 when ready, else 503 (ops/readiness.ts). */
+  ready?: () => Promise<{ ready: boolean }>;
   log: Pick<Logger, 'error'>;
 }
 
 /**
- * The API's HTTP front: `/graphql` (Apollo, GET and POST, CORS for the dashboard's origins) and `/healthz`.
+ * The API's HTTP front: `/graphql` (Apollo, GET and POST, CORS for the dashboard's origins), `/healthz` and `/readyz`.
  * A plain Node request listener in place of Express, its router and body parser: runners send a request a
  * trial or more, and Express's layers were a tenth of the API's CPU a request (docs/benchmarks.md). CORS and
  * the bounded body read are the `cors` and `raw-body` packages, as under Express.
@@ -37,6 +39,10 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHan
     const [path = '', query = ''] = (request.url ?? '').split('?', 2);
     if (path === '/healthz' && (request.method === 'GET' || request.method === 'HEAD')) {
       return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(options.health()));
+    }
+    if (path === '/readyz' && options.ready && (request.method === 'GET' || request.method === 'HEAD')) {
+      void options.ready().then((state) => send(response, state.ready ? 200 : 503, 'application/json; charset=utf-8', JSON.stringify(state)));
+      return;
     }
     if (path !== '/graphql') return send(response, 404, 'text/plain; charset=utf-8', `Cannot ${request.method} ${path}`);
     const requestId = newRequestId();

@@ -1,6 +1,7 @@
 import { createDb, DataFolderLockedError } from '@tuneboard/db';
 import { pino } from 'pino';
 import { readApiEnv } from './env.ts';
+import { startOps } from './ops/start.ts';
 import { startApiServer } from './server.ts';
 
 /** `npm run start -w @tuneboard/api`: migrate, serve, and shut down gracefully on SIGTERM/SIGINT. */
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     throw error;
   }
   log.info({ url: server.url }, 'Tuneboard API ready');
+  const metrics = await startOps(handle, env, log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
+    await metrics?.close();
     await server.close();
     log.info('HTTP and WebSocket closed; closing the database');
     await handle.close();

@@ -21,6 +21,7 @@ import { clientGone } from './query-cancel.ts';
 import { createLoaders } from './loaders.ts';
 import { internalError, newRequestId } from './pipeline/errors.ts';
 import { FairShare, isCharged } from './pipeline/fair-share.ts';
+import { readiness } from './ops/readiness.ts';
 import { createPipeline } from './pipeline/operation.ts';
 import { SocketRegistry, principalOf, type TrackedSocket } from './pipeline/sockets.ts';
 import { failStudyOnFailures } from './queue/failures.ts';
@@ -238,6 +239,7 @@ export async function startApiServer(
       origins,
       maxBodyBytes: LIMITS.maxBodyBytes,
       health: () => ({ ok: true, database: handle.kind }),
+      ready: () => readiness(handle),
       log: logger,
       pipeline,
       context: async (request, response, requestId): Promise<Context> => {

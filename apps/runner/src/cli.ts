@@ -3,13 +3,16 @@ import { RunnerAgent } from './agent/agent';
 import { ConfigError, parseRunnerConfig, usage } from './agent/config';
 import { errorMessage } from './agent/graphql-client';
 import { createLogger } from './agent/logger';
+import { RunnerMetrics, startRunnerMetricsServer } from './agent/metrics';
 import { TtyProgress } from './agent/progress';
 import { readRunnerEnv } from './env';
 
 async function main(argv: string[]): Promise<number> {
   let config;
+  let env;
   try {
-    config = parseRunnerConfig(argv, readRunnerEnv());
+    env = readRunnerEnv();
+    config = parseRunnerConfig(argv, env);
   } catch (error) {
     process.stderr.write(`tuneboard-runner: ${errorMessage(error)}\n`);
     if (!(error instanceof ConfigError)) return 1;
@@ -24,7 +27,18 @@ async function main(argv: string[]): Promise<number> {
   // each epoch is a line of its own so the log reads top to bottom.
   const progress = process.stdout.isTTY && config.logLevel !== 'warn' && config.logLevel !== 'error' ? new TtyProgress() : undefined;
   const log = createLogger(config.logLevel, progress?.write);
-  const agent = new RunnerAgent({ ...config, log, progress });
+  const metrics = env?.TUNEBOARD_RUNNER_METRICS_PORT === undefined ? undefined : new RunnerMetrics();
+  let metricsServer;
+  if (metrics) {
+    try {
+      metricsServer = await startRunnerMetricsServer(metrics, env!.TUNEBOARD_RUNNER_METRICS_PORT!, env!.TUNEBOARD_RUNNER_METRICS_HOST);
+      log.info(`metrics on ${metricsServer.url}`);
+    } catch (error) {
+      log.error(`TUNEBOARD_RUNNER_METRICS_PORT=${env!.TUNEBOARD_RUNNER_METRICS_PORT}: ${errorMessage(error)}`);
+      return 2;
+    }
+  }
+  const agent = new RunnerAgent({ ...config, log, progress, metrics });
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals += 1;
@@ -43,9 +57,11 @@ async function main(argv: string[]): Promise<number> {
     await agent.start();
   } catch (error) {
     log.error(errorMessage(error));
+    await metricsServer?.close();
     return 1;
   }
   await agent.finished();
+  await metricsServer?.close();
   return agent.fatal ? 1 : 0;
 }
 

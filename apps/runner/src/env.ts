@@ -32,6 +32,10 @@ const schema = z.object({
    * (names or absolute paths), `false` or unset none.
    */
   TUNEBOARD_ALLOW_COMMANDS: optionalText,
+  /** Port of the runner's Prometheus `/metrics` (agent/metrics.ts); unset: none. */
+  TUNEBOARD_RUNNER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Interface of that port (default 0.0.0.0: the series hold no study, parameter or token). */
+  TUNEBOARD_RUNNER_METRICS_HOST: z.string().min(1).default('0.0.0.0'),
   /** Set by the runner for each slot's process; read there to name the slot's GPU. */
   CUDA_VISIBLE_DEVICES: optionalText,
   /** `debug` also logs every report round trip; `warn` keeps only problems. */

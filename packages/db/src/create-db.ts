@@ -75,7 +75,20 @@ export interface DbHandle {
    * statistics of its first minutes. A no-op on Postgres. The API's sweep calls it now and then.
    */
   maintain(): Promise<void>;
+  /** Committed migrations not applied to this database yet (by tag): empty when it is up to date. For readiness. */
+  pendingMigrations(): Promise<string[]>;
+  /** Connections of each pool now (Postgres: `reads` and `protocol`; PGlite: none). For metrics. */
+  poolStats(): PoolStats[];
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  pool: 'reads' | 'protocol';
+  /** Connections open, idle among them, and callers waiting for one. */
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
 }
 
 /** What `maintain()` runs on PGlite: trials, studies, runners and sessions are updated; metric points only added. */
@@ -127,6 +140,13 @@ async function migrationNames(query: DbHandle['query']): Promise<Set<string>> {
   if (!exists[0]?.ok) return new Set();
   const rows = await query<{ hash: string }>('select hash from drizzle.__drizzle_migrations');
   return new Set(rows.map((row) => row.hash));
+}
+
+async function pendingMigrations(query: DbHandle['query']): Promise<string[]> {
+  const applied = await migrationNames(query);
+  return readJournal()
+    .filter((entry) => !applied.has(entry.hash))
+    .map((entry) => entry.tag);
 }
 
 async function diffApplied(before: Set<string>, query: DbHandle['query']): Promise<string[]> {
@@ -260,6 +280,14 @@ function openPostgres(
     async maintain() {
       // Autovacuum's job on a server (docs/deploy.md: keep it on).
     },
+    pendingMigrations: () => pendingMigrations(query),
+    poolStats: () =>
+      (
+        [
+          ['reads', pool, settings.reads.size],
+          ['protocol', protocolPool, settings.protocol.size],
+        ] as const
+      ).map(([name, p, max]) => ({ pool: name, total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount, max })),
     async migrate() {
       const client = await pool.connect();
       try {
@@ -325,6 +353,8 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
       // One statement each: several in one string would run as one transaction, where VACUUM cannot.
       for (const statement of MAINTENANCE_SQL) await client.query(statement);
     },
+    pendingMigrations: () => pendingMigrations(query),
+    poolStats: () => [],
     migrate() {
       const run = queue.then(async () => {
         const before = await migrationNames(query);

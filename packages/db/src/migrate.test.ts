@@ -64,6 +64,21 @@ describe.each(testDatabases)('migrations [$name]', (target) => {
   });
 });
 
+describe('pending migrations (readiness) [pglite]', () => {
+  it('lists every committed migration before migrate() and none after', async () => {
+    const handle = await createDb({ dataDir: 'memory://' });
+    try {
+      expect(await handle.pendingMigrations()).toEqual(migrations);
+      await handle.migrate();
+      expect(await handle.pendingMigrations()).toEqual([]);
+      await handle.query(`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`);
+      expect(await handle.pendingMigrations()).toEqual([migrations.at(-1)]);
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
 describe('concurrent migrate [pglite]', () => {
   it('ten concurrent migrate() calls on one fresh database apply each migration exactly once', async () => {
     const handle = await createDb({ dataDir: 'memory://' });

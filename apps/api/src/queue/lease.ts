@@ -4,6 +4,7 @@ import { float8Text, project, study, trial, trialAttempt } from '@tuneboard/db';
 import { createPruner, parsePrunerConfig, type Direction } from '@tuneboard/tuning';
 import type { EventQueue } from '../events.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
+import { observeClaim, observeExpired, observeReport } from '../ops/queue-metrics.ts';
 import { loadHistory, loadPruneHistory } from './history.ts';
 import { TRIAL_COLUMNS, hotQuery, trialFromRow } from './hot-sql.ts';
 
@@ -29,6 +30,7 @@ export async function claimTrials(
   settings: LeaseSettings,
   args: { teamId: string; runnerId: string; studyId?: string | undefined; limit: number },
 ): Promise<(TrialRow & { teamId: string })[]> {
+  const started = performance.now();
   const rows = await hotQuery<Record<string, unknown>>(db, 'tb_trial_claim', CLAIM_SQL, [
     args.teamId,
     args.studyId ?? null,
@@ -36,6 +38,7 @@ export async function claimTrials(
     args.runnerId,
     settings.leaseSeconds,
   ]);
+  observeClaim((performance.now() - started) / 1000, rows.length);
   const claimed = rows.map((row) => ({ ...trialFromRow(row), teamId: args.teamId }));
   for (const row of claimed) events.queueStudyEvent({ kind: 'TRIAL_CLAIMED', studyId: row.studyId, teamId: args.teamId, trialId: row.id });
   return claimed;
@@ -158,6 +161,7 @@ export async function reportMetrics(
   }>(db, 'tb_trial_report', REPORT_SQL, [args.trialId, args.leaseToken, settings.leaseSeconds, keys, steps, values, args.teams]);
   if (!row) return undefined;
   const accepted = Number(row.accepted);
+  observeReport(accepted);
   if (accepted > 0) events.queueStudyEvent({ kind: 'TRIAL_REPORTED', studyId: row.studyId, teamId: row.teamId, trialId: Number(row.id) });
   const study = { id: row.studyId, objectives: row.objectives };
   const key = study.objectives[0]?.name;
@@ -335,6 +339,7 @@ export async function reapExpiredLeases(
     )
     select study_id, id, team_id, state from reaped`);
   const rows = rowsOf<{ study_id: string; id: number; team_id: string; state: string }>(result);
+  observeExpired(rows.map((row) => row.state));
   for (const row of rows) {
     events.queueStudyEvent({ kind: 'TRIAL_FINISHED', studyId: row.study_id, teamId: row.team_id, trialId: Number(row.id) });
   }

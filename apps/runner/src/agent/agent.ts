@@ -7,6 +7,7 @@ import { refuseCommands } from '../objectives/command-policy';
 import type { CommandPolicy } from '../objectives/command-policy';
 import { SlotProcesses } from '../slots/slot-processes';
 import type { RunnerConfig } from './config';
+import type { RunnerMetrics } from './metrics';
 import { usesSlotProcesses } from './config';
 import { ApiError, TransientApiError, createGraphQLClient, errorMessage } from './graphql-client';
 import { createLogger } from './logger';
@@ -35,6 +36,8 @@ export interface AgentOptions extends RunnerConfig {
    * not take turns on the thread that trains; false makes them on this thread (bench/runner/overhead.ts compares).
    */
   networkThread?: boolean;
+  /** The runner's Prometheus metrics (`TUNEBOARD_RUNNER_METRICS_PORT`); none when undefined. */
+  metrics?: RunnerMetrics;
 }
 
 /** A lease claimed ahead, waiting for a slot's objective to return. */
@@ -143,6 +146,7 @@ export class RunnerAgent {
         }
       }
     } else this.gpus = options.gpus ?? 0;
+    options.metrics?.setBackend(this.backendName, options.concurrency);
     await this.register();
     if (this.stopping.signal.aborted) return;
     log.info(
@@ -369,8 +373,10 @@ export class RunnerAgent {
         this.nearEnd.delete(run);
         this.wake();
       },
+      onPoints: this.options.metrics && ((slot, points) => this.options.metrics!.observePoints(slot, points)),
     });
     this.runs.add(run);
+    this.options.metrics?.trialStarted();
     void run.done
       .catch((error: unknown): TrialRunOutcome => {
         // TrialRun handles its own failures; this is the last net so one trial never takes the runner down.
@@ -379,6 +385,7 @@ export class RunnerAgent {
       })
       .then((outcome) => {
         this.outcomes.push({ trialId: run.trialId, number: run.number, outcome });
+        this.options.metrics?.trialEnded(outcome);
         this.runs.delete(run);
         this.wake();
       });

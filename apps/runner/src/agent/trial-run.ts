@@ -49,6 +49,8 @@ export interface TrialRunOptions {
   prefetchLeadMs?: number;
   /** The objective returned: its slot can take the next trial while this one's end is being reported. */
   onObjectiveDone?: (run: TrialRun) => void;
+  /** Every batch of points the objective produces (the runner's metrics, agent/metrics.ts). */
+  onPoints?: (slot: number, points: MetricPoint[]) => void;
 }
 
 /** Default of `TrialRunOptions.prefetchLeadMs`. */
@@ -189,6 +191,7 @@ export class TrialRun {
 
   private onMetrics(points: MetricPoint[]): 'prune' | undefined {
     this.reporter.push(points);
+    this.options.onPoints?.(this.slot, points);
     this.progress(points);
     return this.reporter.shouldPrune ? 'prune' : undefined;
   }
