@@ -64,4 +64,60 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The API validates studies with the contract; installing it must not pull the runner (TensorFlow.js, mnist).
+    files: ['apps/api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noRelativePackages,
+            {
+              group: ['@tuneboard/runner', '@tuneboard/runner/*'],
+              message: 'apps/api must not import the runner app: the study rules it needs are in @tuneboard/contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The study contract is pure: no I/O, no database, no app.
+    files: ['packages/contract/**'],
+    ignores: ['**/*.test.ts', '**/*.config.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noRelativePackages,
+            {
+              group: ['node:*', 'fs', 'fs/*', 'child_process', 'net', 'http', 'https', 'pg', '@tuneboard/db', '@tuneboard/db/*', '@tuneboard/api', '@tuneboard/api/*', '@tuneboard/runner', '@tuneboard/runner/*', '@tuneboard/web'],
+              message: 'packages/contract is pure (no I/O) and imports no app or database package.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The tuning package sits below the contract, never above it.
+    files: ['packages/tuning/**'],
+    ignores: ['**/*.test.ts', '**/*.config.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noRelativePackages,
+            {
+              group: ['@tuneboard/contract', '@tuneboard/contract/*'],
+              message: '@tuneboard/contract builds on @tuneboard/tuning; tuning importing the contract would close a circle.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

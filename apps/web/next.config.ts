@@ -5,6 +5,8 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   reactStrictMode: true,
   poweredByHeader: false,
+  // The study contract (and the tuning package under it) are workspace packages shipped as TypeScript source.
+  transpilePackages: ['@tuneboard/contract', '@tuneboard/tuning'],
   // Types are checked by the workspace's own `typecheck` task (tsc); not twice per build.
   typescript: { ignoreBuildErrors: true },
   // The browser's GraphQL requests go to the dashboard's origin (so cookies stay first-party) and are forwarded

@@ -1,4 +1,5 @@
 // The runner protocol of apps/api (apps/api/src/schema/runners.graphql), as typed calls.
+import { MAX_REPORT_POINTS, type RunnerCapabilities } from '@tuneboard/contract';
 import type { Request } from './graphql-client';
 
 export interface UserError {
@@ -32,21 +33,8 @@ export interface ReportReply {
   userErrors: UserError[];
 }
 
-export interface RunnerCapabilities {
-  backend: string;
-  device?: string;
-  gpus: number;
-  labels: string[];
-  concurrency: number;
-  version?: string;
-  /** Started with `--allow-commands`: the claim hands it `command` trials. */
-  acceptsCommands: boolean;
-  /** The only programs it starts (`--allow-commands python3,…`); null: any. */
-  allowedPrograms: string[] | null;
-}
-
 /** The API's limit per `trialReport`. */
-export const maxPointsPerReport = 1_000;
+export const maxPointsPerReport = MAX_REPORT_POINTS;
 
 const REGISTER = `mutation RunnerRegister($input: RunnerRegisterInput!) {
   runnerRegister(input: $input) { runner { id name } userErrors { message code } } }`;

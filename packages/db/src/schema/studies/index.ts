@@ -3,4 +3,3 @@ export * from './types';
 export * from './study';
 export * from './trial';
 export * from './metric';
-export * from './validation';

@@ -9,9 +9,9 @@ import { checkBudget, type BudgetFields } from '@/lib/form-numbers';
 import { hrefFor } from '@/lib/route-id';
 import { checkRows } from '@/lib/space-checks';
 import { textToSpace } from '@/lib/space-editor';
-import { buildConfig, prunerKinds, samplerKinds, type OptionValues } from '@/lib/study-options';
+import { buildConfig, kindSpec, prunerKinds, samplerKinds, type OptionValues } from '@tuneboard/contract';
 import { errorsFor, groupUserErrors, unclaimedErrors, type FieldErrors } from '@/lib/user-errors';
-import { KindOptions, kindSpec } from './kind-options';
+import { KindOptions } from './kind-options';
 import { SpaceSection, useSpaceEditor } from './space-section';
 import {
   BudgetSection,

@@ -1,5 +1,6 @@
 'use client';
 
+import { builtinDatasetNames, templateNames, templateObjectiveMetrics } from '@tuneboard/contract';
 import Link from 'next/link';
 import { useId } from 'react';
 import { FieldError } from '@/components/field-error';
@@ -7,8 +8,9 @@ import type { Direction } from '@/gql/graphql';
 import type { BudgetFields } from '@/lib/form-numbers';
 import { errorsFor, type FieldErrors } from '@/lib/user-errors';
 
-const templates = ['mlp', 'cnn'] as const;
-const datasets = ['digits', 'iris', 'wine', 'breast-cancer', 'mnist'] as const;
+// Templates, datasets and template metrics are the study contract's: the ones a runner can run.
+const templates = templateNames;
+const datasets = builtinDatasetNames;
 
 export interface ObjectiveRow {
   name: string;
@@ -71,7 +73,7 @@ export function ObjectivesSection({
         );
       })}
       <datalist id={`${id}-metrics`}>
-        {['val_accuracy', 'val_loss', 'num_parameters', 'train_seconds'].map((m) => (
+        {templateObjectiveMetrics.map((m) => (
           <option key={m} value={m} />
         ))}
       </datalist>
