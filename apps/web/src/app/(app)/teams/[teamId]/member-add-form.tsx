@@ -14,9 +14,7 @@ const InvitationCreate = graphql(`
     invitationCreate(input: $input) {
       link
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

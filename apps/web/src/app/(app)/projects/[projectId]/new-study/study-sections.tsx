@@ -6,16 +6,14 @@ import { useId } from 'react';
 import { FieldError } from '@/components/field-error';
 import type { Direction } from '@/gql/graphql';
 import type { BudgetFields } from '@/lib/form-numbers';
+import type { ObjectiveFunction, ObjectiveRow } from '@/lib/new-study-form';
 import { errorsFor, type FieldErrors } from '@/lib/user-errors';
 
 // Templates, datasets and template metrics are the study contract's: the ones a runner can run.
 const templates = templateNames;
 const datasets = builtinDatasetNames;
 
-export interface ObjectiveRow {
-  name: string;
-  direction: Direction;
-}
+export type { ObjectiveFunction, ObjectiveRow } from '@/lib/new-study-form';
 
 /** The metrics to optimise, each minimised or maximised. */
 export function ObjectivesSection({
@@ -137,13 +135,6 @@ export function BudgetSection({
   );
 }
 
-export interface ObjectiveFunction {
-  kind: 'template' | 'command';
-  template: string;
-  dataset: string;
-  command: string;
-  cwd: string;
-}
 
 /** What a runner executes per trial: a model template on a dataset, or a command. */
 export function ObjectiveFunctionSection({
