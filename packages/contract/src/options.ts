@@ -86,6 +86,12 @@ export const samplerKinds: readonly KindSpec<SamplerKind>[] = [
   },
 ];
 
+const minTrials: OptionSpec = { name: 'minTrials', type: 'int', help: 'trials reporting a step before comparing' };
+const minResource: OptionSpec = { name: 'minResource', type: 'number', help: '> 0' };
+const reductionFactor: OptionSpec = { name: 'reductionFactor', type: 'number', help: '> 1' };
+/** A pruner's own options after the ones every pruner but 'none' takes. */
+const pruner = (kind: PrunerKind, label: string, own: OptionSpec[]): KindSpec<PrunerKind> => ({ kind, label, options: [...prunerCommon, ...own] });
+
 const prunerCommon: OptionSpec[] = [
   { name: 'warmupSteps', type: 'int', help: 'steps before a trial can be pruned' },
   { name: 'startupTrials', type: 'int', help: 'finished trials before pruning starts' },
@@ -93,52 +99,14 @@ const prunerCommon: OptionSpec[] = [
 
 export const prunerKinds: readonly KindSpec<PrunerKind>[] = [
   { kind: 'none', label: 'None', options: [] },
-  {
-    kind: 'median',
-    label: 'Median',
-    options: [
-      ...prunerCommon,
-      { name: 'minTrials', type: 'int', help: 'trials reporting a step before comparing' },
-    ],
-  },
-  {
-    kind: 'percentile',
-    label: 'Percentile',
-    options: [
-      ...prunerCommon,
-      { name: 'percentile', type: 'number', help: 'required, 0–100' },
-      { name: 'minTrials', type: 'int', help: 'trials reporting a step before comparing' },
-    ],
-  },
-  {
-    kind: 'asha',
-    label: 'Successive halving (ASHA)',
-    options: [
-      ...prunerCommon,
-      { name: 'minResource', type: 'number', help: '> 0' },
-      { name: 'reductionFactor', type: 'number', help: '> 1' },
-      { name: 'minEarlyStoppingRate', type: 'int', help: '0–64' },
-    ],
-  },
-  {
-    kind: 'hyperband',
-    label: 'Hyperband',
-    options: [
-      ...prunerCommon,
-      { name: 'minResource', type: 'number', help: '> 0' },
-      { name: 'maxResource', type: 'number', help: 'required, ≥ minResource' },
-      { name: 'reductionFactor', type: 'number', help: '> 1' },
-    ],
-  },
-  {
-    kind: 'threshold',
-    label: 'Threshold',
-    options: [
-      ...prunerCommon,
-      { name: 'lower', type: 'number', help: 'prune below' },
-      { name: 'upper', type: 'number', help: 'prune above' },
-    ],
-  },
+  pruner('median', 'Median', [minTrials]),
+  pruner('percentile', 'Percentile', [{ name: 'percentile', type: 'number', help: 'required, 0–100' }, minTrials]),
+  pruner('asha', 'Successive halving (ASHA)', [minResource, reductionFactor, { name: 'minEarlyStoppingRate', type: 'int', help: '0–64' }]),
+  pruner('hyperband', 'Hyperband', [minResource, { name: 'maxResource', type: 'number', help: 'required, ≥ minResource' }, reductionFactor]),
+  pruner('threshold', 'Threshold', [
+    { name: 'lower', type: 'number', help: 'prune below' },
+    { name: 'upper', type: 'number', help: 'prune above' },
+  ]),
 ];
 
 /** Option values as typed in the form (strings, '' for unset). */
