@@ -8,7 +8,7 @@ import { Field } from '@/components/field';
 import { FieldError } from '@/components/field-error';
 import { graphql } from '@/gql';
 import { useFormErrors } from '@/lib/forms/use-form-errors';
-import { checkNewStudy, initialNewStudy, newStudyReducer } from '@/lib/new-study-form';
+import { checkNewStudy, initialNewStudy, newStudyReducer } from '@/lib/new-study-state';
 import { hrefFor } from '@/lib/route-id';
 import { unclaimedErrors } from '@/lib/user-errors';
 import { KindOptions } from './kind-options';
@@ -31,7 +31,7 @@ const StudyCreate = graphql(`
 const claimed = ['name', 'description', 'objectives', 'space', 'sampler', 'pruner', 'objective', 'budget'];
 
 /**
- * The new-study form: one reducer (lib/new-study-form.ts) with a section per part of the study, its options,
+ * The new-study form: one reducer (lib/new-study-state.ts) with a section per part of the study, its options,
  * templates and datasets from the study contract. Before sending it checks what it can tell on its own and shows
  * every problem at once on its field; the API's userErrors land on their fields the same way (a parameter's on
  * its Low/High/Step cell). Focus moves to the first invalid field.

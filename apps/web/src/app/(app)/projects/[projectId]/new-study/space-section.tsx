@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { FieldError } from '@/components/field-error';
 import { rowCellErrors, spaceLevelErrors, type RowField } from '@/lib/space-checks';
-import type { SpaceState } from '@/lib/new-study-form';
+import type { SpaceState } from '@/lib/new-study-state';
 import { emptyRow, type ParamRow, type SpaceFormat } from '@/lib/space-editor';
 import type { FieldErrors } from '@/lib/user-errors';
 

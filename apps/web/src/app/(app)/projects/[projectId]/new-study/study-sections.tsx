@@ -6,14 +6,14 @@ import { useId } from 'react';
 import { FieldError } from '@/components/field-error';
 import type { Direction } from '@/gql/graphql';
 import type { BudgetFields } from '@/lib/form-numbers';
-import type { ObjectiveFunction, ObjectiveRow } from '@/lib/new-study-form';
+import type { ObjectiveFunction, ObjectiveRow } from '@/lib/new-study-state';
 import { errorsFor, type FieldErrors } from '@/lib/user-errors';
 
 // Templates, datasets and template metrics are the study contract's: the ones a runner can run.
 const templates = templateNames;
 const datasets = builtinDatasetNames;
 
-export type { ObjectiveFunction, ObjectiveRow } from '@/lib/new-study-form';
+export type { ObjectiveFunction, ObjectiveRow } from '@/lib/new-study-state';
 
 /** The metrics to optimise, each minimised or maximised. */
 export function ObjectivesSection({

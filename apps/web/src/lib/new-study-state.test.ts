@@ -1,6 +1,6 @@
 import { builtinDatasetNames, prunerKinds, samplerKinds, templateNames } from '@tuneboard/contract';
 import { describe, expect, it } from 'vitest';
-import { checkNewStudy, initialNewStudy, newStudyReducer, type NewStudyAction, type NewStudyState } from './new-study-form';
+import { checkNewStudy, initialNewStudy, newStudyReducer, type NewStudyAction, type NewStudyState } from './new-study-state';
 import { emptyRow } from './space-editor';
 
 const apply = (actions: NewStudyAction[], state: NewStudyState = initialNewStudy()) => actions.reduce(newStudyReducer, state);
