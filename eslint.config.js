@@ -15,6 +15,11 @@ const noRelativePackages = {
   message: 'Import another workspace by its package name (e.g. @tuneboard/db), not by a relative path.',
 };
 
+/** `no-restricted-imports` for a part of the tree: the relative-path rule plus its own refusals. */
+const restrictImports = (group, message) => ({
+  'no-restricted-imports': ['error', { patterns: [noRelativePackages, { group, message }] }],
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -49,19 +54,35 @@ export default tseslint.config(
   {
     // The dashboard talks to the API over GraphQL only: it never reaches the database package.
     files: ['apps/web/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            noRelativePackages,
-            {
-              group: ['@tuneboard/db', '@tuneboard/db/*'],
-              message: 'apps/web talks to apps/api over GraphQL only; it must not import the database package.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(
+      ['@tuneboard/db', '@tuneboard/db/*'],
+      'apps/web talks to apps/api over GraphQL only; it must not import the database package.',
+    ),
+  },
+  {
+    // The API validates studies with the contract; installing it must not pull the runner (TensorFlow.js, mnist).
+    files: ['apps/api/**'],
+    rules: restrictImports(
+      ['@tuneboard/runner', '@tuneboard/runner/*'],
+      'apps/api must not import the runner app: the study rules it needs are in @tuneboard/contract.',
+    ),
+  },
+  {
+    // The study contract is pure: no I/O, no database, no app.
+    files: ['packages/contract/**'],
+    ignores: ['**/*.test.ts', '**/*.config.ts'],
+    rules: restrictImports(
+      ['node:*', 'fs', 'fs/*', 'child_process', 'net', 'http', 'https', 'pg', '@tuneboard/db', '@tuneboard/db/*', '@tuneboard/api', '@tuneboard/api/*', '@tuneboard/runner', '@tuneboard/runner/*', '@tuneboard/web'],
+      'packages/contract is pure (no I/O) and imports no app or database package.',
+    ),
+  },
+  {
+    // The tuning package sits below the contract, never above it.
+    files: ['packages/tuning/**'],
+    ignores: ['**/*.test.ts', '**/*.config.ts'],
+    rules: restrictImports(
+      ['@tuneboard/contract', '@tuneboard/contract/*'],
+      '@tuneboard/contract builds on @tuneboard/tuning; tuning importing the contract would close a circle.',
+    ),
   },
 );

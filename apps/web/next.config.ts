@@ -11,6 +11,8 @@ const config: NextConfig = {
   ...(standalone ? { output: 'standalone' as const, outputFileTracingRoot: fileURLToPath(new URL('../..', import.meta.url)) } : {}),
   reactStrictMode: true,
   poweredByHeader: false,
+  // The study contract (and the tuning package under it) are workspace packages shipped as TypeScript source.
+  transpilePackages: ['@tuneboard/contract', '@tuneboard/tuning'],
   // Types are checked by the workspace's own `typecheck` task (tsc); not twice per build.
   typescript: { ignoreBuildErrors: true },
   // The browser's GraphQL requests go to the dashboard's origin (so cookies stay first-party) and are forwarded

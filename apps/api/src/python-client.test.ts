@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
-import { runCommand, type MetricPoint } from '@tuneboard/runner/objectives';
 import { createStudy, setupTeam, startTestApi, type TestApi } from './testing/harness.ts';
 
 const clientDir = fileURLToPath(new URL('../../../clients/python', import.meta.url));
@@ -163,24 +162,4 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
     expect(study.counts).toMatchObject({ running: 0, pending: 2 });
   });
 
-  it('speaks the runner’s protocol inside a command objective: params, reports, and a clean exit when pruned', async () => {
-    const common = { command: ['python3', '-B', `${clientDir}/tests/command_objective.py`], env: { PYTHONPATH: clientDir }, metrics: ['loss'] };
-    const completed = await runCommand({ ...common, params: { lr: 0.5 } });
-    expect(completed).toMatchObject({ state: 'COMPLETE', values: [2.5], exitCode: 0 });
-    expect(completed.final).toMatchObject({ loss: 2.5, accuracy: 1 - 2.5 / 100 });
-
-    const seen: MetricPoint[] = [];
-    const pruned = await runCommand({
-      ...common,
-      params: { lr: 0.1, until_pruned: true },
-      killGraceSeconds: 60,
-      onMetrics: (points) => {
-        seen.push(...points);
-        return points.some((point) => point.step >= 2) ? 'prune' : 'continue';
-      },
-    });
-    // SIGTERM turned should_prune() true and TrialPruned exited 0, long before the 60 s SIGKILL.
-    expect(pruned).toMatchObject({ state: 'PRUNED', stoppedBy: 'pruner', exitCode: 0, exitSignal: null });
-    expect(seen.filter((point) => point.key === 'loss').map((point) => point.step).slice(0, 3)).toEqual([0, 1, 2]);
-  });
 });

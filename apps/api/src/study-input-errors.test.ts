@@ -107,6 +107,22 @@ describe('invalid study, trial and token input is refused with the field and the
     ]);
   });
 
+  it('stores the space once, in the contract’s normal form: defaults left out (jsonb keeps no key order)', async () => {
+    const created = await createStudy(api, team, {
+      space: {
+        momentum: { type: 'float', low: 0, high: 1, log: false, when: { optimizer: ['sgd'] } },
+        optimizer: { type: 'categorical', choices: ['adam', 'sgd'] },
+        layers: { type: 'int', low: 1, high: 4, step: 1 },
+      },
+    });
+    const { study: stored } = await api.gql('query($id: ID!) { study(id: $id) { space } }', { id: created.id }, team.user);
+    expect(stored.space).toEqual({
+      optimizer: { type: 'categorical', choices: ['adam', 'sgd'] },
+      momentum: { type: 'float', low: 0, high: 1, when: { optimizer: ['sgd'] } },
+      layers: { type: 'int', low: 1, high: 4 },
+    });
+  });
+
   it('says which parameter of an enqueued configuration is wrong, with its value and the rule', async () => {
     const created = await createStudy(api, team, {
       space: {

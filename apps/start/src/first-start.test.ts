@@ -1,7 +1,7 @@
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseObjectiveSpec } from '@tuneboard/runner/spec';
+import { parseObjectiveSpec } from '@tuneboard/contract';
 import { parsePrunerConfig, parseSamplerConfig, parseSpace } from '@tuneboard/tuning';
 import { describe, expect, it } from 'vitest';
 import { demoStudyInput, planStart, randomPassword, readStartState, stateFileName, writeStartState, type StartState } from './first-start.ts';

@@ -34,3 +34,23 @@ describe('architecture boundaries enforced by lint', () => {
     expect((await messagesFor('apps/api/src/x/y.ts', code)).join('\n')).toMatch(/no-restricted-imports: .*not by a relative path/);
   });
 });
+
+describe('the study contract’s boundaries enforced by lint', () => {
+  it('refuses an import of the runner app from the API', async () => {
+    const code = "export { objectiveSpecSchema } from '@tuneboard/runner/spec';\n";
+    expect((await messagesFor('apps/api/src/resolvers/x.ts', code)).join('\n')).toMatch(/apps\/api must not import the runner app/);
+    expect(await messagesFor('apps/api/src/resolvers/x.ts', "export { objectiveSpecSchema } from '@tuneboard/contract';\n")).toEqual([]);
+  });
+
+  it('keeps the contract free of I/O and of the database', async () => {
+    for (const code of ["export { readFileSync } from 'node:fs';\n", "export { study } from '@tuneboard/db';\n"]) {
+      expect((await messagesFor('packages/contract/src/x.ts', code)).join('\n')).toMatch(/packages\/contract is pure/);
+    }
+    expect(await messagesFor('packages/contract/src/x.ts', "export { parseSpace } from '@tuneboard/tuning';\n")).toEqual([]);
+  });
+
+  it('refuses an import of the contract from the tuning package (it would close a circle)', async () => {
+    const code = "export { checkSpace } from '@tuneboard/contract';\n";
+    expect((await messagesFor('packages/tuning/src/x.ts', code)).join('\n')).toMatch(/would close a circle/);
+  });
+});

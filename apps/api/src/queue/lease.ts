@@ -12,8 +12,8 @@ export interface LeaseSettings {
   leaseSeconds: number;
 }
 
-/** Points of one report at most: bounds a request's work and a transaction's size. */
-export const MAX_REPORT_POINTS = 1_000;
+/** Points of one report at most (the contract's limit): bounds a request's work and a transaction's size. */
+export { MAX_REPORT_POINTS } from '@tuneboard/contract';
 
 /**
  * Claims up to `limit` PENDING trials of the team's running studies (or of one study) for a runner in ONE
@@ -145,7 +145,7 @@ export async function reportMetrics(
 ): Promise<ReportResult | undefined> {
   // One statement renews the lease and stores the batch (unnest of three arrays: one INSERT however many
   // points), so it is atomic without a transaction's extra round trips; no lease, no rows. Values travel as a float8[] literal to keep NaN, ±Infinity and −0. Keys are validated by the
-  // resolver (letters, digits, _ . / -), so quoting them is enough.
+  // resolver with the contract's metric-name rule (`isMetricName`: letters, digits, _ . / -), so quoting them is enough.
   const keys = `{${args.keys.map((key) => `"${key}"`).join(',')}}`;
   const steps = `{${args.steps.join(',')}}`;
   const values = `{${args.values.map(float8Text).join(',')}}`;

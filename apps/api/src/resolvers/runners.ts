@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { runner, trial, type RunnerCapabilities } from '@tuneboard/db';
+import { acceptsCommands, allowedPrograms, commandCapabilitiesIssue, isMetricName, type RunnerCapabilities } from '@tuneboard/contract';
+import { runner, trial } from '@tuneboard/db';
 import { authorize, can, notFound, teamsAllowed } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
 import type { RunnerRow, StudyEventModel, TrialRow } from '../mappers.ts';
@@ -20,7 +21,6 @@ import { startingWith, studyEventSeq, type NumberedStudyEvent } from '../events.
 import { topUp } from '../queue/scheduler.ts';
 import { createLoaders } from '../loaders.ts';
 import { loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
-import { acceptsCommands, allowedPrograms, commandCapabilitiesError } from './runner-capabilities.ts';
 import { boundedTrialError } from './trial-error.ts';
 
 /**
@@ -83,9 +83,6 @@ async function leasedTrial(ctx: Context, trialId: string, leaseToken: string) {
   if (!isUuid(leaseToken)) throw new StaleLeaseError(row.id);
   return { id: row.id, study: row.study };
 }
-
-/** A metric key: letters, digits, _ . / - (so it can be quoted into an array literal as it is). */
-const METRIC_KEY = /^[A-Za-z_][A-Za-z0-9_./-]{0,99}$/;
 
 /** A report's points as three columns, from either form of `TrialReportInput`; or why they cannot be read. */
 function reportColumns(input: {
@@ -229,8 +226,8 @@ export const runnerResolvers: Resolvers = {
       }
       // The claim reads `capabilities.kind` (queue/lease.ts): it comes from `kind` only, never from free-form JSON.
       const capabilities: RunnerCapabilities = { ...given, kind: input.kind === 'CLIENT' ? 'client' : 'worker' };
-      const refused = commandCapabilitiesError(capabilities);
-      if (refused) return { runner: null, userErrors: [refused] };
+      const refused = commandCapabilitiesIssue(capabilities);
+      if (refused) return { runner: null, userErrors: [userError(['input', ...refused.path], refused.message)] };
       const [row] = await ctx.db
         .insert(runner)
         .values({ teamId, name, host: input.host.slice(0, 255), capabilities, tokenId: ctx.viewer.token.id })
@@ -281,7 +278,9 @@ export const runnerResolvers: Resolvers = {
       if (keys.length > MAX_REPORT_POINTS) {
         return refused(['input', field], `send at most ${MAX_REPORT_POINTS} points per report, got ${keys.length}`);
       }
-      const bad = keys.findIndex((key, i) => !METRIC_KEY.test(key) || steps[i]! < 0);
+      // The contract's metric-name rule admits nothing that needs quoting: lease.ts writes the keys into an array
+      // literal as they are.
+      const bad = keys.findIndex((key, i) => !isMetricName(key) || steps[i]! < 0);
       if (bad >= 0) {
         return refused(
           ['input', field, String(bad)],

@@ -1,3 +1,4 @@
+import { STUDY_NAME_MAX, normalizeSpace } from '@tuneboard/contract';
 import { violatedConstraint } from '@tuneboard/db';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { metric, study, trial, type JsonObject } from '@tuneboard/db';
@@ -5,7 +6,6 @@ import {
   parseSpace,
   refineSpace,
   spaceContains,
-  spaceToJson,
   suggestRefinement,
   trialsInside,
   SpaceError,
@@ -239,9 +239,9 @@ export const studyResolvers: Resolvers = {
       const objective = validateObjectiveSpec(input.objective, input.objectives);
       const budget = validateBudget(input.budget);
       const errors: UserError[] = [
-        ...(name.length >= 1 && name.length <= 200
+        ...(name.length >= 1 && name.length <= STUDY_NAME_MAX
           ? []
-          : [userError(['input', 'name'], `name must have 1 to 200 characters, got ${name.length}`)]),
+          : [userError(['input', 'name'], `name must have 1 to ${STUDY_NAME_MAX} characters, got ${name.length}`)]),
         ...validateDescription(input.description),
         ...validateObjectives(input.objectives),
         ...space.errors,
@@ -260,7 +260,8 @@ export const studyResolvers: Resolvers = {
             name,
             description: input.description ?? '',
             objectives: toStudyObjectives(input.objectives),
-            space: input.space as JsonObject,
+            // Stored once, in the contract's normal form (refinements store the same form).
+            space: space.normal!,
             sampler: sampler.json!,
             pruner: pruner.json!,
             objective: objective.json!,
@@ -340,7 +341,7 @@ export const studyResolvers: Resolvers = {
               name,
               description: `Refined from "${parent.name}".`,
               objectives: parent.objectives,
-              space: spaceToJson(refined) as unknown as JsonObject,
+              space: normalizeSpace(refined) as unknown as JsonObject,
               sampler: sampler.json!,
               pruner: parent.pruner,
               objective: parent.objective,

@@ -1,14 +1,22 @@
 import { randomInt } from 'node:crypto';
 import {
-  ConfigError,
-  SpaceError,
-  parsePrunerConfig,
-  parseSamplerConfig,
-  parseSpace,
-  spaceToJson,
+  DEFAULT_MAX_FAILURES,
+  DEFAULT_MAX_PARALLEL,
+  DESCRIPTION_MAX,
+  MAX_OBJECTIVES,
+  METRIC_NAME_RULE,
+  budgetIssues,
+  checkSpace,
+  fromWireDirection,
+  isMetricName,
+  normalizeSpace,
+  objectiveSpecSchema,
+  spaceErrorPath,
+  type Issue,
   type SearchSpace,
-} from '@tuneboard/tuning';
-import { objectiveSpecSchema } from '@tuneboard/runner/spec';
+  type SpaceError,
+} from '@tuneboard/contract';
+import { ConfigError, parsePrunerConfig, parseSamplerConfig } from '@tuneboard/tuning';
 import type { JsonObject, StudyObjective } from '@tuneboard/db';
 import type { BudgetInput, ObjectiveInput } from '../generated/graphql.ts';
 import { userError, type UserError } from './common.ts';
@@ -21,9 +29,12 @@ export function randomSeed(): number {
   return randomInt(0, MAX_RANDOM_SEED);
 }
 
-/** Budget defaults: four trials at once, three attempts per trial before it fails. */
-export const DEFAULT_MAX_PARALLEL = 4;
-export const DEFAULT_MAX_FAILURES = 3;
+export { DEFAULT_MAX_FAILURES, DEFAULT_MAX_PARALLEL };
+
+/** A contract issue as a user error under `input`. */
+export function issueError(issue: Issue): UserError {
+  return userError(['input', ...issue.path], issue.message);
+}
 
 export interface ValidStudyInput {
   objectives: StudyObjective[];
@@ -41,18 +52,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 export function validateObjectives(objectives: readonly ObjectiveInput[]): UserError[] {
   const errors: UserError[] = [];
-  if (objectives.length < 1 || objectives.length > 8) {
-    errors.push(userError(['input', 'objectives'], `give 1 to 8 objectives, got ${objectives.length}`));
+  if (objectives.length < 1 || objectives.length > MAX_OBJECTIVES) {
+    errors.push(userError(['input', 'objectives'], `give 1 to ${MAX_OBJECTIVES} objectives, got ${objectives.length}`));
   }
   const seen = new Set<string>();
   objectives.forEach((objective, i) => {
-    if (!/^[A-Za-z_][A-Za-z0-9_./-]{0,99}$/.test(objective.name)) {
-      errors.push(
-        userError(
-          ['input', 'objectives', String(i), 'name'],
-          `an objective name starts with a letter or _ and holds letters, digits, _ . / -; got ${JSON.stringify(objective.name)}`,
-        ),
-      );
+    if (!isMetricName(objective.name)) {
+      const rule = METRIC_NAME_RULE.replace('a metric name', 'an objective name');
+      errors.push(userError(['input', 'objectives', String(i), 'name'], `${rule}; got ${JSON.stringify(objective.name)}`));
     }
     if (seen.has(objective.name)) {
       errors.push(userError(['input', 'objectives', String(i), 'name'], `objective "${objective.name}" is listed twice`));
@@ -62,80 +69,34 @@ export function validateObjectives(objectives: readonly ObjectiveInput[]): UserE
   return errors;
 }
 
-/** Longest study description: free text for people, not a document store. */
-export const MAX_DESCRIPTION_LENGTH = 10_000;
-
 export function validateDescription(description: string | null | undefined): UserError[] {
   const length = description?.length ?? 0;
-  return length <= MAX_DESCRIPTION_LENGTH
+  return length <= DESCRIPTION_MAX
     ? []
-    : [userError(['input', 'description'], `description may have at most ${MAX_DESCRIPTION_LENGTH} characters, got ${length}`)];
+    : [userError(['input', 'description'], `description may have at most ${DESCRIPTION_MAX} characters, got ${length}`)];
 }
 
 export function validateBudget(budget: BudgetInput | null | undefined, fallback?: ValidStudyInput['budget']) {
-  const errors: UserError[] = [];
   const maxTrials = budget?.maxTrials === undefined ? (fallback?.maxTrials ?? null) : budget.maxTrials;
   const maxParallel = budget?.maxParallel ?? fallback?.maxParallel ?? DEFAULT_MAX_PARALLEL;
   const maxFailures = budget?.maxFailures ?? fallback?.maxFailures ?? DEFAULT_MAX_FAILURES;
-  if (maxTrials !== null && !(maxTrials >= 1 && maxTrials <= 1_000_000)) {
-    errors.push(userError(['input', 'budget', 'maxTrials'], `maxTrials must be 1 to 1000000 or null, got ${maxTrials}`));
-  }
-  if (!(maxParallel >= 1 && maxParallel <= 1024)) {
-    errors.push(userError(['input', 'budget', 'maxParallel'], `maxParallel must be 1 to 1024, got ${maxParallel}`));
-  }
-  if (!(maxFailures >= 1 && maxFailures <= 100)) {
-    errors.push(userError(['input', 'budget', 'maxFailures'], `maxFailures must be 1 to 100, got ${maxFailures}`));
-  }
-  return { errors, budget: { maxTrials, maxParallel, maxFailures } };
+  const checked = { maxTrials, maxParallel, maxFailures };
+  return { errors: budgetIssues(checked).map(issueError), budget: checked };
 }
 
-/** The field of a parameter's spec a rule is about, where its first word does not say it. */
-const RULE_FIELDS: Record<string, string> = {
-  'low <= high': 'high',
-  'log needs low > 0': 'low',
-  'log needs step 1': 'step',
-  'log excludes step': 'step',
-  'choice type': 'choices',
-  'grid size': 'step',
-};
-const SPEC_FIELDS = new Set(['type', 'low', 'high', 'step', 'log', 'choices', 'when']);
-
-/**
- * Where a space error belongs: `input.space.<param>.<field>` when the rule is about one field of the
- * parameter's spec (`low`, `high`, `step`, …), so a form shows it beside that input; `input.space.<param>` for
- * the parameter as a whole (its name, an unknown field); `input.space` for the document.
- */
+/** Where a space error belongs (`input.space.<param>.<field>`): see the contract's `spaceErrorPath`. */
 export function spaceErrorField(error: SpaceError): string[] {
-  if (error.param === undefined) return ['input', 'space'];
-  const field = RULE_FIELDS[error.rule] ?? error.rule.split(' ')[0] ?? '';
-  return ['input', 'space', error.param, ...(SPEC_FIELDS.has(field) ? [field] : [])];
+  return ['input', ...spaceErrorPath(error)];
 }
 
 /**
- * Validates a space document. When it breaks a rule, every parameter is also checked on its own (conditions
- * left out), so the answer lists one error per faulty parameter at once instead of the first only; a rule
- * between parameters (`when`) is reported when no parameter is faulty on its own.
+ * Validates a space document with the contract (every faulty parameter at once, each on its field) and returns
+ * it parsed and in its one normal form, the form a study stores.
  */
-export function validateSpace(space: unknown): { errors: UserError[]; parsed?: SearchSpace } {
-  try {
-    return { errors: [], parsed: parseSpace(space) };
-  } catch (error) {
-    if (!(error instanceof SpaceError)) throw error;
-    const first = userError(spaceErrorField(error), error.message);
-    // A document-level error (not an object, too many parameters) comes before any parameter is read.
-    if (error.param === undefined || !isObject(space)) return { errors: [first] };
-    const errors: UserError[] = [];
-    for (const [name, spec] of Object.entries(space)) {
-      const alone = isObject(spec) ? Object.fromEntries(Object.entries(spec).filter(([key]) => key !== 'when')) : spec;
-      try {
-        parseSpace(Object.fromEntries([[name, alone]]));
-      } catch (own) {
-        if (!(own instanceof SpaceError)) throw own;
-        errors.push(userError(spaceErrorField(own), own.message));
-      }
-    }
-    return { errors: errors.length > 0 ? errors : [first] };
-  }
+export function validateSpace(space: unknown): { errors: UserError[]; parsed?: SearchSpace; normal?: JsonObject } {
+  const { issues, space: parsed } = checkSpace(space);
+  if (!parsed) return { errors: issues.map(issueError) };
+  return { errors: [], parsed, normal: normalizeSpace(parsed) as unknown as JsonObject };
 }
 
 export function validateConfig(kind: 'sampler' | 'pruner', value: unknown): { errors: UserError[]; json?: JsonObject } {
@@ -159,7 +120,7 @@ export function validateConfig(kind: 'sampler' | 'pruner', value: unknown): { er
 
 /**
  * The objective spec must name the study's objectives as its metrics; a spec without `metric` gets them.
- * Validated with the runner's own schema, so a runner never claims a trial it cannot run.
+ * Validated with the contract's schema, the one the runner runs, so a runner never claims a trial it cannot run.
  */
 export function validateObjectiveSpec(
   value: unknown,
@@ -202,8 +163,7 @@ export function validateObjectiveSpec(
 export function toStudyObjectives(objectives: readonly ObjectiveInput[]): StudyObjective[] {
   return objectives.map((objective) => ({
     name: objective.name,
-    direction: objective.direction === 'MAXIMIZE' ? 'maximize' : 'minimize',
+    direction: fromWireDirection(objective.direction),
   }));
 }
 
-export { spaceToJson };

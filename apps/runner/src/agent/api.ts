@@ -1,22 +1,49 @@
-// The runner protocol of apps/api (apps/api/src/schema/runners.graphql), as typed calls.
+// The runner protocol of apps/api (apps/api/src/schema/runners.graphql), as typed calls: documents in
+// documents.ts, their types generated from the schema (src/generated/graphql.ts).
+import { MAX_REPORT_POINTS, type RunnerCapabilities } from '@tuneboard/contract';
+import type {
+  RunnerRegisterMutation,
+  RunnerRegisterMutationVariables,
+  TrialClaimMutation,
+  TrialClaimMutationVariables,
+  TrialCompleteInput,
+  TrialFailInput,
+  TrialLogAppendMutation,
+  TrialLogAppendMutationVariables,
+  TrialLogStream,
+  TrialReportMutation,
+  TrialReportMutationVariables,
+} from '../generated/graphql';
+import {
+  CLAIM,
+  COMPLETE,
+  COMPLETE_AFTER_LINES,
+  COMPLETE_AFTER_LINES_AND_POINTS,
+  COMPLETE_AFTER_POINTS,
+  FAIL,
+  FAIL_AFTER_LINES,
+  FAIL_AFTER_LINES_AND_POINTS,
+  FAIL_AFTER_POINTS,
+  LOG_APPEND,
+  PRUNE,
+  PRUNE_AFTER_LINES,
+  PRUNE_AFTER_LINES_AND_POINTS,
+  PRUNE_AFTER_POINTS,
+  REGISTER,
+  RELEASE,
+  RELEASE_AFTER_LINES,
+  RELEASE_AFTER_LINES_AND_POINTS,
+  RELEASE_AFTER_POINTS,
+  REPORT,
+  TRIALS_AVAILABLE,
+} from './documents';
 import type { Request } from './graphql-client';
 
-export interface UserError {
-  message: string;
-  code: string;
-}
+export type UserError = TrialClaimMutation['trialClaim']['userErrors'][number];
 
-export interface ClaimedTrial {
-  leaseToken: string;
-  leaseExpiresAt: string;
-  trial: {
-    id: string;
-    number: number;
-    attempt: number;
-    params: Record<string, unknown>;
-    study: { id: string; name: string; objective: unknown; objectives: { name: string; direction: 'MINIMIZE' | 'MAXIMIZE' }[] };
-  };
-}
+type Lease = TrialClaimMutation['trialClaim']['leases'][number];
+/** A claimed trial as the generated `TrialClaim` result types it, its params read as an object of values. */
+export type ClaimedTrial = Omit<Lease, 'trial'> & { trial: Omit<Lease['trial'], 'params'> & { params: Record<string, unknown> } };
 
 /** A metric point on the wire: `MetricValue` carries NaN and ±Infinity as strings. */
 export interface WirePoint {
@@ -25,60 +52,28 @@ export interface WirePoint {
   value: number | string;
 }
 
-export interface ReportReply {
-  shouldPrune: boolean;
-  leaseExpiresAt: string | null;
-  accepted: number;
-  userErrors: UserError[];
-}
-
-export interface RunnerCapabilities {
-  backend: string;
-  device?: string;
-  gpus: number;
-  labels: string[];
-  concurrency: number;
-  version?: string;
-  /** Started with `--allow-commands`: the claim hands it `command` trials. */
-  acceptsCommands: boolean;
-  /** The only programs it starts (`--allow-commands python3,…`); null: any. */
-  allowedPrograms: string[] | null;
-}
+export type ReportReply = TrialReportMutation['trialReport'];
 
 /** The API's limit per `trialReport`. */
-export const maxPointsPerReport = 1_000;
+export const maxPointsPerReport = MAX_REPORT_POINTS;
 
-const REGISTER = `mutation RunnerRegister($input: RunnerRegisterInput!) {
-  runnerRegister(input: $input) { runner { id name } userErrors { message code } } }`;
-const CLAIM = `mutation TrialClaim($input: TrialClaimInput!) {
-  trialClaim(input: $input) {
-    leases { leaseToken leaseExpiresAt trial { id number attempt params study { id name objective objectives { name direction } } } }
-    userErrors { message code } } }`;
-const LOG_APPEND = `mutation TrialLogAppend($input: TrialLogAppendInput!) {
-  trialLogAppend(input: $input) { accepted userErrors { message code } } }`;
-const REPORT = `mutation TrialReport($input: TrialReportInput!) {
-  trialReport(input: $input) { shouldPrune leaseExpiresAt accepted userErrors { message code } } }`;
-/**
- * The end of an attempt, alone or after its last log lines and metric points in the same request (a document's
- * mutation fields run in order: the lines and points are stored, then the attempt ends): a request a trial fewer
- * for the runner and the API.
- */
-const finishing = (name: string, input: string) => ({
-  field: name,
-  document(withLines: boolean, withPoints: boolean): string {
-    const variables = [`$input: ${input}!`, withLines ? '$log: TrialLogAppendInput!' : '', withPoints ? '$report: TrialReportInput!' : ''];
-    return `mutation(${variables.filter(Boolean).join(', ')}) {
-  ${withLines ? 'trialLogAppend(input: $log) { accepted userErrors { message code } }' : ''}
-  ${withPoints ? 'trialReport(input: $report) { accepted userErrors { message code } }' : ''}
-  ${name}(input: $input) { trial { id state } userErrors { message code } } }`;
-  },
+/** Each way an attempt ends: the mutation's field and its documents alone, after the last points, lines, or both. */
+const finishing = (field: string, alone: string, afterPoints: string, afterLines: string, afterLinesAndPoints: string) => ({
+  field,
+  document: (withLines: boolean, withPoints: boolean) => (withLines ? (withPoints ? afterLinesAndPoints : afterLines) : withPoints ? afterPoints : alone),
 });
-const COMPLETE = finishing('trialComplete', 'TrialCompleteInput');
-const FAIL = finishing('trialFail', 'TrialFailInput');
-const PRUNE = finishing('trialPrune', 'TrialPruneInput');
-const RELEASE = finishing('trialRelease', 'TrialReleaseInput');
+const COMPLETE_DOCS = finishing('trialComplete', COMPLETE, COMPLETE_AFTER_POINTS, COMPLETE_AFTER_LINES, COMPLETE_AFTER_LINES_AND_POINTS);
+const FAIL_DOCS = finishing('trialFail', FAIL, FAIL_AFTER_POINTS, FAIL_AFTER_LINES, FAIL_AFTER_LINES_AND_POINTS);
+const PRUNE_DOCS = finishing('trialPrune', PRUNE, PRUNE_AFTER_POINTS, PRUNE_AFTER_LINES, PRUNE_AFTER_LINES_AND_POINTS);
+const RELEASE_DOCS = finishing('trialRelease', RELEASE, RELEASE_AFTER_POINTS, RELEASE_AFTER_LINES, RELEASE_AFTER_LINES_AND_POINTS);
 
-export const TRIALS_AVAILABLE = 'subscription { trialsAvailable { pending study { id } } }';
+/** A trial's log line on the wire. */
+export interface WireLogLine {
+  stream: TrialLogStream;
+  text: string;
+}
+
+export { TRIALS_AVAILABLE };
 
 export function toWireValue(value: number): number | string {
   return Number.isFinite(value) ? value : String(value);
@@ -101,7 +96,7 @@ type Finish<Input> = (
   input: Input & { trialId: string; leaseToken: string },
   signal?: AbortSignal,
   points?: WirePoint[],
-  lines?: { stream: 'RUNNER' | 'STDOUT' | 'STDERR'; text: string }[],
+  lines?: WireLogLine[],
 ) => Promise<FinishPayload>;
 
 export function runnerApi(request: Request) {
@@ -125,33 +120,32 @@ export function runnerApi(request: Request) {
     };
   return {
     async register(input: { name: string; host: string; capabilities: RunnerCapabilities }) {
-      const { runnerRegister } = await request<{ runnerRegister: { runner: { id: string; name: string } | null; userErrors: UserError[] } }>(
-        REGISTER,
-        { input },
-      );
+      const variables: RunnerRegisterMutationVariables = { input };
+      const { runnerRegister } = await request<RunnerRegisterMutation>(REGISTER, variables);
       return runnerRegister;
     },
     async claim(input: { runnerId: string; studyId?: string; limit: number }, signal?: AbortSignal) {
-      const { trialClaim } = await request<{ trialClaim: { leases: ClaimedTrial[]; userErrors: UserError[] } }>(CLAIM, { input }, signal);
-      return trialClaim;
+      const variables: TrialClaimMutationVariables = { input };
+      const { trialClaim } = await request<TrialClaimMutation>(CLAIM, variables, signal);
+      // `params` is a JSON object on the wire (the API stores only points of the study's space).
+      return trialClaim as { leases: ClaimedTrial[]; userErrors: UserError[] };
     },
     async report(input: { trialId: string; leaseToken: string; points: WirePoint[] }, signal?: AbortSignal) {
       const { trialId, leaseToken, points } = input;
-      const { trialReport } = await request<{ trialReport: ReportReply }>(REPORT, { input: { trialId, leaseToken, columns: columnsOf(points) } }, signal);
+      const variables: TrialReportMutationVariables = { input: { trialId, leaseToken, columns: columnsOf(points) } };
+      const { trialReport } = await request<TrialReportMutation>(REPORT, variables, signal);
       return trialReport;
     },
     /** Appends lines to the trial's log (only the lease holder may; `STALE_LEASE` otherwise). */
-    async appendLog(
-      input: { trialId: string; leaseToken: string; lines: { stream: 'RUNNER' | 'STDOUT' | 'STDERR'; text: string }[] },
-      signal?: AbortSignal,
-    ) {
-      const { trialLogAppend } = await request<{ trialLogAppend: { accepted: number; userErrors: UserError[] } }>(LOG_APPEND, { input }, signal);
+    async appendLog(input: { trialId: string; leaseToken: string; lines: WireLogLine[] }, signal?: AbortSignal) {
+      const variables: TrialLogAppendMutationVariables = { input };
+      const { trialLogAppend } = await request<TrialLogAppendMutation>(LOG_APPEND, variables, signal);
       return trialLogAppend;
     },
-    complete: finish<{ values: (number | string)[] }>(COMPLETE),
-    fail: finish<{ error: string }>(FAIL),
-    prune: finish<object>(PRUNE),
-    release: finish<object>(RELEASE),
+    complete: finish<Omit<TrialCompleteInput, 'trialId' | 'leaseToken'>>(COMPLETE_DOCS),
+    fail: finish<Omit<TrialFailInput, 'trialId' | 'leaseToken'>>(FAIL_DOCS),
+    prune: finish<object>(PRUNE_DOCS),
+    release: finish<object>(RELEASE_DOCS),
   };
 }
 

@@ -87,7 +87,7 @@ function specMetricNames(spec: unknown): string[] {
   const metric = (spec as { metric?: unknown } | null)?.metric;
   if (typeof metric === 'string') return [metric];
   if (Array.isArray(metric)) return metric.filter((m): m is string => typeof m === 'string');
-  // Templates default to val_accuracy (objectives/spec.ts).
+  // Templates default to val_accuracy (the objective spec of @tuneboard/contract).
   return (spec as { kind?: unknown } | null)?.kind === 'template' ? ['val_accuracy'] : [];
 }
 

@@ -5,4 +5,13 @@ export type { CommandResult, RunCommandOptions, TrialContext } from './command';
 export { checkCommand, commandsRefusedMessage, refuseCommands, resolveProgram } from './command-policy';
 export type { CommandPolicy } from './command-policy';
 export type { MetricPoint, MetricsDecision, OnMetrics } from './metrics';
-export * from './spec';
+export {
+  builtinDatasetNames,
+  objectiveDirections,
+  objectiveMetrics,
+  objectiveSpecSchema,
+  parseObjectiveSpec,
+  templateNames,
+  templateObjectiveMetrics,
+} from '@tuneboard/contract';
+export type { BuiltinDatasetName, ClientObjectiveSpec, CommandObjectiveSpec, ObjectiveSpec, TemplateName, TemplateObjectiveSpec } from '@tuneboard/contract';

@@ -11,8 +11,8 @@ import { checkCommand, refuseCommands } from './command-policy';
 import type { CommandPolicy } from './command-policy';
 import { inheritedEnv } from './env';
 import type { MetricPoint, MetricsDecision, OnMetrics } from './metrics';
-import { objectiveMetrics, parseObjectiveSpec } from './spec';
-import type { CommandObjectiveSpec, TemplateObjectiveSpec } from './spec';
+import { objectiveMetrics, parseObjectiveSpec } from '@tuneboard/contract';
+import type { CommandObjectiveSpec, TemplateObjectiveSpec } from '@tuneboard/contract';
 
 export interface RunObjectiveOptions {
   /** Receives metric points as they are produced; may answer `'prune'` (e.g. the API's `shouldPrune`). */

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { builtinDatasetNames } from '../objectives/spec';
-import type { BuiltinDatasetName } from '../objectives/spec';
+import { builtinDatasetNames } from '@tuneboard/contract';
+import type { BuiltinDatasetName } from '@tuneboard/contract';
 import { parseCsv } from './csv';
 
 /** A classification dataset in memory: row-major features and integer labels 0…numClasses−1. */

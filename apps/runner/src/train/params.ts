@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TemplateName } from '../objectives/spec';
+import type { TemplateName } from '@tuneboard/contract';
 
 export const optimizerNames = ['adam', 'sgd', 'rmsprop'] as const;
 export type OptimizerName = (typeof optimizerNames)[number];

@@ -1,4 +1,4 @@
-import type { BuiltinDatasetName, TemplateName } from '../objectives/spec';
+import type { BuiltinDatasetName, TemplateName } from '@tuneboard/contract';
 import { loadBuiltinDataset, loadCsvDataset } from './datasets';
 import type { Dataset } from './datasets';
 import { defaultSplit, fitScaler, gatherRows, stratifiedSplit } from './split';

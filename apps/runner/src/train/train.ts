@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { currentBackend } from '../backend/select-backend';
-import type { TemplateName } from '../objectives/spec';
+import type { TemplateName } from '@tuneboard/contract';
 import { compileDenseStack } from './fast-mlp';
 import type { ForwardFunction } from './fast-mlp';
 import { buildCnn, buildMlp, seededDropoutOf } from './models';

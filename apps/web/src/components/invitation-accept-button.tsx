@@ -18,9 +18,7 @@ const InvitationAccept = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -1,3 +1,5 @@
+import { BUDGET_BOUNDS, BUDGET_FIELDS } from '@tuneboard/contract';
+
 /** What a number field of a form holds: its value (`null` when left empty), or why it cannot be sent. */
 export type WholeNumber = { value: number | null; error?: undefined } | { value?: undefined; error: string };
 
@@ -23,8 +25,7 @@ export interface BudgetFields {
   maxFailures: string;
 }
 
-/** The API's bounds on each budget field (apps/api `validateBudget`); empty sends null: no limit, or the default. */
-const BUDGET_BOUNDS = { maxTrials: [1, 1_000_000], maxParallel: [1, 1024], maxFailures: [1, 100] } as const;
+// The contract's bounds on each budget field (the API applies the same); empty sends null: no limit, or the default.
 
 /** The budget to send, or an error on each field that is not a whole number in its bounds (all at once). */
 export function checkBudget(fields: BudgetFields): {
@@ -36,8 +37,8 @@ export function checkBudget(fields: BudgetFields): {
     number | null
   >;
   const errors: Record<string, string[]> = {};
-  for (const key of Object.keys(BUDGET_BOUNDS) as (keyof BudgetFields)[]) {
-    const [min, max] = BUDGET_BOUNDS[key];
+  for (const key of BUDGET_FIELDS) {
+    const { min, max } = BUDGET_BOUNDS[key];
     const parsed = wholeNumber(key, fields[key], min, max);
     if (parsed.error !== undefined) errors[`budget.${key}`] = [parsed.error];
     else budget[key] = parsed.value;

@@ -1,3 +1,4 @@
+import { spaceFromEntries } from '@tuneboard/contract';
 import type { ParamRow } from './space-editor';
 import type { FieldErrors } from './user-errors';
 
@@ -24,12 +25,9 @@ export function checkRows(rows: readonly ParamRow[]): FieldErrors {
   const errors: FieldErrors = {};
   const add = (i: number, field: RowField, message: string) =>
     (errors[rowKey(i, field)] ??= []).push(message);
-  const rowsByName = new Map<string, number[]>();
   rows.forEach((row, i) => {
-    const name = row.name.trim();
-    if (name) rowsByName.set(name, [...(rowsByName.get(name) ?? []), i]);
     if (row.type === 'categorical') return;
-    if (!name && !row.low.trim() && !row.high.trim()) return; // an empty row is skipped, as rowsToSpace skips it
+    if (!row.name.trim() && !row.low.trim() && !row.high.trim()) return; // an empty row is skipped, as rowsToSpace skips it
     for (const field of ['low', 'high'] as const) {
       if (!isNumber(row[field]))
         add(i, field, `${field} must be a number, got ${JSON.stringify(row[field])}`);
@@ -37,16 +35,9 @@ export function checkRows(rows: readonly ParamRow[]): FieldErrors {
     if (row.step.trim() !== '' && !isNumber(row.step))
       add(i, 'step', `step must be a number, got ${JSON.stringify(row.step)}`);
   });
-  for (const [name, at] of rowsByName) {
-    if (at.length < 2) continue;
-    const rowsText = at.map((i) => i + 1).join(' and ');
-    for (const i of at)
-      add(
-        i,
-        'name',
-        `parameter name ${JSON.stringify(name)} is used by rows ${rowsText}; each parameter needs its own name`,
-      );
-  }
+  // A name used by two rows: the contract names it on each row (`space.#<row>.name`), as rowKey does.
+  const { issues } = spaceFromEntries(rows.map((row) => ({ name: row.name, spec: {} })));
+  for (const issue of issues) (errors[issue.path.join('.')] ??= []).push(issue.message);
   return errors;
 }
 
@@ -90,4 +81,4 @@ export function spaceLevelErrors(errors: FieldErrors, rows: readonly ParamRow[])
   return out;
 }
 
-export { duplicateJsonKey } from './json-keys';
+export { duplicateJsonKey } from '@tuneboard/contract';

@@ -1,5 +1,5 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { duplicateJsonKey } from './json-keys';
+import { duplicateJsonKey, spaceFromEntries } from '@tuneboard/contract';
 
 /** One parameter row of the search-space form; numbers are kept as typed so half-typed input survives. */
 export interface ParamRow {
@@ -57,30 +57,32 @@ function formatWhen(when: unknown): string {
     .join('; ');
 }
 
-/** The form's rows as the API's space document (rows without a name are skipped). */
-export function rowsToSpace(rows: readonly ParamRow[]): SpaceDocument {
-  const space: SpaceDocument = {};
-  for (const row of rows) {
-    const name = row.name.trim();
-    if (!name) continue;
-    const spec: Record<string, unknown> = { type: row.type };
-    if (row.type === 'categorical') {
-      spec.choices = row.choices
-        .split(',')
-        .map((c) => c.trim())
-        .filter((c) => c !== '')
-        .map(scalar);
-    } else {
-      spec.low = numberOrText(row.low);
-      spec.high = numberOrText(row.high);
-      if (row.log) spec.log = true;
-      if (row.step.trim() !== '') spec.step = numberOrText(row.step);
-    }
-    const when = parseWhen(row.when);
-    if (when) spec.when = when;
-    space[name] = spec;
+/** A row's spec as the API's space document holds it (numbers that are not numbers kept as typed). */
+function rowSpec(row: ParamRow): Record<string, unknown> {
+  const spec: Record<string, unknown> = { type: row.type };
+  if (row.type === 'categorical') {
+    spec.choices = row.choices
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== '')
+      .map(scalar);
+  } else {
+    spec.low = numberOrText(row.low);
+    spec.high = numberOrText(row.high);
+    if (row.log) spec.log = true;
+    if (row.step.trim() !== '') spec.step = numberOrText(row.step);
   }
-  return space;
+  const when = parseWhen(row.when);
+  if (when) spec.when = when;
+  return spec;
+}
+
+/**
+ * The form's rows as the API's space document (rows without a name are skipped), built by the contract's
+ * `spaceFromEntries`; a name used twice is refused by `checkRows` before anything is sent.
+ */
+export function rowsToSpace(rows: readonly ParamRow[]): SpaceDocument {
+  return spaceFromEntries(rows.map((row) => ({ name: row.name.trim(), spec: rowSpec(row) }))).document;
 }
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));

@@ -1,4 +1,5 @@
 // Shapes the API's study and trials into the charts' props (pure, so the page and its tests share it).
+import { parseSpace } from '@tuneboard/contract';
 import type { ChartObjective, ChartParam, ChartTrial, ParamValue, TrialState } from '@/charts';
 
 /** A metric value as the API sends it: a number, or "NaN" / "Infinity" / "-Infinity" / "-0" as strings. */
@@ -42,28 +43,16 @@ export function toChartTrial(trial: WireTrial): ChartTrial {
 }
 
 /**
- * The study's `space` document (`{lr: {type: 'float', low, high, log}, …}`) as chart axes, in document order.
- * Throws naming the parameter when an entry is not a parameter definition, so a broken document is visible.
+ * The study's `space` document as chart axes, in the space's own order (parents first), read by the study
+ * contract's parser: the one reading of a space the API, the runner and the dashboard share. Throws naming the
+ * parameter when the document is not a valid space, so a broken document is visible.
  */
 export function toChartParams(space: unknown): ChartParam[] {
-  if (!space || typeof space !== 'object') throw new Error(`The study's space must be an object, got ${JSON.stringify(space)}`);
-  return Object.entries(space as Record<string, Record<string, unknown>>).map(([name, def]) => {
-    const type = def?.type;
-    if (type === 'categorical') {
-      const choices = Array.isArray(def.choices) ? def.choices.filter(isParamValue) : [];
-      return { name, kind: 'categorical', log: false, choices };
-    }
-    if (type === 'float' || type === 'int') {
-      return {
-        name,
-        kind: type,
-        log: def.log === true,
-        ...(typeof def.low === 'number' ? { low: def.low } : {}),
-        ...(typeof def.high === 'number' ? { high: def.high } : {}),
-      };
-    }
-    throw new Error(`Parameter "${name}" of the study's space has type ${JSON.stringify(type)}; expected float, int or categorical`);
-  });
+  return parseSpace(space).params.map((p) =>
+    p.type === 'categorical'
+      ? { name: p.name, kind: 'categorical', log: false, choices: p.choices.slice() }
+      : { name: p.name, kind: p.type, log: p.log, low: p.low, high: p.high },
+  );
 }
 
 export function toChartObjectives(objectives: readonly { name: string; direction: 'MINIMIZE' | 'MAXIMIZE' }[]): ChartObjective[] {

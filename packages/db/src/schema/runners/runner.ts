@@ -1,15 +1,11 @@
+import type { RunnerCapabilities } from '@tuneboard/contract';
 import { relations } from 'drizzle-orm';
 import { jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { apiToken } from '../auth/api-token';
 import { team } from '../teams/team';
 
-/** What a runner says it can do when it registers. */
-export interface RunnerCapabilities {
-  backend: string;
-  gpus: number;
-  labels: string[];
-  [extra: string]: unknown;
-}
+/** What a runner says it can do when it registers: the study contract's type. */
+export type { RunnerCapabilities } from '@tuneboard/contract';
 
 export const runner = pgTable(
   'runner',

@@ -12,8 +12,8 @@ export type TrialState = (typeof trialStates)[number];
 export const trialOrigins = ['SAMPLER', 'ENQUEUED', 'INHERITED'] as const;
 export type TrialOrigin = (typeof trialOrigins)[number];
 
-export const directions = ['minimize', 'maximize'] as const;
-export type Direction = (typeof directions)[number];
+/** Which way an objective is better: the study contract's rule. */
+export { directions, type Direction } from '@tuneboard/contract';
 
 /** Where a trial's log line came from: the runner about the trial, or a command objective's output streams. */
 export const trialLogStreams = ['RUNNER', 'STDOUT', 'STDERR'] as const;

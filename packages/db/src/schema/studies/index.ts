@@ -3,6 +3,5 @@ export * from './types';
 export * from './study';
 export * from './trial';
 export * from './metric';
-export * from './validation';
 export * from './trial-log';
 export * from './trial-attempt';

@@ -1,14 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { Field } from '@/components/field';
 import { FieldError } from '@/components/field-error';
 import { graphql } from '@/gql';
 import type { ApiTokenScope } from '@/gql/graphql';
 import { wholeNumber } from '@/lib/form-numbers';
-import { errorsFor, groupUserErrors, unclaimedErrors, type FieldErrors } from '@/lib/user-errors';
-import { readableError } from '@/lib/graphql/errors';
+import { useFormErrors } from '@/lib/forms/use-form-errors';
+import { unclaimedErrors } from '@/lib/user-errors';
 
 const ApiTokenCreate = graphql(`
   mutation ApiTokenCreate($input: ApiTokenCreateInput!) {
@@ -19,9 +20,7 @@ const ApiTokenCreate = graphql(`
         name
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -31,36 +30,32 @@ const scopes: ApiTokenScope[] = ['RUNNER', 'READ', 'WRITE'];
 
 export function TokenCreateForm({ teams }: { teams: { id: string; name: string }[] }) {
   const router = useRouter();
-  const id = useId();
   const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
   const [name, setName] = useState('');
   const [scope, setScope] = useState<ApiTokenScope>('RUNNER');
   const [days, setDays] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormErrors();
+  const { errors } = form;
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const [{ fetching }, create] = useMutation(ApiTokenCreate);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setErrors({});
+    form.setErrors({});
     setCreated(null);
     setCopied(false);
     const expiry = wholeNumber('expiresInDays', days, 1, 3650);
-    if (expiry.error !== undefined) return setErrors({ expiresInDays: [expiry.error] });
+    if (expiry.error !== undefined) return form.setErrors({ expiresInDays: [expiry.error] });
     const result = await create({ input: { teamId, name, scope, expiresInDays: expiry.value } });
-    if (result.error) return setErrors({ '': [readableError(result.error)] });
     const payload = result.data?.apiTokenCreate;
-    if (payload?.userErrors.length) return setErrors(groupUserErrors(payload.userErrors));
-    if (payload?.secret && payload.apiToken) {
+    if (form.check(result, payload) && payload?.secret && payload.apiToken) {
       setCreated({ name: payload.apiToken.name, secret: payload.secret });
       setName('');
       router.refresh();
     }
   }
 
-  const nameErrors = errorsFor(errors, 'name');
-  const daysErrors = errorsFor(errors, 'expiresInDays');
   return (
     <>
       {created && (
@@ -83,7 +78,7 @@ export function TokenCreateForm({ teams }: { teams: { id: string; name: string }
           </button>
         </div>
       )}
-      <form className="form" onSubmit={submit}>
+      <form ref={form.ref} className="form" onSubmit={submit}>
         <FieldError messages={unclaimedErrors(errors, ['name', 'expiresInDays'])} />
         <div className="form-row">
           <label>
@@ -96,17 +91,7 @@ export function TokenCreateForm({ teams }: { teams: { id: string; name: string }
               ))}
             </select>
           </label>
-          <label>
-            Token name
-            <input
-              required
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              aria-invalid={nameErrors.length > 0 || undefined}
-              aria-describedby={`${id}-name`}
-            />
-            <FieldError id={`${id}-name`} messages={nameErrors} />
-          </label>
+          <Field label="Token name" name="name" required errors={errors} value={name} onValue={setName} />
           <label>
             Scope
             <select value={scope} onChange={(e) => setScope(e.target.value as ApiTokenScope)}>
@@ -115,19 +100,16 @@ export function TokenCreateForm({ teams }: { teams: { id: string; name: string }
               ))}
             </select>
           </label>
-          <label>
-            Expires in days
-            <input
-              inputMode="numeric"
-              size={6}
-              placeholder="never"
-              value={days}
-              onChange={(e) => setDays(e.target.value)}
-              aria-invalid={daysErrors.length > 0 || undefined}
-              aria-describedby={`${id}-days`}
-            />
-            <FieldError id={`${id}-days`} messages={daysErrors} />
-          </label>
+          <Field
+            label="Expires in days"
+            name="expiresInDays"
+            inputMode="numeric"
+            size={6}
+            placeholder="never"
+            errors={errors}
+            value={days}
+            onValue={setDays}
+          />
           <button type="submit" disabled={fetching}>
             Create token
           </button>

@@ -15,9 +15,7 @@ const ApiTokenRevoke = graphql(`
         revokedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -3,20 +3,19 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { Field } from '@/components/field';
 import { FieldError } from '@/components/field-error';
 import { graphql } from '@/gql';
 import type { MembershipRole } from '@/gql/graphql';
-import { errorsFor, groupUserErrors, unclaimedErrors, type FieldErrors } from '@/lib/user-errors';
-import { readableError } from '@/lib/graphql/errors';
+import { useFormErrors } from '@/lib/forms/use-form-errors';
+import { errorsFor, unclaimedErrors } from '@/lib/user-errors';
 
 const InvitationCreate = graphql(`
   mutation InvitationCreate($input: InvitationCreateInput!) {
     invitationCreate(input: $input) {
       link
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -30,41 +29,28 @@ export function MemberAddForm({ teamId }: { teamId: string }) {
   const id = useId();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MembershipRole>('MEMBER');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormErrors();
+  const { errors } = form;
   const [link, setLink] = useState<string | null>(null);
   const [{ fetching }, add] = useMutation(InvitationCreate);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setErrors({});
     setLink(null);
     const result = await add({ input: { teamId, email, role } });
-    if (result.error) return setErrors({ '': [readableError(result.error)] });
     const payload = result.data?.invitationCreate;
-    if (payload?.userErrors.length) return setErrors(groupUserErrors(payload.userErrors));
+    if (!form.check(result, payload)) return;
     setLink(payload?.link ? `${window.location.origin}${payload.link}` : null);
     setEmail('');
     router.refresh();
   }
 
-  const emailErrors = errorsFor(errors, 'email');
   const roleErrors = errorsFor(errors, 'role');
   return (
-    <form className="form" onSubmit={submit} style={{ marginTop: '1rem' }}>
+    <form ref={form.ref} className="form" onSubmit={submit} style={{ marginTop: '1rem' }}>
       <FieldError messages={unclaimedErrors(errors, ['email', 'role'])} />
       <div className="form-row">
-        <label>
-          Invite by e-mail
-          <input
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={emailErrors.length > 0 || undefined}
-            aria-describedby={`${id}-email`}
-          />
-          <FieldError id={`${id}-email`} messages={emailErrors} />
-        </label>
+        <Field label="Invite by e-mail" name="email" type="email" required errors={errors} value={email} onValue={setEmail} />
         <label>
           Role
           <select

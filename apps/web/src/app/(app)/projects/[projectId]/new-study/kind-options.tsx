@@ -2,12 +2,8 @@
 
 import { useId } from 'react';
 import { FieldError } from '@/components/field-error';
-import type { KindSpec, OptionValues } from '@/lib/study-options';
+import { kindSpec, type KindSpec, type OptionValues } from '@tuneboard/contract';
 import { errorsFor, unclaimedErrors, type FieldErrors } from '@/lib/user-errors';
-
-export function kindSpec(list: readonly KindSpec[], kind: string): KindSpec {
-  return list.find((k) => k.kind === kind) ?? (list[0] as KindSpec);
-}
 
 /** A sampler's or pruner's kind and its options, each with its help and errors. */
 export function KindOptions({

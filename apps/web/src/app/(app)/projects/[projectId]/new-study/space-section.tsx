@@ -1,65 +1,18 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { FieldError } from '@/components/field-error';
 import { rowCellErrors, spaceLevelErrors, type RowField } from '@/lib/space-checks';
-import {
-  emptyRow,
-  rowsToSpace,
-  spaceToRows,
-  spaceToText,
-  textToSpace,
-  type ParamRow,
-  type SpaceFormat,
-} from '@/lib/space-editor';
+import type { SpaceState } from '@/lib/new-study-state';
+import { emptyRow, type ParamRow, type SpaceFormat } from '@/lib/space-editor';
 import type { FieldErrors } from '@/lib/user-errors';
 
-const initialRows: ParamRow[] = [
-  { ...emptyRow(), name: 'learningRate', type: 'float', low: '0.0001', high: '0.1', log: true },
-  { ...emptyRow(), name: 'units', type: 'int', low: '16', high: '256', log: true },
-  { ...emptyRow(), name: 'optimizer', type: 'categorical', choices: 'adam, sgd' },
-];
-
-/** The search space as rows and as text, kept in step: editing one rewrites the other. */
-export function useSpaceEditor() {
-  const [rows, setRows] = useState<ParamRow[]>(initialRows);
-  const [format, setFormat] = useState<SpaceFormat>('json');
-  const [text, setText] = useState(() => spaceToText(rowsToSpace(initialRows), 'json'));
-  const [textError, setTextError] = useState<string | null>(null);
-
-  function updateRows(next: ParamRow[]) {
-    setRows(next);
-    setText(spaceToText(rowsToSpace(next), format));
-    setTextError(null);
-  }
-
-  function updateText(next: string) {
-    setText(next);
-    const parsed = textToSpace(next, format);
-    if (parsed.error) return setTextError(parsed.error);
-    try {
-      setRows(spaceToRows(parsed.space));
-      setTextError(null);
-    } catch (error) {
-      // Valid text the form cannot show (e.g. an unknown type): the text still goes to the API, which explains.
-      setTextError(error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  function switchFormat(next: SpaceFormat) {
-    const parsed = textToSpace(text, format);
-    setFormat(next);
-    setText(
-      parsed.error
-        ? text
-        : spaceToText((parsed.space ?? {}) as Record<string, Record<string, unknown>>, next),
-    );
-  }
-
-  return { rows, format, text, textError, updateRows, updateText, switchFormat };
+/** The space section's state and its edits (the new-study reducer's `space` section). */
+export interface SpaceEditor extends SpaceState {
+  updateRows: (rows: ParamRow[]) => void;
+  updateText: (text: string) => void;
+  switchFormat: (format: SpaceFormat) => void;
 }
-
-export type SpaceEditor = ReturnType<typeof useSpaceEditor>;
 
 /** One input cell of a parameter row, with its errors beside it and linked to it. */
 function Cell({

@@ -1,19 +1,19 @@
 'use client';
 
+import { builtinDatasetNames, templateNames, templateObjectiveMetrics } from '@tuneboard/contract';
 import Link from 'next/link';
 import { useId } from 'react';
 import { FieldError } from '@/components/field-error';
 import type { Direction } from '@/gql/graphql';
 import type { BudgetFields } from '@/lib/form-numbers';
+import type { ObjectiveFunction, ObjectiveRow } from '@/lib/new-study-state';
 import { errorsFor, type FieldErrors } from '@/lib/user-errors';
 
-const templates = ['mlp', 'cnn'] as const;
-const datasets = ['digits', 'iris', 'wine', 'breast-cancer', 'mnist'] as const;
+// Templates, datasets and template metrics are the study contract's: the ones a runner can run.
+const templates = templateNames;
+const datasets = builtinDatasetNames;
 
-export interface ObjectiveRow {
-  name: string;
-  direction: Direction;
-}
+export type { ObjectiveFunction, ObjectiveRow } from '@/lib/new-study-state';
 
 /** The metrics to optimise, each minimised or maximised. */
 export function ObjectivesSection({
@@ -71,7 +71,7 @@ export function ObjectivesSection({
         );
       })}
       <datalist id={`${id}-metrics`}>
-        {['val_accuracy', 'val_loss', 'num_parameters', 'train_seconds'].map((m) => (
+        {templateObjectiveMetrics.map((m) => (
           <option key={m} value={m} />
         ))}
       </datalist>
@@ -135,13 +135,6 @@ export function BudgetSection({
   );
 }
 
-export interface ObjectiveFunction {
-  kind: 'template' | 'command';
-  template: string;
-  dataset: string;
-  command: string;
-  cwd: string;
-}
 
 /** What a runner executes per trial: a model template on a dataset, or a command. */
 export function ObjectiveFunctionSection({

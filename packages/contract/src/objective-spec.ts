@@ -1,6 +1,8 @@
-// The study's objective spec: what a runner executes for each trial. No tfjs import here, so the API can
-// validate specs (`@tuneboard/runner/spec`) without loading a training backend.
+// The study's objective spec: what a runner executes for each trial. No tfjs import here, so the API and the
+// dashboard read it without loading a training backend.
 import { z } from 'zod';
+import { directions, type Direction } from './directions';
+import { metricNameSchema } from './names';
 
 export const builtinDatasetNames = ['digits', 'iris', 'wine', 'breast-cancer', 'mnist'] as const;
 export type BuiltinDatasetName = (typeof builtinDatasetNames)[number];
@@ -12,12 +14,7 @@ export type TemplateName = (typeof templateNames)[number];
 export const templateObjectiveMetrics = ['val_accuracy', 'val_loss', 'num_parameters', 'train_seconds'] as const;
 export type TemplateObjectiveMetric = (typeof templateObjectiveMetrics)[number];
 
-export const directions = ['minimize', 'maximize'] as const;
-export type Direction = (typeof directions)[number];
-
-const metricName = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_./-]{0,99}$/, 'a metric name starts with a letter or _ and holds letters, digits, _ . / -');
+const metricName = metricNameSchema;
 const direction = z.enum(directions);
 
 function oneOrMany<T extends z.ZodType>(item: T) {

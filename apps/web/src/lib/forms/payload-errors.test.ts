@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { payloadErrors } from './payload-errors';
+
+describe('a mutation answer’s errors by field', () => {
+  it('puts each userError on its field, without the leading input', () => {
+    const errors = payloadErrors({}, {
+      userErrors: [
+        { field: ['input', 'space', 'lr', 'high'], message: 'low <= high', code: 'INVALID' },
+        { field: ['input', 'name'], message: 'taken', code: 'TAKEN' },
+      ],
+    });
+    expect(errors).toEqual({ 'space.lr.high': ['low <= high'], name: ['taken'] });
+  });
+
+  it('puts a request error at the top of the form and reports nothing when all went well', () => {
+    expect(payloadErrors({ error: { message: '[Network] Failed to fetch' } }, undefined)?.['']).toHaveLength(1);
+    expect(payloadErrors({}, { userErrors: [] })).toBeUndefined();
+  });
+});

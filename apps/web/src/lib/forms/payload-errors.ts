@@ -1,0 +1,15 @@
+import { readableError } from '../graphql/errors';
+import { groupUserErrors, type FieldErrors, type UserErrorLike } from '../user-errors';
+
+/**
+ * What a mutation's answer says went wrong, keyed by field: the request's own error on `''` (the form's top), or
+ * the payload's userErrors each on its field; undefined when nothing did.
+ */
+export function payloadErrors(
+  result: { error?: Parameters<typeof readableError>[0] | undefined },
+  payload: { userErrors: readonly UserErrorLike[] } | null | undefined,
+): FieldErrors | undefined {
+  if (result.error) return { '': [readableError(result.error)] };
+  if (payload?.userErrors.length) return groupUserErrors(payload.userErrors);
+  return undefined;
+}
