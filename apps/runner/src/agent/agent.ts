@@ -1,19 +1,19 @@
-import { hostname } from 'node:os';
 import { detectGpus, selectBackend } from '../backend/select-backend';
 import { runnerApi } from './api';
 import type { ClaimedTrial, RunnerApi } from './api';
 import { backoffDelay, jittered, sleep } from './backoff';
 import { refuseCommands } from '../objectives/command-policy';
-import type { CommandPolicy } from '../objectives/command-policy';
 import { SlotProcesses } from '../slots/slot-processes';
 import type { RunnerConfig } from './config';
 import type { RunnerMetrics } from './metrics';
 import { usesSlotProcesses } from './config';
-import { ApiError, TransientApiError, createGraphQLClient, errorMessage } from './graphql-client';
+import { ApiError, createGraphQLClient, errorMessage } from './graphql-client';
 import { createLogger } from './logger';
 import { createThreadedGraphQLClient } from '../network/threaded-client';
 import type { Logger } from './logger';
+import { PrefetchQueue } from './prefetch';
 import type { ProgressSink } from './progress';
+import { describeCommands, registerRunner, startSlotProcesses } from './registration';
 import { subscribeTrialsAvailable } from './subscription';
 import { TrialRun, leaseMsOf } from './trial-run';
 import type { RunObjective, TrialRunOptions, TrialRunOutcome } from './trial-run';
@@ -40,25 +40,7 @@ export interface AgentOptions extends RunnerConfig {
   metrics?: RunnerMetrics;
 }
 
-/** A lease claimed ahead, waiting for a slot's objective to return. */
-interface Prefetched {
-  lease: ClaimedTrial;
-  timer: NodeJS.Timeout;
-}
-
-/**
- * What the runner tells the API about command objectives: the claim hands a `command` trial only to a runner
- * that accepts commands (and, with a list, names its program). The runner checks again before starting one.
- */
-export function commandCapabilities(policy: CommandPolicy): { acceptsCommands: boolean; allowedPrograms: string[] | null } {
-  return { acceptsCommands: policy.accept, allowedPrograms: policy.accept ? (policy.programs ?? null) : null };
-}
-
-/** What the start-up log says about command objectives. */
-function describeCommands(policy: CommandPolicy): string {
-  if (!policy.accept) return 'command objectives refused (start with --allow-commands to run them)';
-  return policy.programs ? `command objectives of ${policy.programs.join(', ')} only` : 'command objectives of any program';
-}
+export { commandCapabilities } from './registration';
 
 /** Codes after which claiming again cannot succeed: the token is wrong or revoked. */
 const fatalCodes = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
@@ -76,7 +58,7 @@ export class RunnerAgent {
   /** Every trial this runner holds a lease of and has started: training, or reporting its end. */
   private readonly runs = new Set<TrialRun>();
   /** Claimed ahead of time (at most one): starts when a slot's objective returns. */
-  private readonly prefetched: Prefetched[] = [];
+  private readonly prefetched = new PrefetchQueue();
   /**
    * Trials about to end whose slot has no lease waiting yet. While one is here, every wake (a
    * `trialsAvailable` event, the poll) asks for one lease ahead: an empty queue now (the next trial is
@@ -172,19 +154,12 @@ export class RunnerAgent {
   private async startSlotProcesses(): Promise<void> {
     const { options, log } = this;
     this.slots = new SlotProcesses({ backend: options.backend, gpus: this.gpus, log });
-    let infos;
     try {
-      infos = await Promise.all(Array.from({ length: options.concurrency }, (_, slot) => this.slots!.start(slot)));
+      this.backendName = await startSlotProcesses(this.slots, options.concurrency, log);
     } catch (error) {
-      await this.slots.close();
       this.slots = undefined;
       throw error;
     }
-    this.backendName = infos[0]!.backend.name;
-    const each = infos.map(
-      (info, slot) => `slot ${slot}: pid ${info.pid}${info.visibleDevices === undefined ? '' : `, CUDA_VISIBLE_DEVICES=${info.visibleDevices}`}, ${info.backend.device}`,
-    );
-    log.info(`template trials run in one process per slot (${this.gpus} GPU(s)): ${each.join('; ')}`);
   }
 
   /** Resolves when the runner has stopped (after `stop()`, or a fatal error). */
@@ -194,32 +169,9 @@ export class RunnerAgent {
   }
 
   private async register(): Promise<void> {
-    const { options } = this;
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        const { runner, userErrors } = await this.api.register({
-          name: options.name,
-          host: hostname(),
-          capabilities: {
-            backend: this.backendName,
-            gpus: this.gpus,
-            labels: options.labels,
-            concurrency: options.concurrency,
-            ...commandCapabilities(options.commands ?? refuseCommands),
-          },
-        });
-        if (!runner) throw new Error(`the API refused to register runner "${options.name}": ${userErrors.map((e) => e.message).join('; ')}`);
-        this.runnerId = runner.id;
-        return;
-      } catch (error) {
-        // Stopped while the API was still out of reach: nothing was claimed, so there is nothing to give back.
-        if (error instanceof TransientApiError && this.stopping.signal.aborted) return;
-        if (!(error instanceof TransientApiError)) throw error;
-        const delay = backoffDelay(attempt, { initialMs: 1_000 });
-        this.log.warn(`${errorMessage(error)}; retrying registration in ${(delay / 1000).toFixed(1)} s`);
-        await sleep(delay, this.stopping.signal);
-      }
-    }
+    const registration = { options: this.options, backendName: this.backendName, gpus: this.gpus };
+    const runnerId = await registerRunner(this.api, registration, this.stopping.signal, this.log);
+    if (runnerId !== undefined) this.runnerId = runnerId;
   }
 
   private wake(): void {
@@ -263,28 +215,17 @@ export class RunnerAgent {
 
   /** Starts prefetched leases on the slots that are free now. */
   private startPrefetched(): void {
-    while (this.prefetched.length > 0 && this.busySlots < this.options.concurrency) {
-      const next = this.prefetched.shift()!;
-      clearTimeout(next.timer);
-      this.startTrial(next.lease);
-    }
+    while (this.prefetched.length > 0 && this.busySlots < this.options.concurrency) this.startTrial(this.prefetched.shift()!);
   }
 
   private hold(lease: ClaimedTrial): void {
     const holdMs = this.options.prefetchHoldMs ?? Math.floor(leaseMsOf(lease.leaseExpiresAt) / 3);
-    const entry: Prefetched = {
-      lease,
-      // The trial it waited for runs longer than its ETA said: give the lease back rather than let it expire.
-      timer: setTimeout(() => {
-        const index = this.prefetched.indexOf(entry);
-        if (index < 0) return;
-        this.prefetched.splice(index, 1);
-        this.log.debug(`trial ${lease.trial.number} claimed ahead waited ${holdMs} ms: releasing it`);
-        void this.releaseLease(lease);
-        this.wake();
-      }, holdMs),
-    };
-    this.prefetched.push(entry);
+    // The trial it waited for runs longer than its ETA said: give the lease back rather than let it expire.
+    this.prefetched.hold(lease, holdMs, () => {
+      this.log.debug(`trial ${lease.trial.number} claimed ahead waited ${holdMs} ms: releasing it`);
+      void this.releaseLease(lease);
+      this.wake();
+    });
     this.claimedAhead += 1;
   }
 
@@ -404,9 +345,7 @@ export class RunnerAgent {
       this.wake();
       const running = [...this.runs];
       // Leases claimed ahead never started: back to the queue at once, for another runner.
-      const ahead = this.prefetched.splice(0);
-      for (const entry of ahead) clearTimeout(entry.timer);
-      const givenBack = Promise.all(ahead.map((entry) => this.releaseLease(entry.lease)));
+      const givenBack = Promise.all(this.prefetched.drain().map((lease) => this.releaseLease(lease)));
       if (running.length > 0) log.info(`shutting down: ${running.length} trial(s) running, finishing or releasing them within ${windowMs / 1000} s`);
       else log.info('shutting down');
       const finishMs = windowMs / 2;

@@ -1,0 +1,82 @@
+import { hostname } from 'node:os';
+import type { RunnerApi } from './api';
+import { backoffDelay, sleep } from './backoff';
+import { refuseCommands } from '../objectives/command-policy';
+import type { CommandPolicy } from '../objectives/command-policy';
+import type { SlotProcesses } from '../slots/slot-processes';
+import type { RunnerConfig } from './config';
+import { TransientApiError, errorMessage } from './graphql-client';
+import type { Logger } from './logger';
+
+/**
+ * What the runner tells the API about command objectives: the claim hands a `command` trial only to a runner
+ * that accepts commands (and, with a list, names its program). The runner checks again before starting one.
+ */
+export function commandCapabilities(policy: CommandPolicy): { acceptsCommands: boolean; allowedPrograms: string[] | null } {
+  return { acceptsCommands: policy.accept, allowedPrograms: policy.accept ? (policy.programs ?? null) : null };
+}
+
+/** What the start-up log says about command objectives. */
+export function describeCommands(policy: CommandPolicy): string {
+  if (!policy.accept) return 'command objectives refused (start with --allow-commands to run them)';
+  return policy.programs ? `command objectives of ${policy.programs.join(', ')} only` : 'command objectives of any program';
+}
+
+/** What a registration tells the API about this runner. */
+export interface Registration {
+  options: RunnerConfig;
+  backendName: string;
+  gpus: number;
+}
+
+/**
+ * Registers the runner, retrying while the API is out of reach. Returns the runner's id, or undefined when
+ * `stopping` aborted before the API answered (nothing was claimed, so there is nothing to give back).
+ * Throws when registration is refused.
+ */
+export async function registerRunner(api: RunnerApi, registration: Registration, stopping: AbortSignal, log: Logger): Promise<string | undefined> {
+  const { options, backendName, gpus } = registration;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const { runner, userErrors } = await api.register({
+        name: options.name,
+        host: hostname(),
+        capabilities: {
+          backend: backendName,
+          gpus,
+          labels: options.labels,
+          concurrency: options.concurrency,
+          ...commandCapabilities(options.commands ?? refuseCommands),
+        },
+      });
+      if (!runner) throw new Error(`the API refused to register runner "${options.name}": ${userErrors.map((e) => e.message).join('; ')}`);
+      return runner.id;
+    } catch (error) {
+      // Stopped while the API was still out of reach: nothing was claimed, so there is nothing to give back.
+      if (error instanceof TransientApiError && stopping.aborted) return undefined;
+      if (!(error instanceof TransientApiError)) throw error;
+      const delay = backoffDelay(attempt, { initialMs: 1_000 });
+      log.warn(`${errorMessage(error)}; retrying registration in ${(delay / 1000).toFixed(1)} s`);
+      await sleep(delay, stopping);
+    }
+  }
+}
+
+/**
+ * One training process per slot, each on its own GPU: started now, so a backend that cannot load stops the
+ * runner. Returns the backend they loaded; closes them all when one fails to start.
+ */
+export async function startSlotProcesses(slots: SlotProcesses, concurrency: number, log: Logger): Promise<string> {
+  let infos;
+  try {
+    infos = await Promise.all(Array.from({ length: concurrency }, (_, slot) => slots.start(slot)));
+  } catch (error) {
+    await slots.close();
+    throw error;
+  }
+  const each = infos.map(
+    (info, slot) => `slot ${slot}: pid ${info.pid}${info.visibleDevices === undefined ? '' : `, CUDA_VISIBLE_DEVICES=${info.visibleDevices}`}, ${info.backend.device}`,
+  );
+  log.info(`template trials run in one process per slot (${slots.options.gpus} GPU(s)): ${each.join('; ')}`);
+  return infos[0]!.backend.name;
+}
