@@ -1,30 +1,16 @@
-import { STUDY_NAME_MAX, normalizeSpace } from '@tuneboard/contract';
-import { violatedConstraint } from '@tuneboard/db';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { metric, study, trial, type JsonObject } from '@tuneboard/db';
-import {
-  parseSpace,
-  refineSpace,
-  spaceContains,
-  suggestRefinement,
-  trialsInside,
-  SpaceError,
-  createSampler,
-  parseSamplerConfig,
-  type Direction,
-  type SearchSpace,
-  type ParamValue,
-  type RefineRange,
-} from '@tuneboard/tuning';
+import { study, trial } from '@tuneboard/db';
+import type { Direction } from '@tuneboard/tuning';
 import type { Context } from '../context.ts';
 import { publishStudyEvent } from '../events.ts';
 import type { Resolvers, TrialFilter, TrialOrder } from '../generated/graphql.ts';
 import { toGlobalId } from '../ids.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
-import { loadHistory } from '../queue/history.ts';
-import { reserveTrialNumbers, topUp } from '../queue/scheduler.ts';
-import { loadProject, loadStudy, loadTrial, userError, type UserError } from './common.ts';
-import { pointErrors } from './point-check.ts';
+import { topUp } from '../queue/scheduler.ts';
+import { createStudy } from '../studies/create.ts';
+import { enqueueTrial } from '../studies/enqueue.ts';
+import { refineStudy } from '../studies/refine.ts';
+import { loadStudy, loadTrial, userError } from './common.ts';
 import {
   LIST_MAX,
   boundedInt,
@@ -34,16 +20,6 @@ import {
   decodeCursor,
   encodeCursor,
 } from './list-limits.ts';
-import {
-  toStudyObjectives,
-  validateBudget,
-  validateConfig,
-  validateDescription,
-  validateObjectiveSpec,
-  validateObjectives,
-  spaceErrorField,
-  validateSpace,
-} from './study-input.ts';
 
 /**
  * The WHERE of a trials query. Parameter conditions travel as one jsonb parameter and are checked in one
@@ -230,51 +206,7 @@ export const studyResolvers: Resolvers = {
       }),
   },
   Mutation: {
-    studyCreate: async (_parent, { input }, ctx) => {
-      const home = await loadProject(ctx, input.projectId, 'write');
-      const name = input.name.trim();
-      const space = validateSpace(input.space);
-      const sampler = validateConfig('sampler', input.sampler);
-      const pruner = validateConfig('pruner', input.pruner);
-      const objective = validateObjectiveSpec(input.objective, input.objectives);
-      const budget = validateBudget(input.budget);
-      const errors: UserError[] = [
-        ...(name.length >= 1 && name.length <= STUDY_NAME_MAX
-          ? []
-          : [userError(['input', 'name'], `name must have 1 to ${STUDY_NAME_MAX} characters, got ${name.length}`)]),
-        ...validateDescription(input.description),
-        ...validateObjectives(input.objectives),
-        ...space.errors,
-        ...sampler.errors,
-        ...pruner.errors,
-        ...objective.errors,
-        ...budget.errors,
-      ];
-      if (errors.length === 0) errors.push(...dryRunSampler(sampler.json!, space.parsed!, input.objectives.length));
-      if (errors.length > 0) return { study: null, userErrors: errors };
-      try {
-        const [row] = await ctx.db
-          .insert(study)
-          .values({
-            projectId: home.id,
-            name,
-            description: input.description ?? '',
-            objectives: toStudyObjectives(input.objectives),
-            // Stored once, in the contract's normal form (refinements store the same form).
-            space: space.normal!,
-            sampler: sampler.json!,
-            pruner: pruner.json!,
-            objective: objective.json!,
-            ...budget.budget,
-            createdById: ctx.viewer.kind === 'user' ? ctx.viewer.user.id : null,
-          })
-          .returning();
-        await topUp(ctx.db, ctx.events, row!.id);
-        return { study: (await ctx.loaders.study.load(row!.id)) ?? null, userErrors: [] };
-      } catch (error) {
-        return studyNameTaken(error, name);
-      }
-    },
+    studyCreate: (_parent, { input }, ctx) => createStudy(ctx, input),
     studyPause: async (_parent, { input }, ctx) => {
       const row = await loadStudy(ctx, input.id, 'write');
       if (row.status !== 'RUNNING') {
@@ -296,156 +228,10 @@ export const studyResolvers: Resolvers = {
       }
       return setStatus(ctx, row, 'STOPPED');
     },
-    studyRefine: async (_parent, { input }, ctx) => {
-      const parent = await loadStudy(ctx, input.studyId, 'write');
-      const space = parseSpace(parent.space);
-      const history = await loadHistory(ctx.db, parent, 'pruned');
-      let refined;
-      let ranges: Record<string, RefineRange>;
-      try {
-        if (input.ranges != null) {
-          ranges = input.ranges as Record<string, RefineRange>;
-          refined = refineSpace(space, ranges);
-        } else {
-          const suggestion = suggestRefinement(space, history, {
-            topQuantile: input.topQuantile ?? undefined,
-            direction: (parent.objectives[0]?.direction ?? 'minimize') as Direction,
-          });
-          ranges = suggestion.ranges;
-          refined = suggestion.space;
-        }
-      } catch (error) {
-        if (error instanceof SpaceError) {
-          return {
-            study: null,
-            userErrors: [userError(['input', 'ranges', ...(error.param ? [error.param] : [])], error.message)],
-          };
-        }
-        if (error instanceof RangeError) {
-          return { study: null, userErrors: [userError(['input', input.ranges == null ? 'topQuantile' : 'ranges'], error.message)] };
-        }
-        throw error;
-      }
-      const sampler = validateConfig('sampler', input.sampler ?? parent.sampler);
-      const budget = validateBudget(input.budget, parent);
-      const errors = [...sampler.errors, ...budget.errors];
-      if (errors.length > 0) return { study: null, userErrors: errors };
-      const name = (input.name ?? `${parent.name} (refined)`).trim();
-      const inherited = input.inheritTrials === false ? [] : trialsInside(refined, history);
-      try {
-        const childId = await ctx.db.transaction(async (tx) => {
-          const [child] = await tx
-            .insert(study)
-            .values({
-              projectId: parent.projectId,
-              name,
-              description: `Refined from "${parent.name}".`,
-              objectives: parent.objectives,
-              space: normalizeSpace(refined) as unknown as JsonObject,
-              sampler: sampler.json!,
-              pruner: parent.pruner,
-              objective: parent.objective,
-              ...budget.budget,
-              parentStudyId: parent.id,
-              refinement: { ranges: ranges as unknown as JsonObject, inherited: inherited.length } as JsonObject,
-              createdById: ctx.viewer.kind === 'user' ? ctx.viewer.user.id : null,
-              nextTrialNumber: inherited.length,
-            })
-            .returning();
-          if (inherited.length > 0) {
-            const sources = await tx
-              .select()
-              .from(trial)
-              .where(and(eq(trial.studyId, parent.id), inArray(trial.number, inherited.map((t) => t.number))))
-              .orderBy(asc(trial.number));
-            const copies = await tx
-              .insert(trial)
-              .values(
-                sources.map((source, i) => ({
-                  studyId: child!.id,
-                  number: i,
-                  params: source.params,
-                  state: 'COMPLETE' as const,
-                  values: source.values,
-                  constraints: source.constraints,
-                  origin: 'INHERITED' as const,
-                  sourceTrialId: source.id,
-                  startedAt: source.startedAt,
-                  finishedAt: source.finishedAt,
-                })),
-              )
-              .returning({ id: trial.id, sourceTrialId: trial.sourceTrialId });
-            // Learning curves come along, so the child's charts show where its seeds came from.
-            for (const copy of copies) {
-              await tx.execute(sql`
-                insert into ${metric} (trial_id, attempt, key, step, value, time)
-                select ${copy.id}, 0, m.key, m.step, m.value, m.time
-                from ${metric} m join ${trial} t on t.id = m.trial_id and t.attempt = m.attempt
-                where m.trial_id = ${copy.sourceTrialId}`);
-            }
-          }
-          await publishStudyEvent(tx, { kind: 'STUDY_STATUS', studyId: parent.id, teamId: parent.teamId });
-          return child!.id;
-        });
-        await topUp(ctx.db, ctx.events, childId);
-        return { study: (await ctx.loaders.study.load(childId)) ?? null, userErrors: [] };
-      } catch (error) {
-        return studyNameTaken(error, name);
-      }
-    },
-    trialEnqueue: async (_parent, { input }, ctx) => {
-      const row = await loadStudy(ctx, input.studyId, 'write');
-      const params = input.params as Record<string, ParamValue>;
-      const space = parseSpace(row.space);
-      const wrong = pointErrors(space, params);
-      // The same rule as the sampler's points; the itemised check above explains, this one decides.
-      if (wrong.length > 0 || !spaceContains(space, params)) {
-        return {
-          trial: null,
-          userErrors: wrong.length > 0 ? wrong : [userError(['input', 'params'], `params must be a point of the study's space, got ${JSON.stringify(input.params)}`)],
-        };
-      }
-      if (row.status === 'COMPLETED' || row.status === 'STOPPED' || row.status === 'FAILED') {
-        return { trial: null, userErrors: [userError(['input', 'studyId'], `The study is ${row.status}.`, 'INVALID_STATE')] };
-      }
-      const number = await reserveTrialNumbers(ctx.db, row.id, 1);
-      const [created] = await ctx.db
-        .insert(trial)
-        .values({ studyId: row.id, number, params: params as JsonObject, origin: 'ENQUEUED' })
-        .returning();
-      // Stored: its events go the way the top-up's new trials do.
-      ctx.events.queueStudyEvent({ kind: 'TRIAL_CREATED', studyId: row.id, teamId: row.teamId, trialId: created!.id });
-      ctx.events.queueAvailable({ teamId: row.teamId, studyId: row.id, pending: 1 });
-      return { trial: created!, userErrors: [] };
-    },
+    studyRefine: (_parent, { input }, ctx) => refineStudy(ctx, input),
+    trialEnqueue: (_parent, { input }, ctx) => enqueueTrial(ctx, input),
   },
 };
-
-/**
- * Asks the sampler for one point of the empty study before anything is stored, so a configuration that
- * cannot work with this space (a grid too large to enumerate, a sampler that cannot handle several
- * objectives) is a user error now rather than a failed top-up later.
- */
-function dryRunSampler(config: JsonObject, space: SearchSpace, objectives: number): UserError[] {
-  try {
-    const directions = Array.from({ length: objectives }, () => 'minimize' as const);
-    createSampler(parseSamplerConfig(config)).ask({ space, trials: [], directions }, 1);
-    return [];
-  } catch (error) {
-    // A parameter the sampler cannot handle (a grid of a million values) is named, as the space's own rules are.
-    if (error instanceof SpaceError) return [userError(spaceErrorField(error), error.message)];
-    return [userError(['input', 'sampler'], `sampler: ${error instanceof Error ? error.message : String(error)}`)];
-  }
-}
-
-/** A study name already used in the project is a user error; anything else is rethrown. */
-function studyNameTaken(error: unknown, name: string) {
-  if (violatedConstraint(error) !== 'study_project_name_key') throw error;
-  return {
-    study: null,
-    userErrors: [userError(['input', 'name'], `The project already has a study named "${name}".`, 'TAKEN')],
-  };
-}
 
 /** A query for an object the caller may not see answers null, like one that does not exist. */
 function nullWhenHidden(error: unknown): null {
