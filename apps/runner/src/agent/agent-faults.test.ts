@@ -1,0 +1,115 @@
+// The runner against the real API: a runner killed, stopped by a signal, or cut off by an API restart.
+import { describe, expect, it } from 'vitest';
+import { startTestApi } from '@tuneboard/api/testing';
+import { testDatabases } from '@tuneboard/db/testing';
+import { exited, exitedWithin, nodeObjective, runnerFixture, until } from './agent-fixture';
+
+describe.each(testDatabases)('the runner through faults and shutdowns [$name]', (target) => {
+  const h = runnerFixture(target);
+  const { study, startAgent, trials, metrics, finished, spawnRunnerOn, irisStudy } = h;
+
+  it('re-queues the trial of a runner killed with SIGKILL and keeps the first attempt apart', async () => {
+    const shortLeases = await startTestApi(h.handle, { LEASE_SECONDS: '3' });
+    try {
+      const { id } = await study(nodeObjective(40, 100));
+      const output: string[] = [];
+      const doomed = spawnRunnerOn(shortLeases, id, output, 'doomed');
+      const trialId = await until('the first attempt to report', async () => {
+        const [trial] = (await trials(id)).trials.nodes;
+        if (!trial || trial.state !== 'RUNNING') return undefined;
+        const [series] = await metrics(trial.id, 0);
+        return (series?.points.length ?? 0) >= 3 ? trial.id : undefined;
+      });
+      doomed.kill('SIGKILL');
+      expect(await exited(doomed)).toMatchObject({ signal: 'SIGKILL' });
+
+      const rescuer = await startAgent(id, shortLeases.server.url);
+      const [trial] = await finished(id);
+      expect(trial).toMatchObject({ id: trialId, state: 'COMPLETE', attempt: 1 });
+      const first = (await metrics(trialId, 0))[0]!.points;
+      const second = (await metrics(trialId))[0]!.points;
+      expect(first.length).toBeGreaterThanOrEqual(3);
+      expect(first.length).toBeLessThan(40);
+      expect(second.map((p) => p.step)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+      await rescuer.stop();
+    } finally {
+      await shortLeases.close();
+    }
+  }, 90_000);
+
+  it('releases its trial on SIGTERM and exits 0 within the shutdown window', async () => {
+    const { id } = await study(nodeObjective(1000, 100));
+    const output: string[] = [];
+    const runner = spawnRunnerOn(h.api, id, output, 'polite');
+    await until('the trial to report', async () => {
+      const [trial] = (await trials(id)).trials.nodes;
+      if (!trial || trial.state !== 'RUNNING') return undefined;
+      const [series] = await metrics(trial.id, 0);
+      return (series?.points.length ?? 0) >= 2 ? true : undefined;
+    });
+    runner.kill('SIGTERM');
+    // The bound is 5 s; the generous margin covers a loaded machine, not a slower design.
+    const exit = await exitedWithin(runner, 15_000);
+    expect(exit, output.join('')).toEqual({ code: 0, signal: null });
+    const [trial] = (await trials(id)).trials.nodes;
+    expect(trial).toMatchObject({ state: 'PENDING', attempt: 1, error: null });
+    // The released attempt's points are kept under attempt 0.
+    expect((await metrics(trial!.id, 0))[0]!.points.length).toBeGreaterThanOrEqual(2);
+    expect(output.join('')).toContain('released');
+  }, 90_000);
+
+  it('hands its template trials back when Ctrl-C reaches the whole process group, slot processes included', async () => {
+    const { id } = await irisStudy(10_000, { maxTrials: 2, maxParallel: 2 });
+    const output: string[] = [];
+    // Its own process group, as a runner started from a terminal: Ctrl-C signals the runner and its slot processes.
+    const runner = spawnRunnerOn(h.api, id, output, 'ctrl-c', ['--concurrency', '2', '--slot-processes', 'on', '--gpus', '0'], true);
+    await until('both trials to report', async () => {
+      const nodes = (await trials(id)).trials.nodes;
+      if (nodes.length < 2 || nodes.some((t) => t.state !== 'RUNNING')) return undefined;
+      for (const trial of nodes) {
+        const accuracy = (await metrics(trial.id, 0)).find((s) => s.key === 'val_accuracy');
+        if ((accuracy?.points.length ?? 0) < 2) return undefined;
+      }
+      return true;
+    });
+    process.kill(-runner.pid!, 'SIGINT');
+    const exit = await exitedWithin(runner, 15_000);
+    expect(exit, output.join('')).toEqual({ code: 0, signal: null });
+    const nodes = (await trials(id)).trials.nodes;
+    expect(nodes.map((t) => [t.state, t.attempt, t.error])).toEqual([
+      ['PENDING', 1, null],
+      ['PENDING', 1, null],
+    ]);
+  }, 120_000);
+
+  it('loses no acknowledged point when the API restarts mid-trial: all are stored exactly once', async () => {
+    const first = await startTestApi(h.handle);
+    const port = first.server.port;
+    const { id } = await study(nodeObjective(40, 75));
+    const lines: string[] = [];
+    const agent = await startAgent(id, first.server.url, lines);
+    const trialId = await until('points before the restart', async () => {
+      const [trial] = (await trials(id)).trials.nodes;
+      if (!trial || trial.state !== 'RUNNING') return undefined;
+      const [series] = await metrics(trial.id);
+      return (series?.points.length ?? 0) >= 5 ? trial.id : undefined;
+    });
+    await first.close();
+    // Down long enough for the runner to fail a few reports and buffer.
+    await until('a failed report', async () => (lines.some((line) => line.includes('keeping')) ? true : undefined), 20_000);
+    const second = await startTestApi(h.handle, { PORT: String(port) });
+    try {
+      await finished(id, 1, second);
+      const [trial] = (await trials(id, second)).trials.nodes;
+      expect(trial).toMatchObject({ id: trialId, state: 'COMPLETE', attempt: 0 });
+      const [series] = await metrics(trialId, undefined, second);
+      expect(series!.points.map((p) => p.step)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+      const x = series!.points[0]!.value as number;
+      series!.points.forEach((p) => expect(p.value).toBeCloseTo(x / (p.step + 1), 10));
+      await agent.stop();
+    } finally {
+      await second.close();
+    }
+  }, 90_000);
+
+});
