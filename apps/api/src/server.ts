@@ -26,6 +26,7 @@ import { createPipeline } from './pipeline/operation.ts';
 import { SocketRegistry, principalOf, type TrackedSocket } from './pipeline/sockets.ts';
 import { failStudyOnFailures } from './queue/failures.ts';
 import { reapExpiredLeases } from './queue/lease.ts';
+import { defaultSamplerWorkers, useSamplerWorkers } from './queue/sampler-pool.ts';
 import { topUp } from './queue/scheduler.ts';
 import { schema } from './schema.ts';
 
@@ -52,6 +53,8 @@ export async function startApiServer(
 ): Promise<ApiServer> {
   const logger = log ?? pino({ level: env.LOG_LEVEL });
   const production = env.NODE_ENV === 'production';
+  // The samplers' asks run in this many worker threads (0: inline); see queue/sampler-pool.ts.
+  useSamplerWorkers(env.TUNEBOARD_SAMPLER_WORKERS ?? defaultSamplerWorkers());
   const events = new EventHub(handle, { log: logger });
   await events.start();
   const tokens = new TokenCache(options.tokenCacheMs ?? TOKEN_CACHE_MS);

@@ -6,6 +6,7 @@ import type { EventQueue } from '../events.ts';
 import type { StudyRow } from '../mappers.ts';
 import { loadHistory } from './history.ts';
 import { hotQuery } from './hot-sql.ts';
+import { samplerPool } from './sampler-pool.ts';
 
 export interface TopUpResult {
   created: number;
@@ -131,9 +132,17 @@ async function topUpOnce(db: Database, studyId: string): Promise<TopUpOutcome | 
     // large random search would otherwise re-read, or stand in for, its whole study on every top-up).
     const space = parseSpace(current.space);
     const directions = current.objectives.map((objective) => objective.direction as Direction);
+    // Every other sampler reads the history, in the sampler pool: off the request thread, one ask at a time
+    // per study (./sampler-pool.ts).
     const batch = sampler.askFromCount
       ? sampler.askFromCount({ space, count: numbered, directions }, room)
-      : sampler.ask({ space, trials: await loadHistory(db, current, 'pruned'), directions }, room);
+      : await samplerPool().ask(studyId, {
+          sampler: current.sampler,
+          space: current.space,
+          directions,
+          trials: await loadHistory(db, current, 'pruned'),
+          n: room,
+        });
     if (batch.length > 0) {
       const createdIds = await insertSampled(db, studyId, version, batch);
       if (createdIds.length === 0) return 'changed';
