@@ -41,6 +41,11 @@ export class SamplerPool {
             idleTimeout: 60_000,
           })
         : undefined;
+    // A thread that fails outside an ask (e.g. it cannot load) must not take the API down: the asks in flight
+    // reject (the top-up retries on the next tick) and piscina starts a fresh thread for the next one.
+    this.piscina?.on('error', (error: unknown) => {
+      process.emitWarning(`sampler worker thread failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   /** The study's batch ask; queued behind the study's ask in flight, if any. */
