@@ -65,7 +65,9 @@ async function tableStates(page: Page): Promise<Record<string, string>> {
     for (const row of Array.from(table.querySelectorAll('[role="row"]'))) {
       const cells = Array.from(row.querySelectorAll('[role="cell"]')).map((cell) => cell.textContent ?? '');
       const state = cells.find((text) => known.has(text));
-      if (cells[0] && state) states[cells[0]] = state;
+      // The first cell with text is the trial's number (a selection checkbox may come before it).
+      const number = cells.find((text) => text.trim() !== '');
+      if (number && state) states[number] = state;
     }
     return states;
   });

@@ -126,7 +126,7 @@ describe('trial page, shareable views, roles and small screens', () => {
       .toBe('COMPLETED');
     await page.goto(`${stack.webUrl}/studies/${encodeURIComponent(quickId)}`);
     await expect.poll(() => rowCount(page), WAIT).toBe(QUICK_TRIALS);
-    await page.getByRole('searchbox').fill('COMPLETE');
+    await page.getByRole('searchbox', { name: 'Filter' }).fill('COMPLETE');
     await page.getByTitle('Sort by val_loss').click();
     const overlay = page.locator('[data-axis="param:learningRate"] rect.overlay');
     await overlay.scrollIntoViewIfNeeded();
@@ -148,7 +148,7 @@ describe('trial page, shareable views, roles and small screens', () => {
     await pasted.goto(page.url());
     await expect.poll(() => rowCount(pasted), WAIT).toBe(rows.length);
     await expect.poll(() => rowTexts(pasted), WAIT).toEqual(rows);
-    expect(await pasted.getByRole('searchbox').inputValue()).toBe('COMPLETE');
+    expect(await pasted.getByRole('searchbox', { name: 'Filter' }).inputValue()).toBe('COMPLETE');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^quick-[a-z0-9]+_filter-complete_brush-learningrate\.csv$/);
 
