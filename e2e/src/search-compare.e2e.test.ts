@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshotPath } from './browser.ts';
-import { cookieHeader, startStack, type Stack } from './stack.ts';
+import { signUpWithProject } from './sign-up.ts';
+import { startStack, type Stack } from './stack.ts';
 
 /** vitest's poll gives up after 1 s by default; pages on this busy machine can take longer. */
 const WAIT = { timeout: 45_000, interval: 250 };
@@ -24,30 +25,17 @@ describe('search and compare', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(`${stack.webUrl}/sign-up`);
-    await page.getByLabel('Name').fill('Grace');
-    await page.getByLabel('Email').fill(`grace-search-${suffix}@example.test`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/teams/);
-    const auth = { cookie: cookieHeader(await context.cookies(stack.webUrl)) };
-    const { teamCreate } = await stack.gql(
-      'mutation($i: TeamCreateInput!) { teamCreate(input: $i) { team { id } } }',
-      { i: { name: `Lab ${suffix}`, slug: `lab-${suffix}` } },
-      auth,
-    );
-    const teamId = teamCreate.team.id as string;
-    const { projectCreate } = await stack.gql(
-      'mutation($i: ProjectCreateInput!) { projectCreate(input: $i) { project { id } } }',
-      { i: { teamId, name: 'Main', slug: 'main' } },
-      auth,
-    );
+    const { auth, teamId, projectId } = await signUpWithProject(stack, context, page, {
+      name: 'Grace',
+      email: `grace-search-${suffix}@example.test`,
+      suffix,
+    });
     const name = `haystack-${suffix}`;
     const { studyCreate } = await stack.gql(
       'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }',
       {
         i: {
-          projectId: projectCreate.project.id,
+          projectId,
           name,
           objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
           space: {
