@@ -3,7 +3,8 @@
 // built. Postgres, the API and the dashboard first; the first account, its team, project and a RUNNER token through
 // the dashboard's /graphql, as a browser would; then the runner with that token. Checks that a study completes,
 // that the live view is fed, that /readyz, the metrics port and the dashboard answer, and that pg_dump works;
-// then `down -v`, whatever happened. Part of npm run test:deploy; alone: npm run test:compose -w @tuneboard/deploy.
+// then `down -v`, whatever happened. npm run test:compose, after npm run test:deploy (which installs podman-compose
+// and leaves the :latest images; TB_DEPLOY_TAG picks other ones).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
