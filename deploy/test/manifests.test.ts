@@ -153,3 +153,45 @@ describe('deploy/grafana/tuneboard.json', () => {
       expect(sources, name).toContain(`'${name.replace(/_(bucket|count|sum)$/, '')}'`);
   });
 });
+
+describe('deploy/compose', () => {
+  const folder = path.resolve(import.meta.dirname, '../compose');
+  const text = readFileSync(path.join(folder, 'compose.yaml'), 'utf8');
+  // Outside the comments: the file's own header explains the syntax with examples.
+  const uses = [
+    ...text
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('#'))
+      .join('\n')
+      .matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g),
+  ].map(([, name, operator, rest]) => ({ name: name!, operator, rest: rest ?? '' }));
+  const example = new Set(
+    readFileSync(path.join(folder, 'env.example'), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => line.slice(0, line.indexOf('='))),
+  );
+
+  it('gives every ${VAR:-default} a non-empty default (podman-compose 1.0 leaves ${VAR:-} as text)', () => {
+    expect(uses.length).toBeGreaterThan(10);
+    for (const use of uses.filter((use) => use.operator !== undefined))
+      expect(use.rest, `\${${use.name}${use.operator}}`).not.toBe('');
+  });
+
+  it('has every variable without a default in env.example, so that `cp env.example .env` is complete', () => {
+    for (const use of uses.filter((use) => use.operator === undefined || use.operator.endsWith('?')))
+      expect(example, use.name).toContain(use.name);
+  });
+
+  it('publishes every host port from a variable with a default, and metrics on the loopback interface only', () => {
+    const compose = parse(text) as { services: Record<string, { ports?: string[] }> };
+    const published = Object.values(compose.services).flatMap((service) => service.ports ?? []);
+    expect(published.length).toBe(3);
+    for (const port of published)
+      expect(port).toMatch(
+        /^\$\{[A-Z_]+:-[0-9.]+\}:\$\{TUNEBOARD_[A-Z]+_HOST_PORT:-\d+\}:\d+$|^127\.0\.0\.1:\$\{TUNEBOARD_METRICS_HOST_PORT:-9464\}:9464$/,
+      );
+    for (const name of ['TUNEBOARD_WEB_HOST_PORT', 'TUNEBOARD_API_HOST_PORT', 'TUNEBOARD_METRICS_HOST_PORT'])
+      expect(example, name).toContain(name);
+  });
+});

@@ -11,6 +11,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { readDeployTestEnv } from './env.ts';
 import { podOf, readManifests, toYaml, workload, type K8sObject } from './play.ts';
+import { reporter, until } from './steps.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const k8s = path.join(root, 'deploy/k8s');
@@ -20,39 +21,9 @@ const apiPorts = [4701, 4702];
 const metricsPorts = [4711, 4712];
 const runnerMetricsPort = 4721;
 const webPort = 3701;
-const started = Date.now();
-const say = (line: string) =>
-  process.stdout.write(`[test:deploy ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${line}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const { say, check, seconds } = reporter('test:deploy');
 const podman = (...args: string[]) =>
   execFileSync(engine, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
-function check(ok: unknown, what: string): void {
-  if (!ok) throw new Error(`FAILED: ${what}`);
-  say(`ok: ${what}`);
-}
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false>,
-  timeoutMs: number,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (${String(last)})` : ''}`,
-      );
-    await sleep(500);
-  }
-}
 
 const work = mkdtempSync(path.join(tmpdir(), 'tb-deploy-'));
 /** Plays pods on the test network, all answering to `alias` as a Service would. */
@@ -417,7 +388,7 @@ async function main(): Promise<void> {
     ((await viaWeb.json()) as { data?: { study?: { status?: string } } }).data?.study?.status === 'COMPLETED',
     "the dashboard's /graphql reaches the surviving API replica through the service name",
   );
-  say(`passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  say(`passed in ${seconds().toFixed(0)} s`);
 }
 
 let failed = false;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run test:deploy: installs Podman and what the image build needs (Debian packages, as root), builds the images
-# (deploy/images/build.sh) and runs deploy/test/run.ts against them. Run it from a checkout after `npm ci`.
+# (deploy/images/build.sh) and runs deploy/test/run.ts against them. Run it from a checkout after `npm ci`. It also
+# installs podman-compose, for npm run test:compose (deploy/test/compose.ts) on the :latest images it leaves.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -9,7 +10,7 @@ t0=$(date +%s)
 
 need=()
 for pair in podman:podman buildah:buildah runc:runc catatonit:catatonit debootstrap:debootstrap tini-static:tini iptables:iptables \
-  /usr/lib/podman/netavark:netavark /usr/lib/podman/aardvark-dns:aardvark-dns newuidmap:uidmap; do
+  /usr/lib/podman/netavark:netavark /usr/lib/podman/aardvark-dns:aardvark-dns newuidmap:uidmap podman-compose:podman-compose; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || [ -x "${pair%%:*}" ] || need+=("${pair#*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then
