@@ -37,9 +37,7 @@ interface Run {
   calls?: Record<string, number>;
 }
 
-function python(
-  args: string[],
-): Promise<Run> {
+function python(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(flags.python, ['-B', script, ...args]);
     let stdout = '';
@@ -79,7 +77,9 @@ try {
   log(
     `bench:python — ${trials} trials a run, trivial objective, random sampling, best of ${rounds} alternating rounds; API in-process on Postgres, clients in ${flags.python}`,
   );
-  log('jobs | Tuneboard trials/s | Optuna RDB trials/s | ratio  | CPU ms a trial: Tuneboard client + API | Optuna client');
+  log(
+    'jobs | Tuneboard trials/s | Optuna RDB trials/s | ratio  | CPU ms a trial: Tuneboard client + API | Optuna client',
+  );
   const best = (runs: Run[]) => runs.reduce((a, b) => (b.trials / b.seconds > a.trials / a.seconds ? b : a));
   const perTrial = (seconds: number, run: Run) => ((seconds * 1000) / Math.max(run.trials, 1)).toFixed(2);
   for (const jobs of [1, 8]) {
@@ -108,7 +108,9 @@ try {
     log(
       `${String(jobs).padStart(4)} | ${tbRate.toFixed(1).padStart(18)} | ${opRate.toFixed(1).padStart(19)} | ${`${(tbRate / opRate).toFixed(2)}×`.padEnd(6)} | ${`${perTrial(tb.cpu, tb)} + ${perTrial(tb.apiCpu!, tb)}`.padStart(38)} | ${perTrial(op.cpu, op)}`,
     );
-    log(`       rounds, trials/s: Tuneboard ${rates(tbRuns)}; Optuna ${rates(opRuns)} (Optuna ${op.optuna}; ${tb.trials} and ${op.trials} complete)`);
+    log(
+      `       rounds, trials/s: Tuneboard ${rates(tbRuns)}; Optuna ${rates(opRuns)} (Optuna ${op.optuna}; ${tb.trials} and ${op.trials} complete)`,
+    );
     if (tb.calls)
       log(
         `       Tuneboard requests: ${Object.entries(tb.calls)
