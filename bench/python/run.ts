@@ -1,4 +1,4 @@
-// npm run bench:python [-- --trials 300 --rounds 3 --db postgres]
+// npm run bench:python [-- --trials 300 --rounds 3 --db postgres --client DIR]
 // `study.optimize` of the Python client on a trivial objective with 1 and 8 jobs against the API, beside Optuna's
 // `study.optimize` with its RDB storage on the same Postgres server, in the same run; prints trials per second.
 // Goal (issue #20): at 8 jobs, at least 5× Optuna's trials/s. Postgres needs TEST_DATABASE_URL (throw-away
@@ -18,13 +18,15 @@ const { values: flags } = parseArgs({
     rounds: { type: 'string', default: '3' },
     db: { type: 'string', default: 'postgres' },
     python: { type: 'string', default: '/usr/bin/python3' },
+    // Another copy of clients/python to time (an older version, for a before/after under the same conditions).
+    client: { type: 'string' },
   },
 });
 const trials = Number(flags.trials);
 const rounds = Math.max(1, Number(flags.rounds));
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const script = fileURLToPath(new URL('./optimize.py', import.meta.url));
-const clientDir = fileURLToPath(new URL('../../clients/python', import.meta.url));
+const clientDir = flags.client ?? fileURLToPath(new URL('../../clients/python', import.meta.url));
 
 interface Run {
   trials: number;
