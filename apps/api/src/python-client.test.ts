@@ -116,6 +116,23 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
     expect(seen.held).toBe(0);
   });
 
+  it('tells a trial and claims the next in one request, and hands a claimed trial back when the run stops', async () => {
+    const seen = result(await runPython(['chained'], env));
+    // n_trials=4 with two jobs: two plain claims start them, the first two tells claim the last two trials, and
+    // the last two tells claim nothing (this call's trials are spent): six requests for four trials, not eight.
+    expect(seen.requests).toMatchObject({ TbClaim: 2, TbCompleteClaim: 2, TbComplete: 2 });
+    // The study has a budget of 10 and two at a time: two more were topped up, PENDING, none left RUNNING.
+    expect(seen.states).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE', 'COMPLETE', 'PENDING', 'PENDING']);
+    // The callback raised after trial 1: trial 2, claimed with trial 1's tell, is back in the queue, not held.
+    expect(seen.raised).toBe('enough');
+    expect(seen.stopped).toEqual([
+      [0, 'COMPLETE'],
+      [1, 'COMPLETE'],
+      [2, 'PENDING'],
+    ]);
+    expect(seen.held).toBe(0);
+  });
+
   it('prunes through should_prune() with a median pruner', async () => {
     const seen = result(await runPython(['prune'], env));
     // Trials 0 and 1 complete (two start-up trials); each later one is worse than the median at step 0.

@@ -172,6 +172,45 @@ def ask_tell() -> None:
         )
 
 
+def chained() -> None:
+    """optimize() tells a trial and claims the next in one request; stopping never leaves a claimed trial held."""
+    with tb.Client() as client:
+        requests: dict = {}
+        query = client.query
+
+        def counted(document: str, variables: object = None) -> dict:
+            name = document.split("(")[0].split()[-1]
+            requests[name] = requests.get(name, 0) + 1
+            return query(document, variables)  # type: ignore[arg-type]
+
+        client.query = counted  # type: ignore[method-assign]
+        space = {"x": {"type": "float", "low": 0, "high": 1}}
+        study = client.create_study(project=PROJECT, name="chained", space=space, sampler={"kind": "random", "seed": 3}, n_trials=10, max_parallel=2)
+        study.optimize(lambda trial: trial["x"], n_trials=4, n_jobs=2)
+        counts = dict(requests)
+        states = [t["state"] for t in study.trials]
+
+        # A callback that raises after the second trial: the trial claimed with that tell goes back to the queue.
+        second = client.create_study(project=PROJECT, name="chained-stop", space=space, n_trials=5, max_parallel=1)
+
+        def stop_after_two(_study: tb.Study, finished: dict) -> None:
+            if finished["number"] == 1:
+                raise RuntimeError("enough")
+
+        raised = None
+        try:
+            second.optimize(lambda trial: trial["x"], callbacks=[stop_after_two])
+        except RuntimeError as error:
+            raised = str(error)
+        out(
+            requests=counts,
+            states=states,
+            raised=raised,
+            stopped=[[t["number"], t["state"]] for t in second.trials],
+            held=len(client._held),
+        )
+
+
 def tenancy() -> None:
     """A token of another team: every way in answers NotFoundError."""
     study_id = sys.argv[2]
@@ -201,4 +240,4 @@ def tenancy() -> None:
 
 
 if __name__ == "__main__":
-    {"optimize": optimize, "fail": fail, "prune": prune, "ask_tell": ask_tell, "tenancy": tenancy}[sys.argv[1]]()
+    {"optimize": optimize, "fail": fail, "prune": prune, "ask_tell": ask_tell, "chained": chained, "tenancy": tenancy}[sys.argv[1]]()
