@@ -272,6 +272,8 @@ export type StudyStatus =
 export type StudyUpdateInput = {
   /** The study. */
   id: string;
+  /** Keep the saved models of this many best trials (0 to 100); the others' are deleted at once. */
+  keepModels?: number | null | undefined;
   /** The new Markdown note (at most 20,000 characters); an empty string clears it. */
   note?: string | null | undefined;
   /** The new tags, replacing the old ones (at most 20, each 1 to 40 characters after trimming; duplicates are dropped); an empty list clears them. */
