@@ -40,7 +40,7 @@ describe.each(testDatabases)('abuse: artifacts [$name]', (target) => {
     const done = await api.gql(COMPLETE_UPLOAD, { i: { id: begun.artifactUploadBegin.artifact.id, leaseToken: lease.leaseToken } }, alpha.runnerAuth);
     artifactId = done.artifactUploadComplete.artifact.id;
     downloadUrl = done.artifactUploadComplete.artifact.downloadUrl;
-  });
+  }, 120_000);
   afterAll(async () => {
     await api.close();
     await handle.close();

@@ -63,7 +63,7 @@ describe.each(stores)('artifacts on the $name store', (setup) => {
     api = await startTestApi(handle, { ...LIMITS, ...store.env });
     team = await setupTeam(api, 'artifacts');
     runnerId = await team.register('artifact-runner');
-  });
+  }, 120_000);
   afterAll(async () => {
     await api.close();
     await handle.close();
