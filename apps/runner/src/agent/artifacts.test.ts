@@ -1,8 +1,10 @@
 // Trials' files reach the API: a command's TUNEBOARD_ARTIFACT_DIR and `{"artifact": path}` lines, and a template's
 // trained model, which loads in TensorFlow.js and predicts as the trained one did (issue #19, item 5).
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '@tuneboard/db/testing';
@@ -10,6 +12,10 @@ import { selectBackend } from '../backend/select-backend';
 import { loadPreparedData } from '../train/prepare';
 import { runnerFixture } from './agent-fixture';
 
+// As python-command.test.ts: skipped with a printed reason only where python3 is absent (CI installs it).
+const pythonMissing = spawnSync('python3', ['-c', 'import sys; assert sys.version_info >= (3, 9)']).status !== 0;
+if (pythonMissing) console.warn('skipping the tb.artifact test: python3 (3.9+) cannot be started; CI installs it');
+const clientDir = fileURLToPath(new URL('../../../../clients/python', import.meta.url));
 const ARTIFACTS = `query($id: ID!) { trial(id: $id) { artifacts { name kind state size downloadUrl } } }`;
 
 interface Listed {
@@ -50,6 +56,28 @@ describe.each(testDatabases)('trial artifacts from the runner [$name]', (target)
     ]);
     expect((await download(row.artifacts[0]!)).toString()).toBe('step,loss\n0,1\n');
     expect((await download(row.artifacts[1]!)).toString()).toBe('named file\n');
+    await agent.stop();
+  }, 90_000);
+
+  it.skipIf(pythonMissing)('attaches the files of a Python objective written with tb.artifact and tb.artifact_dir', async () => {
+    const script = [
+      'import os, tempfile',
+      'import tuneboard as tb',
+      'with open(os.path.join(tb.artifact_dir(), "weights.txt"), "w") as f: f.write("w=1")',
+      'named = os.path.join(tempfile.mkdtemp(), "summary.json")',
+      'with open(named, "w") as f: f.write("{}")',
+      'tb.artifact(named)',
+      'tb.report(0, val_loss=tb.params()["x"])',
+    ].join('\n');
+    const { id } = await h.study(['python3', '-c', script], {
+      objective: { kind: 'command', command: ['python3', '-c', script], metric: 'val_loss', env: { PYTHONPATH: clientDir } },
+    });
+    const agent = await h.startAgent(id, h.api.server.url, [], 1, { commands: { accept: true } });
+    const [trial] = await h.finished(id);
+    expect(trial!.state).toBe('COMPLETE');
+    const { trial: row } = await h.api.gql<{ trial: { artifacts: Listed[] } }>(ARTIFACTS, { id: trial!.id }, h.team.user);
+    expect(row.artifacts.map((a) => a.name)).toEqual(['summary.json', 'weights.txt']);
+    expect((await download(row.artifacts[1]!)).toString()).toBe('w=1');
     await agent.stop();
   }, 90_000);
 
