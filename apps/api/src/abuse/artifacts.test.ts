@@ -107,6 +107,16 @@ describe.each(testDatabases)('abuse: artifacts [$name]', (target) => {
     expect(await (await fetch(absolute(api, downloadUrl))).text()).toBe('secret');
   });
 
+  it('refuses a second PUT with an upload link already used: verified bytes cannot be swapped', async () => {
+    const begun = await api.gql(BEGIN, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, name: 'once.txt', size: 4, sha256: sha256('good') } }, alpha.runnerAuth);
+    const upload = begun.artifactUploadBegin.upload;
+    expect((await put(api, upload, 'good')).status).toBe(200);
+    const done = await api.gql(COMPLETE_UPLOAD, { i: { id: begun.artifactUploadBegin.artifact.id, leaseToken: lease.leaseToken } }, alpha.runnerAuth);
+    const replay = await put(api, upload, 'evil');
+    expect(replay.status).toBe(409);
+    expect(await (await fetch(absolute(api, done.artifactUploadComplete.artifact.downloadUrl))).text()).toBe('good');
+  });
+
   it('refuses an expired link', async () => {
     const { UrlSigner } = await import('../artifacts/signing.ts');
     const signer = new UrlSigner('k'.repeat(32));

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { Logger } from 'pino';
 import { contentDisposition } from './s3-store.ts';
-import { ARTIFACT_ROUTE, BodySizeError, type FilesystemStore } from './fs-store.ts';
+import { ARTIFACT_ROUTE, AlreadyStoredError, BodySizeError, type FilesystemStore } from './fs-store.ts';
 import type { UrlSigner } from './signing.ts';
 
 function answer(response: http.ServerResponse, status: number, text: string): void {
@@ -31,6 +31,7 @@ export function artifactRoute(store: FilesystemStore, signer: UrlSigner, log: Pi
       store.write(grant.key, request, grant.size ?? 0).then(
         () => answer(response, 200, 'stored'),
         (error: unknown) => {
+          if (error instanceof AlreadyStoredError) return answer(response, 409, `The ${error.message}.`);
           if (error instanceof BodySizeError) {
             response.setHeader('connection', 'close');
             return answer(response, 413, `The body ${error.message}.`);

@@ -19,6 +19,12 @@ export class BodySizeError extends Error {
   }
 }
 
+export class AlreadyStoredError extends Error {
+  constructor() {
+    super('this upload link was used already: begin a new upload to replace the file');
+  }
+}
+
 /**
  * Artifacts as files under one folder (by default `artifacts/` beside the embedded database, in the data
  * folder). Uploads and downloads go through the API's `/artifacts/<signed token>` route (`artifact-route.ts`).
@@ -90,6 +96,8 @@ export class FilesystemStore implements ArtifactStore {
         createWriteStream(temporary),
       );
       if (written !== size) throw new BodySizeError(size, written);
+      // A key is written once: replaying the signed PUT cannot swap bytes under a verified checksum.
+      if (await this.stat(key)) throw new AlreadyStoredError();
       await rename(temporary, file);
     } catch (error) {
       await rm(temporary, { force: true });
