@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           TrialLease: '../mappers.ts#TrialLeaseModel',
           TrialLog: '../mappers.ts#TrialLogModel',
           TrialAttempt: '../mappers.ts#TrialAttemptRow',
+          Artifact: '../mappers.ts#ArtifactRow',
         },
         scalars: { JSON: 'unknown', MetricValue: 'number', DateTime: 'Date' },
         enumsAsTypes: true,

@@ -1,5 +1,6 @@
 import type { Database, DbHandle } from '@tuneboard/db';
 import type { Logger } from 'pino';
+import type { ArtifactStore } from './artifacts/store.ts';
 import type { HashSlots } from './auth/hash-slots.ts';
 import type { SignInLimiter } from './auth/rate-limit.ts';
 import type { TokenCache } from './auth/token-cache.ts';
@@ -11,6 +12,8 @@ import type { Loaders } from './loaders.ts';
 /** Long-lived services shared by every request of one API process. */
 export interface Services {
   handle: DbHandle;
+  /** Where artifact bytes live (artifacts/store.ts): the data folder, or an S3-compatible bucket. */
+  artifacts: ArtifactStore;
   /** User queries; per HTTP request, statements are cancelled when the client goes away (`DbHandle.cancellable`). */
   db: Database;
   /** The runner protocol's own pool (`DbHandle.protocolDb`): claims and reports are never queued behind reads. */

@@ -1,4 +1,7 @@
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
+import { readDbEnv } from '@tuneboard/db';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', ''])
@@ -66,10 +69,40 @@ const schema = z.object({
    * inline. Unset: two, or one on a one-core machine.
    */
   TUNEBOARD_SAMPLER_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  /** Where artifact bytes live: `filesystem` (the data folder; the default) or `s3` (any S3-compatible store). */
+  TUNEBOARD_ARTIFACT_STORE: z.enum(['filesystem', 's3']).default('filesystem'),
+  /** The filesystem store's folder. Unset: `artifacts/` beside the embedded database, in the data folder. */
+  TUNEBOARD_ARTIFACTS_DIR: z.string().min(1).optional(),
+  /** Most bytes of one artifact file (default 200 MB). */
+  TUNEBOARD_ARTIFACT_MAX_FILE_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(200_000_000),
+  /** Most bytes of all of one trial's artifacts together (default 1 GB). */
+  TUNEBOARD_ARTIFACT_MAX_TRIAL_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1_000_000_000),
+  /** How long an upload or download URL stays valid, in seconds. */
+  TUNEBOARD_ARTIFACT_URL_SECONDS: z.coerce.number().int().min(10).max(7 * 86_400).default(900),
+  /**
+   * Key of the filesystem store's signed URLs (32 characters or more). Unset: a random key per process, which
+   * is right for one API; replicas sharing one artifacts folder need the same key.
+   */
+  TUNEBOARD_ARTIFACT_SIGNING_KEY: z.string().min(32, 'must be 32 characters or more').optional(),
+  /** The bucket of the `s3` store (it must exist). */
+  TUNEBOARD_S3_BUCKET: z.string().min(3).optional(),
+  /** The S3 endpoint, for MinIO and other S3-compatible stores (`http://minio:9000`); unset: AWS. */
+  TUNEBOARD_S3_ENDPOINT: z.url().optional(),
+  TUNEBOARD_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Prefix of every key in the bucket. */
+  TUNEBOARD_S3_PREFIX: z.string().regex(/^([A-Za-z0-9._-]+\/)*$/, 'must be empty or end with / (letters, digits, . _ -)').default('tuneboard/'),
+  /** Path-style URLs (`http://host/bucket/key`); unset: on when TUNEBOARD_S3_ENDPOINT is set (MinIO needs them). */
+  TUNEBOARD_S3_FORCE_PATH_STYLE: boolean,
+  /** Credentials; unset: the AWS SDK's default chain (AWS_ACCESS_KEY_ID, a profile, an instance role). */
+  TUNEBOARD_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  TUNEBOARD_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type ApiEnv = z.infer<typeof schema>;
+export type ApiEnv = z.infer<typeof schema> & {
+  /** The filesystem store's folder, resolved (TUNEBOARD_ARTIFACTS_DIR or `artifacts/` in the data folder). */
+  artifactsDir: string;
+};
 
 export function readApiEnv(source: Record<string, string | undefined> = process.env): ApiEnv {
   const parsed = schema.safeParse(source);
@@ -78,5 +111,20 @@ export function readApiEnv(source: Record<string, string | undefined> = process.
     const field = issue?.path.join('.') ?? 'environment';
     throw new Error(`Invalid ${field}=${JSON.stringify(source[field])}: ${issue?.message ?? 'invalid'}`);
   }
-  return parsed.data;
+  const env = parsed.data;
+  if (env.TUNEBOARD_ARTIFACT_STORE === 's3' && !env.TUNEBOARD_S3_BUCKET) {
+    throw new Error('Invalid TUNEBOARD_S3_BUCKET=undefined: TUNEBOARD_ARTIFACT_STORE=s3 needs a bucket');
+  }
+  if (env.TUNEBOARD_ARTIFACT_MAX_FILE_BYTES > env.TUNEBOARD_ARTIFACT_MAX_TRIAL_BYTES) {
+    throw new Error(
+      `Invalid TUNEBOARD_ARTIFACT_MAX_FILE_BYTES=${env.TUNEBOARD_ARTIFACT_MAX_FILE_BYTES}: must be at most TUNEBOARD_ARTIFACT_MAX_TRIAL_BYTES=${env.TUNEBOARD_ARTIFACT_MAX_TRIAL_BYTES}`,
+    );
+  }
+  // The embedded database's folder is the data folder's `pglite/`: artifacts go beside it (an in-memory
+  // database has no folder: its artifacts go to the system's temporary folder).
+  const dataDir = readDbEnv(source).TUNEBOARD_DATA_DIR;
+  const artifactsDir = path.resolve(
+    env.TUNEBOARD_ARTIFACTS_DIR ?? (dataDir.startsWith('memory://') ? path.join(os.tmpdir(), 'tuneboard-artifacts') : path.join(path.dirname(dataDir), 'artifacts')),
+  );
+  return { ...env, artifactsDir };
 }

@@ -21,10 +21,13 @@ export interface HttpHandlerOptions<TContext extends BaseContext> {
   /** `GET /readyz`: 200 when ready, else 503 (ops/readiness.ts). */
   ready?: () => Promise<{ ready: boolean }>;
   log: Pick<Logger, 'error'>;
+  /** `/artifacts/<signed token>`: the filesystem artifact store's uploads and downloads (artifacts/artifact-route.ts). */
+  artifacts?: (request: http.IncomingMessage, response: http.ServerResponse, path: string) => void;
 }
 
 /**
- * The API's HTTP front: `/graphql` (Apollo, GET and POST, CORS for the dashboard's origins), `/healthz` and `/readyz`.
+ * The API's HTTP front: `/graphql` (Apollo, GET and POST, CORS for the dashboard's origins), `/healthz`, `/readyz`
+ * and, with the filesystem artifact store, `/artifacts/<signed token>`.
  * A plain Node request listener in place of Express, its router and body parser: runners send a request a
  * trial or more, and Express's layers were a tenth of the API's CPU a request (docs/benchmarks.md). CORS and
  * the bounded body read are the `cors` and `raw-body` packages, as under Express.
@@ -44,6 +47,7 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHan
       void options.ready().then((state) => send(response, state.ready ? 200 : 503, 'application/json; charset=utf-8', JSON.stringify(state)));
       return;
     }
+    if (options.artifacts && path.startsWith('/artifacts/')) return options.artifacts(request, response, path);
     if (path !== '/graphql') return send(response, 404, 'text/plain; charset=utf-8', `Cannot ${request.method} ${path}`);
     const requestId = newRequestId();
     response.setHeader(REQUEST_ID_HEADER, requestId);

@@ -1,5 +1,5 @@
 import type { Viewer } from './auth/viewer.ts';
-import type { apiToken, invitation, membership, project, runner, study, team, trial, trialAttempt, user } from '@tuneboard/db';
+import type { apiToken, artifact, invitation, membership, project, runner, study, team, trial, trialAttempt, user } from '@tuneboard/db';
 
 // Resolver parents: database rows (GraphQL Code Generator maps the schema's types to these).
 export type UserRow = typeof user.$inferSelect;
@@ -13,6 +13,7 @@ export type StudyRow = typeof study.$inferSelect & { teamId: string };
 export type TrialRow = typeof trial.$inferSelect;
 export type RunnerRow = typeof runner.$inferSelect;
 export type TrialAttemptRow = typeof trialAttempt.$inferSelect;
+export type ArtifactRow = typeof artifact.$inferSelect;
 
 /** A trial's log: its fields read the `trial_log` rows of the trial. */
 export interface TrialLogModel {

@@ -4,6 +4,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Resolvers } from './generated/graphql.ts';
 import { guardTextArguments } from './input-text.ts';
 import { analysisResolvers } from './resolvers/analysis.ts';
+import { artifactResolvers } from './resolvers/artifacts.ts';
 import { authResolvers } from './resolvers/auth.ts';
 import { exportResolvers } from './resolvers/export.ts';
 import { compareResolvers } from './resolvers/compare.ts';
@@ -26,7 +27,7 @@ export const typeDefs = readdirSync(schemaDir)
   .sort()
   .map((file) => readFileSync(schemaDir + file, 'utf8'));
 
-const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers, exportResolvers, importResolvers, searchResolvers, compareResolvers, trialLogResolvers];
+const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers, exportResolvers, importResolvers, searchResolvers, compareResolvers, trialLogResolvers, artifactResolvers];
 
 export const schema = guardTextArguments(
   makeExecutableSchema({

@@ -7,6 +7,8 @@ import { pino, type Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { eq } from 'drizzle-orm';
 import { study, type DbHandle } from '@tuneboard/db';
+import { artifactRoute } from './artifacts/artifact-route.ts';
+import { createArtifactStore } from './artifacts/create-store.ts';
 import { clientAddressOf } from './auth/client-address.ts';
 import { HashSlots } from './auth/hash-slots.ts';
 import { SignInLimiter } from './auth/rate-limit.ts';
@@ -78,8 +80,10 @@ export async function startApiServer(
     fairShare,
     principalOf: (context) => principalOf((context as Context).viewer, (context as Context).clientAddress),
   });
+  const artifacts = createArtifactStore(env);
   const services: Services = {
     handle,
+    artifacts: artifacts.store,
     db: handle.db,
     protocolDb: handle.protocolDb,
     env,
@@ -245,6 +249,7 @@ export async function startApiServer(
       ready: () => readiness(handle),
       log: logger,
       pipeline,
+      artifacts: artifacts.filesystem && artifacts.signer ? artifactRoute(artifacts.filesystem, artifacts.signer, logger) : undefined,
       context: async (request, response, requestId): Promise<Context> => {
         const signal = clientGone(response);
         const db = handle.cancellable(signal);
@@ -333,6 +338,7 @@ export async function startApiServer(
       await apollo.stop();
       logger.debug('stopping event listeners');
       await events.stop();
+      await artifacts.store.close();
     },
   };
 }

@@ -13,10 +13,11 @@ Inside a ``command`` objective started by a runner::
     tb.report(epoch, val_loss=loss)
     if tb.should_prune():
         raise tb.TrialPruned()
+    tb.artifact("confusion.png")  # attached to the trial when the script ends
 """
 
 from .client import Client, Study, Trial, create_study, load_study
-from .command import params, report, should_prune, trial_context, under_runner
+from .command import artifact, artifact_dir, params, report, should_prune, trial_context, under_runner
 from .errors import (
     ForbiddenError,
     GraphQLError,
@@ -40,6 +41,8 @@ __all__ = [
     "Trial",
     "create_study",
     "load_study",
+    "artifact",
+    "artifact_dir",
     "params",
     "report",
     "should_prune",

@@ -23,7 +23,7 @@ from typing import Any, Dict, Optional, Type, Union
 
 from .errors import TrialPruned, TuneboardError
 
-__all__ = ["under_runner", "params", "report", "should_prune", "trial_context"]
+__all__ = ["under_runner", "params", "report", "should_prune", "trial_context", "artifact", "artifact_dir"]
 
 PARAMS_ENV = "TUNEBOARD_PARAMS"
 
@@ -90,6 +90,30 @@ def report(step: Optional[int] = None, /, *, final: bool = False, **metrics: Uni
         print(f"tuneboard: left out non-finite {', '.join(dropped)} at step {step}", file=sys.stderr, flush=True)
     with _lock:
         sys.stdout.write(json.dumps(line, allow_nan=False) + "\n")
+        sys.stdout.flush()
+
+
+def artifact_dir() -> str:
+    """The trial's own folder (``TUNEBOARD_ARTIFACT_DIR``): files written there are attached to the trial when the
+    script ends. Empty at the start; the runner removes it after uploading."""
+    _require_runner("artifact_dir")
+    folder = os.environ.get("TUNEBOARD_ARTIFACT_DIR")
+    if not folder:
+        raise TuneboardError("this runner gives no artifact folder (TUNEBOARD_ARTIFACT_DIR is not set): update the runner")
+    return folder
+
+
+def artifact(path: Union[str, "os.PathLike[str]"]) -> None:
+    """Attaches a file to the trial: ``tb.artifact("confusion.png")``. The runner uploads it (named by its file
+    name) when the script ends, so write it completely before the script exits; it must still exist then.
+    Sent as a ``{"artifact": path}`` line on stdout, the runner's protocol.
+    """
+    _require_runner("artifact")
+    full = os.path.abspath(os.fspath(path))
+    if not os.path.isfile(full):
+        raise FileNotFoundError(f"tb.artifact(path): {full} is not a file")
+    with _lock:
+        sys.stdout.write(json.dumps({"artifact": full}) + "\n")
         sys.stdout.flush()
 
 

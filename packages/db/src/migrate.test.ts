@@ -24,6 +24,7 @@ const tables = [
   'metric',
   'trial_log',
   'trial_attempt',
+  'artifact',
   'runner',
 ];
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserRow, TeamRow, MembershipRow, ProjectRow, ApiTokenRow, InvitationRow, StudyRow, TrialRow, RunnerRow, ViewerModel, NoteModel, StudyEventModel, TrialsAvailableModel, TrialLeaseModel, TrialLogModel, TrialAttemptRow } from '../mappers.ts';
+import type { UserRow, TeamRow, MembershipRow, ProjectRow, ApiTokenRow, InvitationRow, StudyRow, TrialRow, RunnerRow, ViewerModel, NoteModel, StudyEventModel, TrialsAvailableModel, TrialLeaseModel, TrialLogModel, TrialAttemptRow, ArtifactRow } from '../mappers.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -93,6 +93,124 @@ export type ApiTokenScope =
   /** Read and change the team's projects and studies, and run trials. */
   | 'WRITE';
 
+/** A file attached to a trial: a saved model, a plot, a checkpoint. */
+export type Artifact = {
+  __typename?: 'Artifact';
+  /** When its upload was verified; null while UPLOADING. */
+  completedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Its media type, e.g. `application/json`. */
+  contentType: Scalars['String']['output'];
+  /** When its upload began. */
+  createdAt: Scalars['DateTime']['output'];
+  /**
+   * A short-lived URL (`TUNEBOARD_ARTIFACT_URL_SECONDS`, default 15 minutes) that downloads the file; null while
+   * UPLOADING. A path (`/artifacts/…`) is on the API's own address; anything else is the object store's.
+   */
+  downloadUrl: Maybe<Scalars['String']['output']>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** MODEL or FILE. */
+  kind: ArtifactKind;
+  /** Its path inside the trial, e.g. `model/model.json`. */
+  name: Scalars['String']['output'];
+  /** Lower-case hex SHA-256 of the bytes. */
+  sha256: Scalars['String']['output'];
+  /** Bytes. */
+  size: Scalars['Float']['output'];
+  /** UPLOADING or READY. */
+  state: ArtifactState;
+  /** The trial it belongs to. */
+  trial: Trial;
+};
+
+/** Input of `artifactDelete`. */
+export type ArtifactDeleteInput = {
+  /** The artifact. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `artifactDelete`. */
+export type ArtifactDeletePayload = {
+  __typename?: 'ArtifactDeletePayload';
+  /** The id of the deleted artifact. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** What an artifact is. */
+export type ArtifactKind =
+  /** Any other file a trial attached: kept until deleted. */
+  | 'FILE'
+  /** A saved model (a template's `model.json` and weights): kept only for the study's best trials (`Study.keepModels`). */
+  | 'MODEL';
+
+/** Where an artifact's upload stands. */
+export type ArtifactState =
+  /** Stored, with its SHA-256 verified (`artifactUploadComplete`). */
+  | 'READY'
+  /** Begun (`artifactUploadBegin`): its bytes are being sent to the store. */
+  | 'UPLOADING';
+
+/** Where to send an artifact's bytes: one HTTP request, before `expiresAt`. */
+export type ArtifactUpload = {
+  __typename?: 'ArtifactUpload';
+  /** When the URL stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Headers to send (signed with the URL). */
+  headers: Array<HttpHeader>;
+  /** Always PUT, with the file as the body. */
+  method: Scalars['String']['output'];
+  /** A path (`/artifacts/…`) on the API's own address (the filesystem store), or the object store's presigned URL. */
+  url: Scalars['String']['output'];
+};
+
+/** Input of `artifactUploadBegin`. */
+export type ArtifactUploadBeginInput = {
+  /** Its media type (default `application/octet-stream`). */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** MODEL or FILE (default FILE). */
+  kind?: InputMaybe<ArtifactKind>;
+  /** The lease token from `trialClaim`: a runner uploads only for a trial it holds. People with write access leave it out. */
+  leaseToken?: InputMaybe<Scalars['String']['input']>;
+  /** Its path inside the trial: 1 to 255 characters, segments of letters, digits, `.`, `_` and `-` separated by `/` (no `..`). An artifact of the same name is replaced. */
+  name: Scalars['String']['input'];
+  /** Lower-case hex SHA-256 of the bytes: checked when the upload completes. */
+  sha256: Scalars['String']['input'];
+  /** Bytes, at most `TUNEBOARD_ARTIFACT_MAX_FILE_BYTES` (default 200 MB); the trial's artifacts together at most `TUNEBOARD_ARTIFACT_MAX_TRIAL_BYTES` (default 1 GB). */
+  size: Scalars['Float']['input'];
+  /** The trial. */
+  trialId: Scalars['ID']['input'];
+};
+
+/** Result of `artifactUploadBegin`. */
+export type ArtifactUploadBeginPayload = {
+  __typename?: 'ArtifactUploadBeginPayload';
+  /** The artifact, UPLOADING. */
+  artifact: Maybe<Artifact>;
+  /** Where to send the bytes. */
+  upload: Maybe<ArtifactUpload>;
+  /** What went wrong: `TOO_LARGE` (a limit, named with its value), `INVALID`, `STALE_LEASE`. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `artifactUploadComplete`. */
+export type ArtifactUploadCompleteInput = {
+  /** The artifact from `artifactUploadBegin`. */
+  id: Scalars['ID']['input'];
+  /** The lease token, as for `artifactUploadBegin`. */
+  leaseToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `artifactUploadComplete`. */
+export type ArtifactUploadCompletePayload = {
+  __typename?: 'ArtifactUploadCompletePayload';
+  /** The artifact, READY; null when it was refused. */
+  artifact: Maybe<Artifact>;
+  /** What went wrong: `NOT_UPLOADED` (nothing arrived yet; send it and complete again), `CHECKSUM_MISMATCH` or `SIZE_MISMATCH` (the stored bytes and the artifact were removed; begin again). */
+  userErrors: Array<UserError>;
+};
+
 /** Result of `signUp` and `signIn`: the session cookie is set on success. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -142,6 +260,15 @@ export type Direction =
   | 'MAXIMIZE'
   /** Smaller is better. */
   | 'MINIMIZE';
+
+/** A header a signed request must carry. */
+export type HttpHeader = {
+  __typename?: 'HttpHeader';
+  /** Header name. */
+  name: Scalars['String']['output'];
+  /** Header value. */
+  value: Scalars['String']['output'];
+};
 
 /**
  * An invitation to join a team, as a link with a single-use token that expires after 7 days. It names an
@@ -347,6 +474,12 @@ export type Mutation = {
   apiTokenCreate: ApiTokenCreatePayload;
   /** Revokes an API token; it is refused from the next request on. */
   apiTokenRevoke: ApiTokenRevokePayload;
+  /** Deletes an artifact and its stored bytes (needs write access). */
+  artifactDelete: ArtifactDeletePayload;
+  /** Begins an artifact's upload (needs write access, or a runner's lease on the trial): answers where to send the bytes. */
+  artifactUploadBegin: ArtifactUploadBeginPayload;
+  /** Verifies an uploaded artifact's size and SHA-256 against what its upload began with; a mismatch removes it. */
+  artifactUploadComplete: ArtifactUploadCompletePayload;
   /** Accepts an invitation for the signed-in user's e-mail address, joining the team. */
   invitationAccept: InvitationAcceptPayload;
   /** Invites someone by e-mail (admins and owners); returns the single-use link to send them. */
@@ -422,6 +555,24 @@ export type MutationApiTokenCreateArgs = {
 /** The root of every change. */
 export type MutationApiTokenRevokeArgs = {
   input: ApiTokenRevokeInput;
+};
+
+
+/** The root of every change. */
+export type MutationArtifactDeleteArgs = {
+  input: ArtifactDeleteInput;
+};
+
+
+/** The root of every change. */
+export type MutationArtifactUploadBeginArgs = {
+  input: ArtifactUploadBeginInput;
+};
+
+
+/** The root of every change. */
+export type MutationArtifactUploadCompleteArgs = {
+  input: ArtifactUploadCompleteInput;
 };
 
 
@@ -973,6 +1124,8 @@ export type Study = Node & {
   failureReason: Maybe<Scalars['String']['output']>;
   /** Global id. */
   id: Scalars['ID']['output'];
+  /** How many best complete trials (by the first objective) keep their saved models; the other trials' MODEL artifacts are deleted when they end. */
+  keepModels: Scalars['Int']['output'];
   /** Name, unique in the project. */
   name: Scalars['String']['output'];
   /** The study's Markdown note. */
@@ -1239,6 +1392,8 @@ export type StudyStatus =
 export type StudyUpdateInput = {
   /** The study. */
   id: Scalars['ID']['input'];
+  /** Keep the saved models of this many best trials (0 to 100); the others' are deleted at once. */
+  keepModels?: InputMaybe<Scalars['Int']['input']>;
   /** The new Markdown note (at most 20,000 characters); an empty string clears it. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** The new tags, replacing the old ones (at most 20, each 1 to 40 characters after trimming; duplicates are dropped); an empty list clears them. */
@@ -1305,6 +1460,8 @@ export type TeamCreatePayload = {
 /** One evaluation of the objective at one point of the search space. */
 export type Trial = Node & {
   __typename?: 'Trial';
+  /** The trial's artifacts by name (at most 500; `first` defaults to 100). */
+  artifacts: Array<Artifact>;
   /** 0 for the first run; increases each time a lost lease re-queues it. */
   attempt: Scalars['Int']['output'];
   /** Every attempt, first to last, with its runner, times and end (at most 500). */
@@ -1349,6 +1506,12 @@ export type Trial = Node & {
   tags: Array<Scalars['String']['output']>;
   /** One value per study objective; null until it completes. */
   values: Maybe<Array<Scalars['MetricValue']['output']>>;
+};
+
+
+/** One evaluation of the objective at one point of the search space. */
+export type TrialArtifactsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1902,6 +2065,16 @@ export type ResolversTypes = {
   ApiTokenRevokeInput: ResolverTypeWrapper<Partial<ApiTokenRevokeInput>>;
   ApiTokenRevokePayload: ResolverTypeWrapper<Partial<Omit<ApiTokenRevokePayload, 'apiToken'> & { apiToken?: Maybe<ResolversTypes['ApiToken']> }>>;
   ApiTokenScope: ResolverTypeWrapper<Partial<ApiTokenScope>>;
+  Artifact: ResolverTypeWrapper<ArtifactRow>;
+  ArtifactDeleteInput: ResolverTypeWrapper<Partial<ArtifactDeleteInput>>;
+  ArtifactDeletePayload: ResolverTypeWrapper<Partial<ArtifactDeletePayload>>;
+  ArtifactKind: ResolverTypeWrapper<Partial<ArtifactKind>>;
+  ArtifactState: ResolverTypeWrapper<Partial<ArtifactState>>;
+  ArtifactUpload: ResolverTypeWrapper<Partial<ArtifactUpload>>;
+  ArtifactUploadBeginInput: ResolverTypeWrapper<Partial<ArtifactUploadBeginInput>>;
+  ArtifactUploadBeginPayload: ResolverTypeWrapper<Partial<Omit<ArtifactUploadBeginPayload, 'artifact'> & { artifact?: Maybe<ResolversTypes['Artifact']> }>>;
+  ArtifactUploadCompleteInput: ResolverTypeWrapper<Partial<ArtifactUploadCompleteInput>>;
+  ArtifactUploadCompletePayload: ResolverTypeWrapper<Partial<Omit<ArtifactUploadCompletePayload, 'artifact'> & { artifact?: Maybe<ResolversTypes['Artifact']> }>>;
   AuthPayload: ResolverTypeWrapper<Partial<Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>>;
   BestSoFarPoint: ResolverTypeWrapper<Partial<BestSoFarPoint>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
@@ -1910,6 +2083,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   Direction: ResolverTypeWrapper<Partial<Direction>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
+  HttpHeader: ResolverTypeWrapper<Partial<HttpHeader>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   Invitation: ResolverTypeWrapper<InvitationRow>;
@@ -2021,6 +2195,14 @@ export type ResolversParentTypes = {
   ApiTokenCreatePayload: Partial<Omit<ApiTokenCreatePayload, 'apiToken'> & { apiToken?: Maybe<ResolversParentTypes['ApiToken']> }>;
   ApiTokenRevokeInput: Partial<ApiTokenRevokeInput>;
   ApiTokenRevokePayload: Partial<Omit<ApiTokenRevokePayload, 'apiToken'> & { apiToken?: Maybe<ResolversParentTypes['ApiToken']> }>;
+  Artifact: ArtifactRow;
+  ArtifactDeleteInput: Partial<ArtifactDeleteInput>;
+  ArtifactDeletePayload: Partial<ArtifactDeletePayload>;
+  ArtifactUpload: Partial<ArtifactUpload>;
+  ArtifactUploadBeginInput: Partial<ArtifactUploadBeginInput>;
+  ArtifactUploadBeginPayload: Partial<Omit<ArtifactUploadBeginPayload, 'artifact'> & { artifact?: Maybe<ResolversParentTypes['Artifact']> }>;
+  ArtifactUploadCompleteInput: Partial<ArtifactUploadCompleteInput>;
+  ArtifactUploadCompletePayload: Partial<Omit<ArtifactUploadCompletePayload, 'artifact'> & { artifact?: Maybe<ResolversParentTypes['Artifact']> }>;
   AuthPayload: Partial<Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> }>;
   BestSoFarPoint: Partial<BestSoFarPoint>;
   Boolean: Partial<Scalars['Boolean']['output']>;
@@ -2028,6 +2210,7 @@ export type ResolversParentTypes = {
   BudgetInput: Partial<BudgetInput>;
   DateTime: Partial<Scalars['DateTime']['output']>;
   Float: Partial<Scalars['Float']['output']>;
+  HttpHeader: Partial<HttpHeader>;
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
   Invitation: InvitationRow;
@@ -2145,6 +2328,43 @@ export type ApiTokenRevokePayloadResolvers<ContextType = Context, ParentType ext
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type ArtifactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Artifact'] = ResolversParentTypes['Artifact']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ArtifactKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ArtifactState'], ParentType, ContextType>;
+  trial?: Resolver<ResolversTypes['Trial'], ParentType, ContextType>;
+};
+
+export type ArtifactDeletePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArtifactDeletePayload'] = ResolversParentTypes['ArtifactDeletePayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ArtifactUploadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArtifactUpload'] = ResolversParentTypes['ArtifactUpload']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  headers?: Resolver<Array<ResolversTypes['HttpHeader']>, ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ArtifactUploadBeginPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArtifactUploadBeginPayload'] = ResolversParentTypes['ArtifactUploadBeginPayload']> = {
+  artifact?: Resolver<Maybe<ResolversTypes['Artifact']>, ParentType, ContextType>;
+  upload?: Resolver<Maybe<ResolversTypes['ArtifactUpload']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ArtifactUploadCompletePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArtifactUploadCompletePayload'] = ResolversParentTypes['ArtifactUploadCompletePayload']> = {
+  artifact?: Resolver<Maybe<ResolversTypes['Artifact']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -2166,6 +2386,11 @@ export type BudgetResolvers<ContextType = Context, ParentType extends ResolversP
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type HttpHeaderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HttpHeader'] = ResolversParentTypes['HttpHeader']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type InvitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2233,6 +2458,9 @@ export interface MetricValueScalarConfig extends GraphQLScalarTypeConfig<Resolve
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   apiTokenCreate?: Resolver<ResolversTypes['ApiTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationApiTokenCreateArgs, 'input'>>;
   apiTokenRevoke?: Resolver<ResolversTypes['ApiTokenRevokePayload'], ParentType, ContextType, RequireFields<MutationApiTokenRevokeArgs, 'input'>>;
+  artifactDelete?: Resolver<ResolversTypes['ArtifactDeletePayload'], ParentType, ContextType, RequireFields<MutationArtifactDeleteArgs, 'input'>>;
+  artifactUploadBegin?: Resolver<ResolversTypes['ArtifactUploadBeginPayload'], ParentType, ContextType, RequireFields<MutationArtifactUploadBeginArgs, 'input'>>;
+  artifactUploadComplete?: Resolver<ResolversTypes['ArtifactUploadCompletePayload'], ParentType, ContextType, RequireFields<MutationArtifactUploadCompleteArgs, 'input'>>;
   invitationAccept?: Resolver<ResolversTypes['InvitationAcceptPayload'], ParentType, ContextType, RequireFields<MutationInvitationAcceptArgs, 'input'>>;
   invitationCreate?: Resolver<ResolversTypes['InvitationCreatePayload'], ParentType, ContextType, RequireFields<MutationInvitationCreateArgs, 'input'>>;
   invitationRevoke?: Resolver<ResolversTypes['InvitationRevokePayload'], ParentType, ContextType, RequireFields<MutationInvitationRevokeArgs, 'input'>>;
@@ -2371,6 +2599,7 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
   exportJsonl?: Resolver<ResolversTypes['TrialExportPage'], ParentType, ContextType, RequireFields<StudyExportJsonlArgs, 'first'>>;
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keepModels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['Note'], ParentType, ContextType>;
   objective?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -2448,6 +2677,7 @@ export type TeamCreatePayloadResolvers<ContextType = Context, ParentType extends
 };
 
 export type TrialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trial'] = ResolversParentTypes['Trial']> = {
+  artifacts?: Resolver<Array<ResolversTypes['Artifact']>, ParentType, ContextType, RequireFields<TrialArtifactsArgs, 'first'>>;
   attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attempts?: Resolver<Array<ResolversTypes['TrialAttempt']>, ParentType, ContextType>;
   constraints?: Resolver<Maybe<Array<ResolversTypes['MetricValue']>>, ParentType, ContextType>;
@@ -2596,10 +2826,16 @@ export type Resolvers<ContextType = Context> = {
   ApiToken?: ApiTokenResolvers<ContextType>;
   ApiTokenCreatePayload?: ApiTokenCreatePayloadResolvers<ContextType>;
   ApiTokenRevokePayload?: ApiTokenRevokePayloadResolvers<ContextType>;
+  Artifact?: ArtifactResolvers<ContextType>;
+  ArtifactDeletePayload?: ArtifactDeletePayloadResolvers<ContextType>;
+  ArtifactUpload?: ArtifactUploadResolvers<ContextType>;
+  ArtifactUploadBeginPayload?: ArtifactUploadBeginPayloadResolvers<ContextType>;
+  ArtifactUploadCompletePayload?: ArtifactUploadCompletePayloadResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   BestSoFarPoint?: BestSoFarPointResolvers<ContextType>;
   Budget?: BudgetResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  HttpHeader?: HttpHeaderResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   InvitationAcceptPayload?: InvitationAcceptPayloadResolvers<ContextType>;
   InvitationCreatePayload?: InvitationCreatePayloadResolvers<ContextType>;

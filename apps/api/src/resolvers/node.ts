@@ -34,6 +34,9 @@ async function loadNode(ctx: Context, id: string): Promise<Typed | null> {
         authorize(ctx.viewer, row.teamId, 'admin', 'The API token');
         return tag(row);
       }
+      case 'Artifact':
+        // Not a Node: read through `Trial.artifacts`.
+        return null;
       case 'Invitation':
         // Not a Node: read through `viewer.invitations` and `Team.invitations`.
         return null;

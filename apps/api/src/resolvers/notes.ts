@@ -4,6 +4,7 @@ import type { Context } from '../context.ts';
 import { publishStudyEvent } from '../events.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import type { NoteModel } from '../mappers.ts';
+import { checkKeepModels, keepBestModels } from './artifacts.ts';
 import { loadStudy, loadStudyById, loadTrial, userError, type UserError } from './common.ts';
 
 /** Longest note, in characters (UTF-16 code units, as `String.length` counts them). */
@@ -86,13 +87,19 @@ export const noteResolvers: Resolvers = {
       const row = await loadStudy(ctx, input.id, 'write');
       const note = checkNote(input.note);
       const tags = checkTags(input.tags);
-      const errors = [...note.errors, ...tags.errors];
+      const keep = checkKeepModels(input.keepModels);
+      const errors = [...note.errors, ...tags.errors, ...keep.errors];
       if (errors.length > 0) return { study: row, userErrors: errors };
       await ctx.db.transaction(async (tx) => {
-        await tx.update(study).set(changes(ctx, row, note.note, tags.tags)).where(eq(study.id, row.id));
+        await tx
+          .update(study)
+          .set({ ...changes(ctx, row, note.note, tags.tags), ...(keep.keepModels !== undefined ? { keepModels: keep.keepModels } : {}) })
+          .where(eq(study.id, row.id));
         await publishStudyEvent(tx, { kind: 'STUDY_UPDATED', studyId: row.id, teamId: row.teamId });
       });
       ctx.loaders.study.clear(row.id);
+      // Fewer models to keep: the others go now, not at the next finished trial.
+      if (keep.keepModels !== undefined && keep.keepModels < row.keepModels) await keepBestModels(ctx, row.id);
       return { study: (await ctx.loaders.study.load(row.id)) ?? null, userErrors: [] };
     },
     trialUpdate: async (_parent, { input }, ctx) => {

@@ -5,6 +5,7 @@ import { authorize, can, notFound, teamsAllowed } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
 import type { RunnerRow, StudyEventModel, TrialRow } from '../mappers.ts';
 import type { Resolvers } from '../generated/graphql.ts';
+import { keepBestModels } from './artifacts.ts';
 import { isUuid, rawId, toGlobalId } from '../ids.ts';
 import {
   MAX_REPORT_POINTS,
@@ -159,6 +160,8 @@ async function finish(ctx: Context, trialId: string, leaseToken: string, outcome
     await topUp(ctx.db, ctx.events, row.studyId).catch((error: unknown) =>
       ctx.log.warn({ err: error, studyId: row.studyId }, 'top-up after a finished trial failed; the sweep will retry'),
     );
+    // A finished trial may push another out of the study's best: only the best trials keep their models.
+    await keepBestModels(ctx, row.studyId);
     return { trial: row, userErrors: [] };
   } catch (error) {
     return { trial: null, userErrors: staleLease(error) };

@@ -208,6 +208,9 @@ export function runnerFixture(target: (typeof testDatabases)[number]) {
     get api() {
       return api;
     },
+    get team() {
+      return team;
+    },
     study,
     startAgent,
     trials,

@@ -1,5 +1,6 @@
 import { detectGpus, selectBackend } from '../backend/select-backend';
 import { runnerApi } from './api';
+import { ArtifactUploader } from './artifacts';
 import type { ClaimedTrial, RunnerApi } from './api';
 import { backoffDelay, jittered, sleep } from './backoff';
 import { refuseCommands } from '../objectives/command-policy';
@@ -86,16 +87,21 @@ export class RunnerAgent {
   fatal: string | undefined;
   /** Stops the network thread, once nothing more is sent. */
   private readonly closeNetwork: () => Promise<void>;
+  /** Uploads trials' files (models, a command's TUNEBOARD_ARTIFACT_DIR). */
+  private readonly artifacts: ArtifactUploader;
 
   constructor(private readonly options: AgentOptions) {
     this.log = options.log ?? createLogger(options.logLevel);
     const client = { url: options.api, token: options.token };
     if (options.networkThread === false) {
-      this.api = runnerApi(createGraphQLClient(client));
+      const request = createGraphQLClient(client);
+      this.api = runnerApi(request);
+      this.artifacts = new ArtifactUploader(request, options.api);
       this.closeNetwork = async () => undefined;
     } else {
       const threaded = createThreadedGraphQLClient(client);
       this.api = runnerApi(threaded.request);
+      this.artifacts = new ArtifactUploader(threaded.request, options.api);
       this.closeNetwork = threaded.close;
     }
   }
@@ -315,6 +321,7 @@ export class RunnerAgent {
         this.wake();
       },
       onPoints: this.options.metrics && ((slot, points) => this.options.metrics!.observePoints(slot, points)),
+      artifacts: this.artifacts,
     });
     this.runs.add(run);
     this.options.metrics?.trialStarted();

@@ -142,3 +142,21 @@ export const TRIALS_AVAILABLE = /* GraphQL */ `
     trialsAvailable { pending study { id } }
   }
 `;
+
+// Artifacts (apps/api/src/schema/artifacts.graphql): the runner uploads a trial's files with its lease token, the
+// bytes going straight to the store's signed URL.
+export const ARTIFACT_BEGIN = /* GraphQL */ `
+  mutation ArtifactUploadBegin($input: ArtifactUploadBeginInput!) {
+    artifactUploadBegin(input: $input) {
+      artifact { id }
+      upload { url method headers { name value } }
+      userErrors { message code }
+    }
+  }
+`;
+
+export const ARTIFACT_COMPLETE = /* GraphQL */ `
+  mutation ArtifactUploadComplete($input: ArtifactUploadCompleteInput!) {
+    artifactUploadComplete(input: $input) { artifact { id state } userErrors { message code } }
+  }
+`;

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { deviceEnvForSlot } from '../backend/select-backend';
 import type { BackendChoice } from '../backend/select-backend';
 import type { CommandPolicy } from '../objectives/command-policy';
@@ -5,6 +8,7 @@ import type { MetricPoint } from '../objectives/metrics';
 import { runObjective as realRunObjective } from '../objectives/run-objective';
 import type { ObjectiveResult, RunObjectiveOptions } from '../objectives/run-objective';
 import type { ClaimedTrial, FinishPayload, RunnerApi } from './api';
+import { maxArtifactFiles, type ArtifactUploader } from './artifacts';
 import { toWireValue } from './api';
 import { backoffDelay, sleep } from './backoff';
 import { TransientApiError, errorMessage } from './graphql-client';
@@ -51,6 +55,12 @@ export interface TrialRunOptions {
   onObjectiveDone?: (run: TrialRun) => void;
   /** Every batch of points the objective produces (the runner's metrics, agent/metrics.ts). */
   onPoints?: (slot: number, points: MetricPoint[]) => void;
+  /**
+   * Uploads the trial's files (agent/artifacts.ts). With it, each trial gets a folder of its own
+   * (TUNEBOARD_ARTIFACT_DIR for commands; a template's saved model goes there) whose files are uploaded before the
+   * end is reported, while the lease still holds; the folder is removed afterwards.
+   */
+  artifacts?: ArtifactUploader;
 }
 
 /** Default of `TrialRunOptions.prefetchLeadMs`. */
@@ -242,6 +252,39 @@ export class TrialRun {
   }
 
   private async run(): Promise<TrialRunOutcome> {
+    const artifactDir = this.options.artifacts ? await mkdtemp(path.join(os.tmpdir(), 'tuneboard-trial-')) : undefined;
+    try {
+      return await this.runIn(artifactDir);
+    } finally {
+      if (artifactDir) await rm(artifactDir, { recursive: true, force: true }).catch(() => {});
+    }
+  }
+
+  /**
+   * Uploads what the objective left for the trial: every file of a COMPLETE trial, and the plain files (not a
+   * model) of one that was pruned or failed. A failed upload is noted in the trial's log; the trial goes on.
+   */
+  private async uploadArtifacts(result: ObjectiveResult): Promise<void> {
+    const uploader = this.options.artifacts;
+    const files = (result.artifacts ?? []).filter((a) => result.state === 'COMPLETE' || a.kind === 'FILE').slice(0, maxArtifactFiles);
+    if (!uploader || files.length === 0) return;
+    const ids = { trialId: this.trialId, leaseToken: this.options.lease.leaseToken };
+    let sent = 0;
+    for (const file of files) {
+      if (this.lostReason !== undefined || this.options.exit.aborted) return;
+      try {
+        await uploader.upload(ids, file, this.options.exit);
+        sent += 1;
+      } catch (error) {
+        const line = `artifact ${file.name} was not uploaded: ${errorMessage(error)}`;
+        this.log.warn(line);
+        this.logs.push('RUNNER', line);
+      }
+    }
+    this.logs.push('RUNNER', `uploaded ${sent} of ${files.length} artifact${files.length === 1 ? '' : 's'}`);
+  }
+
+  private async runIn(artifactDir: string | undefined): Promise<TrialRunOutcome> {
     const { lease, slot, gpus, backend } = this.options;
     const { trial } = lease;
     const claimed = `claimed (study ${this.study}, slot ${slot}): ${JSON.stringify(trial.params)}`;
@@ -259,7 +302,7 @@ export class TrialRun {
           if (stream !== 'STDERR') this.log.info(line);
           this.logs.push(stream ?? 'RUNNER', line);
         },
-        context: { trialNumber: trial.number, trialId: trial.id, studyId: trial.study.id, attempt: trial.attempt, seed: trial.number },
+        context: { trialNumber: trial.number, trialId: trial.id, studyId: trial.study.id, attempt: trial.attempt, seed: trial.number, artifactDir },
         env: deviceEnvForSlot(slot, gpus),
         commands: this.options.commands,
       });
@@ -280,6 +323,7 @@ export class TrialRun {
       // Stopped by a signal nobody here sent (the objective saw an abort of its own): give it back, not a failure.
       return this.release(this.options.exit);
     }
+    await this.uploadArtifacts(result);
     // Every point is stored before the end of the attempt, so the stored curve is complete when it is final:
     // the last ones travel in the same request as the end (stored first), the rest went out already.
     const rest = await this.reporter.takeRest(this.options.exit);

@@ -2,6 +2,46 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** What an artifact is. */
+export type ArtifactKind =
+  /** Any other file a trial attached: kept until deleted. */
+  | 'FILE'
+  /** A saved model (a template's `model.json` and weights): kept only for the study's best trials (`Study.keepModels`). */
+  | 'MODEL';
+
+/** Where an artifact's upload stands. */
+export type ArtifactState =
+  /** Stored, with its SHA-256 verified (`artifactUploadComplete`). */
+  | 'READY'
+  /** Begun (`artifactUploadBegin`): its bytes are being sent to the store. */
+  | 'UPLOADING';
+
+/** Input of `artifactUploadBegin`. */
+export type ArtifactUploadBeginInput = {
+  /** Its media type (default `application/octet-stream`). */
+  contentType?: string | null | undefined;
+  /** MODEL or FILE (default FILE). */
+  kind?: ArtifactKind | null | undefined;
+  /** The lease token from `trialClaim`: a runner uploads only for a trial it holds. People with write access leave it out. */
+  leaseToken?: string | null | undefined;
+  /** Its path inside the trial: 1 to 255 characters, segments of letters, digits, `.`, `_` and `-` separated by `/` (no `..`). An artifact of the same name is replaced. */
+  name: string;
+  /** Lower-case hex SHA-256 of the bytes: checked when the upload completes. */
+  sha256: string;
+  /** Bytes, at most `TUNEBOARD_ARTIFACT_MAX_FILE_BYTES` (default 200 MB); the trial's artifacts together at most `TUNEBOARD_ARTIFACT_MAX_TRIAL_BYTES` (default 1 GB). */
+  size: number;
+  /** The trial. */
+  trialId: string;
+};
+
+/** Input of `artifactUploadComplete`. */
+export type ArtifactUploadCompleteInput = {
+  /** The artifact from `artifactUploadBegin`. */
+  id: string;
+  /** The lease token, as for `artifactUploadBegin`. */
+  leaseToken?: string | null | undefined;
+};
+
 /** Whether to minimise or maximise an objective. */
 export type Direction =
   /** Larger is better. */
@@ -322,3 +362,17 @@ export type TrialsAvailableSubscriptionVariables = Exact<{ [key: string]: never;
 
 
 export type TrialsAvailableSubscription = { trialsAvailable: { pending: number, study: { id: string } } };
+
+export type ArtifactUploadBeginMutationVariables = Exact<{
+  input: ArtifactUploadBeginInput;
+}>;
+
+
+export type ArtifactUploadBeginMutation = { artifactUploadBegin: { artifact: { id: string } | null, upload: { url: string, method: string, headers: Array<{ name: string, value: string }> } | null, userErrors: Array<{ message: string, code: string }> } };
+
+export type ArtifactUploadCompleteMutationVariables = Exact<{
+  input: ArtifactUploadCompleteInput;
+}>;
+
+
+export type ArtifactUploadCompleteMutation = { artifactUploadComplete: { artifact: { id: string, state: ArtifactState } | null, userErrors: Array<{ message: string, code: string }> } };

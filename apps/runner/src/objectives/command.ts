@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { inheritedEnv } from './env';
 import type { MetricPoint, OnMetrics } from './metrics';
 
@@ -15,6 +16,8 @@ export interface TrialContext {
   studyId?: string;
   attempt?: number;
   seed?: number;
+  /** A folder for the trial's files (TUNEBOARD_ARTIFACT_DIR): what the program writes there is uploaded when the trial ends. */
+  artifactDir?: string;
 }
 
 export interface RunCommandOptions {
@@ -49,6 +52,8 @@ export interface CommandResult {
   stoppedBy?: 'pruner' | 'signal';
   exitCode: number | null;
   exitSignal: NodeJS.Signals | null;
+  /** Files the program named with `{"artifact": "path"}` lines, resolved against its working folder. */
+  artifacts?: string[];
 }
 
 /** `--name=value` per parameter, in the record's order; objects and arrays as JSON. */
@@ -64,6 +69,8 @@ export interface ParsedMetricLine {
   values: Record<string, number>;
   step?: number;
   final: boolean;
+  /** `{"artifact": "path"}`: a file to attach to the trial. */
+  artifact?: string;
 }
 
 /**
@@ -85,11 +92,12 @@ export function parseMetricLine(line: string): ParsedMetricLine | undefined {
   const record = parsed as Record<string, unknown>;
   const values: Record<string, number> = {};
   for (const [key, value] of Object.entries(record)) {
-    if (key === 'step' || key === 'final') continue;
+    if (key === 'step' || key === 'final' || key === 'artifact') continue;
     if (typeof value === 'number' && Number.isFinite(value)) values[key] = value;
   }
   const step = typeof record.step === 'number' && Number.isInteger(record.step) && record.step >= 0 ? record.step : undefined;
-  return { values, step, final: record.final === true };
+  const artifact = typeof record.artifact === 'string' && record.artifact.length > 0 ? record.artifact : undefined;
+  return { values, step, final: record.final === true, ...(artifact !== undefined ? { artifact } : {}) };
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
@@ -130,6 +138,8 @@ export function runCommand(options: RunCommandOptions): Promise<CommandResult> {
   if (context.studyId !== undefined) env.TUNEBOARD_STUDY_ID = context.studyId;
   if (context.attempt !== undefined) env.TUNEBOARD_ATTEMPT = String(context.attempt);
   if (context.seed !== undefined) env.TUNEBOARD_SEED = String(context.seed);
+  if (context.artifactDir !== undefined) env.TUNEBOARD_ARTIFACT_DIR = context.artifactDir;
+  const artifacts: string[] = [];
 
   return new Promise<CommandResult>((resolve) => {
     let stopReason: 'pruner' | 'signal' | 'timeout' | undefined;
@@ -168,6 +178,7 @@ export function runCommand(options: RunCommandOptions): Promise<CommandResult> {
         if (line.trim() !== '') log(line, 'STDOUT');
         return;
       }
+      if (parsed.artifact !== undefined) artifacts.push(path.resolve(options.cwd ?? '.', parsed.artifact));
       const points: MetricPoint[] = [];
       for (const [key, value] of Object.entries(parsed.values)) {
         if (parsed.final) finalLine[key] = value;
@@ -227,7 +238,7 @@ export function runCommand(options: RunCommandOptions): Promise<CommandResult> {
       signal?.removeEventListener('abort', onAbort);
       Object.assign(final, finalLine);
       // Let every queued onMetrics call finish before reporting the end of the trial.
-      void queue.then(() => resolve({ ...result, final }));
+      void queue.then(() => resolve({ ...result, final, ...(artifacts.length > 0 ? { artifacts } : {}) }));
     };
 
     child.on('error', (error) => {

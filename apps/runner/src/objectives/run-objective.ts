@@ -1,8 +1,11 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { artifactName, filesUnder } from './artifact-files';
 import { selectBackend } from '../backend/select-backend';
 import type { BackendChoice } from '../backend/select-backend';
 import { loadPreparedData } from '../train/prepare';
 import type { DataSource, PreparedData } from '../train/prepare';
+import { saveTemplateModel } from '../train/save-model';
 import { trainTemplate } from '../train/train';
 import type { EpochMetrics } from '../train/train';
 import { runCommand } from './command';
@@ -41,7 +44,19 @@ export interface ObjectiveResult {
   stoppedBy?: 'pruner' | 'signal';
   /** End-of-trial figures that are not objectives: test metrics, parameter count, backend, … */
   summary?: Record<string, number | string>;
+  /** Files to attach to the trial (uploaded by the runner before it reports the end). */
+  artifacts?: ObjectiveArtifact[];
 }
+
+/** A file of the trial: its local path, its name on the trial, and whether it is part of a saved model. */
+export interface ObjectiveArtifact {
+  path: string;
+  name: string;
+  kind: 'MODEL' | 'FILE';
+}
+
+/** The folder of a template's saved model inside the trial's artifact folder, and its artifacts' name prefix. */
+export const modelFolder = 'model';
 
 const preparedCache = new Map<string, Promise<PreparedData>>();
 const preparedCacheSize = 4;
@@ -74,6 +89,8 @@ async function runTemplate(spec: TemplateObjectiveSpec, params: Record<string, u
   const log = options.log ?? (() => {});
   const backend = await selectBackend(options.backend ?? 'auto', { log });
   const data = await prepared(spec);
+  const artifactDir = options.context?.artifactDir;
+  let saved: ObjectiveArtifact[] = [];
   let pruned = false;
   const report = async (points: MetricPoint[]): Promise<MetricsDecision> => (points.length > 0 ? options.onMetrics?.(points) : undefined);
   const result = await trainTemplate({
@@ -83,6 +100,13 @@ async function runTemplate(spec: TemplateObjectiveSpec, params: Record<string, u
     seed: options.seed,
     signal: options.signal,
     native: backend.native,
+    // The trained model is saved only when every epoch ran; whether the trial is COMPLETE is decided below.
+    onTrained: artifactDir
+      ? async (model) => {
+          const files = await saveTemplateModel(model, path.join(artifactDir, modelFolder), { template: spec.template, data });
+          saved = files.map((file) => ({ path: path.join(artifactDir, modelFolder, file), name: `${modelFolder}/${file}`, kind: 'MODEL' as const }));
+        }
+      : undefined,
     onEpoch: async (step, metrics: EpochMetrics) => {
       const decision = await report(finitePoints(step, { ...metrics }));
       if (decision === 'prune') {
@@ -117,7 +141,7 @@ async function runTemplate(spec: TemplateObjectiveSpec, params: Record<string, u
     const bad = names.filter((_, i) => !Number.isFinite(values[i]));
     return { state: 'FAIL', error: `training diverged: ${bad.join(', ')} is not a finite number (try a lower learning_rate)`, summary: full };
   }
-  return { state: 'COMPLETE', values, summary: full };
+  return { state: 'COMPLETE', values, summary: full, ...(saved.length > 0 ? { artifacts: saved } : {}) };
 }
 
 async function runCommandObjective(spec: CommandObjectiveSpec, params: Record<string, unknown>, options: RunObjectiveOptions): Promise<ObjectiveResult> {
@@ -145,7 +169,32 @@ async function runCommandObjective(spec: CommandObjectiveSpec, params: Record<st
     log: options.log,
   });
   const { state, values, error, stoppedBy, final } = result;
-  return { state, values, error, stoppedBy, summary: final };
+  const artifacts = await commandArtifacts(options.context?.artifactDir, result.artifacts ?? [], options.log);
+  return { state, values, error, stoppedBy, summary: final, ...(artifacts.length > 0 ? { artifacts } : {}) };
+}
+
+/**
+ * A command's files: everything it wrote under TUNEBOARD_ARTIFACT_DIR (named by their path there) and each file it
+ * named with `{"artifact": "path"}` (named by its file name); a named file that is missing is noted in the log.
+ */
+async function commandArtifacts(dir: string | undefined, printed: string[], log: RunObjectiveOptions['log']): Promise<ObjectiveArtifact[]> {
+  const found: ObjectiveArtifact[] = [];
+  const names = new Set<string>();
+  const add = (file: string, name: string) => {
+    if (!name || names.has(name)) return;
+    names.add(name);
+    found.push({ path: file, name, kind: 'FILE' });
+  };
+  if (dir) for (const relative of await filesUnder(dir)) add(path.join(dir, relative), artifactName(relative));
+  for (const file of printed) {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) {
+      log?.(`artifact ${JSON.stringify(file)} is not a file: not uploaded`);
+      continue;
+    }
+    add(file, artifactName(path.basename(file)));
+  }
+  return found;
 }
 
 /**

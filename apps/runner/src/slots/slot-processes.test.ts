@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../agent/logger';
 import { currentBackend } from '../backend/select-backend';
@@ -66,6 +69,24 @@ describe('slot processes', { timeout: 180_000 }, () => {
       expect(result.values).toEqual([accuracy.at(-1)!.value]);
     }
     expect(currentBackend()).toBeUndefined();
+  });
+
+  it("saves a COMPLETE trial's model into the trial's artifact folder from the slot process", async () => {
+    const artifactDir = await mkdtemp(path.join(os.tmpdir(), 'tb-slot-artifacts-'));
+    try {
+      const result = await slots.runObjectiveFor(1)(iris, { epochs: 2, units: 8 }, { backend: 'cpu', seed: 4, context: { artifactDir } });
+      expect(result.state).toBe('COMPLETE');
+      expect(result.artifacts!.map((a) => [a.name, a.kind])).toEqual([
+        ['model/model.json', 'MODEL'],
+        ['model/weights.bin', 'MODEL'],
+        ['model/preprocessing.json', 'MODEL'],
+      ]);
+      const json = JSON.parse(await readFile(path.join(artifactDir, 'model', 'model.json'), 'utf8'));
+      expect(json.format).toBe('layers-model');
+      expect(json.weightsManifest[0].paths).toEqual(['weights.bin']);
+    } finally {
+      await rm(artifactDir, { recursive: true, force: true });
+    }
   });
 
   it("stops a trial on the pruner's verdict sent back from the runner", async () => {

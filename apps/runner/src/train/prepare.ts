@@ -2,7 +2,7 @@ import type { BuiltinDatasetName, TemplateName } from '@tuneboard/contract';
 import { loadBuiltinDataset, loadCsvDataset } from './datasets';
 import type { Dataset } from './datasets';
 import { defaultSplit, fitScaler, gatherRows, stratifiedSplit } from './split';
-import type { SplitFractions, Standardization } from './split';
+import type { Scaler, SplitFractions, Standardization } from './split';
 
 export interface Split {
   /** Standardised features, row-major. */
@@ -20,6 +20,8 @@ export interface PreparedData {
   train: Split;
   validation: Split;
   test: Split;
+  /** How features were standardised (from the training rows): `(x - mean) / std`, per feature or one for all. */
+  scaler?: Scaler;
 }
 
 export type DataSource = { dataset: BuiltinDatasetName } | { csv: { path: string; label: string } };
@@ -51,6 +53,7 @@ export function prepareDataset(data: Dataset, options: PrepareOptions = {}): Pre
     train: gatherRows(source, parts.train, scaler),
     validation: gatherRows(source, parts.validation, scaler),
     test: gatherRows(source, parts.test, scaler),
+    scaler,
   };
 }
 

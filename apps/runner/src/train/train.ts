@@ -43,6 +43,8 @@ export interface TrainTemplateOptions {
   signal?: AbortSignal;
   /** tfjs's own optimisers (for tfjs-node/-gpu) instead of the fused JavaScript update. Defaults to the backend's. */
   native?: boolean;
+  /** Called with the trained model when every epoch ran (not pruned or stopped), before it is freed: to save it. */
+  onTrained?: (model: tf.LayersModel) => Promise<void>;
 }
 
 export interface TrainTemplateResult {
@@ -240,6 +242,7 @@ export async function trainTemplate(options: TrainTemplateOptions): Promise<Trai
       const t = evaluate(forward, data.test, numFeatures, numClasses);
       test = { test_loss: t.loss, test_accuracy: t.accuracy };
     }
+    if (stoppedBy === 'completed' && history.length > 0) await options.onTrained?.(model);
     return {
       config,
       stoppedBy,

@@ -66,6 +66,8 @@ type Documents = {
     "\n  subscription TrialLiveEvents($studyId: ID!) {\n    studyEvents(studyId: $studyId) {\n      kind\n      seq\n      trial {\n        id\n      }\n    }\n  }\n": typeof types.TrialLiveEventsDocument,
     "\n  query TrialLog($id: ID!, $after: Float, $first: Int) {\n    trial(id: $id) {\n      id\n      log {\n        endOffset\n        truncated\n        lines(after: $after, first: $first) {\n          offset\n          attempt\n          stream\n          text\n        }\n      }\n    }\n  }\n": typeof types.TrialLogDocument,
     "\n  query TrialLogText($id: ID!) {\n    trial(id: $id) {\n      id\n      number\n      study {\n        id\n        name\n      }\n      log {\n        text\n      }\n    }\n  }\n": typeof types.TrialLogTextDocument,
+    "\n  query TrialArtifacts($id: ID!) {\n    trial(id: $id) {\n      id\n      state\n      artifacts(first: 500) {\n        id\n        name\n        kind\n        state\n        size\n        createdAt\n        downloadUrl\n      }\n    }\n  }\n": typeof types.TrialArtifactsDocument,
+    "\n  mutation ArtifactDelete($input: ArtifactDeleteInput!) {\n    artifactDelete(input: $input) {\n      deletedId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.ArtifactDeleteDocument,
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": typeof types.UserErrorFieldsFragmentDoc,
 };
 const documents: Documents = {
@@ -121,6 +123,8 @@ const documents: Documents = {
     "\n  subscription TrialLiveEvents($studyId: ID!) {\n    studyEvents(studyId: $studyId) {\n      kind\n      seq\n      trial {\n        id\n      }\n    }\n  }\n": types.TrialLiveEventsDocument,
     "\n  query TrialLog($id: ID!, $after: Float, $first: Int) {\n    trial(id: $id) {\n      id\n      log {\n        endOffset\n        truncated\n        lines(after: $after, first: $first) {\n          offset\n          attempt\n          stream\n          text\n        }\n      }\n    }\n  }\n": types.TrialLogDocument,
     "\n  query TrialLogText($id: ID!) {\n    trial(id: $id) {\n      id\n      number\n      study {\n        id\n        name\n      }\n      log {\n        text\n      }\n    }\n  }\n": types.TrialLogTextDocument,
+    "\n  query TrialArtifacts($id: ID!) {\n    trial(id: $id) {\n      id\n      state\n      artifacts(first: 500) {\n        id\n        name\n        kind\n        state\n        size\n        createdAt\n        downloadUrl\n      }\n    }\n  }\n": types.TrialArtifactsDocument,
+    "\n  mutation ArtifactDelete($input: ArtifactDeleteInput!) {\n    artifactDelete(input: $input) {\n      deletedId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.ArtifactDeleteDocument,
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": types.UserErrorFieldsFragmentDoc,
 };
 
@@ -346,6 +350,14 @@ export function graphql(source: "\n  query TrialLog($id: ID!, $after: Float, $fi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TrialLogText($id: ID!) {\n    trial(id: $id) {\n      id\n      number\n      study {\n        id\n        name\n      }\n      log {\n        text\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrialLogText($id: ID!) {\n    trial(id: $id) {\n      id\n      number\n      study {\n        id\n        name\n      }\n      log {\n        text\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrialArtifacts($id: ID!) {\n    trial(id: $id) {\n      id\n      state\n      artifacts(first: 500) {\n        id\n        name\n        kind\n        state\n        size\n        createdAt\n        downloadUrl\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrialArtifacts($id: ID!) {\n    trial(id: $id) {\n      id\n      state\n      artifacts(first: 500) {\n        id\n        name\n        kind\n        state\n        size\n        createdAt\n        downloadUrl\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArtifactDelete($input: ArtifactDeleteInput!) {\n    artifactDelete(input: $input) {\n      deletedId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ArtifactDelete($input: ArtifactDeleteInput!) {\n    artifactDelete(input: $input) {\n      deletedId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,3 +4,4 @@ export * from './studies';
 export * from './runners';
 export { float8Text } from './float8';
 export * from './settings';
+export * from './artifacts';

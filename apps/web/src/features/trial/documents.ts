@@ -116,3 +116,35 @@ export const TrialLogTextQuery = graphql(`
     }
   }
 `);
+
+/** The trial's files (runner uploads, the saved model), each with a short-lived download link. */
+export const TrialArtifactsQuery = graphql(`
+  query TrialArtifacts($id: ID!) {
+    trial(id: $id) {
+      id
+      state
+      artifacts(first: 500) {
+        id
+        name
+        kind
+        state
+        size
+        createdAt
+        downloadUrl
+      }
+    }
+  }
+`);
+
+export const ArtifactDeleteMutation = graphql(`
+  mutation ArtifactDelete($input: ArtifactDeleteInput!) {
+    artifactDelete(input: $input) {
+      deletedId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);

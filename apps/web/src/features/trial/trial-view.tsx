@@ -8,6 +8,7 @@ import { formatMetric, relativeTime } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
 import { canWrite } from '@/lib/roles';
 import { NotesPanel } from '@/features/notes/notes-panel';
+import { ArtifactsPanel } from './artifacts-panel';
 import { AttemptsPanel } from './attempts-panel';
 import { LogPanel } from './log-panel';
 import { MetricCharts } from './metric-charts';
@@ -112,6 +113,7 @@ export function TrialView({ initial }: { initial: PageTrial }) {
         </table>
       </Panel>
       <AttemptsPanel attempts={trial.attempts} />
+      <ArtifactsPanel trialId={trial.id} state={trial.state} canDelete={canWrite(trial.study.project.team.viewerRole)} />
       <h2>Metrics</h2>
       <MetricCharts trial={trial} objectives={objectives} />
       <LogPanel trialId={trial.id} version={logVersion} />

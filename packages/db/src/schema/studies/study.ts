@@ -63,6 +63,8 @@ export const study = pgTable(
     noteUpdatedAt: timestamp('note_updated_at', { withTimezone: true }),
     /** Free-text tags (at most 20 of at most 40 characters, checked by the API), in the order given. */
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** Keep the saved models (MODEL artifacts) of this many best complete trials; the others' are deleted. */
+    keepModels: integer('keep_models').notNull().default(3),
   },
   (t) => [
     unique('study_project_name_key').on(t.projectId, t.name),

@@ -1,0 +1,113 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { Panel } from '@/components/panel';
+import { readableError } from '@/lib/graphql/errors';
+import { READ_ONLY_REASON } from '@/lib/roles';
+import { ArtifactDeleteMutation, TrialArtifactsQuery } from './documents';
+import { formatBytes } from './format-bytes';
+
+/**
+ * The trial's files: the saved model of a template trial (kept for the study's best trials only) and whatever a
+ * command objective attached. Download links are signed by the API and short-lived, so each click reads them
+ * fresh; members delete, viewers only look.
+ */
+export function ArtifactsPanel({ trialId, state, canDelete }: { trialId: string; /** The trial's state: files arrive as it ends. */ state: string; canDelete: boolean }) {
+  const [result, refetch] = useQuery({ query: TrialArtifactsQuery, variables: { id: trialId }, requestPolicy: 'cache-and-network' });
+  const [deleting, runDelete] = useMutation(ArtifactDeleteMutation);
+  const [message, setMessage] = useState<string | null>(null);
+  const client = useClient();
+
+  // The runner uploads a trial's files just before it reports the end: read the list again when the state changes.
+  const [seenState, setSeenState] = useState(state);
+  useEffect(() => {
+    if (state === seenState) return;
+    setSeenState(state);
+    refetch({ requestPolicy: 'network-only' });
+  }, [state]);
+
+  const artifacts = result.data?.trial?.artifacts ?? [];
+  if (artifacts.length === 0 && !result.error) return null;
+
+  async function remove(id: string, name: string) {
+    if (!window.confirm(`Delete ${name}? Its stored bytes are removed too.`)) return;
+    setMessage(null);
+    const response = await runDelete({ input: { id } });
+    if (response.error) return setMessage(readableError(response.error));
+    const errors = response.data?.artifactDelete.userErrors ?? [];
+    if (errors.length > 0) return setMessage(errors.map((e) => e.message).join(' '));
+    refetch({ requestPolicy: 'network-only' });
+  }
+
+  /** Links expire in minutes (TUNEBOARD_ARTIFACT_URL_SECONDS): a click asks the API for a fresh one, then follows it. */
+  async function download(id: string) {
+    setMessage(null);
+    const fresh = await client.query(TrialArtifactsQuery, { id: trialId }, { requestPolicy: 'network-only' }).toPromise();
+    const link = fresh.data?.trial?.artifacts.find((a) => a.id === id)?.downloadUrl;
+    if (link) window.location.assign(link);
+    else setMessage(fresh.error ? readableError(fresh.error) : 'This file is gone.');
+  }
+
+  return (
+    <Panel title="Artifacts" minHeight={60}>
+      {message && (
+        <p role="alert" className="error-text">
+          {message}
+        </p>
+      )}
+      {result.error && (
+        <p role="alert" className="error-text">
+          {readableError(result.error)}
+        </p>
+      )}
+      {!canDelete && <p className="muted">{READ_ONLY_REASON}</p>}
+      <div className="table-scroll">
+        <table className="data" data-testid="artifacts">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Size</th>
+              <th scope="col">Added</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {artifacts.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  {a.downloadUrl ? (
+                    <a
+                      href={a.downloadUrl}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        void download(a.id);
+                      }}
+                    >
+                      {a.name}
+                    </a>
+                  ) : (
+                    <>{a.name} (uploading)</>
+                  )}
+                </td>
+                <td>{a.kind === 'MODEL' ? 'model' : 'file'}</td>
+                <td className="num">{formatBytes(a.size)}</td>
+                <td>{new Date(a.createdAt as string).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
+                <td>
+                  {canDelete && (
+                    <button type="button" className="button button-secondary" disabled={deleting.fetching} onClick={() => void remove(a.id, a.name)}>
+                      Delete<span className="visually-hidden"> {a.name}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Panel>
+  );
+}
