@@ -8,9 +8,10 @@
  * The Optuna peer runs TPESampler(multivariate=True, constant_liar=True) in the same mode (ask/tell,
  * define-by-run). `--problems=held-out` runs the seven problems of ./held-out.ts, which the defaults were not
  * tuned on (judge changes there; tune on the others). Prints
- * the median regret per problem and sampler, the sequential regret of each Tuneboard kind for reference, and a
- * two-sided Mann–Whitney U p-value of every Tuneboard kind against Optuna in async mode. A benchmark: it
- * prints figures and asserts nothing.
+ * the median regret per problem and sampler, the sequential regret of each Tuneboard kind for reference (at
+ * `trials` and, from the same runs, at `trials − runners + 1`: the observations the last asynchronous ask saw),
+ * whether the asynchronous median is within 20 % of the sequential one, and a two-sided Mann–Whitney U p-value
+ * of every Tuneboard kind against Optuna in async mode. A benchmark: it prints figures and asserts nothing.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
@@ -106,8 +107,9 @@ interface PeerResult {
 }
 
 function runOptunaAsync(py: string, opts: AsyncOptions, objectives: Objective[], part: number, parts: number): Promise<PeerResult | undefined> {
-  const configPath = path.join(opts.outDir, `optuna-async-config-${part}.json`);
-  const resultPath = path.join(opts.outDir, `optuna-async-result-${part}.json`);
+  // The process id keeps two runs sharing the output folder from reading each other's files.
+  const configPath = path.join(opts.outDir, `optuna-async-config-${process.pid}-${part}.json`);
+  const resultPath = path.join(opts.outDir, `optuna-async-result-${process.pid}-${part}.json`);
   writeFileSync(
     configPath,
     JSON.stringify({
@@ -162,14 +164,22 @@ export async function runAsyncBenchmark(opts: AsyncOptions): Promise<void> {
 
   const asyncBest: Record<string, Record<string, number[]>> = {};
   const seqBest: Record<string, Record<string, number[]>> = {};
+  // The last asynchronous ask sees trials − runners + 1 observations: the sequential regret at that count, read
+  // from the same sequential runs, separates the information the runners have not reported yet from the batch
+  // strategy itself.
+  const lagTrials = Math.max(1, opts.trials - opts.runners + 1);
+  const seqLagBest: Record<string, Record<string, number[]>> = {};
   for (const [label, config] of Object.entries(opts.configs)) {
     asyncBest[label] = {};
     seqBest[label] = {};
+    seqLagBest[label] = {};
     for (const o of objectives) {
       const t0 = performance.now();
       asyncBest[label][o.name] = opts.seeds.map((seed) => best(runAsyncStudy({ ...config, seed } as SamplerConfig, o, opts.runners, opts.trials)) - o.optimum);
       const t1 = performance.now();
-      seqBest[label][o.name] = opts.seeds.map((seed) => best(runSequentialStudy({ ...config, seed } as SamplerConfig, o, opts.trials)) - o.optimum);
+      const sequential = opts.seeds.map((seed) => runSequentialStudy({ ...config, seed } as SamplerConfig, o, opts.trials));
+      seqBest[label][o.name] = sequential.map((values) => best(values) - o.optimum);
+      seqLagBest[label][o.name] = sequential.map((values) => best(values.slice(0, lagTrials)) - o.optimum);
       console.error(
         `tuneboard ${label.padEnd(12)} ${o.name.padEnd(12)} async ${((t1 - t0) / 1000).toFixed(1).padStart(6)} s, sequential ${((performance.now() - t1) / 1000).toFixed(1).padStart(6)} s`,
       );
@@ -189,9 +199,15 @@ export async function runAsyncBenchmark(opts: AsyncOptions): Promise<void> {
   const peerBest = (name: string): number[] | undefined => peer?.values[name]?.map((v) => best(v.slice(0, opts.trials)) - (ALL_OBJECTIVES.find((o) => o.name === name)?.optimum ?? 0));
 
   const labels = Object.keys(opts.configs);
-  const cols = [...labels.map((l) => `TB ${l} async`), ...(peer ? ['Optuna TPE-CL async'] : []), ...labels.map((l) => `TB ${l} seq`), ...(peer ? labels.map((l) => `p (TB ${l} vs Optuna)`) : [])];
+  const cols = [
+    ...labels.map((l) => `TB ${l} async`),
+    ...(peer ? ['Optuna TPE-CL async'] : []),
+    ...labels.map((l) => `TB ${l} seq`),
+    ...labels.map((l) => `TB ${l} seq@${lagTrials}`),
+    ...(peer ? labels.map((l) => `p (TB ${l} vs Optuna)`) : []),
+  ];
   const lines = [
-    `Asynchronous mode: ${opts.runners} simulated runners finishing in turn (each ask sees the ${opts.runners - 1} others RUNNING), ${opts.trials} trials, median regret (best found − known optimum; lower is better) over ${opts.seeds.length} seeds (${opts.seeds[0]}–${opts.seeds.at(-1)}); "seq" is the same sampler run sequentially. Optuna ${peer?.version ?? '–'}: TPESampler(multivariate=True, constant_liar=True). p: two-sided Mann–Whitney U on the per-seed regrets (exact without ties).`,
+    `Asynchronous mode: ${opts.runners} simulated runners finishing in turn (each ask sees the ${opts.runners - 1} others RUNNING), ${opts.trials} trials, median regret (best found − known optimum; lower is better) over ${opts.seeds.length} seeds (${opts.seeds[0]}–${opts.seeds.at(-1)}); "seq" is the same sampler run sequentially, "seq@${lagTrials}" the same runs after ${lagTrials} trials (what the last asynchronous ask saw). Optuna ${peer?.version ?? '–'}: TPESampler(multivariate=True, constant_liar=True). p: two-sided Mann–Whitney U on the per-seed regrets (exact without ties).`,
     '',
     `| problem | ${cols.join(' | ')} |`,
     `|---|${cols.map(() => '---:').join('|')}|`,
@@ -203,7 +219,13 @@ export async function runAsyncBenchmark(opts: AsyncOptions): Promise<void> {
       ...labels.map((l) => fmt(median(asyncBest[l]![o.name]!))),
       ...(op ? [fmt(median(op))] : []),
       ...labels.map((l) => fmt(median(seqBest[l]![o.name]!))),
+      ...labels.map((l) => fmt(median(seqLagBest[l]![o.name]!))),
     ];
+    for (const l of labels) {
+      const mine = median(asyncBest[l]![o.name]!);
+      const seq = median(seqBest[l]![o.name]!);
+      verdicts.push(`${o.name}, TB ${l}: async ${fmt(mine)} ${mine <= 1.2 * seq ? 'within' : 'NOT within'} 20 % of its sequential ${fmt(seq)} (${fmt(median(seqLagBest[l]![o.name]!))} sequentially after ${lagTrials} trials)`);
+    }
     if (op) {
       for (const l of labels) {
         const mine = asyncBest[l]![o.name]!;
@@ -223,5 +245,5 @@ export async function runAsyncBenchmark(opts: AsyncOptions): Promise<void> {
   console.log(table);
   const stem = `samplers-async-${opts.runners}-${labels.join('-')}`;
   writeFileSync(path.join(opts.outDir, `${stem}.md`), `${table}\n`);
-  writeFileSync(path.join(opts.outDir, `${stem}.json`), JSON.stringify({ asyncBest, seqBest, optuna: peer }, null, 0));
+  writeFileSync(path.join(opts.outDir, `${stem}.json`), JSON.stringify({ asyncBest, seqBest, seqLagBest, lagTrials, optuna: peer }, null, 0));
 }

@@ -52,8 +52,8 @@ export const samplerKinds: readonly KindSpec<SamplerKind>[] = [
       {
         name: 'liar',
         type: 'choice',
-        choices: ['mean', 'best'],
-        help: 'value assumed at running trials',
+        choices: ['lcb', 'mean', 'best'],
+        help: 'how running trials are treated (lcb, the default: believer with a confidence bound; mean: believer with EI; best: best value)',
       },
     ],
   },

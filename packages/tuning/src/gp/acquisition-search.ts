@@ -4,7 +4,7 @@ import { levelValues, nearestLevel, setOneHot, snapToLevels } from '../numeric/d
 import { lbfgsMinimize } from '../numeric/optimize';
 import type { RandomSource } from '../rng';
 import { normal, randInt } from '../rng';
-import type { LogAcquisition } from './acquisition';
+import type { Acquisition } from './acquisition';
 
 /** Random points scored before local search. */
 export const defaultAcquisitionCandidates = 512;
@@ -48,7 +48,7 @@ function kroneckerSequence(dims: number, rng: RandomSource): (k: number) => Floa
  * takes {@link maximiseMixed} instead; a purely continuous or continuous-and-categorical one this path, unchanged.
  */
 export function maximiseAcquisition(
-  acq: LogAcquisition,
+  acq: Acquisition,
   slots: readonly DimSlot[],
   width: number,
   incumbents: readonly Float64Array[],
@@ -146,7 +146,7 @@ function snapInts(x: Float64Array, levels: ReadonlyMap<number, readonly number[]
  * of the start and the optimum.
  */
 function lbfgsOver(
-  acq: LogAcquisition,
+  acq: Acquisition,
   x: Float64Array,
   value: number,
   free: readonly number[],
@@ -181,7 +181,7 @@ function lbfgsOver(
  * each categorical group to every other choice; repeated while a move improves the acquisition.
  */
 function discreteClimb(
-  acq: LogAcquisition,
+  acq: Acquisition,
   start: { x: Float64Array; value: number },
   levels: ReadonlyMap<number, readonly number[]>,
   groups: readonly DimSlot[],
@@ -228,7 +228,7 @@ function discreteClimb(
  * other categorical choices.
  */
 function maximiseMixed(
-  acq: LogAcquisition,
+  acq: Acquisition,
   slots: readonly DimSlot[],
   width: number,
   incumbents: readonly Float64Array[],

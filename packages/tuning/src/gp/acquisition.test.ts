@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutDims } from '../numeric/dims';
 import { createRandomSource } from '../rng';
 import { normalCdf } from '../numeric/special';
-import { LogAcquisition, logExpectedImprovement } from './acquisition';
-import { conditionGp } from './model';
+import { LogAcquisition, LowerConfidenceBound, logExpectedImprovement } from './acquisition';
+import { conditionGp, extendGp, gpPredict } from './model';
 
 describe('logExpectedImprovement', () => {
   const directEi = (mean: number, variance: number, best: number): number => {
@@ -66,5 +66,47 @@ describe('LogAcquisition', () => {
         expect(Math.abs(grad[k]! - numeric)).toBeLessThan(1e-4 * Math.max(1, Math.abs(numeric)));
       }
     }
+  });
+});
+
+describe('LowerConfidenceBound', () => {
+  const { slots, width } = layoutDims([{ kind: 'continuous' }, { kind: 'continuous' }]);
+  const rng = createRandomSource(11);
+  const x = Float64Array.from({ length: 24 }, rng);
+  const y = Array.from({ length: 12 }, (_, i) => Math.sin(5 * x[2 * i]!) + x[2 * i + 1]! ** 2);
+  const model = conditionGp(x, 12, width, y, slots, { lengthScales: [0.3, 0.5], signalVariance: 1, noiseVariance: 1e-4 });
+
+  it('is −mean + β·σ, and has a gradient that agrees with central differences', () => {
+    const acq = new LowerConfidenceBound(model, 1.5);
+    for (const p of [
+      [0.15, 0.8],
+      [0.5, 0.5],
+      [0.93, 0.07],
+    ]) {
+      const { mean, variance } = gpPredict(model, p);
+      expect(acq.value(p)).toBeCloseTo(-mean + 1.5 * Math.sqrt(variance), 12);
+      const grad = new Float64Array(2);
+      expect(acq.valueAndGradient(p, grad)).toBeCloseTo(acq.value(p), 12);
+      for (let k = 0; k < 2; k++) {
+        const up = [...p];
+        const down = [...p];
+        up[k]! += 1e-6;
+        down[k]! -= 1e-6;
+        const numeric = (acq.value(up) - acq.value(down)) / 2e-6;
+        expect(Math.abs(grad[k]! - numeric)).toBeLessThan(1e-4 * Math.max(1, Math.abs(numeric)));
+      }
+    }
+  });
+
+  it('drops at a fantasised point (its σ vanishes) while the mean there stays', () => {
+    const p = [0.42, 0.61];
+    const believed = extendGp(model, [p], [gpPredict(model, p).mean]);
+    expect(gpPredict(believed, p).mean).toBeCloseTo(gpPredict(model, p).mean, 3);
+    expect(gpPredict(believed, p).variance).toBeLessThan(0.1 * gpPredict(model, p).variance);
+    expect(new LowerConfidenceBound(believed, 1).value(p)).toBeLessThan(new LowerConfidenceBound(model, 1).value(p));
+  });
+
+  it('rejects a negative β, naming it', () => {
+    expect(() => new LowerConfidenceBound(model, -1)).toThrow(/beta must be >= 0, got -1/);
   });
 });

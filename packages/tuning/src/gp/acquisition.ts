@@ -22,12 +22,51 @@ export interface ConstraintModel {
   threshold: number;
 }
 
+/** What the acquisition search maximises: a value and, for L-BFGS, the value with its gradient. */
+export interface Acquisition {
+  value(x: ArrayLike<number>): number;
+  /** Value and gradient (written into `grad`). */
+  valueAndGradient(x: ArrayLike<number>, grad: Float64Array): number;
+}
+
+/**
+ * The lower confidence bound for minimisation, maximised as −(mean − β·σ) (GP-UCB, Srinivas et al. 2010). On a
+ * model conditioned on fantasised values at running trials, so that σ shrinks there while the mean stays, it is
+ * GP-BUCB (Desautels, Krause & Burdick 2014): a batch spreads over the low-mean region instead of leaving it.
+ */
+export class LowerConfidenceBound implements Acquisition {
+  private readonly gMean: Float64Array;
+  private readonly gVar: Float64Array;
+
+  constructor(
+    readonly model: GpModel,
+    readonly beta: number,
+  ) {
+    if (!(beta >= 0)) throw new RangeError(`beta must be >= 0, got ${beta}`);
+    this.gMean = new Float64Array(model.width);
+    this.gVar = new Float64Array(model.width);
+  }
+
+  value(x: ArrayLike<number>): number {
+    const { mean, variance } = gpPredict(this.model, x);
+    return -mean + this.beta * Math.sqrt(Math.max(variance, minPredictiveVariance));
+  }
+
+  valueAndGradient(x: ArrayLike<number>, grad: Float64Array): number {
+    const { mean, variance } = gpPredictWithGradient(this.model, x, this.gMean, this.gVar);
+    const floored = variance < minPredictiveVariance;
+    const sigma = Math.sqrt(floored ? minPredictiveVariance : variance);
+    for (let c = 0; c < grad.length; c++) grad[c] = -this.gMean[c]! + (floored ? 0 : (this.beta * this.gVar[c]!) / (2 * sigma));
+    return -mean + this.beta * sigma;
+  }
+}
+
 /**
  * The acquisition log EI(x) + Σ_c log P(c(x) ≤ 0) (constrained EI of Gardner et al. 2014, in log space);
  * with no feasible observation yet (`best` null), only the log probability of feasibility, which steers
  * the search to the feasible region first.
  */
-export class LogAcquisition {
+export class LogAcquisition implements Acquisition {
   private readonly gMean: Float64Array;
   private readonly gVar: Float64Array;
 

@@ -64,6 +64,33 @@ describe('gpSuggest', { timeout: optimisationTimeout }, () => {
     expect(Math.min(Math.hypot(third[0]! - first[0]!, third[1]! - first[1]!), Math.hypot(third[0]! - second[0]!, third[1]! - second[1]!))).toBeGreaterThan(1e-3);
   });
 
+  it('asks with a batch lower confidence bound (the default) on a continuous space: distinct from the pending points and from the EI believer', () => {
+    const X = initialDesign(12, 2, 8);
+    const y = X.map(sphere);
+    const prepared = gpPrepare({ X, y, dims: cont(2), rng: createRandomSource(3) });
+    const first = gpPropose(prepared, [], createRandomSource(4));
+    const pending = [first];
+    for (let i = 0; i < 5; i++) pending.push(gpPropose(prepared, pending, createRandomSource(5 + i)));
+    for (let i = 0; i < pending.length; i++) {
+      for (let j = 0; j < i; j++) expect(Math.hypot(pending[i]![0]! - pending[j]![0]!, pending[i]![1]! - pending[j]![1]!)).toBeGreaterThan(1e-3);
+    }
+    // The batch stays around the minimum at (0.3, 0.3) rather than being pushed out of it.
+    expect(pending.every((p) => Math.hypot(p[0]! - 0.3, p[1]! - 0.3) < 0.35)).toBe(true);
+    const believer = gpPrepare({ X, y, dims: cont(2), rng: createRandomSource(3), liar: 'mean' });
+    expect(gpPropose(believer, [], createRandomSource(4))).toEqual(first);
+    expect(gpPropose(believer, pending.slice(0, 3), createRandomSource(9))).not.toEqual(gpPropose(prepared, pending.slice(0, 3), createRandomSource(9)));
+  });
+
+  it('keeps EI with the believer for a batch on a space with integers, and for sequential asks', () => {
+    const dims: Dim[] = [{ kind: 'continuous' }, { kind: 'int', levels: 5 }];
+    const X = initialDesign(12, 2, 12).map((p) => [p[0]!, Math.round(p[1]! * 4) / 4]);
+    const y = X.map(sphere);
+    const lcb = gpPrepare({ X, y, dims, rng: createRandomSource(3), liar: 'lcb' });
+    const mean = gpPrepare({ X, y, dims, rng: createRandomSource(3), liar: 'mean' });
+    const pending = [[0.3, 0.25]];
+    expect(gpPropose(lcb, pending, createRandomSource(6))).toEqual(gpPropose(mean, pending, createRandomSource(6)));
+  });
+
   it('splits into a fit (gpPrepare) and proposals (gpPropose): one stream through both equals gpSuggest', () => {
     const X = initialDesign(12, 3, 6);
     const y = X.map(sphere);

@@ -37,10 +37,11 @@ export interface GpSamplerConfig extends Seeded {
   /** Monotone transform of the objective before the GP sees it: 'none', 'log' (default) or 'copula'. */
   outputWarp?: 'none' | 'log' | 'copula';
   /**
-   * The value fantasised at PENDING/RUNNING trials: 'mean' (kriging believer, default) or 'best' (constant liar
-   * with the best observed value).
+   * The value fantasised at PENDING/RUNNING trials: 'lcb' (default: kriging believer with a lower confidence
+   * bound on continuous spaces, EI elsewhere), 'mean' (kriging believer with EI) or 'best' (constant liar with
+   * the best observed value).
    */
-  liar?: 'mean' | 'best';
+  liar?: 'mean' | 'best' | 'lcb';
 }
 export interface CmaesSamplerConfig extends Seeded {
   kind: 'cmaes';
@@ -91,7 +92,7 @@ export function parseSamplerConfig(json: unknown): SamplerConfig {
         seed,
         nStartupTrials: f.int('nStartupTrials', 0, 10_000),
         outputWarp: f.oneOf('outputWarp', ['none', 'log', 'copula'] as const),
-        liar: f.oneOf('liar', ['mean', 'best'] as const),
+        liar: f.oneOf('liar', ['mean', 'best', 'lcb'] as const),
       });
     case 'cmaes':
       f.only(['kind', 'seed', 'sigma0', 'populationSize', 'independentSampler']);

@@ -38,7 +38,7 @@ export interface GpSamplerOptions {
   nStartupTrials?: number;
   /** Monotone transform of the objective before the GP sees it (default {@link DEFAULT_OUTPUT_WARP}). */
   outputWarp?: OutputWarp;
-  /** The lie told at PENDING/RUNNING trials (default {@link defaultGpLiar}: the kriging believer). */
+  /** The lie told at PENDING/RUNNING trials (default {@link defaultGpLiar}: the kriging believer, with a lower confidence bound on continuous spaces). */
   liar?: GpLiar;
   hooks?: SamplerHooks;
 }
@@ -107,7 +107,8 @@ export function gpAsk(
 /**
  * Gaussian-process Bayesian optimisation (Matérn-5/2 ARD GP, Rasmussen & Williams 2006; log expected
  * improvement, Ament et al. 2023; constrained EI, Gardner et al. 2014; running trials as fantasised
- * observations, the kriging believer of Ginsbourger et al. 2010 by default; ParEGO for several objectives,
+ * observations, the kriging believer of Ginsbourger et al. 2010 by default, asked with a lower confidence bound on
+ * continuous spaces (GP-BUCB, Desautels et al. 2014); ParEGO for several objectives,
  * Knowles 2006). The first `nStartupTrials` observations come from a scrambled Sobol sequence. Conditional
  * parameters are modelled with fixed fill values while inactive (see {@link adaptHistory}); PRUNED trials count
  * with their last intermediate value; constraints come from `FrozenTrial.constraints`. `ask(ctx, n)` fits the
