@@ -67,7 +67,7 @@ async function run(
     const t0 = performance.now();
     const seeded = await seedTeam(seedWith, team.teamId, studies, perStudy);
     log(
-      `${name}: seeded ${studies.toLocaleString('en')} studies, ${seeded.trials.toLocaleString('en')} trials in ${((performance.now() - t0) / 1000).toFixed(1)} s (analyzed)`,
+      `${name}: seeded ${studies.toLocaleString('en')} studies, ${seeded.trials.toLocaleString('en')} trials in ${((performance.now() - t0) / 1000).toFixed(1)} s (vacuumed, analyzed)`,
     );
     log(`| query | p50 ms | p99 ms | rows (last) |`);
     log(`|---|---|---|---|`);
