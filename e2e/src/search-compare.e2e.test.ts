@@ -153,6 +153,10 @@ describe('search and compare', () => {
     await panel.getByLabel('x', { exact: true }).selectOption('units');
     const swapped = panel.getByRole('img', { name: 'Contour of val_loss over units and lr' });
     await expect.poll(() => swapped.locator('circle').count(), WAIT).toBe(3);
+    // lr is a log parameter: its axis is labelled by powers of ten.
+    expect(await swapped.locator('text').allTextContents()).toEqual(
+      expect.arrayContaining(['0.001', '0.01', '0.1']),
+    );
     await panel.screenshot({ path: screenshotPath('contour') });
     await context.close();
   });
