@@ -80,6 +80,12 @@ export function searchQueries(team: string, seeded: Seeded): BenchQuery[] {
     t('one study, complete', (i) => ({
       f: { studyIds: [pick(seeded.studyIds, i * 7)], states: ['COMPLETE'] },
     })),
+    t('five studies, complete', (i) => ({
+      f: {
+        studyIds: [0, 1, 2, 3, 4].map((k) => pick(seeded.studyIds, i * 11 + k * 173)),
+        states: ['COMPLETE'],
+      },
+    })),
     t('deep page (cursor anywhere)', (i) => ({
       f: { states: ['COMPLETE'] },
       after: Buffer.from(

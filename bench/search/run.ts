@@ -1,11 +1,13 @@
-// npm run bench:search [-- --db postgres|pglite|both --studies 1000 --trials-per-study 1000 --queries 100 --database-url postgres://…]
+// npm run bench:search [-- --db postgres|pglite|both --studies 1000 --trials-per-study 1000 --queries 100
+//   --database-url postgres://… --keep --only 'searchTrials: tag']
 // Issue #19 item 2: the team search on a big team. Seeds one team with `--studies` studies and
 // `--trials-per-study` trials each directly in the database (INSERT … SELECT generate_series), then times each
 // search query over HTTP through the real API (pipeline included): `--queries` runs each with varied arguments,
-// printing p50/p99. Postgres: `--database-url` (default: a throw-away database on BENCH_DATABASE_URL's server,
-// dropped at the end); with a given database the seeded team is deleted at the end. PGlite runs in memory with
-// `--pglite-studies`/`--pglite-trials-per-study` (default 200 × 500 = 100,000 trials: a million rows in the
-// in-memory PGlite take several GiB and minutes to seed). Prints figures; asserts nothing.
+// printing p50/p99; `--only` times the queries whose name contains it. Postgres: `--database-url` (default: a
+// throw-away database on BENCH_DATABASE_URL's server, dropped at the end); with a given database the seeded team is
+// deleted at the end, unless `--keep` leaves it there for EXPLAIN ANALYZE by hand (the next run deletes it first).
+// PGlite runs in memory with `--pglite-studies`/`--pglite-trials-per-study` (default 200 × 500 = 100,000 trials: a
+// million rows in the in-memory PGlite take several GiB and minutes to seed). Prints figures; asserts nothing.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -25,6 +27,8 @@ const { values: flags } = parseArgs({
     'pglite-trials-per-study': { type: 'string', default: '500' },
     queries: { type: 'string', default: '100' },
     'database-url': { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -63,11 +67,14 @@ async function run(
     const t0 = performance.now();
     const seeded = await seedTeam(seedWith, team.teamId, studies, perStudy);
     log(
-      `${name}: seeded ${studies.toLocaleString('en')} studies, ${seeded.trials.toLocaleString('en')} trials in ${((performance.now() - t0) / 1000).toFixed(1)} s (analyzed)`,
+      `${name}: seeded ${studies.toLocaleString('en')} studies, ${seeded.trials.toLocaleString('en')} trials in ${((performance.now() - t0) / 1000).toFixed(1)} s (vacuumed, analyzed)`,
     );
     log(`| query | p50 ms | p99 ms | rows (last) |`);
     log(`|---|---|---|---|`);
-    for (const query of searchQueries(team.teamId, seeded)) {
+    const chosen = searchQueries(team.teamId, seeded).filter(
+      (q) => !flags.only || q.name.includes(flags.only),
+    );
+    for (const query of chosen) {
       const times: number[] = [];
       let rows = 0;
       // Two warm-up runs: the first plans and loads pages into the cache.
@@ -102,7 +109,7 @@ if (flags.db === 'postgres' || flags.db === 'both') {
     await handle.migrate();
     if (given) await dropBenchTeams();
     await run('postgres', handle, seedWith, Number(flags.studies), Number(flags['trials-per-study']));
-    if (given) {
+    if (given && !flags.keep) {
       // Leave the given database as it was.
       await dropBenchTeams();
     }

@@ -20,7 +20,7 @@ describe('search and compare', () => {
     await stack?.stop();
   });
 
-  it('tags a study, finds it from the header box and by tag, and compares three of its trials', async () => {
+  it('tags a study, finds it from the header box and by tag, compares three of its trials and opens its contour plot', async () => {
     const suffix = Math.random().toString(36).slice(2, 8);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -136,6 +136,28 @@ describe('search and compare', () => {
     await expect
       .poll(() => page.getByRole('alert').filter({ hasText: 'Choose' }).textContent(), WAIT)
       .toBe('Choose at least 2 trials to compare (got 1).');
+
+    // The study's contour plot: val_loss as colour over lr and units, with the three trials drawn on it.
+    await page.goto(`${stack.webUrl}/studies/${encodeURIComponent(studyId)}`);
+    const panel = page.locator('section.panel', {
+      has: page.getByRole('heading', { name: 'Contour', exact: true }),
+    });
+    await panel.scrollIntoViewIfNeeded();
+    const contour = panel.getByRole('img', { name: 'Contour of val_loss over lr and units' });
+    await expect.poll(() => contour.locator('circle').count(), WAIT).toBe(3);
+    expect(await contour.locator('path[stroke="none"]').count()).toBeGreaterThan(0);
+    expect(await contour.locator('circle title').allTextContents()).toEqual(
+      Array.from({ length: 3 }, () => expect.stringMatching(/^#\d: lr=.+, units=.+, val_loss=.+$/)),
+    );
+    // Another pair of parameters: the axes swap and the same trials are drawn.
+    await panel.getByLabel('x', { exact: true }).selectOption('units');
+    const swapped = panel.getByRole('img', { name: 'Contour of val_loss over units and lr' });
+    await expect.poll(() => swapped.locator('circle').count(), WAIT).toBe(3);
+    // lr is a log parameter: its axis is labelled by powers of ten.
+    expect(await swapped.locator('text').allTextContents()).toEqual(
+      expect.arrayContaining(['0.001', '0.01', '0.1']),
+    );
+    await panel.screenshot({ path: screenshotPath('contour') });
     await context.close();
   });
 });

@@ -219,6 +219,33 @@ describe.each(testDatabases)('team search [$name]', (target) => {
     expect(
       await numbers({ studyIds: [toGlobalId('Study', ids['mlp wide']!)], states: ['COMPLETE'] }),
     ).toEqual(['mlp wide#0', 'mlp wide#1']);
+    // Named studies are read study by study (newest first in each): the same rows as across the team, the
+    // objective at its own position in each study, and pages that continue across the studies.
+    const named = [ids['MLP baseline'], ids['CNN 50%_off'], ids.multi].map((id) => toGlobalId('Study', id!));
+    expect(await numbers({ studyIds: named, tags: ['keeper'] })).toEqual([
+      'CNN 50%_off#0',
+      'MLP baseline#0',
+      'MLP baseline#2',
+    ]);
+    expect(await numbers({ studyIds: named, tags: ['keeper'], states: ['FAIL'] })).toEqual([
+      'MLP baseline#2',
+    ]);
+    expect(await numbers({ studyIds: named, metric: { name: 'val_accuracy', min: 0.8 } })).toEqual([
+      'MLP baseline#0',
+      'multi#0',
+    ]);
+    expect(await numbers({ studyIds: named, metric: { name: 'latency', max: 20 } })).toEqual(['multi#0']);
+    const scoped = await trials({ studyIds: named });
+    expect(scoped).toMatchObject({ totalCount: 6, totalCountIsExact: true });
+    const scopedFirst = await trials({ studyIds: named }, { first: 4 });
+    const scopedRest = await trials({ studyIds: named }, { first: 4, after: scopedFirst.pageInfo.endCursor });
+    expect(scopedFirst.pageInfo.hasNextPage).toBe(true);
+    expect(scopedRest.pageInfo.hasNextPage).toBe(false);
+    const scopedIds = scoped.nodes.map((n: { id: string }) => Number(rawId(n.id, 'Trial')));
+    expect(
+      [...scopedFirst.nodes, ...scopedRest.nodes].map((n: { id: string }) => Number(rawId(n.id, 'Trial'))),
+    ).toEqual(scopedIds);
+    expect(scopedIds).toEqual([...scopedIds].sort((a, b) => b - a));
 
     const all = await trials(null);
     expect(all.totalCount).toBe(8);

@@ -66,6 +66,10 @@ export const trial = pgTable(
   (t) => [
     unique('trial_study_number_key').on(t.studyId, t.number),
     index('trial_study_state_idx').on(t.studyId, t.state),
+    // A study's trials newest first: the team search of named studies reads each study's newest matching trials
+    // backwards through it (keyset on id) instead of walking the primary key through every team's trials
+    // (migration 0010).
+    index('trial_study_id_idx').on(t.studyId, t.id),
     // The claim scans PENDING trials only. A plain (study_id, id) index made the planner walk every claimed
     // row as well; a partial index stays as small as the queue.
     index('trial_pending_idx')

@@ -1,0 +1,1 @@
+CREATE INDEX "trial_study_id_idx" ON "trial" USING btree ("study_id","id");
