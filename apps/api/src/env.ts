@@ -1,3 +1,4 @@
+import { readEnv } from '@tuneboard/contract/env';
 import { z } from 'zod';
 
 const boolean = z
@@ -72,11 +73,5 @@ const schema = z.object({
 export type ApiEnv = z.infer<typeof schema>;
 
 export function readApiEnv(source: Record<string, string | undefined> = process.env): ApiEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') ?? 'environment';
-    throw new Error(`Invalid ${field}=${JSON.stringify(source[field])}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  return readEnv(schema, source);
 }
