@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { CLAIM, COMPLETE, REPORT, gql, post } from '../api/client.ts';
+import { CLAIM, COMPLETE, REPORT, benchTeam, gql, post } from '../api/client.ts';
 import { benchEnv, inheritedEnv } from '../api/env.ts';
 import { startApiProcess, throwAwayDatabase } from '../api/process.ts';
 import { summarise } from '../api/stats.ts';
@@ -52,48 +52,15 @@ function rss(pid: number): { now: number; peak: number } {
   return { now: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
 }
 
-
 async function setup(url: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }',
-      variables: { i: { email: 'abuse@example.test', name: 'Abuse', password: 'bench password 1' } },
-    }),
-  });
-  const user = { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! };
-  const { teamCreate } = await gql(url, 'mutation { teamCreate(input: {name: "Bench", slug: "bench"}) { team { id } } }', {}, user);
-  const { projectCreate } = await gql(
-    url,
-    'mutation($t: ID!) { projectCreate(input: {teamId: $t, name: "Bench", slug: "bench"}) { project { id } } }',
-    { t: teamCreate.team.id },
-    user,
-  );
-  const { apiTokenCreate } = await gql(
-    url,
-    'mutation($t: ID!) { apiTokenCreate(input: {teamId: $t, name: "bench", scope: RUNNER}) { secret } }',
-    { t: teamCreate.team.id },
-    user,
-  );
-  const token = { token: apiTokenCreate.secret as string };
-  const runnerIds: string[] = [];
-  for (let i = 0; i < runners; i += 1) {
-    const { runnerRegister } = await gql(
-      url,
-      'mutation($i: RunnerRegisterInput!) { runnerRegister(input: $i) { runner { id } } }',
-      { i: { name: `bench-${i}`, host: 'bench', capabilities: { backend: 'none', gpus: 0, labels: [], acceptsCommands: true } } },
-      token,
-    );
-    runnerIds.push(runnerRegister.runner.id);
-  }
+  const { user, token, runnerIds, projectId } = await benchTeam(url, { email: 'abuse@example.test', name: 'Abuse' }, runners);
   const createStudy = async (name: string, maxParallel: number, maxTrials: number | null) => {
     const { studyCreate } = await gql(
       url,
       `mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }`,
       {
         i: {
-          projectId: projectCreate.project.id,
+          projectId,
           name,
           objectives: [{ name: 'loss', direction: 'MINIMIZE' }],
           space: { x: { type: 'float', low: 0, high: 1 }, layers: { type: 'int', low: 1, high: 4 } },

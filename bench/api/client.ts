@@ -54,3 +54,45 @@ export async function gql<T = any>(url: string, query: string, variables: unknow
 export const CLAIM = `mutation($i: TrialClaimInput!) { trialClaim(input: $i) { leases { leaseToken trial { id } } } }`;
 export const REPORT = `mutation($i: TrialReportInput!) { trialReport(input: $i) { accepted userErrors { code } } }`;
 export const COMPLETE = `mutation($i: TrialCompleteInput!) { trialComplete(input: $i) { userErrors { code } } }`;
+
+/**
+ * A person signed up (`email`, `name`), with a team and a project slugged `bench`, a RUNNER token and `runners`
+ * registered runners that accept commands: what every queue benchmark starts from.
+ */
+export async function benchTeam(url: string, person: { email: string; name: string }, runners: number) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }',
+      variables: { i: { ...person, password: 'bench password 1' } },
+    }),
+  });
+  const user: Auth = { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! };
+  const { teamCreate } = await gql(url, 'mutation { teamCreate(input: {name: "Bench", slug: "bench"}) { team { id } } }', {}, user);
+  const teamId = teamCreate.team.id;
+  const { projectCreate } = await gql(
+    url,
+    'mutation($t: ID!) { projectCreate(input: {teamId: $t, name: "Bench", slug: "bench"}) { project { id } } }',
+    { t: teamId },
+    user,
+  );
+  const { apiTokenCreate } = await gql(
+    url,
+    'mutation($t: ID!) { apiTokenCreate(input: {teamId: $t, name: "bench", scope: RUNNER}) { secret } }',
+    { t: teamId },
+    user,
+  );
+  const token: Auth = { token: apiTokenCreate.secret as string };
+  const runnerIds: string[] = [];
+  for (let i = 0; i < runners; i += 1) {
+    const { runnerRegister } = await gql(
+      url,
+      'mutation($i: RunnerRegisterInput!) { runnerRegister(input: $i) { runner { id } } }',
+      { i: { name: `bench-${i}`, host: 'bench', capabilities: { backend: 'none', gpus: 0, labels: [], acceptsCommands: true } } },
+      token,
+    );
+    runnerIds.push(runnerRegister.runner.id);
+  }
+  return { user, token, runnerIds, projectId: projectCreate.project.id as string };
+}

@@ -4,7 +4,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { CLAIM, COMPLETE, REPORT, gql } from './client.ts';
+import { CLAIM, COMPLETE, REPORT, benchTeam, gql } from './client.ts';
 import { benchEnv, inheritedEnv } from './env.ts';
 import { startApiProcess, throwAwayDatabase } from './process.ts';
 import { cpuBetween, cpuSnapshot } from './cpu.ts';
@@ -88,47 +88,14 @@ const REPORT_COMPLETE_CLAIM = `mutation($r: TrialReportInput!, $c: TrialComplete
   trialClaim(input: $k) { leases { leaseToken trial { id } } } }`;
 
 async function setup(url: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }',
-      variables: { i: { email: 'bench@example.test', name: 'Bench', password: 'bench password 1' } },
-    }),
-  });
-  const user = { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! };
-  const { teamCreate } = await gql(url, 'mutation { teamCreate(input: {name: "Bench", slug: "bench"}) { team { id } } }', {}, user);
-  const teamId = teamCreate.team.id;
-  const { projectCreate } = await gql(
-    url,
-    'mutation($t: ID!) { projectCreate(input: {teamId: $t, name: "Bench", slug: "bench"}) { project { id } } }',
-    { t: teamId },
-    user,
-  );
-  const { apiTokenCreate } = await gql(
-    url,
-    'mutation($t: ID!) { apiTokenCreate(input: {teamId: $t, name: "bench", scope: RUNNER}) { secret } }',
-    { t: teamId },
-    user,
-  );
-  const token = { token: apiTokenCreate.secret as string };
-  const runnerIds: string[] = [];
-  for (let i = 0; i < runners; i += 1) {
-    const { runnerRegister } = await gql(
-      url,
-      'mutation($i: RunnerRegisterInput!) { runnerRegister(input: $i) { runner { id } } }',
-      { i: { name: `bench-${i}`, host: 'bench', capabilities: { backend: 'none', gpus: 0, labels: [], acceptsCommands: true } } },
-      token,
-    );
-    runnerIds.push(runnerRegister.runner.id);
-  }
+  const { user, token, runnerIds, projectId } = await benchTeam(url, { email: 'bench@example.test', name: 'Bench' }, runners);
   const createStudy = async (name: string, maxParallel: number) => {
     const { studyCreate } = await gql(
       url,
       `mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }`,
       {
         i: {
-          projectId: projectCreate.project.id,
+          projectId,
           name,
           objectives: [{ name: 'loss', direction: 'MINIMIZE' }],
           space: { x: { type: 'float', low: 0, high: 1 } },
