@@ -1,5 +1,5 @@
-export { createDb, migrationsFolder } from './create-db';
-export type { CreateDbOptions, Database, DbHandle, MigrateResult, PoolStats, Schema } from './create-db';
-export { DataFolderLockedError } from './folder-lock';
-export { cancelledStatement, violatedConstraint } from './errors';
-export * from './schema';
+export { createDb, migrationsFolder } from './create-db.ts';
+export type { CreateDbOptions, Database, DbHandle, MigrateResult, PoolStats, Schema } from './create-db.ts';
+export { DataFolderLockedError } from './folder-lock.ts';
+export { cancelledStatement, violatedConstraint } from './errors.ts';
+export * from './schema/index.ts';

@@ -1,19 +1,19 @@
-import { deviceEnvForSlot } from '../backend/select-backend';
-import type { BackendChoice } from '../backend/select-backend';
-import type { CommandPolicy } from '../objectives/command-policy';
-import type { MetricPoint } from '../objectives/metrics';
-import { runObjective as realRunObjective } from '../objectives/run-objective';
-import type { ObjectiveResult, RunObjectiveOptions } from '../objectives/run-objective';
-import type { ClaimedTrial, FinishPayload, RunnerApi } from './api';
-import { toWireValue } from './api';
-import { backoffDelay, sleep } from './backoff';
-import { TransientApiError, errorMessage } from './graphql-client';
-import type { Logger } from './logger';
-import { formatDuration as seconds, formatProgress, formatValue } from './progress';
-import type { ProgressSink } from './progress';
-import { LogStreamer, type LogStreamerOptions } from './log-streamer';
-import { MetricReporter } from './reporter';
-import type { ReporterOptions } from './reporter';
+import { deviceEnvForSlot } from '../backend/select-backend.ts';
+import type { BackendChoice } from '../backend/select-backend.ts';
+import type { CommandPolicy } from '../objectives/command-policy.ts';
+import type { MetricPoint } from '../objectives/metrics.ts';
+import { runObjective as realRunObjective } from '../objectives/run-objective.ts';
+import type { ObjectiveResult, RunObjectiveOptions } from '../objectives/run-objective.ts';
+import type { ClaimedTrial, FinishPayload, RunnerApi } from './api.ts';
+import { toWireValue } from './api.ts';
+import { backoffDelay, sleep } from './backoff.ts';
+import { TransientApiError, errorMessage } from './graphql-client.ts';
+import type { Logger } from './logger.ts';
+import { formatDuration as seconds, formatProgress, formatValue } from './progress.ts';
+import type { ProgressSink } from './progress.ts';
+import { LogStreamer, type LogStreamerOptions } from './log-streamer.ts';
+import { MetricReporter } from './reporter.ts';
+import type { ReporterOptions } from './reporter.ts';
 
 export type RunObjective = (spec: unknown, params: Record<string, unknown>, options: RunObjectiveOptions) => Promise<ObjectiveResult>;
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { inheritedEnv } from './env';
-import type { MetricPoint, OnMetrics } from './metrics';
+import { inheritedEnv } from './env.ts';
+import type { MetricPoint, OnMetrics } from './metrics.ts';
 
 /** Bytes of stderr kept as a failed command's error. */
 export const stderrTailBytes = 4096;

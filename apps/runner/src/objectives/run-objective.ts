@@ -1,16 +1,16 @@
 import path from 'node:path';
-import { selectBackend } from '../backend/select-backend';
-import type { BackendChoice } from '../backend/select-backend';
-import { loadPreparedData } from '../train/prepare';
-import type { DataSource, PreparedData } from '../train/prepare';
-import { trainTemplate } from '../train/train';
-import type { EpochMetrics } from '../train/train';
-import { runCommand } from './command';
-import type { TrialContext } from './command';
-import { checkCommand, refuseCommands } from './command-policy';
-import type { CommandPolicy } from './command-policy';
-import { inheritedEnv } from './env';
-import type { MetricPoint, MetricsDecision, OnMetrics } from './metrics';
+import { selectBackend } from '../backend/select-backend.ts';
+import type { BackendChoice } from '../backend/select-backend.ts';
+import { loadPreparedData } from '../train/prepare.ts';
+import type { DataSource, PreparedData } from '../train/prepare.ts';
+import { trainTemplate } from '../train/train.ts';
+import type { EpochMetrics } from '../train/train.ts';
+import { runCommand } from './command.ts';
+import type { TrialContext } from './command.ts';
+import { checkCommand, refuseCommands } from './command-policy.ts';
+import type { CommandPolicy } from './command-policy.ts';
+import { inheritedEnv } from './env.ts';
+import type { MetricPoint, MetricsDecision, OnMetrics } from './metrics.ts';
 import { objectiveMetrics, parseObjectiveSpec } from '@tuneboard/contract';
 import type { CommandObjectiveSpec, TemplateObjectiveSpec } from '@tuneboard/contract';
 

@@ -1,8 +1,8 @@
-export { matern52 } from './kernel';
-export type { GpHyperparameters, GpModel } from './model';
-export { conditionGp, extendGp, gpPredict } from './model';
-export type { FitOptions } from './fit';
-export { defaultFitRestarts, fitGpHyperparameters, gpPriors, minNoiseVariance } from './fit';
-export { logExpectedImprovement, LogAcquisition } from './acquisition';
-export type { GpFitResult, GpFitSizes, GpLiar, GpPrepared, GpSuggestInput, GpSuggestMultiInput } from './suggest';
-export { defaultGpLiar, defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset, parEgoRho } from './suggest';
+export { matern52 } from './kernel.ts';
+export type { GpHyperparameters, GpModel } from './model.ts';
+export { conditionGp, extendGp, gpPredict } from './model.ts';
+export type { FitOptions } from './fit.ts';
+export { defaultFitRestarts, fitGpHyperparameters, gpPriors, minNoiseVariance } from './fit.ts';
+export { logExpectedImprovement, LogAcquisition } from './acquisition.ts';
+export type { GpFitResult, GpFitSizes, GpLiar, GpPrepared, GpSuggestInput, GpSuggestMultiInput } from './suggest.ts';
+export { defaultGpLiar, defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset, parEgoRho } from './suggest.ts';
