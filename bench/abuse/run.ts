@@ -4,15 +4,13 @@
 // filters that run into the statement timeout, and the refused ones: 1,000-trial pages, 1,500-entry filters,
 // 70,000 keys, 1e20 cursors). Prints the runners' trials/s and claim p99 without and with the attack, in one
 // run, and the API's RSS. Prints figures; asserts nothing about time.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { CLAIM, COMPLETE, REPORT, benchTeam, gql, post } from '../api/client.ts';
 import { benchEnv, inheritedEnv } from '../api/env.ts';
+import { startApiProcess, throwAwayDatabase } from '../api/process.ts';
 import { summarise } from '../api/stats.ts';
 
 const { values: flags } = parseArgs({
@@ -31,12 +29,7 @@ const warmupSeconds = Number(flags['warmup-seconds']);
 const adminUrl = flags['database-url'] ?? benchEnv.BENCH_DATABASE_URL;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-const dbName = `tb_abuse_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-const benchUrl = (() => {
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-})();
+const { name: dbName, url: benchUrl } = throwAwayDatabase(adminUrl, 'tb_abuse');
 
 async function sqlOn(url: string, text: string, params: unknown[] = []) {
   const client = new pg.Client({ connectionString: url });
@@ -49,33 +42,8 @@ async function sqlOn(url: string, text: string, params: unknown[] = []) {
 }
 
 /** The API in production mode with its default limits (statement timeout, pools), as `npm start` runs it. */
-function startApi(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const main = fileURLToPath(new URL('../../apps/api/src/main.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...inheritedEnv, NODE_ENV: 'production', DATABASE_URL: benchUrl, PORT: '0', LOG_LEVEL: 'info', LEASE_SECONDS: '300' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout.on('data', (chunk) => {
-      buffer += String(chunk);
-      const match = /"url":"([^"]+)","msg":"Tuneboard API ready"/.exec(buffer);
-      if (match) {
-        resolve({
-          url: match[1]!,
-          pid: child.pid!,
-          stop: () =>
-            new Promise<void>((done) => {
-              if (child.exitCode !== null || child.signalCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it was ready`)));
-  });
-}
+const startApi = () =>
+  startApiProcess({ ...inheritedEnv, NODE_ENV: 'production', DATABASE_URL: benchUrl, PORT: '0', LOG_LEVEL: 'info', LEASE_SECONDS: '300' });
 
 /** Resident set of a process now, and its peak so far (Linux /proc), in MiB. */
 function rss(pid: number): { now: number; peak: number } {
@@ -84,89 +52,15 @@ function rss(pid: number): { now: number; peak: number } {
   return { now: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
 }
 
-type Auth = { cookie?: string; token?: string };
-const keepAlive = new http.Agent({ keepAlive: true });
-/** POST /graphql over kept-alive connections; resolves to the whole answer (data and errors). */
-function post(url: string, query: string, variables: unknown, auth: Auth, payload = JSON.stringify({ query, variables })): Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: 'POST',
-      agent: keepAlive,
-      headers: {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(payload),
-        ...(auth.cookie ? { cookie: auth.cookie } : {}),
-        ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
-      },
-    });
-    request.once('error', reject);
-    request.once('response', (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.once('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
-      response.once('error', reject);
-    });
-    request.end(payload);
-  });
-}
-
-async function gql(url: string, query: string, variables: unknown, auth: Auth) {
-  const body = await post(url, query, variables, auth);
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-const CLAIM = `mutation($i: TrialClaimInput!) { trialClaim(input: $i) { leases { leaseToken trial { id } } } }`;
-const REPORT = `mutation($i: TrialReportInput!) { trialReport(input: $i) { accepted userErrors { code } } }`;
-const COMPLETE = `mutation($i: TrialCompleteInput!) { trialComplete(input: $i) { userErrors { code } } }`;
-
 async function setup(url: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }',
-      variables: { i: { email: 'abuse@example.test', name: 'Abuse', password: 'bench password 1' } },
-    }),
-  });
-  const user = { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! };
-  const { teamCreate } = await gql(url, 'mutation { teamCreate(input: {name: "Bench", slug: "bench"}) { team { id } } }', {}, user);
-  const { projectCreate } = await gql(
-    url,
-    'mutation($t: ID!) { projectCreate(input: {teamId: $t, name: "Bench", slug: "bench"}) { project { id } } }',
-    { t: teamCreate.team.id },
-    user,
-  );
-  const { apiTokenCreate } = await gql(
-    url,
-    'mutation($t: ID!) { apiTokenCreate(input: {teamId: $t, name: "bench", scope: RUNNER}) { secret } }',
-    { t: teamCreate.team.id },
-    user,
-  );
-  const token = { token: apiTokenCreate.secret as string };
-  const runnerIds: string[] = [];
-  for (let i = 0; i < runners; i += 1) {
-    const { runnerRegister } = await gql(
-      url,
-      'mutation($i: RunnerRegisterInput!) { runnerRegister(input: $i) { runner { id } } }',
-      { i: { name: `bench-${i}`, host: 'bench', capabilities: { backend: 'none', gpus: 0, labels: [], acceptsCommands: true } } },
-      token,
-    );
-    runnerIds.push(runnerRegister.runner.id);
-  }
+  const { user, token, runnerIds, projectId } = await benchTeam(url, { email: 'abuse@example.test', name: 'Abuse' }, runners);
   const createStudy = async (name: string, maxParallel: number, maxTrials: number | null) => {
     const { studyCreate } = await gql(
       url,
       `mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }`,
       {
         i: {
-          projectId: projectCreate.project.id,
+          projectId,
           name,
           objectives: [{ name: 'loss', direction: 'MINIMIZE' }],
           space: { x: { type: 'float', low: 0, high: 1 }, layers: { type: 'int', low: 1, high: 4 } },

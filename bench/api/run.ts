@@ -1,14 +1,12 @@
 // npm run bench:api [-- --seconds 60 --pipelined-seconds 60 --ingest-seconds 20 --runners 16 --warmup-seconds 10]
 // Throughput of the trial queue and of metric ingest through GraphQL, beside the raw-SQL ceiling measured
 // in the same run on the same Postgres. Prints figures; asserts nothing about time.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { CLAIM, COMPLETE, REPORT, benchTeam, gql } from './client.ts';
 import { benchEnv, inheritedEnv } from './env.ts';
+import { startApiProcess, throwAwayDatabase } from './process.ts';
 import { cpuBetween, cpuSnapshot } from './cpu.ts';
 import { summarise } from './stats.ts';
 
@@ -31,13 +29,8 @@ const warmupSeconds = Number(flags['warmup-seconds']);
 const batchSize = Number(flags.batch);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-const dbName = `tb_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const adminUrl = benchEnv.BENCH_DATABASE_URL;
-const benchUrl = (() => {
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-})();
+const { name: dbName, url: benchUrl } = throwAwayDatabase(adminUrl, 'tb_bench');
 
 async function adminQuery(text: string) {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -49,36 +42,11 @@ async function adminQuery(text: string) {
   }
 }
 
-function startApi(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const main = fileURLToPath(new URL('../../apps/api/src/main.ts', import.meta.url));
-  const profile = benchEnv.BENCH_API_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', benchEnv.BENCH_API_PROFILE] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', main], {
-    env: { ...inheritedEnv, NODE_ENV: 'production', DATABASE_URL: benchUrl, PORT: '0', LOG_LEVEL: 'info', LEASE_SECONDS: '300', DATABASE_POOL_SIZE: '20' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout.on('data', (chunk) => {
-      buffer += String(chunk);
-      const match = /"url":"([^"]+)","msg":"Tuneboard API ready"/.exec(buffer);
-      if (match) {
-        resolve({
-          url: match[1]!,
-          pid: child.pid!,
-          // Idempotent: a second call (the `finally` after a normal stop) must not wait for an exit that
-          // already happened — the process would end there with the throw-away database left behind.
-          stop: () =>
-            new Promise<void>((done) => {
-              if (child.exitCode !== null || child.signalCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it was ready`)));
-  });
-}
+const startApi = () =>
+  startApiProcess(
+    { ...inheritedEnv, NODE_ENV: 'production', DATABASE_URL: benchUrl, PORT: '0', LOG_LEVEL: 'info', LEASE_SECONDS: '300', DATABASE_POOL_SIZE: '20' },
+    benchEnv.BENCH_API_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', benchEnv.BENCH_API_PROFILE] : [],
+  );
 
 /**
  * CPU used by the API process and by the Postgres backends serving the bench database during a phase:
@@ -110,43 +78,6 @@ async function cpuMeter(apiPid: number | undefined) {
   };
 }
 
-type Auth = { cookie?: string; token?: string };
-/**
- * The simulated runners' requests: node:http over kept-alive connections, as the runner itself sends them
- * (apps/runner/src/agent/graphql-client.ts); `fetch` cost these clients about five times the CPU a request.
- */
-const keepAlive = new http.Agent({ keepAlive: true });
-async function gql<T = any>(url: string, query: string, variables: unknown, auth: Auth): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const payload = JSON.stringify({ query, variables });
-  const text = await new Promise<string>((resolve, reject) => {
-    const request = http.request(url, {
-      method: 'POST',
-      agent: keepAlive,
-      headers: {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(payload),
-        ...(auth.cookie ? { cookie: auth.cookie } : {}),
-        ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
-      },
-    });
-    request.once('error', reject);
-    request.once('response', (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.once('end', () => resolve(body));
-      response.once('error', reject);
-    });
-    request.end(payload);
-  });
-  const body = JSON.parse(text) as { data?: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
-
-const CLAIM = `mutation($i: TrialClaimInput!) { trialClaim(input: $i) { leases { leaseToken trial { id } } } }`;
-const REPORT = `mutation($i: TrialReportInput!) { trialReport(input: $i) { accepted userErrors { code } } }`;
-const COMPLETE = `mutation($i: TrialCompleteInput!) { trialComplete(input: $i) { userErrors { code } } }`;
 /**
  * The same three operations in ONE request: GraphQL runs a mutation's fields in order, so the last points,
  * the completion (and the top-up it triggers) and the next claim share a round trip and a request's overhead.
@@ -157,47 +88,14 @@ const REPORT_COMPLETE_CLAIM = `mutation($r: TrialReportInput!, $c: TrialComplete
   trialClaim(input: $k) { leases { leaseToken trial { id } } } }`;
 
 async function setup(url: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }',
-      variables: { i: { email: 'bench@example.test', name: 'Bench', password: 'bench password 1' } },
-    }),
-  });
-  const user = { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! };
-  const { teamCreate } = await gql(url, 'mutation { teamCreate(input: {name: "Bench", slug: "bench"}) { team { id } } }', {}, user);
-  const teamId = teamCreate.team.id;
-  const { projectCreate } = await gql(
-    url,
-    'mutation($t: ID!) { projectCreate(input: {teamId: $t, name: "Bench", slug: "bench"}) { project { id } } }',
-    { t: teamId },
-    user,
-  );
-  const { apiTokenCreate } = await gql(
-    url,
-    'mutation($t: ID!) { apiTokenCreate(input: {teamId: $t, name: "bench", scope: RUNNER}) { secret } }',
-    { t: teamId },
-    user,
-  );
-  const token = { token: apiTokenCreate.secret as string };
-  const runnerIds: string[] = [];
-  for (let i = 0; i < runners; i += 1) {
-    const { runnerRegister } = await gql(
-      url,
-      'mutation($i: RunnerRegisterInput!) { runnerRegister(input: $i) { runner { id } } }',
-      { i: { name: `bench-${i}`, host: 'bench', capabilities: { backend: 'none', gpus: 0, labels: [], acceptsCommands: true } } },
-      token,
-    );
-    runnerIds.push(runnerRegister.runner.id);
-  }
+  const { user, token, runnerIds, projectId } = await benchTeam(url, { email: 'bench@example.test', name: 'Bench' }, runners);
   const createStudy = async (name: string, maxParallel: number) => {
     const { studyCreate } = await gql(
       url,
       `mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }`,
       {
         i: {
-          projectId: projectCreate.project.id,
+          projectId,
           name,
           objectives: [{ name: 'loss', direction: 'MINIMIZE' }],
           space: { x: { type: 'float', low: 0, high: 1 } },

@@ -6,16 +6,15 @@
 // runner itself: the real loop and API, with busy work in place of training (see `standIn`), against the same
 // stand-in trials alone. What the runner adds — claiming, batching and sending metrics, heartbeats,
 // completing, waiting for the next claim — is the time its thread spent not working on the trial.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createStudy, setupTeam, type TestApi } from '@tuneboard/api/testing';
+import { startApiProcess } from '../api/process.ts';
 import { RunnerAgent, createLogger } from '@tuneboard/runner';
 import type { RunObjective } from '@tuneboard/runner';
 import { runObjective } from '@tuneboard/runner/objectives';
@@ -108,20 +107,8 @@ type TrialNode = { number: number; params: Record<string, unknown>; state: strin
 async function main(): Promise<void> {
   log(`bench:runner-overhead — ${trials} digits-MLP trials of ${epochs} epochs, maxParallel ${parallel}, one slot, backend wasm, API on embedded PGlite, requests ${networkThread ? 'on the runner\'s network thread' : 'on the training thread'}`);
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tuneboard-overhead-'));
-  const main = fileURLToPath(new URL('../../apps/api/src/main.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { PORT: '0', LOG_LEVEL: 'info', TUNEBOARD_DATA_DIR: path.join(folder, 'pglite') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += String(chunk);
-      const match = /"url":"([^"]+)","msg":"Tuneboard API ready"/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the API exited with ${code}`)));
-  });
+  const child = await startApiProcess({ PORT: '0', LOG_LEVEL: 'info', TUNEBOARD_DATA_DIR: path.join(folder, 'pglite') });
+  const { url } = child;
   const api = { server: { url }, gql: graphql } as unknown as TestApi;
   async function graphql(query: string, variables: unknown, auth?: { cookie?: string; token?: string }) {
     const response = await fetch(url, {
@@ -456,10 +443,7 @@ async function main(): Promise<void> {
         `the study's first claim and last completion ${ownAvg((b) => b.ends).toFixed(2)} %; goal < 1 %`);
     }
   } finally {
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    await child.stop();
     fs.rmSync(folder, { recursive: true, force: true });
   }
 }

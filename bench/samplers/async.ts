@@ -19,10 +19,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createSampler, parseSpace } from '@tuneboard/tuning';
 import type { FrozenTrial, Params, SamplerConfig } from '@tuneboard/tuning';
-import { HELD_OUT_OBJECTIVES } from './held-out';
-import { mannWhitneyU } from './mann-whitney';
-import { OBJECTIVES } from './objectives';
-import type { Objective } from './objectives';
+import { HELD_OUT_OBJECTIVES } from './held-out.ts';
+import { mannWhitneyU } from './mann-whitney.ts';
+import { OBJECTIVES } from './objectives.ts';
+import type { Objective } from './objectives.ts';
 
 export interface AsyncOptions {
   runners: number;

@@ -1,5 +1,5 @@
 import type { Params, SpaceJson } from '@tuneboard/tuning';
-import type { Objective } from './objectives';
+import type { Objective } from './objectives.ts';
 
 /**
  * Problems the samplers' defaults were NOT tuned on (issue #17, item 6): judge changes on these, never tune on

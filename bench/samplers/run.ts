@@ -16,10 +16,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng, createSampler, hypervolume, parameterImportance, parseSpace } from '@tuneboard/tuning';
 import type { Direction, FrozenTrial, Params, SamplerConfig } from '@tuneboard/tuning';
-import { runAsyncBenchmark } from './async';
-import { env } from './env';
-import { MULTI_OBJECTIVES, OBJECTIVES } from './objectives';
-import type { MultiObjective } from './objectives';
+import { runAsyncBenchmark } from './async.ts';
+import { env } from './env.ts';
+import { MULTI_OBJECTIVES, OBJECTIVES } from './objectives.ts';
+import type { MultiObjective } from './objectives.ts';
 
 const quick = env.quick;
 const onlyMulti = env.onlyMulti;

@@ -1,8 +1,10 @@
+import { readEnv } from '@tuneboard/contract/env';
 import { z } from 'zod';
 
-export const webBenchEnv = z
-  .object({
+export const webBenchEnv = readEnv(
+  z.object({
     /** The Chromium the browser benchmarks drive (Debian's by default, like e2e). */
     TUNEBOARD_E2E_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
-  })
-  .parse(process.env);
+  }),
+  process.env,
+);

@@ -1,8 +1,9 @@
+import { readEnv } from '@tuneboard/contract/env';
 import { z } from 'zod';
 
 /** Settings for the browser tests. */
-const parsed = z
-  .object({
+const parsed = readEnv(
+  z.object({
     /** Chromium to drive; Debian's package puts it here (`.ci/run` installs it when missing). */
     TUNEBOARD_E2E_CHROMIUM: z.string().default('/usr/bin/chromium'),
     /** Show the browser instead of running headless (for debugging a test by hand). */
@@ -16,8 +17,9 @@ const parsed = z
     TUNEBOARD_E2E_REBUILD: z.enum(['0', '1']).default('0'),
     /** 1: print the API's, dashboard's and runner's output (for debugging). */
     TUNEBOARD_E2E_VERBOSE: z.enum(['0', '1']).default('0'),
-  })
-  .parse(process.env);
+  }),
+  process.env,
+);
 
 export const env = {
   chromium: parsed.TUNEBOARD_E2E_CHROMIUM,

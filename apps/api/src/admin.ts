@@ -26,6 +26,8 @@ import { readApiEnv } from './env.ts';
 import { createTeamWithOwner } from './resolvers/auth.ts';
 import { toGlobalId } from './ids.ts';
 import { OptunaImportError, mapOptunaStudy, readOptunaStorage, storeImport } from './import/optuna.ts';
+import { SamplerPool } from './queue/sampler-pool.ts';
+import { Scheduler } from './queue/scheduler.ts';
 
 const usage = `Tuneboard admin: first set-up and automation from the shell (uses DATABASE_URL, else embedded PGlite).
 
@@ -207,9 +209,11 @@ export async function runAdmin(
           if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, got ${values[flag]}`);
           return n;
         };
+        // The first top-up runs inline: a command that exits when done keeps no sampler threads.
+        const scheduler = new Scheduler(new SamplerPool(0));
         try {
           const plan = mapOptunaStudy(await readOptunaStorage(storage, studyName), values.name === undefined ? undefined : name(values));
-          const { studyId, created } = await storeImport(db, plan, {
+          const { studyId, created } = await storeImport(db, scheduler, plan, {
             projectId: home.id,
             storage,
             optunaStudy: studyName,
@@ -233,6 +237,8 @@ export async function runAdmin(
         } catch (error) {
           if (error instanceof OptunaImportError) throw new UsageError(`import optuna: ${error.message}`);
           throw error;
+        } finally {
+          await scheduler.close();
         }
         return;
       }

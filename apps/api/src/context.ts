@@ -8,6 +8,7 @@ import type { Viewer } from './auth/viewer.ts';
 import type { ApiEnv } from './env.ts';
 import type { EventHub } from './events.ts';
 import type { Loaders } from './loaders.ts';
+import type { Lifecycle } from './queue/lifecycle.ts';
 
 /** Long-lived services shared by every request of one API process. */
 export interface Services {
@@ -27,6 +28,8 @@ export interface Services {
   hashSlots: HashSlots;
   /** API tokens looked up recently (revocations are broadcast to every replica). */
   tokens: TokenCache;
+  /** The trial lifecycle's per-server parts: the scheduler with its sampler pool and plans, caches, the reaper. */
+  lifecycle: Lifecycle;
 }
 
 /** Per request (HTTP) or per operation (WebSocket). */

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { readEnv } from '@tuneboard/contract/env';
 import { z } from 'zod';
 import { readDbEnv } from '@tuneboard/db';
 
@@ -105,13 +106,7 @@ export type ApiEnv = z.infer<typeof schema> & {
 };
 
 export function readApiEnv(source: Record<string, string | undefined> = process.env): ApiEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') ?? 'environment';
-    throw new Error(`Invalid ${field}=${JSON.stringify(source[field])}: ${issue?.message ?? 'invalid'}`);
-  }
-  const env = parsed.data;
+  const env = readEnv(schema, source);
   if (env.TUNEBOARD_ARTIFACT_STORE === 's3' && !env.TUNEBOARD_S3_BUCKET) {
     throw new Error('Invalid TUNEBOARD_S3_BUCKET=undefined: TUNEBOARD_ARTIFACT_STORE=s3 needs a bucket');
   }

@@ -5,8 +5,7 @@ import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { pino, type Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { eq } from 'drizzle-orm';
-import { study, type DbHandle } from '@tuneboard/db';
+import type { DbHandle } from '@tuneboard/db';
 import { artifactRoute } from './artifacts/artifact-route.ts';
 import { createArtifactStore } from './artifacts/create-store.ts';
 import { clientAddressOf } from './auth/client-address.ts';
@@ -26,10 +25,7 @@ import { FairShare, isCharged } from './pipeline/fair-share.ts';
 import { readiness } from './ops/readiness.ts';
 import { createPipeline } from './pipeline/operation.ts';
 import { SocketRegistry, principalOf, type TrackedSocket } from './pipeline/sockets.ts';
-import { failStudyOnFailures } from './queue/failures.ts';
-import { reapExpiredLeases } from './queue/lease.ts';
-import { defaultSamplerWorkers, useSamplerWorkers } from './queue/sampler-pool.ts';
-import { topUp } from './queue/scheduler.ts';
+import { createLifecycle } from './queue/lifecycle.ts';
 import { schema } from './schema.ts';
 
 export interface ApiServer {
@@ -55,8 +51,6 @@ export async function startApiServer(
 ): Promise<ApiServer> {
   const logger = log ?? pino({ level: env.LOG_LEVEL });
   const production = env.NODE_ENV === 'production';
-  // The samplers' asks run in this many worker threads (0: inline); see queue/sampler-pool.ts.
-  useSamplerWorkers(env.TUNEBOARD_SAMPLER_WORKERS ?? defaultSamplerWorkers());
   const events = new EventHub(handle, { log: logger });
   await events.start();
   const tokens = new TokenCache(options.tokenCacheMs ?? TOKEN_CACHE_MS);
@@ -81,6 +75,16 @@ export async function startApiServer(
     principalOf: (context) => principalOf((context as Context).viewer, (context as Context).clientAddress),
   });
   const artifacts = createArtifactStore(env);
+  const signInLimiter = new SignInLimiter(handle.db);
+  // The trial lifecycle's per-server parts: scheduler (sampler pool, parsed plans), claim cache, lease reaper
+  // and sweeps (queue/lifecycle.ts); closed with the server.
+  const lifecycle = createLifecycle({
+    handle,
+    events,
+    env,
+    log: logger,
+    sweeps: [() => purgeExpiredSessions(handle.protocolDb), () => signInLimiter.purge()],
+  });
   const services: Services = {
     handle,
     artifacts: artifacts.store,
@@ -89,9 +93,10 @@ export async function startApiServer(
     env,
     events,
     log: logger,
-    signInLimiter: new SignInLimiter(handle.db),
+    signInLimiter,
     hashSlots: new HashSlots(),
     tokens,
+    lifecycle,
   };
   const origins = env.WEB_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
 
@@ -270,55 +275,15 @@ export async function startApiServer(
     }),
   );
 
-  // Expired leases go back to the queue; the studies they touched are topped up. Every SWEEP_EVERY ticks,
-  // every running study is topped up too, so a top-up that failed (or ran on a replica that died) is redone,
-  // and expired sessions are deleted. Every MAINTAIN_EVERY ticks an embedded database is vacuumed and
-  // analyzed (`DbHandle.maintain`: autovacuum's job, which nobody does in PGlite; a no-op on Postgres).
-  const SWEEP_EVERY = 6;
-  const MAINTAIN_EVERY = 60;
-  let tick = 0;
-  let reaping = false;
-  const reaper = setInterval(() => {
-    if (reaping) return;
-    reaping = true;
-    tick += 1;
-    // The queue's housekeeping is the runner protocol's: on its pool, never queued behind dashboard reads.
-    const db = handle.protocolDb;
-    const sweep = async () => {
-      const reaped = await reapExpiredLeases(db, events);
-      const touched = new Set(reaped.studies);
-      for (const { studyId, teamId } of reaped.failed) {
-        await failStudyOnFailures(db, events, { studyId, teamId, limit: env.TUNEBOARD_MAX_CONSECUTIVE_FAILURES }).catch((error: unknown) =>
-          logger.warn({ err: error, studyId }, 'the consecutive-failure check failed'),
-        );
-      }
-      if (tick % SWEEP_EVERY === 0) {
-        const running = await db.select({ id: study.id }).from(study).where(eq(study.status, 'RUNNING'));
-        for (const row of running) touched.add(row.id);
-        await purgeExpiredSessions(db);
-        await services.signInLimiter.purge();
-      }
-      if (tick % MAINTAIN_EVERY === 0) {
-        await handle.maintain().catch((error: unknown) => logger.warn({ err: error }, 'database housekeeping (VACUUM, ANALYZE) failed'));
-      }
-      for (const id of touched) {
-        await topUp(db, events, id).catch((error: unknown) => logger.warn({ err: error, studyId: id }, 'top-up failed'));
-      }
-    };
-    sweep()
-      .catch((error: unknown) => logger.warn({ err: error }, 'lease reaper failed; will retry'))
-      .finally(() => {
-        reaping = false;
-      });
-  }, env.REAPER_INTERVAL_MS);
-  reaper.unref();
-
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(env.PORT, env.HOST, () => {
       httpServer.off('error', reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    await lifecycle.close();
+    throw error;
   });
   const port = (httpServer.address() as AddressInfo).port;
   const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
@@ -327,7 +292,8 @@ export async function startApiServer(
     port,
     services,
     async close() {
-      clearInterval(reaper);
+      logger.debug('stopping the lease reaper');
+      await lifecycle.reaper.stop();
       logger.debug('closing WebSocket connections');
       await wsCleanup.dispose();
       logger.debug('stopping HTTP: in-flight requests finish, idle connections close');
@@ -336,7 +302,8 @@ export async function startApiServer(
       await closed;
       logger.debug('HTTP closed; stopping Apollo');
       await apollo.stop();
-      logger.debug('stopping event listeners');
+      logger.debug('stopping the sampler threads; stopping event listeners');
+      await lifecycle.close();
       await events.stop();
       await artifacts.store.close();
     },

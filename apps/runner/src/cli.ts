@@ -1,11 +1,11 @@
 // `tuneboard-runner --api URL --token T [--concurrency N] [--backend …] [--labels …] [--name …] [--study …]`
-import { RunnerAgent } from './agent/agent';
-import { ConfigError, parseRunnerConfig, usage } from './agent/config';
-import { errorMessage } from './agent/graphql-client';
-import { createLogger } from './agent/logger';
-import { RunnerMetrics, startRunnerMetricsServer } from './agent/metrics';
-import { TtyProgress } from './agent/progress';
-import { readRunnerEnv } from './env';
+import { RunnerAgent } from './agent/agent.ts';
+import { ConfigError, parseRunnerConfig, usage } from './agent/config.ts';
+import { errorMessage } from './agent/graphql-client.ts';
+import { createLogger } from './agent/logger.ts';
+import { RunnerMetrics, startRunnerMetricsServer } from './agent/metrics.ts';
+import { TtyProgress } from './agent/progress.ts';
+import { readRunnerEnv } from './env.ts';
 
 async function main(argv: string[]): Promise<number> {
   let config;

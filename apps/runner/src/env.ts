@@ -1,5 +1,6 @@
 // The runner's environment, read once and validated. The only file of the runner that reads `process.env`
 // (objectives/env.ts hands the whole environment to command objectives, which is a different job).
+import { readEnv } from '@tuneboard/contract/env';
 import { z } from 'zod';
 
 const optionalText = z
@@ -45,11 +46,5 @@ const schema = z.object({
 export type RunnerEnv = z.infer<typeof schema>;
 
 export function readRunnerEnv(source: Record<string, string | undefined> = process.env): RunnerEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') ?? 'environment';
-    throw new Error(`Invalid ${field}=${JSON.stringify(source[field])}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  return readEnv(schema, source);
 }

@@ -1,4 +1,5 @@
 // The launcher's environment, read once and validated. Flags on the command line override each setting.
+import { readEnv } from '@tuneboard/contract/env';
 import { z } from 'zod';
 
 const optionalText = z
@@ -32,13 +33,7 @@ const schema = z.object({
 export type StartEnv = z.infer<typeof schema>;
 
 export function readStartEnv(source: Record<string, string | undefined> = process.env): StartEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') ?? 'environment';
-    throw new Error(`Invalid ${field}=${JSON.stringify(source[field])}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  return readEnv(schema, source);
 }
 
 /** The environment children inherit (the API, dashboard and runner read their own settings from it). */

@@ -1,3 +1,4 @@
+import { readEnv } from '@tuneboard/contract/env';
 import { z } from 'zod';
 
 /**
@@ -13,19 +14,7 @@ const schema = z.object({
   TUNEBOARD_API_WS_URL: z.url().optional(),
 });
 
-function parse() {
-  const result = schema.safeParse(process.env);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => {
-      const key = String(i.path[0] ?? '');
-      return `${key}=${JSON.stringify(process.env[key] ?? '')}: ${i.message}`;
-    });
-    throw new Error(`Invalid dashboard environment: ${problems.join('; ')}`);
-  }
-  return result.data;
-}
-
-const parsed = parse();
+const parsed = readEnv(schema, process.env);
 
 export const env = {
   apiUrl: parsed.TUNEBOARD_API_URL,

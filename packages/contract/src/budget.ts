@@ -1,4 +1,4 @@
-import type { Issue } from './issues';
+import type { Issue } from './issues.ts';
 
 /** Bounds of each budget field; `maxTrials` may also be null (no limit). */
 export const BUDGET_BOUNDS = {

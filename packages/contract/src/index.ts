@@ -1,6 +1,6 @@
 // The study contract: what a study is, shared by the API (validation), the runner (what it executes and reports)
 // and the dashboard (the forms). Pure TypeScript and zod: no I/O, nothing that runs at import.
-export type { Issue } from './issues';
+export type { Issue } from './issues.ts';
 export {
   DESCRIPTION_MAX,
   MAX_OBJECTIVES,
@@ -11,19 +11,19 @@ export {
   STUDY_NAME_MAX,
   isMetricName,
   metricNameSchema,
-} from './names';
-export { directions, fromWireDirection, toWireDirection } from './directions';
-export type { Direction, WireDirection } from './directions';
-export { BUDGET_BOUNDS, BUDGET_FIELDS, DEFAULT_MAX_FAILURES, DEFAULT_MAX_PARALLEL, budgetIssues } from './budget';
-export type { Budget, BudgetField } from './budget';
-export { SPEC_FIELDS, checkSpace, normalizeSpace, spaceErrorPath, spaceFromEntries } from './space';
-export type { NamedParam, SpecField } from './space';
-export { duplicateJsonKey } from './json-keys';
+} from './names.ts';
+export { directions, fromWireDirection, toWireDirection } from './directions.ts';
+export type { Direction, WireDirection } from './directions.ts';
+export { BUDGET_BOUNDS, BUDGET_FIELDS, DEFAULT_MAX_FAILURES, DEFAULT_MAX_PARALLEL, budgetIssues } from './budget.ts';
+export type { Budget, BudgetField } from './budget.ts';
+export { SPEC_FIELDS, checkSpace, normalizeSpace, spaceErrorPath, spaceFromEntries } from './space.ts';
+export type { NamedParam, SpecField } from './space.ts';
+export { duplicateJsonKey } from './json-keys.ts';
 // The space's semantics live in @tuneboard/tuning (its samplers read them); the contract is how others reach them.
 export { MAX_CHOICES, MAX_NAME_LENGTH, MAX_PARAMS, SpaceError, parseSpace, spaceContains, spaceToJson } from '@tuneboard/tuning';
 export type { ParamDef, ParamSpecJson, ParamValue, SearchSpace, SpaceJson } from '@tuneboard/tuning';
-export * from './objective-spec';
-export { buildConfig, kindSpec, prunerKindNames, prunerKinds, samplerKindNames, samplerKinds } from './options';
-export type { KindSpec, OptionSpec, OptionType, OptionValues } from './options';
-export { MAX_ALLOWED_PROGRAMS, acceptsCommands, allowedPrograms, commandCapabilitiesIssue } from './runner';
-export type { RunnerCapabilities } from './runner';
+export * from './objective-spec.ts';
+export { buildConfig, kindSpec, prunerKindNames, prunerKinds, samplerKindNames, samplerKinds } from './options.ts';
+export type { KindSpec, OptionSpec, OptionType, OptionValues } from './options.ts';
+export { MAX_ALLOWED_PROGRAMS, acceptsCommands, allowedPrograms, commandCapabilitiesIssue } from './runner.ts';
+export type { RunnerCapabilities } from './runner.ts';

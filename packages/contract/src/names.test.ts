@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { budgetIssues } from './budget';
-import { METRIC_NAME_MAX, isMetricName, metricNameSchema } from './names';
+import { budgetIssues } from './budget.ts';
+import { METRIC_NAME_MAX, isMetricName, metricNameSchema } from './names.ts';
 
 describe('metric names', () => {
   it('admit letters, digits, _ . / - after a letter or _, up to the limit', () => {

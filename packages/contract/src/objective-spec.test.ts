@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { objectiveDirections, objectiveMetrics, objectiveSpecSchema, parseObjectiveSpec } from './objective-spec';
+import { objectiveDirections, objectiveMetrics, objectiveSpecSchema, parseObjectiveSpec } from './objective-spec.ts';
 
 describe('objective spec', () => {
   it('fills defaults for a template spec', () => {

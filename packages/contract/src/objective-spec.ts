@@ -1,8 +1,8 @@
 // The study's objective spec: what a runner executes for each trial. No tfjs import here, so the API and the
 // dashboard read it without loading a training backend.
 import { z } from 'zod';
-import { directions, type Direction } from './directions';
-import { metricNameSchema } from './names';
+import { directions, type Direction } from './directions.ts';
+import { metricNameSchema } from './names.ts';
 
 export const builtinDatasetNames = ['digits', 'iris', 'wine', 'breast-cancer', 'mnist'] as const;
 export type BuiltinDatasetName = (typeof builtinDatasetNames)[number];

@@ -1,6 +1,6 @@
 import { ConfigError, parsePrunerConfig, parseSamplerConfig, PRUNER_KINDS, SAMPLER_KINDS } from '@tuneboard/tuning';
 import { describe, expect, it } from 'vitest';
-import { buildConfig, kindSpec, prunerKinds, samplerKinds, type KindSpec } from './options';
+import { buildConfig, kindSpec, prunerKinds, samplerKinds, type KindSpec } from './options.ts';
 
 /** The fields a parser allows for `kind`, read from the error it gives for a field it does not know. */
 function allowedFields(parse: (json: unknown) => unknown, kind: string): string[] {

@@ -1,4 +1,4 @@
-import type { Issue } from './issues';
+import type { Issue } from './issues.ts';
 
 /** What a runner says it can do when it registers (stored as the runner row's `capabilities`). */
 export interface RunnerCapabilities {

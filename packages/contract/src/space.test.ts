@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateJsonKey } from './json-keys';
-import { checkSpace, normalizeSpace, spaceFromEntries } from './space';
+import { duplicateJsonKey } from './json-keys.ts';
+import { checkSpace, normalizeSpace, spaceFromEntries } from './space.ts';
 
 describe('the search-space document', () => {
   it('refuses a parameter name used twice, on each row that uses it, instead of dropping one definition', () => {

@@ -1,5 +1,5 @@
 import { SpaceError, parseSpace, spaceToJson, type SearchSpace, type SpaceJson } from '@tuneboard/tuning';
-import type { Issue } from './issues';
+import type { Issue } from './issues.ts';
 
 /** The field of a parameter's spec a rule is about, where its first word does not say it. */
 const RULE_FIELDS: Record<string, string> = {

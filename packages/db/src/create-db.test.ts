@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createDb } from './create-db';
-import { cancelledStatement } from './errors';
-import { readDbEnv } from './env';
-import { testDatabases } from './testing';
+import { createDb } from './create-db.ts';
+import { cancelledStatement } from './errors.ts';
+import { readDbEnv } from './env.ts';
+import { testDatabases } from './testing/index.ts';
 
 describe('embedded PGlite housekeeping', () => {
   it('vacuums and analyzes the tables whose rows change, as autovacuum would on a server', async () => {

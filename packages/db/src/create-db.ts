@@ -1,10 +1,10 @@
-import { readDbEnv } from './env';
-import type { DbHandle } from './handle';
-import { openPglite } from './pglite';
-import { openPostgres } from './postgres';
+import { readDbEnv } from './env.ts';
+import type { DbHandle } from './handle.ts';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
 
-export type { Database, DbHandle, MigrateResult, PoolStats, Schema } from './handle';
-export { migrationsFolder } from './migrations';
+export type { Database, DbHandle, MigrateResult, PoolStats, Schema } from './handle.ts';
+export { migrationsFolder } from './migrations.ts';
 
 export interface CreateDbOptions {
   /** Postgres connection string; default `DATABASE_URL`. Without one, embedded PGlite is used. */

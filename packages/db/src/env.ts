@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readEnv } from '@tuneboard/contract/env';
 import { z } from 'zod';
 
 /** The database settings this package reads from the environment, validated once. */
@@ -31,13 +32,7 @@ const schema = z.object({
 export type DbEnv = Omit<z.infer<typeof schema>, 'INIT_CWD'>;
 
 export function readDbEnv(source: Record<string, string | undefined> = process.env): DbEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') ?? 'environment';
-    throw new Error(`Invalid ${field}=${JSON.stringify(source[field])}: ${issue?.message ?? 'invalid'}`);
-  }
-  const { INIT_CWD, ...env } = parsed.data;
+  const { INIT_CWD, ...env } = readEnv(schema, source);
   const dataDir =
     env.TUNEBOARD_DATA_DIR.startsWith('memory://') || path.isAbsolute(env.TUNEBOARD_DATA_DIR)
       ? env.TUNEBOARD_DATA_DIR

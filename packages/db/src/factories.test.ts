@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from './create-db';
+import type { DbHandle } from './create-db.ts';
 import {
   createApiToken,
   createMembership,
@@ -12,7 +12,7 @@ import {
   createTrial,
   createUser,
   testDatabases,
-} from './testing';
+} from './testing/index.ts';
 
 describe.each(testDatabases)('factories [$name]', (target) => {
   let handle: DbHandle;

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from './create-db';
-import { metric, trial } from './schema';
-import { createMetric, createTrial, testDatabases } from './testing';
+import type { DbHandle } from './create-db.ts';
+import { metric, trial } from './schema/index.ts';
+import { createMetric, createTrial, testDatabases } from './testing/index.ts';
 
 const specials = [Number.NaN, Infinity, -Infinity, -0, 0, 1e308, -1e308, 5e-324, 0.1 + 0.2, 123456.789];
 

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb } from './create-db';
-import { DataFolderLockedError } from './folder-lock';
-import { finished, startFixture, waitForLine } from './testing/run-fixture';
+import { createDb } from './create-db.ts';
+import { DataFolderLockedError } from './folder-lock.ts';
+import { finished, startFixture, waitForLine } from './testing/run-fixture.ts';
 
 const folders: string[] = [];
 function freshFolder(): string {

@@ -1,6 +1,6 @@
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type * as schema from './schema';
+import type * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
 /** The drizzle database, the same type over PGlite and node-postgres. */

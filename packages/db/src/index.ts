@@ -1,6 +1,6 @@
-export { createDb, migrationsFolder } from './create-db';
-export type { CreateDbOptions, Database, DbHandle, MigrateResult, PoolStats, Schema } from './create-db';
-export { DataFolderLockedError } from './folder-lock';
-export { readDbEnv, type DbEnv } from './env';
-export { cancelledStatement, violatedConstraint } from './errors';
-export * from './schema';
+export { createDb, migrationsFolder } from './create-db.ts';
+export type { CreateDbOptions, Database, DbHandle, MigrateResult, PoolStats, Schema } from './create-db.ts';
+export { DataFolderLockedError } from './folder-lock.ts';
+export { readDbEnv, type DbEnv } from './env.ts';
+export { cancelledStatement, violatedConstraint } from './errors.ts';
+export * from './schema/index.ts';

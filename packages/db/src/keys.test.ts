@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from './create-db';
-import { violatedConstraint } from './errors';
-import { membership, metric, study, trial, user } from './schema';
+import type { DbHandle } from './create-db.ts';
+import { violatedConstraint } from './errors.ts';
+import { membership, metric, study, trial, user } from './schema/index.ts';
 import {
   createMembership,
   createMetric,
@@ -11,7 +11,7 @@ import {
   createTrial,
   createUser,
   testDatabases,
-} from './testing';
+} from './testing/index.ts';
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   try {

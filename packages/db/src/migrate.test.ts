@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createDb, migrationsFolder } from './create-db';
-import { finished, startFixture } from './testing/run-fixture';
-import { testDatabases } from './testing';
+import { createDb, migrationsFolder } from './create-db.ts';
+import { finished, startFixture } from './testing/run-fixture.ts';
+import { testDatabases } from './testing/index.ts';
 
 /** Every committed migration, in order, as drizzle-kit recorded them. */
 const migrations = (

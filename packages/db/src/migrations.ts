@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import type { DbHandle } from './handle';
+import type { DbHandle } from './handle.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 

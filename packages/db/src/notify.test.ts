@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDb } from './create-db';
-import { testDatabases } from './testing';
+import { createDb } from './create-db.ts';
+import { testDatabases } from './testing/index.ts';
 
 describe.each(testDatabases)('LISTEN/NOTIFY [$name]', (target) => {
   it('delivers a payload to a listener and stops after unlisten', async () => {

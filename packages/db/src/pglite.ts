@@ -1,10 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { lockDataFolder } from './folder-lock';
-import type { Database, DbHandle } from './handle';
-import { diffApplied, migrationNames, migrationsFolder, pendingMigrations } from './migrations';
-import * as schema from './schema';
+import { lockDataFolder } from './folder-lock.ts';
+import type { Database, DbHandle } from './handle.ts';
+import { diffApplied, migrationNames, migrationsFolder, pendingMigrations } from './migrations.ts';
+import * as schema from './schema/index.ts';
 
 /** What `maintain()` runs on PGlite: trials, studies, runners and sessions are updated; metric points only added. */
 const MAINTENANCE_SQL = ['VACUUM (ANALYZE) trial, study, runner, session', 'ANALYZE metric'];

@@ -1,10 +1,10 @@
 import { drizzle as drizzlePg, NodePgDatabase, NodePgDriver } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import type { Database, DbHandle, Schema } from './handle';
-import { MIGRATION_LOCK_KEY, diffApplied, migrationNames, migrationsFolder, pendingMigrations } from './migrations';
-import { PostgresListener } from './postgres-listener';
-import * as schema from './schema';
+import type { Database, DbHandle, Schema } from './handle.ts';
+import { MIGRATION_LOCK_KEY, diffApplied, migrationNames, migrationsFolder, pendingMigrations } from './migrations.ts';
+import { PostgresListener } from './postgres-listener.ts';
+import * as schema from './schema/index.ts';
 
 function redact(url: string): string {
   try {

@@ -1,4 +1,4 @@
-import { ConfigError, show } from './errors';
+import { ConfigError, show } from './errors.ts';
 
 /** Field readers for JSON configurations: each throws a {@link ConfigError} naming the field, rule and value. */
 export class Fields {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, crowdingDistance, hypervolume, nonDominatedSort, paretoFront, parameterImportance, parseSpace } from './index';
-import type { FrozenTrial } from './index';
+import { createRng, crowdingDistance, hypervolume, nonDominatedSort, paretoFront, parameterImportance, parseSpace } from './index.ts';
+import type { FrozenTrial } from './index.ts';
 
 describe('the exported multi-objective helpers', () => {
   // Objectives: minimise the first, maximise the second.

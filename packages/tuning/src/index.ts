@@ -1,7 +1,7 @@
-export type { Direction, FrozenTrial, IntermediateValue, ParamValue, Params, TrialState } from './types';
-export { ConfigError, SpaceError } from './errors';
-export { createRng, mixSeed } from './rng';
-export type { Rng } from './rng';
+export type { Direction, FrozenTrial, IntermediateValue, ParamValue, Params, TrialState } from './types.ts';
+export { ConfigError, SpaceError } from './errors.ts';
+export { createRng, mixSeed } from './rng.ts';
+export type { Rng } from './rng.ts';
 export {
   MAX_CHOICES,
   MAX_NAME_LENGTH,
@@ -13,7 +13,7 @@ export {
   parseSpace,
   spaceContains,
   spaceToJson,
-} from './space';
+} from './space.ts';
 export type {
   CategoricalParamDef,
   Condition,
@@ -24,16 +24,16 @@ export type {
   ParamSpecJson,
   SearchSpace,
   SpaceJson,
-} from './space';
-export { decodeFromUnitCube, decodeValue, encodeToUnitCube, encodeValue, unitCubeNames } from './space-codec';
-export { SAMPLER_KINDS } from './samplers/types';
-export { askFromCountSequentially, askSequentially } from './samplers/types';
-export type { AskContext, CountContext, ModelFitSizes, Sampler, SamplerHooks, SamplerKind } from './samplers/types';
+} from './space.ts';
+export { decodeFromUnitCube, decodeValue, encodeToUnitCube, encodeValue, unitCubeNames } from './space-codec.ts';
+export { SAMPLER_KINDS } from './samplers/types.ts';
+export { askFromCountSequentially, askSequentially } from './samplers/types.ts';
+export type { AskContext, CountContext, ModelFitSizes, Sampler, SamplerHooks, SamplerKind } from './samplers/types.ts';
 /** Past this many observations the GP is conditioned on a bounded, deterministic subset (see the README). */
-export { defaultMaxModelPoints } from './gp/suggest';
-export { sampleUniform } from './samplers/random';
-export { sampleQmc } from './samplers/qmc';
-export { parseSamplerConfig } from './samplers/config';
+export { defaultMaxModelPoints } from './gp/suggest.ts';
+export { sampleUniform } from './samplers/random.ts';
+export { sampleQmc } from './samplers/qmc.ts';
+export { parseSamplerConfig } from './samplers/config.ts';
 export type {
   CmaesSamplerConfig,
   GpSamplerConfig,
@@ -43,19 +43,19 @@ export type {
   RandomSamplerConfig,
   SamplerConfig,
   TpeSamplerConfig,
-} from './samplers/config';
-export { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, autoChoice, createSampler } from './samplers/create';
-export { DEFAULT_GP_STARTUP_TRIALS, createGpSampler } from './samplers/gp-sampler';
-export { DEFAULT_OUTPUT_WARP, OUTPUT_WARPS, warpOutputs } from './samplers/output-warp';
-export { createCmaesSampler } from './samplers/cmaes-sampler';
-export { DEFAULT_NSGA2_POPULATION, createNsga2Sampler } from './samplers/nsga2-sampler';
-export type { GpSamplerOptions } from './samplers/gp-sampler';
-export type { OutputWarp } from './samplers/output-warp';
-export type { CmaesSamplerOptions } from './samplers/cmaes-sampler';
-export type { Nsga2SamplerOptions } from './samplers/nsga2-sampler';
-export { INACTIVE_FILL, MAX_MODELLED_LEVELS, adaptHistory, decodeParams, dimOf, encodeParams, spaceDims } from './samplers/adapter';
-export type { AdaptOptions, CoreProblem } from './samplers/adapter';
-export type { Dim, DimSlot } from './numeric/dims';
+} from './samplers/config.ts';
+export { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, autoChoice, createSampler } from './samplers/create.ts';
+export { DEFAULT_GP_STARTUP_TRIALS, createGpSampler } from './samplers/gp-sampler.ts';
+export { DEFAULT_OUTPUT_WARP, OUTPUT_WARPS, warpOutputs } from './samplers/output-warp.ts';
+export { createCmaesSampler } from './samplers/cmaes-sampler.ts';
+export { DEFAULT_NSGA2_POPULATION, createNsga2Sampler } from './samplers/nsga2-sampler.ts';
+export type { GpSamplerOptions } from './samplers/gp-sampler.ts';
+export type { OutputWarp } from './samplers/output-warp.ts';
+export type { CmaesSamplerOptions } from './samplers/cmaes-sampler.ts';
+export type { Nsga2SamplerOptions } from './samplers/nsga2-sampler.ts';
+export { INACTIVE_FILL, MAX_MODELLED_LEVELS, adaptHistory, decodeParams, dimOf, encodeParams, spaceDims } from './samplers/adapter.ts';
+export type { AdaptOptions, CoreProblem } from './samplers/adapter.ts';
+export type { Dim, DimSlot } from './numeric/dims.ts';
 export {
   constrainedDominates,
   constraintViolation,
@@ -66,11 +66,11 @@ export {
   nonDominatedSort,
   paretoFront,
   toMinimization,
-} from './multi';
-export { parameterImportance } from './importance';
-export type { ParameterImportance, ParameterImportanceOptions } from './importance';
-export { DEFAULT_GRID_POINTS, MAX_GRID_SIZE, enumerateGrid } from './samplers/grid';
-export { ScrambledSobol } from './samplers/sobol';
+} from './multi/index.ts';
+export { parameterImportance } from './importance/index.ts';
+export type { ParameterImportance, ParameterImportanceOptions } from './importance/index.ts';
+export { DEFAULT_GRID_POINTS, MAX_GRID_SIZE, enumerateGrid } from './samplers/grid.ts';
+export { ScrambledSobol } from './samplers/sobol.ts';
 export {
   DEFAULT_EI_CANDIDATES,
   DEFAULT_PRIOR_WEIGHT,
@@ -78,8 +78,8 @@ export {
   defaultGamma,
   paretoRanks,
   rankTrials,
-} from './samplers/tpe/sampler';
-export { PRUNER_KINDS, createPruner, parsePrunerConfig } from './pruners';
-export type { PruneContext, Pruner, PrunerConfig, PrunerKind } from './pruners';
-export { refineSpace, suggestRefinement, trialsInside } from './refine';
-export type { RefineRange, SuggestRefinementOptions } from './refine';
+} from './samplers/tpe/sampler.ts';
+export { PRUNER_KINDS, createPruner, parsePrunerConfig } from './pruners/index.ts';
+export type { PruneContext, Pruner, PrunerConfig, PrunerKind } from './pruners/index.ts';
+export { refineSpace, suggestRefinement, trialsInside } from './refine.ts';
+export type { RefineRange, SuggestRefinementOptions } from './refine.ts';

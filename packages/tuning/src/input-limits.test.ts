@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SpaceError, show } from './errors';
-import { createSampler } from './samplers/create';
-import { enumerateGrid } from './samplers/grid';
-import { parseSpace, spaceContains } from './space';
-import type { FrozenTrial, Params } from './types';
+import { SpaceError, show } from './errors.ts';
+import { createSampler } from './samplers/create.ts';
+import { enumerateGrid } from './samplers/grid.ts';
+import { parseSpace, spaceContains } from './space.ts';
+import type { FrozenTrial, Params } from './types.ts';
 
 /** Issue #15: spaces that made samplers throw `Invalid array length` or lose a parameter are refused by name, or work. */
 describe('input limits of search spaces', () => {

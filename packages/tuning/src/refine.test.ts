@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SpaceError } from './errors';
-import { refineSpace, suggestRefinement, trialsInside } from './refine';
-import { getParam, parseSpace, spaceToJson } from './space';
-import type { FrozenTrial } from './types';
+import { SpaceError } from './errors.ts';
+import { refineSpace, suggestRefinement, trialsInside } from './refine.ts';
+import { getParam, parseSpace, spaceToJson } from './space.ts';
+import type { FrozenTrial } from './types.ts';
 
 const space = parseSpace({
   learningRate: { type: 'float', low: 1e-5, high: 0.1, log: true },

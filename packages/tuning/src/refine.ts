@@ -1,8 +1,8 @@
-import { SpaceError, show } from './errors';
-import { paramAccepts, parseSpace, spaceContains, spaceToJson } from './space';
-import type { ParamDef, ParamSpecJson, SearchSpace, SpaceJson } from './space';
-import { internalBounds, snap, toInternal } from './space-codec';
-import type { Direction, FrozenTrial, ParamValue, TrialState } from './types';
+import { SpaceError, show } from './errors.ts';
+import { paramAccepts, parseSpace, spaceContains, spaceToJson } from './space.ts';
+import type { ParamDef, ParamSpecJson, SearchSpace, SpaceJson } from './space.ts';
+import { internalBounds, snap, toInternal } from './space-codec.ts';
+import type { Direction, FrozenTrial, ParamValue, TrialState } from './types.ts';
 
 /** A brushed range: [low, high] for a numeric parameter, the kept choices for a categorical one. */
 export type RefineRange = readonly [number, number] | readonly ParamValue[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandomSource, normal } from './rng';
+import { createRandomSource, normal } from './rng.ts';
 
 describe('createRandomSource', () => {
   it('repeats its stream for the same seed and differs for another', () => {

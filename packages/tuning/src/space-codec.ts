@@ -1,7 +1,7 @@
-import { conditionHolds } from './space';
-import type { CategoricalParamDef, NumericParamDef, ParamDef, SearchSpace } from './space';
-import { choiceKey } from './space';
-import type { ParamValue, Params } from './types';
+import { conditionHolds } from './space.ts';
+import type { CategoricalParamDef, NumericParamDef, ParamDef, SearchSpace } from './space.ts';
+import { choiceKey } from './space.ts';
+import type { ParamValue, Params } from './types.ts';
 
 /** Significant digits kept when snapping to a step, so 3 × 0.05 reads 0.15 and not 0.15000000000000002. */
 const SNAP_PRECISION = 14;

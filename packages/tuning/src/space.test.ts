@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SpaceError } from './errors';
-import { MAX_CHOICES, MAX_PARAMS, activeParams, parseSpace, spaceContains, spaceToJson } from './space';
-import { decodeFromUnitCube, encodeToUnitCube } from './space-codec';
+import { SpaceError } from './errors.ts';
+import { MAX_CHOICES, MAX_PARAMS, activeParams, parseSpace, spaceContains, spaceToJson } from './space.ts';
+import { decodeFromUnitCube, encodeToUnitCube } from './space-codec.ts';
 
 const example = {
   learningRate: { type: 'float', low: 1e-5, high: 0.1, log: true },

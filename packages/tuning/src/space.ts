@@ -1,5 +1,5 @@
-import { SpaceError, show } from './errors';
-import type { ParamValue } from './types';
+import { SpaceError, show } from './errors.ts';
+import type { ParamValue } from './types.ts';
 
 /** Most parameters a space may define; beyond this samplers' cost and the dashboard's plots stop scaling. */
 export const MAX_PARAMS = 100;

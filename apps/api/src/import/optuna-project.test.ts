@@ -61,10 +61,10 @@ describe.skipIf(!optunaPython)('importing Optuna studies', () => {
           maxTrials: 10,
           maxParallel: 2,
         };
-        const { studyId, created } = await storeImport(handle.db, plan, options);
+        const { studyId, created } = await storeImport(handle.db, api.server.services.lifecycle.scheduler, plan, options);
         expect(created).toBe(true);
         // A second import of the same study finds the first and changes nothing.
-        expect(await storeImport(handle.db, plan, options)).toEqual({ studyId, created: false });
+        expect(await storeImport(handle.db, api.server.services.lifecycle.scheduler, plan, options)).toEqual({ studyId, created: false });
 
         const truth = await optunaView(name, url);
         const id = toGlobalId('Study', studyId);

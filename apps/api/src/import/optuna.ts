@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { metric, study, trial, type Database, type JsonObject } from '@tuneboard/db';
 import { parseSpace, SpaceError, type SpaceJson } from '@tuneboard/tuning';
-import { topUp } from '../queue/scheduler.ts';
+import type { Scheduler } from '../queue/scheduler.ts';
 import { validateConfig } from '../resolvers/study-input.ts';
 import { attributesAsNotes } from './optuna-attributes.ts';
 import { redactStorage } from './optuna-read.ts';
@@ -271,6 +271,7 @@ const noEvents = { queueStudyEvent() {}, queueAvailable() {} };
  */
 export async function storeImport(
   db: Database,
+  scheduler: Scheduler,
   plan: ImportPlan,
   options: {
     projectId: string;
@@ -355,6 +356,6 @@ export async function storeImport(
     }
     return row!.id;
   });
-  await topUp(db, noEvents, studyId);
+  await scheduler.topUp(db, noEvents, studyId);
   return { studyId, created: true };
 }

@@ -3,7 +3,6 @@ import type { DbHandle } from '@tuneboard/db';
 import type * as Tuning from '@tuneboard/tuning';
 import { testDatabases } from '@tuneboard/db/testing';
 import { createStudy, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
-import { topUpNow } from './scheduler.ts';
 
 // Every sampler the API creates counts its model fits here (the hook never changes a suggestion).
 const fits = vi.hoisted(() => ({ count: 0 }));
@@ -77,7 +76,7 @@ describe.each(testDatabases)('sampler seeds and batched top-ups [$name]', (targe
       [id],
     );
     fits.count = 0;
-    expect(await topUpNow(handle.db, noEvents, id)).toEqual({ created: 8, status: 'RUNNING' });
+    expect(await api.server.services.lifecycle.scheduler.topUpNow(handle.db, noEvents, id)).toEqual({ created: 8, status: 'RUNNING' });
     expect(fits.count).toBe(1);
     const points = await handle.query<{ p: string }>(`select params::text as p from trial where study_id = $1`, [id]);
     expect(new Set(points.map((r) => r.p)).size).toBe(16);

@@ -3,9 +3,9 @@ import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
 import type { FrozenTrial } from '@tuneboard/tuning';
 import { CLAIM, createStudy, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
-import { SamplerPool, samplerPool } from './sampler-pool.ts';
+import { parseSamplerConfig, parseSpace } from '@tuneboard/tuning';
+import { SamplerPool } from './sampler-pool.ts';
 import type { SamplerTask } from './sampler-task.ts';
-import { topUp } from './scheduler.ts';
 
 const noEvents = { queueStudyEvent: () => undefined, queueAvailable: () => undefined };
 
@@ -29,7 +29,13 @@ function history(): FrozenTrial[] {
   });
 }
 
-const task = (sampler: Record<string, unknown>, n = 4): SamplerTask => ({ sampler, space, directions: ['minimize'], trials: history(), n });
+const task = (sampler: Record<string, unknown>, n = 4): SamplerTask => ({
+  sampler: parseSamplerConfig(sampler),
+  space: parseSpace(space),
+  directions: ['minimize'],
+  trials: history(),
+  n,
+});
 
 describe('the sampler pool', () => {
   const pools: SamplerPool[] = [];
@@ -103,9 +109,11 @@ describe.each(testDatabases)('sampling off the request thread [$name]', (target)
     const studyA = rowA!.id;
     // A's two trials end behind the API's back; its next top-up asks TPE, held in a worker until released.
     await handle.query(`update trial set state = 'COMPLETE', "values" = '{0.5}', finished_at = now() where study_id = $1`, [studyA]);
-    const held = samplerPool().hold(studyA);
+    // The server's own scheduler and pool (each API server has its own, queue/lifecycle.ts).
+    const { scheduler } = api.server.services.lifecycle;
+    const held = scheduler.pool.hold(studyA);
     let aDone = false;
-    const topUpA = topUp(handle.db, noEvents, studyA).then((result) => {
+    const topUpA = scheduler.topUp(handle.db, noEvents, studyA).then((result) => {
       aDone = true;
       return result;
     });

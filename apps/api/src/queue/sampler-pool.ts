@@ -21,7 +21,8 @@ export interface SamplerHold {
  * Runs the samplers' batch asks off the API's request thread: a `piscina` pool of `workers` threads (the total
  * bound), one ask at a time per study (the per-study bound: a study's next ask waits for its previous one, so a
  * slow study holds at most one thread and never delays another's claims, reports or reads). `workers = 0` runs
- * every ask inline, on the calling thread, through the same function (`runSamplerTask`).
+ * every ask inline, on the calling thread, through the same function (`runSamplerTask`). One pool per API server,
+ * made with its other lifecycle services (./lifecycle.ts) and closed when the server closes.
  */
 export class SamplerPool {
   readonly workers: number;
@@ -85,21 +86,4 @@ export class SamplerPool {
   async close(): Promise<void> {
     await this.piscina?.close();
   }
-}
-
-let shared: SamplerPool | undefined;
-
-/** The process's pool (`TUNEBOARD_SAMPLER_WORKERS` threads as the last started API server set it). */
-export function samplerPool(): SamplerPool {
-  shared ??= new SamplerPool(defaultSamplerWorkers());
-  return shared;
-}
-
-/** Sets the process's pool size; a different size replaces the pool once its asks in flight finish. */
-export function useSamplerWorkers(workers: number): SamplerPool {
-  if (shared?.workers === workers) return shared;
-  const old = shared;
-  shared = new SamplerPool(workers);
-  void old?.close();
-  return shared;
 }

@@ -1,13 +1,14 @@
-import { createSampler, parseSamplerConfig, parseSpace, type Direction, type FrozenTrial, type Params } from '@tuneboard/tuning';
+import { createSampler, type Direction, type FrozenTrial, type Params, type SamplerConfig, type SearchSpace } from '@tuneboard/tuning';
 
 /**
- * One batch ask as plain, structured-clonable data: the study's stored sampler config and space (parsed where
- * the ask runs), its objectives' directions and its history. The same function runs in a worker thread of the
- * sampler pool (./sampler-pool.ts) and inline, so both give the same points for the same seed.
+ * One batch ask as plain, structured-clonable data: the study's sampler config and space as the top-up's plan
+ * holds them (parsed once per study, ./study-plans.ts), its objectives' directions and its history. The same
+ * function runs in a worker thread of the sampler pool (./sampler-pool.ts) and inline, so both give the same
+ * points for the same seed.
  */
 export interface SamplerTask {
-  sampler: unknown;
-  space: unknown;
+  sampler: SamplerConfig;
+  space: SearchSpace;
   directions: Direction[];
   trials: FrozenTrial[];
   n: number;
@@ -28,6 +29,5 @@ export function runSamplerTask(task: SamplerTask): Params[] {
     Atomics.notify(gate, 1);
     Atomics.wait(gate, 0, 0, GATE_WAIT_MS);
   }
-  const sampler = createSampler(parseSamplerConfig(task.sampler));
-  return sampler.ask({ space: parseSpace(task.space), trials: task.trials, directions: task.directions }, task.n);
+  return createSampler(task.sampler).ask({ space: task.space, trials: task.trials, directions: task.directions }, task.n);
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
 import { createStudy, replicaHandles, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
-import { topUpNow } from './scheduler.ts';
+import { SamplerPool } from './sampler-pool.ts';
+import { Scheduler } from './scheduler.ts';
 
 const noEvents = { queueStudyEvent: () => undefined, queueAvailable: () => undefined };
 
@@ -10,13 +11,18 @@ describe.each(testDatabases)('the top-up under concurrency [$name]', (target) =>
   let replicas: Awaited<ReturnType<typeof replicaHandles>>;
   let handles: DbHandle[];
   let api: TestApi;
+  // One scheduler per replica, as each API server has its own.
+  let schedulers: Scheduler[];
+  const topUpNow = (i: number, id: string) => schedulers[i % schedulers.length]!.topUpNow(handles[i % handles.length]!.db, noEvents, id);
   beforeAll(async () => {
     replicas = await replicaHandles(target, 8);
     handles = replicas.handles;
+    schedulers = handles.map(() => new Scheduler(new SamplerPool(0)));
     api = await startTestApi(handles[0]!);
   });
   afterAll(async () => {
     await api.close();
+    await Promise.all(schedulers.map((scheduler) => scheduler.close()));
     await replicas.close();
   });
 
@@ -34,7 +40,7 @@ describe.each(testDatabases)('the top-up under concurrency [$name]', (target) =>
     // The first ten trials end behind the API's back, so no top-up has run for them yet.
     await db.query(`update trial set state = 'COMPLETE', "values" = '{0.5}', finished_at = now() where study_id = $1`, [id]);
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => topUpNow(handles[i % handles.length]!.db, noEvents, id)),
+      Array.from({ length: 12 }, (_, i) => topUpNow(i, id)),
     );
     expect(results.reduce((sum, r) => sum + r.created, 0)).toBe(10);
     const trials = await db.query<{ number: number; state: string; x: number }>(
@@ -55,9 +61,9 @@ describe.each(testDatabases)('the top-up under concurrency [$name]', (target) =>
     const db = handles[0]!;
     const [{ id }] = (await db.query<{ id: string }>('select id from study where name = $1', [name])) as [{ id: string }];
     await db.query(`update trial set state = 'COMPLETE', "values" = '{0.5}', finished_at = now() where study_id = $1 and number < 2`, [id]);
-    expect(await topUpNow(db.db, noEvents, id)).toEqual({ created: 0, status: 'RUNNING' });
+    expect(await topUpNow(0, id)).toEqual({ created: 0, status: 'RUNNING' });
     await db.query(`update trial set state = 'COMPLETE', "values" = '{0.5}', finished_at = now() where study_id = $1`, [id]);
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => topUpNow(handles[i % handles.length]!.db, noEvents, id)));
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => topUpNow(i, id)));
     expect(results.map((r) => r.status)).toContain('COMPLETED');
     const [row] = await db.query<{ status: string; n: number }>(
       'select status, (select count(*)::int from trial where study_id = $1) as n from study where id = $1',

@@ -1,12 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { study } from '@tuneboard/db';
-import { createSampler, parseSamplerConfig, parseSpace, type Direction } from '@tuneboard/tuning';
+import { createSampler } from '@tuneboard/tuning';
 import type { EventQueue } from '../events.ts';
 import type { StudyRow } from '../mappers.ts';
 import { loadHistory } from './history.ts';
 import { hotQuery } from './hot-sql.ts';
-import { samplerPool } from './sampler-pool.ts';
+import type { SamplerPool } from './sampler-pool.ts';
+import { StudyPlans } from './study-plans.ts';
 
 export interface TopUpResult {
   created: number;
@@ -14,44 +15,130 @@ export interface TopUpResult {
 }
 
 /**
- * Tops a running study up so that `maxParallel` trials are PENDING or RUNNING, never creating more than
- * `maxTrials` in all, and ends the study once its budget is spent (or a grid is exhausted) and nothing is
- * running: COMPLETED, or FAILED when none of its own trials completed. Serialised per study on the study's row: the study's trial counter is the version
- * of what the top-up read, and the INSERT takes the row's lock and goes ahead only if the counter is still
- * the one read (compare-and-set; a changed one means another replica created trials meanwhile, so this one
- * reads again). Several API replicas thus never over-sample, exceed the budget or hand out the same grid
- * point twice. Running and pending trials are in the sampler's history, so the sampler spreads a batch
- * (constant liar).
+ * The top-up of one API server, with what it keeps between calls: the sampler pool its asks run in, the
+ * studies' parsed plans (./study-plans.ts) and the top-ups in flight. Made with the server's other lifecycle
+ * services (./lifecycle.ts) and closed with them.
  */
-export function topUp(db: Database, events: EventQueue, studyId: string): Promise<TopUpResult> {
-  // Single flight per study and process: calls arriving while a top-up runs share ONE queued run, which
-  // starts after the current one and so sees every trial finished before the call. Sixteen runners
-  // completing at once cost two top-ups instead of sixteen serialised ones.
-  let flight = flights.get(studyId);
-  if (!flight) flights.set(studyId, (flight = {}));
-  const state = flight;
-  const start = (): Promise<TopUpResult> => {
-    const current = topUpNow(db, events, studyId).finally(() => {
-      if (state.current === current) state.current = undefined;
-      if (!state.current && !state.queued) flights.delete(studyId);
-    });
-    state.current = current;
-    return current;
-  };
-  if (!state.current) return start();
-  state.queued ??= state.current
-    .catch(() => undefined)
-    .then(() => {
-      state.queued = undefined;
-      return start();
-    });
-  return state.queued;
+export class Scheduler {
+  readonly pool: SamplerPool;
+  readonly plans = new StudyPlans();
+  private readonly flights = new Map<string, { current?: Promise<TopUpResult>; queued?: Promise<TopUpResult> }>();
+
+  constructor(pool: SamplerPool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Tops a running study up so that `maxParallel` trials are PENDING or RUNNING, never creating more than
+   * `maxTrials` in all, and ends the study once its budget is spent (or a grid is exhausted) and nothing is
+   * running: COMPLETED, or FAILED when none of its own trials completed. Serialised per study on the study's
+   * row: the study's trial counter is the version of what the top-up read, and the INSERT takes the row's lock
+   * and goes ahead only if the counter is still the one read (compare-and-set; a changed one means another
+   * replica created trials meanwhile, so this one reads again). Several API replicas thus never over-sample,
+   * exceed the budget or hand out the same grid point twice. Running and pending trials are in the sampler's
+   * history, so the sampler spreads a batch (constant liar).
+   */
+  topUp(db: Database, events: EventQueue, studyId: string): Promise<TopUpResult> {
+    // Single flight per study and server: calls arriving while a top-up runs share ONE queued run, which
+    // starts after the current one and so sees every trial finished before the call. Sixteen runners
+    // completing at once cost two top-ups instead of sixteen serialised ones.
+    const flights = this.flights;
+    let flight = flights.get(studyId);
+    if (!flight) flights.set(studyId, (flight = {}));
+    const state = flight;
+    const start = (): Promise<TopUpResult> => {
+      const current = this.topUpNow(db, events, studyId).finally(() => {
+        if (state.current === current) state.current = undefined;
+        if (!state.current && !state.queued) flights.delete(studyId);
+      });
+      state.current = current;
+      return current;
+    };
+    if (!state.current) return start();
+    state.queued ??= state.current
+      .catch(() => undefined)
+      .then(() => {
+        state.queued = undefined;
+        return start();
+      });
+    return state.queued;
+  }
+
+  /** One top-up, not shared with concurrent calls (`topUp` shares them); what two replicas' top-ups are to each other. */
+  async topUpNow(db: Database, events: EventQueue, studyId: string): Promise<TopUpResult> {
+    let outcome: TopUpOutcome | 'changed' = 'changed';
+    for (let attempt = 0; attempt < MAX_ATTEMPTS && outcome === 'changed'; attempt += 1) outcome = await this.topUpOnce(db, studyId);
+    if (outcome === 'changed') return { created: 0, status: 'RUNNING' };
+    const { teamId, createdIds = [], pending = 0 } = outcome;
+    if (teamId) {
+      for (const trialId of createdIds) events.queueStudyEvent({ kind: 'TRIAL_CREATED', studyId, teamId, trialId });
+      if (pending > 0) events.queueAvailable({ teamId, studyId, pending });
+      if (outcome.status === 'COMPLETED' || outcome.status === 'FAILED') events.queueStudyEvent({ kind: 'STUDY_STATUS', studyId, teamId });
+    }
+    return { created: outcome.created, status: outcome.status };
+  }
+
+  /**
+   * One read, one conditional write, no transaction: two round trips, where BEGIN, an advisory lock, the read,
+   * the write and COMMIT took five and cost about a third of the queue's throughput (docs/benchmarks.md).
+   * 'changed': the study's counter or status moved between the two; read again.
+   */
+  private async topUpOnce(db: Database, studyId: string): Promise<TopUpOutcome | 'changed'> {
+    // The study and its active and cancelled trials in one statement. Finished trials are not counted: every
+    // trial's number comes from the study's counter (`reserveTrialNumbers`; a refinement's inherited trials
+    // take 0..n-1 and start the counter at n), so the budget spent is numbered − cancelled. Counting finished
+    // ones walked the whole study on every top-up (a cost growing with the study); these three states are
+    // short ranges of the (study, state) index.
+    const [current] = await hotQuery<TopUpStudy>(db, 'tb_topup_study', TOP_UP_STUDY_SQL, [studyId]);
+    if (!current) return { created: 0, status: 'MISSING' };
+    if (current.status !== 'RUNNING') return { created: 0, status: current.status };
+
+    const version = Number(current.nextTrialNumber);
+    const counts = current.counts ?? {};
+    const active = (counts.PENDING ?? 0) + (counts.RUNNING ?? 0);
+    const numbered = version - (counts.CANCELLED ?? 0);
+    const budgetLeft = current.maxTrials === null ? Infinity : current.maxTrials - numbered;
+    const room = Math.min(current.maxParallel - active, budgetLeft);
+
+    if (room > 0) {
+      // The space, sampler config and directions as parsed on the study's first top-up on this server.
+      const plan = this.plans.get(current);
+      const sampler = createSampler(plan.sampler);
+      // Random and quasi-random search read only how many trials there are: a count, not every row (a
+      // large random search would otherwise re-read, or stand in for, its whole study on every top-up).
+      // Every other sampler reads the history, in the sampler pool: off the request thread, one ask at a time
+      // per study (./sampler-pool.ts).
+      const batch = sampler.askFromCount
+        ? sampler.askFromCount({ space: plan.space, count: numbered, directions: plan.directions }, room)
+        : await this.pool.ask(studyId, {
+            sampler: plan.sampler,
+            space: plan.space,
+            directions: plan.directions,
+            trials: await loadHistory(db, current, 'pruned'),
+            n: room,
+          });
+      if (batch.length > 0) {
+        const createdIds = await insertSampled(db, studyId, version, batch);
+        if (createdIds.length === 0) return 'changed';
+        return { created: createdIds.length, status: 'RUNNING', teamId: current.teamId, createdIds, pending: (counts.PENDING ?? 0) + createdIds.length };
+      }
+      const exhausted = batch.length < room && budgetLeft > batch.length;
+      if (exhausted && active === 0) return complete(db, current.teamId, studyId, version);
+    } else if (budgetLeft <= 0 && active === 0) {
+      return complete(db, current.teamId, studyId, version);
+    }
+    return { created: 0, status: 'RUNNING', teamId: current.teamId, pending: counts.PENDING ?? 0 };
+  }
+
+  /** Forgets the plans and ends the pool's threads once their asks finish. */
+  async close(): Promise<void> {
+    this.plans.clear();
+    await this.pool.close();
+  }
 }
 
-const flights = new Map<string, { current?: Promise<TopUpResult>; queued?: Promise<TopUpResult> }>();
-
 /**
- * The study as a top-up reads it, with its active and cancelled trials counted (see `runTopUp`). One count per
+ * The study as a top-up reads it, with its active and cancelled trials counted (see `Scheduler.topUpOnce`). One count per
  * state, so each walks its own small index (`trial_pending_idx`, `trial_running_idx`, the CANCELLED range of
  * `trial_study_state_idx`); an `in (…)` over (study, state) read every dead RUNNING entry left by finished
  * trials, a cost that grew with the study until the next vacuum.
@@ -89,72 +176,6 @@ interface TopUpOutcome extends TopUpResult {
 
 /** Reads again after this many refused writes in a row (other replicas' top-ups); the sweep retries later. */
 const MAX_ATTEMPTS = 10;
-
-/** One top-up, not shared with concurrent calls (`topUp` shares them); what two replicas' top-ups are to each other. */
-export async function topUpNow(db: Database, events: EventQueue, studyId: string): Promise<TopUpResult> {
-  let outcome: TopUpOutcome | 'changed' = 'changed';
-  for (let attempt = 0; attempt < MAX_ATTEMPTS && outcome === 'changed'; attempt += 1) outcome = await topUpOnce(db, studyId);
-  if (outcome === 'changed') return { created: 0, status: 'RUNNING' };
-  const { teamId, createdIds = [], pending = 0 } = outcome;
-  if (teamId) {
-    for (const trialId of createdIds) events.queueStudyEvent({ kind: 'TRIAL_CREATED', studyId, teamId, trialId });
-    if (pending > 0) events.queueAvailable({ teamId, studyId, pending });
-    if (outcome.status === 'COMPLETED' || outcome.status === 'FAILED') events.queueStudyEvent({ kind: 'STUDY_STATUS', studyId, teamId });
-  }
-  return { created: outcome.created, status: outcome.status };
-}
-
-/**
- * One read, one conditional write, no transaction: two round trips, where BEGIN, an advisory lock, the read,
- * the write and COMMIT took five and cost about a third of the queue's throughput (docs/benchmarks.md). 'changed': the
- * study's counter or status moved between the two; read again.
- */
-async function topUpOnce(db: Database, studyId: string): Promise<TopUpOutcome | 'changed'> {
-  // The study and its active and cancelled trials in one statement. Finished trials are not counted: every
-  // trial's number comes from the study's counter (`reserveTrialNumbers`; a refinement's inherited trials
-  // take 0..n-1 and start the counter at n), so the budget spent is numbered − cancelled. Counting finished
-  // ones walked the whole study on every top-up (a cost growing with the study); these three states are
-  // short ranges of the (study, state) index.
-  const [current] = await hotQuery<TopUpStudy>(db, 'tb_topup_study', TOP_UP_STUDY_SQL, [studyId]);
-  if (!current) return { created: 0, status: 'MISSING' };
-  if (current.status !== 'RUNNING') return { created: 0, status: current.status };
-
-  const version = Number(current.nextTrialNumber);
-  const counts = current.counts ?? {};
-  const active = (counts.PENDING ?? 0) + (counts.RUNNING ?? 0);
-  const numbered = version - (counts.CANCELLED ?? 0);
-  const budgetLeft = current.maxTrials === null ? Infinity : current.maxTrials - numbered;
-  const room = Math.min(current.maxParallel - active, budgetLeft);
-
-  if (room > 0) {
-    const sampler = createSampler(parseSamplerConfig(current.sampler));
-    // Random and quasi-random search read only how many trials there are: a count, not every row (a
-    // large random search would otherwise re-read, or stand in for, its whole study on every top-up).
-    const space = parseSpace(current.space);
-    const directions = current.objectives.map((objective) => objective.direction as Direction);
-    // Every other sampler reads the history, in the sampler pool: off the request thread, one ask at a time
-    // per study (./sampler-pool.ts).
-    const batch = sampler.askFromCount
-      ? sampler.askFromCount({ space, count: numbered, directions }, room)
-      : await samplerPool().ask(studyId, {
-          sampler: current.sampler,
-          space: current.space,
-          directions,
-          trials: await loadHistory(db, current, 'pruned'),
-          n: room,
-        });
-    if (batch.length > 0) {
-      const createdIds = await insertSampled(db, studyId, version, batch);
-      if (createdIds.length === 0) return 'changed';
-      return { created: createdIds.length, status: 'RUNNING', teamId: current.teamId, createdIds, pending: (counts.PENDING ?? 0) + createdIds.length };
-    }
-    const exhausted = batch.length < room && budgetLeft > batch.length;
-    if (exhausted && active === 0) return complete(db, current.teamId, studyId, version);
-  } else if (budgetLeft <= 0 && active === 0) {
-    return complete(db, current.teamId, studyId, version);
-  }
-  return { created: 0, status: 'RUNNING', teamId: current.teamId, pending: counts.PENDING ?? 0 };
-}
 
 /**
  * Numbers a sampled batch (the study's counter, as `reserveTrialNumbers` does) and inserts it in ONE

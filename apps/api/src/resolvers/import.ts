@@ -78,7 +78,7 @@ export const importResolvers: Resolvers = {
         // The file's digest marks the study: the same file and study uploaded again are found, not duplicated.
         const storage = `an uploaded file, sha256 ${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
         const plan = mapOptunaStudy(await readOptunaSqlite(file, studyName, 'python3', 60_000), name);
-        const { studyId, created } = await storeImport(ctx.db, plan, {
+        const { studyId, created } = await storeImport(ctx.db, ctx.lifecycle.scheduler, plan, {
           projectId: home.id,
           storage,
           optunaStudy: studyName,

@@ -19,7 +19,6 @@ import {
 import { reauthorized } from '../pipeline/reauthorize.ts';
 import { failStudyOnFailures } from '../queue/failures.ts';
 import { startingWith, studyEventSeq, type NumberedStudyEvent } from '../events.ts';
-import { topUp } from '../queue/scheduler.ts';
 import { createLoaders } from '../loaders.ts';
 import { loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
 import { boundedTrialError } from './trial-error.ts';
@@ -157,7 +156,7 @@ async function finish(ctx: Context, trialId: string, leaseToken: string, outcome
         limit: ctx.env.TUNEBOARD_MAX_CONSECUTIVE_FAILURES,
       }).catch((error: unknown) => ctx.log.warn({ err: error, studyId: row.studyId }, 'the consecutive-failure check failed'));
     }
-    await topUp(ctx.db, ctx.events, row.studyId).catch((error: unknown) =>
+    await ctx.lifecycle.scheduler.topUp(ctx.db, ctx.events, row.studyId).catch((error: unknown) =>
       ctx.log.warn({ err: error, studyId: row.studyId }, 'top-up after a finished trial failed; the sweep will retry'),
     );
     // A finished trial may push another out of the study's best: only the best trials keep their models.
@@ -166,18 +165,6 @@ async function finish(ctx: Context, trialId: string, leaseToken: string, outcome
   } catch (error) {
     return { trial: null, userErrors: staleLease(error) };
   }
-}
-
-/**
- * Runner id → its team, per process: a runner never changes team, so after one authorised lookup a claim
- * is a single statement (which still checks that the runner exists in that team). Bounded by clearing.
- */
-const runnerTeams = new Map<string, string>();
-const MAX_RUNNER_TEAMS = 10_000;
-
-function rememberRunner(runnerId: string, teamId: string): void {
-  if (runnerTeams.size >= MAX_RUNNER_TEAMS) runnerTeams.clear();
-  runnerTeams.set(runnerId, teamId);
 }
 
 export const runnerResolvers: Resolvers = {
@@ -247,7 +234,7 @@ export const runnerResolvers: Resolvers = {
       const settings = { leaseSeconds: ctx.env.LEASE_SECONDS };
       const runnerId = rawId(input.runnerId, 'Runner');
       const studyId = input.studyId ? rawId(input.studyId, 'Study') : undefined;
-      const knownTeam = runnerId === undefined ? undefined : runnerTeams.get(runnerId);
+      const knownTeam = runnerId === undefined ? undefined : ctx.lifecycle.runnerTeams.get(runnerId);
       // Fast path: a runner this process has authorised before, for a caller who may run in its team. A
       // study of another team simply has no candidates; the checks below then name what was wrong.
       const fast = knownTeam !== undefined && (!input.studyId || studyId !== undefined) && can(ctx.viewer, knownTeam, 'run');
@@ -256,7 +243,7 @@ export const runnerResolvers: Resolvers = {
         if (claimed.length > 0) return { leases: claimed.map(toLease), userErrors: [] };
       }
       const worker = await loadRunner(ctx, input.runnerId, 'run');
-      rememberRunner(worker.id, worker.teamId);
+      ctx.lifecycle.runnerTeams.remember(worker.id, worker.teamId);
       const checkedStudy = input.studyId ? (await loadStudy(ctx, input.studyId, 'run')).id : undefined;
       if (fast) return { leases: [], userErrors: [] };
       const claimed = await claimTrials(ctx.db, ctx.events, settings, {

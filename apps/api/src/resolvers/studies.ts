@@ -6,7 +6,6 @@ import { publishStudyEvent } from '../events.ts';
 import type { Resolvers, TrialFilter, TrialOrder } from '../generated/graphql.ts';
 import { toGlobalId } from '../ids.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
-import { topUp } from '../queue/scheduler.ts';
 import { createStudy } from '../studies/create.ts';
 import { enqueueTrial } from '../studies/enqueue.ts';
 import { refineStudy } from '../studies/refine.ts';
@@ -92,7 +91,7 @@ async function setStatus(ctx: Context, row: StudyRow, status: 'RUNNING' | 'PAUSE
     }
     await publishStudyEvent(tx, { kind: 'STUDY_STATUS', studyId: row.id, teamId: row.teamId });
   });
-  if (status === 'RUNNING') await topUp(ctx.db, ctx.events, row.id);
+  if (status === 'RUNNING') await ctx.lifecycle.scheduler.topUp(ctx.db, ctx.events, row.id);
   ctx.loaders.study.clear(row.id);
   return { study: (await ctx.loaders.study.load(row.id)) ?? null, userErrors: [] };
 }

@@ -5,7 +5,6 @@ import { SpaceError, createSampler, parseSamplerConfig, type SearchSpace } from 
 import type { Context } from '../context.ts';
 import type { StudyCreateInput } from '../generated/graphql.ts';
 import type { StudyRow } from '../mappers.ts';
-import { topUp } from '../queue/scheduler.ts';
 import { loadProject, userError, type UserError } from '../resolvers/common.ts';
 import {
   toStudyObjectives,
@@ -67,7 +66,7 @@ export async function createStudy(ctx: Context, input: StudyCreateInput): Promis
         createdById: ctx.viewer.kind === 'user' ? ctx.viewer.user.id : null,
       })
       .returning();
-    await topUp(ctx.db, ctx.events, row!.id);
+    await ctx.lifecycle.scheduler.topUp(ctx.db, ctx.events, row!.id);
     return { study: (await ctx.loaders.study.load(row!.id)) ?? null, userErrors: [] };
   } catch (error) {
     return studyNameTaken(error, name);

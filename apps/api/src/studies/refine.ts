@@ -6,7 +6,6 @@ import type { Context } from '../context.ts';
 import { publishStudyEvent } from '../events.ts';
 import type { StudyRefineInput } from '../generated/graphql.ts';
 import { loadHistory } from '../queue/history.ts';
-import { topUp } from '../queue/scheduler.ts';
 import { loadStudy, userError } from '../resolvers/common.ts';
 import { validateBudget, validateConfig } from '../resolvers/study-input.ts';
 import { studyNameTaken, type StudyResult } from './create.ts';
@@ -106,7 +105,7 @@ export async function refineStudy(ctx: Context, input: StudyRefineInput): Promis
       await publishStudyEvent(tx, { kind: 'STUDY_STATUS', studyId: parent.id, teamId: parent.teamId });
       return child!.id;
     });
-    await topUp(ctx.db, ctx.events, childId);
+    await ctx.lifecycle.scheduler.topUp(ctx.db, ctx.events, childId);
     return { study: (await ctx.loaders.study.load(childId)) ?? null, userErrors: [] };
   } catch (error) {
     return studyNameTaken(error, name);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTestApi } from '@tuneboard/api/testing';
 import { testDatabases } from '@tuneboard/db/testing';
-import { exited, exitedWithin, nodeObjective, runnerFixture, until } from './agent-fixture';
+import { exited, exitedWithin, nodeObjective, runnerFixture, until } from './agent-fixture.ts';
 
 describe.each(testDatabases)('the runner through faults and shutdowns [$name]', (target) => {
   const h = runnerFixture(target);

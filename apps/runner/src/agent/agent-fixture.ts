@@ -9,10 +9,10 @@ import { createStudy, setupTeam, startTestApi } from '@tuneboard/api/testing';
 import type { TestApi } from '@tuneboard/api/testing';
 import type { DbHandle } from '@tuneboard/db';
 import type { testDatabases } from '@tuneboard/db/testing';
-import { RunnerAgent } from './agent';
-import type { AgentOptions } from './agent';
-import type { RunObjective } from './trial-run';
-import { memoryLogger } from './logger';
+import { RunnerAgent } from './agent.ts';
+import type { AgentOptions } from './agent.ts';
+import type { RunObjective } from './trial-run.ts';
+import { memoryLogger } from './logger.ts';
 
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
 

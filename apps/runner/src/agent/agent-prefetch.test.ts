@@ -1,7 +1,7 @@
 // The runner against the real API: leases claimed ahead of time, held, and given back.
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '@tuneboard/db/testing';
-import { fakeTraining, runnerFixture, until } from './agent-fixture';
+import { fakeTraining, runnerFixture, until } from './agent-fixture.ts';
 
 describe.each(testDatabases)('the runner claiming ahead [$name]', (target) => {
   const h = runnerFixture(target);

@@ -1,7 +1,7 @@
 // The runner against the real API: command and template objectives run to their end (fixture: agent-fixture.ts).
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '@tuneboard/db/testing';
-import { fakeTraining, nodeObjective, runnerFixture, until } from './agent-fixture';
+import { fakeTraining, nodeObjective, runnerFixture, until } from './agent-fixture.ts';
 
 describe.each(testDatabases)('the runner against the API [$name]', (target) => {
   const h = runnerFixture(target);

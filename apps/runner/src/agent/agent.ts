@@ -1,23 +1,23 @@
-import { detectGpus, selectBackend } from '../backend/select-backend';
-import { runnerApi } from './api';
-import { ArtifactUploader } from './artifacts';
-import type { ClaimedTrial, RunnerApi } from './api';
-import { backoffDelay, jittered, sleep } from './backoff';
-import { refuseCommands } from '../objectives/command-policy';
-import { SlotProcesses } from '../slots/slot-processes';
-import type { RunnerConfig } from './config';
-import type { RunnerMetrics } from './metrics';
-import { usesSlotProcesses } from './config';
-import { ApiError, createGraphQLClient, errorMessage } from './graphql-client';
-import { createLogger } from './logger';
-import { createThreadedGraphQLClient } from '../network/threaded-client';
-import type { Logger } from './logger';
-import { PrefetchQueue } from './prefetch';
-import type { ProgressSink } from './progress';
-import { describeCommands, registerRunner, startSlotProcesses } from './registration';
-import { subscribeTrialsAvailable } from './subscription';
-import { TrialRun, leaseMsOf } from './trial-run';
-import type { RunObjective, TrialRunOptions, TrialRunOutcome } from './trial-run';
+import { detectGpus, selectBackend } from '../backend/select-backend.ts';
+import { runnerApi } from './api.ts';
+import { ArtifactUploader } from './artifacts.ts';
+import type { ClaimedTrial, RunnerApi } from './api.ts';
+import { backoffDelay, jittered, sleep } from './backoff.ts';
+import { refuseCommands } from '../objectives/command-policy.ts';
+import { SlotProcesses } from '../slots/slot-processes.ts';
+import type { RunnerConfig } from './config.ts';
+import type { RunnerMetrics } from './metrics.ts';
+import { usesSlotProcesses } from './config.ts';
+import { ApiError, createGraphQLClient, errorMessage } from './graphql-client.ts';
+import { createLogger } from './logger.ts';
+import { createThreadedGraphQLClient } from '../network/threaded-client.ts';
+import type { Logger } from './logger.ts';
+import { PrefetchQueue } from './prefetch.ts';
+import type { ProgressSink } from './progress.ts';
+import { describeCommands, registerRunner, startSlotProcesses } from './registration.ts';
+import { subscribeTrialsAvailable } from './subscription.ts';
+import { TrialRun, leaseMsOf } from './trial-run.ts';
+import type { RunObjective, TrialRunOptions, TrialRunOutcome } from './trial-run.ts';
 
 export interface AgentOptions extends RunnerConfig {
   log?: Logger;
@@ -41,7 +41,7 @@ export interface AgentOptions extends RunnerConfig {
   metrics?: RunnerMetrics;
 }
 
-export { commandCapabilities } from './registration';
+export { commandCapabilities } from './registration.ts';
 
 /** Codes after which claiming again cannot succeed: the token is wrong or revoked. */
 const fatalCodes = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);

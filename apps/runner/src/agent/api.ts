@@ -13,7 +13,7 @@ import type {
   TrialLogStream,
   TrialReportMutation,
   TrialReportMutationVariables,
-} from '../generated/graphql';
+} from '../generated/graphql.ts';
 import {
   CLAIM,
   COMPLETE,
@@ -36,8 +36,8 @@ import {
   RELEASE_AFTER_POINTS,
   REPORT,
   TRIALS_AVAILABLE,
-} from './documents';
-import type { Request } from './graphql-client';
+} from './documents.ts';
+import type { Request } from './graphql-client.ts';
 
 export type UserError = TrialClaimMutation['trialClaim']['userErrors'][number];
 

@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '@tuneboard/db/testing';
-import { selectBackend } from '../backend/select-backend';
-import { loadPreparedData } from '../train/prepare';
-import { runnerFixture } from './agent-fixture';
+import { selectBackend } from '../backend/select-backend.ts';
+import { loadPreparedData } from '../train/prepare.ts';
+import { runnerFixture } from './agent-fixture.ts';
 
 // As python-command.test.ts: skipped with a printed reason only where python3 is absent (CI installs it).
 const pythonMissing = spawnSync('python3', ['-c', 'import sys; assert sys.version_info >= (3, 9)']).status !== 0;

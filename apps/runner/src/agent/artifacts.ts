@@ -10,10 +10,10 @@ import type {
   ArtifactUploadBeginMutationVariables,
   ArtifactUploadCompleteMutation,
   ArtifactUploadCompleteMutationVariables,
-} from '../generated/graphql';
-import type { ObjectiveArtifact } from '../objectives/run-objective';
-import { ARTIFACT_BEGIN, ARTIFACT_COMPLETE } from './documents';
-import type { Request } from './graphql-client';
+} from '../generated/graphql.ts';
+import type { ObjectiveArtifact } from '../objectives/run-objective.ts';
+import { ARTIFACT_BEGIN, ARTIFACT_COMPLETE } from './documents.ts';
+import type { Request } from './graphql-client.ts';
 
 /** Most files one trial uploads; the rest are named in its log. */
 export const maxArtifactFiles = 200;

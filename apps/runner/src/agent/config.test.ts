@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readRunnerEnv } from '../env';
-import { defaultRunnerName, parseRunnerConfig, usesSlotProcesses } from './config';
-import type { RunnerConfig } from './config';
-import { valuesInObjectiveOrder, leaseMsOf } from './trial-run';
+import { readRunnerEnv } from '../env.ts';
+import { defaultRunnerName, parseRunnerConfig, usesSlotProcesses } from './config.ts';
+import type { RunnerConfig } from './config.ts';
+import { valuesInObjectiveOrder, leaseMsOf } from './trial-run.ts';
 
 const env = (vars: Record<string, string> = {}) => readRunnerEnv(vars);
 const base = ['--api', 'http://localhost:4000/graphql', '--token', 'tb_secret'];

@@ -1,10 +1,10 @@
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
-import { backendNames } from '../backend/select-backend';
-import type { BackendChoice } from '../backend/select-backend';
-import type { CommandPolicy } from '../objectives/command-policy';
-import type { RunnerEnv } from '../env';
-import type { LogLevel } from './logger';
+import { backendNames } from '../backend/select-backend.ts';
+import type { BackendChoice } from '../backend/select-backend.ts';
+import type { CommandPolicy } from '../objectives/command-policy.ts';
+import type { RunnerEnv } from '../env.ts';
+import type { LogLevel } from './logger.ts';
 
 export interface RunnerConfig {
   /** GraphQL endpoint over HTTP; the WebSocket is the same URL with ws(s)://. */

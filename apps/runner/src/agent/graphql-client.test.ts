@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, TransientApiError, createGraphQLClient } from './graphql-client';
-import type { GraphQLClientOptions, Request } from './graphql-client';
-import { createThreadedGraphQLClient } from '../network/threaded-client';
-import type { ThreadedClient } from '../network/threaded-client';
+import { ApiError, TransientApiError, createGraphQLClient } from './graphql-client.ts';
+import type { GraphQLClientOptions, Request } from './graphql-client.ts';
+import { createThreadedGraphQLClient } from '../network/threaded-client.ts';
+import type { ThreadedClient } from '../network/threaded-client.ts';
 
 /** A stand-in API: answers by the operation text, so each test picks the reply it needs. */
 let server: http.Server;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TransientApiError } from './graphql-client';
-import { LogStreamer, maxAppendBytes, maxLineBytes, maxLinesPerAppend, wireText, type WireLogLine } from './log-streamer';
-import { memoryLogger } from './logger';
+import { TransientApiError } from './graphql-client.ts';
+import { LogStreamer, maxAppendBytes, maxLineBytes, maxLinesPerAppend, wireText, type WireLogLine } from './log-streamer.ts';
+import { memoryLogger } from './logger.ts';
 
 type Reply = { accepted: number; userErrors: { message: string; code: string }[] };
 

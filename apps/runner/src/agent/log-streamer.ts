@@ -1,9 +1,9 @@
 // Streams one trial's log lines to the API's `trialLogAppend`: batched, bounded, in order.
-import type { UserError } from './api';
-import { backoffDelay } from './backoff';
-import type { BackoffOptions } from './backoff';
-import { TransientApiError, errorMessage } from './graphql-client';
-import type { Logger } from './logger';
+import type { UserError } from './api.ts';
+import { backoffDelay } from './backoff.ts';
+import type { BackoffOptions } from './backoff.ts';
+import { TransientApiError, errorMessage } from './graphql-client.ts';
+import type { Logger } from './logger.ts';
 
 /** Where a line came from, as the API names it. */
 export type LogStream = 'RUNNER' | 'STDOUT' | 'STDERR';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger';
+import { createLogger } from './logger.ts';
 
 describe('createLogger', () => {
   it('reports the levels it writes as enabled and the ones it drops as disabled', () => {

@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudy, setupTeam, startTestApi, type TestApi } from '@tuneboard/api/testing';
 import { createDb, type DbHandle } from '@tuneboard/db';
-import { RunnerAgent } from './agent';
-import { memoryLogger } from './logger';
-import { RunnerMetrics, startRunnerMetricsServer } from './metrics';
-import type { RunObjective } from './trial-run';
+import { RunnerAgent } from './agent.ts';
+import { memoryLogger } from './logger.ts';
+import { RunnerMetrics, startRunnerMetricsServer } from './metrics.ts';
+import type { RunObjective } from './trial-run.ts';
 
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
 

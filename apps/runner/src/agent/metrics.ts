@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import type { MetricPoint } from '../objectives/metrics';
-import type { TrialRunOutcome } from './trial-run';
+import type { MetricPoint } from '../objectives/metrics.ts';
+import type { TrialRunOutcome } from './trial-run.ts';
 
 /**
  * A runner's own Prometheus metrics (`TUNEBOARD_RUNNER_METRICS_PORT`): trials by outcome, trials running, metric

@@ -1,4 +1,4 @@
-import type { ClaimedTrial } from './api';
+import type { ClaimedTrial } from './api.ts';
 
 /** A lease claimed ahead, waiting for a slot's objective to return. */
 interface Prefetched {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger';
-import { TtyProgress, formatProgress } from './progress';
+import { createLogger } from './logger.ts';
+import { TtyProgress, formatProgress } from './progress.ts';
 
 describe('formatProgress', () => {
   it('shows trial, study, epoch of total, the metric, elapsed time and ETA', () => {

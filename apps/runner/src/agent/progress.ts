@@ -1,4 +1,4 @@
-import type { LogLevel } from './logger';
+import type { LogLevel } from './logger.ts';
 
 /** Where a trial's per-epoch progress goes: one rewritten terminal line, or a log line per epoch. */
 export interface ProgressSink {

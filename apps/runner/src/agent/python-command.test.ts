@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudy, setupTeam, startTestApi, type TestApi } from '@tuneboard/api/testing';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
-import { RunnerAgent } from './agent';
-import { memoryLogger } from './logger';
+import { RunnerAgent } from './agent.ts';
+import { memoryLogger } from './logger.ts';
 
 const clientDir = fileURLToPath(new URL('../../../../clients/python', import.meta.url));
 const python = spawnSync('python3', ['-c', 'import sys; assert sys.version_info >= (3, 9)'], {

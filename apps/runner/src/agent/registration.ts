@@ -1,12 +1,12 @@
 import { hostname } from 'node:os';
-import type { RunnerApi } from './api';
-import { backoffDelay, sleep } from './backoff';
-import { refuseCommands } from '../objectives/command-policy';
-import type { CommandPolicy } from '../objectives/command-policy';
-import type { SlotProcesses } from '../slots/slot-processes';
-import type { RunnerConfig } from './config';
-import { TransientApiError, errorMessage } from './graphql-client';
-import type { Logger } from './logger';
+import type { RunnerApi } from './api.ts';
+import { backoffDelay, sleep } from './backoff.ts';
+import { refuseCommands } from '../objectives/command-policy.ts';
+import type { CommandPolicy } from '../objectives/command-policy.ts';
+import type { SlotProcesses } from '../slots/slot-processes.ts';
+import type { RunnerConfig } from './config.ts';
+import { TransientApiError, errorMessage } from './graphql-client.ts';
+import type { Logger } from './logger.ts';
 
 /**
  * What the runner tells the API about command objectives: the claim hands a `command` trial only to a runner

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ReportReply, WirePoint } from './api';
-import { backoffDelay, jittered } from './backoff';
-import { TransientApiError } from './graphql-client';
-import { memoryLogger } from './logger';
-import { MetricReporter } from './reporter';
-import type { ReporterOptions } from './reporter';
+import type { ReportReply, WirePoint } from './api.ts';
+import { backoffDelay, jittered } from './backoff.ts';
+import { TransientApiError } from './graphql-client.ts';
+import { memoryLogger } from './logger.ts';
+import { MetricReporter } from './reporter.ts';
+import type { ReporterOptions } from './reporter.ts';
 
 const ok = (over: Partial<ReportReply> = {}): ReportReply => ({ shouldPrune: false, leaseExpiresAt: null, accepted: 0, userErrors: [], ...over });
 const points = (from: number, count: number, key = 'loss') => Array.from({ length: count }, (_, i) => ({ key, step: from + i, value: from + i }));

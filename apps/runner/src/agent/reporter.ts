@@ -1,10 +1,10 @@
-import type { MetricPoint } from '../objectives/metrics';
-import { maxPointsPerReport, toWireValue } from './api';
-import type { ReportReply, WirePoint } from './api';
-import { backoffDelay, sleep } from './backoff';
-import type { BackoffOptions } from './backoff';
-import { TransientApiError, errorMessage } from './graphql-client';
-import type { Logger } from './logger';
+import type { MetricPoint } from '../objectives/metrics.ts';
+import { maxPointsPerReport, toWireValue } from './api.ts';
+import type { ReportReply, WirePoint } from './api.ts';
+import { backoffDelay, sleep } from './backoff.ts';
+import type { BackoffOptions } from './backoff.ts';
+import { TransientApiError, errorMessage } from './graphql-client.ts';
+import type { Logger } from './logger.ts';
 
 /** Send a batch when this many points are waiting... */
 export const defaultBatchPoints = 200;

@@ -1,10 +1,10 @@
 import { createClient } from 'graphql-ws';
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { TRIALS_AVAILABLE } from './api';
-import { backoffDelay, sleep } from './backoff';
-import { errorMessage } from './graphql-client';
-import type { Logger } from './logger';
+import { TRIALS_AVAILABLE } from './api.ts';
+import { backoffDelay, sleep } from './backoff.ts';
+import { errorMessage } from './graphql-client.ts';
+import type { Logger } from './logger.ts';
 
 export interface TrialsAvailableEvent {
   pending: number;

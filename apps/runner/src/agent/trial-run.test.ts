@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runnerApi, type ClaimedTrial } from './api';
-import { memoryLogger } from './logger';
-import { TrialRun, type RunObjective } from './trial-run';
+import { runnerApi, type ClaimedTrial } from './api.ts';
+import { memoryLogger } from './logger.ts';
+import { TrialRun, type RunObjective } from './trial-run.ts';
 
 /** A runner API over a recorded stand-in: every request's operation and variables, answered as the API would. */
 function recordingApi(answers: { staleFromRequest?: number } = {}) {

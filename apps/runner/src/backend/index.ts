@@ -1,3 +1,3 @@
-export { backendNames, currentBackend, detectGpus, deviceEnvForSlot, selectBackend, visibleGpus, wasmBinaryFolder } from './select-backend';
-export type { BackendChoice, BackendName, SelectBackendOptions, SelectedBackend } from './select-backend';
-export { registerWasmTrainingKernels } from './wasm-kernels';
+export { backendNames, currentBackend, detectGpus, deviceEnvForSlot, selectBackend, visibleGpus, wasmBinaryFolder } from './select-backend.ts';
+export type { BackendChoice, BackendName, SelectBackendOptions, SelectedBackend } from './select-backend.ts';
+export { registerWasmTrainingKernels } from './wasm-kernels.ts';

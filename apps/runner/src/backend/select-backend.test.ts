@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { backendNames, deviceEnvForSlot, selectBackend, visibleGpus } from './select-backend';
+import { backendNames, deviceEnvForSlot, selectBackend, visibleGpus } from './select-backend.ts';
 
 // Generous limit: the machine is shared and busy; these tests assert results, never durations.
 describe('selectBackend', { timeout: 120_000 }, () => {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { registerWasmTrainingKernels } from './wasm-kernels';
+import { registerWasmTrainingKernels } from './wasm-kernels.ts';
 
 /** Backends in the order `auto` tries them: CUDA, native CPU, WebAssembly, plain JavaScript. */
 export const backendNames = ['tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'] as const;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { selectBackend } from './select-backend';
-import { conv2dBackpropFilterValues } from './wasm-kernels';
+import { selectBackend } from './select-backend.ts';
+import { conv2dBackpropFilterValues } from './wasm-kernels.ts';
 
 /** dL/dfilter and dL/dx of sum(conv2d(x, f)²) on the current backend. */
 function convGrads(x: tf.Tensor4D, f: tf.Tensor4D, strides: number, pad: 'same' | 'valid'): [Float32Array, Float32Array] {

@@ -1,8 +1,8 @@
 // The runner's network thread: makes the GraphQL requests the training thread posts to it, with the same
 // node:http client the runner uses in-thread (agent/graphql-client.ts), and posts back the data or the error.
 import { parentPort, workerData } from 'node:worker_threads';
-import { ApiError, TransientApiError, createGraphQLClient, errorMessage } from '../agent/graphql-client';
-import type { FromNetwork, NetworkThreadData, ToNetwork, WireError } from './protocol';
+import { ApiError, TransientApiError, createGraphQLClient, errorMessage } from '../agent/graphql-client.ts';
+import type { FromNetwork, NetworkThreadData, ToNetwork, WireError } from './protocol.ts';
 
 const port = parentPort!;
 const request = createGraphQLClient(workerData as NetworkThreadData);

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { ApiError, TransientApiError } from '../agent/graphql-client';
-import type { GraphQLClientOptions, Request } from '../agent/graphql-client';
-import type { FromNetwork, NetworkThreadData, ToNetwork, WireError } from './protocol';
+import { ApiError, TransientApiError } from '../agent/graphql-client.ts';
+import type { GraphQLClientOptions, Request } from '../agent/graphql-client.ts';
+import type { FromNetwork, NetworkThreadData, ToNetwork, WireError } from './protocol.ts';
 
 export interface ThreadedClient {
   request: Request;

@@ -2,8 +2,8 @@ import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCommand, commandsRefusedMessage, resolveProgram } from './command-policy';
-import { runObjective } from './run-objective';
+import { checkCommand, commandsRefusedMessage, resolveProgram } from './command-policy.ts';
+import { runObjective } from './run-objective.ts';
 
 const node = process.execPath;
 const nodeDir = path.dirname(node);

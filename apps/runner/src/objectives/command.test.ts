@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMetricLine, paramsToArgs, runCommand } from './command';
-import type { MetricPoint } from './metrics';
+import { parseMetricLine, paramsToArgs, runCommand } from './command.ts';
+import type { MetricPoint } from './metrics.ts';
 
 const node = process.execPath;
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { inheritedEnv } from './env';
-import type { MetricPoint, OnMetrics } from './metrics';
+import { inheritedEnv } from './env.ts';
+import type { MetricPoint, OnMetrics } from './metrics.ts';
 
 /** Bytes of stderr kept as a failed command's error. */
 export const stderrTailBytes = 4096;

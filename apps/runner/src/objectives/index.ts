@@ -1,10 +1,10 @@
-export { runObjective } from './run-objective';
-export type { ObjectiveResult, RunObjectiveOptions } from './run-objective';
-export { runCommand, parseMetricLine, paramsToArgs, defaultKillGraceSeconds, stderrTailBytes } from './command';
-export type { CommandResult, RunCommandOptions, TrialContext } from './command';
-export { checkCommand, commandsRefusedMessage, refuseCommands, resolveProgram } from './command-policy';
-export type { CommandPolicy } from './command-policy';
-export type { MetricPoint, MetricsDecision, OnMetrics } from './metrics';
+export { runObjective } from './run-objective.ts';
+export type { ObjectiveResult, RunObjectiveOptions } from './run-objective.ts';
+export { runCommand, parseMetricLine, paramsToArgs, defaultKillGraceSeconds, stderrTailBytes } from './command.ts';
+export type { CommandResult, RunCommandOptions, TrialContext } from './command.ts';
+export { checkCommand, commandsRefusedMessage, refuseCommands, resolveProgram } from './command-policy.ts';
+export type { CommandPolicy } from './command-policy.ts';
+export type { MetricPoint, MetricsDecision, OnMetrics } from './metrics.ts';
 export {
   builtinDatasetNames,
   objectiveDirections,

@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCommand } from './command';
-import type { MetricPoint } from './metrics';
+import { runCommand } from './command.ts';
+import type { MetricPoint } from './metrics.ts';
 
 const clientDir = fileURLToPath(new URL('../../../../clients/python', import.meta.url));
 const python = spawnSync('python3', ['-c', 'import sys; assert sys.version_info >= (3, 9)'], { encoding: 'utf8' });

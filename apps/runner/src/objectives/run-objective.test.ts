@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricPoint } from './metrics';
-import { runObjective } from './run-objective';
+import type { MetricPoint } from './metrics.ts';
+import { runObjective } from './run-objective.ts';
 
 // Generous limit: the machine is shared and busy; these tests assert results, never durations.
 describe('runObjective', { timeout: 120_000 }, () => {

@@ -1,10 +1,10 @@
 // A slot's training process: loads the backend once (on the GPU that CUDA_VISIBLE_DEVICES leaves visible) and
 // runs the template trials the runner sends it, one at a time, until the runner disconnects.
-import { selectBackend } from '../backend/select-backend';
-import { readRunnerEnv } from '../env';
-import type { MetricsDecision } from '../objectives/metrics';
-import { runObjective } from '../objectives/run-objective';
-import type { FromSlot, ToSlot } from './protocol';
+import { selectBackend } from '../backend/select-backend.ts';
+import { readRunnerEnv } from '../env.ts';
+import type { MetricsDecision } from '../objectives/metrics.ts';
+import { runObjective } from '../objectives/run-objective.ts';
+import type { FromSlot, ToSlot } from './protocol.ts';
 
 function send(message: FromSlot): void {
   process.send?.(message);

@@ -1,8 +1,8 @@
 // Messages between the runner and a slot's training process (IPC of `child_process.fork`, structured clone).
-import type { BackendChoice, BackendName } from '../backend/select-backend';
-import type { TrialContext } from '../objectives/command';
-import type { MetricPoint } from '../objectives/metrics';
-import type { ObjectiveResult } from '../objectives/run-objective';
+import type { BackendChoice, BackendName } from '../backend/select-backend.ts';
+import type { TrialContext } from '../objectives/command.ts';
+import type { MetricPoint } from '../objectives/metrics.ts';
+import type { ObjectiveResult } from '../objectives/run-objective.ts';
 
 /** Runner → slot process. */
 export type ToSlot =

@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoryLogger } from '../agent/logger';
-import { currentBackend } from '../backend/select-backend';
-import type { MetricPoint } from '../objectives/metrics';
-import type { ObjectiveResult } from '../objectives/run-objective';
-import { SlotProcesses } from './slot-processes';
+import { memoryLogger } from '../agent/logger.ts';
+import { currentBackend } from '../backend/select-backend.ts';
+import type { MetricPoint } from '../objectives/metrics.ts';
+import type { ObjectiveResult } from '../objectives/run-objective.ts';
+import { SlotProcesses } from './slot-processes.ts';
 
 const iris = { kind: 'template', template: 'mlp', dataset: 'iris', metric: 'val_accuracy' };
 

@@ -5,16 +5,16 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { RunObjective } from '../agent/trial-run';
-import type { Logger } from '../agent/logger';
-import { deviceEnvForSlot } from '../backend/select-backend';
-import type { BackendChoice } from '../backend/select-backend';
-import { inheritedEnv } from '../objectives/env';
-import { runObjective } from '../objectives/run-objective';
-import type { ObjectiveResult, RunObjectiveOptions } from '../objectives/run-objective';
-import type { FromSlot, SlotProcessInfo, ToSlot } from './protocol';
+import type { RunObjective } from '../agent/trial-run.ts';
+import type { Logger } from '../agent/logger.ts';
+import { deviceEnvForSlot } from '../backend/select-backend.ts';
+import type { BackendChoice } from '../backend/select-backend.ts';
+import { inheritedEnv } from '../objectives/env.ts';
+import { runObjective } from '../objectives/run-objective.ts';
+import type { ObjectiveResult, RunObjectiveOptions } from '../objectives/run-objective.ts';
+import type { FromSlot, SlotProcessInfo, ToSlot } from './protocol.ts';
 
-export type { SlotProcessInfo } from './protocol';
+export type { SlotProcessInfo } from './protocol.ts';
 
 export interface SlotProcessesOptions {
   /** The runner's `--backend`: each slot's process loads it on its own device. */

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinDatasetNames, csvToDataset, loadBuiltinDataset, loadCsvDataset } from './datasets';
+import { builtinDatasetNames, csvToDataset, loadBuiltinDataset, loadCsvDataset } from './datasets.ts';
 
 // Generous limit: the machine is shared and busy; these tests assert results, never durations.
 describe('built-in datasets', { timeout: 120_000 }, () => {

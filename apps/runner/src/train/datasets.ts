@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { builtinDatasetNames } from '@tuneboard/contract';
 import type { BuiltinDatasetName } from '@tuneboard/contract';
-import { parseCsv } from './csv';
+import { parseCsv } from './csv.ts';
 
 /** A classification dataset in memory: row-major features and integer labels 0…numClasses−1. */
 export interface Dataset {

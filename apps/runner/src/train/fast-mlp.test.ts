@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selectBackend } from '../backend/select-backend';
-import { compileDenseStack } from './fast-mlp';
-import { buildMlp, seededDropoutOf } from './models';
-import { parseTrainParams } from './params';
-import { createRandom } from './random';
+import { selectBackend } from '../backend/select-backend.ts';
+import { compileDenseStack } from './fast-mlp.ts';
+import { buildMlp, seededDropoutOf } from './models.ts';
+import { parseTrainParams } from './params.ts';
+import { createRandom } from './random.ts';
 
 beforeAll(async () => {
   await selectBackend('wasm');

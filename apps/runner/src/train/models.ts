@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import type { TrainConfig } from './params';
-import type { Random } from './random';
-import { nextSeed } from './random';
+import type { TrainConfig } from './params.ts';
+import type { Random } from './random.ts';
+import { nextSeed } from './random.ts';
 
 /**
  * Dropout whose mask changes every step yet is reproducible: tfjs's own Dropout layer with a `seed` draws the

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { OptimizerName } from './params';
+import type { OptimizerName } from './params.ts';
 
 export interface OptimizerSettings {
   name: OptimizerName;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrainParams, trainDefaults } from './params';
+import { parseTrainParams, trainDefaults } from './params.ts';
 
 describe('parseTrainParams', () => {
   it('fills every missing parameter with its default', () => {

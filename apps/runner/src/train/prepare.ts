@@ -1,8 +1,8 @@
 import type { BuiltinDatasetName, TemplateName } from '@tuneboard/contract';
-import { loadBuiltinDataset, loadCsvDataset } from './datasets';
-import type { Dataset } from './datasets';
-import { defaultSplit, fitScaler, gatherRows, stratifiedSplit } from './split';
-import type { Scaler, SplitFractions, Standardization } from './split';
+import { loadBuiltinDataset, loadCsvDataset } from './datasets.ts';
+import type { Dataset } from './datasets.ts';
+import { defaultSplit, fitScaler, gatherRows, stratifiedSplit } from './split.ts';
+import type { Scaler, SplitFractions, Standardization } from './split.ts';
 
 export interface Split {
   /** Standardised features, row-major. */

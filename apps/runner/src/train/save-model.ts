@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { TemplateName } from '@tuneboard/contract';
-import { SeededDropout } from './models';
-import type { PreparedData } from './prepare';
+import { SeededDropout } from './models.ts';
+import type { PreparedData } from './prepare.ts';
 
 /** The files a saved model is made of, relative to its folder. */
 export const savedModelFiles = ['model.json', 'weights.bin', 'preprocessing.json'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from './datasets';
-import { prepareDataset } from './prepare';
-import { fitScaler, stratifiedSplit } from './split';
+import type { Dataset } from './datasets.ts';
+import { prepareDataset } from './prepare.ts';
+import { fitScaler, stratifiedSplit } from './split.ts';
 
 function counts(labels: Int32Array, rows: Int32Array, numClasses: number): number[] {
   const out = new Array<number>(numClasses).fill(0);

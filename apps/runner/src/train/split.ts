@@ -1,5 +1,5 @@
-import type { Dataset } from './datasets';
-import { createRandom, shuffleInPlace } from './random';
+import type { Dataset } from './datasets.ts';
+import { createRandom, shuffleInPlace } from './random.ts';
 
 export interface SplitFractions {
   validation: number;

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selectBackend } from '../backend/select-backend';
-import { loadPreparedData } from './prepare';
-import type { PreparedData } from './prepare';
-import { trainTemplate } from './train';
-import type { EpochMetrics } from './train';
+import { selectBackend } from '../backend/select-backend.ts';
+import { loadPreparedData } from './prepare.ts';
+import type { PreparedData } from './prepare.ts';
+import { trainTemplate } from './train.ts';
+import type { EpochMetrics } from './train.ts';
 
 let digits: PreparedData;
 

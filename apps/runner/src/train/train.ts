@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { currentBackend } from '../backend/select-backend';
+import { currentBackend } from '../backend/select-backend.ts';
 import type { TemplateName } from '@tuneboard/contract';
-import { compileDenseStack } from './fast-mlp';
-import type { ForwardFunction } from './fast-mlp';
-import { buildCnn, buildMlp, seededDropoutOf } from './models';
-import { createUpdater } from './optimizer';
-import { parseTrainParams } from './params';
-import type { TrainConfig } from './params';
-import { createRandom, shuffleInPlace } from './random';
-import type { PreparedData, Split } from './prepare';
+import { compileDenseStack } from './fast-mlp.ts';
+import type { ForwardFunction } from './fast-mlp.ts';
+import { buildCnn, buildMlp, seededDropoutOf } from './models.ts';
+import { createUpdater } from './optimizer.ts';
+import { parseTrainParams } from './params.ts';
+import type { TrainConfig } from './params.ts';
+import { createRandom, shuffleInPlace } from './random.ts';
+import type { PreparedData, Split } from './prepare.ts';
 
 /** What one epoch reports. Loss is the cross-entropy (the L2 penalty is not included). */
 export interface EpochMetrics {

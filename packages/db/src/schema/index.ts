@@ -1,7 +1,7 @@
-export * from './auth';
-export * from './teams';
-export * from './studies';
-export * from './runners';
-export { float8Text } from './float8';
-export * from './settings';
-export * from './artifacts';
+export * from './auth/index.ts';
+export * from './teams/index.ts';
+export * from './studies/index.ts';
+export * from './runners/index.ts';
+export { float8Text } from './float8.ts';
+export * from './settings/index.ts';
+export * from './artifacts/index.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDb, type DbHandle } from '../create-db';
-import { testEnv } from './env';
+import { createDb, type DbHandle } from '../create-db.ts';
+import { testEnv } from './env.ts';
 
 export interface TestDatabaseTarget {
   /** `pglite` or `postgres`: put it in describe names so reports can count each half. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from '../create-db';
+import type { Database } from '../create-db.ts';
 import {
   apiToken,
   membership,
@@ -11,7 +11,7 @@ import {
   team,
   trial,
   user,
-} from '../schema';
+} from '../schema/index.ts';
 
 // Test factories: each inserts one row with sensible defaults, creating the parents it needs unless given,
 // and returns the row. Overrides win over defaults: `createStudy({ name: 'x' }, db)`.

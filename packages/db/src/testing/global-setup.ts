@@ -1,4 +1,4 @@
-import { postgresHint, testDatabases } from './databases';
+import { postgresHint, testDatabases } from './databases.ts';
 
 /** Says once per run which databases the tests use, and how to add Postgres when it is missing. */
 export default function setup(): void {

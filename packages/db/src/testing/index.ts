@@ -1,3 +1,3 @@
-export { testDatabases, postgresHint } from './databases';
-export type { TestDatabaseTarget } from './databases';
-export * from './factories';
+export { testDatabases, postgresHint } from './databases.ts';
+export type { TestDatabaseTarget } from './databases.ts';
+export * from './factories.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Dim } from '../numeric/dims';
-import { normalCdf } from '../numeric/special';
-import type { CmaesState } from './cmaes';
-import { initialCmaesState, marginAlpha, sampleCandidates, tellGeneration } from './cmaes';
-import { restartState, shouldRestart } from './restarts';
-import { cmaesSuggest, replayCmaes } from './suggest';
+import type { Dim } from '../numeric/dims.ts';
+import { normalCdf } from '../numeric/special.ts';
+import type { CmaesState } from './cmaes.ts';
+import { initialCmaesState, marginAlpha, sampleCandidates, tellGeneration } from './cmaes.ts';
+import { restartState, shouldRestart } from './restarts.ts';
+import { cmaesSuggest, replayCmaes } from './suggest.ts';
 
 const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));
 const sphere = (x: readonly number[]): number => x.reduce((a, v) => a + (v - 0.3) ** 2, 0);

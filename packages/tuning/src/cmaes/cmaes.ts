@@ -1,11 +1,11 @@
 // CMA-ES (Hansen 2016, "The CMA Evolution Strategy: A Tutorial") with the integer margin of Hamano et al. 2022
 // as pure state transitions: sample(state, seed) and tell(state, …). IPOP restarts (Auger & Hansen 2005) are in
 // ./restarts.ts.
-import { nearestLevel } from '../numeric/dims';
-import { symmetricEigen } from '../numeric/linalg';
-import type { RandomSource } from '../rng';
-import { createRandomSource, hashSeed, normal } from '../rng';
-import { normalCdf, normalQuantile } from '../numeric/special';
+import { nearestLevel } from '../numeric/dims.ts';
+import { symmetricEigen } from '../numeric/linalg.ts';
+import type { RandomSource } from '../rng.ts';
+import { createRandomSource, hashSeed, normal } from '../rng.ts';
+import { normalCdf, normalQuantile } from '../numeric/special.ts';
 
 /** Initial step size on the unit cube: the optimum is then within ±2.5σ₀ of the centre in every coordinate. */
 export const defaultSigma0 = 0.2;

@@ -1,4 +1,4 @@
-export type { CmaesParameters, CmaesState } from './cmaes';
+export type { CmaesParameters, CmaesState } from './cmaes.ts';
 export {
   applyMargin,
   cmaesParameters,
@@ -7,7 +7,7 @@ export {
   initialCmaesState,
   sampleCandidates,
   tellGeneration,
-} from './cmaes';
-export { restartState, shouldRestart, terminationTolerances } from './restarts';
-export type { CmaesReplay, CmaesSuggestInput, CmaesTrial } from './suggest';
-export { cmaesSuggest, replayCmaes } from './suggest';
+} from './cmaes.ts';
+export { restartState, shouldRestart, terminationTolerances } from './restarts.ts';
+export type { CmaesReplay, CmaesSuggestInput, CmaesTrial } from './suggest.ts';
+export { cmaesSuggest, replayCmaes } from './suggest.ts';

@@ -1,8 +1,8 @@
 // IPOP restarts (Auger & Hansen 2005): when a run has converged or stalled, start again from a random mean with
 // a doubled population.
-import { createRandomSource, hashSeed } from '../rng';
-import type { CmaesState } from './cmaes';
-import { initialCmaesState } from './cmaes';
+import { createRandomSource, hashSeed } from '../rng.ts';
+import type { CmaesState } from './cmaes.ts';
+import { initialCmaesState } from './cmaes.ts';
 
 /** Population growth factor at each IPOP restart (Auger & Hansen 2005 use 2). */
 export const ipopIncrease = 2;

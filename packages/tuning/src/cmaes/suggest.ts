@@ -1,9 +1,9 @@
 // CMA-ES as a stateless sampler: the state is rebuilt from the seed and the ordered history on every ask.
-import type { Dim, DimSlot } from '../numeric/dims';
-import { argmaxGroup, checkPoints, layoutDims, levelValues, nearestLevel, setOneHot, snapToLevels } from '../numeric/dims';
-import type { CmaesState } from './cmaes';
-import { defaultPopulationSize, defaultSigma0, initialCmaesState, sampleCandidates, tellGeneration } from './cmaes';
-import { restartState, shouldRestart } from './restarts';
+import type { Dim, DimSlot } from '../numeric/dims.ts';
+import { argmaxGroup, checkPoints, layoutDims, levelValues, nearestLevel, setOneHot, snapToLevels } from '../numeric/dims.ts';
+import type { CmaesState } from './cmaes.ts';
+import { defaultPopulationSize, defaultSigma0, initialCmaesState, sampleCandidates, tellGeneration } from './cmaes.ts';
+import { restartState, shouldRestart } from './restarts.ts';
 
 export interface CmaesTrial {
   /** The evaluated point in the encoded unit cube (as the sampler returned it, possibly rounded by the caller). */

@@ -1,10 +1,10 @@
 // Maximising the acquisition over the encoded unit cube (continuous, integer and one-hot coordinates).
-import type { DimSlot } from '../numeric/dims';
-import { levelValues, nearestLevel, setOneHot, snapToLevels } from '../numeric/dims';
-import { lbfgsMinimize } from '../numeric/optimize';
-import type { RandomSource } from '../rng';
-import { normal, randInt } from '../rng';
-import type { Acquisition } from './acquisition';
+import type { DimSlot } from '../numeric/dims.ts';
+import { levelValues, nearestLevel, setOneHot, snapToLevels } from '../numeric/dims.ts';
+import { lbfgsMinimize } from '../numeric/optimize.ts';
+import type { RandomSource } from '../rng.ts';
+import { normal, randInt } from '../rng.ts';
+import type { Acquisition } from './acquisition.ts';
 
 /** Random points scored before local search. */
 export const defaultAcquisitionCandidates = 512;

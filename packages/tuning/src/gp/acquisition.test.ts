@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layoutDims } from '../numeric/dims';
-import { createRandomSource } from '../rng';
-import { normalCdf } from '../numeric/special';
-import { LogAcquisition, LowerConfidenceBound, logExpectedImprovement } from './acquisition';
-import { conditionGp, extendGp, gpPredict } from './model';
+import { layoutDims } from '../numeric/dims.ts';
+import { createRandomSource } from '../rng.ts';
+import { normalCdf } from '../numeric/special.ts';
+import { LogAcquisition, LowerConfidenceBound, logExpectedImprovement } from './acquisition.ts';
+import { conditionGp, extendGp, gpPredict } from './model.ts';
 
 describe('logExpectedImprovement', () => {
   const directEi = (mean: number, variance: number, best: number): number => {

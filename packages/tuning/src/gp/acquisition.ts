@@ -1,7 +1,7 @@
 // Log expected improvement and log probability of feasibility, with gradients, on conditioned GPs.
-import { logH, logNormalCdf, logNormalPdf } from '../numeric/special';
-import type { GpModel } from './model';
-import { gpPredict, gpPredictWithGradient } from './model';
+import { logH, logNormalCdf, logNormalPdf } from '../numeric/special.ts';
+import type { GpModel } from './model.ts';
+import { gpPredict, gpPredictWithGradient } from './model.ts';
 
 /** Variances below this (standardised units) are treated as zero: EI there is driven by the mean alone. */
 export const minPredictiveVariance = 1e-12;

@@ -1,12 +1,12 @@
 // GP hyperparameters fitted by maximising the log marginal likelihood plus weak log-normal priors
 // (Rasmussen & Williams 2006, ch. 5).
-import { choleskyInverse, choleskyWithJitter, solveLower, solveLowerTransposed } from '../numeric/linalg';
-import type { DimSlot } from '../numeric/dims';
-import { lbfgsMinimize } from '../numeric/optimize';
-import type { RandomSource } from '../rng';
-import { normal } from '../rng';
-import { pairwiseParamDistances } from './kernel';
-import type { GpHyperparameters } from './model';
+import { choleskyInverse, choleskyWithJitter, solveLower, solveLowerTransposed } from '../numeric/linalg.ts';
+import type { DimSlot } from '../numeric/dims.ts';
+import { lbfgsMinimize } from '../numeric/optimize.ts';
+import type { RandomSource } from '../rng.ts';
+import { normal } from '../rng.ts';
+import { pairwiseParamDistances } from './kernel.ts';
+import type { GpHyperparameters } from './model.ts';
 
 /** Noise variance never goes below this (standardised units): keeps K well conditioned on duplicates. */
 export const minNoiseVariance = 1e-6;

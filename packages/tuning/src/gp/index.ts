@@ -1,9 +1,9 @@
-export { matern52 } from './kernel';
-export type { GpHyperparameters, GpModel } from './model';
-export { conditionGp, extendGp, gpPredict } from './model';
-export type { FitOptions } from './fit';
-export { defaultFitRestarts, fitGpHyperparameters, gpPriors, minNoiseVariance } from './fit';
-export type { Acquisition } from './acquisition';
-export { logExpectedImprovement, LogAcquisition, LowerConfidenceBound } from './acquisition';
-export type { GpFitResult, GpFitSizes, GpLiar, GpPrepared, GpSuggestInput, GpSuggestMultiInput } from './suggest';
-export { batchLcbBeta, defaultGpLiar, defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset, parEgoRho } from './suggest';
+export { matern52 } from './kernel.ts';
+export type { GpHyperparameters, GpModel } from './model.ts';
+export { conditionGp, extendGp, gpPredict } from './model.ts';
+export type { FitOptions } from './fit.ts';
+export { defaultFitRestarts, fitGpHyperparameters, gpPriors, minNoiseVariance } from './fit.ts';
+export type { Acquisition } from './acquisition.ts';
+export { logExpectedImprovement, LogAcquisition, LowerConfidenceBound } from './acquisition.ts';
+export type { GpFitResult, GpFitSizes, GpLiar, GpPrepared, GpSuggestInput, GpSuggestMultiInput } from './suggest.ts';
+export { batchLcbBeta, defaultGpLiar, defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset, parEgoRho } from './suggest.ts';

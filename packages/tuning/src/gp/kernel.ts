@@ -1,5 +1,5 @@
 // Matérn-5/2 kernel with one length scale per parameter (ARD), on the encoded unit cube.
-import type { DimSlot } from '../numeric/dims';
+import type { DimSlot } from '../numeric/dims.ts';
 
 const SQRT5 = Math.sqrt(5);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layoutDims } from '../numeric/dims';
-import { createRandomSource } from '../rng';
-import { matern52 } from './kernel';
-import { fitGpHyperparameters } from './fit';
-import { conditionGp, extendGp, gpPredict, gpPredictWithGradient } from './model';
+import { layoutDims } from '../numeric/dims.ts';
+import { createRandomSource } from '../rng.ts';
+import { matern52 } from './kernel.ts';
+import { fitGpHyperparameters } from './fit.ts';
+import { conditionGp, extendGp, gpPredict, gpPredictWithGradient } from './model.ts';
 
 const continuous = (d: number) => layoutDims(Array.from({ length: d }, () => ({ kind: 'continuous' as const })));
 

@@ -1,8 +1,8 @@
 // Gaussian-process regression (Rasmussen & Williams 2006, ch. 2): conditioning on observations with fixed
 // hyperparameters, extending the conditioning, and predicting with gradients. The fit is in ./fit.ts.
-import { choleskyWithJitter, solveLower, solveLowerTransposed } from '../numeric/linalg';
-import type { DimSlot } from '../numeric/dims';
-import { coordinateWeights, matern52, matern52Slope } from './kernel';
+import { choleskyWithJitter, solveLower, solveLowerTransposed } from '../numeric/linalg.ts';
+import type { DimSlot } from '../numeric/dims.ts';
+import { coordinateWeights, matern52, matern52Slope } from './kernel.ts';
 
 /** Kernel hyperparameters, in standardised-output units. */
 export interface GpHyperparameters {

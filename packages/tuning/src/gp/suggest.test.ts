@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Dim } from '../numeric/dims';
-import { createRandomSource } from '../rng';
-import { defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset } from './suggest';
+import type { Dim } from '../numeric/dims.ts';
+import { createRandomSource } from '../rng.ts';
+import { defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset } from './suggest.ts';
 
 const sphere = (x: readonly number[]): number => x.reduce((a, v) => a + (v - 0.3) ** 2, 0);
 const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));

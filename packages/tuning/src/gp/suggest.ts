@@ -1,19 +1,19 @@
 // Turning observations into one suggestion: standardise, fit, fantasise pending points, maximise log-EI.
-import type { Dim, DimSlot } from '../numeric/dims';
-import { checkPoints, layoutDims, snapPoint } from '../numeric/dims';
-import type { RandomSource } from '../rng';
-import type { ConstraintModel } from './acquisition';
-import { LogAcquisition, LowerConfidenceBound } from './acquisition';
-import type { Acquisition } from './acquisition';
-import { defaultAcquisitionCandidates, defaultLocalSearches, incumbentCount, maximiseAcquisition, randomPoint } from './acquisition-search';
-import { fitGpHyperparameters } from './fit';
-import type { FitOptions } from './fit';
-import type { GpHyperparameters, GpModel } from './model';
-import { conditionGp, extendGp, gpPredict } from './model';
-import { defaultMaxFitPoints, defaultMaxModelPoints, fitSubset, modelSubset, subsetRows } from './subset';
+import type { Dim, DimSlot } from '../numeric/dims.ts';
+import { checkPoints, layoutDims, snapPoint } from '../numeric/dims.ts';
+import type { RandomSource } from '../rng.ts';
+import type { ConstraintModel } from './acquisition.ts';
+import { LogAcquisition, LowerConfidenceBound } from './acquisition.ts';
+import type { Acquisition } from './acquisition.ts';
+import { defaultAcquisitionCandidates, defaultLocalSearches, incumbentCount, maximiseAcquisition, randomPoint } from './acquisition-search.ts';
+import { fitGpHyperparameters } from './fit.ts';
+import type { FitOptions } from './fit.ts';
+import type { GpHyperparameters, GpModel } from './model.ts';
+import { conditionGp, extendGp, gpPredict } from './model.ts';
+import { defaultMaxFitPoints, defaultMaxModelPoints, fitSubset, modelSubset, subsetRows } from './subset.ts';
 
-export { defaultAcquisitionCandidates, defaultLocalSearches } from './acquisition-search';
-export { defaultMaxFitPoints, defaultMaxModelPoints, modelSubset } from './subset';
+export { defaultAcquisitionCandidates, defaultLocalSearches } from './acquisition-search.ts';
+export { defaultMaxFitPoints, defaultMaxModelPoints, modelSubset } from './subset.ts';
 
 export interface GpSuggestInput {
   /** Observed points, each of the encoded width of `dims`. */

@@ -1,4 +1,4 @@
-export type { ImportanceInput } from './ped-anova';
-export { defaultTargetQuantile, pedAnovaImportance, pedAnovaImportancePerObjective } from './ped-anova';
-export type { ParameterImportance, ParameterImportanceOptions } from './parameter-importance';
-export { parameterImportance } from './parameter-importance';
+export type { ImportanceInput } from './ped-anova.ts';
+export { defaultTargetQuantile, pedAnovaImportance, pedAnovaImportancePerObjective } from './ped-anova.ts';
+export type { ParameterImportance, ParameterImportanceOptions } from './parameter-importance.ts';
+export { parameterImportance } from './parameter-importance.ts';

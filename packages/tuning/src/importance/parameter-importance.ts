@@ -1,8 +1,8 @@
 // Importance of each parameter of a study, per objective, for the dashboard: the adapter feeds PED-ANOVA.
-import { adaptHistory } from '../samplers/adapter';
-import type { SearchSpace } from '../space';
-import type { Direction, FrozenTrial } from '../types';
-import { pedAnovaImportance } from './ped-anova';
+import { adaptHistory } from '../samplers/adapter.ts';
+import type { SearchSpace } from '../space.ts';
+import type { Direction, FrozenTrial } from '../types.ts';
+import { pedAnovaImportance } from './ped-anova.ts';
 
 export interface ParameterImportance {
   name: string;

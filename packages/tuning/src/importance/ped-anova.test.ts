@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Dim } from '../numeric/dims';
-import { createRandomSource } from '../rng';
-import { pedAnovaImportance, pedAnovaImportancePerObjective } from './ped-anova';
+import type { Dim } from '../numeric/dims.ts';
+import { createRandomSource } from '../rng.ts';
+import { pedAnovaImportance, pedAnovaImportancePerObjective } from './ped-anova.ts';
 
 const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));
 

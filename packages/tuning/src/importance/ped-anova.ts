@@ -1,8 +1,8 @@
 // PED-ANOVA hyperparameter importance (Watanabe, Bansal & Hutter 2023, "PED-ANOVA: Efficiently Quantifying
 // Hyperparameter Importance in Arbitrary Subspaces"): how much the marginal distribution of each parameter among
 // the top-γ trials differs from its distribution among all trials, measured by the Pearson divergence.
-import type { Dim } from '../numeric/dims';
-import { argmaxGroup, checkPoints, layoutDims, levelValues, nearestLevel } from '../numeric/dims';
+import type { Dim } from '../numeric/dims.ts';
+import { argmaxGroup, checkPoints, layoutDims, levelValues, nearestLevel } from '../numeric/dims.ts';
 
 /** Fraction of trials (best first) that forms the "good" set (the paper's γ; Optuna's default 0.1). */
 export const defaultTargetQuantile = 0.1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRandomSource } from '../rng';
-import { hypervolume } from './hypervolume';
+import { createRandomSource } from '../rng.ts';
+import { hypervolume } from './hypervolume.ts';
 
 /** Union volume of the boxes [p, r] by inclusion–exclusion over all subsets (exponential: tests only). */
 function inclusionExclusion(points: number[][], r: number[]): number {

@@ -1,6 +1,6 @@
 // Exact hypervolume: sweeps for two and three objectives, WFG (While et al. 2012) beyond.
-import type { Direction } from './pareto';
-import { dominates, toMinimization } from './pareto';
+import type { Direction } from './pareto.ts';
+import { dominates, toMinimization } from './pareto.ts';
 
 /** Area dominated by 2-D minimisation points w.r.t. reference r (points must be strictly better than r). */
 function hv2d(points: readonly number[][], r: readonly number[]): number {

@@ -9,7 +9,7 @@ export {
   nonDominatedSort,
   paretoFront,
   toMinimization,
-} from './pareto';
-export { hypervolume } from './hypervolume';
-export type { Nsga2Member, Nsga2SuggestInput, Nsga2Trial } from './nsga2';
-export { nsga2Population, nsga2Suggest, polynomialMutation, sbx } from './nsga2';
+} from './pareto.ts';
+export { hypervolume } from './hypervolume.ts';
+export type { Nsga2Member, Nsga2SuggestInput, Nsga2Trial } from './nsga2.ts';
+export { nsga2Population, nsga2Suggest, polynomialMutation, sbx } from './nsga2.ts';

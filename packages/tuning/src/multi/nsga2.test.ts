@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Dim } from '../numeric/dims';
-import { createRandomSource } from '../rng';
-import { hypervolume } from './hypervolume';
-import type { Nsga2Trial } from './nsga2';
-import { nsga2Population, nsga2Suggest, polynomialMutation, sbx } from './nsga2';
+import type { Dim } from '../numeric/dims.ts';
+import { createRandomSource } from '../rng.ts';
+import { hypervolume } from './hypervolume.ts';
+import type { Nsga2Trial } from './nsga2.ts';
+import { nsga2Population, nsga2Suggest, polynomialMutation, sbx } from './nsga2.ts';
 
 const zdt1 = (x: readonly number[]): number[] => {
   const g = 1 + (9 * x.slice(1).reduce((a, v) => a + v, 0)) / (x.length - 1);

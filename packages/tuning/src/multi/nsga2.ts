@@ -1,10 +1,10 @@
 // NSGA-II (Deb et al. 2002) as a stateless sampler: the parent population is rebuilt from the ordered history.
-import type { Dim, DimSlot } from '../numeric/dims';
-import { checkPoints, layoutDims, setOneHot, snapPoint } from '../numeric/dims';
-import type { RandomSource } from '../rng';
-import { randInt } from '../rng';
-import type { Direction } from './pareto';
-import { crowdingDistance, nonDominatedSort, toMinimization } from './pareto';
+import type { Dim, DimSlot } from '../numeric/dims.ts';
+import { checkPoints, layoutDims, setOneHot, snapPoint } from '../numeric/dims.ts';
+import type { RandomSource } from '../rng.ts';
+import { randInt } from '../rng.ts';
+import type { Direction } from './pareto.ts';
+import { crowdingDistance, nonDominatedSort, toMinimization } from './pareto.ts';
 
 /** Distribution indices of SBX and polynomial mutation (Deb & Agrawal 1995; NSGA-II's defaults). */
 export const defaultCrossoverEta = 20;

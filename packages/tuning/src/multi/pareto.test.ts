@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRandomSource } from '../rng';
-import { constrainedDominates, crowdingDistance, nonDominatedRanks, nonDominatedSort, paretoFront } from './pareto';
+import { createRandomSource } from '../rng.ts';
+import { constrainedDominates, crowdingDistance, nonDominatedRanks, nonDominatedSort, paretoFront } from './pareto.ts';
 
 describe('paretoFront', () => {
   it('keeps the non-dominated points of a known set, duplicates included', () => {

@@ -1,13 +1,13 @@
 // One suite over every numerical core that suggests points: same inputs and seed → same point, and the point
 // is valid for its dims (inside the cube, integers on their levels, categoricals one-hot).
 import { describe, expect, it } from 'vitest';
-import { cmaesSuggest } from '../cmaes';
-import { gpSuggest, gpSuggestMulti } from '../gp';
-import { nsga2Suggest } from '../multi';
-import type { Dim } from './dims';
-import { layoutDims, levelValues, snapPoint } from './dims';
-import type { RandomSource } from '../rng';
-import { createRandomSource } from '../rng';
+import { cmaesSuggest } from '../cmaes/index.ts';
+import { gpSuggest, gpSuggestMulti } from '../gp/index.ts';
+import { nsga2Suggest } from '../multi/index.ts';
+import type { Dim } from './dims.ts';
+import { layoutDims, levelValues, snapPoint } from './dims.ts';
+import type { RandomSource } from '../rng.ts';
+import { createRandomSource } from '../rng.ts';
 
 const spaces: Dim[][] = [
   [{ kind: 'continuous' }],

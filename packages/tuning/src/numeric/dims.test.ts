@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutDims, levelValues, nearestLevel, snapPoint } from './dims';
+import { layoutDims, levelValues, nearestLevel, snapPoint } from './dims.ts';
 
 describe('layoutDims', () => {
   it('lays parameters out one after another, a categorical taking one coordinate per choice', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choleskyInverse, choleskySolve, choleskyWithJitter, symmetricEigen } from './linalg';
+import { choleskyInverse, choleskySolve, choleskyWithJitter, symmetricEigen } from './linalg.ts';
 
 describe('choleskyWithJitter', () => {
   it('factors a known 3×3 matrix exactly', () => {

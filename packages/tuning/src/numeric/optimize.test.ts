@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lbfgsMinimize } from './optimize';
+import { lbfgsMinimize } from './optimize.ts';
 
 describe('lbfgsMinimize', () => {
   it('finds the minimum (1, 1) of the Rosenbrock function', () => {

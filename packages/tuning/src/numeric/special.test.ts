@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erfc, logH, logNormalCdf, normalCdf, normalQuantile } from './special';
+import { erfc, logH, logNormalCdf, normalCdf, normalQuantile } from './special.ts';
 
 describe('erfc', () => {
   it('matches reference values across the series/continued-fraction switch', () => {

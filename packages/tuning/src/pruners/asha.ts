@@ -1,7 +1,7 @@
-import type { FrozenTrial, IntermediateValue } from '../types';
-import { DEFAULT_REDUCTION_FACTOR } from './config';
-import type { AshaPrunerConfig, PruneContext, Pruner } from './config';
-import { guarded } from './guard';
+import type { FrozenTrial, IntermediateValue } from '../types.ts';
+import { DEFAULT_REDUCTION_FACTOR } from './config.ts';
+import type { AshaPrunerConfig, PruneContext, Pruner } from './config.ts';
+import { guarded } from './guard.ts';
 
 /** The value a trial had when it first reached `resource` (its first report at or beyond it). */
 function rungValue(t: FrozenTrial, resource: number): number | undefined {

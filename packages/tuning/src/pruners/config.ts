@@ -1,7 +1,7 @@
 // Pruner configurations as the API stores them, their validation, and the interface every pruner implements.
-import { Fields, defined, isObject } from '../config-fields';
-import { ConfigError, show } from '../errors';
-import type { Direction, FrozenTrial } from '../types';
+import { Fields, defined, isObject } from '../config-fields.ts';
+import { ConfigError, show } from '../errors.ts';
+import type { Direction, FrozenTrial } from '../types.ts';
 
 export const PRUNER_KINDS = ['none', 'median', 'percentile', 'asha', 'hyperband', 'threshold'] as const;
 export type PrunerKind = (typeof PRUNER_KINDS)[number];

@@ -1,6 +1,6 @@
 // What every pruner shares: curves sorted by step, and the warm-up and start-up checks around its rule.
-import type { FrozenTrial, IntermediateValue } from '../types';
-import type { Common, PruneContext, Pruner, PrunerKind } from './config';
+import type { FrozenTrial, IntermediateValue } from '../types.ts';
+import type { Common, PruneContext, Pruner, PrunerKind } from './config.ts';
 
 export function sortedCurve(t: FrozenTrial): IntermediateValue[] {
   return (t.intermediate ?? []).slice().sort((a, b) => a.step - b.step);

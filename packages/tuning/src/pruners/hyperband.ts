@@ -1,8 +1,8 @@
-import { mixSeed } from '../rng';
-import { ashaDecision } from './asha';
-import { DEFAULT_REDUCTION_FACTOR } from './config';
-import type { HyperbandPrunerConfig, Pruner } from './config';
-import { guarded } from './guard';
+import { mixSeed } from '../rng.ts';
+import { ashaDecision } from './asha.ts';
+import { DEFAULT_REDUCTION_FACTOR } from './config.ts';
+import type { HyperbandPrunerConfig, Pruner } from './config.ts';
+import { guarded } from './guard.ts';
 
 /** Hyperband's brackets: bracket b runs ASHA with minEarlyStoppingRate b and receives `weight` of the trials. */
 export function hyperbandBrackets(minResource: number, maxResource: number, eta: number): { rate: number; weight: number }[] {

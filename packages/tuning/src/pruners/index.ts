@@ -1,13 +1,13 @@
 // Pruners: one file per rule, stateless (they read the learning curves in the history).
-import { ashaPruner } from './asha';
-import { parsePrunerConfig } from './config';
-import type { Pruner, PrunerConfig } from './config';
-import { hyperbandPruner } from './hyperband';
-import { nonePruner } from './none';
-import { percentilePruner } from './percentile';
-import { thresholdPruner } from './threshold';
+import { ashaPruner } from './asha.ts';
+import { parsePrunerConfig } from './config.ts';
+import type { Pruner, PrunerConfig } from './config.ts';
+import { hyperbandPruner } from './hyperband.ts';
+import { nonePruner } from './none.ts';
+import { percentilePruner } from './percentile.ts';
+import { thresholdPruner } from './threshold.ts';
 
-export { DEFAULT_PERCENTILE_STARTUP_TRIALS, DEFAULT_REDUCTION_FACTOR, PRUNER_KINDS, parsePrunerConfig } from './config';
+export { DEFAULT_PERCENTILE_STARTUP_TRIALS, DEFAULT_REDUCTION_FACTOR, PRUNER_KINDS, parsePrunerConfig } from './config.ts';
 export type {
   AshaPrunerConfig,
   HyperbandPrunerConfig,
@@ -18,8 +18,8 @@ export type {
   PrunerConfig,
   PrunerKind,
   ThresholdPrunerConfig,
-} from './config';
-export { hyperbandBracketOf, hyperbandBrackets } from './hyperband';
+} from './config.ts';
+export { hyperbandBracketOf, hyperbandBrackets } from './hyperband.ts';
 
 /** Creates a pruner from its configuration (validated with {@link parsePrunerConfig}). */
 export function createPruner(config: PrunerConfig): Pruner {

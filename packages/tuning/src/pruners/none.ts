@@ -1,4 +1,4 @@
-import type { Pruner } from './config';
+import type { Pruner } from './config.ts';
 
 /** Never prunes. */
 export function nonePruner(): Pruner {

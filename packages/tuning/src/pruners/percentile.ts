@@ -1,7 +1,7 @@
-import type { IntermediateValue } from '../types';
-import { DEFAULT_PERCENTILE_STARTUP_TRIALS } from './config';
-import type { PercentilePrunerConfig, Pruner } from './config';
-import { guarded, valueAt } from './guard';
+import type { IntermediateValue } from '../types.ts';
+import { DEFAULT_PERCENTILE_STARTUP_TRIALS } from './config.ts';
+import type { PercentilePrunerConfig, Pruner } from './config.ts';
+import { guarded, valueAt } from './guard.ts';
 
 /** Linear-interpolated percentile (0–100) of a non-empty array, like numpy's default. */
 export function percentile(values: readonly number[], q: number): number {

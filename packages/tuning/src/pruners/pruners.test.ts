@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FrozenTrial } from '../types';
-import { createPruner, hyperbandBracketOf, hyperbandBrackets, parsePrunerConfig } from './index';
-import type { PrunerConfig } from './index';
-import { createRng } from '../rng';
+import type { FrozenTrial } from '../types.ts';
+import { createPruner, hyperbandBracketOf, hyperbandBrackets, parsePrunerConfig } from './index.ts';
+import type { PrunerConfig } from './index.ts';
+import { createRng } from '../rng.ts';
 
 function curve(number: number, state: FrozenTrial['state'], values: Record<number, number>): FrozenTrial {
   return { number, state, params: {}, intermediate: Object.entries(values).map(([step, value]) => ({ step: Number(step), value })) };

@@ -1,6 +1,6 @@
-import type { IntermediateValue } from '../types';
-import type { Pruner, ThresholdPrunerConfig } from './config';
-import { guarded } from './guard';
+import type { IntermediateValue } from '../types.ts';
+import type { Pruner, ThresholdPrunerConfig } from './config.ts';
+import { guarded } from './guard.ts';
 
 /** Prunes when the latest intermediate value leaves [lower, upper] or is NaN. */
 export function thresholdPruner(c: ThresholdPrunerConfig): Pruner {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseSpace } from '../space';
-import type { FrozenTrial } from '../types';
-import { adaptHistory, decodeParams, encodeParams, spaceDims } from './adapter';
+import { parseSpace } from '../space.ts';
+import type { FrozenTrial } from '../types.ts';
+import { adaptHistory, decodeParams, encodeParams, spaceDims } from './adapter.ts';
 
 const space = parseSpace({
   lr: { type: 'float', low: 1e-4, high: 1, log: true },

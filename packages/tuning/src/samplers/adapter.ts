@@ -1,9 +1,9 @@
 // From a search space and a trial history to the numerical cores' inputs (src/numeric/dims.ts layout), and back.
-import type { Dim, DimSlot } from '../numeric/dims';
-import { argmaxGroup, layoutDims, levelValues, nearestLevel, setOneHot } from '../numeric/dims';
-import type { ParamDef, SearchSpace } from '../space';
-import { choiceIndex, decodeFromUnitCube, discreteCount, discreteValues, encodeValue } from '../space-codec';
-import type { Direction, FrozenTrial, Params } from '../types';
+import type { Dim, DimSlot } from '../numeric/dims.ts';
+import { argmaxGroup, layoutDims, levelValues, nearestLevel, setOneHot } from '../numeric/dims.ts';
+import type { ParamDef, SearchSpace } from '../space.ts';
+import { choiceIndex, decodeFromUnitCube, discreteCount, discreteValues, encodeValue } from '../space-codec.ts';
+import type { Direction, FrozenTrial, Params } from '../types.ts';
 
 /**
  * Discrete numeric parameters with more allowed values than this are modelled as continuous coordinates

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { replayCmaes } from '../cmaes/suggest';
-import { conditionHolds, parseSpace } from '../space';
-import type { SearchSpace } from '../space';
-import type { FrozenTrial, Params } from '../types';
-import { adaptHistory } from './adapter';
-import { cmaesRelativeParams } from './cmaes-sampler';
-import { createSampler } from './create';
+import { replayCmaes } from '../cmaes/suggest.ts';
+import { conditionHolds, parseSpace } from '../space.ts';
+import type { SearchSpace } from '../space.ts';
+import type { FrozenTrial, Params } from '../types.ts';
+import { adaptHistory } from './adapter.ts';
+import { cmaesRelativeParams } from './cmaes-sampler.ts';
+import { createSampler } from './create.ts';
 
 const numeric = {
   x: { type: 'float', low: -1, high: 1 },

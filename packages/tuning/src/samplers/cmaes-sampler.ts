@@ -1,17 +1,17 @@
 // The CMA-ES sampler: the numeric, unconditional parameters go through the adapter to the CMA-ES core
 // (src/cmaes); the others come from an independent sampler.
-import { cmaesSuggest } from '../cmaes/suggest';
-import { createRng } from '../rng';
-import { conditionHolds } from '../space';
-import type { ParamDef, SearchSpace } from '../space';
-import { decodeValue } from '../space-codec';
-import type { Params } from '../types';
-import { adaptHistory, decodeParams, spaceDims } from './adapter';
-import { MAX_REDRAWS, distinct } from './distinct';
-import { sampleUniform } from './random';
-import { createTpeSampler } from './tpe/sampler';
-import { askSequentially } from './types';
-import type { AskContext, Sampler } from './types';
+import { cmaesSuggest } from '../cmaes/suggest.ts';
+import { createRng } from '../rng.ts';
+import { conditionHolds } from '../space.ts';
+import type { ParamDef, SearchSpace } from '../space.ts';
+import { decodeValue } from '../space-codec.ts';
+import type { Params } from '../types.ts';
+import { adaptHistory, decodeParams, spaceDims } from './adapter.ts';
+import { MAX_REDRAWS, distinct } from './distinct.ts';
+import { sampleUniform } from './random.ts';
+import { createTpeSampler } from './tpe/sampler.ts';
+import { askSequentially } from './types.ts';
+import type { AskContext, Sampler } from './types.ts';
 
 export interface CmaesSamplerOptions {
   seed: number;

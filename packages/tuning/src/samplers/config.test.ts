@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../errors';
-import { parseSamplerConfig } from './config';
-import { createSampler } from './create';
+import { ConfigError } from '../errors.ts';
+import { parseSamplerConfig } from './config.ts';
+import { createSampler } from './create.ts';
 
 describe('parseSamplerConfig', () => {
   const bad: [string, unknown, RegExp][] = [

@@ -1,7 +1,7 @@
-import { Fields, defined, isObject } from '../config-fields';
-import { ConfigError, show } from '../errors';
-import { SAMPLER_KINDS } from './types';
-import type { SamplerKind } from './types';
+import { Fields, defined, isObject } from '../config-fields.ts';
+import { ConfigError, show } from '../errors.ts';
+import { SAMPLER_KINDS } from './types.ts';
+import type { SamplerKind } from './types.ts';
 
 /** Largest number of grid points a continuous float may take. */
 export const MAX_GRID_POINTS = 1000;

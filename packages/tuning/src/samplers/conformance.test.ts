@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { conditionHolds, parseSpace, spaceContains } from '../space';
-import type { SearchSpace } from '../space';
-import type { FrozenTrial, Params } from '../types';
-import { createSampler } from './create';
-import type { SamplerConfig } from './config';
-import type { ModelFitSizes, Sampler } from './types';
-import { defaultMaxModelPoints } from '../gp/suggest';
+import { conditionHolds, parseSpace, spaceContains } from '../space.ts';
+import type { SearchSpace } from '../space.ts';
+import type { FrozenTrial, Params } from '../types.ts';
+import { createSampler } from './create.ts';
+import type { SamplerConfig } from './config.ts';
+import type { ModelFitSizes, Sampler } from './types.ts';
+import { defaultMaxModelPoints } from '../gp/suggest.ts';
 
 /**
  * Every sampler kind must pass this suite. New kinds (gp, cmaes, nsga2) join by adding a config here;

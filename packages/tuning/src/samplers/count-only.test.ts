@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseSpace } from '../space';
-import type { FrozenTrial } from '../types';
-import { createSampler } from './create';
+import { parseSpace } from '../space.ts';
+import type { FrozenTrial } from '../types.ts';
+import { createSampler } from './create.ts';
 
 const space = parseSpace({
   lr: { type: 'float', low: 1e-5, high: 1e-1, log: true },

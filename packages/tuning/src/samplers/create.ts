@@ -1,16 +1,16 @@
-import { parseSamplerConfig } from './config';
-import type { SamplerConfig } from './config';
-import { adaptHistory } from './adapter';
-import { createCmaesSampler } from './cmaes-sampler';
-import { DEFAULT_GP_STARTUP_TRIALS, createGpSampler, gpAsk, hasConditions } from './gp-sampler';
-import { createNsga2Sampler } from './nsga2-sampler';
-import { createGridSampler } from './grid';
-import { createQmcSampler } from './qmc';
-import { createRandomSampler } from './random';
-import { createTpeSampler } from './tpe/sampler';
-import { askSequentially } from './types';
-import type { AskContext, Sampler, SamplerHooks } from './types';
-import type { GpFitMemo } from './gp-sampler';
+import { parseSamplerConfig } from './config.ts';
+import type { SamplerConfig } from './config.ts';
+import { adaptHistory } from './adapter.ts';
+import { createCmaesSampler } from './cmaes-sampler.ts';
+import { DEFAULT_GP_STARTUP_TRIALS, createGpSampler, gpAsk, hasConditions } from './gp-sampler.ts';
+import { createNsga2Sampler } from './nsga2-sampler.ts';
+import { createGridSampler } from './grid.ts';
+import { createQmcSampler } from './qmc.ts';
+import { createRandomSampler } from './random.ts';
+import { createTpeSampler } from './tpe/sampler.ts';
+import { askSequentially } from './types.ts';
+import type { AskContext, Sampler, SamplerHooks } from './types.ts';
+import type { GpFitMemo } from './gp-sampler.ts';
 
 /**
  * `auto` uses the GP while fewer than this many observations exist. From `npm run bench:samplers -- --quick`

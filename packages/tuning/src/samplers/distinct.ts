@@ -1,10 +1,10 @@
 // What the model-based samplers (GP, CMA-ES, NSGA-II) share: never re-proposing a trial of the history, and the
 // core's random stream for an ask.
-import { createRandomSource, createRng, mixSeed } from '../rng';
-import type { RandomSource } from '../rng';
-import type { Params } from '../types';
-import { sampleUniform } from './random';
-import type { AskContext } from './types';
+import { createRandomSource, createRng, mixSeed } from '../rng.ts';
+import type { RandomSource } from '../rng.ts';
+import type { Params } from '../types.ts';
+import { sampleUniform } from './random.ts';
+import type { AskContext } from './types.ts';
 
 /** Redraws (NSGA-II, CMA-ES) before a suggestion that repeats an existing trial is replaced by a random point. */
 export const MAX_REDRAWS = 8;

@@ -1,17 +1,17 @@
 // The GP sampler: the history goes through the adapter to the GP core (src/gp) and back.
-import { defaultMaxFitPoints, defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggestMulti } from '../gp/suggest';
-import type { GpLiar, GpPrepared } from '../gp/suggest';
-import { createRandomSource, mixSeed } from '../rng';
-import type { SearchSpace } from '../space';
-import type { Params } from '../types';
-import { adaptHistory, decodeParams, spaceDims } from './adapter';
-import type { CoreProblem } from './adapter';
-import { coreRng, distinct } from './distinct';
-import { DEFAULT_OUTPUT_WARP, warpOutputs } from './output-warp';
-import type { OutputWarp } from './output-warp';
-import { sampleQmc } from './qmc';
-import { askSequentially } from './types';
-import type { AskContext, Sampler, SamplerHooks } from './types';
+import { defaultMaxFitPoints, defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggestMulti } from '../gp/suggest.ts';
+import type { GpLiar, GpPrepared } from '../gp/suggest.ts';
+import { createRandomSource, mixSeed } from '../rng.ts';
+import type { SearchSpace } from '../space.ts';
+import type { Params } from '../types.ts';
+import { adaptHistory, decodeParams, spaceDims } from './adapter.ts';
+import type { CoreProblem } from './adapter.ts';
+import { coreRng, distinct } from './distinct.ts';
+import { DEFAULT_OUTPUT_WARP, warpOutputs } from './output-warp.ts';
+import type { OutputWarp } from './output-warp.ts';
+import { sampleQmc } from './qmc.ts';
+import { askSequentially } from './types.ts';
+import type { AskContext, Sampler, SamplerHooks } from './types.ts';
 
 /** Quasi-random (scrambled Sobol) trials before the GP takes over (Optuna's GPSampler also starts with 10). */
 export const DEFAULT_GP_STARTUP_TRIALS = 10;

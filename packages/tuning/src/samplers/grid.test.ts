@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseSpace } from '../space';
-import type { FrozenTrial } from '../types';
-import { createSampler } from './create';
-import { enumerateGrid, gridValuesOf } from './grid';
+import { parseSpace } from '../space.ts';
+import type { FrozenTrial } from '../types.ts';
+import { createSampler } from './create.ts';
+import { enumerateGrid, gridValuesOf } from './grid.ts';
 
 const space = parseSpace({
   opt: { type: 'categorical', choices: ['adam', 'sgd'] },

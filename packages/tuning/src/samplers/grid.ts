@@ -1,10 +1,10 @@
-import { createRng, shuffled } from '../rng';
-import { choiceKey, conditionHolds } from '../space';
-import type { ParamDef, SearchSpace } from '../space';
-import { SpaceError } from '../errors';
-import { discreteCount, discreteValues, fromInternal, internalBounds } from '../space-codec';
-import type { ParamValue, Params } from '../types';
-import type { Sampler } from './types';
+import { createRng, shuffled } from '../rng.ts';
+import { choiceKey, conditionHolds } from '../space.ts';
+import type { ParamDef, SearchSpace } from '../space.ts';
+import { SpaceError } from '../errors.ts';
+import { discreteCount, discreteValues, fromInternal, internalBounds } from '../space-codec.ts';
+import type { ParamValue, Params } from '../types.ts';
+import type { Sampler } from './types.ts';
 
 /** Points a continuous float takes on the grid when the configuration does not say. */
 export const DEFAULT_GRID_POINTS = 5;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hypervolume } from '../multi/hypervolume';
-import { parseSpace, spaceContains } from '../space';
-import type { Direction, FrozenTrial, Params } from '../types';
-import { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, autoChoice, createSampler } from './create';
-import { warpOutputs } from './output-warp';
-import type { SamplerConfig } from './config';
+import { hypervolume } from '../multi/hypervolume.ts';
+import { parseSpace, spaceContains } from '../space.ts';
+import type { Direction, FrozenTrial, Params } from '../types.ts';
+import { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, autoChoice, createSampler } from './create.ts';
+import { warpOutputs } from './output-warp.ts';
+import type { SamplerConfig } from './config.ts';
 
 const box = parseSpace({ x: { type: 'float', low: 0, high: 1 }, y: { type: 'float', low: 0, high: 1 } });
 

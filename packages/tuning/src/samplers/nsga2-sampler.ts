@@ -1,10 +1,10 @@
 // The NSGA-II sampler: the history goes through the adapter to the NSGA-II core (src/multi) and back.
-import { nsga2Suggest } from '../multi/nsga2';
-import type { Params } from '../types';
-import { adaptHistory, decodeParams, spaceDims } from './adapter';
-import { MAX_REDRAWS, coreRng, distinct } from './distinct';
-import { askSequentially } from './types';
-import type { AskContext, Sampler } from './types';
+import { nsga2Suggest } from '../multi/nsga2.ts';
+import type { Params } from '../types.ts';
+import { adaptHistory, decodeParams, spaceDims } from './adapter.ts';
+import { MAX_REDRAWS, coreRng, distinct } from './distinct.ts';
+import { askSequentially } from './types.ts';
+import type { AskContext, Sampler } from './types.ts';
 
 /** NSGA-II population size (Optuna's default). */
 export const DEFAULT_NSGA2_POPULATION = 50;

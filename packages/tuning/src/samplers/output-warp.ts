@@ -1,5 +1,5 @@
 // Monotone transforms of the objective before the GP sees it.
-import { normalQuantile } from '../numeric/special';
+import { normalQuantile } from '../numeric/special.ts';
 
 /**
  * 'none': values as they are. 'log': log(1 + (y − min)/s) with s the median distance to the minimum, which

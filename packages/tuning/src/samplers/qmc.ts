@@ -1,11 +1,11 @@
-import { createRng } from '../rng';
-import { decodeFromUnitCube } from '../space-codec';
-import type { SearchSpace } from '../space';
-import type { Params } from '../types';
-import { sampleUniform } from './random';
-import { ScrambledSobol, SOBOL_BITS } from './sobol';
-import { askFromCountSequentially, askSequentially } from './types';
-import type { Sampler } from './types';
+import { createRng } from '../rng.ts';
+import { decodeFromUnitCube } from '../space-codec.ts';
+import type { SearchSpace } from '../space.ts';
+import type { Params } from '../types.ts';
+import { sampleUniform } from './random.ts';
+import { ScrambledSobol, SOBOL_BITS } from './sobol.ts';
+import { askFromCountSequentially, askSequentially } from './types.ts';
+import type { Sampler } from './types.ts';
 
 const sobolCache = new Map<string, ScrambledSobol>();
 

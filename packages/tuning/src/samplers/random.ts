@@ -1,10 +1,10 @@
-import { createRng } from '../rng';
-import { decodeFromUnitCube } from '../space-codec';
-import type { SearchSpace } from '../space';
-import type { Params } from '../types';
-import type { Rng } from '../rng';
-import { askFromCountSequentially, askSequentially } from './types';
-import type { Sampler } from './types';
+import { createRng } from '../rng.ts';
+import { decodeFromUnitCube } from '../space-codec.ts';
+import type { SearchSpace } from '../space.ts';
+import type { Params } from '../types.ts';
+import type { Rng } from '../rng.ts';
+import { askFromCountSequentially, askSequentially } from './types.ts';
+import type { Sampler } from './types.ts';
 
 /** Draws one point uniformly (log-uniformly for log parameters) from the space. */
 export function sampleUniform(space: SearchSpace, rng: Rng): Params {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScrambledSobol, sobolDirections } from './sobol';
+import { ScrambledSobol, sobolDirections } from './sobol.ts';
 
 describe('scrambled Sobol', () => {
   it('matches the unscrambled sequence’s known first points', () => {

@@ -1,4 +1,4 @@
-import { createRng } from '../rng';
+import { createRng } from '../rng.ts';
 
 /**
  * Degree, coefficient bits and initial direction numbers of dimensions 2–31 of Sobol's sequence, from

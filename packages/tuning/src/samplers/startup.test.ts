@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../rng';
-import { parseSpace } from '../space';
-import type { FrozenTrial } from '../types';
-import { createSampler } from './create';
-import { sampleUniform } from './random';
+import { createRng } from '../rng.ts';
+import { parseSpace } from '../space.ts';
+import type { FrozenTrial } from '../types.ts';
+import { createSampler } from './create.ts';
+import { sampleUniform } from './random.ts';
 
 const space = parseSpace({
   lr: { type: 'float', low: 1e-6, high: 1, log: true },

@@ -1,5 +1,5 @@
-import type { SearchSpace } from '../space';
-import type { Direction, FrozenTrial, Params } from '../types';
+import type { SearchSpace } from '../space.ts';
+import type { Direction, FrozenTrial, Params } from '../types.ts';
 
 /** Every sampler kind a configuration may name. */
 export const SAMPLER_KINDS = ['random', 'grid', 'qmc', 'tpe', 'auto', 'gp', 'cmaes', 'nsga2'] as const;

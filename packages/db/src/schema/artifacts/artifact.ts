@@ -1,8 +1,8 @@
 import { relations } from 'drizzle-orm';
 import { bigint, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { study } from '../studies/study';
-import { trial } from '../studies/trial';
-import { artifactKinds, artifactStates } from './constants';
+import { study } from '../studies/study.ts';
+import { trial } from '../studies/trial.ts';
+import { artifactKinds, artifactStates } from './constants.ts';
 
 /**
  * A file attached to a trial (a saved model, a plot, a checkpoint). The bytes live in the API's artifact store

@@ -1,2 +1,2 @@
-export * from './constants';
-export * from './artifact';
+export * from './constants.ts';
+export * from './artifact.ts';

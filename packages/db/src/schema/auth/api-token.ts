@@ -1,8 +1,8 @@
 import { relations } from 'drizzle-orm';
 import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { team } from '../teams/team';
-import { apiTokenScopes } from './constants';
-import { user } from './user';
+import { team } from '../teams/team.ts';
+import { apiTokenScopes } from './constants.ts';
+import { user } from './user.ts';
 
 export const apiTokenScope = pgEnum('api_token_scope', apiTokenScopes);
 

@@ -1,8 +1,8 @@
 import { relations } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { membershipRole } from '../teams/membership';
-import { team } from '../teams/team';
-import { user } from './user';
+import { membershipRole } from '../teams/membership.ts';
+import { team } from '../teams/team.ts';
+import { user } from './user.ts';
 
 /**
  * An invitation to join a team, sent as a link `/invite/<token>`. Only the SHA-256 of the token is stored; it

@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { user } from './user';
+import { user } from './user.ts';
 
 /** A signed-in browser. The cookie holds a random secret; only its SHA-256 is stored here. */
 export const session = pgTable(

@@ -1,7 +1,7 @@
 import { relations, sql } from 'drizzle-orm';
 import { pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { membership } from '../teams/membership';
-import { session } from './session';
+import { membership } from '../teams/membership.ts';
+import { session } from './session.ts';
 
 export const user = pgTable(
   'user',

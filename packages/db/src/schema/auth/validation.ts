@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiTokenScopes } from './constants';
+import { apiTokenScopes } from './constants.ts';
 
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);
 export const apiTokenScopeSchema = z.enum(apiTokenScopes);

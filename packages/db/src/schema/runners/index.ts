@@ -1,1 +1,1 @@
-export * from './runner';
+export * from './runner.ts';

@@ -1,8 +1,8 @@
 import type { RunnerCapabilities } from '@tuneboard/contract';
 import { relations } from 'drizzle-orm';
 import { jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { apiToken } from '../auth/api-token';
-import { team } from '../teams/team';
+import { apiToken } from '../auth/api-token.ts';
+import { team } from '../teams/team.ts';
 
 /** What a runner says it can do when it registers: the study contract's type. */
 export type { RunnerCapabilities } from '@tuneboard/contract';

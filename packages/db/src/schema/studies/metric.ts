@@ -1,7 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { bigint, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { float8 } from '../float8';
-import { trial } from './trial';
+import { float8 } from '../float8.ts';
+import { trial } from './trial.ts';
 
 /**
  * One point of a trial's learning curve. The primary key (trial, attempt, key, step) makes a re-sent batch a

@@ -12,11 +12,11 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { user } from '../auth/user';
-import { project } from '../teams/project';
-import { studyStatuses } from './constants';
-import { trial } from './trial';
-import type { JsonObject, StudyObjective } from './types';
+import { user } from '../auth/user.ts';
+import { project } from '../teams/project.ts';
+import { studyStatuses } from './constants.ts';
+import { trial } from './trial.ts';
+import type { JsonObject, StudyObjective } from './types.ts';
 
 export const studyStatus = pgEnum('study_status', studyStatuses);
 

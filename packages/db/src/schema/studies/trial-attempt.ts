@@ -1,8 +1,8 @@
 import { relations } from 'drizzle-orm';
 import { bigint, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { runner } from '../runners/runner';
-import { trialAttemptOutcomes } from './constants';
-import { trial } from './trial';
+import { runner } from '../runners/runner.ts';
+import { trialAttemptOutcomes } from './constants.ts';
+import { trial } from './trial.ts';
 
 /**
  * One run of a trial by one runner: opened by the claim, closed by the end of the attempt (complete, pruned,

@@ -1,7 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { bigint, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { trialLogStreams } from './constants';
-import { trial } from './trial';
+import { trialLogStreams } from './constants.ts';
+import { trial } from './trial.ts';
 
 /** What a trial's log keeps at most: older lines are trimmed as new ones arrive (the API's `trialLogAppend`). */
 export const TRIAL_LOG_MAX_BYTES = 1024 * 1024;

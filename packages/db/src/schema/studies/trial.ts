@@ -12,13 +12,13 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { user } from '../auth/user';
-import { runner } from '../runners/runner';
-import { float8Array } from '../float8';
-import { trialOrigins, trialStates } from './constants';
-import { metric } from './metric';
-import { study } from './study';
-import type { JsonObject } from './types';
+import { user } from '../auth/user.ts';
+import { runner } from '../runners/runner.ts';
+import { float8Array } from '../float8.ts';
+import { trialOrigins, trialStates } from './constants.ts';
+import { metric } from './metric.ts';
+import { study } from './study.ts';
+import type { JsonObject } from './types.ts';
 
 export const trialState = pgEnum('trial_state', trialStates);
 export const trialOrigin = pgEnum('trial_origin', trialOrigins);

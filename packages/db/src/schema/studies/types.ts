@@ -1,4 +1,4 @@
-import type { Direction } from './constants';
+import type { Direction } from './constants.ts';
 
 /** One optimisation target of a study, e.g. `{ name: 'val_loss', direction: 'minimize' }`. */
 export interface StudyObjective {

@@ -1,8 +1,8 @@
 import { relations } from 'drizzle-orm';
 import { index, pgEnum, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { user } from '../auth/user';
-import { membershipRoles } from './constants';
-import { team } from './team';
+import { user } from '../auth/user.ts';
+import { membershipRoles } from './constants.ts';
+import { team } from './team.ts';
 
 export const membershipRole = pgEnum('membership_role', membershipRoles);
 

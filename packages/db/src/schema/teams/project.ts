@@ -1,7 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { study } from '../studies/study';
-import { team } from './team';
+import { study } from '../studies/study.ts';
+import { team } from './team.ts';
 
 export const project = pgTable(
   'project',

@@ -1,7 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { membership } from './membership';
-import { project } from './project';
+import { membership } from './membership.ts';
+import { project } from './project.ts';
 
 export const team = pgTable('team', {
   id: uuid('id').primaryKey().defaultRandom(),

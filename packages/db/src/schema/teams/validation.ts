@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { membershipRoles } from './constants';
+import { membershipRoles } from './constants.ts';
 
 export const slugSchema = z
   .string()

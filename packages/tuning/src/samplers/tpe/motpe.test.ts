@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hypervolume } from '../../multi/hypervolume';
-import { parseSpace } from '../../space';
-import type { FrozenTrial, Params } from '../../types';
-import { MOTPE_MIN_WEIGHT, motpeReferencePoint, motpeWeightsBelow, selectByHypervolume, splitMultiObjective } from './motpe';
-import { createRandomSampler } from '../random';
-import { createTpeSampler } from './sampler';
+import { hypervolume } from '../../multi/hypervolume.ts';
+import { parseSpace } from '../../space.ts';
+import type { FrozenTrial, Params } from '../../types.ts';
+import { MOTPE_MIN_WEIGHT, motpeReferencePoint, motpeWeightsBelow, selectByHypervolume, splitMultiObjective } from './motpe.ts';
+import { createRandomSampler } from '../random.ts';
+import { createTpeSampler } from './sampler.ts';
 
 // Worked example, both objectives minimised:
 //   front 0: A(1, 5)  B(2, 2)  C(5, 1)

@@ -1,8 +1,8 @@
 // Multi-objective TPE (MOTPE; Ozaki, Tanigaki, Watanabe & Onishi, GECCO 2020 and JAIR 2022): which observations
 // form l(x), and how much each weighs — the parts of TPE that change with several objectives. As Optuna's
 // `_split_complete_trials_multi_objective` and `_calculate_weights_below_for_multi_objective`.
-import { hypervolume } from '../../multi/hypervolume';
-import { nonDominatedRanks } from '../../multi/pareto';
+import { hypervolume } from '../../multi/hypervolume.ts';
+import { nonDominatedRanks } from '../../multi/pareto.ts';
 
 /** The smallest weight an observation of l(x) gets (Optuna's EPS): it still counts, but barely. */
 export const MOTPE_MIN_WEIGHT = 1e-12;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../rng';
-import { parseSpace } from '../../space';
-import type { ParamDef } from '../../space';
-import { ParzenEstimator } from './parzen-estimator';
+import { createRng } from '../../rng.ts';
+import { parseSpace } from '../../space.ts';
+import type { ParamDef } from '../../space.ts';
+import { ParzenEstimator } from './parzen-estimator.ts';
 
 const space = parseSpace({
   x: { type: 'float', low: -2, high: 3 },

@@ -1,10 +1,10 @@
-import { logNormalMass, logSumExp } from '../../numeric/special';
+import { logNormalMass, logSumExp } from '../../numeric/special.ts';
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-import type { Rng } from '../../rng';
-import type { CategoricalParamDef, NumericParamDef, ParamDef } from '../../space';
-import { choiceIndex, fromInternal, internalBounds, toInternal } from '../../space-codec';
-import type { ParamValue, Params } from '../../types';
+import type { Rng } from '../../rng.ts';
+import type { CategoricalParamDef, NumericParamDef, ParamDef } from '../../space.ts';
+import { choiceIndex, fromInternal, internalBounds, toInternal } from '../../space-codec.ts';
+import type { ParamValue, Params } from '../../types.ts';
 
 /**
  * Scott-style bandwidth factor of the multivariate kernel: σ = factor · n^(−1/(d+4)) · range. Optuna uses

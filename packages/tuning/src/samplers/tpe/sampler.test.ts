@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseSpace } from '../../space';
-import type { FrozenTrial } from '../../types';
-import { createSampler } from '../create';
-import { conditionGroups, defaultGamma, defaultWeights, paretoRanks, rankTrials } from './sampler';
+import { parseSpace } from '../../space.ts';
+import type { FrozenTrial } from '../../types.ts';
+import { createSampler } from '../create.ts';
+import { conditionGroups, defaultGamma, defaultWeights, paretoRanks, rankTrials } from './sampler.ts';
 
 const line = parseSpace({ x: { type: 'float', low: -10, high: 10 } });
 

@@ -1,15 +1,15 @@
-import { createRng } from '../../rng';
-import type { Rng } from '../../rng';
-import { conditionHolds, paramAccepts } from '../../space';
-import type { ParamDef, SearchSpace } from '../../space';
-import { decodeValue } from '../../space-codec';
-import type { Direction, FrozenTrial, Params } from '../../types';
-import { sampleQmc } from '../qmc';
-import { sampleUniform } from '../random';
-import { askSequentially } from '../types';
-import type { AskContext, Sampler } from '../types';
-import { motpeWeightsBelow, splitMultiObjective } from './motpe';
-import { DEFAULT_BANDWIDTH_FACTOR, ParzenEstimator } from './parzen-estimator';
+import { createRng } from '../../rng.ts';
+import type { Rng } from '../../rng.ts';
+import { conditionHolds, paramAccepts } from '../../space.ts';
+import type { ParamDef, SearchSpace } from '../../space.ts';
+import { decodeValue } from '../../space-codec.ts';
+import type { Direction, FrozenTrial, Params } from '../../types.ts';
+import { sampleQmc } from '../qmc.ts';
+import { sampleUniform } from '../random.ts';
+import { askSequentially } from '../types.ts';
+import type { AskContext, Sampler } from '../types.ts';
+import { motpeWeightsBelow, splitMultiObjective } from './motpe.ts';
+import { DEFAULT_BANDWIDTH_FACTOR, ParzenEstimator } from './parzen-estimator.ts';
 
 /** Trials sampled by the start-up strategy before the model takes over (Optuna's default). */
 export const DEFAULT_STARTUP_TRIALS = 10;
