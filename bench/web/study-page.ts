@@ -47,6 +47,8 @@ async function seedStudy(api: TestApi, handle: DbHandle, team: Team, trials: num
   const created = await createStudy(api, team, { space: SPACE, budget: { maxTrials: trials + 100_000, maxParallel: 1 } });
   await api.gql('mutation($id: ID!) { studyPause(input: { id: $id }) { userErrors { message } } }', { id: created.id }, team.user);
   const [row] = await handle.query<{ id: string }>(`select id from study order by created_at desc limit 1`);
+  // The trial the study sampled before it was paused goes: the study holds exactly the seeded trials.
+  await handle.query(`delete from trial where study_id = $1`, [row!.id]);
   const started = performance.now();
   // One statement: complete trials with 7 parameters and a value (pseudo-random but repeatable).
   await handle.query(
@@ -96,7 +98,10 @@ async function visit(page: Page, url: string, trials: number): Promise<{ summary
 
 /** Drags a brush on the `lr` axis; ms from the release to the frame after the page shows the brushed trials. */
 async function brush(page: Page, step: number): Promise<number> {
-  const axis = await page.locator('[data-testid="parallel-coordinates"] g[data-axis="param:lr"]').boundingBox();
+  // The axis' brush overlay, scrolled into view as a person would (panels above can push it below the fold).
+  const overlay = page.locator('[data-testid="parallel-coordinates"] [data-axis="param:lr"] rect.overlay');
+  await overlay.scrollIntoViewIfNeeded();
+  const axis = await overlay.boundingBox();
   if (!axis) throw new Error('no lr axis');
   const before = await page.getAttribute('[data-testid="parallel-coordinates"]', 'data-selected-count');
   const x = axis.x + axis.width / 2;
