@@ -24,10 +24,11 @@ export const LIMITS = {
  * limit refuses most such pages anyway); 50 keys is more than a chart shows. `trials(first)`,
  * `metrics(maxPoints)`, `metrics(keys)` have their own, and so do the home page's `viewer.recentStudies(first)`
  * and `viewer.recentTrials(first)` (`recent`: a page of them, not an export), and so does `Trial.log.lines(first)`
- * (`logLines`: a trial's whole log is at most 1 MiB, and `TrialLog.text` gives it in one piece); every other list
- * uses `default`.
+ * (`logLines`: a trial's whole log is at most 1 MiB, and `TrialLog.text` gives it in one piece), and so does
+ * `Study.trialColumns(from, to)` (`trialColumns`: a range of trial numbers read as columns, a few bytes a trial);
+ * every other list uses `default`.
  */
-export const LIST_MAX = { trials: 500, maxPoints: 2_000, metricKeys: 50, default: 500, recent: 50, logLines: 1_000 } as const;
+export const LIST_MAX = { trials: 500, maxPoints: 2_000, metricKeys: 50, default: 500, recent: 50, logLines: 1_000, trialColumns: 5_000 } as const;
 
 /**
  * Validation rules added to graphql's own (`specifiedRules`), on both transports: the shape limits, and in

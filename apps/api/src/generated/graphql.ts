@@ -1162,6 +1162,11 @@ export type Study = Node & {
   status: StudyStatus;
   /** Free-text tags (at most 20, each 1 to 40 characters), in the order they were given. */
   tags: Array<Scalars['String']['output']>;
+  /**
+   * The trials numbered from `from` (inclusive) to `to` (exclusive), at most 5,000 numbers apart, as columns: a
+   * compact read of a big study (the dashboard reads several ranges at once). Each list follows `numbers`.
+   */
+  trialColumns: TrialColumns;
   /** The study's trials, filtered and ordered. */
   trials: TrialConnection;
 };
@@ -1197,6 +1202,13 @@ export type StudyParameterImportanceArgs = {
 export type StudyRefinementPreviewArgs = {
   ranges?: InputMaybe<Scalars['JSON']['input']>;
   topFraction?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+/** A hyperparameter search: a space, a strategy, an objective and a budget. */
+export type StudyTrialColumnsArgs = {
+  from: Scalars['Int']['input'];
+  to: Scalars['Int']['input'];
 };
 
 
@@ -1571,6 +1583,27 @@ export type TrialClaimPayload = {
   leases: Array<TrialLease>;
   /** What went wrong. */
   userErrors: Array<UserError>;
+};
+
+/** A range of a study's trials by number, column by column; every list has one entry per trial, in number order. */
+export type TrialColumns = {
+  __typename?: 'TrialColumns';
+  /** Attempt numbers (0 for the first). */
+  attempts: Array<Scalars['Int']['output']>;
+  /** Seconds from start to finish; null until finished. */
+  durations: Array<Maybe<Scalars['Float']['output']>>;
+  /** Global ids. */
+  ids: Array<Scalars['ID']['output']>;
+  /** The number of the first trial at or past `to`, if there is one: where a reader goes on. */
+  next: Maybe<Scalars['Int']['output']>;
+  /** Trial numbers, ascending. */
+  numbers: Array<Scalars['Int']['output']>;
+  /** Parameter name → one value per trial (null where the trial has no such parameter). */
+  params: Scalars['JSON']['output'];
+  /** States. */
+  states: Array<TrialState>;
+  /** One entry per trial: its objective values, or null. */
+  values: Scalars['JSON']['output'];
 };
 
 /** Input of `trialComplete`. */
@@ -2154,6 +2187,7 @@ export type ResolversTypes = {
   TrialAttemptOutcome: ResolverTypeWrapper<Partial<TrialAttemptOutcome>>;
   TrialClaimInput: ResolverTypeWrapper<Partial<TrialClaimInput>>;
   TrialClaimPayload: ResolverTypeWrapper<Partial<Omit<TrialClaimPayload, 'leases'> & { leases: Array<ResolversTypes['TrialLease']> }>>;
+  TrialColumns: ResolverTypeWrapper<Partial<TrialColumns>>;
   TrialCompleteInput: ResolverTypeWrapper<Partial<TrialCompleteInput>>;
   TrialConnection: ResolverTypeWrapper<Partial<Omit<TrialConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TrialEdge']>, nodes: Array<ResolversTypes['Trial']> }>>;
   TrialCounts: ResolverTypeWrapper<Partial<TrialCounts>>;
@@ -2274,6 +2308,7 @@ export type ResolversParentTypes = {
   TrialAttempt: TrialAttemptRow;
   TrialClaimInput: Partial<TrialClaimInput>;
   TrialClaimPayload: Partial<Omit<TrialClaimPayload, 'leases'> & { leases: Array<ResolversParentTypes['TrialLease']> }>;
+  TrialColumns: Partial<TrialColumns>;
   TrialCompleteInput: Partial<TrialCompleteInput>;
   TrialConnection: Partial<Omit<TrialConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TrialEdge']>, nodes: Array<ResolversParentTypes['Trial']> }>;
   TrialCounts: Partial<TrialCounts>;
@@ -2616,6 +2651,7 @@ export type StudyResolvers<ContextType = Context, ParentType extends ResolversPa
   space?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['StudyStatus'], ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  trialColumns?: Resolver<ResolversTypes['TrialColumns'], ParentType, ContextType, RequireFields<StudyTrialColumnsArgs, 'from' | 'to'>>;
   trials?: Resolver<ResolversTypes['TrialConnection'], ParentType, ContextType, RequireFields<StudyTrialsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2715,6 +2751,17 @@ export type TrialAttemptResolvers<ContextType = Context, ParentType extends Reso
 export type TrialClaimPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialClaimPayload'] = ResolversParentTypes['TrialClaimPayload']> = {
   leases?: Resolver<Array<ResolversTypes['TrialLease']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type TrialColumnsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialColumns'] = ResolversParentTypes['TrialColumns']> = {
+  attempts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  durations?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  next?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  numbers?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  params?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  states?: Resolver<Array<ResolversTypes['TrialState']>, ParentType, ContextType>;
+  values?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
 };
 
 export type TrialConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialConnection'] = ResolversParentTypes['TrialConnection']> = {
@@ -2872,6 +2919,7 @@ export type Resolvers<ContextType = Context> = {
   Trial?: TrialResolvers<ContextType>;
   TrialAttempt?: TrialAttemptResolvers<ContextType>;
   TrialClaimPayload?: TrialClaimPayloadResolvers<ContextType>;
+  TrialColumns?: TrialColumnsResolvers<ContextType>;
   TrialConnection?: TrialConnectionResolvers<ContextType>;
   TrialCounts?: TrialCountsResolvers<ContextType>;
   TrialEdge?: TrialEdgeResolvers<ContextType>;

@@ -31,7 +31,7 @@ describe('operation cost', () => {
     const operations = all.definitions.flatMap((definition) =>
       definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : [],
     );
-    expect(operations).toContain('StudyTrialsPage');
+    expect(operations).toContain('StudyTrialRange');
     for (const name of operations) {
       const cost = operationCost(schema, all, name, sampleVariables(all, name));
       expect({ name, cost: cost <= limit }).toEqual({ name, cost: true });

@@ -26,7 +26,8 @@ import {
  * Sizes come from the arguments: `trials(first)` sizes its connection's `edges` and `nodes`; `metrics` is
  * one series per key (ASSUMED_METRIC_KEYS when `keys` is null) of `maxPoints` points, a point weighing
  * 1/POINTS_PER_UNIT (points are the bulk of a response but cheap to produce: one row, a few bytes each; so
- * is a `bestSoFar(maxPoints)` point); a plain list with `first` (`recentStudies`) is `first` long;
+ * is a `bestSoFar(maxPoints)` point); `trialColumns(from, to)` is one entry per trial number and column, a tenth
+ * of a unit each; a plain list with `first` (`recentStudies`) is `first` long;
  * `nodes(ids)` is one per id. Lists without a size argument (a team's studies, a study's best trials) count
  * ASSUMED_LIST_SIZE. Fragments are costed once per name and size, so a fragment bomb costs its true
  * (astronomical) amount in linear time.
@@ -34,6 +35,8 @@ import {
 export const ASSUMED_LIST_SIZE = 10;
 export const ASSUMED_METRIC_KEYS = 20;
 export const POINTS_PER_UNIT = 100;
+/** Trials of one `Study.trialColumns` column per unit of cost (a column entry is a scalar of one row). */
+export const COLUMNS_PER_UNIT = 10;
 /** Curve points of one `Study.exportJsonl` page at most (resolvers/export.ts EXPORT_LIMITS.points). */
 const EXPORT_POINTS = 100_000;
 
@@ -106,6 +109,14 @@ export function operationCost(
   function fieldCost(parent: GraphQLCompositeType, node: FieldNode, sizes: Sizes): number {
     // A union has no fields of its own (only `__typename`).
     const field: GraphQLField<unknown, unknown> | undefined = 'getFields' in parent ? parent.getFields()[node.name.value] : undefined;
+    if (field && node.name.value === 'trialColumns') {
+      // A range of trial numbers as columns: each trial a few scalars, priced like a tenth of a trial node.
+      const args = argumentsOf(field, node);
+      const width = typeof args.from === 'number' && typeof args.to === 'number' ? Math.max(args.to - args.from, 0) : 0;
+      // Every column at least (a fragment spread is one selection), more with aliases.
+      const columns = Math.max(node.selectionSet?.selections.length ?? 0, 8);
+      return 1 + (width / COLUMNS_PER_UNIT) * columns;
+    }
     if (field && node.name.value === 'objectiveValues') {
       // A list of numbers, as many as `maxPoints` (default 1,000): priced like points of a series.
       const args = argumentsOf(field, node);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { study, trial } from '@tuneboard/db';
 import type { Direction } from '@tuneboard/tuning';
 import type { Context } from '../context.ts';
@@ -19,6 +19,31 @@ import {
   decodeCursor,
   encodeCursor,
 } from './list-limits.ts';
+
+/** Trial numbers are int4. */
+const MAX_TRIAL_NUMBER = 2_147_483_647;
+
+type ColumnRow = Pick<TrialRow, 'id' | 'number' | 'state' | 'attempt' | 'params' | 'values' | 'startedAt' | 'finishedAt'>;
+
+/** `Study.trialColumns`: rows (in number order) turned column by column; a parameter a trial lacks is null. */
+export function toColumns(rows: readonly ColumnRow[], next: number | null) {
+  const params: Record<string, unknown[]> = {};
+  rows.forEach((r, i) => {
+    for (const [name, value] of Object.entries((r.params ?? {}) as Record<string, unknown>)) {
+      (params[name] ??= new Array<unknown>(rows.length).fill(null))[i] = value;
+    }
+  });
+  return {
+    ids: rows.map((r) => toGlobalId('Trial', r.id)),
+    numbers: rows.map((r) => r.number),
+    states: rows.map((r) => r.state),
+    attempts: rows.map((r) => r.attempt),
+    durations: rows.map((r) => (r.startedAt && r.finishedAt ? (r.finishedAt.getTime() - r.startedAt.getTime()) / 1000 : null)),
+    params,
+    values: rows.map((r) => r.values ?? null),
+    next,
+  };
+}
 
 /**
  * The WHERE of a trials query. Parameter conditions travel as one jsonb parameter and are checked in one
@@ -185,6 +210,33 @@ export const studyResolvers: Resolvers = {
           endCursor: edges.at(-1)?.cursor ?? null,
         },
       };
+    },
+    trialColumns: async (row, args, ctx) => {
+      const from = boundedInt('trialColumns(from:)', args.from, 0, MAX_TRIAL_NUMBER);
+      const to = boundedInt('trialColumns(to:)', args.to, from, Math.min(from + LIST_MAX.trialColumns, MAX_TRIAL_NUMBER));
+      const [rows, after] = await Promise.all([
+        ctx.db
+          .select({
+            id: trial.id,
+            number: trial.number,
+            state: trial.state,
+            attempt: trial.attempt,
+            params: trial.params,
+            values: trial.values,
+            startedAt: trial.startedAt,
+            finishedAt: trial.finishedAt,
+          })
+          .from(trial)
+          .where(and(eq(trial.studyId, row.id), gte(trial.number, from), lt(trial.number, to)))
+          .orderBy(asc(trial.number)),
+        ctx.db
+          .select({ number: trial.number })
+          .from(trial)
+          .where(and(eq(trial.studyId, row.id), gte(trial.number, to)))
+          .orderBy(asc(trial.number))
+          .limit(1),
+      ]);
+      return toColumns(rows, after[0]?.number ?? null);
     },
   },
   Trial: {

@@ -5,6 +5,7 @@ import { logAxisTicks } from '../log-ticks';
 import { useId, useMemo, useState } from 'react';
 import type { ChartObjective, ChartParam, ChartTrial } from '../types';
 import styles from '../charts.module.css';
+import { Dots } from '../dots';
 import { Axes, ChartFrame, PLOT_MARGIN } from '../frame';
 import { formatValue } from '../use-width';
 import { axisDomain, axisScaleKind, colorDomain, contourParams, contourPoints, gridSizeFor, idwGrid, unitPosition, type AxisScaleKind } from './transform';
@@ -101,13 +102,19 @@ export function ContourChart({ trials, params, objectives, objectiveIndex, heigh
               ))}
             </g>
             <Axes x={x.ticks} y={y.ticks} width={w} height={h} xLabel={px.name} yLabel={py.name} />
-            <g>
-              {points.map((p) => (
-                <circle key={p.trialId} cx={x.scale(p.x)} cy={y.scale(p.y)} r={3} fill={color(p.value)} className={styles.contourDot}>
-                  <title>{`#${p.number}: ${px.name}=${formatValue(p.x)}, ${py.name}=${formatValue(p.y)}, ${objective?.name ?? 'value'}=${formatValue(p.value)}`}</title>
-                </circle>
-              ))}
-            </g>
+            <Dots
+              dots={points.map((p) => ({
+                key: p.trialId,
+                x: x.scale(p.x),
+                y: y.scale(p.y),
+                fill: color(p.value),
+                title: `#${p.number}: ${px.name}=${formatValue(p.x)}, ${py.name}=${formatValue(p.y)}, ${objective?.name ?? 'value'}=${formatValue(p.value)}`,
+              }))}
+              width={w}
+              height={h}
+              opacity={1}
+              className={styles.contourDot}
+            />
           </g>
         );
       }}

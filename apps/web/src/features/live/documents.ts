@@ -18,22 +18,47 @@ export const StudyLiveEvents = graphql(`
   }
 `);
 
-/** A whole view again: the study's number and status first, then its trials page by page. */
+export const TrialColumnsFields = graphql(`
+  fragment TrialColumnsFields on TrialColumns {
+    ids
+    numbers
+    states
+    attempts
+    durations
+    params
+    values
+    next
+  }
+`);
+
+/**
+ * A whole view again, by ranges of trial numbers read as columns. The first range comes with the study's number,
+ * status and trial count (read before its trials); the other ranges, planned from the count, are read at once.
+ */
 export const StudyLiveSnapshot = graphql(`
-  query StudyLiveSnapshot($id: ID!, $first: Int!, $after: String) {
+  query StudyLiveSnapshot($id: ID!, $from: Int!, $to: Int!) {
     study(id: $id) {
       id
       status
       failureReason
       eventSeq
-      trials(first: $first, after: $after) {
-        nodes {
-          ...StudyTrialFields
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
+      counts {
+        total
+      }
+      trialColumns(from: $from, to: $to) {
+        ...TrialColumnsFields
+      }
+    }
+  }
+`);
+
+/** One more range of trial numbers. */
+export const StudyTrialRange = graphql(`
+  query StudyTrialRange($id: ID!, $from: Int!, $to: Int!) {
+    study(id: $id) {
+      id
+      trialColumns(from: $from, to: $to) {
+        ...TrialColumnsFields
       }
     }
   }

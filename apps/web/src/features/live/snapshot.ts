@@ -1,39 +1,36 @@
-// Reading a whole study view in the browser: what the live store starts from again after a gap or a reconnect.
-import type { Client, OperationResult } from 'urql';
-import type { StudyLiveSnapshotQuery, StudyTrialFieldsFragment } from '@/gql/graphql';
+// Reading a whole study view in the browser: what the live store starts from again after a gap or a reconnect,
+// and what completes the first trials the server rendered. A big study is read as ranges of trial numbers in
+// columns (`Study.trialColumns`, ranges.ts), several ranges at once, instead of a chain of pages one after another.
+import type { Client } from 'urql';
+import type { StudyTrialFieldsFragment } from '@/gql/graphql';
 import { toChartTrial } from '../study/to-chart';
-import { StudyLiveSnapshot } from './documents';
-import type { LiveTrial, Snapshot, StudyStatus } from './study-store';
+import { StudyLiveSnapshot, StudyTrialRange } from './documents';
+import { readRanges, TRIAL_RANGE } from './ranges';
+import type { LiveTrial, Snapshot } from './study-store';
 
-/** The page shows every trial up to this many; past it the table says how many are left out. */
-export const MAX_TRIALS = 10_000;
-/** The API's largest page. */
-export const TRIAL_PAGE = 500;
+export { FIRST_RANGE, MAX_TRIALS, fromColumns } from './ranges';
 
 export function toLiveTrial(trial: StudyTrialFieldsFragment): LiveTrial {
   return { ...toChartTrial(trial), attempt: trial.attempt };
 }
 
 /**
- * The study's `eventSeq` and status come with the first page, read before its trials: every trial read after it
- * reflects at least the events up to that number (later pages only ever read newer states).
+ * The study's `eventSeq` and status come with the first range, read before its trials: every trial read after it
+ * reflects at least the events up to that number (later ranges only ever read newer states).
  */
 export async function fetchSnapshot(client: Client, id: string): Promise<Snapshot | null> {
-  const trials: LiveTrial[] = [];
-  let head: { seq: number; status: StudyStatus; failureReason: string | null } | null = null;
-  let after: string | null = null;
-  for (;;) {
-    const result: OperationResult<StudyLiveSnapshotQuery> = await client
-      .query(StudyLiveSnapshot, { id, first: TRIAL_PAGE, after }, { requestPolicy: 'network-only' })
-      .toPromise();
+  const first = await client
+    .query(StudyLiveSnapshot, { id, from: 0, to: TRIAL_RANGE }, { requestPolicy: 'network-only' })
+    .toPromise();
+  if (first.error) throw first.error;
+  const study = first.data?.study;
+  if (!study) return null;
+  const trials = await readRanges(study.trialColumns, study.counts.total, async (from) => {
+    const result = await client.query(StudyTrialRange, { id, from, to: from + TRIAL_RANGE }, { requestPolicy: 'network-only' }).toPromise();
     if (result.error) throw result.error;
-    const study = result.data?.study;
-    if (!study) return null;
-    head ??= { seq: study.eventSeq, status: study.status, failureReason: study.failureReason ?? null };
-    for (const node of study.trials.nodes) trials.push(toLiveTrial(node));
-    const { hasNextPage, endCursor } = study.trials.pageInfo;
-    if (!hasNextPage || !endCursor || trials.length >= MAX_TRIALS) break;
-    after = endCursor;
-  }
-  return { ...head, trials: trials.slice(0, MAX_TRIALS) };
+    const columns = result.data?.study?.trialColumns;
+    if (!columns) throw new Error('The study is no longer readable.');
+    return columns;
+  });
+  return { seq: study.eventSeq, status: study.status, failureReason: study.failureReason ?? null, trials };
 }

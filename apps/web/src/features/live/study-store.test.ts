@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromSnapshot, storeReducer, trialRank, type LiveEvent, type LiveTrial, type StudyStore } from './study-store';
+import { fromSnapshot, storeReducer, trialRank, upsertTrials, type LiveEvent, type LiveTrial, type StudyStore } from './study-store';
 
 const trial = (number: number, state: LiveTrial['state'], attempt = 0, value: number | null = null): LiveTrial => ({
   id: `t${number}`,
@@ -95,5 +95,48 @@ describe('the study live store', () => {
     const ahead = feed(start(), event(4, 'TRIAL_FINISHED', trial(1, 'COMPLETE', 0, 0.1)));
     const old = { seq: 3, status: 'RUNNING' as const, failureReason: null, trials: [trial(1, 'RUNNING')] };
     expect(storeReducer(ahead, { type: 'snapshot', snapshot: old })).toBe(ahead);
+  });
+
+  it('starts a partial snapshot stale, holds events, and shows the whole snapshot with the held events above it', () => {
+    const partial = fromSnapshot({ seq: 10, status: 'RUNNING', failureReason: null, trials: [trial(0, 'COMPLETE', 0, 0.5)], partial: true });
+    expect(partial).toMatchObject({ partial: true, stale: true });
+    const held = feed(partial, event(11, 'TRIAL_FINISHED', trial(1, 'COMPLETE', 0, 0.1)), event(12, 'TRIAL_CREATED', trial(3, 'PENDING')));
+    expect(held.trials.map((t) => t.number)).toEqual([0]);
+    const whole = storeReducer(held, {
+      type: 'snapshot',
+      snapshot: { seq: 11, status: 'RUNNING', failureReason: null, trials: [trial(0, 'COMPLETE', 0, 0.5), trial(1, 'COMPLETE', 0, 0.1), trial(2, 'RUNNING')] },
+    });
+    expect(whole).toMatchObject({ partial: false, stale: false, seq: 12 });
+    expect(whole.trials.map((t) => [t.number, t.state])).toEqual([
+      [0, 'COMPLETE'],
+      [1, 'COMPLETE'],
+      [2, 'RUNNING'],
+      [3, 'PENDING'],
+    ]);
+  });
+
+  it('never lets a partial snapshot replace a whole store; a newer one marks it stale', () => {
+    const whole = start(5);
+    const older = storeReducer(whole, { type: 'snapshot', snapshot: { seq: 4, status: 'RUNNING', failureReason: null, trials: [], partial: true } });
+    expect(older).toBe(whole);
+    const newer = storeReducer(whole, { type: 'snapshot', snapshot: { seq: 9, status: 'RUNNING', failureReason: null, trials: [], partial: true } });
+    expect(newer).toMatchObject({ stale: true, partial: false });
+    expect(newer.trials).toBe(whole.trials);
+  });
+
+  it('upserts a batch with one copy, by number, in order, and returns the same list when nothing changes', () => {
+    const trials = [0, 2, 4, 6].map((n) => trial(n, 'RUNNING'));
+    const out = upsertTrials(trials, [trial(3, 'PENDING'), trial(6, 'COMPLETE', 0, 0.4), trial(9, 'PENDING'), trial(2, 'PENDING'), trial(-1, 'PENDING')]);
+    expect(out.map((t) => [t.number, t.state])).toEqual([
+      [-1, 'PENDING'],
+      [0, 'RUNNING'],
+      [2, 'RUNNING'],
+      [3, 'PENDING'],
+      [4, 'RUNNING'],
+      [6, 'COMPLETE'],
+      [9, 'PENDING'],
+    ]);
+    expect(trials.map((t) => t.number)).toEqual([0, 2, 4, 6]);
+    expect(upsertTrials(trials, [trial(4, 'PENDING')])).toBe(trials);
   });
 });

@@ -12,6 +12,11 @@
 //   then the held events numbered above the snapshot's `seq` are applied on top. No panel ever shows a mix.
 // - A trial never moves backwards: a copy with a lower (attempt, state) rank than the one held is older and is
 //   ignored (several API replicas send events, a snapshot may be read after a newer event).
+// - A partial snapshot (the first trials of a big study, rendered by the server) starts the store `partial` and
+//   `stale`: it is shown at once, the whole snapshot is read, events wait for it. A partial snapshot never
+//   replaces a whole store (a newer one only marks it stale).
+// - The events of one batch (one animation frame) copy the trial list once, and find trials by number
+//   (binary search): an event costs O(log n), not a copy of a 100,000-trial list.
 import type { ChartTrial, TrialState } from '@/charts';
 
 export type StudyStatus = 'RUNNING' | 'PAUSED' | 'COMPLETED' | 'STOPPED' | 'FAILED';
@@ -44,6 +49,8 @@ export interface Snapshot {
   status: StudyStatus;
   failureReason: string | null;
   trials: readonly LiveTrial[];
+  /** Only the first trials of the study (the server's first range): the rest is still to read. */
+  partial?: boolean;
 }
 
 export interface StudyStore {
@@ -57,6 +64,8 @@ export interface StudyStore {
   held: LiveEvent[];
   /** Bumped whenever a trial's metrics may have changed (reports, finishes, snapshots): curve panels follow it. */
   metricsVersion: number;
+  /** The trials are the first of the study only (a partial snapshot): counts come from the server meanwhile. */
+  partial: boolean;
 }
 
 /** Held events stop growing here; past it the next snapshot is read again anyway. */
@@ -70,42 +79,71 @@ export function trialRank(trial: Pick<LiveTrial, 'attempt' | 'state'>): number {
   return trial.attempt * 3 + state;
 }
 
+/** Index of the trial numbered `number` in a list in number order, or -(insertion point) - 1. */
+function findNumber(trials: readonly LiveTrial[], number: number): number {
+  let low = 0;
+  let high = trials.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = trials[mid]!.number;
+    if (at === number) return mid;
+    if (at < number) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -low - 1;
+}
+
+/**
+ * Inserts or replaces each of `nexts` in turn (in number order), unless the copy held is further along; copies the
+ * list once, and returns the same list when nothing changed.
+ */
+export function upsertTrials(trials: readonly LiveTrial[], nexts: readonly LiveTrial[]): LiveTrial[] {
+  let out: LiveTrial[] | null = null;
+  for (const next of nexts) {
+    const list: readonly LiveTrial[] = out ?? trials;
+    const index = findNumber(list, next.number);
+    if (index >= 0 && list[index]!.id === next.id) {
+      const current = list[index]!;
+      // A finished trial stays finished whatever the attempt number says (a release never follows a finish).
+      if (FINISHED.has(current.state) && !FINISHED.has(next.state)) continue;
+      if (trialRank(next) < trialRank(current)) continue;
+      out ??= trials.slice();
+      out[index] = next;
+      continue;
+    }
+    out ??= trials.slice();
+    if (index >= 0) out.splice(index + 1, 0, next);
+    else out.splice(-index - 1, 0, next);
+  }
+  return out ?? (trials as LiveTrial[]);
+}
+
 /** Inserts or replaces `next`, keeping number order, unless the copy held is further along. */
 export function upsertTrial(trials: readonly LiveTrial[], next: LiveTrial): LiveTrial[] {
-  const index = trials.findIndex((t) => t.id === next.id);
-  if (index >= 0) {
-    const current = trials[index]!;
-    // A finished trial stays finished whatever the attempt number says (a release never follows a finish).
-    if (FINISHED.has(current.state) && !FINISHED.has(next.state)) return trials as LiveTrial[];
-    if (trialRank(next) < trialRank(current)) return trials as LiveTrial[];
-    const out = trials.slice();
-    out[index] = next;
-    return out;
-  }
-  const last = trials[trials.length - 1];
-  if (!last || last.number < next.number) return [...trials, next];
-  return [...trials, next].sort((a, b) => a.number - b.number);
+  return upsertTrials(trials, [next]);
 }
 
 export function fromSnapshot(snapshot: Snapshot): StudyStore {
+  const partial = snapshot.partial ?? false;
   return {
     seq: snapshot.seq,
     status: snapshot.status,
     failureReason: snapshot.failureReason,
     trials: [...snapshot.trials].sort((a, b) => a.number - b.number),
-    stale: false,
+    stale: partial,
     held: [],
     metricsVersion: 0,
+    partial,
   };
 }
 
-function apply(store: StudyStore, event: LiveEvent): StudyStore {
-  const trials = event.trial ? upsertTrial(store.trials, event.trial) : store.trials;
+/** Applies one event; its trial copy goes to `pending`, for the caller to upsert (once per batch). */
+function apply(store: StudyStore, event: LiveEvent, pending: LiveTrial[]): StudyStore {
+  if (event.trial) pending.push(event.trial);
   const metrics = event.kind === 'TRIAL_REPORTED' || event.kind === 'TRIAL_FINISHED';
   return {
     ...store,
     seq: event.seq,
-    trials,
     status: event.status ?? store.status,
     failureReason: event.status ? (event.failureReason ?? null) : store.failureReason,
     metricsVersion: metrics ? store.metricsVersion + 1 : store.metricsVersion,
@@ -123,18 +161,23 @@ export function storeReducer(store: StudyStore, action: StoreAction): StudyStore
     case 'reset':
       return fromSnapshot(action.snapshot);
     case 'events': {
+      const pending: LiveTrial[] = [];
       let next = store;
-      for (const event of action.events) next = receive(next, event);
-      return next;
+      for (const event of action.events) next = receive(next, event, pending);
+      return pending.length > 0 ? { ...next, trials: upsertTrials(next.trials, pending) } : next;
     }
     case 'snapshot':
+      if (action.snapshot.partial && !store.partial) {
+        // The first trials only, of a store that holds them all: never shown; newer, it says the store lags.
+        return action.snapshot.seq > store.seq && !store.stale ? { ...store, stale: true } : store;
+      }
       // Older than what the store shows (a server render replayed from the router's cache): nothing to learn.
       if (!store.stale && action.snapshot.seq < store.seq) return store;
       return settle(store, action.snapshot);
   }
 }
 
-function receive(store: StudyStore, event: LiveEvent): StudyStore {
+function receive(store: StudyStore, event: LiveEvent, pending: LiveTrial[]): StudyStore {
   if (event.kind === 'SYNC') {
     // Nothing missed: the store is where the server is.
     if (event.seq === store.seq && !store.stale) return store;
@@ -147,29 +190,35 @@ function receive(store: StudyStore, event: LiveEvent): StudyStore {
     return { ...store, held };
   }
   if (event.seq <= store.seq) return store;
-  if (event.seq === store.seq + 1) return apply(store, event);
+  if (event.seq === store.seq + 1) return apply(store, event, pending);
   return { ...store, stale: true, held: [event] };
 }
 
 /** A snapshot replaces the trials and status; held events newer than it go on top, in order. */
 function settle(store: StudyStore, snapshot: Snapshot): StudyStore {
+  const partial = snapshot.partial ?? false;
+  const pending: LiveTrial[] = [];
+  const done = (s: StudyStore): StudyStore => (pending.length > 0 ? { ...s, trials: upsertTrials(s.trials, pending) } : s);
   let next: StudyStore = {
     seq: snapshot.seq,
     status: snapshot.status,
     failureReason: snapshot.failureReason,
     trials: [...snapshot.trials].sort((a, b) => a.number - b.number),
-    stale: false,
+    // A partial snapshot over a partial store (a newer server render) is shown, and the whole one still read.
+    stale: partial,
     held: [],
     metricsVersion: store.metricsVersion + 1,
+    partial,
   };
+  if (partial) return { ...next, held: store.held.filter((e) => e.seq > snapshot.seq) };
   const held = store.held.filter((e) => e.seq > snapshot.seq).sort((a, b) => a.seq - b.seq);
   for (const [i, event] of held.entries()) {
     if (event.seq === next.seq) continue; // a duplicate
     if (event.seq !== next.seq + 1) {
       // Still a hole above the snapshot: hold the rest and read again.
-      return { ...next, stale: true, held: held.slice(i) };
+      return done({ ...next, stale: true, held: held.slice(i) });
     }
-    next = apply(next, event);
+    next = apply(next, event, pending);
   }
-  return next;
+  return done(next);
 }

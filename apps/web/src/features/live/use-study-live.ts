@@ -1,7 +1,7 @@
 'use client';
 
 // The study page's live store as a hook: subscribed while the page is visible, events batched to animation
-// frames, a whole snapshot read again (one at a time) whenever the store turns stale — a gap in the numbers, a
+// frames (spaced out for big studies: flushInterval), a whole snapshot read again (one at a time) whenever the store turns stale — a gap in the numbers, a
 // SYNC after a (re)subscription that is ahead of the store, a page restored from the back/forward cache.
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { useClient } from 'urql';
@@ -11,6 +11,14 @@ import { fetchSnapshot, toLiveTrial } from './snapshot';
 import { fromSnapshot, storeReducer, type LiveEvent, type Snapshot, type StudyStore } from './study-store';
 import { useVisibleSubscription } from './use-visible-subscription';
 import { readableError } from '@/lib/graphql/errors';
+
+/**
+ * Least time between two batches of events: every frame for a small study, up to a second for 100,000 trials (one
+ * re-render of such a page takes a good part of a frame budget per 10,000 trials).
+ */
+export function flushInterval(trials: number): number {
+  return trials < 2_000 ? 0 : Math.min(1_000, trials / 100);
+}
 
 export interface StudyLive {
   store: StudyStore;
@@ -55,6 +63,10 @@ export function useStudyLive(studyId: string, initial: Snapshot): StudyLive {
   // Events of one frame are one dispatch (and one render), however many arrive.
   const batch = useRef<LiveEvent[]>([]);
   const frame = useRef<number | null>(null);
+  const lastFlush = useRef(Number.NEGATIVE_INFINITY);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const trialCount = useRef(store.trials.length);
+  trialCount.current = store.trials.length;
   useVisibleSubscription(
     client,
     StudyLiveEvents,
@@ -74,19 +86,31 @@ export function useStudyLive(studyId: string, initial: Snapshot): StudyLive {
         failureReason: event.study.failureReason,
         trial: event.trial ? toLiveTrial(event.trial) : null,
       });
-      frame.current ??= requestAnimationFrame(() => {
-        frame.current = null;
-        const events = batch.current;
-        batch.current = [];
-        dispatch({ type: 'events', events });
-      });
+      if (frame.current !== null) return;
+      // A big study's render (summary, table sort, 100,000 canvas lines) is costly: its batches are spaced out.
+      const wait = Math.max(0, lastFlush.current + flushInterval(trialCount.current) - performance.now());
+      const flush = () => {
+        frame.current = requestAnimationFrame(() => {
+          frame.current = null;
+          lastFlush.current = performance.now();
+          const events = batch.current;
+          batch.current = [];
+          dispatch({ type: 'events', events });
+        });
+      };
+      if (wait <= 0) flush();
+      else {
+        frame.current = -1;
+        timer.current = setTimeout(flush, wait);
+      }
     },
     // Back from the back/forward cache: whatever the page holds may be old, whatever the socket says.
     () => refetch.current?.request(),
   );
   useEffect(
     () => () => {
-      if (frame.current !== null) cancelAnimationFrame(frame.current);
+      if (frame.current !== null && frame.current >= 0) cancelAnimationFrame(frame.current);
+      if (timer.current !== null) clearTimeout(timer.current);
     },
     [],
   );

@@ -76,23 +76,6 @@ export const StudyPageQuery = graphql(`
   }
 `);
 
-export const StudyTrialsPageQuery = graphql(`
-  query StudyTrialsPage($id: ID!, $first: Int!, $after: String) {
-    study(id: $id) {
-      id
-      trials(first: $first, after: $after) {
-        nodes {
-          ...StudyTrialFields
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
-    }
-  }
-`);
-
 export const StudyCurvesQuery = graphql(`
   query StudyCurves($id: ID!, $key: String!, $first: Int!) {
     study(id: $id) {

@@ -1,35 +1,29 @@
 // Server-side loading of the study page (serverQuery reads the request cookie: only server components call this).
 import { serverQuery } from '@/lib/graphql/server';
-import { StudyPageQuery, StudyTrialsPageQuery } from './documents';
+import { StudyPageQuery } from './documents';
 import { toChartObjectives, toChartParams } from './to-chart';
-import { MAX_TRIALS, TRIAL_PAGE, toLiveTrial } from '../live/snapshot';
-import type { LiveTrial } from '../live/study-store';
+import { StudyTrialRange } from '../live/documents';
+import { FIRST_RANGE, MAX_TRIALS, fromColumns } from '../live/snapshot';
 import type { StudyViewProps } from './study-view';
 
-
-/** Everything the study page renders first, fetched on the server: the study, then its trials page by page. */
+/**
+ * What the study page renders first, fetched on the server: the study (its summary) and its first trials, in one
+ * round trip. A bigger study's other trials are read by the browser afterwards, several ranges at once
+ * (live/snapshot.ts): the summary paints at once, the table and charts fill in.
+ */
 export async function loadStudyPage(id: string): Promise<StudyViewProps | null> {
-  const { study } = await serverQuery(StudyPageQuery, { id });
-  if (!study) return null;
-  const trials: LiveTrial[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page: Awaited<ReturnType<typeof fetchPage>> = await fetchPage(id, after);
-    const connection = page.study?.trials;
-    if (!connection) break;
-    for (const node of connection.nodes) trials.push(toLiveTrial(node));
-    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor || trials.length >= MAX_TRIALS) break;
-    after = connection.pageInfo.endCursor;
-  }
+  const [{ study }, first] = await Promise.all([
+    serverQuery(StudyPageQuery, { id }),
+    serverQuery(StudyTrialRange, { id, from: 0, to: FIRST_RANGE }),
+  ]);
+  const columns = first.study?.trialColumns;
+  if (!study || !columns) return null;
   return {
     study,
     params: toChartParams(study.space),
     objectives: toChartObjectives(study.objectives),
-    trials: trials.slice(0, MAX_TRIALS),
+    trials: fromColumns(columns),
+    partial: columns.next !== null && columns.next !== undefined,
     truncated: study.counts.total > MAX_TRIALS,
   };
-}
-
-function fetchPage(id: string, after: string | null) {
-  return serverQuery(StudyTrialsPageQuery, { id, first: TRIAL_PAGE, after });
 }

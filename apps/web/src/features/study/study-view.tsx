@@ -42,15 +42,17 @@ export interface StudyViewProps {
   params: ChartParam[];
   objectives: ChartObjective[];
   trials: LiveTrial[];
+  /** `trials` are the study's first only: the browser reads the rest (live/snapshot.ts) and shows them as they come. */
+  partial: boolean;
   /** More trials exist than the page loads. */
   truncated: boolean;
 }
 
-export function StudyView({ study, params, objectives, trials: initialTrials, truncated }: StudyViewProps) {
+export function StudyView({ study, params, objectives, trials: initialTrials, partial, truncated }: StudyViewProps) {
   const router = useRouter();
   const initial = useMemo<Snapshot>(
-    () => ({ seq: study.eventSeq, status: study.status, failureReason: study.failureReason ?? null, trials: initialTrials }),
-    [study.eventSeq, study.status, study.failureReason, initialTrials],
+    () => ({ seq: study.eventSeq, status: study.status, failureReason: study.failureReason ?? null, trials: initialTrials, partial }),
+    [study.eventSeq, study.status, study.failureReason, initialTrials, partial],
   );
   // One store for every panel: summary, table, charts and CSV export all read `store.trials`.
   const { store, error: liveError } = useStudyLive(study.id, initial);
@@ -76,8 +78,11 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
   const trials = store.trials;
   const visible = useMemo(() => filterByBrush(trials, brush), [trials, brush]);
   const derived = useMemo(() => summarize(trials, study.budget.maxTrials ?? null, objectives), [trials, study.budget.maxTrials, objectives]);
-  // Past MAX_TRIALS the page holds only the first trials: the server's counts are the only whole ones.
-  const counts = truncated ? study.counts : derived.counts;
+  // Past MAX_TRIALS, or while the rest of a big study is read, the page holds only the first trials: the
+  // server's counts and best trial are the only whole ones.
+  const loading = store.partial;
+  const counts = truncated || loading ? study.counts : derived.counts;
+  const best = loading ? (study.bestTrial ?? null) : derived.best;
   const completeCount = derived.counts.complete;
   // The trial page links back to this very view.
   const openTrial = useCallback(
@@ -134,9 +139,9 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
           <div>
             <dt>Best {objectives[0]?.name}</dt>
             <dd>
-              {derived.best ? (
-                <Link href={hrefFor('trials', derived.best.id)}>
-                  {formatMetric(derived.best.values?.[0])} (#{derived.best.number})
+              {best ? (
+                <Link href={hrefFor('trials', best.id)}>
+                  {formatMetric(best.values?.[0])} (#{best.number})
                 </Link>
               ) : (
                 '—'
@@ -209,7 +214,12 @@ export function StudyView({ study, params, objectives, trials: initialTrials, tr
       </Panel>
 
       <Panel title={`Trials (${visible.length}${brushed ? ` of ${trials.length}` : ''})`} minHeight={360} actions={<CompareLink ids={chosen} />}>
-        {truncated && <p className="muted">Showing the first {trials.length} trials of {study.counts.total}.</p>}
+        {loading && (
+          <p className="muted" role="status" data-testid="trials-loading">
+            Loading trials: {trials.length} of {study.counts.total} shown…
+          </p>
+        )}
+        {truncated && !loading && <p className="muted">Showing the first {trials.length} trials of {study.counts.total}.</p>}
         <TrialTable
           trials={visible}
           params={params}
