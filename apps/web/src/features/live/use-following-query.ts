@@ -20,12 +20,17 @@ export function useFollowingQuery<Data, Variables extends AnyVariables>(
   variables: Variables,
   version: unknown,
   minIntervalMs: number,
+  paused = false,
 ): Followed<Data> {
   const client = useClient();
   const key = JSON.stringify(variables);
   const [state, setState] = useState<Followed<Data> & { key: string }>({ data: null, error: null, fetching: true, key });
   const coalescer = useRef<Coalescer | null>(null);
   useEffect(() => {
+    if (paused) {
+      coalescer.current = null;
+      return;
+    }
     let live = true;
     const vars = JSON.parse(key) as Variables;
     const run = coalesce(
@@ -48,7 +53,7 @@ export function useFollowingQuery<Data, Variables extends AnyVariables>(
       live = false;
       run.dispose();
     };
-  }, [client, document, key, minIntervalMs]);
+  }, [client, document, key, minIntervalMs, paused]);
   useEffect(() => {
     coalescer.current?.request();
   }, [version]);

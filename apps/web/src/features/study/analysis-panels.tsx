@@ -18,18 +18,21 @@ export function LearningCurvesPanel({
   objectiveIndex,
   visible,
   version,
+  paused,
 }: {
   studyId: string;
   objectives: readonly ChartObjective[];
   objectiveIndex: number;
   visible: readonly ChartTrial[];
   version: number;
+  /** True while the trial list is still arriving: the curves are read once it is whole, not in its way. */
+  paused: boolean;
 }) {
   const objective = objectives[objectiveIndex] ?? objectives[0];
   // The objective's own metric is the natural curve; the runner reports it under the objective's name.
   const key = objective?.name ?? '';
   const variables = useMemo(() => ({ id: studyId, key, first: CURVE_TRIALS }), [studyId, key]);
-  const { data: last, fetching, error } = useFollowingQuery(StudyCurvesQuery, variables, version, RELOAD_INTERVAL_MS);
+  const { data: last, fetching, error } = useFollowingQuery(StudyCurvesQuery, variables, version, RELOAD_INTERVAL_MS, paused);
   const series = useMemo(() => visibleSeries(last?.study?.trials.nodes ?? [], visible, key), [last, visible, key]);
   return (
     <Panel title={`Learning curves (${key})`} minHeight={280} loading={!last && fetching} error={error}>
@@ -42,9 +45,20 @@ export function LearningCurvesPanel({
   );
 }
 
-export function ImportancePanel({ studyId, objectiveIndex, completeCount }: { studyId: string; objectiveIndex: number; completeCount: number }) {
+export function ImportancePanel({
+  studyId,
+  objectiveIndex,
+  completeCount,
+  paused,
+}: {
+  studyId: string;
+  objectiveIndex: number;
+  completeCount: number;
+  /** As for the curves: importance is read once the trial list is whole. */
+  paused: boolean;
+}) {
   const variables = useMemo(() => ({ id: studyId, objectiveIndex }), [studyId, objectiveIndex]);
-  const { data: last, fetching, error } = useFollowingQuery(StudyImportanceQuery, variables, completeCount, RELOAD_INTERVAL_MS);
+  const { data: last, fetching, error } = useFollowingQuery(StudyImportanceQuery, variables, completeCount, RELOAD_INTERVAL_MS, paused);
   const importances = last?.study?.parameterImportance ?? [];
   return (
     <Panel title="Parameter importance" minHeight={280} loading={!last && fetching} error={error}>

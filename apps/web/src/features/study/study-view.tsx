@@ -247,11 +247,13 @@ export function StudyView({ study, params, objectives, trials: initialTrials, pa
           visible={visible}
           // Metric reports, and finished trials (a trial's last points may land with its finish).
           version={store.metricsVersion}
+          paused={loading}
         />
         <ImportancePanel
           studyId={study.id}
           objectiveIndex={objectiveIndex}
           completeCount={completeCount}
+          paused={loading}
         />
         <Panel title="Slices" minHeight={280}>
           <SliceChart trials={visible} params={params} objectives={objectives} objectiveIndex={objectiveIndex} />
