@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { commandEnv, readDeployTestEnv } from './env.ts';
-import { reporter, until } from './steps.ts';
+import { STUDY_CREATE, deployStudyInput, reporter, until } from './steps.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { engine, compose, tag, keep, containersConf } = readDeployTestEnv();
@@ -152,22 +152,8 @@ async function main(): Promise<void> {
 
   const maxTrials = 4;
   const { studyCreate } = await gql(
-    'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { field message } } }',
-    {
-      i: {
-        projectId: projectCreate.project.id,
-        name: 'Compose test',
-        objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
-        space: {
-          units: { type: 'int', low: 8, high: 32 },
-          learning_rate: { type: 'float', low: 0.001, high: 0.1, log: true },
-          epochs: { type: 'categorical', choices: [5] },
-        },
-        sampler: { kind: 'random', seed: 7 },
-        objective: { kind: 'template', template: 'mlp', dataset: 'digits', metric: 'val_accuracy' },
-        budget: { maxTrials, maxParallel: 2 },
-      },
-    },
+    STUDY_CREATE,
+    { i: deployStudyInput(projectCreate.project.id, 'Compose test', maxTrials, 5) },
     cookie,
   );
   const studyId = studyCreate.study.id as string;

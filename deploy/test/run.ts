@@ -11,7 +11,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { readDeployTestEnv } from './env.ts';
 import { podOf, readManifests, toYaml, workload, type K8sObject } from './play.ts';
-import { reporter, until } from './steps.ts';
+import { STUDY_CREATE, deployStudyInput, reporter, until } from './steps.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const k8s = path.join(root, 'deploy/k8s');
@@ -192,22 +192,8 @@ async function main(): Promise<void> {
   const maxTrials = 16;
   const { studyCreate } = await gql(
     0,
-    'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { field message } } }',
-    {
-      i: {
-        projectId: projectCreate.project.id,
-        name: 'Deploy test',
-        objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
-        space: {
-          units: { type: 'int', low: 8, high: 32 },
-          learning_rate: { type: 'float', low: 0.001, high: 0.1, log: true },
-          epochs: { type: 'categorical', choices: [20] },
-        },
-        sampler: { kind: 'random', seed: 7 },
-        objective: { kind: 'template', template: 'mlp', dataset: 'digits', metric: 'val_accuracy' },
-        budget: { maxTrials, maxParallel: 2 },
-      },
-    },
+    STUDY_CREATE,
+    { i: deployStudyInput(projectCreate.project.id, 'Deploy test', maxTrials, 20) },
     cookie,
   );
   const studyId = studyCreate.study.id as string;

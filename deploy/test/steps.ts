@@ -38,3 +38,24 @@ export async function until<T>(
     await sleep(500);
   }
 }
+
+/** The studyCreate mutation both deployment tests send (a small mlp on digits, random sampler, 2 at a time). */
+export const STUDY_CREATE =
+  'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { field message } } }';
+
+/** The study both deployment tests create: `maxTrials` trials of `epochs` epochs each. */
+export function deployStudyInput(projectId: string, name: string, maxTrials: number, epochs: number) {
+  return {
+    projectId,
+    name,
+    objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
+    space: {
+      units: { type: 'int', low: 8, high: 32 },
+      learning_rate: { type: 'float', low: 0.001, high: 0.1, log: true },
+      epochs: { type: 'categorical', choices: [epochs] },
+    },
+    sampler: { kind: 'random', seed: 7 },
+    objective: { kind: 'template', template: 'mlp', dataset: 'digits', metric: 'val_accuracy' },
+    budget: { maxTrials, maxParallel: 2 },
+  };
+}
