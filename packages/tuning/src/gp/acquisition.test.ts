@@ -5,6 +5,18 @@ import { normalCdf } from '../numeric/special.ts';
 import { LogAcquisition, LowerConfidenceBound, logExpectedImprovement } from './acquisition.ts';
 import { conditionGp, extendGp, gpPredict } from './model.ts';
 
+/** Each component of `grad` (the acquisition's analytic gradient at `p`) agrees with a central difference. */
+function expectGradientMatchesDifferences(acq: { value(p: number[]): number }, p: number[], grad: Float64Array): void {
+  for (let k = 0; k < p.length; k++) {
+    const up = [...p];
+    const down = [...p];
+    up[k]! += 1e-6;
+    down[k]! -= 1e-6;
+    const numeric = (acq.value(up) - acq.value(down)) / 2e-6;
+    expect(Math.abs(grad[k]! - numeric)).toBeLessThan(1e-4 * Math.max(1, Math.abs(numeric)));
+  }
+}
+
 describe('logExpectedImprovement', () => {
   const directEi = (mean: number, variance: number, best: number): number => {
     const s = Math.sqrt(variance);
@@ -57,14 +69,7 @@ describe('LogAcquisition', () => {
       const grad = new Float64Array(2);
       const v = acq.valueAndGradient(p, grad);
       expect(v).toBeCloseTo(acq.value(p), 12);
-      for (let k = 0; k < 2; k++) {
-        const up = [...p];
-        const down = [...p];
-        up[k]! += 1e-6;
-        down[k]! -= 1e-6;
-        const numeric = (acq.value(up) - acq.value(down)) / 2e-6;
-        expect(Math.abs(grad[k]! - numeric)).toBeLessThan(1e-4 * Math.max(1, Math.abs(numeric)));
-      }
+      expectGradientMatchesDifferences(acq, p, grad);
     }
   });
 });
@@ -87,14 +92,7 @@ describe('LowerConfidenceBound', () => {
       expect(acq.value(p)).toBeCloseTo(-mean + 1.5 * Math.sqrt(variance), 12);
       const grad = new Float64Array(2);
       expect(acq.valueAndGradient(p, grad)).toBeCloseTo(acq.value(p), 12);
-      for (let k = 0; k < 2; k++) {
-        const up = [...p];
-        const down = [...p];
-        up[k]! += 1e-6;
-        down[k]! -= 1e-6;
-        const numeric = (acq.value(up) - acq.value(down)) / 2e-6;
-        expect(Math.abs(grad[k]! - numeric)).toBeLessThan(1e-4 * Math.max(1, Math.abs(numeric)));
-      }
+      expectGradientMatchesDifferences(acq, p, grad);
     }
   });
 
