@@ -16,6 +16,7 @@ import { runnerResolvers } from './resolvers/runners.ts';
 import { searchResolvers } from './resolvers/search.ts';
 import { DateTimeScalar, JSONScalar, MetricValueScalar } from './resolvers/scalars.ts';
 import { studyResolvers } from './resolvers/studies.ts';
+import { studyEventResolvers } from './resolvers/study-events.ts';
 import { teamResolvers } from './resolvers/teams.ts';
 import { trialLogResolvers } from './resolvers/trial-log.ts';
 
@@ -27,7 +28,7 @@ export const typeDefs = readdirSync(schemaDir)
   .sort()
   .map((file) => readFileSync(schemaDir + file, 'utf8'));
 
-const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers, exportResolvers, importResolvers, searchResolvers, compareResolvers, trialLogResolvers, artifactResolvers];
+const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, studyEventResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers, exportResolvers, importResolvers, searchResolvers, compareResolvers, trialLogResolvers, artifactResolvers];
 
 export const schema = guardTextArguments(
   makeExecutableSchema({

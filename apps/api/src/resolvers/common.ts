@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { authorize, notFound, type Action } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
+import { createLoaders } from '../loaders.ts';
 import { rawId, type NodeType } from '../ids.ts';
 import type { ProjectRow, RunnerRow, StudyRow, TeamRow, TrialRow } from '../mappers.ts';
 
@@ -63,4 +64,13 @@ export async function loadRunner(ctx: Context, globalId: string, action: Action)
   if (!row) throw notFound('The runner');
   authorize(ctx.viewer, row.teamId, action, 'The runner');
   return row;
+}
+
+/**
+ * A subscription's context lives as long as the socket, and so would its DataLoader caches: each event must
+ * read the study and trial as they are now (a paused study must not show the status it had at subscribe).
+ */
+export function freshReads<T>(ctx: Context, message: T): T {
+  ctx.loaders = createLoaders(ctx.db);
+  return message;
 }

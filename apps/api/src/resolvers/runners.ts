@@ -3,7 +3,7 @@ import { acceptsCommands, allowedPrograms, commandCapabilitiesIssue, isMetricNam
 import { runner, trial } from '@tuneboard/db';
 import { authorize, can, notFound, teamsAllowed } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
-import type { RunnerRow, StudyEventModel, TrialRow } from '../mappers.ts';
+import type { RunnerRow, TrialRow } from '../mappers.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { keepBestModels } from './artifacts.ts';
 import { isUuid, rawId, toGlobalId } from '../ids.ts';
@@ -18,9 +18,8 @@ import {
 } from '../queue/lease.ts';
 import { reauthorized } from '../pipeline/reauthorize.ts';
 import { failStudyOnFailures } from '../queue/failures.ts';
-import { startingWith, studyEventSeq, type NumberedStudyEvent } from '../events.ts';
 import { createLoaders } from '../loaders.ts';
-import { loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
+import { freshReads, loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
 import { boundedTrialError } from './trial-error.ts';
 
 /**
@@ -306,24 +305,6 @@ export const runnerResolvers: Resolvers = {
     },
   },
   Subscription: {
-    studyEvents: {
-      subscribe: async (_parent, { studyId }, ctx) => {
-        const row = await loadStudy(ctx, studyId, 'read');
-        // Listening first, then reading the latest number: every event after it reaches this subscriber.
-        const events = ctx.events.studyEvents((message) => message.studyId === row.id);
-        let seq: number;
-        try {
-          seq = await studyEventSeq(ctx.db, row.id);
-        } catch (error) {
-          await events.return?.();
-          throw error;
-        }
-        const sync: NumberedStudyEvent = { kind: 'SYNC', studyId: row.id, teamId: row.teamId, seq };
-        // Each event is delivered only while the caller may still read the study.
-        return reauthorized(ctx, startingWith(sync, events), (viewer) => authorize(viewer, row.teamId, 'read', 'The study'));
-      },
-      resolve: (message: StudyEventModel, _args: unknown, ctx: Context) => freshReads(ctx, message),
-    },
     trialsAvailable: {
       subscribe: (_parent, _args, ctx) => {
         if (ctx.viewer.kind === 'anonymous') authorize(ctx.viewer, '', 'read');
@@ -340,25 +321,7 @@ export const runnerResolvers: Resolvers = {
       resolve: (message: { studyId: string; pending: number }, _args: unknown, ctx: Context) => freshReads(ctx, message),
     },
   },
-  StudyEvent: {
-    seq: (event) => event.seq ?? 0,
-    study: async (event, _args, ctx) => loadStudyById(ctx, event.studyId, 'read'),
-    trial: async (event, _args, ctx) => {
-      if (event.trialId === undefined) return null;
-      ctx.loaders.trial.clear(event.trialId);
-      return (await ctx.loaders.trial.load(event.trialId)) ?? null;
-    },
-  },
   TrialsAvailable: {
     study: async (event, _args, ctx) => loadStudyById(ctx, event.studyId, 'read'),
   },
 };
-
-/**
- * A subscription's context lives as long as the socket, and so would its DataLoader caches: each event must
- * read the study and trial as they are now (a paused study must not show the status it had at subscribe).
- */
-function freshReads<T>(ctx: Context, message: T): T {
-  ctx.loaders = createLoaders(ctx.db);
-  return message;
-}
