@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ListTable } from '@/components/list-table';
 import { Panel } from '@/components/panel';
 import { graphql } from '@/gql';
 import { serverQuery } from '@/lib/graphql/server';
@@ -41,68 +42,42 @@ export default async function Teams() {
       <h1>Teams</h1>
       {invitations.length > 0 && (
         <Panel title="Invitations" minHeight={80}>
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col">Role</th>
-                <th scope="col">Invited by</th>
-                <th scope="col">Expires</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((invitation) => (
-                <tr key={invitation.id}>
-                  <td>{invitation.teamName}</td>
-                  <td>{invitation.role}</td>
-                  <td>{invitation.invitedByName ?? '—'}</td>
-                  <td className="muted">{new Date(invitation.expiresAt).toLocaleDateString()}</td>
-                  <td>
-                    <InvitationAcceptButton input={{ id: invitation.id }} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ListTable
+            rows={invitations}
+            rowKey={(invitation) => invitation.id}
+            columns={[
+              { header: 'Team', cell: (invitation) => invitation.teamName },
+              { header: 'Role', cell: (invitation) => invitation.role },
+              { header: 'Invited by', cell: (invitation) => invitation.invitedByName ?? '—' },
+              { header: 'Expires', className: 'muted', cell: (invitation) => new Date(invitation.expiresAt).toLocaleDateString() },
+              { header: null, cell: (invitation) => <InvitationAcceptButton input={{ id: invitation.id }} /> },
+            ]}
+          />
         </Panel>
       )}
       <Panel title="Your teams" minHeight={80}>
-        {teams.length === 0 ? (
-          <p className="muted">You are not in a team yet. Create one below.</p>
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col">Slug</th>
-                <th scope="col">Your role</th>
-                <th scope="col">Projects</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((team) => (
-                <tr key={team.id}>
-                  <td>
-                    <Link href={`/teams/${encodeURIComponent(team.id)}`}>{team.name}</Link>
-                  </td>
-                  <td className="muted">{team.slug}</td>
-                  <td>{team.viewerRole ?? '—'}</td>
-                  <td>
-                    {team.projects.length === 0
-                      ? '—'
-                      : team.projects.map((project, i) => (
-                          <span key={project.id}>
-                            {i > 0 && ', '}
-                            <Link href={`/projects/${encodeURIComponent(project.id)}`}>{project.name}</Link>
-                          </span>
-                        ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <ListTable
+          rows={teams}
+          rowKey={(team) => team.id}
+          empty="You are not in a team yet. Create one below."
+          columns={[
+            { header: 'Team', cell: (team) => <Link href={`/teams/${encodeURIComponent(team.id)}`}>{team.name}</Link> },
+            { header: 'Slug', className: 'muted', cell: (team) => team.slug },
+            { header: 'Your role', cell: (team) => team.viewerRole ?? '—' },
+            {
+              header: 'Projects',
+              cell: (team) =>
+                team.projects.length === 0
+                  ? '—'
+                  : team.projects.map((project, i) => (
+                      <span key={project.id}>
+                        {i > 0 && ', '}
+                        <Link href={`/projects/${encodeURIComponent(project.id)}`}>{project.name}</Link>
+                      </span>
+                    )),
+            },
+          ]}
+        />
       </Panel>
       <Panel title="Create a team" minHeight={80}>
         <TeamCreateForm />

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ListTable } from '@/components/list-table';
 import { Panel } from '@/components/panel';
 import { OptunaImportButton } from '@/features/import/optuna-upload-dialog';
 import { StateBadge } from '@/components/state-badge';
 import { graphql } from '@/gql';
+import type { ProjectPageQuery } from '@/gql/graphql';
 import { formatMetric, formatProgress, progressLabel, relativeTime } from '@/lib/format';
 import { serverQuery } from '@/lib/graphql/server';
 import { hrefFor, routeId } from '@/lib/route-id';
@@ -98,85 +100,76 @@ export default async function Project({ params }: { params: Promise<{ projectId:
           </>
         }
       >
-        {project.studies.length === 0 ? (
-          <p className="muted">No studies yet.</p>
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Study</th>
-                <th scope="col">Status</th>
-                <th scope="col">Progress</th>
-                <th scope="col">Best value</th>
-                <th scope="col">Sampler</th>
-                <th scope="col">Lineage</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {project.studies.map((study) => {
-                const objective = study.objectives[0];
-                const best = study.bestTrial?.values?.[0];
-                return (
-                  <tr key={study.id}>
-                    <td>
-                      <Link href={hrefFor('studies', study.id)}>{study.name}</Link>
-                    </td>
-                    <td>
-                      <StateBadge state={study.status} />
-                    </td>
-                    <td className="num">
-                      {study.progress !== null && (
-                        <span className="progress" aria-hidden="true">
-                          <span style={{ width: formatProgress(study.progress) }} />
-                        </span>
-                      )}
-                      {progressLabel(study.counts.complete + study.counts.pruned + study.counts.fail, study.budget.maxTrials)}
-                      {study.counts.running > 0 && <span className="muted"> ({study.counts.running} running)</span>}
-                    </td>
-                    <td className="num">
-                      {study.bestTrial ? (
-                        <>
-                          {formatMetric(best)}{' '}
-                          <span className="muted">
-                            {objective
-                              ? `${objective.name} ${objective.direction === 'MINIMIZE' ? '↓' : '↑'}`
-                              : ''}{' '}
-                            #{study.bestTrial.number}
-                          </span>
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td>{samplerLabel(study.sampler)}</td>
-                    <td>
-                      {study.parent && (
-                        <div>
-                          from <Link href={hrefFor('studies', study.parent.id)}>{study.parent.name}</Link>
-                        </div>
-                      )}
-                      {study.children.length > 0 && (
-                        <div>
-                          refined into{' '}
-                          {study.children.map((child, i) => (
-                            <span key={child.id}>
-                              {i > 0 && ', '}
-                              <Link href={hrefFor('studies', child.id)}>{child.name}</Link>
-                            </span>
-                          ))}
-                        </div>
-                      )}
-                      {!study.parent && study.children.length === 0 && <span className="muted">—</span>}
-                    </td>
-                    <td className="muted">{relativeTime(study.createdAt)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+        <ListTable
+          rows={project.studies}
+          rowKey={(study) => study.id}
+          empty="No studies yet."
+          columns={[
+            { header: 'Study', cell: (study) => <Link href={hrefFor('studies', study.id)}>{study.name}</Link> },
+            { header: 'Status', cell: (study) => <StateBadge state={study.status} /> },
+            {
+              header: 'Progress',
+              className: 'num',
+              cell: (study) => (
+                <>
+                  {study.progress !== null && (
+                    <span className="progress" aria-hidden="true">
+                      <span style={{ width: formatProgress(study.progress) }} />
+                    </span>
+                  )}
+                  {progressLabel(study.counts.complete + study.counts.pruned + study.counts.fail, study.budget.maxTrials)}
+                  {study.counts.running > 0 && <span className="muted"> ({study.counts.running} running)</span>}
+                </>
+              ),
+            },
+            { header: 'Best value', className: 'num', cell: (study) => <BestValue study={study} /> },
+            { header: 'Sampler', cell: (study) => samplerLabel(study.sampler) },
+            { header: 'Lineage', cell: (study) => <Lineage study={study} /> },
+            { header: 'Created', className: 'muted', cell: (study) => relativeTime(study.createdAt) },
+          ]}
+        />
       </Panel>
+    </>
+  );
+}
+
+type StudyItem = Extract<NonNullable<ProjectPageQuery['node']>, { __typename: 'Project' }>['studies'][number];
+
+/** The best value of the first objective, with the objective, its direction and the trial's number. */
+function BestValue({ study }: { study: StudyItem }) {
+  if (!study.bestTrial) return '—';
+  const objective = study.objectives[0];
+  return (
+    <>
+      {formatMetric(study.bestTrial.values?.[0])}{' '}
+      <span className="muted">
+        {objective ? `${objective.name} ${objective.direction === 'MINIMIZE' ? '↓' : '↑'}` : ''} #{study.bestTrial.number}
+      </span>
+    </>
+  );
+}
+
+/** Where a study came from and what it was refined into. */
+function Lineage({ study }: { study: StudyItem }) {
+  return (
+    <>
+      {study.parent && (
+        <div>
+          from <Link href={hrefFor('studies', study.parent.id)}>{study.parent.name}</Link>
+        </div>
+      )}
+      {study.children.length > 0 && (
+        <div>
+          refined into{' '}
+          {study.children.map((child, i) => (
+            <span key={child.id}>
+              {i > 0 && ', '}
+              <Link href={hrefFor('studies', child.id)}>{child.name}</Link>
+            </span>
+          ))}
+        </div>
+      )}
+      {!study.parent && study.children.length === 0 && <span className="muted">—</span>}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ListTable } from '@/components/list-table';
 import { Panel } from '@/components/panel';
 import { graphql } from '@/gql';
 import { relativeTime } from '@/lib/format';
@@ -77,32 +78,17 @@ export default async function Team({ params }: { params: Promise<{ teamId: strin
       </p>
       <h1>{team.name}</h1>
       <Panel title="Projects" minHeight={80}>
-        {team.projects.length === 0 ? (
-          <p className="muted">No projects yet.</p>
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Project</th>
-                <th scope="col">Description</th>
-                <th scope="col">Studies</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {team.projects.map((project) => (
-                <tr key={project.id}>
-                  <td>
-                    <Link href={hrefFor('projects', project.id)}>{project.name}</Link>
-                  </td>
-                  <td>{project.description || <span className="muted">—</span>}</td>
-                  <td className="num">{project.studies.length}</td>
-                  <td className="muted">{relativeTime(project.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <ListTable
+          rows={team.projects}
+          rowKey={(project) => project.id}
+          empty="No projects yet."
+          columns={[
+            { header: 'Project', cell: (project) => <Link href={hrefFor('projects', project.id)}>{project.name}</Link> },
+            { header: 'Description', cell: (project) => project.description || <span className="muted">—</span> },
+            { header: 'Studies', className: 'num', cell: (project) => project.studies.length },
+            { header: 'Created', className: 'muted', cell: (project) => relativeTime(project.createdAt) },
+          ]}
+        />
       </Panel>
       {canCreate && (
         <Panel title="Create a project" minHeight={80}>
@@ -110,26 +96,19 @@ export default async function Team({ params }: { params: Promise<{ teamId: strin
         </Panel>
       )}
       <Panel title="Members" minHeight={80}>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Joined</th>
-            </tr>
-          </thead>
-          <tbody>
-            {team.memberships.map((m) => (
-              <tr key={m.user.id}>
-                <td>{m.user.name}</td>
-                <td>{m.user.email}</td>
-                <td>{canManage ? <MemberActions teamId={team.id} userId={m.user.id} role={m.role} /> : m.role}</td>
-                <td className="muted">{relativeTime(m.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          rows={team.memberships}
+          rowKey={(m) => m.user.id}
+          columns={[
+            { header: 'Name', cell: (m) => m.user.name },
+            { header: 'Email', cell: (m) => m.user.email },
+            {
+              header: 'Role',
+              cell: (m) => (canManage ? <MemberActions teamId={team.id} userId={m.user.id} role={m.role} /> : m.role),
+            },
+            { header: 'Joined', className: 'muted', cell: (m) => relativeTime(m.createdAt) },
+          ]}
+        />
         {invitations.length > 0 && (
           <p className="muted">
             Invited, not yet joined:{' '}
