@@ -1,12 +1,49 @@
 'use client';
 
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type ChangeEvent, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { FieldError } from '@/components/field-error';
 import { errorsFor, type FieldErrors } from '@/lib/user-errors';
 
+interface FieldProps {
+  label: string;
+  name: string;
+  errors: FieldErrors;
+  value?: string;
+  onValue?: (value: string) => void;
+}
+
 /**
- * A labelled input with its errors beside it: `errors[name]` (and anything below it) marks the input invalid and
+ * The label and errors around one control: `errors[name]` (and anything below it) marks the control invalid and
  * is linked to it with aria-describedby, so a screen reader reads the message with the field.
+ */
+function Labelled({
+  label,
+  name,
+  errors,
+  control,
+}: Pick<FieldProps, 'label' | 'name' | 'errors'> & {
+  control: (aria: { 'aria-invalid': true | undefined; 'aria-describedby': string }) => ReactNode;
+}) {
+  const id = useId();
+  const messages = errorsFor(errors, name);
+  return (
+    <label>
+      {label}
+      {control({ 'aria-invalid': messages.length > 0 || undefined, 'aria-describedby': `${id}-errors` })}
+      <FieldError id={`${id}-errors`} messages={messages} />
+    </label>
+  );
+}
+
+/** `value`/`onChange` for a controlled field; nothing for an uncontrolled one. */
+function controlled<E extends HTMLInputElement | HTMLTextAreaElement>(value: string | undefined, onValue: ((value: string) => void) | undefined) {
+  return onValue ? { value, onChange: (e: ChangeEvent<E>) => onValue(e.target.value) } : {};
+}
+
+/**
+ * A labelled input with its errors beside it (see `Labelled`). Controlled with `value` and `onValue`; without
+ * them the browser keeps the value and the form reads it on submit (FormData), which keeps what was typed
+ * before the page was hydrated.
  */
 export function Field({
   label,
@@ -15,27 +52,32 @@ export function Field({
   value,
   onValue,
   ...input
-}: {
-  label: string;
-  name: string;
-  errors: FieldErrors;
-  value: string;
-  onValue: (value: string) => void;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'name'>) {
-  const id = useId();
-  const messages = errorsFor(errors, name);
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'defaultValue' | 'onChange' | 'name'>) {
   return (
-    <label>
-      {label}
-      <input
-        {...input}
-        name={name}
-        value={value}
-        onChange={(e) => onValue(e.target.value)}
-        aria-invalid={messages.length > 0 || undefined}
-        aria-describedby={`${id}-errors`}
-      />
-      <FieldError id={`${id}-errors`} messages={messages} />
-    </label>
+    <Labelled
+      label={label}
+      name={name}
+      errors={errors}
+      control={(aria) => <input {...input} name={name} {...controlled<HTMLInputElement>(value, onValue)} {...aria} />}
+    />
+  );
+}
+
+/** `Field` as a textarea: a longer text (a note, a JSON document). */
+export function TextAreaField({
+  label,
+  name,
+  errors,
+  value,
+  onValue,
+  ...textarea
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'defaultValue' | 'onChange' | 'name'>) {
+  return (
+    <Labelled
+      label={label}
+      name={name}
+      errors={errors}
+      control={(aria) => <textarea {...textarea} name={name} {...controlled<HTMLTextAreaElement>(value, onValue)} {...aria} />}
+    />
   );
 }

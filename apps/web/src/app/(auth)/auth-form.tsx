@@ -2,12 +2,14 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { Field } from '@/components/field';
 import { FieldError } from '@/components/field-error';
 import { graphql } from '@/gql';
 import { browserRequest } from '@/lib/graphql/browser-fetch';
 import { errorMessage } from '@/lib/graphql/errors';
-import { errorsFor, groupUserErrors, unclaimedErrors, type FieldErrors } from '@/lib/user-errors';
+import { useFormErrors } from '@/lib/forms/use-form-errors';
+import { unclaimedErrors } from '@/lib/user-errors';
 
 const SignIn = graphql(`
   mutation SignIn($input: SignInInput!) {
@@ -42,29 +44,25 @@ const SignUp = graphql(`
  */
 export function AuthForm({ mode, invitationToken }: { mode: 'sign-in' | 'sign-up'; invitationToken?: string }) {
   const router = useRouter();
-  const id = useId();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormErrors();
+  const { errors } = form;
   const [busy, setBusy] = useState(false);
   const fields = mode === 'sign-up' ? ['name', 'email', 'password'] : ['email', 'password'];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get('email') ?? '');
-    const password = String(form.get('password') ?? '');
+    // Read from the form itself (uncontrolled fields): what was typed before the page was hydrated counts.
+    const data = new FormData(event.currentTarget);
+    const value = (field: string) => String(data.get(field) ?? '');
+    const [email, password] = [value('email'), value('password')];
     setBusy(true);
-    setErrors({});
+    form.setErrors({});
     try {
-      const userErrors =
+      const payload =
         mode === 'sign-up'
-          ? (
-              await browserRequest(SignUp, {
-                input: { email, password, name: String(form.get('name') ?? ''), invitationToken },
-              })
-            ).signUp.userErrors
-          : (await browserRequest(SignIn, { input: { email, password } })).signIn.userErrors;
-      if (userErrors.length > 0) {
-        setErrors(groupUserErrors(userErrors));
+          ? (await browserRequest(SignUp, { input: { email, password, name: value('name'), invitationToken } })).signUp
+          : (await browserRequest(SignIn, { input: { email, password } })).signIn;
+      if (!form.check({}, payload)) {
         setBusy(false);
         return;
       }
@@ -73,32 +71,25 @@ export function AuthForm({ mode, invitationToken }: { mode: 'sign-in' | 'sign-up
       router.replace(mode === 'sign-in' ? '/?from=sign-in' : '/teams');
       router.refresh();
     } catch (error) {
-      setErrors({ '': [errorMessage(error)] });
+      form.setErrors({ '': [errorMessage(error)] });
       setBusy(false);
     }
   }
 
-  const input = (name: string, label: string, type: string, autoComplete: string) => {
-    const messages = errorsFor(errors, name);
-    return (
-      <label>
-        {label}
-        <input
-          name={name}
-          type={type}
-          required
-          autoComplete={autoComplete}
-          aria-invalid={messages.length > 0 || undefined}
-          aria-describedby={`${id}-${name}-error`}
-          minLength={name === 'password' && mode === 'sign-up' ? 10 : undefined}
-        />
-        <FieldError id={`${id}-${name}-error`} messages={messages} />
-      </label>
-    );
-  };
+  const input = (name: string, label: string, type: string, autoComplete: string) => (
+    <Field
+      label={label}
+      name={name}
+      type={type}
+      required
+      autoComplete={autoComplete}
+      minLength={name === 'password' && mode === 'sign-up' ? 10 : undefined}
+      errors={errors}
+    />
+  );
 
   return (
-    <form className="form" onSubmit={submit}>
+    <form ref={form.ref} className="form" onSubmit={submit}>
       {!invitationToken && <h1>{mode === 'sign-up' ? 'Create your account' : 'Sign in to Tuneboard'}</h1>}
       <FieldError messages={unclaimedErrors(errors, fields)} />
       {mode === 'sign-up' && input('name', 'Name', 'text', 'name')}

@@ -4,8 +4,11 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { Field } from '@/components/field';
+import { FieldError } from '@/components/field-error';
 import { graphql } from '@/gql';
-import { readableError } from '@/lib/graphql/errors';
+import { useFormErrors } from '@/lib/forms/use-form-errors';
+import { unclaimedErrors } from '@/lib/user-errors';
 import { hrefFor } from '@/lib/route-id';
 import { toBase64, uploadProblem } from './optuna-upload';
 import styles from '@/features/study/study.module.css';
@@ -20,9 +23,7 @@ const StudyImportOptuna = graphql(`
       created
       message
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -50,7 +51,8 @@ function OptunaUploadDialog({ projectId, onClose }: { projectId: string; onClose
   const [studyName, setStudyName] = useState('');
   const [name, setName] = useState('');
   const [sampler, setSampler] = useState<string>('auto');
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useFormErrors();
+  const { errors } = form;
   const [done, setDone] = useState<{ id: string; name: string; message: string } | null>(null);
   const [result, importStudy] = useMutation(StudyImportOptuna);
 
@@ -62,7 +64,7 @@ function OptunaUploadDialog({ projectId, onClose }: { projectId: string; onClose
     event.preventDefault();
     setDone(null);
     const refused = uploadProblem(file, studyName);
-    setProblem(refused);
+    form.setErrors(refused ? { '': [refused] } : {});
     if (refused || !file) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
     const answer = await importStudy({
@@ -75,16 +77,15 @@ function OptunaUploadDialog({ projectId, onClose }: { projectId: string; onClose
       },
     });
     const payload = answer.data?.studyImportOptuna;
-    if (payload?.study && payload.userErrors.length === 0) {
+    if (form.check(answer, payload) && payload?.study) {
       setDone({ id: payload.study.id, name: payload.study.name, message: payload.message ?? '' });
       router.refresh();
     }
   };
 
-  const userErrors = result.data?.studyImportOptuna.userErrors ?? [];
   return (
     <dialog ref={dialog} className={styles.dialog} aria-labelledby="optuna-import-title" onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} className="form">
+      <form ref={form.ref} onSubmit={(e) => void submit(e)} className="form">
         <h2 id="optuna-import-title">Import an Optuna study</h2>
         <p className="muted">
           An Optuna SQLite storage (at most 1 MiB): its trials, values, intermediate values and user
@@ -98,16 +99,16 @@ function OptunaUploadDialog({ projectId, onClose }: { projectId: string; onClose
           accept=".db,.sqlite,.sqlite3,application/vnd.sqlite3,application/x-sqlite3"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
-        <label htmlFor="optuna-study">Optuna study name</label>
-        <input
-          id="optuna-study"
-          value={studyName}
-          onChange={(e) => setStudyName(e.target.value)}
+        <Field
+          label="Optuna study name"
+          name="studyName"
           placeholder="e.g. mnist-lr"
           required
+          errors={errors}
+          value={studyName}
+          onValue={setStudyName}
         />
-        <label htmlFor="optuna-name">Name here (default: the Optuna study&apos;s)</label>
-        <input id="optuna-name" value={name} onChange={(e) => setName(e.target.value)} />
+        <Field label="Name here (default: the Optuna study's)" name="name" errors={errors} value={name} onValue={setName} />
         <label htmlFor="optuna-sampler">Sampler that continues it</label>
         <select id="optuna-sampler" value={sampler} onChange={(e) => setSampler(e.target.value)}>
           {SAMPLERS.map((kind) => (
@@ -115,13 +116,7 @@ function OptunaUploadDialog({ projectId, onClose }: { projectId: string; onClose
           ))}
         </select>
         <div aria-live="polite">
-          {problem && <p className="field-error">{problem}</p>}
-          {result.error && <p className="error-text">{readableError(result.error)}</p>}
-          {userErrors.map((e) => (
-            <p key={`${e.field.join('.')}:${e.message}`} className="field-error">
-              {e.field.at(-1)}: {e.message}
-            </p>
-          ))}
+          <FieldError messages={unclaimedErrors(errors, ['studyName', 'name'])} />
           {done && (
             <p role="status">
               {done.message} <Link href={hrefFor('studies', done.id)}>Open {done.name}</Link>

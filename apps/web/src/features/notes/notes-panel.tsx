@@ -2,7 +2,10 @@
 
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
-import { Panel } from '@/components';
+import { FieldError, Panel } from '@/components';
+import { Field, TextAreaField } from '@/components/field';
+import { useFormErrors } from '@/lib/forms/use-form-errors';
+import { unclaimedErrors } from '@/lib/user-errors';
 import { readableError } from '@/lib/graphql/errors';
 import { NoteEventsSubscription, StudyNoteQuery, StudyUpdateMutation, TrialNoteQuery, TrialUpdateMutation } from './documents';
 import { MarkdownNote } from './markdown-note';
@@ -25,7 +28,8 @@ export function NotesPanel({ target, readOnly = false }: { target: Target; /** A
   const [trialSave, runTrialUpdate] = useMutation(TrialUpdateMutation);
   const [draft, setDraft] = useState<string | null>(null);
   const [tagDraft, setTagDraft] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const tagsForm = useFormErrors();
+  const noteForm = useFormErrors();
 
   const result = target.kind === 'study' ? studyResult : trialResult;
   const data: NoteData | null | undefined = target.kind === 'study' ? studyResult.data?.study : trialResult.data?.trial;
@@ -40,19 +44,13 @@ export function NotesPanel({ target, readOnly = false }: { target: Target; /** A
     // Only a new event (its `seq`) re-reads.
   }, [event?.seq]);
 
-  async function save(input: { note?: string; tags?: string[] }): Promise<boolean> {
-    setMessage(null);
+  /** Saves the note or the tags; what went wrong lands on `form`'s field (`note`, `tags`) or at its top. */
+  async function save(form: ReturnType<typeof useFormErrors>, input: { note?: string; tags?: string[] }): Promise<boolean> {
+    form.setErrors({});
     const variables = { input: { id: target.id, ...input } };
     const response = target.kind === 'study' ? await runStudyUpdate(variables) : await runTrialUpdate(variables);
-    if (response.error) {
-      setMessage(readableError(response.error));
-      return false;
-    }
     const payload = response.data && ('studyUpdate' in response.data ? response.data.studyUpdate : response.data.trialUpdate);
-    if (payload?.userErrors.length) {
-      setMessage(payload.userErrors.map((e) => e.message).join(' '));
-      return false;
-    }
+    if (!form.check(response, payload)) return false;
     const refetch = { requestPolicy: 'network-only' } as const;
     if (target.kind === 'study') refetchStudy(refetch);
     else refetchTrial(refetch);
@@ -69,15 +67,21 @@ export function NotesPanel({ target, readOnly = false }: { target: Target; /** A
             <TagChips tags={data.tags} onEdit={readOnly ? undefined : () => setTagDraft(data.tags.join(', '))} />
           ) : (
             <form
+              ref={tagsForm.ref}
               onSubmit={(e) => {
                 e.preventDefault();
-                void save({ tags: parseTags(tagDraft) }).then((ok) => ok && setTagDraft(null));
+                void save(tagsForm, { tags: parseTags(tagDraft) }).then((ok) => ok && setTagDraft(null));
               }}
             >
-              <label>
-                Tags (comma-separated)
-                <input value={tagDraft} onChange={(e) => setTagDraft(e.target.value)} maxLength={1_000} />
-              </label>
+              <FieldError messages={unclaimedErrors(tagsForm.errors, ['tags'])} />
+              <Field
+                label="Tags (comma-separated)"
+                name="tags"
+                maxLength={1_000}
+                errors={tagsForm.errors}
+                value={tagDraft}
+                onValue={setTagDraft}
+              />
               <button type="submit" disabled={saving}>Save tags</button>
               <button type="button" onClick={() => setTagDraft(null)}>Cancel</button>
             </form>
@@ -94,20 +98,26 @@ export function NotesPanel({ target, readOnly = false }: { target: Target; /** A
             </div>
           ) : (
             <form
+              ref={noteForm.ref}
               onSubmit={(e) => {
                 e.preventDefault();
-                void save({ note: draft }).then((ok) => ok && setDraft(null));
+                void save(noteForm, { note: draft }).then((ok) => ok && setDraft(null));
               }}
             >
-              <label>
-                Note (Markdown)
-                <textarea value={draft} onChange={(e) => setDraft(e.target.value)} rows={8} maxLength={20_000} />
-              </label>
+              <FieldError messages={unclaimedErrors(noteForm.errors, ['note'])} />
+              <TextAreaField
+                label="Note (Markdown)"
+                name="note"
+                rows={8}
+                maxLength={20_000}
+                errors={noteForm.errors}
+                value={draft}
+                onValue={setDraft}
+              />
               <button type="submit" disabled={saving}>Save note</button>
               <button type="button" onClick={() => setDraft(null)}>Cancel</button>
             </form>
           )}
-          {message && <p role="alert">{message}</p>}
         </div>
       )}
     </Panel>

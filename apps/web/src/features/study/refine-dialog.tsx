@@ -7,7 +7,11 @@ import { formatMetric } from '@/lib/format';
 import { RefinementPreviewQuery, StudyRefineMutation } from './documents';
 import type { StudyPageQuery } from '@/gql/graphql';
 import styles from './study.module.css';
+import { Field, TextAreaField } from '@/components/field';
+import { FieldError } from '@/components/field-error';
 import { readableError } from '@/lib/graphql/errors';
+import { useFormErrors } from '@/lib/forms/use-form-errors';
+import { unclaimedErrors } from '@/lib/user-errors';
 
 
 const SAMPLERS = ['tpe', 'random', 'qmc', 'gp', 'cmaes', 'nsga2', 'auto'] as const;
@@ -54,7 +58,7 @@ export function RefineDialog({
   const [maxTrials, setMaxTrials] = useState(String(study.budget.maxTrials ?? ''));
   const [maxParallel, setMaxParallel] = useState(String(study.budget.maxParallel));
   const [inherit, setInherit] = useState(true);
-  const [launchError, setLaunchError] = useState<string | null>(null);
+  const form = useFormErrors();
   const [refine, runRefine] = useMutation(StudyRefineMutation);
 
   useEffect(() => {
@@ -90,15 +94,15 @@ export function RefineDialog({
 
   async function launch(event: React.FormEvent) {
     event.preventDefault();
-    setLaunchError(null);
-    if (source === 'brush' && parsed.error) return setLaunchError(parsed.error);
+    form.setErrors({});
+    if (source === 'brush' && parsed.error) return form.setErrors({ ranges: [parsed.error] });
     const trials = maxTrials.trim() === '' ? null : Number(maxTrials);
     const parallel = Number(maxParallel);
     if (trials !== null && !(Number.isInteger(trials) && trials > 0)) {
-      return setLaunchError(`Budget (trials) must be a positive whole number, got "${maxTrials}"`);
+      return form.setErrors({ 'budget.maxTrials': [`Budget (trials) must be a positive whole number, got "${maxTrials}"`] });
     }
     if (!(Number.isInteger(parallel) && parallel > 0)) {
-      return setLaunchError(`Parallel trials must be a positive whole number, got "${maxParallel}"`);
+      return form.setErrors({ 'budget.maxParallel': [`Parallel trials must be a positive whole number, got "${maxParallel}"`] });
     }
     const samplerJson = sampler === samplerKind ? study.sampler : { kind: sampler };
     const response = await runRefine({
@@ -111,17 +115,16 @@ export function RefineDialog({
         budget: { maxTrials: trials, maxParallel: parallel },
       },
     });
-    if (response.error) return setLaunchError(readableError(response.error));
     const payload = response.data?.studyRefine;
-    if (payload?.userErrors.length) {
-      return setLaunchError(payload.userErrors.map((e) => `${e.field.slice(1).join('.')}: ${e.message}`).join(' '));
-    }
-    if (payload?.study) onLaunched(payload.study.id);
+    if (form.check(response, payload) && payload?.study) onLaunched(payload.study.id);
   }
+
+  // The ranges' own error shows while they are typed, not only at launch.
+  const errors = source === 'brush' && parsed.error ? { ...form.errors, ranges: [parsed.error] } : form.errors;
 
   return (
     <dialog ref={dialog} className={styles.dialog} aria-labelledby="refine-title" onClose={onClose}>
-      <form onSubmit={(e) => void launch(e)} className="form">
+      <form ref={form.ref} onSubmit={(e) => void launch(e)} className="form">
         <h2 id="refine-title">Refine {study.name}</h2>
         <div className={styles.dialogGrid}>
           <fieldset>
@@ -149,16 +152,15 @@ export function RefineDialog({
                 Edit this suggestion
               </button>
             )}
-            <label htmlFor="refine-ranges">Ranges (JSON: numbers as [low, high], choices as a list)</label>
-            <textarea
-              id="refine-ranges"
+            <TextAreaField
+              label="Ranges (JSON: numbers as [low, high], choices as a list)"
+              name="ranges"
               rows={8}
-              value={rangesText}
               disabled={source !== 'brush'}
-              aria-invalid={source === 'brush' && parsed.error ? true : undefined}
-              onChange={(e) => setRangesText(e.target.value)}
+              errors={errors}
+              value={rangesText}
+              onValue={setRangesText}
             />
-            {source === 'brush' && parsed.error && <p className="field-error">{parsed.error}</p>}
           </fieldset>
           <div aria-live="polite">
             <h3>Preview</h3>
@@ -182,9 +184,7 @@ export function RefineDialog({
           </div>
         </div>
         <div className="form-row">
-          <label>
-            Name <input value={name} onChange={(e) => setName(e.target.value)} required />
-          </label>
+          <Field label="Name" name="name" required errors={errors} value={name} onValue={setName} />
           <label>
             Sampler{' '}
             <select value={sampler} onChange={(e) => setSampler(e.target.value)}>
@@ -195,21 +195,13 @@ export function RefineDialog({
               ))}
             </select>
           </label>
-          <label>
-            Budget (trials) <input type="number" min={1} value={maxTrials} onChange={(e) => setMaxTrials(e.target.value)} />
-          </label>
-          <label>
-            Parallel <input type="number" min={1} value={maxParallel} onChange={(e) => setMaxParallel(e.target.value)} />
-          </label>
+          <Field label="Budget (trials)" name="budget.maxTrials" type="number" min={1} errors={errors} value={maxTrials} onValue={setMaxTrials} />
+          <Field label="Parallel" name="budget.maxParallel" type="number" min={1} errors={errors} value={maxParallel} onValue={setMaxParallel} />
           <label>
             <input type="checkbox" checked={inherit} onChange={(e) => setInherit(e.target.checked)} /> Inherit trials inside
           </label>
         </div>
-        {launchError && (
-          <p role="alert" className="error-text">
-            {launchError}
-          </p>
-        )}
+        <FieldError messages={unclaimedErrors(errors, ['ranges', 'name', 'budget'])} />
         <div className={styles.dialogActions}>
           <button type="button" className="button button-secondary" onClick={() => dialog.current?.close()}>
             Cancel

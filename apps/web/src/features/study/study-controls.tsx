@@ -6,7 +6,11 @@ import type { ChartParam, ChartTrial } from '@/charts';
 import type { StudySummaryFieldsFragment } from '@/gql/graphql';
 import { StudyPauseMutation, StudyResumeMutation, StudyStopMutation, TrialEnqueueMutation } from './documents';
 import styles from './study.module.css';
+import { FieldError } from '@/components/field-error';
+import { TextAreaField } from '@/components/field';
 import { readableError } from '@/lib/graphql/errors';
+import { useFormErrors } from '@/lib/forms/use-form-errors';
+import { unclaimedErrors } from '@/lib/user-errors';
 import { READ_ONLY_REASON } from '@/lib/roles';
 
 /** What Stop does, asked before it is done: it cannot be undone. */
@@ -46,7 +50,7 @@ export function StudyControls({
   const [enqueue, runEnqueue] = useMutation(TrialEnqueueMutation);
   const [message, setMessage] = useState<string | null>(null);
   const [enqueueText, setEnqueueText] = useState<string | null>(null);
-  const [enqueueError, setEnqueueError] = useState<string | null>(null);
+  const enqueueForm = useFormErrors();
   const busy = pause.fetching || resume.fetching || stop.fetching;
   const finished = status === 'COMPLETED' || status === 'STOPPED' || status === 'FAILED';
   const why = readOnly ? READ_ONLY_REASON : undefined;
@@ -63,17 +67,15 @@ export function StudyControls({
 
   async function submitEnqueue(event: React.FormEvent) {
     event.preventDefault();
-    setEnqueueError(null);
+    enqueueForm.setErrors({});
     let parsed: unknown;
     try {
       parsed = JSON.parse(enqueueText ?? '');
     } catch (error) {
-      return setEnqueueError(`params must be a JSON object: ${(error as Error).message}`);
+      return enqueueForm.setErrors({ params: [`params must be a JSON object: ${(error as Error).message}`] });
     }
     const result = await runEnqueue({ studyId, params: parsed });
-    if (result.error) return setEnqueueError(readableError(result.error));
-    const errors = result.data?.trialEnqueue.userErrors ?? [];
-    if (errors.length) return setEnqueueError(errors.map((e) => e.message).join(' '));
+    if (!enqueueForm.check(result, result.data?.trialEnqueue)) return;
     setEnqueueText(null);
     setMessage(`Enqueued trial #${result.data?.trialEnqueue.trial?.number ?? '?'}.`);
   }
@@ -106,20 +108,16 @@ export function StudyControls({
           Enqueue a configuration…
         </button>
       ) : (
-        <form className={styles.enqueue} onSubmit={(e) => void submitEnqueue(e)}>
-          <label htmlFor="enqueue-params">Parameters (JSON)</label>
-          <textarea
-            id="enqueue-params"
+        <form ref={enqueueForm.ref} className={styles.enqueue} onSubmit={(e) => void submitEnqueue(e)}>
+          <FieldError messages={unclaimedErrors(enqueueForm.errors, ['params'])} />
+          <TextAreaField
+            label="Parameters (JSON)"
+            name="params"
             rows={Math.min(10, params.length + 2)}
+            errors={enqueueForm.errors}
             value={enqueueText}
-            aria-invalid={enqueueError ? true : undefined}
-            onChange={(e) => setEnqueueText(e.target.value)}
+            onValue={setEnqueueText}
           />
-          {enqueueError && (
-            <p role="alert" className="field-error">
-              {enqueueError}
-            </p>
-          )}
           <div className={styles.controls}>
             <button type="submit" className="button" disabled={enqueue.fetching}>
               Enqueue
