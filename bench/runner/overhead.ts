@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createStudy, setupTeam, type TestApi } from '@tuneboard/api/testing';
+import { postGraphQL, type GraphQLAuth } from '@tuneboard/e2e/graphql';
 import { startApiProcess } from '../api/process.ts';
 import { RunnerAgent, createLogger } from '@tuneboard/runner';
 import type { RunObjective } from '@tuneboard/runner';
@@ -109,21 +110,8 @@ async function main(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tuneboard-overhead-'));
   const child = await startApiProcess({ PORT: '0', LOG_LEVEL: 'info', TUNEBOARD_DATA_DIR: path.join(folder, 'pglite') });
   const { url } = child;
+  const graphql = (query: string, variables: unknown, auth?: GraphQLAuth) => postGraphQL(url, query, variables, auth);
   const api = { server: { url }, gql: graphql } as unknown as TestApi;
-  async function graphql(query: string, variables: unknown, auth?: { cookie?: string; token?: string }) {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(auth?.cookie ? { cookie: auth.cookie } : {}),
-        ...(auth?.token ? { authorization: `Bearer ${auth.token}` } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  }
   try {
     const team = await setupTeam(api, 'overhead');
     // Warm the backend and the data cache first, so neither side pays for them in the timed part.

@@ -7,8 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { webBenchEnv } from './env.ts';
+import { launchBrowser } from '@tuneboard/e2e/browser';
 import { chartsHarness } from './harness.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -47,21 +46,8 @@ async function main() {
       '<body style="margin:0"><script src="harness.js"></script></body></html>',
   );
 
-  // Launched like e2e/src/browser.ts (Debian's Chromium, no sandbox, no background networking: no internet here),
-  // minus --user-data-dir, which playwright-core rejects in launch(); a launch already uses a fresh profile.
-  const browser = await chromium.launch({
-    executablePath: webBenchEnv.TUNEBOARD_E2E_CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // Debian's Chromium, launched the one way the browser tests launch it.
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     page.on('pageerror', (e) => log(`page error: ${e.message}`));

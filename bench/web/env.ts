@@ -3,8 +3,6 @@ import { z } from 'zod';
 
 export const webBenchEnv = readEnv(
   z.object({
-    /** The Chromium the browser benchmarks drive (Debian's by default, like e2e). */
-    TUNEBOARD_E2E_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
     /** The study-page bench's API port (the dashboard takes the next one); free ports when unset. */
     TUNEBOARD_BENCH_PORT: z.coerce.number().int().min(1).max(65_534).optional(),
   }),

@@ -8,15 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { webBuildVerdict } from '@tuneboard/start/build';
 import { freePort, freePorts } from '@tuneboard/start/ports';
 import { env } from './env.ts';
+import { postGraphQL, type GraphQLAuth } from './graphql.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const webDir = path.join(root, 'apps', 'web');
 
-export interface GraphQLAuth {
-  cookie?: string;
-  token?: string;
-}
+export type { GraphQLAuth };
 
 export interface Stack {
   apiUrl: string;
@@ -158,20 +156,7 @@ export async function startStack(): Promise<Stack> {
     throw error;
   }
 
-  const gql: Stack['gql'] = async (query, variables, auth) => {
-    const response = await fetch(apiUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(auth?.cookie ? { cookie: auth.cookie } : {}),
-        ...(auth?.token ? { authorization: `Bearer ${auth.token}` } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
-    if (body.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-    return body.data as never;
-  };
+  const gql: Stack['gql'] = (query, variables, auth) => postGraphQL(apiUrl, query, variables, auth);
 
   return {
     apiUrl,
