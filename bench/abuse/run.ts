@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { CLAIM, COMPLETE, REPORT, benchTeam, gql, post } from '../api/client.ts';
+import { CLAIM, COMPLETE, REPORT, benchStudy, benchTeam, gql, post } from '../api/client.ts';
 import { benchEnv, inheritedEnv } from '../api/env.ts';
 import { startApiProcess, throwAwayDatabase } from '../api/process.ts';
 import { summarise } from '../api/stats.ts';
@@ -54,25 +54,13 @@ function rss(pid: number): { now: number; peak: number } {
 
 async function setup(url: string) {
   const { user, token, runnerIds, projectId } = await benchTeam(url, { email: 'abuse@example.test', name: 'Abuse' }, runners);
-  const createStudy = async (name: string, maxParallel: number, maxTrials: number | null) => {
-    const { studyCreate } = await gql(
-      url,
-      `mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }`,
-      {
-        i: {
-          projectId,
-          name,
-          objectives: [{ name: 'loss', direction: 'MINIMIZE' }],
-          space: { x: { type: 'float', low: 0, high: 1 }, layers: { type: 'int', low: 1, high: 4 } },
-          sampler: { kind: 'random', seed: 1 },
-          objective: { kind: 'command', command: ['true'] },
-          budget: { maxTrials, maxParallel },
-        },
-      },
-      user,
-    );
-    return studyCreate.study.id as string;
-  };
+  const createStudy = (name: string, maxParallel: number, maxTrials: number | null) =>
+    benchStudy(url, user, projectId, {
+      name,
+      space: { x: { type: 'float', low: 0, high: 1 }, layers: { type: 'int', low: 1, high: 4 } },
+      maxParallel,
+      maxTrials,
+    });
   return { user, token, runnerIds, createStudy };
 }
 

@@ -96,3 +96,32 @@ export async function benchTeam(url: string, person: { email: string; name: stri
   }
   return { user, token, runnerIds, projectId: projectCreate.project.id as string };
 }
+
+/**
+ * A random-sampled study of `command` objectives (`true`: the runners are the benchmark) minimising `loss` over
+ * `space`, created as `user` in the bench project; its id.
+ */
+export async function benchStudy(
+  url: string,
+  user: Auth,
+  projectId: string,
+  study: { name: string; space: Record<string, unknown>; maxParallel: number; maxTrials: number | null },
+): Promise<string> {
+  const { studyCreate } = await gql(
+    url,
+    `mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }`,
+    {
+      i: {
+        projectId,
+        name: study.name,
+        objectives: [{ name: 'loss', direction: 'MINIMIZE' }],
+        space: study.space,
+        sampler: { kind: 'random', seed: 1 },
+        objective: { kind: 'command', command: ['true'] },
+        budget: { maxTrials: study.maxTrials, maxParallel: study.maxParallel },
+      },
+    },
+    user,
+  );
+  return studyCreate.study.id as string;
+}

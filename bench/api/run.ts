@@ -4,7 +4,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { CLAIM, COMPLETE, REPORT, benchTeam, gql } from './client.ts';
+import { CLAIM, COMPLETE, REPORT, benchStudy, benchTeam, gql } from './client.ts';
 import { benchEnv, inheritedEnv } from './env.ts';
 import { startApiProcess, throwAwayDatabase } from './process.ts';
 import { cpuBetween, cpuSnapshot } from './cpu.ts';
@@ -89,25 +89,8 @@ const REPORT_COMPLETE_CLAIM = `mutation($r: TrialReportInput!, $c: TrialComplete
 
 async function setup(url: string) {
   const { user, token, runnerIds, projectId } = await benchTeam(url, { email: 'bench@example.test', name: 'Bench' }, runners);
-  const createStudy = async (name: string, maxParallel: number) => {
-    const { studyCreate } = await gql(
-      url,
-      `mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }`,
-      {
-        i: {
-          projectId,
-          name,
-          objectives: [{ name: 'loss', direction: 'MINIMIZE' }],
-          space: { x: { type: 'float', low: 0, high: 1 } },
-          sampler: { kind: 'random', seed: 1 },
-          objective: { kind: 'command', command: ['true'] },
-          budget: { maxTrials: null, maxParallel },
-        },
-      },
-      user,
-    );
-    return studyCreate.study.id as string;
-  };
+  const createStudy = (name: string, maxParallel: number) =>
+    benchStudy(url, user, projectId, { name, space: { x: { type: 'float', low: 0, high: 1 } }, maxParallel, maxTrials: null });
   return { token, runnerIds, createStudy };
 }
 
