@@ -7,6 +7,7 @@ import { graphql } from '@/gql';
 import type { InvitationAcceptInput } from '@/gql/graphql';
 import { browserRequest } from '@/lib/graphql/browser-fetch';
 import { errorMessage } from '@/lib/graphql/errors';
+import { payloadMessages } from '@/lib/forms/payload-errors';
 
 const InvitationAccept = graphql(`
   mutation InvitationAccept($input: InvitationAcceptInput!) {
@@ -35,8 +36,9 @@ export function InvitationAcceptButton({ input }: { input: InvitationAcceptInput
     setErrors([]);
     try {
       const payload = (await browserRequest(InvitationAccept, { input })).invitationAccept;
-      if (payload.userErrors.length > 0 || !payload.membership) {
-        setErrors(payload.userErrors.map((e) => e.message));
+      const messages = payloadMessages({}, payload);
+      if (messages.length > 0 || !payload.membership) {
+        setErrors(messages);
         setBusy(false);
         return;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payloadErrors } from './payload-errors';
+import { payloadErrors, payloadMessages } from './payload-errors';
 
 describe('a mutation answer’s errors by field', () => {
   it('puts each userError on its field, without the leading input', () => {
@@ -15,5 +15,15 @@ describe('a mutation answer’s errors by field', () => {
   it('puts a request error at the top of the form and reports nothing when all went well', () => {
     expect(payloadErrors({ error: { message: '[Network] Failed to fetch' } }, undefined)?.['']).toHaveLength(1);
     expect(payloadErrors({}, { userErrors: [] })).toBeUndefined();
+  });
+
+  it('lists the messages of an action without fields, none when all went well', () => {
+    const userErrors = [
+      { field: ['input', 'role'], message: 'only an owner changes an owner', code: 'FORBIDDEN' },
+      { field: [], message: 'the last owner stays', code: 'INVALID' },
+    ];
+    expect(payloadMessages({}, { userErrors })).toEqual(['only an owner changes an owner', 'the last owner stays']);
+    expect(payloadMessages({ error: { message: '[Network] Failed to fetch' } }, undefined)).toHaveLength(1);
+    expect(payloadMessages({}, { userErrors: [] })).toEqual([]);
   });
 });

@@ -13,3 +13,14 @@ export function payloadErrors(
   if (payload?.userErrors.length) return groupUserErrors(payload.userErrors);
   return undefined;
 }
+
+/**
+ * The same for an action without fields (a button: accept, revoke, change a role): every message as it came, the
+ * request's error or the payload's userErrors; empty when all went well.
+ */
+export function payloadMessages(
+  result: { error?: Parameters<typeof readableError>[0] | undefined },
+  payload: { userErrors: readonly UserErrorLike[] } | null | undefined,
+): string[] {
+  return Object.values(payloadErrors(result, payload) ?? {}).flat();
+}

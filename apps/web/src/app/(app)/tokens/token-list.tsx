@@ -6,7 +6,7 @@ import { useMutation } from 'urql';
 import { ListTable } from '@/components/list-table';
 import { graphql } from '@/gql';
 import { relativeTime } from '@/lib/format';
-import { readableError } from '@/lib/graphql/errors';
+import { payloadMessages } from '@/lib/forms/payload-errors';
 
 const ApiTokenRevoke = graphql(`
   mutation ApiTokenRevoke($input: ApiTokenRevokeInput!) {
@@ -70,9 +70,7 @@ export function TokenList({ tokens }: { tokens: TokenRow[] }) {
                     if (!window.confirm(`Revoke token "${token.name}"? Runners using it stop working.`)) return;
                     setError(null);
                     const result = await revoke({ input: { id: token.id } });
-                    const message =
-                      (result.error && readableError(result.error)) ??
-                      result.data?.apiTokenRevoke.userErrors.map((e) => e.message).join('; ');
+                    const message = payloadMessages(result, result.data?.apiTokenRevoke).join('; ');
                     if (message) setError(message);
                     else router.refresh();
                   }}

@@ -6,7 +6,7 @@ import { useMutation } from 'urql';
 import { FieldError } from '@/components/field-error';
 import { graphql } from '@/gql';
 import type { MembershipRole } from '@/gql/graphql';
-import { readableError } from '@/lib/graphql/errors';
+import { payloadMessages } from '@/lib/forms/payload-errors';
 
 const MembershipUpdate = graphql(`
   mutation MembershipUpdate($input: MembershipUpdateInput!) {
@@ -15,7 +15,7 @@ const MembershipUpdate = graphql(`
         role
       }
       userErrors {
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -25,7 +25,7 @@ const MembershipRemove = graphql(`
   mutation MembershipRemove($input: MembershipRemoveInput!) {
     membershipRemove(input: $input) {
       userErrors {
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -51,14 +51,10 @@ export function MemberActions({
   const [{ fetching: updating }, update] = useMutation(MembershipUpdate);
   const [{ fetching: removing }, remove] = useMutation(MembershipRemove);
 
-  async function done(
-    result: { error?: { message: string }; data?: unknown },
-    userErrors: { message: string }[] | undefined,
-  ) {
-    if (result.error) return setErrors([readableError(result.error)]);
-    if (userErrors?.length) return setErrors(userErrors.map((e) => e.message));
-    setErrors([]);
-    router.refresh();
+  function done(result: Parameters<typeof payloadMessages>[0], payload: Parameters<typeof payloadMessages>[1]) {
+    const messages = payloadMessages(result, payload);
+    setErrors(messages);
+    if (messages.length === 0) router.refresh();
   }
 
   return (
@@ -69,7 +65,7 @@ export function MemberActions({
         disabled={updating}
         onChange={async (e) => {
           const result = await update({ input: { teamId, userId, role: e.target.value as MembershipRole } });
-          await done(result, result.data?.membershipUpdate.userErrors);
+          done(result, result.data?.membershipUpdate);
         }}
       >
         {roles.map((r) => (
@@ -83,7 +79,7 @@ export function MemberActions({
         disabled={removing}
         onClick={async () => {
           const result = await remove({ input: { teamId, userId } });
-          await done(result, result.data?.membershipRemove.userErrors);
+          done(result, result.data?.membershipRemove);
         }}
       >
         Remove
