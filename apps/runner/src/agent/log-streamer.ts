@@ -4,6 +4,7 @@ import { backoffDelay } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { TransientApiError, errorMessage } from './graphql-client.ts';
 import type { Logger } from './logger.ts';
+import { Waiters } from './waiters.ts';
 
 /** Where a line came from, as the API names it. */
 export type LogStream = 'RUNNER' | 'STDOUT' | 'STDERR';
@@ -64,7 +65,7 @@ export class LogStreamer {
   private draining = false;
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
-  private waiters: (() => void)[] = [];
+  private readonly waiters = new Waiters();
   private readonly closed = new AbortController();
   private readonly flushMs: number;
   private readonly maxBufferedBytes: number;
@@ -111,14 +112,7 @@ export class LogStreamer {
     this.draining = true;
     this.kick();
     while ((this.sending || this.buffer.length > 0) && !this.lost && !this.closed.signal.aborted && !signal?.aborted) {
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          signal?.removeEventListener('abort', wake);
-          resolve();
-        };
-        this.waiters.push(wake);
-        signal?.addEventListener('abort', wake, { once: true });
-      });
+      await this.waiters.wait(signal);
     }
     this.draining = false;
     return !this.lost && this.buffer.length === 0;
@@ -132,7 +126,7 @@ export class LogStreamer {
   async takeRest(signal?: AbortSignal): Promise<WireLogLine[]> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    while (this.sending && !signal?.aborted) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    while (this.sending && !signal?.aborted) await this.waiters.wait();
     if (this.buffer.length > maxLinesPerAppend || this.bufferedBytes > maxAppendBytes) await this.flush(signal);
     const rest = this.lost ? [] : this.nextBatch();
     this.close();
@@ -147,9 +141,7 @@ export class LogStreamer {
   }
 
   private wake(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    waiters.forEach((wake) => wake());
+    this.waiters.wakeAll();
   }
 
   private kick(): void {

@@ -5,6 +5,7 @@ import { backoffDelay, sleep } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { TransientApiError, errorMessage } from './graphql-client.ts';
 import type { Logger } from './logger.ts';
+import { Waiters } from './waiters.ts';
 
 /** Send a batch when this many points are waiting... */
 export const defaultBatchPoints = 200;
@@ -43,7 +44,7 @@ export class MetricReporter {
   private failures = 0;
   private inFlight = 0;
   private dropped = 0;
-  private waiters: (() => void)[] = [];
+  private readonly waiters = new Waiters();
   private readonly closed = new AbortController();
   private readonly batchPoints: number;
   private readonly flushMs: number;
@@ -125,21 +126,12 @@ export class MetricReporter {
   /** Waits while `busy()` holds, the lease is kept and neither the reporter nor `signal` is closed. */
   private async waitWhile(busy: () => boolean, signal: AbortSignal | undefined): Promise<void> {
     while (busy() && !this.lost && !this.closed.signal.aborted && !signal?.aborted) {
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          signal?.removeEventListener('abort', wake);
-          resolve();
-        };
-        this.waiters.push(wake);
-        signal?.addEventListener('abort', wake, { once: true });
-      });
+      await this.waiters.wait(signal);
     }
   }
 
   private wakeWaiters(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    waiters.forEach((wake) => wake());
+    this.waiters.wakeAll();
   }
 
   private scheduleHeartbeat(): void {
