@@ -1,12 +1,7 @@
 // The runner's environment, read once and validated. The only file of the runner that reads `process.env`
 // (objectives/env.ts hands the whole environment to command objectives, which is a different job).
-import { readEnv } from '@tuneboard/contract/env';
+import { optionalText, readEnv } from '@tuneboard/contract/env';
 import { z } from 'zod';
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
 /** Settings a runner takes from its environment; command-line flags override each one. */
 const schema = z.object({

@@ -1,11 +1,6 @@
 // The launcher's environment, read once and validated. Flags on the command line override each setting.
-import { readEnv } from '@tuneboard/contract/env';
+import { optionalText, readEnv } from '@tuneboard/contract/env';
 import { z } from 'zod';
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
 const schema = z.object({
   /** Port of the GraphQL API (default 4000). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { EnvError, readEnv } from './env.ts';
+import { EnvError, optionalText, readEnv } from './env.ts';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -24,5 +24,12 @@ describe('readEnv', () => {
     const error = caught as EnvError;
     expect(error.variables).toEqual(['PORT', 'HOST', 'MODE']);
     expect(error.message).toMatch(/^Invalid PORT="many": .+; Invalid HOST="": .+; Invalid MODE="c": .+/);
+  });
+});
+
+describe('optionalText', () => {
+  it('trims a value and reads unset or blank as unset', () => {
+    const texts = z.object({ A: optionalText, B: optionalText, C: optionalText });
+    expect(readEnv(texts, { A: '  tb_secret ', B: '   ' })).toEqual({ A: 'tb_secret', B: undefined, C: undefined });
   });
 });

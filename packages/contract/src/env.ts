@@ -1,6 +1,6 @@
 // Reading settings from an environment, the one way every app and package does it: its own `env.ts` holds a zod
 // schema of its variables and hands `process.env` to `readEnv` (this file reads no environment itself).
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** An environment variable refused by its schema: the message names each variable, its value and the rule. */
 export class EnvError extends Error {
@@ -27,3 +27,9 @@ export function readEnv<S extends z.ZodType>(schema: S, source: Readonly<Record<
   });
   throw new EnvError(problems);
 }
+
+/** A variable that may be unset, trimmed; set to blank text counts as unset (`TUNEBOARD_TOKEN=` in a shell). */
+export const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
