@@ -125,11 +125,21 @@ export const RefinementPreviewQuery = graphql(`
           number
         }
         userErrors {
-          field
-          message
-          code
+          ...UserErrorFields
         }
       }
+    }
+  }
+`);
+
+/** What Pause, Resume and Stop answer: the study as it is now, or why it was refused. */
+export const StudyStatusPayloadFields = graphql(`
+  fragment StudyStatusPayloadFields on StudyPayload {
+    study {
+      ...StudySummaryFields
+    }
+    userErrors {
+      ...UserErrorFields
     }
   }
 `);
@@ -137,14 +147,7 @@ export const RefinementPreviewQuery = graphql(`
 export const StudyPauseMutation = graphql(`
   mutation StudyPause($id: ID!) {
     studyPause(input: { id: $id }) {
-      study {
-        ...StudySummaryFields
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...StudyStatusPayloadFields
     }
   }
 `);
@@ -152,14 +155,7 @@ export const StudyPauseMutation = graphql(`
 export const StudyResumeMutation = graphql(`
   mutation StudyResume($id: ID!) {
     studyResume(input: { id: $id }) {
-      study {
-        ...StudySummaryFields
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...StudyStatusPayloadFields
     }
   }
 `);
@@ -167,14 +163,7 @@ export const StudyResumeMutation = graphql(`
 export const StudyStopMutation = graphql(`
   mutation StudyStop($id: ID!) {
     studyStop(input: { id: $id }) {
-      study {
-        ...StudySummaryFields
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...StudyStatusPayloadFields
     }
   }
 `);
@@ -186,9 +175,7 @@ export const TrialEnqueueMutation = graphql(`
         ...StudyTrialFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -202,9 +189,7 @@ export const StudyRefineMutation = graphql(`
         name
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -3,12 +3,12 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import type { ChartParam, ChartTrial } from '@/charts';
-import type { StudySummaryFieldsFragment } from '@/gql/graphql';
+import type { StudyStatusPayloadFieldsFragment, StudySummaryFieldsFragment } from '@/gql/graphql';
 import { StudyPauseMutation, StudyResumeMutation, StudyStopMutation, TrialEnqueueMutation } from './documents';
 import styles from './study.module.css';
 import { FieldError } from '@/components/field-error';
 import { TextAreaField } from '@/components/field';
-import { readableError } from '@/lib/graphql/errors';
+import { payloadMessages } from '@/lib/forms/payload-errors';
 import { useFormErrors } from '@/lib/forms/use-form-errors';
 import { unclaimedErrors } from '@/lib/user-errors';
 import { READ_ONLY_REASON } from '@/lib/roles';
@@ -55,13 +55,15 @@ export function StudyControls({
   const finished = status === 'COMPLETED' || status === 'STOPPED' || status === 'FAILED';
   const why = readOnly ? READ_ONLY_REASON : undefined;
 
-  type Payload = { study: StudySummaryFieldsFragment | null; userErrors: { message: string }[] };
-  async function act(run: (v: { id: string }) => Promise<{ error?: { message: string }; data?: unknown }>, name: 'studyPause' | 'studyResume' | 'studyStop') {
+  async function act(
+    run: (v: { id: string }) => Promise<{ error?: Parameters<typeof payloadMessages>[0]['error']; data?: unknown }>,
+    name: 'studyPause' | 'studyResume' | 'studyStop',
+  ) {
     setMessage(null);
     const result = await run({ id: studyId });
-    if (result.error) return setMessage(readableError(result.error));
-    const payload = (result.data as Record<string, Payload> | undefined)?.[name];
-    if (payload?.userErrors.length) return setMessage(payload.userErrors.map((e) => e.message).join(' '));
+    const payload = (result.data as Record<string, StudyStatusPayloadFieldsFragment> | undefined)?.[name];
+    const problems = payloadMessages(result, payload);
+    if (problems.length > 0) return setMessage(problems.join(' '));
     if (payload?.study) onChange?.(payload.study);
   }
 
