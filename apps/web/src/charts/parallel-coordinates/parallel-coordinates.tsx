@@ -7,6 +7,7 @@ import type { AxisKey, AxisSelection, Brush, ChartObjective, ChartParam, ChartTr
 import styles from '../charts.module.css';
 import { useWidth } from '../use-width';
 import { drawBackdrop, drawSelected } from './draw';
+import { useThemeColors } from './theme';
 import { MISSING_GAP, axisScale, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform';
 import type { AxisDef, AxisScale } from './transform';
 
@@ -26,10 +27,6 @@ export interface ParallelCoordinatesProps {
 }
 
 const MARGIN = { top: 56, right: 60, bottom: 34 + MISSING_GAP, left: 60 };
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
-}
 
 /** Sizes a canvas for the screen's devicePixelRatio (sharp lines on HiDPI) and returns a cleared context in CSS pixels. */
 function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
@@ -186,29 +183,31 @@ export function ParallelCoordinates({
   const selectedCount = useMemo(() => mask.reduce((s, v) => s + v, 0), [mask]);
 
   const brushed = Object.keys(effectiveBrush).length > 0;
-  // The backdrop (every line, muted) only changes with data and layout; drawing it when idle keeps the first
-  // frame to the coloured lines and every brush update to redrawing the selected ones.
+  const themeColors = useThemeColors(canvasRef);
+  // The backdrop (every line, muted) only changes with data and layout, and shows only under a brush: drawn
+  // when idle once something is brushed, it keeps the first frame to the coloured lines, every brush update to
+  // redrawing the selected ones, and a live batch of an unbrushed page to one canvas.
   useEffect(() => {
     const canvas = backdropRef.current;
-    if (!canvas || width === 0) return;
+    if (!canvas || width === 0 || !brushed) return;
     const ctx = sizeCanvas(canvas, width, height);
     if (!ctx) return;
-    const draw = () => drawBackdrop(ctx, projection, trials.length, cssVar(canvas, '--border', '#ccc'), { x: MARGIN.left, y: MARGIN.top });
+    const draw = () => drawBackdrop(ctx, projection, trials.length, themeColors().border, { x: MARGIN.left, y: MARGIN.top });
     if (typeof window.requestIdleCallback !== 'function') {
       const id = window.setTimeout(draw, 0);
       return () => window.clearTimeout(id);
     }
     const id = window.requestIdleCallback(draw, { timeout: 500 });
     return () => window.cancelIdleCallback(id);
-  }, [projection, trials.length, width, height]);
+  }, [projection, trials.length, width, height, brushed, themeColors]);
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0) return;
     const ctx = sizeCanvas(canvas, width, height);
     if (!ctx) return;
-    drawSelected(ctx, projection, mask, coloring.buckets, { uncoloured: cssVar(canvas, '--muted', '#888'), palette: coloring.palette }, { x: MARGIN.left, y: MARGIN.top });
-  }, [projection, mask, coloring, width, height]);
+    drawSelected(ctx, projection, mask, coloring.buckets, { uncoloured: themeColors().muted, palette: coloring.palette }, { x: MARGIN.left, y: MARGIN.top });
+  }, [projection, mask, coloring, width, height, themeColors]);
 
   const allKeys = useMemo(() => visibleAxes(allAxes, effOrder, []).map((a) => a.key), [allAxes, effOrder]);
   const setOrder = useCallback(
