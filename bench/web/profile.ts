@@ -58,3 +58,37 @@ export function summarise(profile: CpuProfile, top: number): string {
     .map(([k, v]) => `  ${v.toFixed(0).padStart(7)} ms ${((v / total) * 100).toFixed(1).padStart(5)} %  ${k}`);
   return [`  phase ${total.toFixed(0)} ms, idle ${idle.toFixed(0)} ms`, ...rows].join('\n');
 }
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+}
+
+/**
+ * Runs `during` under a Chrome trace (devtools.timeline) and prints the main thread's time per event kind
+ * (style, layout, paint, script…): the native work a CPU profile shows only as "(program)".
+ */
+export async function traced<T>(page: Page, label: string, during: () => Promise<T>, top = 12): Promise<T> {
+  const browser = page.context().browser();
+  if (!browser) return during();
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const result = await during();
+  const buffer = await browser.stopTracing();
+  const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
+  // The renderer's main thread: the thread of the most RunTask time that has layout events.
+  const layoutThreads = new Set(traceEvents.filter((e) => e.name === 'Layout' || e.name === 'UpdateLayoutTree').map((e) => `${e.pid}:${e.tid}`));
+  const byName = new Map<string, number>();
+  for (const e of traceEvents) {
+    if (e.ph !== 'X' || e.dur === undefined || !layoutThreads.has(`${e.pid}:${e.tid}`)) continue;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  const rows = [...byName.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, ms]) => `  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  process.stdout.write(`trace ${label} (inclusive, nested events overlap):\n${rows.join('\n')}\n`);
+  return result;
+}

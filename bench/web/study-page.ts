@@ -20,7 +20,7 @@ import { launchBrowser } from '@tuneboard/e2e/browser';
 import { startWeb } from '@tuneboard/e2e/stack';
 import { freePorts } from '@tuneboard/start/ports';
 import { webBenchEnv } from './env.ts';
-import { profiled } from './profile.ts';
+import { profiled, traced } from './profile.ts';
 
 const SIZES = (process.argv[2] ?? '10000,100000').split(',').map(Number);
 const RUNS = Number(process.argv[3] ?? 2);
@@ -227,7 +227,7 @@ async function main(): Promise<void> {
       const brushes: number[] = [];
       for (let i = 0; i < 3; i++) {
         try {
-          brushes.push(await (i === 0 ? maybeProfiled(page, `${trials} brush`, () => brush(page, i)) : brush(page, i)));
+          brushes.push(await (i === 0 ? maybeProfiled(page, `${trials} brush`, () => brush(page, i)) : i === 2 && PROFILE ? traced(page, `${trials} brush`, () => brush(page, i)) : brush(page, i)));
         } catch (error) {
           // Reported, not fatal: the other figures of this size still count.
           process.stdout.write(`${trials}: brush ${i + 1} not measured: ${String(error).split('\n')[0]}\n`);

@@ -5,7 +5,7 @@
 // MAX_INTERVAL_MS (events then show up within two seconds at worst).
 
 /** The share of the main thread live updates may take. */
-export const BUSY_SHARE = 0.15;
+export const BUSY_SHARE = 0.1;
 /** The longest wait between two batches. */
 export const MAX_INTERVAL_MS = 2_000;
 /** Weight of the newest render in the running estimate (renders vary; one slow frame should not decide). */
