@@ -179,7 +179,16 @@ export function ParallelCoordinates({
     else delete next[draft.key];
     return next;
   }, [brush, draft]);
-  const mask = useMemo(() => brushMask(trials, effectiveBrush), [trials, effectiveBrush]);
+  // The same selection as the mask shown keeps that very mask: releasing a drag commits what its last move drew,
+  // and an unchanged mask is not drawn again (at 100,000 trials the canvas' raster is most of a brush's cost).
+  const shownMask = useRef<Uint8Array | null>(null);
+  const mask = useMemo(() => {
+    const next = brushMask(trials, effectiveBrush);
+    const shown = shownMask.current;
+    if (shown !== null && sameMask(shown, next)) return shown;
+    shownMask.current = next;
+    return next;
+  }, [trials, effectiveBrush]);
   const selectedCount = useMemo(() => mask.reduce((s, v) => s + v, 0), [mask]);
 
   const brushed = Object.keys(effectiveBrush).length > 0;
@@ -379,6 +388,12 @@ export function ParallelCoordinates({
       )}
     </div>
   );
+}
+
+function sameMask(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function formatLegend(v: number): string {
