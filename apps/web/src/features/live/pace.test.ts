@@ -31,6 +31,8 @@ describe('pacing live batches by their render cost', () => {
     const pacer = createPacer();
     pacer.record(Number.NaN);
     pacer.record(-5);
+    // From a batch that changed nothing to a later render: not one render's cost.
+    pacer.record(60_000);
     expect(pacer.interval(500)).toBe(0);
   });
 });

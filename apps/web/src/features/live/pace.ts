@@ -8,6 +8,8 @@
 export const BUSY_SHARE = 0.1;
 /** The longest wait between two batches. */
 export const MAX_INTERVAL_MS = 2_000;
+/** Longer than any render: a measurement past it spans more than one render (a batch that changed nothing). */
+const MAX_RENDER_MS = 10_000;
 /** Weight of the newest render in the running estimate (renders vary; one slow frame should not decide). */
 const WEIGHT = 0.3;
 
@@ -27,7 +29,7 @@ export function createPacer(): Pacer {
   let estimate: number | null = null;
   return {
     record(ms) {
-      if (!Number.isFinite(ms) || ms < 0) return;
+      if (!Number.isFinite(ms) || ms < 0 || ms > MAX_RENDER_MS) return;
       estimate = estimate === null ? ms : estimate + WEIGHT * (ms - estimate);
     },
     interval(trials) {
