@@ -20,9 +20,13 @@ import { launchBrowser } from '@tuneboard/e2e/browser';
 import { startWeb } from '@tuneboard/e2e/stack';
 import { freePorts } from '@tuneboard/start/ports';
 import { webBenchEnv } from './env.ts';
+import { profiled, traced } from './profile.ts';
 
 const SIZES = (process.argv[2] ?? '10000,100000').split(',').map(Number);
 const RUNS = Number(process.argv[3] ?? 2);
+const PROFILE = webBenchEnv.TUNEBOARD_BENCH_PROFILE === '1';
+/** Under the CPU profiler when TUNEBOARD_BENCH_PROFILE=1 (which slows the phase: its figure is not comparable). */
+const maybeProfiled = <T>(page: Page, label: string, during: () => Promise<T>): Promise<T> => (PROFILE ? profiled(page, label, during) : during());
 const POINTS = 20;
 const EVENTS_PER_SECOND = 50;
 const LIVE_SECONDS = 10;
@@ -93,10 +97,26 @@ async function visit(page: Page, url: string, trials: number): Promise<{ summary
   const summary = await page.evaluate<number>(
     `performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN`,
   );
+  if (PROFILE) {
+    // When each request of the visit ran: the document, the scripts and the API reads (start → end, ms).
+    const requests = await page.evaluate<string>(
+      `[performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+        .filter((e) => e.entryType === 'navigation' || e.name.includes('graphql') || e.initiatorType === 'script')
+        .map((e) => Math.round(e.startTime) + '→' + Math.round(e.responseEnd) + ' ' + e.name.split('/').pop().slice(0, 40))
+        .join('\\n')`,
+    );
+    process.stdout.write(`${trials}: requests of the visit:\n${requests}\n`);
+  }
   return { summary, full };
 }
 
-/** Drags a brush on the `lr` axis; ms from the release to the frame after the page shows the brushed trials. */
+/**
+ * Drags a brush on the `lr` axis; ms from the release to the frame after the page shows the brushed trials. Each
+ * drag starts outside the brush before it and has its own length: a drag that starts inside a brush moves it
+ * instead of drawing a new one, and on this log axis (values spread evenly in log space) a moved brush of the
+ * same height selects the same number of trials, so the page's counts did not change and the drag looked
+ * unregistered (the "2 of 3 drags registered" of the first runs).
+ */
 async function brush(page: Page, step: number): Promise<number> {
   // The axis' brush overlay, scrolled into view as a person would (panels above can push it below the fold).
   const overlay = page.locator('[data-testid="parallel-coordinates"] [data-axis="param:lr"] rect.overlay');
@@ -105,15 +125,21 @@ async function brush(page: Page, step: number): Promise<number> {
   if (!axis) throw new Error('no lr axis');
   const before = await page.getAttribute('[data-testid="parallel-coordinates"]', 'data-selected-count');
   const x = axis.x + axis.width / 2;
-  const y0 = axis.y + axis.height * (0.15 + 0.1 * step);
+  const y0 = axis.y + axis.height * (0.05 + 0.3 * step);
+  const length = axis.height * (0.1 + 0.05 * step);
   await page.evaluate(`window.__released = 0; window.addEventListener('pointerup', () => { window.__released = performance.now(); }, { once: true, capture: true })`);
   await page.mouse.move(x, y0);
   await page.mouse.down();
-  await page.mouse.move(x, y0 + 40, { steps: 4 });
-  await page.mouse.move(x, y0 + 80, { steps: 4 });
+  await page.mouse.move(x, y0 + length / 2, { steps: 4 });
+  await page.mouse.move(x, y0 + length, { steps: 4 });
   await page.mouse.up();
+  // The page has reacted when the chart's selection changed and the table holds exactly the selected trials.
   await page.waitForFunction(
-    `document.querySelector('[data-testid="parallel-coordinates"]')?.getAttribute('data-selected-count') !== ${JSON.stringify(before)}`,
+    `(() => {
+      const selected = document.querySelector('[data-testid="parallel-coordinates"]')?.getAttribute('data-selected-count');
+      const rows = document.querySelector('[data-testid="trial-table"]')?.getAttribute('data-row-count');
+      return selected !== ${JSON.stringify(before)} && rows === selected;
+    })()`,
     undefined,
     { timeout: 20_000 },
   );
@@ -189,7 +215,7 @@ async function main(): Promise<void> {
       const fulls: number[] = [];
       // The first visit warms Next's and the API's caches; the figures are the visits after it.
       for (let run = 0; run <= RUNS; run++) {
-        const { summary, full } = await visit(page, url, trials);
+        const { summary, full } = await (run === RUNS ? maybeProfiled(page, `${trials} full render`, () => visit(page, url, trials)) : visit(page, url, trials));
         if (run > 0) {
           summaries.push(summary);
           fulls.push(full);
@@ -201,7 +227,7 @@ async function main(): Promise<void> {
       const brushes: number[] = [];
       for (let i = 0; i < 3; i++) {
         try {
-          brushes.push(await brush(page, i));
+          brushes.push(await (i === 0 ? maybeProfiled(page, `${trials} brush`, () => brush(page, i)) : i === 2 && PROFILE ? traced(page, `${trials} brush`, () => brush(page, i)) : brush(page, i)));
         } catch (error) {
           // Reported, not fatal: the other figures of this size still count.
           process.stdout.write(`${trials}: brush ${i + 1} not measured: ${String(error).split('\n')[0]}\n`);
@@ -214,9 +240,11 @@ async function main(): Promise<void> {
       await page.waitForTimeout(1_000);
       const idle = await busyShare(page, 5, async () => {});
       let sent = 0;
-      const live = await busyShare(page, LIVE_SECONDS, async () => {
-        sent = await enqueueAtRate(api, team, studyId, EVENTS_PER_SECOND, LIVE_SECONDS);
-      });
+      const live = await maybeProfiled(page, `${trials} live`, () =>
+        busyShare(page, LIVE_SECONDS, async () => {
+          sent = await enqueueAtRate(api, team, studyId, EVENTS_PER_SECOND, LIVE_SECONDS);
+        }),
+      );
       await page.waitForSelector(`[data-testid="trial-table"][data-row-count="${trials + sent}"]`, { timeout: 60_000 });
       process.stdout.write(`${trials}: main thread busy ${(idle * 100).toFixed(1)} % idle, ${(live * 100).toFixed(1)} % with ${sent} events in ${LIVE_SECONDS} s (all shown)\n`);
       lines.push(

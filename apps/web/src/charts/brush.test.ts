@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brushToRanges, filterByBrush, parseAxisKey, trialInBrush } from './brush';
+import { brushTest, brushToRanges, filterByBrush, parseAxisKey, trialInBrush } from './brush';
 import type { Brush, ChartParam, ChartTrial } from './types';
 
 const trial = (number: number, params: ChartTrial['params'], values: ChartTrial['values']): ChartTrial => ({
@@ -77,5 +77,16 @@ describe('brush', () => {
       'param:optimizer': { kind: 'set', values: ['rmsprop'] },
     };
     expect(brushToRanges(brush, params)).toEqual({});
+  });
+  it('compiles a brush into one test that agrees with trialInBrush, and into none without a brush', () => {
+    expect(brushTest({})).toBeNull();
+    const brush: Brush = {
+      'param:optimizer': { kind: 'set', values: ['sgd'] },
+      'param:momentum': { kind: 'range', low: 0.4, high: 0.95 },
+      'objective:0': { kind: 'range', low: 0, high: 0.6 },
+    };
+    const test = brushTest(brush)!;
+    expect(trials.map((t) => test(t))).toEqual(trials.map((t) => trialInBrush(t, brush)));
+    expect(trials.filter(test).map((t) => t.number)).toEqual([1]);
   });
 });

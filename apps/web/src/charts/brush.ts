@@ -26,17 +26,56 @@ export function valueInSelection(value: ParamValue | undefined, selection: AxisS
   return selection.values.some((v) => v === value);
 }
 
+/** Reads one axis' value from a trial: the key parsed once, not once per trial (100,000 trials × 8 axes). */
+export function axisAccessor(key: AxisKey): (trial: ChartTrial) => ParamValue | undefined {
+  const axis = parseAxisKey(key);
+  if (axis === null) return () => undefined;
+  if (axis.kind === 'param') {
+    const { name } = axis;
+    return (trial) => trial.params[name];
+  }
+  const { index } = axis;
+  return (trial) => {
+    const v = trial.values?.[index];
+    return v === null || v === undefined || Number.isNaN(v) ? undefined : v;
+  };
+}
+
+/**
+ * The brush as one test, compiled once per brush: each axis' accessor and selection are prepared up front, so
+ * filtering 100,000 trials costs a few comparisons each. Null when nothing is brushed (every trial passes).
+ */
+export function brushTest(brush: Brush): ((trial: ChartTrial) => boolean) | null {
+  const checks = Object.entries(brush).map(([key, selection]): ((trial: ChartTrial) => boolean) => {
+    const value = axisAccessor(key);
+    if (selection.kind === 'range') {
+      const { low, high } = selection;
+      return (trial) => {
+        const v = value(trial);
+        return typeof v === 'number' && v >= low && v <= high;
+      };
+    }
+    const values = new Set<ParamValue>(selection.values);
+    return (trial) => {
+      const v = value(trial);
+      return v !== undefined && values.has(v);
+    };
+  });
+  if (checks.length === 0) return null;
+  return (trial) => {
+    for (const check of checks) if (!check(trial)) return false;
+    return true;
+  };
+}
+
 /** True when the trial lies inside every brushed axis (brushes on several axes combine with AND). */
 export function trialInBrush(trial: ChartTrial, brush: Brush): boolean {
-  for (const [key, selection] of Object.entries(brush)) {
-    if (!valueInSelection(axisValue(trial, key), selection)) return false;
-  }
-  return true;
+  return brushTest(brush)?.(trial) ?? true;
 }
 
 export function filterByBrush<T extends ChartTrial>(trials: readonly T[], brush: Brush): T[] {
-  if (Object.keys(brush).length === 0) return trials.slice();
-  return trials.filter((t) => trialInBrush(t, brush));
+  const test = brushTest(brush);
+  return test === null ? trials.slice() : trials.filter(test);
 }
 
 /**

@@ -7,6 +7,7 @@ import { useWidth } from '../use-width';
 import { AxisBrush } from './axis-brush';
 import { ColorLegend } from './color-legend';
 import { drawBackdrop, drawSelected } from './draw';
+import { useThemeColors } from './theme';
 import { MISSING_GAP, axisScale, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform';
 import type { AxisScale } from './transform';
 
@@ -26,10 +27,6 @@ export interface ParallelCoordinatesProps {
 }
 
 const MARGIN = { top: 56, right: 60, bottom: 34 + MISSING_GAP, left: 60 };
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
-}
 
 /** Sizes a canvas for the screen's devicePixelRatio (sharp lines on HiDPI) and returns a cleared context in CSS pixels. */
 function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
@@ -92,33 +89,44 @@ export function ParallelCoordinates({
     else delete next[draft.key];
     return next;
   }, [brush, draft]);
-  const mask = useMemo(() => brushMask(trials, effectiveBrush), [trials, effectiveBrush]);
+  // The same selection as the mask shown keeps that very mask: releasing a drag commits what its last move drew,
+  // and an unchanged mask is not drawn again (at 100,000 trials the canvas' raster is most of a brush's cost).
+  const shownMask = useRef<Uint8Array | null>(null);
+  const mask = useMemo(() => {
+    const next = brushMask(trials, effectiveBrush);
+    const shown = shownMask.current;
+    if (shown !== null && sameMask(shown, next)) return shown;
+    shownMask.current = next;
+    return next;
+  }, [trials, effectiveBrush]);
   const selectedCount = useMemo(() => mask.reduce((s, v) => s + v, 0), [mask]);
 
   const brushed = Object.keys(effectiveBrush).length > 0;
-  // The backdrop (every line, muted) only changes with data and layout; drawing it when idle keeps the first
-  // frame to the coloured lines and every brush update to redrawing the selected ones.
+  const themeColors = useThemeColors(canvasRef);
+  // The backdrop (every line, muted) only changes with data and layout, and shows only under a brush: drawn
+  // when idle once something is brushed, it keeps the first frame to the coloured lines, every brush update to
+  // redrawing the selected ones, and a live batch of an unbrushed page to one canvas.
   useEffect(() => {
     const canvas = backdropRef.current;
-    if (!canvas || width === 0) return;
+    if (!canvas || width === 0 || !brushed) return;
     const ctx = sizeCanvas(canvas, width, height);
     if (!ctx) return;
-    const draw = () => drawBackdrop(ctx, projection, trials.length, cssVar(canvas, '--border', '#ccc'), { x: MARGIN.left, y: MARGIN.top });
+    const draw = () => drawBackdrop(ctx, projection, trials.length, themeColors().border, { x: MARGIN.left, y: MARGIN.top });
     if (typeof window.requestIdleCallback !== 'function') {
       const id = window.setTimeout(draw, 0);
       return () => window.clearTimeout(id);
     }
     const id = window.requestIdleCallback(draw, { timeout: 500 });
     return () => window.cancelIdleCallback(id);
-  }, [projection, trials.length, width, height]);
+  }, [projection, trials.length, width, height, brushed, themeColors]);
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0) return;
     const ctx = sizeCanvas(canvas, width, height);
     if (!ctx) return;
-    drawSelected(ctx, projection, mask, coloring.buckets, { uncoloured: cssVar(canvas, '--muted', '#888'), palette: coloring.palette }, { x: MARGIN.left, y: MARGIN.top });
-  }, [projection, mask, coloring, width, height]);
+    drawSelected(ctx, projection, mask, coloring.buckets, { uncoloured: themeColors().muted, palette: coloring.palette }, { x: MARGIN.left, y: MARGIN.top });
+  }, [projection, mask, coloring, width, height, themeColors]);
 
   const allKeys = useMemo(() => visibleAxes(allAxes, effOrder, []).map((a) => a.key), [allAxes, effOrder]);
   const setOrder = useCallback(
@@ -274,3 +282,10 @@ export function ParallelCoordinates({
     </div>
   );
 }
+
+function sameMask(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+

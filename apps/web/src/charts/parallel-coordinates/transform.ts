@@ -1,6 +1,6 @@
 import { extent, scaleLinear, scaleLog, scalePoint, scaleSequential, interpolateViridis } from 'd3';
 import { logAxisTicks } from '../log-ticks';
-import { axisValue, trialInBrush } from '../brush';
+import { axisAccessor, brushTest } from '../brush';
 import { objectiveAxisKey, paramAxisKey } from '../types';
 import type { AxisKey, AxisSelection, Brush, ChartObjective, ChartParam, ChartTrial, ParamValue } from '../types';
 
@@ -199,8 +199,9 @@ export function projectTrials(trials: readonly ChartTrial[], axes: readonly Axis
   for (let a = 0; a < n; a++) {
     const axis = axes[a] as AxisDef;
     const scale = scales[a] as AxisScale;
+    const value = axisAccessor(axis.key);
     for (let t = 0; t < trials.length; t++) {
-      const y = scale.y(axisValue(trials[t] as ChartTrial, axis.key));
+      const y = scale.y(value(trials[t] as ChartTrial));
       ys[t * n + a] = y ?? missingY;
     }
   }
@@ -209,9 +210,10 @@ export function projectTrials(trials: readonly ChartTrial[], axes: readonly Axis
 
 /** 1 for trials inside every brush, 0 for the others; all 1 with no brush. */
 export function brushMask(trials: readonly ChartTrial[], brush: Brush): Uint8Array {
+  const test = brushTest(brush);
+  if (test === null) return new Uint8Array(trials.length).fill(1);
   const mask = new Uint8Array(trials.length);
-  const empty = Object.keys(brush).length === 0;
-  for (let i = 0; i < trials.length; i++) mask[i] = empty || trialInBrush(trials[i] as ChartTrial, brush) ? 1 : 0;
+  for (let i = 0; i < trials.length; i++) mask[i] = test(trials[i] as ChartTrial) ? 1 : 0;
   return mask;
 }
 

@@ -50,4 +50,15 @@ describe('trial table transform', () => {
     const csv = toCsv(rows.slice(0, 2), columns);
     expect(csv.split('\r\n')).toEqual(['#,State,loss,lr,note,accuracy,Duration (s)', '0,COMPLETE,0.5,0.01,plain,0.9,0', '1,PRUNED,,0.1,"a, ""quoted"" one",,10']);
   });
+  it('sorts rows already in order (the live store keeps them by number) like any others, in both directions', () => {
+    const many = Array.from({ length: 50 }, (_, i) => t(i, 'COMPLETE', { lr: 0.01, note: 'plain' }, (i * 7) % 11));
+    const number = col('number');
+    expect(sortRows(many, number, 'desc').map((r) => r.number)).toEqual([...many].reverse().map((r) => r.number));
+    expect(sortRows(many, number, 'asc').map((r) => r.number)).toEqual(many.map((r) => r.number));
+    // Not in order by value: the comparison sort, ties kept in row order.
+    const byValue = sortRows(many, col('objective:0'), 'desc').map((r) => r.values?.[0]);
+    expect(byValue).toEqual([...byValue].sort((a, b) => (b ?? 0) - (a ?? 0)));
+    // The input is never reordered in place.
+    expect(many.map((r) => r.number)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
 });

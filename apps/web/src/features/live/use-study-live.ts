@@ -1,24 +1,17 @@
 'use client';
 
 // The study page's live store as a hook: subscribed while the page is visible, events batched to animation
-// frames (spaced out for big studies: flushInterval), a whole snapshot read again (one at a time) whenever the store turns stale — a gap in the numbers, a
+// frames (spaced by what the renders cost: pace.ts), a whole snapshot read again (one at a time) whenever the store turns stale — a gap in the numbers, a
 // SYNC after a (re)subscription that is ahead of the store, a page restored from the back/forward cache.
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { coalesce, type Coalescer } from './coalesce';
+import { createPacer } from './pace';
 import { StudyLiveEvents } from './documents';
 import { fetchSnapshot, toLiveTrial } from './snapshot';
 import { fromSnapshot, storeReducer, type LiveEvent, type Snapshot, type StudyStore } from './study-store';
 import { useVisibleSubscription } from './use-visible-subscription';
 import { readableError } from '@/lib/graphql/errors';
-
-/**
- * Least time between two batches of events: every frame for a small study, up to a second for 100,000 trials (one
- * re-render of such a page takes a good part of a frame budget per 10,000 trials).
- */
-export function flushInterval(trials: number): number {
-  return trials < 2_000 ? 0 : Math.min(1_000, trials / 100);
-}
 
 export interface StudyLive {
   store: StudyStore;
@@ -67,6 +60,15 @@ export function useStudyLive(studyId: string, initial: Snapshot): StudyLive {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const trialCount = useRef(store.trials.length);
   trialCount.current = store.trials.length;
+  // What a batch's render costs, measured from its dispatch to the layout effects of its commit (this hook's
+  // layout effect runs after those of every panel below it, canvases included).
+  const pacer = useRef(createPacer());
+  const dispatchedAt = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (dispatchedAt.current === null) return;
+    pacer.current.record(performance.now() - dispatchedAt.current);
+    dispatchedAt.current = null;
+  }, [store]);
   useVisibleSubscription(
     client,
     StudyLiveEvents,
@@ -87,14 +89,15 @@ export function useStudyLive(studyId: string, initial: Snapshot): StudyLive {
         trial: event.trial ? toLiveTrial(event.trial) : null,
       });
       if (frame.current !== null) return;
-      // A big study's render (summary, table sort, 100,000 canvas lines) is costly: its batches are spaced out.
-      const wait = Math.max(0, lastFlush.current + flushInterval(trialCount.current) - performance.now());
+      // A big study's render (summary, table, 100,000 canvas lines) is costly: its batches are spaced out.
+      const wait = Math.max(0, lastFlush.current + pacer.current.interval(trialCount.current) - performance.now());
       const flush = () => {
         frame.current = requestAnimationFrame(() => {
           frame.current = null;
           lastFlush.current = performance.now();
           const events = batch.current;
           batch.current = [];
+          dispatchedAt.current = lastFlush.current;
           dispatch({ type: 'events', events });
         });
       };

@@ -1,5 +1,6 @@
 // Server-side loading of the study page (serverQuery reads the request cookie: only server components call this).
 import { serverQuery } from '@/lib/graphql/server';
+import { loadWithRetry, type Loaded } from '@/lib/graphql/retry';
 import { StudyPageQuery } from './documents';
 import { toChartObjectives, toChartParams } from './to-chart';
 import { StudyTrialRange } from '../live/documents';
@@ -11,7 +12,12 @@ import type { StudyViewProps } from './study-view';
  * round trip. A bigger study's other trials are read by the browser afterwards, several ranges at once
  * (live/snapshot.ts): the summary paints at once, the table and charts fill in.
  */
-export async function loadStudyPage(id: string): Promise<StudyViewProps | null> {
+export async function loadStudyPage(id: string): Promise<Loaded<StudyViewProps | null>> {
+  // A transient API error (RATE_LIMITED under load) is tried once more; if it persists, the page shows why.
+  return loadWithRetry(() => readStudyPage(id));
+}
+
+async function readStudyPage(id: string): Promise<StudyViewProps | null> {
   const [{ study }, first] = await Promise.all([
     serverQuery(StudyPageQuery, { id }),
     serverQuery(StudyTrialRange, { id, from: 0, to: FIRST_RANGE }),

@@ -32,6 +32,7 @@ import { READ_ONLY_REASON, canWrite } from '@/lib/roles';
 import { ImportancePanel, LearningCurvesPanel } from './analysis-panels';
 import { ContourPanel, EdfPanel } from './distribution-panels';
 import { Lineage } from './lineage';
+import { Deferred } from './deferred';
 import { RefineDialog } from './refine-dialog';
 import styles from './study.module.css';
 import { NotesPanel } from '@/features/notes/notes-panel';
@@ -236,33 +237,39 @@ export function StudyView({ study, params, objectives, trials: initialTrials, pa
         />
       </Panel>
 
+      {/* Below the fold: each chart renders once it nears the viewport and pauses while scrolled away (deferred.tsx). */}
       <div className={styles.grid}>
         <Panel title={`History of ${objective?.name ?? 'the objective'}`} minHeight={280}>
-          <HistoryChart trials={visible} objectives={objectives} objectiveIndex={objectiveIndex} />
+          <Deferred minHeight={260}>
+            <HistoryChart trials={visible} objectives={objectives} objectiveIndex={objectiveIndex} />
+          </Deferred>
         </Panel>
-        <LearningCurvesPanel
-          studyId={study.id}
-          objectives={objectives}
-          objectiveIndex={objectiveIndex}
-          visible={visible}
-          // Metric reports, and finished trials (a trial's last points may land with its finish).
-          version={store.metricsVersion}
-          paused={loading}
-        />
-        <ImportancePanel
-          studyId={study.id}
-          objectiveIndex={objectiveIndex}
-          completeCount={completeCount}
-          paused={loading}
-        />
+        <Deferred minHeight={320} placeholder={<Panel title="Learning curves" minHeight={280} loading />}>
+          <LearningCurvesPanel
+            studyId={study.id}
+            objectives={objectives}
+            objectiveIndex={objectiveIndex}
+            visible={visible}
+            // Metric reports, and finished trials (a trial's last points may land with its finish).
+            version={store.metricsVersion}
+            paused={loading}
+          />
+        </Deferred>
+        <Deferred minHeight={320} placeholder={<Panel title="Parameter importance" minHeight={280} loading />}>
+          <ImportancePanel studyId={study.id} objectiveIndex={objectiveIndex} completeCount={completeCount} paused={loading} />
+        </Deferred>
         <Panel title="Slices" minHeight={280}>
-          <SliceChart trials={visible} params={params} objectives={objectives} objectiveIndex={objectiveIndex} />
+          <Deferred minHeight={260}>
+            <SliceChart trials={visible} params={params} objectives={objectives} objectiveIndex={objectiveIndex} />
+          </Deferred>
         </Panel>
         <ContourPanel trials={visible} params={params} objectives={objectives} objectiveIndex={objectiveIndex} />
         <EdfPanel trials={visible} objectives={objectives} objectiveIndex={objectiveIndex} />
         {objectives.length > 1 && (
           <Panel title="Pareto front" minHeight={280}>
-            <ParetoChart trials={visible} objectives={objectives} onSelectTrial={openTrial} />
+            <Deferred minHeight={280}>
+              <ParetoChart trials={visible} objectives={objectives} onSelectTrial={openTrial} />
+            </Deferred>
           </Panel>
         )}
       </div>

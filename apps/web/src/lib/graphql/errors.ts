@@ -2,7 +2,7 @@
 export interface GraphqlErrorEntry {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string };
+  extensions?: { code?: string; retryAfterSeconds?: number };
 }
 
 /** A GraphQL request that came back with errors (not userErrors: those are data). */

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { LoadError } from '@/components/load-error';
 import { StudyView } from '@/features/study/study-view';
 import { loadStudyPage } from '@/features/study/load';
 import { routeId } from '@/lib/route-id';
@@ -8,7 +9,8 @@ export const metadata: Metadata = { title: 'Study' };
 
 export default async function StudyPage({ params }: { params: Promise<{ studyId: string }> }) {
   const { studyId } = await params;
-  const data = await loadStudyPage(routeId(studyId));
-  if (!data) notFound();
-  return <StudyView {...data} />;
+  const loaded = await loadStudyPage(routeId(studyId));
+  if (!loaded.ok) return <LoadError title="The study could not be loaded" message={loaded.message} />;
+  if (!loaded.value) notFound();
+  return <StudyView {...loaded.value} />;
 }
