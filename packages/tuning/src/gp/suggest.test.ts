@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Dim } from '../numeric/dims.ts';
 import { createRandomSource } from '../rng.ts';
+import { LogAcquisition, LowerConfidenceBound } from './acquisition.ts';
+import { extendGp, gpPredict } from './model.ts';
 import { defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset } from './suggest.ts';
 
 const sphere = (x: readonly number[]): number => x.reduce((a, v) => a + (v - 0.3) ** 2, 0);
@@ -89,6 +91,54 @@ describe('gpSuggest', { timeout: optimisationTimeout }, () => {
     const mean = gpPrepare({ X, y, dims, rng: createRandomSource(3), liar: 'mean' });
     const pending = [[0.3, 0.25]];
     expect(gpPropose(lcb, pending, createRandomSource(6))).toEqual(gpPropose(mean, pending, createRandomSource(6)));
+  });
+
+  it('a running trial lowers the batch acquisition at and near it, not far from it (the believer: mean kept, σ removed)', () => {
+    const X = initialDesign(12, 2, 8);
+    const y = X.map(sphere);
+    const prepared = gpPrepare({ X, y, dims: cont(2), rng: createRandomSource(3) });
+    const model = prepared.objective!;
+    const running = [0.35, 0.25];
+    const believer = extendGp(model, [running], [gpPredict(model, running).mean]);
+    const near = [0.37, 0.26];
+    const far = [0.95, 0.95];
+    // The believed value leaves the posterior mean where it was, everywhere.
+    for (const p of [running, near, far]) expect(gpPredict(believer, p).mean).toBeCloseTo(gpPredict(model, p).mean, 6);
+    // σ² falls to about the fitted noise there.
+    expect(gpPredict(believer, running).variance).toBeLessThan(0.1 * gpPredict(model, running).variance);
+    const lcb = (m: typeof model, p: number[]) => new LowerConfidenceBound(m, 1).value(p);
+    expect(lcb(believer, running)).toBeLessThan(lcb(model, running));
+    expect(lcb(believer, near)).toBeLessThan(lcb(model, near));
+    expect(lcb(model, near) - lcb(believer, near)).toBeGreaterThan(10 * (lcb(model, far) - lcb(believer, far)));
+    // EI with the believed value as incumbent (the mixed-space path): several times less at the running point.
+    const best = Math.min(prepared.best!, gpPredict(model, running).mean);
+    const ei = (m: typeof model, b: number, p: number[]) => new LogAcquisition(m, b, []).value(p);
+    expect(ei(believer, best, running)).toBeLessThan(ei(model, prepared.best!, running) - 1);
+    expect(ei(believer, best, near)).toBeLessThan(ei(model, prepared.best!, near));
+  });
+
+  it('spreads a batch over a mixed space (integer and categorical): distinct snapped points, several levels', () => {
+    // x0 continuous, x1 integer with 5 levels, a categorical of 3 choices; the best category is the second.
+    const dims: Dim[] = [{ kind: 'continuous' }, { kind: 'int', levels: 5 }, { kind: 'categorical', choices: 3 }];
+    const f = (x: readonly number[]) => (x[0]! - 0.4) ** 2 + (x[1]! - 0.5) ** 2 + (x[3] === 1 ? 0 : 0.5);
+    const rng = createRandomSource(21);
+    const X: number[][] = [];
+    for (let i = 0; i < 12; i++) {
+      const c = i % 3;
+      X.push([rng(), (Math.floor(rng() * 5) + 0.5) / 5, c === 0 ? 1 : 0, c === 1 ? 1 : 0, c === 2 ? 1 : 0]);
+    }
+    const prepared = gpPrepare({ X, y: X.map(f), dims, rng: createRandomSource(4) });
+    const batch: number[][] = [];
+    for (let i = 0; i < 8; i++) batch.push(gpPropose(prepared, batch, createRandomSource(30 + i)));
+    const keys = new Set([...X, ...batch].map((p) => p.join(',')));
+    expect(keys.size).toBe(X.length + batch.length);
+    for (const p of batch) {
+      expect([0.1, 0.3, 0.5, 0.7, 0.9]).toContain(p[1]);
+      expect(p.slice(2).sort()).toEqual([0, 0, 1]);
+    }
+    // Not one integer level and one continuous value for the whole batch.
+    expect(new Set(batch.map((p) => p[1])).size).toBeGreaterThan(1);
+    expect(Math.max(...batch.map((p) => p[0]!)) - Math.min(...batch.map((p) => p[0]!))).toBeGreaterThan(0.01);
   });
 
   it('splits into a fit (gpPrepare) and proposals (gpPropose): one stream through both equals gpSuggest', () => {
