@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 
 /** What the runner reports about the adapter it trains on (start-up log, runner capabilities). */
 export interface WebGpuAdapterReport {
@@ -56,11 +57,10 @@ export interface WebGpuModules {
 
 const nodeModules: WebGpuModules = {
   resolve: (name) => require.resolve(name),
-  // A computed specifier: bundlers and TypeScript leave optional packages alone.
-  load: (name) => import(/* @vite-ignore */ [name][0]!),
+  // Literal specifiers: a bundle (the GPU kit) takes tfjs's WebGPU backend in, sharing the bundle's tfjs-core,
+  // and leaves `webgpu` (a native module) outside.
+  load: (name) => (name === 'webgpu' ? import('webgpu') : import('@tensorflow/tfjs-backend-webgpu')),
 };
-
-const packages = ['webgpu', '@tensorflow/tfjs-backend-webgpu'] as const;
 
 /** The system's library folders the dynamic linker searches on x86-64 / arm64 Debian, Ubuntu, Fedora, Arch. */
 const systemLibraryFolders = [
@@ -212,12 +212,10 @@ function installGlobals(dawn: DawnModule, gpu: DawnGpu, adapter: DawnAdapter): v
  * {@link WebGpuUnavailable} naming what is missing: the packages, the Vulkan loader, or an adapter.
  */
 export async function prepareWebGpu(settings: WebGpuSettings, modules: WebGpuModules = nodeModules): Promise<WebGpuAdapterReport> {
-  for (const name of packages) {
-    try {
-      modules.resolve(name);
-    } catch {
-      throw new WebGpuUnavailable('package', `the optional package ${name} is not installed (npm install --include=optional)`);
-    }
+  try {
+    modules.resolve('webgpu');
+  } catch {
+    throw new WebGpuUnavailable('package', 'the optional package webgpu is not installed (npm install --include=optional)');
   }
   if (process.platform === 'linux') {
     const loader = await findVulkanLoader(settings.libraryPath);
@@ -252,10 +250,26 @@ export async function prepareWebGpu(settings: WebGpuSettings, modules: WebGpuMod
   const limits: Record<string, number> = {};
   for (const key of reportedLimits) limits[key] = Number(adapter.limits[key]);
   installGlobals(dawn, gpu, adapter);
+  let backend: { WebGPUBackend?: new (device: unknown, info: unknown) => tf.KernelBackend };
   try {
-    await modules.load('@tensorflow/tfjs-backend-webgpu');
+    backend = (await modules.load('@tensorflow/tfjs-backend-webgpu')) as typeof backend;
   } catch (error) {
-    throw new WebGpuUnavailable('package', `@tensorflow/tfjs-backend-webgpu failed to load: ${errorText(error)}`);
+    const code = (error as { code?: string }).code;
+    const missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+    throw new WebGpuUnavailable('package', missing ? 'the optional package @tensorflow/tfjs-backend-webgpu is not installed' : `@tensorflow/tfjs-backend-webgpu failed to load: ${errorText(error)}`);
+  }
+  // The package registers its backend on import only where navigator.gpu already existed; loaded earlier (or
+  // once more), it is registered here the same way: on this process's adapter.
+  const Backend = backend.WebGPUBackend;
+  if (Backend && !tf.findBackendFactory('webgpu')) {
+    tf.registerBackend('webgpu', async () => {
+      const requiredFeatures = adapter.features.has('timestamp-query') ? ['timestamp-query'] : [];
+      const requiredLimits: Record<string, number> = {};
+      for (const key of ['maxComputeWorkgroupStorageSize', 'maxComputeWorkgroupsPerDimension', 'maxStorageBufferBindingSize', 'maxBufferSize', 'maxComputeWorkgroupSizeX', 'maxComputeInvocationsPerWorkgroup']) {
+        requiredLimits[key] = adapter.limits[key]!;
+      }
+      return new Backend(await adapter.requestDevice({ requiredFeatures, requiredLimits }), adapter.info);
+    }, 3);
   }
   return { name: device || description || 'unnamed adapter', vendor, architecture, description, ...(index === undefined ? {} : { index }), limits };
 }
