@@ -216,7 +216,7 @@ async function main(): Promise<number> {
     });
     results.push(wasmMlp);
     if (gpuMode && webgpu.ok) {
-      results.push(await runStudy(api, team, { step: 'd2 mnist cnn wasm', label: 'the same CNN on the host CPU through wasm (1 trial, 2 epochs)', input: cnn(2), runnerArgs: ['--backend', 'wasm'], trials: 1, onGpu: () => false, timeoutMs: 240_000 }));
+      results.push(await runStudy(api, team, { step: 'd2 mnist cnn wasm', label: 'the same CNN on the host CPU through wasm (1 trial, 1 epoch)', input: cnn(1), runnerArgs: ['--backend', 'wasm'], trials: 1, onGpu: () => false, timeoutMs: 240_000 }));
     }
     const torch = await probeTorch();
     const script = path.join(args.kit, 'torch_mlp.py');
