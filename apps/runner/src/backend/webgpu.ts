@@ -195,8 +195,12 @@ async function chooseAdapter(dawn: DawnModule, wanted: string | undefined): Prom
   return { gpu, adapter: await gpu.requestAdapter(), index };
 }
 
+/** The Dawn instance the process trains on: held for the process's life, never collected under tfjs's device. */
+const instances: DawnGpu[] = [];
+
 /** Globals tfjs's WebGPU backend expects from a browser: `navigator.gpu` and the GPU* constant namespaces. */
 function installGlobals(dawn: DawnModule, gpu: DawnGpu, adapter: DawnAdapter): void {
+  instances.push(gpu);
   for (const [key, value] of Object.entries(dawn.globals)) {
     if (!(key in globalThis)) Object.defineProperty(globalThis, key, { value, configurable: true, writable: true });
   }
