@@ -43,6 +43,11 @@ export interface TrainTemplateOptions {
   signal?: AbortSignal;
   /** tfjs's own optimisers (for tfjs-node/-gpu) instead of the fused JavaScript update. Defaults to the backend's. */
   native?: boolean;
+  /**
+   * Read results asynchronously (the epoch's logits once it ends, evaluation with `data()`), as a GPU backend
+   * needs. Defaults to true on `webgpu`, whose tensors cannot be read synchronously under Node.
+   */
+  asyncReads?: boolean;
   /** Called with the trained model when every epoch ran (not pruned or stopped), before it is freed: to save it. */
   onTrained?: (model: tf.LayersModel) => Promise<void>;
 }
@@ -197,7 +202,7 @@ export async function trainTemplate(options: TrainTemplateOptions): Promise<Trai
   let test: TestMetrics | undefined;
   const trainStart = performance.now();
   const order = Int32Array.from({ length: trainRows }, (_, i) => i);
-  const gpuResident = tf.getBackend() === 'webgpu';
+  const gpuResident = options.asyncReads ?? tf.getBackend() === 'webgpu';
   const pendingLogits: { logits: tf.Tensor; start: number; count: number }[] = [];
   try {
     epochs: for (let epoch = 1; epoch <= config.epochs; epoch++) {
