@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   const trainRows = data.train.y.length;
 
   const backends: { name: BackendName; device: string }[] = [];
-  for (const name of ['tfjs-node', 'wasm', 'cpu'] as const) {
+  for (const name of ['webgpu', 'tfjs-node', 'wasm', 'cpu'] as const) {
     try {
       backends.push({ name, device: (await selectBackend(name, { log })).device });
     } catch (error) {
