@@ -52,6 +52,15 @@ function packageFolder(name: string): string {
   return folder;
 }
 
+/** A program's stdout, or '' where it is missing or fails. */
+function tryRun(program: string, args: string[]): string {
+  try {
+    return execFileSync(program, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return '';
+  }
+}
+
 function folderBytes(folder: string): number {
   let total = 0;
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -156,7 +165,7 @@ export async function buildKit(options: KitOptions = {}): Promise<BuiltKit> {
   chmodSync(path.join(stage, 'bin', 'node'), 0o755);
 
   // dawn.node needs libstdc++ of GCC 12 (GLIBCXX_3.4.30); run.sh puts this machine's first on older hosts.
-  const libstdcxx = execFileSync('ldconfig', ['-p'], { encoding: 'utf8' })
+  const libstdcxx = tryRun('ldconfig', ['-p'])
     .split('\n')
     .find((line) => line.includes('libstdc++.so.6 (libc6,x86-64)'))
     ?.split('=> ')[1]
@@ -180,7 +189,7 @@ export async function buildKit(options: KitOptions = {}): Promise<BuiltKit> {
   chmodSync(path.join(kit, 'run.sh'), 0o755);
   writeFileSync(
     path.join(kit, 'README.txt'),
-    `Tuneboard GPU device check kit, built ${new Date().toISOString()} from ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo }).toString().trim()}.\n` +
+    `Tuneboard GPU device check kit, built ${new Date().toISOString()} from commit ${tryRun('git', ['-C', repo, 'rev-parse', '--short', 'HEAD']).trim() || 'unknown'}.\n` +
       `Node ${process.version}; Vulkan loader ${vulkan}.\n\n` +
       './run.sh            GPU check when nvidia-smi lists a GPU, else the CPU-only check\n' +
       './run.sh --cpu-only the CPU-only check (GPU steps reported as skipped)\n' +
