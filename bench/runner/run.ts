@@ -15,7 +15,7 @@ const digitsFile = builtinDatasetFile('digits')!;
 
 // The bench MLP: 64-128-128-10, batch 64, Adam 1e-3, on the digits training split (1,257 rows).
 const params = { hidden_layers: 2, units: 128, batch_size: 64, optimizer: 'adam', learning_rate: 1e-3 };
-const timedEpochs: Record<BackendName, number> = { 'tfjs-node-gpu': 10, 'tfjs-node': 10, wasm: 10, cpu: 3 };
+const timedEpochs: Record<BackendName, number> = { 'tfjs-node-gpu': 10, webgpu: 10, 'tfjs-node': 10, wasm: 10, cpu: 3 };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   const trainRows = data.train.y.length;
 
   const backends: { name: BackendName; device: string }[] = [];
-  for (const name of ['tfjs-node', 'wasm', 'cpu'] as const) {
+  for (const name of ['webgpu', 'tfjs-node', 'wasm', 'cpu'] as const) {
     try {
       backends.push({ name, device: (await selectBackend(name, { log })).device });
     } catch (error) {

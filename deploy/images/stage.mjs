@@ -79,8 +79,12 @@ for (const key of packages) {
   cpSync(path.join(root, key), path.join(out, key), {
     recursive: true,
     dereference: false,
-    // Nested node_modules are staged as packages of their own (only those needed); source maps are not needed.
-    filter: (src) => !src.slice(path.join(root, key).length).includes('/node_modules/') && !src.endsWith('.map'),
+    // Nested node_modules are staged as packages of their own (only those needed); source maps are not needed;
+    // of webgpu's prebuilt dawn.node (≈ 20 MB each) only this platform's (the images are linux-x64).
+    filter: (src) =>
+      !src.slice(path.join(root, key).length).includes('/node_modules/') &&
+      !src.endsWith('.map') &&
+      !(key === 'node_modules/webgpu' && /\/dist\/[^/]+-[^/]+/.test(src.slice(path.join(root, key).length)) && !src.includes(`/dist/${process.platform}-${process.arch}`)),
   });
   copied += 1;
 }

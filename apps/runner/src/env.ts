@@ -34,6 +34,16 @@ const schema = z.object({
   TUNEBOARD_RUNNER_METRICS_HOST: z.string().min(1).default('0.0.0.0'),
   /** Set by the runner for each slot's process; read there to name the slot's GPU. */
   CUDA_VISIBLE_DEVICES: optionalText,
+  /**
+   * `--backend webgpu`: the Vulkan adapter this process trains on, an index (set per slot process like
+   * CUDA_VISIBLE_DEVICES) or part of its name; unset: the first.
+   */
+  TUNEBOARD_WEBGPU_ADAPTER: optionalText,
+  /** Searched for the Vulkan loader (libvulkan.so.1) before the system's folders, as the dynamic linker does. */
+  LD_LIBRARY_PATH: optionalText,
+  /** The Vulkan driver manifests the loader reads (older name: VK_ICD_FILENAMES); named in WebGPU's refusal. */
+  VK_DRIVER_FILES: optionalText,
+  VK_ICD_FILENAMES: optionalText,
   /** `debug` also logs every report round trip; `warn` keeps only problems. */
   TUNEBOARD_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -121,6 +121,13 @@ describe.each(testDatabases)('the runner against the API [$name]', (target) => {
     expect(started).toMatch(/slot 0: pid (\d+), CUDA_VISIBLE_DEVICES=0, .*; slot 1: pid (\d+), CUDA_VISIBLE_DEVICES=1, /);
     const pids = [...started!.matchAll(/pid (\d+)/g)].map((m) => Number(m[1]));
     expect(pids).not.toContain(process.pid);
+    // The Runners page reads where it trains from the registered capabilities.
+    const { runner } = await h.api.gql<{ runner: { capabilities: { backend: string; device: string; gpus: number } } }>(
+      'query ($id: ID!) { runner(id: $id) { capabilities } }',
+      { id: agent.runnerId },
+      h.team.user,
+    );
+    expect(runner.capabilities).toMatchObject({ backend: 'cpu', device: 'plain JavaScript on the CPU', gpus: 2 });
     const nodes = await finished(id, 4);
     expect(nodes.map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE', 'COMPLETE']);
     for (const trial of nodes) expect(trial.values![0]).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { detectGpus, selectBackend } from '../backend/select-backend.ts';
+import type { WebGpuAdapterReport } from '../backend/webgpu.ts';
 import { runnerApi } from './api.ts';
 import { ArtifactUploader } from './artifacts.ts';
 import type { ClaimedTrial, RunnerApi } from './api.ts';
@@ -79,6 +80,9 @@ export class RunnerAgent {
   private loop: Promise<void> | undefined;
   private subscription: { dispose(): Promise<void> } | undefined;
   private backendName = 'none';
+  /** Where template trials train (the backend's device line; one per distinct slot device). */
+  private backendDevice: string | undefined;
+  private adapters: WebGpuAdapterReport[] = [];
   private gpus = 0;
   /** Template trials' processes, one per slot (`--slot-processes`); undefined: they train in this process. */
   private slots: SlotProcesses | undefined;
@@ -126,6 +130,8 @@ export class RunnerAgent {
       else {
         const backend = await selectBackend(options.backend, { log: (line) => log.info(line) });
         this.backendName = backend.name;
+        this.backendDevice = backend.device;
+        if (backend.adapter) this.adapters = [backend.adapter];
         if (this.gpus > 0) {
           log.info(
             `${this.gpus} GPU(s): slot s gives command objectives CUDA_VISIBLE_DEVICES = s mod ${this.gpus}; ` +
@@ -161,7 +167,10 @@ export class RunnerAgent {
     const { options, log } = this;
     this.slots = new SlotProcesses({ backend: options.backend, gpus: this.gpus, log });
     try {
-      this.backendName = await startSlotProcesses(this.slots, options.concurrency, log);
+      const infos = await startSlotProcesses(this.slots, options.concurrency, log);
+      this.backendName = infos[0]!.backend.name;
+      this.backendDevice = [...new Set(infos.map((info) => info.backend.device))].join(' | ');
+      this.adapters = infos.flatMap((info) => (info.backend.adapter ? [info.backend.adapter] : []));
     } catch (error) {
       this.slots = undefined;
       throw error;
@@ -175,7 +184,7 @@ export class RunnerAgent {
   }
 
   private async register(): Promise<void> {
-    const registration = { options: this.options, backendName: this.backendName, gpus: this.gpus };
+    const registration = { options: this.options, backendName: this.backendName, device: this.backendDevice, adapters: this.adapters, gpus: this.gpus };
     const runnerId = await registerRunner(this.api, registration, this.stopping.signal, this.log);
     if (runnerId !== undefined) this.runnerId = runnerId;
   }

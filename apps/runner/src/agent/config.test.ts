@@ -37,7 +37,7 @@ describe('parseRunnerConfig', () => {
     expect(() => parseRunnerConfig([...base, '--concurrency', 'two'], env())).toThrow('--concurrency must be a whole number from 1 to 64, got "two"');
     expect(() => parseRunnerConfig(base, env({ TUNEBOARD_CONCURRENCY: '0' }))).toThrow('TUNEBOARD_CONCURRENCY must be a whole number from 1 to 64, got "0"');
     expect(() => parseRunnerConfig([...base, '--backend', 'cuda'], env())).toThrow(
-      '--backend must be one of auto, tfjs-node-gpu, tfjs-node, wasm, cpu, got "cuda"',
+      '--backend must be one of auto, tfjs-node-gpu, webgpu, tfjs-node, wasm, cpu, got "cuda"',
     );
     expect(() => parseRunnerConfig(['--api', 'localhost:4000', '--token', 'tb_x'], env())).toThrow('--api must start with http:// or https://');
     expect(() => parseRunnerConfig([...base, '--labels', 'ok,not ok'], env())).toThrow('got "not ok"');

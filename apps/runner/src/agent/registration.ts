@@ -3,7 +3,9 @@ import type { RunnerApi } from './api.ts';
 import { backoffDelay, sleep } from './backoff.ts';
 import { refuseCommands } from '../objectives/command-policy.ts';
 import type { CommandPolicy } from '../objectives/command-policy.ts';
+import type { WebGpuAdapterReport } from '../backend/webgpu.ts';
 import type { SlotProcesses } from '../slots/slot-processes.ts';
+import type { SlotProcessInfo } from '../slots/protocol.ts';
 import type { RunnerConfig } from './config.ts';
 import { TransientApiError, errorMessage } from './graphql-client.ts';
 import type { Logger } from './logger.ts';
@@ -26,6 +28,10 @@ export function describeCommands(policy: CommandPolicy): string {
 export interface Registration {
   options: RunnerConfig;
   backendName: string;
+  /** Where it trains, e.g. "WebGPU on NVIDIA L4 (nvidia lovelace); …" (the Runners page's device column). */
+  device?: string;
+  /** The WebGPU adapter(s) of `--backend webgpu`: name, vendor, limits. */
+  adapters?: WebGpuAdapterReport[];
   gpus: number;
 }
 
@@ -35,7 +41,7 @@ export interface Registration {
  * Throws when registration is refused.
  */
 export async function registerRunner(api: RunnerApi, registration: Registration, stopping: AbortSignal, log: Logger): Promise<string | undefined> {
-  const { options, backendName, gpus } = registration;
+  const { options, backendName, device, adapters, gpus } = registration;
   for (let attempt = 0; ; attempt += 1) {
     try {
       const { runner, userErrors } = await api.register({
@@ -43,6 +49,8 @@ export async function registerRunner(api: RunnerApi, registration: Registration,
         host: hostname(),
         capabilities: {
           backend: backendName,
+          ...(device === undefined ? {} : { device }),
+          ...(adapters && adapters.length > 0 ? { adapters } : {}),
           gpus,
           labels: options.labels,
           concurrency: options.concurrency,
@@ -64,9 +72,9 @@ export async function registerRunner(api: RunnerApi, registration: Registration,
 
 /**
  * One training process per slot, each on its own GPU: started now, so a backend that cannot load stops the
- * runner. Returns the backend they loaded; closes them all when one fails to start.
+ * runner. Returns what each slot loaded; closes them all when one fails to start.
  */
-export async function startSlotProcesses(slots: SlotProcesses, concurrency: number, log: Logger): Promise<string> {
+export async function startSlotProcesses(slots: SlotProcesses, concurrency: number, log: Logger): Promise<SlotProcessInfo[]> {
   let infos;
   try {
     infos = await Promise.all(Array.from({ length: concurrency }, (_, slot) => slots.start(slot)));
@@ -78,5 +86,5 @@ export async function startSlotProcesses(slots: SlotProcesses, concurrency: numb
     (info, slot) => `slot ${slot}: pid ${info.pid}${info.visibleDevices === undefined ? '' : `, CUDA_VISIBLE_DEVICES=${info.visibleDevices}`}, ${info.backend.device}`,
   );
   log.info(`template trials run in one process per slot (${slots.options.gpus} GPU(s)): ${each.join('; ')}`);
-  return infos[0]!.backend.name;
+  return infos;
 }

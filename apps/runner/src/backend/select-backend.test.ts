@@ -15,12 +15,12 @@ describe('selectBackend', { timeout: 120_000 }, () => {
     expect(a.skipped.map((s) => s.name)).toEqual(backendNames.slice(0, backendNames.indexOf(a.name)));
   });
 
-  it('gives each GPU slot its own CUDA device, cycling over the GPUs', () => {
+  it('gives each GPU slot its own CUDA device and WebGPU adapter, cycling over the GPUs', () => {
     expect([0, 1, 2, 3].map((slot) => deviceEnvForSlot(slot, 2))).toEqual([
-      { CUDA_VISIBLE_DEVICES: '0' },
-      { CUDA_VISIBLE_DEVICES: '1' },
-      { CUDA_VISIBLE_DEVICES: '0' },
-      { CUDA_VISIBLE_DEVICES: '1' },
+      { CUDA_VISIBLE_DEVICES: '0', TUNEBOARD_WEBGPU_ADAPTER: '0' },
+      { CUDA_VISIBLE_DEVICES: '1', TUNEBOARD_WEBGPU_ADAPTER: '1' },
+      { CUDA_VISIBLE_DEVICES: '0', TUNEBOARD_WEBGPU_ADAPTER: '0' },
+      { CUDA_VISIBLE_DEVICES: '1', TUNEBOARD_WEBGPU_ADAPTER: '1' },
     ]);
     expect(deviceEnvForSlot(3, 0)).toEqual({});
   });

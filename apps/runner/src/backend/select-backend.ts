@@ -2,10 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { readRunnerEnv } from '../env.ts';
 import { registerWasmTrainingKernels } from './wasm-kernels.ts';
+import { describeAdapter, prepareWebGpu } from './webgpu.ts';
+import type { WebGpuAdapterReport, WebGpuModules, WebGpuSettings } from './webgpu.ts';
 
-/** Backends in the order `auto` tries them: CUDA, native CPU, WebAssembly, plain JavaScript. */
-export const backendNames = ['tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'] as const;
+/**
+ * Backends in the order `auto` tries them: CUDA (tfjs-node-gpu), WebGPU (Dawn over Vulkan), native CPU,
+ * WebAssembly, plain JavaScript.
+ */
+export const backendNames = ['tfjs-node-gpu', 'webgpu', 'tfjs-node', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof backendNames)[number];
 export type BackendChoice = 'auto' | BackendName;
 
@@ -16,8 +22,13 @@ export interface SelectedBackend {
   tfBackend: string;
   /** Human-readable device, e.g. "WebAssembly (SIMD, 1 thread)". */
   device: string;
-  /** True where kernels run natively (tfjs-node, tfjs-node-gpu): the trainer then uses tfjs's optimisers. */
+  /**
+   * True where tensors live outside the JavaScript heap (tfjs-node, tfjs-node-gpu, webgpu): the trainer then uses
+   * tfjs's optimisers instead of its JavaScript loop over the weights.
+   */
   native: boolean;
+  /** The GPU `webgpu` trains on: name, vendor, limits. */
+  adapter?: WebGpuAdapterReport;
   /** Why each earlier candidate of `auto` was skipped. */
   skipped: { name: BackendName; reason: string }[];
 }
@@ -31,6 +42,10 @@ export interface SelectBackendOptions {
    * ones TensorFlow can use, not every card `nvidia-smi` lists.
    */
   visibleDevices?: string;
+  /** WebGPU's adapter choice and Vulkan paths; default: this process's environment (env.ts). */
+  webgpu?: WebGpuSettings;
+  /** Where the WebGPU packages are loaded from; a test plays a host without them. */
+  webgpuModules?: WebGpuModules;
 }
 
 const require = createRequire(import.meta.url);
@@ -121,8 +136,25 @@ async function loadCpu(): Promise<string> {
   return 'plain JavaScript on the CPU';
 }
 
+function webgpuSettings(): WebGpuSettings {
+  const env = readRunnerEnv();
+  return { adapter: env.TUNEBOARD_WEBGPU_ADAPTER, libraryPath: env.LD_LIBRARY_PATH, driverFiles: env.VK_DRIVER_FILES ?? env.VK_ICD_FILENAMES };
+}
+
+let adapterReport: WebGpuAdapterReport | undefined;
+
+async function loadWebGpu(options: SelectBackendOptions): Promise<string> {
+  const report = await prepareWebGpu(options.webgpu ?? webgpuSettings(), options.webgpuModules);
+  if (!(await tf.setBackend('webgpu'))) throw new Error(`tfjs could not start its WebGPU backend on ${report.name}`);
+  await tf.ready();
+  adapterReport = report;
+  return describeAdapter(report);
+}
+
 async function load(name: BackendName, options: SelectBackendOptions): Promise<string> {
   switch (name) {
+    case 'webgpu':
+      return loadWebGpu(options);
     case 'tfjs-node-gpu':
     case 'tfjs-node':
       return loadNative(name, options.visibleDevices);
@@ -138,7 +170,7 @@ let current: SelectedBackend | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Loads the training backend. `auto` takes the first of tfjs-node-gpu, tfjs-node, wasm, cpu that works; an
+ * Loads the training backend. `auto` takes the first of tfjs-node-gpu, webgpu, tfjs-node, wasm, cpu that works; an
  * explicit choice that cannot load throws an error naming the backend and the reason. The choice is process-wide
  * (tfjs has one active backend), so a process picks once at start; one GPU per process: on a multi-GPU host each
  * slot trains in a process of its own (slots/slot-processes.ts, docs/runners.md).
@@ -167,8 +199,9 @@ async function select(choice: BackendChoice, options: SelectBackendOptions): Pro
         name,
         tfBackend: tf.getBackend(),
         device,
-        native: name === 'tfjs-node' || name === 'tfjs-node-gpu',
+        native: name === 'tfjs-node' || name === 'tfjs-node-gpu' || name === 'webgpu',
         skipped,
+        ...(name === 'webgpu' && adapterReport ? { adapter: adapterReport } : {}),
       };
       log(`training backend: ${name} — ${device}`);
       return current;
@@ -193,7 +226,8 @@ export function currentBackend(): SelectedBackend | undefined {
  */
 export function deviceEnvForSlot(slot: number, gpuCount: number): Record<string, string> {
   if (gpuCount <= 0) return {};
-  return { CUDA_VISIBLE_DEVICES: String(slot % gpuCount) };
+  // WebGPU ignores CUDA_VISIBLE_DEVICES: the slot's process picks its Vulkan adapter by this index instead.
+  return { CUDA_VISIBLE_DEVICES: String(slot % gpuCount), TUNEBOARD_WEBGPU_ADAPTER: String(slot % gpuCount) };
 }
 
 /** GPUs `nvidia-smi -L` lists, or none where it is absent. */

@@ -23,7 +23,7 @@ let nextSeq = 0;
 async function init(message: Extract<ToSlot, { type: 'init' }>): Promise<void> {
   try {
     const backend = await selectBackend(message.backend, { log: (line) => send({ type: 'log', line }), visibleDevices });
-    send({ type: 'ready', info: { pid: process.pid, backend: { name: backend.name, device: backend.device, native: backend.native }, visibleDevices } });
+    send({ type: 'ready', info: { pid: process.pid, backend: { name: backend.name, device: backend.device, native: backend.native, adapter: backend.adapter }, visibleDevices } });
   } catch (error) {
     send({ type: 'init-failed', error: errorText(error) });
   }

@@ -1,5 +1,6 @@
 // Messages between the runner and a slot's training process (IPC of `child_process.fork`, structured clone).
 import type { BackendChoice, BackendName } from '../backend/select-backend.ts';
+import type { WebGpuAdapterReport } from '../backend/webgpu.ts';
 import type { TrialContext } from '../objectives/command.ts';
 import type { MetricPoint } from '../objectives/metrics.ts';
 import type { ObjectiveResult } from '../objectives/run-objective.ts';
@@ -18,7 +19,7 @@ export type ToSlot =
 /** What a slot process says about itself once its backend is loaded. */
 export interface SlotProcessInfo {
   pid: number;
-  backend: { name: BackendName; device: string; native: boolean };
+  backend: { name: BackendName; device: string; native: boolean; adapter?: WebGpuAdapterReport };
   /** `CUDA_VISIBLE_DEVICES` as the process sees it; undefined where it was not set. */
   visibleDevices?: string;
 }

@@ -34,6 +34,19 @@ describe('trainTemplate on the wasm backend', { timeout: 120_000 }, () => {
     expect(epochs[4]!.loss).toBeLessThan(epochs[0]!.loss);
   });
 
+  it('gives the same metrics when it reads results asynchronously, as on a GPU backend', async () => {
+    // The webgpu path (logits scored once the epoch ends, evaluation through data()), here on the wasm backend.
+    const run = (asyncReads: boolean) =>
+      trainTemplate({ template: 'mlp', data: digits, params: { epochs: 2, units: 32, batch_size: 50 }, seed: 4, asyncReads, native: true });
+    const [sync, later] = [await run(false), await run(true)];
+    for (const key of ['loss', 'accuracy', 'val_loss', 'val_accuracy'] as const) {
+      expect(later.history.map((epoch) => epoch[key])).toEqual(sync.history.map((epoch) => epoch[key]));
+    }
+    expect(later.test).toEqual(sync.test);
+    // It learns (chance is 0.1).
+    expect(later.last!.val_accuracy).toBeGreaterThan(0.5);
+  });
+
   it('gives identical metrics for the same seed', async () => {
     const run = () => trainTemplate({ template: 'mlp', data: digits, params: { epochs: 1, units: 16, dropout: 0.2 }, seed: 9 });
     const [a, b] = [await run(), await run()];

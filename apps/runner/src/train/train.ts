@@ -43,6 +43,11 @@ export interface TrainTemplateOptions {
   signal?: AbortSignal;
   /** tfjs's own optimisers (for tfjs-node/-gpu) instead of the fused JavaScript update. Defaults to the backend's. */
   native?: boolean;
+  /**
+   * Read results asynchronously (the epoch's logits once it ends, evaluation with `data()`), as a GPU backend
+   * needs. Defaults to true on `webgpu`, whose tensors cannot be read synchronously under Node.
+   */
+  asyncReads?: boolean;
   /** Called with the trained model when every epoch ran (not pruned or stopped), before it is freed: to save it. */
   onTrained?: (model: tf.LayersModel) => Promise<void>;
 }
@@ -141,6 +146,24 @@ export function evaluate(forward: ForwardFunction, split: Split, numFeatures: nu
 }
 
 /**
+ * {@link evaluate} for a backend whose tensors live on a GPU (webgpu): tfjs's WebGPU backend cannot read GPU
+ * memory synchronously under Node (its `dataSync` needs an OffscreenCanvas), so each chunk is read with `data()`.
+ */
+export async function evaluateAsync(forward: ForwardFunction, split: Split, numFeatures: number, numClasses: number): Promise<{ loss: number; accuracy: number }> {
+  const rows = split.y.length;
+  if (rows === 0) return { loss: Number.NaN, accuracy: Number.NaN };
+  const totals = { loss: 0, correct: 0 };
+  for (let start = 0; start < rows; start += evalChunkRows) {
+    const count = Math.min(evalChunkRows, rows - start);
+    const out = tf.tidy(() => forward(tf.tensor2d(split.x.subarray(start * numFeatures, (start + count) * numFeatures), [count, numFeatures]), false));
+    const logits = await out.data();
+    out.dispose();
+    scoreLogits(logits as Float32Array, split.y, undefined, start, count, numClasses, totals);
+  }
+  return { loss: totals.loss / rows, accuracy: totals.correct / rows };
+}
+
+/**
  * Trains a template model with a custom training step (`tf.variableGrads` on a tidy'd loss, fused matmuls,
  * closed-form cross-entropy gradient, fused JavaScript optimiser update on CPU backends). Frees every tensor it
  * made before returning, also on errors.
@@ -179,6 +202,8 @@ export async function trainTemplate(options: TrainTemplateOptions): Promise<Trai
   let test: TestMetrics | undefined;
   const trainStart = performance.now();
   const order = Int32Array.from({ length: trainRows }, (_, i) => i);
+  const gpuResident = options.asyncReads ?? tf.getBackend() === 'webgpu';
+  const pendingLogits: { logits: tf.Tensor; start: number; count: number }[] = [];
   try {
     epochs: for (let epoch = 1; epoch <= config.epochs; epoch++) {
       const epochStart = performance.now();
@@ -209,16 +234,28 @@ export async function trainTemplate(options: TrainTemplateOptions): Promise<Trai
           result.value.dispose();
         }
         updater.apply(grads);
-        // Reading the logits every step is cheap on CPU backends and on tfjs-node (eager, synchronous).
-        scoreLogits(logits.dataSync(), train.y, order, start, count, numClasses, totals);
-        tf.dispose([xb, yb, logits, ...grads]);
+        if (gpuResident) {
+          // On the GPU a read per step would wait for the queue to drain each time: the epoch's logits are kept
+          // (rows × classes floats) and scored once it ends.
+          pendingLogits.push({ logits, start, count });
+          tf.dispose([xb, yb, ...grads]);
+        } else {
+          // Reading the logits every step is cheap on CPU backends and on tfjs-node (eager, synchronous).
+          scoreLogits(logits.dataSync(), train.y, order, start, count, numClasses, totals);
+          tf.dispose([xb, yb, logits, ...grads]);
+        }
         if (performance.now() - lastYield > yieldEveryMs) {
           await yieldToEventLoop();
           lastYield = performance.now();
         }
       }
+      for (const pending of pendingLogits.splice(0)) {
+        scoreLogits((await pending.logits.data()) as Float32Array, train.y, order, pending.start, pending.count, numClasses, totals);
+        pending.logits.dispose();
+      }
+      // Includes the GPU finishing the epoch's queued work (the reads above wait for it).
       const trainSeconds = (performance.now() - epochStart) / 1000;
-      const val = evaluate(forward, data.validation, numFeatures, numClasses);
+      const val = gpuResident ? await evaluateAsync(forward, data.validation, numFeatures, numClasses) : evaluate(forward, data.validation, numFeatures, numClasses);
       const metrics: EpochMetrics = {
         loss: totals.loss / trainRows,
         accuracy: totals.correct / trainRows,
@@ -239,7 +276,7 @@ export async function trainTemplate(options: TrainTemplateOptions): Promise<Trai
       }
     }
     if (stoppedBy !== 'signal' && history.length > 0 && data.test.y.length > 0) {
-      const t = evaluate(forward, data.test, numFeatures, numClasses);
+      const t = gpuResident ? await evaluateAsync(forward, data.test, numFeatures, numClasses) : evaluate(forward, data.test, numFeatures, numClasses);
       test = { test_loss: t.loss, test_accuracy: t.accuracy };
     }
     if (stoppedBy === 'completed' && history.length > 0) await options.onTrained?.(model);
@@ -254,6 +291,7 @@ export async function trainTemplate(options: TrainTemplateOptions): Promise<Trai
       trainSeconds: (performance.now() - trainStart) / 1000,
     };
   } finally {
+    tf.dispose(pendingLogits.map((pending) => pending.logits));
     updater.dispose();
     model.dispose();
   }
