@@ -189,4 +189,17 @@ describe.each(testDatabases)('model evaluation on the test split [$name]', (targ
     const { trial: read } = await api.gql(TRIAL_EVALUATION, { id: trialId }, viewer);
     expect(read.evaluation).toMatchObject({ id, state: 'RUNNING' });
   });
+
+  it('stores keepModels given at studyCreate (default 3) and refuses a value outside 0 to 100 naming the field', async () => {
+    const KEEP = `query($id: ID!) { study(id: $id) { keepModels } }`;
+    const plain = await createStudy(api, alpha);
+    expect((await api.gql(KEEP, { id: plain.id }, alpha.user)).study.keepModels).toBe(3);
+    const ten = await createStudy(api, alpha, { keepModels: 10 });
+    expect((await api.gql(KEEP, { id: ten.id }, alpha.user)).study.keepModels).toBe(10);
+    const none = await createStudy(api, alpha, { keepModels: 0 });
+    expect((await api.gql(KEEP, { id: none.id }, alpha.user)).study.keepModels).toBe(0);
+    await expect(createStudy(api, alpha, { keepModels: 101 })).rejects.toThrow(
+      JSON.stringify([{ field: ['input', 'keepModels'], message: 'keepModels must be a whole number from 0 to 100, got 101', code: 'INVALID' }]),
+    );
+  });
 });

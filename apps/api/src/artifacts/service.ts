@@ -10,8 +10,6 @@ import type { ArtifactStore } from './store.ts';
 export const NAME_MAX = 255;
 /** Longest media type. */
 const CONTENT_TYPE_MAX = 127;
-/** Most models a study can be told to keep. */
-export const KEEP_MODELS_MAX = 100;
 
 export interface ArtifactLimits {
   maxFileBytes: number;

@@ -1353,6 +1353,8 @@ export type StudyCreateInput = {
   budget?: InputMaybe<BudgetInput>;
   /** Free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Keep the saved models of this many best trials (0 to 100, default 3); the others' are deleted when they end. */
+  keepModels?: InputMaybe<Scalars['Int']['input']>;
   /** Name, unique in the project. */
   name: Scalars['String']['input'];
   /** What runners execute per trial. */

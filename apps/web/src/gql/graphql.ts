@@ -197,6 +197,8 @@ export type StudyCreateInput = {
   budget?: BudgetInput | null | undefined;
   /** Free text. */
   description?: string | null | undefined;
+  /** Keep the saved models of this many best trials (0 to 100, default 3); the others' are deleted when they end. */
+  keepModels?: number | null | undefined;
   /** Name, unique in the project. */
   name: string;
   /** What runners execute per trial. */
