@@ -81,6 +81,15 @@ describe('the best model, downloaded and evaluated on the test split', () => {
     expect(Number(accuracy)).toBeLessThanOrEqual(1);
     expect(await table.locator('th', { hasText: 'test_loss' }).count()).toBe(1);
     await page.screenshot({ path: screenshotPath('evaluate-on-test'), fullPage: true });
+
+    // The trial page shows the same job and figures, and the test points among its metrics.
+    await best.getByRole('link', { name: /^#\d+$/ }).click();
+    await page.waitForURL(/\/trials\//);
+    const own = page.getByTestId('trial-evaluation');
+    await expect.poll(() => own.getByTestId('evaluation-state').textContent(), WAIT).toBe('done');
+    expect(await own.locator('td[data-metric="test_accuracy"]').textContent()).toBe(accuracy);
+    // Evaluated already: it may be evaluated again (the figures are replaced), so the button is enabled.
+    expect(await own.getByRole('button', { name: /Evaluate on test/ }).isEnabled()).toBe(true);
     await context.close();
   });
 });

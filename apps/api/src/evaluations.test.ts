@@ -190,6 +190,21 @@ describe.each(testDatabases)('model evaluation on the test split [$name]', (targ
     expect(read.evaluation).toMatchObject({ id, state: 'RUNNING' });
   });
 
+  it("gives a runner started for one study only that study's evaluations", async () => {
+    const one = await completedTrial();
+    const other = await completedTrial();
+    const first = (await evaluate(one.trialId)).data!.trialEvaluate.evaluation!.id;
+    const second = (await evaluate(other.trialId)).data!.trialEvaluate.evaluation!.id;
+    const { modelEvaluationClaim } = await api.gql(CLAIM_EVALUATION, { i: { runnerId, studyId: other.studyId, limit: 8 } }, alpha.runnerAuth);
+    expect(modelEvaluationClaim.leases.map((l: Lease) => l.evaluation.id)).toEqual([second]);
+    const lease = await claimOnly(first);
+    expect(lease).toBeDefined();
+    await finish(first, lease!.leaseToken, { error: 'done with this test' });
+    await finish(second, modelEvaluationClaim.leases[0].leaseToken, { error: 'done with this test' });
+    // Another team's study is not found.
+    expect((await api.post(CLAIM_EVALUATION, { i: { runnerId: betaRunner, studyId: other.studyId } }, beta.runnerAuth)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('stores keepModels given at studyCreate (default 3) and refuses a value outside 0 to 100 naming the field', async () => {
     const KEEP = `query($id: ID!) { study(id: $id) { keepModels } }`;
     const plain = await createStudy(api, alpha);

@@ -516,6 +516,8 @@ export type ModelEvaluationClaimInput = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   /** The registered runner. */
   runnerId: Scalars['ID']['input'];
+  /** Only this study's evaluations (a runner started for one study); default: any of the team's. */
+  studyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Result of `modelEvaluationClaim`. */

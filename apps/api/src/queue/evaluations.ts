@@ -71,13 +71,14 @@ export async function latestEvaluations(db: Database, trialIds: readonly number[
  * Claims up to `limit` evaluations of the team's studies for a runner, in one statement, as `claimTrials` does for
  * trials: `FOR UPDATE SKIP LOCKED`, a fresh lease token (the fencing token of the finish) and an expiry. A job whose
  * lease expired (its runner died) is claimable again with `attempt` + 1; one that expired
- * `EVALUATION_MAX_ATTEMPTS` times is failed first, by the same call. A CLIENT runner (a notebook) gets none.
+ * `EVALUATION_MAX_ATTEMPTS` times is failed first, by the same call. A CLIENT runner (a notebook) gets none; a runner
+ * started for one study (`studyId`) gets only that study's.
  */
 export async function claimEvaluations(
   db: Database,
   events: EventQueue,
   settings: LeaseSettings,
-  args: { teamId: string; runnerId: string; limit: number },
+  args: { teamId: string; runnerId: string; studyId?: string | undefined; limit: number },
 ): Promise<EvaluationRow[]> {
   const given = await run(
     db,
@@ -100,7 +101,9 @@ export async function claimEvaluations(
       select e.id from model_evaluation e
       where (e.state = 'QUEUED' or (e.state = 'RUNNING' and e.lease_expires_at < now()))
         and e.attempt < ${EVALUATION_MAX_ATTEMPTS}
-        and e.study_id = any (array(select s.id from study s join project p on p.id = s.project_id where p.team_id = ${args.teamId}::uuid))
+        and e.study_id = any (array(
+          select s.id from study s join project p on p.id = s.project_id
+          where p.team_id = ${args.teamId}::uuid and (${args.studyId ?? null}::uuid is null or s.id = ${args.studyId ?? null}::uuid)))
         and exists (
           select 1 from runner r where r.id = ${args.runnerId}::uuid and r.team_id = ${args.teamId}::uuid
             and r.capabilities->>'kind' is distinct from 'client')

@@ -6,7 +6,7 @@ import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { isUuid, rawId, toGlobalId } from '../ids.ts';
 import { claimEvaluations, finishEvaluation, latestEvaluations, requestEvaluation, type EvaluationRow } from '../queue/evaluations.ts';
-import { loadRunner, loadStudyById, loadTrial, userError } from './common.ts';
+import { loadRunner, loadStudy, loadStudyById, loadTrial, userError } from './common.ts';
 import { onProtocolPool } from './runners.ts';
 import { boundedTrialError } from './trial-error.ts';
 
@@ -135,8 +135,10 @@ export const evaluationResolvers: Resolvers = {
     modelEvaluationClaim: async (_parent, { input }, ctx) => {
       onProtocolPool(ctx);
       const worker = await loadRunner(ctx, input.runnerId, 'run');
+      const studyId = input.studyId ? (await loadStudy(ctx, input.studyId, 'run')).id : undefined;
       const limit = Math.min(Math.max(input.limit ?? 1, 1), MAX_EVALUATION_CLAIM);
-      const claimed = await claimEvaluations(ctx.db, ctx.events, { leaseSeconds: ctx.env.LEASE_SECONDS }, { teamId: worker.teamId, runnerId: worker.id, limit });
+      const settings = { leaseSeconds: ctx.env.LEASE_SECONDS };
+      const claimed = await claimEvaluations(ctx.db, ctx.events, settings, { teamId: worker.teamId, runnerId: worker.id, studyId, limit });
       return {
         leases: claimed.map((row) => ({ evaluation: row, leaseToken: row.leaseToken!, leaseExpiresAt: row.leaseExpiresAt! })),
         userErrors: [],

@@ -210,7 +210,7 @@ export class RunnerAgent {
       this.evaluationWakeRequested = false;
       let ran = false;
       try {
-        ran = await this.evaluations.runOnce(this.runnerId!, this.stopping.signal);
+        ran = await this.evaluations.runOnce(this.runnerId!, this.options.studyId, this.stopping.signal);
         failures = 0;
       } catch (error) {
         if (this.stopping.signal.aborted) break;

@@ -34,9 +34,9 @@ export class EvaluationWorker {
     private readonly options: { backend: BackendChoice; log: Logger },
   ) {}
 
-  /** Claims and runs one evaluation; false when none was waiting. */
-  async runOnce(runnerId: string, signal?: AbortSignal): Promise<boolean> {
-    const variables: ModelEvaluationClaimMutationVariables = { input: { runnerId, limit: 1 } };
+  /** Claims and runs one evaluation (of `studyId` only, for a runner started for one study); false when none was waiting. */
+  async runOnce(runnerId: string, studyId: string | undefined, signal?: AbortSignal): Promise<boolean> {
+    const variables: ModelEvaluationClaimMutationVariables = { input: { runnerId, studyId, limit: 1 } };
     const { modelEvaluationClaim } = await this.request<ModelEvaluationClaimMutation>(EVALUATION_CLAIM, variables, signal);
     const [lease] = modelEvaluationClaim.leases;
     if (!lease) return false;

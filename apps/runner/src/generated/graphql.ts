@@ -83,6 +83,8 @@ export type ModelEvaluationClaimInput = {
   limit?: number | null | undefined;
   /** The registered runner. */
   runnerId: string;
+  /** Only this study's evaluations (a runner started for one study); default: any of the team's. */
+  studyId?: string | null | undefined;
 };
 
 /** Input of `modelEvaluationFinish` (runners): `metrics` when it worked, `error` when it did not. */

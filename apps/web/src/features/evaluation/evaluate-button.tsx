@@ -34,7 +34,7 @@ export function EvaluateButton({ trial, readOnlyReason, onQueued }: { trial: Eva
         title={blocker ?? 'Evaluate this model on the held-out test split (the study never selects on it)'}
         onClick={() => void run()}
       >
-        Evaluate on test<span className="visually-hidden"> (trial #{trial.number})</span>
+        Evaluate on test<span className="sr-only"> (trial #{trial.number})</span>
       </button>
       {message && (
         <span role="alert" className="error-text">

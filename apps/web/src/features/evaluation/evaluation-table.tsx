@@ -63,7 +63,7 @@ export function EvaluationTable({
               <th scope="col">Test evaluation</th>
               <th scope="col">Model</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="sr-only">Actions</span>
               </th>
             </tr>
           </thead>
@@ -98,7 +98,7 @@ export function EvaluationTable({
                               }}
                             >
                               {file}
-                              <span className="visually-hidden"> of trial #{trial.number}</span>
+                              <span className="sr-only"> of trial #{trial.number}</span>
                             </a>
                           </span>
                         ))
