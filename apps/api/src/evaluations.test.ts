@@ -205,6 +205,31 @@ describe.each(testDatabases)('model evaluation on the test split [$name]', (targ
     expect((await api.post(CLAIM_EVALUATION, { i: { runnerId: betaRunner, studyId: other.studyId } }, beta.runnerAuth)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it("keeps the models of a maximising study's best trials, not its worst (the demo's best trial has a model)", async () => {
+    const study = await createStudy(api, alpha, {
+      objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
+      keepModels: 1,
+      budget: { maxTrials: 3, maxParallel: 3 },
+    });
+    const { trialClaim } = await api.gql(CLAIM, { i: { runnerId, studyId: study.id, limit: 3 } }, alpha.runnerAuth);
+    const values = [0.5, 0.9, 0.7];
+    for (const [i, lease] of (trialClaim.leases as { leaseToken: string; trial: { id: string } }[]).entries()) {
+      const body = `{"trial":${i}}`;
+      const begun = await api.gql(
+        BEGIN,
+        { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, name: 'model/model.json', size: body.length, sha256: sha256(body), kind: 'MODEL' } },
+        alpha.runnerAuth,
+      );
+      await put(api, begun.artifactUploadBegin.upload, body);
+      await api.gql(COMPLETE_UPLOAD, { i: { id: begun.artifactUploadBegin.artifact.id, leaseToken: lease.leaseToken } }, alpha.runnerAuth);
+      await api.gql(COMPLETE, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, values: [values[i]] } }, alpha.runnerAuth);
+    }
+    const kept = await Promise.all(
+      (trialClaim.leases as { trial: { id: string } }[]).map(async (lease) => (await api.gql(`query($id: ID!) { trial(id: $id) { values artifacts { name } } }`, { id: lease.trial.id }, alpha.user)).trial),
+    );
+    expect(kept.filter((t) => t.artifacts.length > 0).map((t) => t.values[0])).toEqual([0.9]);
+  });
+
   it('stores keepModels given at studyCreate (default 3) and refuses a value outside 0 to 100 naming the field', async () => {
     const KEEP = `query($id: ID!) { study(id: $id) { keepModels } }`;
     const plain = await createStudy(api, alpha);
