@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSubscription } from 'urql';
 import { Panel } from '@/components/panel';
 import { READ_ONLY_REASON } from '@/lib/roles';
@@ -34,7 +34,9 @@ export function BestModelsPanel({
     },
     [],
   );
-  useSubscription({ query: EvaluationEventsSubscription, variables: { studyId } }, handle);
+  // A study that is not a template has no models to evaluate: once that is known, stop listening and reading.
+  const [notTemplate, setNotTemplate] = useState(false);
+  useSubscription({ query: EvaluationEventsSubscription, variables: { studyId }, pause: notTemplate }, handle);
   const variables = useMemo(
     () => ({
       id: studyId,
@@ -43,10 +45,13 @@ export function BestModelsPanel({
     }),
     [studyId, objective.direction],
   );
-  const result = useFollowingQuery(StudyBestModelsQuery, variables, version, 1_000);
+  const result = useFollowingQuery(StudyBestModelsQuery, variables, version, 1_000, notTemplate);
   const trials = result.data?.study?.trials.nodes ?? [];
   // Only template studies save models that the runner can evaluate; a command's files are its own.
-  if (result.data?.study && !isTemplateStudy(result.data.study.objective)) return null;
+  const objectiveSpec = result.data?.study?.objective;
+  const isTemplate = objectiveSpec === undefined || isTemplateStudy(objectiveSpec);
+  useEffect(() => setNotTemplate(!isTemplate), [isTemplate]);
+  if (!isTemplate) return null;
   return (
     <Panel title="Best models on the test split" minHeight={80} loading={result.fetching && !result.data} error={result.error ?? undefined}>
       <p className="muted">

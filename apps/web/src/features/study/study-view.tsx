@@ -189,7 +189,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, pa
 
       <NotesPanel target={{ kind: 'study', id: study.id }} readOnly={readOnly} />
 
-      {objectives[0] && <BestModelsPanel studyId={study.id} objective={objectives[0]} readOnly={readOnly} />}
+      {objectives[0] && <BestModelsPanel key={study.id} studyId={study.id} objective={objectives[0]} readOnly={readOnly} />}
 
       <Panel
         title="Parallel coordinates"
