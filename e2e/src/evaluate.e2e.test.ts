@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshotPath } from './browser.ts';
 import { signUpWithProject } from './sign-up.ts';
-import { startStack, type Stack } from './stack.ts';
+import { cookieHeader, startStack, type Stack } from './stack.ts';
 
 /** vitest's poll gives up after 1 s by default; pages on this busy machine can take longer. */
 const WAIT = { timeout: 90_000, interval: 250 };
@@ -91,5 +91,35 @@ describe('the best model, downloaded and evaluated on the test split', () => {
     // Evaluated already: it may be evaluated again (the figures are replaced), so the button is enabled.
     expect(await own.getByRole('button', { name: /Evaluate on test/ }).isEnabled()).toBe(true);
     await context.close();
+
+    // A viewer of the team sees the figures, and the button disabled with the reason.
+    const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const viewer = await viewerContext.newPage();
+    viewer.setDefaultTimeout(30_000);
+    const email = `vera-evaluate-${suffix}@example.test`;
+    await viewer.goto(`${stack.webUrl}/sign-up`);
+    await viewer.getByLabel('Name').fill('Vera');
+    await viewer.getByLabel('Email').fill(email);
+    await viewer.getByLabel('Password').fill('correct horse battery');
+    await viewer.getByRole('button', { name: 'Create account' }).click();
+    await viewer.waitForURL(/\/teams/);
+    const { invitationCreate } = await stack.gql(
+      'mutation($i: InvitationCreateInput!) { invitationCreate(input: $i) { link } }',
+      { i: { teamId, email, role: 'VIEWER' } },
+      auth,
+    );
+    const token = String(invitationCreate.link).split('/invite/')[1];
+    const viewerAuth = { cookie: cookieHeader(await viewerContext.cookies(stack.webUrl)) };
+    await stack.gql('mutation($i: InvitationAcceptInput!) { invitationAccept(input: $i) { userErrors { message } } }', { i: { token } }, viewerAuth);
+    await viewer.goto(`${stack.webUrl}/studies/${encodeURIComponent(studyId)}`);
+    const seen = viewer.getByTestId('best-models');
+    await expect.poll(() => seen.locator('td[data-metric="test_accuracy"]').first().textContent(), WAIT).toBe(accuracy);
+    const buttons = seen.getByRole('button', { name: /Evaluate on test/ });
+    expect(await buttons.count()).toBe(2);
+    for (const button of await buttons.all()) {
+      expect(await button.isDisabled()).toBe(true);
+      expect(await button.getAttribute('title')).toMatch(/viewer/);
+    }
+    await viewerContext.close();
   });
 });
