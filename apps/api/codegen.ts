@@ -28,6 +28,8 @@ const config: CodegenConfig = {
           TrialLog: '../mappers.ts#TrialLogModel',
           TrialAttempt: '../mappers.ts#TrialAttemptRow',
           Artifact: '../mappers.ts#ArtifactRow',
+          ModelEvaluation: '../mappers.ts#EvaluationRow',
+          ModelEvaluationLease: '../mappers.ts#EvaluationLeaseModel',
         },
         scalars: { JSON: 'unknown', MetricValue: 'number', DateTime: 'Date' },
         enumsAsTypes: true,

@@ -1,7 +1,7 @@
 /** Opaque global ids (`Node.id`): base64url of `Type:rawId`, so clients never build or parse them. */
-export type NodeType = 'User' | 'Team' | 'Project' | 'ApiToken' | 'Invitation' | 'Study' | 'Trial' | 'Runner' | 'Artifact';
+export type NodeType = 'User' | 'Team' | 'Project' | 'ApiToken' | 'Invitation' | 'Study' | 'Trial' | 'Runner' | 'Artifact' | 'ModelEvaluation';
 
-const nodeTypes = new Set<string>(['User', 'Team', 'Project', 'ApiToken', 'Invitation', 'Study', 'Trial', 'Runner', 'Artifact']);
+const nodeTypes = new Set<string>(['User', 'Team', 'Project', 'ApiToken', 'Invitation', 'Study', 'Trial', 'Runner', 'Artifact', 'ModelEvaluation']);
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toGlobalId(type: NodeType, id: string | number): string {

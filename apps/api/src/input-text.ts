@@ -26,6 +26,7 @@ export function textProblem(text: string): string | undefined {
  */
 const SANITISED: Record<string, ReadonlySet<string>> = {
   'Mutation.trialFail': new Set(['input.error']),
+  'Mutation.modelEvaluationFinish': new Set(['input.error']),
 };
 
 /** The first unstorable string in a field's arguments (keys included), named by its path: `input.space.x.choices.1`. */

@@ -1,4 +1,5 @@
 import type { Viewer } from './auth/viewer.ts';
+import type { EvaluationRow } from './queue/evaluations.ts';
 import type { apiToken, artifact, invitation, membership, project, runner, study, team, trial, trialAttempt, user } from '@tuneboard/db';
 
 // Resolver parents: database rows (GraphQL Code Generator maps the schema's types to these).
@@ -44,6 +45,15 @@ export interface TrialsAvailableModel {
 
 export interface TrialLeaseModel {
   trial: TrialRow;
+  leaseToken: string;
+  leaseExpiresAt: Date;
+}
+
+export type { EvaluationRow };
+
+/** A claimed model evaluation (`modelEvaluationClaim`). */
+export interface EvaluationLeaseModel {
+  evaluation: EvaluationRow;
   leaseToken: string;
   leaseExpiresAt: Date;
 }

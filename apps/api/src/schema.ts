@@ -5,6 +5,7 @@ import type { Resolvers } from './generated/graphql.ts';
 import { guardTextArguments } from './input-text.ts';
 import { analysisResolvers } from './resolvers/analysis.ts';
 import { artifactResolvers } from './resolvers/artifacts.ts';
+import { evaluationResolvers } from './resolvers/evaluations.ts';
 import { authResolvers } from './resolvers/auth.ts';
 import { exportResolvers } from './resolvers/export.ts';
 import { compareResolvers } from './resolvers/compare.ts';
@@ -28,7 +29,7 @@ export const typeDefs = readdirSync(schemaDir)
   .sort()
   .map((file) => readFileSync(schemaDir + file, 'utf8'));
 
-const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, studyEventResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers, exportResolvers, importResolvers, searchResolvers, compareResolvers, trialLogResolvers, artifactResolvers];
+const domains: Resolvers[] = [nodeResolvers, authResolvers, teamResolvers, studyResolvers, studyEventResolvers, runnerResolvers, analysisResolvers, homeResolvers, noteResolvers, exportResolvers, importResolvers, searchResolvers, compareResolvers, trialLogResolvers, artifactResolvers, evaluationResolvers];
 
 export const schema = guardTextArguments(
   makeExecutableSchema({

@@ -27,3 +27,4 @@ export { buildConfig, kindSpec, prunerKindNames, prunerKinds, samplerKindNames, 
 export type { KindSpec, OptionSpec, OptionType, OptionValues } from './options.ts';
 export { MAX_ALLOWED_PROGRAMS, acceptsCommands, allowedPrograms, commandCapabilitiesIssue } from './runner.ts';
 export type { RunnerCapabilities } from './runner.ts';
+export { DEFAULT_KEEP_MODELS, KEEP_MODELS_BOUNDS, keepModelsIssue } from './models.ts';

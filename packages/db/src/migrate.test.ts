@@ -25,6 +25,7 @@ const tables = [
   'trial_log',
   'trial_attempt',
   'artifact',
+  'model_evaluation',
   'runner',
 ];
 

@@ -10,8 +10,6 @@ import type { ArtifactStore } from './store.ts';
 export const NAME_MAX = 255;
 /** Longest media type. */
 const CONTENT_TYPE_MAX = 127;
-/** Most models a study can be told to keep. */
-export const KEEP_MODELS_MAX = 100;
 
 export interface ArtifactLimits {
   maxFileBytes: number;
@@ -165,11 +163,12 @@ export async function removeObjects(store: ArtifactStore, keys: readonly string[
 export async function pruneModels(db: Database, store: ArtifactStore, studyId: string, log: Pick<Logger, 'warn'>): Promise<number> {
   const removed = await db.execute(sql`
     with s as (
-      select keep_models, coalesce(objectives->0->>'direction', 'MINIMIZE') as direction from study where id = ${studyId}
+      -- Studies store directions as the contract spells them: 'minimize' / 'maximize'.
+      select keep_models, lower(coalesce(objectives->0->>'direction', 'minimize')) as direction from study where id = ${studyId}
     ), best as (
       select t.id from trial t, s
       where t.study_id = ${studyId} and t.state = 'COMPLETE' and t."values"[1] is not null
-      order by case when s.direction = 'MAXIMIZE' then -t."values"[1] else t."values"[1] end asc, t.number asc
+      order by case when s.direction = 'maximize' then -t."values"[1] else t."values"[1] end asc, t.number asc
       limit (select keep_models from s)
     )
     delete from artifact a using trial t

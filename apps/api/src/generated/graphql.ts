@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserRow, TeamRow, MembershipRow, ProjectRow, ApiTokenRow, InvitationRow, StudyRow, TrialRow, RunnerRow, ViewerModel, NoteModel, StudyEventModel, TrialsAvailableModel, TrialLeaseModel, TrialLogModel, TrialAttemptRow, ArtifactRow } from '../mappers.ts';
+import type { UserRow, TeamRow, MembershipRow, ProjectRow, ApiTokenRow, InvitationRow, StudyRow, TrialRow, RunnerRow, ViewerModel, NoteModel, StudyEventModel, TrialsAvailableModel, TrialLeaseModel, TrialLogModel, TrialAttemptRow, ArtifactRow, EvaluationRow, EvaluationLeaseModel } from '../mappers.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -261,6 +261,23 @@ export type Direction =
   /** Smaller is better. */
   | 'MINIMIZE';
 
+/** One figure of an evaluation, e.g. `test_accuracy`. */
+export type EvaluationMetric = {
+  __typename?: 'EvaluationMetric';
+  /** The metric's key (`test_loss`, `test_accuracy`). */
+  key: Scalars['String']['output'];
+  /** Its value (NaN and ±Infinity as strings). */
+  value: Scalars['MetricValue']['output'];
+};
+
+/** A figure of an evaluation, sent by the runner. */
+export type EvaluationMetricInput = {
+  /** Starts with `test_`; letters, digits, _ . / -. */
+  key: Scalars['String']['input'];
+  /** The value. */
+  value: Scalars['MetricValue']['input'];
+};
+
 /** A header a signed request must carry. */
 export type HttpHeader = {
   __typename?: 'HttpHeader';
@@ -467,6 +484,94 @@ export type MetricSeries = {
   points: Array<MetricPoint>;
 };
 
+/**
+ * An evaluation of a trial's saved model on its study's held-out test split: a small job a runner picks up. The
+ * study optimises the validation metric; the test split is read only here, on demand, for the trials one chose.
+ */
+export type ModelEvaluation = {
+  __typename?: 'ModelEvaluation';
+  /** Claims so far (a runner that died leaves it to be claimed again). */
+  attempt: Scalars['Int']['output'];
+  /** When it was asked for. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Why it failed; null otherwise. */
+  error: Maybe<Scalars['String']['output']>;
+  /** When it ended. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** The `test_*` figures, by key; empty until DONE. */
+  metrics: Array<EvaluationMetric>;
+  /** When a runner last claimed it. */
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** QUEUED, RUNNING, DONE or FAILED. */
+  state: ModelEvaluationState;
+  /** The trial whose model is evaluated. */
+  trial: Trial;
+};
+
+/** Input of `modelEvaluationClaim` (runners). */
+export type ModelEvaluationClaimInput = {
+  /** Most evaluations to claim (1 to 8, default 1). */
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  /** The registered runner. */
+  runnerId: Scalars['ID']['input'];
+  /** Only this study's evaluations (a runner started for one study); default: any of the team's. */
+  studyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Result of `modelEvaluationClaim`. */
+export type ModelEvaluationClaimPayload = {
+  __typename?: 'ModelEvaluationClaimPayload';
+  /** The evaluations claimed; empty when none waits. */
+  leases: Array<ModelEvaluationLease>;
+  /** What went wrong. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `modelEvaluationFinish` (runners): `metrics` when it worked, `error` when it did not. */
+export type ModelEvaluationFinishInput = {
+  /** Why it failed (at most 2,000 characters kept). */
+  error?: InputMaybe<Scalars['String']['input']>;
+  /** The evaluation. */
+  id: Scalars['ID']['input'];
+  /** The lease token from `modelEvaluationClaim`. */
+  leaseToken: Scalars['String']['input'];
+  /** The `test_*` figures (1 to 20). */
+  metrics?: InputMaybe<Array<EvaluationMetricInput>>;
+};
+
+/** Result of `modelEvaluationFinish`. */
+export type ModelEvaluationFinishPayload = {
+  __typename?: 'ModelEvaluationFinishPayload';
+  /** The evaluation, DONE or FAILED; null when refused. */
+  evaluation: Maybe<ModelEvaluation>;
+  /** What went wrong: `STALE_LEASE` (the lease passed to another runner or the job ended), `INVALID`. */
+  userErrors: Array<UserError>;
+};
+
+/** An evaluation held by a runner: every later write carries `leaseToken`. */
+export type ModelEvaluationLease = {
+  __typename?: 'ModelEvaluationLease';
+  /** The evaluation (its trial's study holds the objective spec; its artifacts, the model). */
+  evaluation: ModelEvaluation;
+  /** When the lease expires and another runner may claim the evaluation. */
+  leaseExpiresAt: Scalars['DateTime']['output'];
+  /** The fencing token of `modelEvaluationFinish`. */
+  leaseToken: Scalars['String']['output'];
+};
+
+/** Where a model evaluation ("Evaluate on test") stands. */
+export type ModelEvaluationState =
+  /** Evaluated: `metrics` holds the `test_*` figures, also stored on the trial as single points (step 0). */
+  | 'DONE'
+  /** The evaluation failed: `error` says why. */
+  | 'FAILED'
+  /** Waiting for a runner. */
+  | 'QUEUED'
+  /** A runner holds it (its lease expires if the runner dies; then another runner claims it again). */
+  | 'RUNNING';
+
 /** The root of every change. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -495,6 +600,10 @@ export type Mutation = {
   membershipRemove: MembershipPayload;
   /** Changes a member's role (admins and owners; only an owner changes an owner's role or makes an owner). */
   membershipUpdate: MembershipPayload;
+  /** Claims queued evaluations (runners, with `run` access to the team). */
+  modelEvaluationClaim: ModelEvaluationClaimPayload;
+  /** Ends a claimed evaluation with its figures or its error (the lease holder only). */
+  modelEvaluationFinish: ModelEvaluationFinishPayload;
   /** Creates a project in a team. */
   projectCreate: ProjectCreatePayload;
   /** Registers (or re-registers) a runner for the token's team. */
@@ -531,6 +640,8 @@ export type Mutation = {
   trialComplete: TrialPayload;
   /** Queues a hand-picked configuration ahead of the sampler's. */
   trialEnqueue: TrialPayload;
+  /** Evaluates a trial's saved model on its study's held-out test split (needs write access): queues a job that a runner picks up. */
+  trialEvaluate: TrialEvaluatePayload;
   /** Finishes a trial as failed. */
   trialFail: TrialPayload;
   /** Appends lines to a trial's log for the runner holding its lease; the log keeps its last 1 MiB. */
@@ -609,6 +720,18 @@ export type MutationMembershipRemoveArgs = {
 /** The root of every change. */
 export type MutationMembershipUpdateArgs = {
   input: MembershipUpdateInput;
+};
+
+
+/** The root of every change. */
+export type MutationModelEvaluationClaimArgs = {
+  input: ModelEvaluationClaimInput;
+};
+
+
+/** The root of every change. */
+export type MutationModelEvaluationFinishArgs = {
+  input: ModelEvaluationFinishInput;
 };
 
 
@@ -699,6 +822,12 @@ export type MutationTrialCompleteArgs = {
 /** The root of every change. */
 export type MutationTrialEnqueueArgs = {
   input: TrialEnqueueInput;
+};
+
+
+/** The root of every change. */
+export type MutationTrialEvaluateArgs = {
+  input: TrialEvaluateInput;
 };
 
 
@@ -1226,6 +1355,8 @@ export type StudyCreateInput = {
   budget?: InputMaybe<BudgetInput>;
   /** Free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Keep the saved models of this many best trials (0 to 100, default 3); the others' are deleted when they end. */
+  keepModels?: InputMaybe<Scalars['Int']['input']>;
   /** Name, unique in the project. */
   name: Scalars['String']['input'];
   /** What runners execute per trial. */
@@ -1486,6 +1617,8 @@ export type Trial = Node & {
   durationSeconds: Maybe<Scalars['Float']['output']>;
   /** Why it failed. */
   error: Maybe<Scalars['String']['output']>;
+  /** The newest evaluation of the trial's saved model on the test split (`trialEvaluate`); null when never asked for. */
+  evaluation: Maybe<ModelEvaluation>;
   /** When it finished. */
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   /** Global id. */
@@ -1665,6 +1798,21 @@ export type TrialEnqueueInput = {
   params: Scalars['JSON']['input'];
   /** The study. */
   studyId: Scalars['ID']['input'];
+};
+
+/** Input of `trialEvaluate`. */
+export type TrialEvaluateInput = {
+  /** A COMPLETE trial of a template study (mlp or cnn on a dataset) whose saved model is kept (`Study.keepModels`). */
+  trialId: Scalars['ID']['input'];
+};
+
+/** Result of `trialEvaluate`. */
+export type TrialEvaluatePayload = {
+  __typename?: 'TrialEvaluatePayload';
+  /** The evaluation: new, or the one already QUEUED or RUNNING for the trial. */
+  evaluation: Maybe<ModelEvaluation>;
+  /** Why it cannot be evaluated: `NOT_TEMPLATE` (the study's objective is not a template), `NO_TEST_SPLIT`, `NO_MODEL` (no saved model). */
+  userErrors: Array<UserError>;
 };
 
 /** One page of a study's trials as JSON lines: what `Study.exportJsonl` answers. */
@@ -2115,6 +2263,8 @@ export type ResolversTypes = {
   BudgetInput: ResolverTypeWrapper<Partial<BudgetInput>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   Direction: ResolverTypeWrapper<Partial<Direction>>;
+  EvaluationMetric: ResolverTypeWrapper<Partial<EvaluationMetric>>;
+  EvaluationMetricInput: ResolverTypeWrapper<Partial<EvaluationMetricInput>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   HttpHeader: ResolverTypeWrapper<Partial<HttpHeader>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
@@ -2140,6 +2290,13 @@ export type ResolversTypes = {
   MetricRangeInput: ResolverTypeWrapper<Partial<MetricRangeInput>>;
   MetricSeries: ResolverTypeWrapper<Partial<MetricSeries>>;
   MetricValue: ResolverTypeWrapper<Partial<Scalars['MetricValue']['output']>>;
+  ModelEvaluation: ResolverTypeWrapper<EvaluationRow>;
+  ModelEvaluationClaimInput: ResolverTypeWrapper<Partial<ModelEvaluationClaimInput>>;
+  ModelEvaluationClaimPayload: ResolverTypeWrapper<Partial<Omit<ModelEvaluationClaimPayload, 'leases'> & { leases: Array<ResolversTypes['ModelEvaluationLease']> }>>;
+  ModelEvaluationFinishInput: ResolverTypeWrapper<Partial<ModelEvaluationFinishInput>>;
+  ModelEvaluationFinishPayload: ResolverTypeWrapper<Partial<Omit<ModelEvaluationFinishPayload, 'evaluation'> & { evaluation?: Maybe<ResolversTypes['ModelEvaluation']> }>>;
+  ModelEvaluationLease: ResolverTypeWrapper<EvaluationLeaseModel>;
+  ModelEvaluationState: ResolverTypeWrapper<Partial<ModelEvaluationState>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Note: ResolverTypeWrapper<NoteModel>;
@@ -2193,6 +2350,8 @@ export type ResolversTypes = {
   TrialCounts: ResolverTypeWrapper<Partial<TrialCounts>>;
   TrialEdge: ResolverTypeWrapper<Partial<Omit<TrialEdge, 'node'> & { node: ResolversTypes['Trial'] }>>;
   TrialEnqueueInput: ResolverTypeWrapper<Partial<TrialEnqueueInput>>;
+  TrialEvaluateInput: ResolverTypeWrapper<Partial<TrialEvaluateInput>>;
+  TrialEvaluatePayload: ResolverTypeWrapper<Partial<Omit<TrialEvaluatePayload, 'evaluation'> & { evaluation?: Maybe<ResolversTypes['ModelEvaluation']> }>>;
   TrialExportPage: ResolverTypeWrapper<Partial<TrialExportPage>>;
   TrialFailInput: ResolverTypeWrapper<Partial<TrialFailInput>>;
   TrialFilter: ResolverTypeWrapper<Partial<TrialFilter>>;
@@ -2243,6 +2402,8 @@ export type ResolversParentTypes = {
   Budget: Partial<Budget>;
   BudgetInput: Partial<BudgetInput>;
   DateTime: Partial<Scalars['DateTime']['output']>;
+  EvaluationMetric: Partial<EvaluationMetric>;
+  EvaluationMetricInput: Partial<EvaluationMetricInput>;
   Float: Partial<Scalars['Float']['output']>;
   HttpHeader: Partial<HttpHeader>;
   ID: Partial<Scalars['ID']['output']>;
@@ -2267,6 +2428,12 @@ export type ResolversParentTypes = {
   MetricRangeInput: Partial<MetricRangeInput>;
   MetricSeries: Partial<MetricSeries>;
   MetricValue: Partial<Scalars['MetricValue']['output']>;
+  ModelEvaluation: EvaluationRow;
+  ModelEvaluationClaimInput: Partial<ModelEvaluationClaimInput>;
+  ModelEvaluationClaimPayload: Partial<Omit<ModelEvaluationClaimPayload, 'leases'> & { leases: Array<ResolversParentTypes['ModelEvaluationLease']> }>;
+  ModelEvaluationFinishInput: Partial<ModelEvaluationFinishInput>;
+  ModelEvaluationFinishPayload: Partial<Omit<ModelEvaluationFinishPayload, 'evaluation'> & { evaluation?: Maybe<ResolversParentTypes['ModelEvaluation']> }>;
+  ModelEvaluationLease: EvaluationLeaseModel;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Note: NoteModel;
@@ -2314,6 +2481,8 @@ export type ResolversParentTypes = {
   TrialCounts: Partial<TrialCounts>;
   TrialEdge: Partial<Omit<TrialEdge, 'node'> & { node: ResolversParentTypes['Trial'] }>;
   TrialEnqueueInput: Partial<TrialEnqueueInput>;
+  TrialEvaluateInput: Partial<TrialEvaluateInput>;
+  TrialEvaluatePayload: Partial<Omit<TrialEvaluatePayload, 'evaluation'> & { evaluation?: Maybe<ResolversParentTypes['ModelEvaluation']> }>;
   TrialExportPage: Partial<TrialExportPage>;
   TrialFailInput: Partial<TrialFailInput>;
   TrialFilter: Partial<TrialFilter>;
@@ -2422,6 +2591,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EvaluationMetricResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationMetric'] = ResolversParentTypes['EvaluationMetric']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['MetricValue'], ParentType, ContextType>;
+};
+
 export type HttpHeaderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HttpHeader'] = ResolversParentTypes['HttpHeader']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2490,6 +2664,34 @@ export interface MetricValueScalarConfig extends GraphQLScalarTypeConfig<Resolve
   name: 'MetricValue';
 }
 
+export type ModelEvaluationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelEvaluation'] = ResolversParentTypes['ModelEvaluation']> = {
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['EvaluationMetric']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ModelEvaluationState'], ParentType, ContextType>;
+  trial?: Resolver<ResolversTypes['Trial'], ParentType, ContextType>;
+};
+
+export type ModelEvaluationClaimPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelEvaluationClaimPayload'] = ResolversParentTypes['ModelEvaluationClaimPayload']> = {
+  leases?: Resolver<Array<ResolversTypes['ModelEvaluationLease']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ModelEvaluationFinishPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelEvaluationFinishPayload'] = ResolversParentTypes['ModelEvaluationFinishPayload']> = {
+  evaluation?: Resolver<Maybe<ResolversTypes['ModelEvaluation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ModelEvaluationLeaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelEvaluationLease'] = ResolversParentTypes['ModelEvaluationLease']> = {
+  evaluation?: Resolver<ResolversTypes['ModelEvaluation'], ParentType, ContextType>;
+  leaseExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  leaseToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   apiTokenCreate?: Resolver<ResolversTypes['ApiTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationApiTokenCreateArgs, 'input'>>;
   apiTokenRevoke?: Resolver<ResolversTypes['ApiTokenRevokePayload'], ParentType, ContextType, RequireFields<MutationApiTokenRevokeArgs, 'input'>>;
@@ -2502,6 +2704,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   membershipCreate?: Resolver<ResolversTypes['MembershipCreatePayload'], ParentType, ContextType, RequireFields<MutationMembershipCreateArgs, 'input'>>;
   membershipRemove?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationMembershipRemoveArgs, 'input'>>;
   membershipUpdate?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationMembershipUpdateArgs, 'input'>>;
+  modelEvaluationClaim?: Resolver<ResolversTypes['ModelEvaluationClaimPayload'], ParentType, ContextType, RequireFields<MutationModelEvaluationClaimArgs, 'input'>>;
+  modelEvaluationFinish?: Resolver<ResolversTypes['ModelEvaluationFinishPayload'], ParentType, ContextType, RequireFields<MutationModelEvaluationFinishArgs, 'input'>>;
   projectCreate?: Resolver<ResolversTypes['ProjectCreatePayload'], ParentType, ContextType, RequireFields<MutationProjectCreateArgs, 'input'>>;
   runnerRegister?: Resolver<ResolversTypes['RunnerRegisterPayload'], ParentType, ContextType, RequireFields<MutationRunnerRegisterArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
@@ -2518,6 +2722,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   trialClaim?: Resolver<ResolversTypes['TrialClaimPayload'], ParentType, ContextType, RequireFields<MutationTrialClaimArgs, 'input'>>;
   trialComplete?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialCompleteArgs, 'input'>>;
   trialEnqueue?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialEnqueueArgs, 'input'>>;
+  trialEvaluate?: Resolver<ResolversTypes['TrialEvaluatePayload'], ParentType, ContextType, RequireFields<MutationTrialEvaluateArgs, 'input'>>;
   trialFail?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialFailArgs, 'input'>>;
   trialLogAppend?: Resolver<ResolversTypes['TrialLogAppendPayload'], ParentType, ContextType, RequireFields<MutationTrialLogAppendArgs, 'input'>>;
   trialPrune?: Resolver<ResolversTypes['TrialPayload'], ParentType, ContextType, RequireFields<MutationTrialPruneArgs, 'input'>>;
@@ -2720,6 +2925,7 @@ export type TrialResolvers<ContextType = Context, ParentType extends ResolversPa
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   durationSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evaluation?: Resolver<Maybe<ResolversTypes['ModelEvaluation']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   log?: Resolver<ResolversTypes['TrialLog'], ParentType, ContextType>;
@@ -2784,6 +2990,11 @@ export type TrialCountsResolvers<ContextType = Context, ParentType extends Resol
 export type TrialEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialEdge'] = ResolversParentTypes['TrialEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Trial'], ParentType, ContextType>;
+};
+
+export type TrialEvaluatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialEvaluatePayload'] = ResolversParentTypes['TrialEvaluatePayload']> = {
+  evaluation?: Resolver<Maybe<ResolversTypes['ModelEvaluation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type TrialExportPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialExportPage'] = ResolversParentTypes['TrialExportPage']> = {
@@ -2882,6 +3093,7 @@ export type Resolvers<ContextType = Context> = {
   BestSoFarPoint?: BestSoFarPointResolvers<ContextType>;
   Budget?: BudgetResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EvaluationMetric?: EvaluationMetricResolvers<ContextType>;
   HttpHeader?: HttpHeaderResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   InvitationAcceptPayload?: InvitationAcceptPayloadResolvers<ContextType>;
@@ -2894,6 +3106,10 @@ export type Resolvers<ContextType = Context> = {
   MetricPoint?: MetricPointResolvers<ContextType>;
   MetricSeries?: MetricSeriesResolvers<ContextType>;
   MetricValue?: GraphQLScalarType;
+  ModelEvaluation?: ModelEvaluationResolvers<ContextType>;
+  ModelEvaluationClaimPayload?: ModelEvaluationClaimPayloadResolvers<ContextType>;
+  ModelEvaluationFinishPayload?: ModelEvaluationFinishPayloadResolvers<ContextType>;
+  ModelEvaluationLease?: ModelEvaluationLeaseResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Note?: NoteResolvers<ContextType>;
@@ -2923,6 +3139,7 @@ export type Resolvers<ContextType = Context> = {
   TrialConnection?: TrialConnectionResolvers<ContextType>;
   TrialCounts?: TrialCountsResolvers<ContextType>;
   TrialEdge?: TrialEdgeResolvers<ContextType>;
+  TrialEvaluatePayload?: TrialEvaluatePayloadResolvers<ContextType>;
   TrialExportPage?: TrialExportPageResolvers<ContextType>;
   TrialLease?: TrialLeaseResolvers<ContextType>;
   TrialLog?: TrialLogResolvers<ContextType>;

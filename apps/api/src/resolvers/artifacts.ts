@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
+import { keepModelsIssue } from '@tuneboard/contract';
 import { artifact, type ArtifactKind } from '@tuneboard/db';
 import { authorize, notFound } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
@@ -8,7 +9,6 @@ import { rawId, toGlobalId } from '../ids.ts';
 import { LIST_MAX } from '../limits.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
 import {
-  KEEP_MODELS_MAX,
   checkUpload,
   deleteArtifact,
   pruneModels,
@@ -150,12 +150,10 @@ export const artifactResolvers: Resolvers = {
   },
 };
 
-/** `studyUpdate`'s `keepModels`: a user error naming the value, or the number to store. */
+/** `keepModels` of `studyCreate` and `studyUpdate`, checked by the contract: a user error naming the value, or the number to store. */
 export function checkKeepModels(value: number | null | undefined): { keepModels?: number; errors: ReturnType<typeof userError>[] } {
   if (value == null) return { errors: [] };
-  if (!Number.isInteger(value) || value < 0 || value > KEEP_MODELS_MAX) {
-    return { errors: [userError(['input', 'keepModels'], `keepModels must be a whole number from 0 to ${KEEP_MODELS_MAX}, got ${value}`)] };
-  }
+  const issue = keepModelsIssue(value);
+  if (issue) return { errors: [userError(['input', ...issue.path], issue.message)] };
   return { keepModels: value, errors: [] };
 }
-

@@ -37,6 +37,9 @@ async function loadNode(ctx: Context, id: string): Promise<Typed | null> {
       case 'Artifact':
         // Not a Node: read through `Trial.artifacts`.
         return null;
+      case 'ModelEvaluation':
+        // Not a Node: read through `Trial.evaluation`.
+        return null;
       case 'Invitation':
         // Not a Node: read through `viewer.invitations` and `Team.invitations`.
         return null;

@@ -5,6 +5,7 @@ import { SpaceError, createSampler, parseSamplerConfig, type SearchSpace } from 
 import type { Context } from '../context.ts';
 import type { StudyCreateInput } from '../generated/graphql.ts';
 import type { StudyRow } from '../mappers.ts';
+import { checkKeepModels } from '../resolvers/artifacts.ts';
 import { loadProject, userError, type UserError } from '../resolvers/common.ts';
 import {
   toStudyObjectives,
@@ -35,6 +36,7 @@ export async function createStudy(ctx: Context, input: StudyCreateInput): Promis
   const pruner = validateConfig('pruner', input.pruner);
   const objective = validateObjectiveSpec(input.objective, input.objectives);
   const budget = validateBudget(input.budget);
+  const keep = checkKeepModels(input.keepModels);
   const errors: UserError[] = [
     ...(name.length >= 1 && name.length <= STUDY_NAME_MAX
       ? []
@@ -46,6 +48,7 @@ export async function createStudy(ctx: Context, input: StudyCreateInput): Promis
     ...pruner.errors,
     ...objective.errors,
     ...budget.errors,
+    ...keep.errors,
   ];
   if (errors.length === 0) errors.push(...dryRunSampler(sampler.json!, space.parsed!, input.objectives.length));
   if (errors.length > 0) return { study: null, userErrors: errors };
@@ -63,6 +66,7 @@ export async function createStudy(ctx: Context, input: StudyCreateInput): Promis
         pruner: pruner.json!,
         objective: objective.json!,
         ...budget.budget,
+        ...(keep.keepModels === undefined ? {} : { keepModels: keep.keepModels }),
         createdById: ctx.viewer.kind === 'user' ? ctx.viewer.user.id : null,
       })
       .returning();

@@ -2,6 +2,7 @@ import { detectGpus, selectBackend } from '../backend/select-backend.ts';
 import type { WebGpuAdapterReport } from '../backend/webgpu.ts';
 import { runnerApi } from './api.ts';
 import { ArtifactUploader } from './artifacts.ts';
+import { EvaluationWorker } from './evaluations.ts';
 import type { ClaimedTrial, RunnerApi } from './api.ts';
 import { backoffDelay, jittered, sleep } from './backoff.ts';
 import { refuseCommands } from '../objectives/command-policy.ts';
@@ -40,6 +41,8 @@ export interface AgentOptions extends RunnerConfig {
   networkThread?: boolean;
   /** The runner's Prometheus metrics (`TUNEBOARD_RUNNER_METRICS_PORT`); none when undefined. */
   metrics?: RunnerMetrics;
+  /** Claim "Evaluate on test" jobs of the team besides trials (default true). */
+  evaluations?: boolean;
 }
 
 export { commandCapabilities } from './registration.ts';
@@ -93,6 +96,11 @@ export class RunnerAgent {
   private readonly closeNetwork: () => Promise<void>;
   /** Uploads trials' files (models, a command's TUNEBOARD_ARTIFACT_DIR). */
   private readonly artifacts: ArtifactUploader;
+  /** Runs "Evaluate on test" jobs, one at a time, beside the trials (`evaluationLoop`). */
+  private readonly evaluations: EvaluationWorker;
+  private evaluationLoopDone: Promise<void> | undefined;
+  private evaluationWakeRequested = false;
+  private evaluationWakeUp: (() => void) | undefined;
 
   constructor(private readonly options: AgentOptions) {
     this.log = options.log ?? createLogger(options.logLevel);
@@ -101,11 +109,13 @@ export class RunnerAgent {
       const request = createGraphQLClient(client);
       this.api = runnerApi(request);
       this.artifacts = new ArtifactUploader(request, options.api);
+      this.evaluations = new EvaluationWorker(request, options.api, { backend: options.backend, log: this.log });
       this.closeNetwork = async () => undefined;
     } else {
       const threaded = createThreadedGraphQLClient(client);
       this.api = runnerApi(threaded.request);
       this.artifacts = new ArtifactUploader(threaded.request, options.api);
+      this.evaluations = new EvaluationWorker(threaded.request, options.api, { backend: options.backend, log: this.log });
       this.closeNetwork = threaded.close;
     }
   }
@@ -160,6 +170,7 @@ export class RunnerAgent {
       onConnected: () => this.wake(),
     });
     this.loop = this.claimLoop();
+    if (options.evaluations !== false) this.evaluationLoopDone = this.evaluationLoop();
   }
 
   /** One training process per slot, each on its own GPU: started now, so a backend that cannot load stops the runner. */
@@ -180,6 +191,7 @@ export class RunnerAgent {
   /** Resolves when the runner has stopped (after `stop()`, or a fatal error). */
   async finished(): Promise<void> {
     await this.loop;
+    await this.evaluationLoopDone;
     await this.stopped;
   }
 
@@ -192,6 +204,43 @@ export class RunnerAgent {
   private wake(): void {
     this.wakeRequested = true;
     this.wakeUp?.();
+    this.evaluationWakeRequested = true;
+    this.evaluationWakeUp?.();
+  }
+
+  /**
+   * Claims and runs "Evaluate on test" jobs one at a time, on the trials' wake-ups (the API announces a new job as
+   * "trials available") and the same slow poll. Not counted against the slots: an evaluation is one forward pass
+   * over the test rows. A job this runner dies on is claimed again by another once its lease expires.
+   */
+  private async evaluationLoop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping.signal.aborted) {
+      this.evaluationWakeRequested = false;
+      let ran = false;
+      try {
+        ran = await this.evaluations.runOnce(this.runnerId!, this.options.studyId, this.stopping.signal);
+        failures = 0;
+      } catch (error) {
+        if (this.stopping.signal.aborted) break;
+        failures += 1;
+        const delay = backoffDelay(failures - 1, { initialMs: 1_000, maxMs: 60_000 });
+        if (failures === 1 || failures % 10 === 0) this.log.warn(`evaluation claim failed (${failures}×): ${errorMessage(error)}; retrying in ${(delay / 1000).toFixed(1)} s`);
+        await sleep(delay, this.stopping.signal);
+        continue;
+      }
+      if (ran || this.evaluationWakeRequested) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, jittered(this.options.pollMs));
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        // stop() wakes it too.
+        this.evaluationWakeUp = done;
+      });
+      this.evaluationWakeUp = undefined;
+    }
   }
 
   private async waitForWake(ms: number): Promise<void> {
@@ -376,6 +425,7 @@ export class RunnerAgent {
       await givenBack;
       await this.subscription?.dispose().catch(() => undefined);
       await this.loop;
+      await this.evaluationLoopDone;
       // Objectives stop on their abort signal (commands: SIGTERM, then SIGKILL after their grace).
       await Promise.all(running.map((run) => run.done));
       await this.slots?.close();

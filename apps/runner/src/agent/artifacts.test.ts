@@ -1,5 +1,6 @@
 // Trials' files reach the API: a command's TUNEBOARD_ARTIFACT_DIR and `{"artifact": path}` lines, and a template's
-// trained model, which loads in TensorFlow.js and predicts as the trained one did (issue #19, item 5).
+// trained model, which loads in TensorFlow.js and predicts as the trained one did (issue #19, item 5), and
+// "Evaluate on test" of that model through a running runner (item 6).
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { testDatabases } from '@tuneboard/db/testing';
 import { selectBackend } from '../backend/select-backend.ts';
 import { loadPreparedData } from '../train/prepare.ts';
-import { runnerFixture } from './agent-fixture.ts';
+import { runnerFixture, until } from './agent-fixture.ts';
 
 // As python-command.test.ts: skipped with a printed reason only where python3 is absent (CI installs it).
 const pythonMissing = spawnSync('python3', ['-c', 'import sys; assert sys.version_info >= (3, 9)']).status !== 0;
@@ -81,7 +82,7 @@ describe.each(testDatabases)('trial artifacts from the runner [$name]', (target)
     await agent.stop();
   }, 90_000);
 
-  it('saves the trained mlp of a COMPLETE trial; the downloaded model loads in TensorFlow.js and predicts as trained', async () => {
+  it('saves the trained mlp of a COMPLETE trial; the downloaded model loads in TensorFlow.js and predicts; "Evaluate on test" reports its test figures', async () => {
     const { id } = await h.irisStudy(30, { maxTrials: 1, maxParallel: 1 });
     const agent = await h.startAgent(id);
     const [trial] = await h.finished(id);
@@ -106,22 +107,49 @@ describe.each(testDatabases)('trial artifacts from the runner [$name]', (target)
     );
     const info = JSON.parse(preprocessing!.toString());
     expect(info).toMatchObject({ template: 'mlp', dataset: 'iris', inputShape: [4], output: 'logits', classNames: expect.any(Array) });
-    // The same split the study trained on (split seed 0): the loaded model's test accuracy is the one the runner
-    // measured on the model it trained.
+    // The study's split (split seed 0): the model's predictions on its test rows.
     const data = await loadPreparedData({ dataset: 'iris' }, 'mlp', { splitSeed: 0 });
     expect(info.standardize.mean).toEqual(Array.from(data.scaler!.mean));
     const logits = model.predict(tf.tensor2d(data.test.x, [data.test.y.length, data.numFeatures])) as tf.Tensor;
     const predicted = Array.from(await logits.argMax(1).data());
     const accuracy = predicted.filter((label, i) => label === data.test.y[i]).length / data.test.y.length;
-    const { trial: curves } = await h.api.gql<{ trial: { metrics: { key: string; points: { value: number }[] }[] } }>(
-      `query($id: ID!) { trial(id: $id) { metrics(keys: ["test_accuracy"]) { key points { value } } } }`,
-      { id: trial!.id },
-      h.team.user,
-    );
-    const reported = curves.metrics.find((m) => m.key === 'test_accuracy')!.points.at(-1)!.value;
-    expect(accuracy).toBeCloseTo(reported, 6);
     expect(accuracy).toBeGreaterThan(0.5);
     model.dispose();
+
+    // The test split was not read while the study ran: no test figures until one asks.
+    const testPoints = async () =>
+      (
+        await h.api.gql<{ trial: { metrics: { key: string; points: { step: number; value: number }[] }[] } }>(
+          `query($id: ID!) { trial(id: $id) { metrics(keys: ["test_loss", "test_accuracy"]) { key points { step value } } } }`,
+          { id: trial!.id },
+          h.team.user,
+        )
+      ).trial.metrics.filter((m) => m.points.length > 0);
+    expect(await testPoints()).toEqual([]);
+    const { trialEvaluate } = await h.api.gql(
+      `mutation($i: TrialEvaluateInput!) { trialEvaluate(input: $i) { evaluation { id state } userErrors { message } } }`,
+      { i: { trialId: trial!.id } },
+      h.team.user,
+    );
+    expect(trialEvaluate.userErrors).toEqual([]);
+    // The running runner claims it (woken by the API's announcement, or its poll) and reports on the trial.
+    const evaluation = await until('the evaluation to end', async () => {
+      const { trial: read } = await h.api.gql(
+        `query($id: ID!) { trial(id: $id) { evaluation { state error attempt metrics { key value } } } }`,
+        { id: trial!.id },
+        h.team.user,
+      );
+      return ['DONE', 'FAILED'].includes(read.evaluation.state) ? read.evaluation : undefined;
+    });
+    expect(evaluation).toMatchObject({ state: 'DONE', error: null, attempt: 1 });
+    const figures = Object.fromEntries((evaluation.metrics as { key: string; value: number }[]).map((m) => [m.key, m.value]));
+    expect(figures.test_accuracy).toBeCloseTo(accuracy, 10);
+    expect(figures.test_rows).toBe(data.test.y.length);
+    expect(figures.test_loss).toBeGreaterThan(0);
+    expect(Object.fromEntries((await testPoints()).map((m) => [m.key, m.points]))).toEqual({
+      test_loss: [{ step: 0, value: figures.test_loss }],
+      test_accuracy: [{ step: 0, value: figures.test_accuracy }],
+    });
     await agent.stop();
   }, 120_000);
 });

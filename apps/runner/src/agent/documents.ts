@@ -160,3 +160,24 @@ export const ARTIFACT_COMPLETE = /* GraphQL */ `
     artifactUploadComplete(input: $input) { artifact { id state } userErrors { message code } }
   }
 `;
+
+// "Evaluate on test" (apps/api/src/schema/evaluations.graphql): a runner claims a trial's saved model to evaluate on
+// the study's test split, with a lease like a trial's, and reports the figures (or the error) with its token.
+export const EVALUATION_CLAIM = /* GraphQL */ `
+  mutation ModelEvaluationClaim($input: ModelEvaluationClaimInput!) {
+    modelEvaluationClaim(input: $input) {
+      leases {
+        leaseToken
+        leaseExpiresAt
+        evaluation { id attempt trial { id number study { id objective } artifacts { name kind state downloadUrl } } }
+      }
+      userErrors { message code }
+    }
+  }
+`;
+
+export const EVALUATION_FINISH = /* GraphQL */ `
+  mutation ModelEvaluationFinish($input: ModelEvaluationFinishInput!) {
+    modelEvaluationFinish(input: $input) { evaluation { id state } userErrors { message code } }
+  }
+`;

@@ -49,6 +49,14 @@ export type Direction =
   /** Smaller is better. */
   | 'MINIMIZE';
 
+/** A figure of an evaluation, sent by the runner. */
+export type EvaluationMetricInput = {
+  /** Starts with `test_`; letters, digits, _ . / -. */
+  key: string;
+  /** The value. */
+  value: number | string;
+};
+
 /** Metric points as columns: point i is (`keys[i]`, `steps[i]`, `values[i]`). */
 export type MetricColumnsInput = {
   /** Each point's metric name (letters, digits, _ . / -). */
@@ -68,6 +76,39 @@ export type MetricPointInput = {
   /** Value; may be NaN or ±Infinity. */
   value: number | string;
 };
+
+/** Input of `modelEvaluationClaim` (runners). */
+export type ModelEvaluationClaimInput = {
+  /** Most evaluations to claim (1 to 8, default 1). */
+  limit?: number | null | undefined;
+  /** The registered runner. */
+  runnerId: string;
+  /** Only this study's evaluations (a runner started for one study); default: any of the team's. */
+  studyId?: string | null | undefined;
+};
+
+/** Input of `modelEvaluationFinish` (runners): `metrics` when it worked, `error` when it did not. */
+export type ModelEvaluationFinishInput = {
+  /** Why it failed (at most 2,000 characters kept). */
+  error?: string | null | undefined;
+  /** The evaluation. */
+  id: string;
+  /** The lease token from `modelEvaluationClaim`. */
+  leaseToken: string;
+  /** The `test_*` figures (1 to 20). */
+  metrics?: Array<EvaluationMetricInput> | null | undefined;
+};
+
+/** Where a model evaluation ("Evaluate on test") stands. */
+export type ModelEvaluationState =
+  /** Evaluated: `metrics` holds the `test_*` figures, also stored on the trial as single points (step 0). */
+  | 'DONE'
+  /** The evaluation failed: `error` says why. */
+  | 'FAILED'
+  /** Waiting for a runner. */
+  | 'QUEUED'
+  /** A runner holds it (its lease expires if the runner dies; then another runner claims it again). */
+  | 'RUNNING';
 
 /** What a runner is: a process that trains trials, or a client that evaluates trials it asks for itself. */
 export type RunnerKind =
@@ -376,3 +417,17 @@ export type ArtifactUploadCompleteMutationVariables = Exact<{
 
 
 export type ArtifactUploadCompleteMutation = { artifactUploadComplete: { artifact: { id: string, state: ArtifactState } | null, userErrors: Array<{ message: string, code: string }> } };
+
+export type ModelEvaluationClaimMutationVariables = Exact<{
+  input: ModelEvaluationClaimInput;
+}>;
+
+
+export type ModelEvaluationClaimMutation = { modelEvaluationClaim: { leases: Array<{ leaseToken: string, leaseExpiresAt: string, evaluation: { id: string, attempt: number, trial: { id: string, number: number, study: { id: string, objective: unknown }, artifacts: Array<{ name: string, kind: ArtifactKind, state: ArtifactState, downloadUrl: string | null }> } } }>, userErrors: Array<{ message: string, code: string }> } };
+
+export type ModelEvaluationFinishMutationVariables = Exact<{
+  input: ModelEvaluationFinishInput;
+}>;
+
+
+export type ModelEvaluationFinishMutation = { modelEvaluationFinish: { evaluation: { id: string, state: ModelEvaluationState } | null, userErrors: Array<{ message: string, code: string }> } };

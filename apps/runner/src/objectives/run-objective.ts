@@ -42,7 +42,7 @@ export interface ObjectiveResult {
   values?: number[];
   error?: string;
   stoppedBy?: 'pruner' | 'signal';
-  /** End-of-trial figures that are not objectives: test metrics, parameter count, backend, … */
+  /** End-of-trial figures that are not objectives: parameter count, training time, backend, … */
   summary?: Record<string, number | string>;
   /** Files to attach to the trial (uploaded by the runner before it reports the end). */
   artifacts?: ObjectiveArtifact[];
@@ -62,7 +62,7 @@ const preparedCache = new Map<string, Promise<PreparedData>>();
 const preparedCacheSize = 4;
 
 /** Split and standardised data, kept for the next trials of the same study (same source, split and seed). */
-function prepared(spec: TemplateObjectiveSpec): Promise<PreparedData> {
+export function prepared(spec: TemplateObjectiveSpec): Promise<PreparedData> {
   const source: DataSource = spec.csv ? { csv: spec.csv } : { dataset: spec.dataset! };
   const key = JSON.stringify([source, spec.template, spec.split, spec.splitSeed]);
   let entry = preparedCache.get(key);
@@ -100,6 +100,8 @@ async function runTemplate(spec: TemplateObjectiveSpec, params: Record<string, u
     seed: options.seed,
     signal: options.signal,
     native: backend.native,
+    // The test split stays untouched while the study runs: "Evaluate on test" reads it for a saved model on demand.
+    evaluateTest: false,
     // The trained model is saved only when every epoch ran; whether the trial is COMPLETE is decided below.
     onTrained: artifactDir
       ? async (model) => {
@@ -121,9 +123,8 @@ async function runTemplate(spec: TemplateObjectiveSpec, params: Record<string, u
     num_parameters: result.numParameters,
     train_seconds: result.trainSeconds,
     epochs: result.epochs,
-    ...(result.test ?? {}),
   };
-  // Test metrics go out once, at the last epoch's step, under their own keys: visible, never selected on.
+  // End-of-trial figures go out once, at the last epoch's step, under their own keys: visible, never selected on.
   if (result.epochs > 0 && result.stoppedBy !== 'signal') await report(finitePoints(result.epochs, summary));
   const available: Record<string, number | undefined> = {
     val_accuracy: last?.val_accuracy,

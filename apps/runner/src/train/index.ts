@@ -8,3 +8,5 @@ export { defaultSplit, fitScaler, stratifiedSplit } from './split.ts';
 export type { SplitFractions, Standardization } from './split.ts';
 export { parseTrainParams, trainDefaults, optimizerNames, activationNames } from './params.ts';
 export type { TrainConfig } from './params.ts';
+export { evaluateSavedModel, loadSavedModel } from './evaluate-model.ts';
+export type { SavedModelFiles, TestFigures } from './evaluate-model.ts';

@@ -48,6 +48,11 @@ export interface TrainTemplateOptions {
    * needs. Defaults to true on `webgpu`, whose tensors cannot be read synchronously under Node.
    */
   asyncReads?: boolean;
+  /**
+   * Evaluate the final model on the test split (default true). The runner's trials leave it false: the test split
+   * is read only on demand, by "Evaluate on test" of a saved model (`evaluate-model.ts`), never while a study runs.
+   */
+  evaluateTest?: boolean;
   /** Called with the trained model when every epoch ran (not pruned or stopped), before it is freed: to save it. */
   onTrained?: (model: tf.LayersModel) => Promise<void>;
 }
@@ -61,7 +66,7 @@ export interface TrainTemplateResult {
   history: EpochMetrics[];
   /** Metrics of the last completed epoch: the trained model's. */
   last?: EpochMetrics;
-  /** Computed once, on the final model, unless the signal aborted. Never used for selection. */
+  /** Computed once, on the final model, unless the signal aborted or `evaluateTest` is false. Never used for selection. */
   test?: TestMetrics;
   numParameters: number;
   trainSeconds: number;
@@ -275,7 +280,7 @@ export async function trainTemplate(options: TrainTemplateOptions): Promise<Trai
         break;
       }
     }
-    if (stoppedBy !== 'signal' && history.length > 0 && data.test.y.length > 0) {
+    if ((options.evaluateTest ?? true) && stoppedBy !== 'signal' && history.length > 0 && data.test.y.length > 0) {
       const t = gpuResident ? await evaluateAsync(forward, data.test, numFeatures, numClasses) : evaluate(forward, data.test, numFeatures, numClasses);
       test = { test_loss: t.loss, test_accuracy: t.accuracy };
     }

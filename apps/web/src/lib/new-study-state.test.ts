@@ -93,4 +93,17 @@ describe('checking the new-study form before sending', () => {
       budget: { maxTrials: 20, maxParallel: 4, maxFailures: 3 },
     });
   });
+
+  it('sends keepModels of a template study (the contract\'s default, or as typed) and refuses one outside 0 to 100 on its field', () => {
+    const named = apply([{ type: 'details', patch: { name: 'x' } }]);
+    expect(checkNewStudy(named, 'p1').input?.keepModels).toBe(3);
+    expect(checkNewStudy(apply([{ type: 'objective', patch: { keepModels: '10' } }], named), 'p1').input?.keepModels).toBe(10);
+    expect(checkNewStudy(apply([{ type: 'objective', patch: { keepModels: '' } }], named), 'p1').input).not.toHaveProperty('keepModels');
+    expect(checkNewStudy(apply([{ type: 'objective', patch: { keepModels: '101' } }], named), 'p1').errors).toEqual({
+      keepModels: ['keepModels must be a whole number from 0 to 100, got "101"'],
+    });
+    // A command saves no models: the field is neither checked nor sent.
+    const command = apply([{ type: 'objective', patch: { kind: 'command', command: 'python train.py', keepModels: 'x' } }], named);
+    expect(checkNewStudy(command, 'p1').input).not.toHaveProperty('keepModels');
+  });
 });

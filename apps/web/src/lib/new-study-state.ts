@@ -2,8 +2,10 @@
 // strategy, objective function, budget), and the check that turns it into a `studyCreate` input or into every
 // error the form can tell at once, each keyed by the field it belongs to. Pure, so its tests need no browser.
 import {
+  DEFAULT_KEEP_MODELS,
   DEFAULT_MAX_FAILURES,
   DEFAULT_MAX_PARALLEL,
+  KEEP_MODELS_BOUNDS,
   buildConfig,
   builtinDatasetNames,
   kindSpec,
@@ -14,7 +16,7 @@ import {
   type OptionValues,
 } from '@tuneboard/contract';
 import type { Direction, StudyCreateInput } from '@/gql/graphql';
-import { checkBudget, type BudgetFields } from './form-numbers';
+import { checkBudget, wholeNumber, type BudgetFields } from './form-numbers';
 import { checkRows } from './space-checks';
 import { emptyRow, rowsToSpace, spaceToRows, spaceToText, textToSpace, type ParamRow, type SpaceFormat } from './space-editor';
 import type { FieldErrors } from './user-errors';
@@ -31,6 +33,8 @@ export interface ObjectiveFunction {
   dataset: string;
   command: string;
   cwd: string;
+  /** How many best trials keep their saved model (templates only), as typed; empty: the contract's default. */
+  keepModels: string;
 }
 
 export interface SpaceState {
@@ -88,7 +92,7 @@ export function initialNewStudy(): NewStudyState {
       prunerKind: prunerKinds[0]!.kind,
       prunerValues: {},
     },
-    objective: { kind: 'template', template: templateNames[0], dataset: builtinDatasetNames[0], command: '', cwd: '' },
+    objective: { kind: 'template', template: templateNames[0], dataset: builtinDatasetNames[0], command: '', cwd: '', keepModels: String(DEFAULT_KEEP_MODELS) },
     budget: { maxTrials: '20', maxParallel: String(DEFAULT_MAX_PARALLEL), maxFailures: String(DEFAULT_MAX_FAILURES) },
     errors: {},
   };
@@ -184,6 +188,9 @@ export function checkNewStudy(
   const sampler = kindSpec(samplerKinds, strategy.samplerKind);
   const pruner = kindSpec(prunerKinds, strategy.prunerKind);
   const budget = checkBudget(state.budget);
+  // Only templates save models; a command's files are kept until deleted.
+  const keepModels =
+    objective.kind === 'template' ? wholeNumber('keepModels', objective.keepModels, KEEP_MODELS_BOUNDS.min, KEEP_MODELS_BOUNDS.max) : { value: null };
   const errors: FieldErrors = {
     ...(parsed.error ? { space: [parsed.error] } : {}),
     // The rows are the space only when the text could be shown as rows; otherwise the text goes as it is.
@@ -194,6 +201,7 @@ export function checkNewStudy(
       ? { 'objective.command': ['command must name a program to run, got nothing'] }
       : {}),
     ...budget.errors,
+    ...(keepModels.error !== undefined ? { keepModels: [keepModels.error] } : {}),
   };
   if (Object.keys(errors).length > 0) return { errors };
   return {
@@ -207,6 +215,7 @@ export function checkNewStudy(
       pruner: buildConfig(pruner, strategy.prunerValues),
       objective: objectiveSpec(objective),
       budget: budget.budget,
+      ...(keepModels.value != null ? { keepModels: keepModels.value } : {}),
     },
   };
 }

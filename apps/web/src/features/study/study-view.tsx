@@ -36,6 +36,7 @@ import { Deferred } from './deferred';
 import { RefineDialog } from './refine-dialog';
 import styles from './study.module.css';
 import { NotesPanel } from '@/features/notes/notes-panel';
+import { BestModelsPanel } from '@/features/evaluation/best-models-panel';
 import { CompareLink, toggled } from '@/features/compare/compare-link';
 
 export interface StudyViewProps {
@@ -188,6 +189,8 @@ export function StudyView({ study, params, objectives, trials: initialTrials, pa
       )}
 
       <NotesPanel target={{ kind: 'study', id: study.id }} readOnly={readOnly} />
+
+      {objectives[0] && <BestModelsPanel key={study.id} studyId={study.id} objective={objectives[0]} readOnly={readOnly} />}
 
       <Panel
         title="Parallel coordinates"

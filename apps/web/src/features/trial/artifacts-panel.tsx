@@ -71,7 +71,7 @@ export function ArtifactsPanel({ trialId, state, canDelete }: { trialId: string;
               <th scope="col">Size</th>
               <th scope="col">Added</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="sr-only">Actions</span>
               </th>
             </tr>
           </thead>
@@ -99,7 +99,7 @@ export function ArtifactsPanel({ trialId, state, canDelete }: { trialId: string;
                 <td>
                   {canDelete && (
                     <button type="button" className="button button-secondary" disabled={deleting.fetching} onClick={() => void remove(a.id, a.name)}>
-                      Delete<span className="visually-hidden"> {a.name}</span>
+                      Delete<span className="sr-only"> {a.name}</span>
                     </button>
                   )}
                 </td>

@@ -9,6 +9,7 @@ import { hrefFor } from '@/lib/route-id';
 import { canWrite } from '@/lib/roles';
 import { NotesPanel } from '@/features/notes/notes-panel';
 import { ArtifactsPanel } from './artifacts-panel';
+import { TrialEvaluationPanel } from '@/features/evaluation/trial-evaluation-panel';
 import { AttemptsPanel } from './attempts-panel';
 import { LogPanel } from './log-panel';
 import { MetricCharts } from './metric-charts';
@@ -114,6 +115,12 @@ export function TrialView({ initial }: { initial: PageTrial }) {
       </Panel>
       <AttemptsPanel attempts={trial.attempts} />
       <ArtifactsPanel trialId={trial.id} state={trial.state} canDelete={canWrite(trial.study.project.team.viewerRole)} />
+      <TrialEvaluationPanel
+        trialId={trial.id}
+        studyId={trial.study.id}
+        objectiveName={objectives[0]?.name ?? 'objective'}
+        readOnly={!canWrite(trial.study.project.team.viewerRole)}
+      />
       <h2>Metrics</h2>
       <MetricCharts trial={trial} objectives={objectives} />
       <LogPanel trialId={trial.id} version={logVersion} />

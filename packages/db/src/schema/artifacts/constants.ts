@@ -8,3 +8,10 @@ export type ArtifactKind = (typeof artifactKinds)[number];
 /** `UPLOADING` from the upload's start until its checksum is verified, then `READY`. */
 export const artifactStates = ['UPLOADING', 'READY'] as const;
 export type ArtifactState = (typeof artifactStates)[number];
+
+/** Where a model evaluation ("Evaluate on test") stands. */
+export const evaluationStates = ['QUEUED', 'RUNNING', 'DONE', 'FAILED'] as const;
+export type EvaluationState = (typeof evaluationStates)[number];
+
+/** Claims of one evaluation before it fails (its lease expired this many times: the runners died on it). */
+export const EVALUATION_MAX_ATTEMPTS = 3;

@@ -1,2 +1,3 @@
 export * from './constants.ts';
 export * from './artifact.ts';
+export * from './evaluation.ts';

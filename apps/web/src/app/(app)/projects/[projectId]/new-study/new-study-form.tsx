@@ -28,7 +28,7 @@ const StudyCreate = graphql(`
   }
 `);
 
-const claimed = ['name', 'description', 'objectives', 'space', 'sampler', 'pruner', 'objective', 'budget'];
+const claimed = ['name', 'description', 'objectives', 'space', 'sampler', 'pruner', 'objective', 'budget', 'keepModels'];
 
 /**
  * The new-study form: one reducer (lib/new-study-state.ts) with a section per part of the study, its options,

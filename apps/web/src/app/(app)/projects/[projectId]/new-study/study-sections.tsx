@@ -1,6 +1,6 @@
 'use client';
 
-import { builtinDatasetNames, templateNames, templateObjectiveMetrics } from '@tuneboard/contract';
+import { KEEP_MODELS_BOUNDS, builtinDatasetNames, templateNames, templateObjectiveMetrics } from '@tuneboard/contract';
 import Link from 'next/link';
 import { useId } from 'react';
 import { FieldError } from '@/components/field-error';
@@ -148,6 +148,7 @@ export function ObjectiveFunctionSection({
 }) {
   const id = useId();
   const messages = errorsFor(errors, 'objective');
+  const keepMessages = errorsFor(errors, 'keepModels');
   const set = (patch: Partial<ObjectiveFunction>) => onChange({ ...value, ...patch });
   return (
     <fieldset>
@@ -189,6 +190,21 @@ export function ObjectiveFunctionSection({
                 <option key={d}>{d}</option>
               ))}
             </select>
+          </label>
+          <label>
+            Keep best models
+            <input
+              type="number"
+              inputMode="numeric"
+              min={KEEP_MODELS_BOUNDS.min}
+              max={KEEP_MODELS_BOUNDS.max}
+              value={value.keepModels}
+              onChange={(e) => set({ keepModels: e.target.value })}
+              aria-invalid={keepMessages.length > 0 || undefined}
+              aria-describedby={`${id}-keep-models-errors`}
+            />
+            <span className="muted">the saved models of this many best trials are kept, to download or evaluate on the test split</span>
+            <FieldError id={`${id}-keep-models-errors`} messages={keepMessages} />
           </label>
         </div>
       ) : (

@@ -1,0 +1,91 @@
+import { parseObjectiveSpec } from '@tuneboard/contract';
+import type { BackendChoice } from '../backend/select-backend.ts';
+import { selectBackend } from '../backend/select-backend.ts';
+import type {
+  ModelEvaluationClaimMutation,
+  ModelEvaluationClaimMutationVariables,
+  ModelEvaluationFinishMutation,
+  ModelEvaluationFinishMutationVariables,
+} from '../generated/graphql.ts';
+import { modelFolder, prepared } from '../objectives/run-objective.ts';
+import { evaluateSavedModel } from '../train/evaluate-model.ts';
+import { EVALUATION_CLAIM, EVALUATION_FINISH } from './documents.ts';
+import { errorMessage } from './graphql-client.ts';
+import type { Request } from './graphql-client.ts';
+import type { Logger } from './logger.ts';
+
+export type EvaluationLease = ModelEvaluationClaimMutation['modelEvaluationClaim']['leases'][number];
+
+/** Bytes of a saved model's file the runner downloads at most (the API's default file limit is 200 MB). */
+const maxModelBytes = 512 * 1024 * 1024;
+
+/**
+ * "Evaluate on test" on the runner: claims one queued evaluation at a time (`modelEvaluationClaim`, with a lease),
+ * downloads the trial's saved model from the URLs the API signed, evaluates it on the study's test split (the same
+ * split and standardisation as its trials: `prepared`) and reports the `test_*` figures, or the error, with the
+ * lease token. A runner that dies mid-way reports nothing: the lease expires and the next claim takes the job.
+ * Evaluations are short (a forward pass over the test rows), so the lease is not renewed.
+ */
+export class EvaluationWorker {
+  constructor(
+    private readonly request: Request,
+    /** The API's GraphQL URL: a relative download URL is on its origin. */
+    private readonly apiUrl: string,
+    private readonly options: { backend: BackendChoice; log: Logger },
+  ) {}
+
+  /** Claims and runs one evaluation (of `studyId` only, for a runner started for one study); false when none was waiting. */
+  async runOnce(runnerId: string, studyId: string | undefined, signal?: AbortSignal): Promise<boolean> {
+    const variables: ModelEvaluationClaimMutationVariables = { input: { runnerId, studyId, limit: 1 } };
+    const { modelEvaluationClaim } = await this.request<ModelEvaluationClaimMutation>(EVALUATION_CLAIM, variables, signal);
+    const [lease] = modelEvaluationClaim.leases;
+    if (!lease) return false;
+    await this.run(lease, signal);
+    return true;
+  }
+
+  /** Evaluates one claimed job and reports the outcome; never throws for the job's own failures. */
+  async run(lease: EvaluationLease, signal?: AbortSignal): Promise<void> {
+    const { log } = this.options;
+    const { evaluation } = lease;
+    const label = `evaluation of trial ${evaluation.trial.number} (attempt ${evaluation.attempt})`;
+    log.info(`${label}: evaluating its saved model on the test split`);
+    let input: ModelEvaluationFinishMutationVariables['input'];
+    try {
+      const figures = await this.evaluate(lease, signal);
+      input = { id: evaluation.id, leaseToken: lease.leaseToken, metrics: Object.entries(figures).map(([key, value]) => ({ key, value })) };
+      log.info(`${label}: test_accuracy ${figures.test_accuracy.toFixed(4)}, test_loss ${figures.test_loss.toFixed(4)} on ${figures.test_rows} rows`);
+    } catch (error) {
+      if (signal?.aborted) return; // Shutting down: the lease expires and another runner takes the job.
+      input = { id: evaluation.id, leaseToken: lease.leaseToken, error: errorMessage(error) };
+      log.warn(`${label} failed: ${errorMessage(error)}`);
+    }
+    const variables: ModelEvaluationFinishMutationVariables = { input };
+    const { modelEvaluationFinish } = await this.request<ModelEvaluationFinishMutation>(EVALUATION_FINISH, variables, signal);
+    if (modelEvaluationFinish.userErrors.length > 0) log.warn(`${label}: the API refused the result: ${modelEvaluationFinish.userErrors.map((e) => e.message).join('; ')}`);
+  }
+
+  private async evaluate(lease: EvaluationLease, signal?: AbortSignal) {
+    const { trial } = lease.evaluation;
+    const spec = parseObjectiveSpec(trial.study.objective);
+    if (spec.kind !== 'template') throw new Error(`only template studies' models are evaluated; this study's objective is a ${spec.kind}`);
+    const fileUrl = (name: string) => {
+      const found = trial.artifacts.find((a) => a.name === `${modelFolder}/${name}` && a.state === 'READY' && a.downloadUrl);
+      if (!found) throw new Error(`the trial's saved model has no ${modelFolder}/${name} (deleted since the evaluation was asked for?)`);
+      return new URL(found.downloadUrl!, this.apiUrl);
+    };
+    const urls = [fileUrl('model.json'), fileUrl('weights.bin')];
+    await selectBackend(this.options.backend, { log: (line) => this.options.log.info(line) });
+    const [modelJson, weights] = await Promise.all(urls.map((url) => download(url, signal)));
+    const data = await prepared(spec);
+    return evaluateSavedModel({ modelJson: modelJson!, weights: weights! }, data);
+  }
+}
+
+async function download(url: URL, signal?: AbortSignal): Promise<Uint8Array> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`downloading ${url.pathname.split('/').at(-1)} answered ${response.status}`);
+  const length = Number(response.headers.get('content-length') ?? 0);
+  if (length > maxModelBytes) throw new Error(`a model file of ${length} bytes is over the runner's limit of ${maxModelBytes}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
