@@ -164,10 +164,10 @@ const cnn = (epochs: number) => ({
   objective: { kind: 'template', template: 'cnn', dataset: 'mnist', metric: 'val_accuracy' },
 });
 
-async function probeTorch(): Promise<{ cuda: boolean; reason: string }> {
+async function probeTorch(): Promise<{ cuda: boolean; importable: boolean; reason: string }> {
   const result = await run('python3', ['-c', 'import torch; print(torch.cuda.is_available())'], 60_000);
-  if (!result.ok) return { cuda: false, reason: `python3 with torch: ${result.stderr.trim().split('\n').at(-1) || 'not found'}` };
-  return result.stdout.trim() === 'True' ? { cuda: true, reason: '' } : { cuda: false, reason: 'torch sees no CUDA device' };
+  if (!result.ok) return { cuda: false, importable: false, reason: `python3 with torch: ${result.stderr.trim().split('\n').at(-1) || 'not found'}` };
+  return result.stdout.trim() === 'True' ? { cuda: true, importable: true, reason: '' } : { cuda: false, importable: true, reason: 'torch sees no CUDA device' };
 }
 
 function table(rows: TrialRow[]): string {
@@ -237,6 +237,24 @@ async function main(): Promise<number> {
       comparisons.push(summary ? `PyTorch alone on ${summary.device}: ${summary.samples_per_second.toFixed(0)} samples/s` : `PyTorch alone failed: ${alone.stderr.trim().split('\n').at(-1)}`);
     } else {
       results.push({ step: 'c torch mlp cuda', status: gpuMode ? 'failed' : 'skipped', reason: torch.reason, trials: [] });
+      if (!gpuMode && torch.importable) {
+        // No CUDA, but the host's PyTorch works: rehearse the command objective on the CPU (the script, the
+        // runner's command path, its metrics), so the GPU run only adds the device. Not counted as a GPU step.
+        results.push(
+          await runStudy(api, team, {
+            step: 'e torch mlp cpu',
+            label: 'CPU rehearsal: 2-trial study whose command objective trains the MLP in PyTorch on the CPU',
+            input: { ...accuracy, space: mlpSpace(3), objective: { kind: 'command', command: ['python3', script], metric: 'val_accuracy' } },
+            runnerArgs: ['--backend', 'wasm', '--allow-commands', 'python3'],
+            trials: 2,
+            onGpu: () => false,
+            timeoutMs: 120_000,
+          }),
+        );
+        const alone = await run('python3', [script, '--standalone'], 120_000);
+        const summary = alone.ok ? (JSON.parse(alone.stdout.trim().split('\n').at(-1)!) as { device: string; samples_per_second: number }) : undefined;
+        comparisons.push(summary ? `PyTorch alone on ${summary.device}: ${summary.samples_per_second.toFixed(0)} samples/s (the CPU rehearsal's trials are in the table)` : `PyTorch alone failed: ${alone.stderr.trim().split('\n').at(-1)}`);
+      }
     }
   } finally {
     await api.close();
