@@ -15,9 +15,9 @@ import {
   releaseTrial,
   reportMetrics,
   type Outcome,
-} from '../queue/lease.ts';
+} from '../lifecycle/lease.ts';
 import { reauthorized } from '../pipeline/reauthorize.ts';
-import { failStudyOnFailures } from '../queue/failures.ts';
+import { failStudyOnFailures } from '../lifecycle/failures.ts';
 import { createLoaders } from '../loaders.ts';
 import { freshReads, loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
 import { boundedTrialError } from './trial-error.ts';
@@ -213,7 +213,7 @@ export const runnerResolvers: Resolvers = {
       if (typeof given !== 'object' || given === null || Array.isArray(given)) {
         return { runner: null, userErrors: [userError(['input', 'capabilities'], 'capabilities must be an object')] };
       }
-      // The claim reads `capabilities.kind` (queue/lease.ts): it comes from `kind` only, never from free-form JSON.
+      // The claim reads `capabilities.kind` (lifecycle/lease.ts): it comes from `kind` only, never from free-form JSON.
       const capabilities: RunnerCapabilities = { ...given, kind: input.kind === 'CLIENT' ? 'client' : 'worker' };
       const refused = commandCapabilitiesIssue(capabilities);
       if (refused) return { runner: null, userErrors: [userError(['input', ...refused.path], refused.message)] };
