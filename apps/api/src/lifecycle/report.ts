@@ -1,24 +1,33 @@
 import type { Database } from '@tuneboard/db';
 import { float8Text } from '@tuneboard/db';
-import { createPruner, parsePrunerConfig, type Direction } from '@tuneboard/tuning';
 import type { EventQueue } from '../events.ts';
 import type { StudyRow } from '../mappers.ts';
 import { observeReport } from '../ops/queue-metrics.ts';
-import { loadHistory, loadPruneHistory } from './history.ts';
 import { hotQuery } from './hot-sql.ts';
 import { LEASED_TRIAL, type LeaseSettings } from './lease.ts';
 
-export interface ReportResult {
+/** The reported trial and what its study's pruner is asked with (./prune.ts): read by the report's statement. */
+export interface ReportedTrial {
+  id: number;
+  number: number;
+  studyId: string;
+  objectives: StudyRow['objectives'];
+  pruner: StudyRow['pruner'];
+}
+
+export interface StoredReport {
+  /** Points stored (a point sent before is not stored again). */
   accepted: number;
-  shouldPrune: boolean;
   leaseExpiresAt: Date;
+  trial: ReportedTrial;
 }
 
 /**
  * Stores a batch of metric points for the holder of the lease, atomically; a re-sent batch is a no-op
- * (primary key + ON CONFLICT DO NOTHING). Renews the lease and asks the study's pruner about the trial.
- * `teams` are the teams the caller may run trials in: a trial of another team is left alone. Returns
- * undefined when nothing matched (unknown trial, another team's, or a stale lease): the caller says which.
+ * (primary key + ON CONFLICT DO NOTHING). Renews the lease. `teams` are the teams the caller may run trials in:
+ * a trial of another team is left alone. Returns undefined when nothing matched (unknown trial, another team's,
+ * or a stale lease): the caller says which. Decides nothing about pruning: it returns the trial and its study's
+ * pruner and objectives, and the caller asks the pruner (./prune.ts).
  */
 export async function reportMetrics(
   db: Database,
@@ -33,10 +42,11 @@ export async function reportMetrics(
     steps: number[];
     values: number[];
   },
-): Promise<ReportResult | undefined> {
+): Promise<StoredReport | undefined> {
   // One statement renews the lease and stores the batch (unnest of three arrays: one INSERT however many
-  // points), so it is atomic without a transaction's extra round trips; no lease, no rows. Values travel as a float8[] literal to keep NaN, ±Infinity and −0. Keys are validated by the
-  // resolver with the contract's metric-name rule (`isMetricName`: letters, digits, _ . / -), so quoting them is enough.
+  // points), so it is atomic without a transaction's extra round trips; no lease, no rows. Values travel as a
+  // float8[] literal to keep NaN, ±Infinity and −0. Keys are validated by the resolver with the contract's
+  // metric-name rule (`isMetricName`: letters, digits, _ . / -), so quoting them is enough.
   const keys = `{${args.keys.map((key) => `"${key}"`).join(',')}}`;
   const steps = `{${args.steps.join(',')}}`;
   const values = `{${args.values.map(float8Text).join(',')}}`;
@@ -53,33 +63,13 @@ export async function reportMetrics(
   if (!row) return undefined;
   const accepted = Number(row.accepted);
   observeReport(accepted);
-  if (accepted > 0) events.queueStudyEvent({ kind: 'TRIAL_REPORTED', studyId: row.studyId, teamId: row.teamId, trialId: Number(row.id) });
-  const study = { id: row.studyId, objectives: row.objectives };
-  const key = study.objectives[0]?.name;
-  const pruner = parsePrunerConfig(row.pruner);
-  let shouldPrune = false;
-  if (pruner.kind !== 'none' && key && args.keys.includes(key)) {
-    const judge = createPruner(pruner);
-    const steps = [...new Set(args.steps.filter((_, i) => args.keys[i] === key))].sort((a, b) => a - b);
-    // Median, percentile and threshold compare at the judged steps only: read those points of the other
-    // trials, not every point of the study (a cost that grew with the study on every report).
-    const history =
-      judge.reads === 'steps' ? await loadPruneHistory(db, study, { id: Number(row.id) }, steps) : await loadHistory(db, study, 'all');
-    const current = history.find((t) => t.number === Number(row.number));
-    if (current) {
-      // Pruners are stateless and judge the curve up to its last step; a batch may carry several steps
-      // (ASHA's rungs could fall between them), so each new step is judged on the curve up to it.
-      const direction = (study.objectives[0]?.direction ?? 'minimize') as Direction;
-      shouldPrune = steps.some((step) =>
-        judge.shouldPrune({
-          trial: { ...current, intermediate: (current.intermediate ?? []).filter((point) => point.step <= step) },
-          trials: history,
-          direction,
-        }),
-      );
-    }
-  }
-  return { accepted, shouldPrune, leaseExpiresAt: new Date(row.leaseExpiresAt) };
+  const id = Number(row.id);
+  if (accepted > 0) events.queueStudyEvent({ kind: 'TRIAL_REPORTED', studyId: row.studyId, teamId: row.teamId, trialId: id });
+  return {
+    accepted,
+    leaseExpiresAt: new Date(row.leaseExpiresAt),
+    trial: { id, number: Number(row.number), studyId: row.studyId, objectives: row.objectives, pruner: row.pruner },
+  };
 }
 
 const REPORT_SQL = `

@@ -17,6 +17,7 @@ import { isUuid, rawId, toGlobalId } from '../ids.ts';
 import { claimTrials } from '../lifecycle/claim.ts';
 import { finishTrial, releaseTrial, type Outcome } from '../lifecycle/finish.ts';
 import { StaleLeaseError } from '../lifecycle/lease.ts';
+import { judgeReport } from '../lifecycle/prune.ts';
 import { reportMetrics } from '../lifecycle/report.ts';
 import { reauthorized } from '../pipeline/reauthorize.ts';
 import { failStudyOnFailures } from '../lifecycle/failures.ts';
@@ -280,9 +281,11 @@ export const runnerResolvers: Resolvers = {
       }
       try {
         const write = leasedWrite(ctx, input.trialId, input.leaseToken);
-        const result = write && (await reportMetrics(ctx.db, ctx.events, { leaseSeconds: ctx.env.LEASE_SECONDS }, { ...write, keys, steps, values }));
-        if (!result) return await refusal(ctx, input.trialId, input.leaseToken);
-        return { ...result, userErrors: [] };
+        const stored = write && (await reportMetrics(ctx.db, ctx.events, { leaseSeconds: ctx.env.LEASE_SECONDS }, { ...write, keys, steps, values }));
+        if (!stored) return await refusal(ctx, input.trialId, input.leaseToken);
+        // Storage decides nothing: the pruner's verdict is asked after the batch is stored (lifecycle/prune.ts).
+        const shouldPrune = await judgeReport(ctx.db, stored.trial, { keys, steps });
+        return { accepted: stored.accepted, shouldPrune, leaseExpiresAt: stored.leaseExpiresAt, userErrors: [] };
       } catch (error) {
         return { shouldPrune: false, leaseExpiresAt: null, accepted: 0, userErrors: staleLease(error) };
       }
