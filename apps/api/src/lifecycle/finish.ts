@@ -1,6 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
-import { float8Text, project, study, trial, trialAttempt } from '@tuneboard/db';
+import { float8Text } from '@tuneboard/db';
 import type { EventQueue } from '../events.ts';
 import type { TrialRow } from '../mappers.ts';
 import { TRIAL_COLUMNS, hotQuery, trialFromRow } from './hot-sql.ts';
@@ -59,39 +58,34 @@ const FINISH_SQL = `
 
 /**
  * Gives a trial back to the queue for the holder of its lease (a runner shutting down cleanly): PENDING
- * as attempt + 1, so its partial points stay apart, without counting towards `maxFailures`.
+ * as attempt + 1, so its partial points stay apart, without counting towards `maxFailures`. One fenced
+ * statement (the trial, its attempt closed as RELEASED, the study's team read in the UPDATE's join), like the
+ * finish; throws `StaleLeaseError` when the lease is not the caller's any more. The caller has authorised the
+ * trial.
  */
 export async function releaseTrial(
   db: Database,
   events: EventQueue,
   args: { trialId: number; leaseToken: string },
 ): Promise<TrialRow & { teamId: string }> {
-  const released = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(trial)
-      .set({
-        state: 'PENDING',
-        attempt: sql`${trial.attempt} + 1`,
-        leaseToken: null,
-        leaseExpiresAt: null,
-        startedAt: null,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(trial.id, args.trialId), eq(trial.leaseToken, args.leaseToken), eq(trial.state, 'RUNNING')))
-      .returning();
-    if (!row) throw new StaleLeaseError(args.trialId);
-    await tx
-      .update(trialAttempt)
-      .set({ finishedAt: sql`now()`, outcome: 'RELEASED' })
-      .where(and(eq(trialAttempt.trialId, row.id), eq(trialAttempt.attempt, row.attempt - 1)));
-    const [owner] = await tx
-      .select({ teamId: project.teamId })
-      .from(study)
-      .innerJoin(project, eq(project.id, study.projectId))
-      .where(eq(study.id, row.studyId));
-    return { ...row, teamId: owner?.teamId ?? '' };
-  });
+  const [row] = await hotQuery<Record<string, unknown>>(db, 'tb_trial_release', RELEASE_SQL, [args.trialId, args.leaseToken]);
+  if (!row) throw new StaleLeaseError(args.trialId);
+  const released = { ...trialFromRow(row), teamId: String(row.teamId) };
   events.queueStudyEvent({ kind: 'TRIAL_FINISHED', studyId: released.studyId, teamId: released.teamId, trialId: released.id });
   events.queueAvailable({ teamId: released.teamId, studyId: released.studyId, pending: 1 });
   return released;
 }
+
+const RELEASE_SQL = `
+  with released as (
+    update trial t
+    set state = 'PENDING', attempt = t.attempt + 1, lease_token = null, lease_expires_at = null, started_at = null,
+        updated_at = now()
+    from study s join project p on p.id = s.project_id
+    where t.id = $1::bigint and t.lease_token = $2::uuid and t.state = 'RUNNING' and s.id = t.study_id
+    returning ${TRIAL_COLUMNS}, p.team_id as "teamId"
+  ), closed as (
+    update trial_attempt a set finished_at = now(), outcome = 'RELEASED'
+    from released r where a.trial_id = r.id and a.attempt = r.attempt - 1
+  )
+  select r.* from released r`;
