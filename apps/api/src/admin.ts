@@ -26,8 +26,8 @@ import { readApiEnv } from './env.ts';
 import { createTeamWithOwner } from './resolvers/auth.ts';
 import { toGlobalId } from './ids.ts';
 import { OptunaImportError, mapOptunaStudy, readOptunaStorage, storeImport } from './import/optuna.ts';
-import { SamplerPool } from './queue/sampler-pool.ts';
-import { Scheduler } from './queue/scheduler.ts';
+import { SamplerPool } from './lifecycle/sampler-pool.ts';
+import { Scheduler } from './lifecycle/scheduler.ts';
 
 const usage = `Tuneboard admin: first set-up and automation from the shell (uses DATABASE_URL, else embedded PGlite).
 

@@ -8,7 +8,7 @@ import type { Viewer } from './auth/viewer.ts';
 import type { ApiEnv } from './env.ts';
 import type { EventHub } from './events.ts';
 import type { Loaders } from './loaders.ts';
-import type { Lifecycle } from './queue/lifecycle.ts';
+import type { Lifecycle } from './lifecycle/lifecycle.ts';
 
 /** Long-lived services shared by every request of one API process. */
 export interface Services {

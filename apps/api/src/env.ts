@@ -66,7 +66,7 @@ const schema = z.object({
   /** Most running studies with per-study series (`tuneboard_study_trials`): the busiest ones. */
   TUNEBOARD_METRICS_MAX_STUDIES: z.coerce.number().int().min(0).max(1_000).default(50),
   /**
-   * Worker threads that run the samplers' asks off the request thread (queue/sampler-pool.ts); 0 runs them
+   * Worker threads that run the samplers' asks off the request thread (lifecycle/sampler-pool.ts); 0 runs them
    * inline. Unset: two, or one on a one-core machine.
    */
   TUNEBOARD_SAMPLER_WORKERS: z.coerce.number().int().min(0).max(64).optional(),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, DbHandle } from '@tuneboard/db';
 import type { Logger } from 'pino';
 import type { StudyEventModel } from './mappers.ts';
-import { hotQuery } from './queue/hot-sql.ts';
+import { hotQuery } from './lifecycle/hot-sql.ts';
 
 /**
  * Live events over Postgres LISTEN/NOTIFY (PGlite too): every API replica on one database LISTENs once

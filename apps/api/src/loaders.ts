@@ -4,7 +4,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { apiToken, metric, project, runner, study, team, trial, user } from '@tuneboard/db';
 import type { ApiTokenRow, ProjectRow, RunnerRow, StudyRow, TeamRow, TrialRow, UserRow } from './mappers.ts';
-import { rowsOf } from './queue/lease.ts';
+import { rowsOf } from './db-rows.ts';
 
 /** What `Trial.metrics` asks for: one trial's attempt, some keys (null: all) and at most `maxPoints` a key. */
 export interface MetricsRequest {

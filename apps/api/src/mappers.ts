@@ -1,5 +1,5 @@
 import type { Viewer } from './auth/viewer.ts';
-import type { EvaluationRow } from './queue/evaluations.ts';
+import type { EvaluationRow } from './lifecycle/evaluations.ts';
 import type { apiToken, artifact, invitation, membership, project, runner, study, team, trial, trialAttempt, user } from '@tuneboard/db';
 
 // Resolver parents: database rows (GraphQL Code Generator maps the schema's types to these).

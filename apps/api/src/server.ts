@@ -25,7 +25,7 @@ import { FairShare, isCharged } from './pipeline/fair-share.ts';
 import { readiness } from './ops/readiness.ts';
 import { createPipeline } from './pipeline/operation.ts';
 import { SocketRegistry, principalOf, type TrackedSocket } from './pipeline/sockets.ts';
-import { createLifecycle } from './queue/lifecycle.ts';
+import { createLifecycle } from './lifecycle/lifecycle.ts';
 import { schema } from './schema.ts';
 
 export interface ApiServer {
@@ -77,7 +77,7 @@ export async function startApiServer(
   const artifacts = createArtifactStore(env);
   const signInLimiter = new SignInLimiter(handle.db);
   // The trial lifecycle's per-server parts: scheduler (sampler pool, parsed plans), claim cache, lease reaper
-  // and sweeps (queue/lifecycle.ts); closed with the server.
+  // and sweeps (lifecycle/lifecycle.ts); closed with the server.
   const lifecycle = createLifecycle({
     handle,
     events,

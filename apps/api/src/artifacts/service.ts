@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { artifact, trial, type ArtifactKind, type Database } from '@tuneboard/db';
 import type { Logger } from 'pino';
 import type { ArtifactRow } from '../mappers.ts';
-import { rowsOf } from '../queue/lease.ts';
+import { rowsOf } from '../db-rows.ts';
 import type { ArtifactStore } from './store.ts';
 
 /** Longest artifact name, in characters. */

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { metric, study, trial, type Database, type JsonObject } from '@tuneboard/db';
 import { parseSpace, SpaceError, type SpaceJson } from '@tuneboard/tuning';
-import type { Scheduler } from '../queue/scheduler.ts';
+import type { Scheduler } from '../lifecycle/scheduler.ts';
 import { validateConfig } from '../resolvers/study-input.ts';
 import { attributesAsNotes } from './optuna-attributes.ts';
 import { redactStorage } from './optuna-read.ts';

@@ -2,7 +2,7 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 
 /**
  * The runner protocol's counters, process-wide (one API process serves one database): the queue's functions
- * (`queue/lease.ts`) call the three `observe*` hooks below, which cost a few additions each. Served on the
+ * (`lifecycle/claim.ts`, `report.ts`, `reap.ts`) call the three `observe*` hooks below, which cost a few additions each. Served on the
  * metrics port only (`ops/metrics-server.ts`), never on the public one.
  */
 export const queueRegistry = new Registry();

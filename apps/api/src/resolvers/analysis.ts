@@ -16,7 +16,7 @@ import {
 } from '@tuneboard/tuning';
 import type { Resolvers } from '../generated/graphql.ts';
 import type { StudyRow } from '../mappers.ts';
-import { loadHistory } from '../queue/history.ts';
+import { loadHistory } from '../lifecycle/history.ts';
 import { badInput, userError } from './common.ts';
 
 /** PED-ANOVA ignores it, but the signature takes one; fixed so a future seeded method stays reproducible. */

@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { trial } from '@tuneboard/db';
 import type { Resolvers } from '../generated/graphql.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
-import { rowsOf } from '../queue/lease.ts';
+import { rowsOf } from '../db-rows.ts';
 import { badInput, loadStudy, loadTrial } from './common.ts';
 import { boundedInt, shown } from './list-limits.ts';
 

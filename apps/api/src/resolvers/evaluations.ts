@@ -5,7 +5,7 @@ import { authorize, notFound, teamsAllowed } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { isUuid, rawId, toGlobalId } from '../ids.ts';
-import { claimEvaluations, finishEvaluation, latestEvaluations, requestEvaluation, type EvaluationRow } from '../queue/evaluations.ts';
+import { claimEvaluations, finishEvaluation, latestEvaluations, requestEvaluation, type EvaluationRow } from '../lifecycle/evaluations.ts';
 import { loadRunner, loadStudy, loadStudyById, loadTrial, userError } from './common.ts';
 import { onProtocolPool } from './runners.ts';
 import { boundedTrialError } from './trial-error.ts';

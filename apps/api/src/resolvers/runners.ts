@@ -1,5 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { acceptsCommands, allowedPrograms, commandCapabilitiesIssue, isMetricName, type RunnerCapabilities } from '@tuneboard/contract';
+import {
+  MAX_REPORT_POINTS,
+  acceptsCommands,
+  allowedPrograms,
+  commandCapabilitiesIssue,
+  isMetricName,
+  type RunnerCapabilities,
+} from '@tuneboard/contract';
 import { runner, trial } from '@tuneboard/db';
 import { authorize, can, notFound, teamsAllowed } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
@@ -7,17 +14,13 @@ import type { RunnerRow, TrialRow } from '../mappers.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { keepBestModels } from './artifacts.ts';
 import { isUuid, rawId, toGlobalId } from '../ids.ts';
-import {
-  MAX_REPORT_POINTS,
-  StaleLeaseError,
-  claimTrials,
-  finishTrial,
-  releaseTrial,
-  reportMetrics,
-  type Outcome,
-} from '../queue/lease.ts';
+import { claimTrials } from '../lifecycle/claim.ts';
+import { finishTrial, releaseTrial, type Outcome } from '../lifecycle/finish.ts';
+import { StaleLeaseError } from '../lifecycle/lease.ts';
+import { judgeReport } from '../lifecycle/prune.ts';
+import { reportMetrics } from '../lifecycle/report.ts';
 import { reauthorized } from '../pipeline/reauthorize.ts';
-import { failStudyOnFailures } from '../queue/failures.ts';
+import { failStudyOnFailures } from '../lifecycle/failures.ts';
 import { createLoaders } from '../loaders.ts';
 import { freshReads, loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
 import { boundedTrialError } from './trial-error.ts';
@@ -213,7 +216,7 @@ export const runnerResolvers: Resolvers = {
       if (typeof given !== 'object' || given === null || Array.isArray(given)) {
         return { runner: null, userErrors: [userError(['input', 'capabilities'], 'capabilities must be an object')] };
       }
-      // The claim reads `capabilities.kind` (queue/lease.ts): it comes from `kind` only, never from free-form JSON.
+      // The claim reads `capabilities.kind` (lifecycle/claim.ts): it comes from `kind` only, never from free-form JSON.
       const capabilities: RunnerCapabilities = { ...given, kind: input.kind === 'CLIENT' ? 'client' : 'worker' };
       const refused = commandCapabilitiesIssue(capabilities);
       if (refused) return { runner: null, userErrors: [userError(['input', ...refused.path], refused.message)] };
@@ -267,7 +270,7 @@ export const runnerResolvers: Resolvers = {
       if (keys.length > MAX_REPORT_POINTS) {
         return refused(['input', field], `send at most ${MAX_REPORT_POINTS} points per report, got ${keys.length}`);
       }
-      // The contract's metric-name rule admits nothing that needs quoting: lease.ts writes the keys into an array
+      // The contract's metric-name rule admits nothing that needs quoting: lifecycle/report.ts writes the keys into an array
       // literal as they are.
       const bad = keys.findIndex((key, i) => !isMetricName(key) || steps[i]! < 0);
       if (bad >= 0) {
@@ -278,9 +281,11 @@ export const runnerResolvers: Resolvers = {
       }
       try {
         const write = leasedWrite(ctx, input.trialId, input.leaseToken);
-        const result = write && (await reportMetrics(ctx.db, ctx.events, { leaseSeconds: ctx.env.LEASE_SECONDS }, { ...write, keys, steps, values }));
-        if (!result) return await refusal(ctx, input.trialId, input.leaseToken);
-        return { ...result, userErrors: [] };
+        const stored = write && (await reportMetrics(ctx.db, ctx.events, { leaseSeconds: ctx.env.LEASE_SECONDS }, { ...write, keys, steps, values }));
+        if (!stored) return await refusal(ctx, input.trialId, input.leaseToken);
+        // Storage decides nothing: the pruner's verdict is asked after the batch is stored (lifecycle/prune.ts).
+        const shouldPrune = await judgeReport(ctx.db, stored.trial, { keys, steps });
+        return { accepted: stored.accepted, shouldPrune, leaseExpiresAt: stored.leaseExpiresAt, userErrors: [] };
       } catch (error) {
         return { shouldPrune: false, leaseExpiresAt: null, accepted: 0, userErrors: staleLease(error) };
       }

@@ -8,7 +8,7 @@ import { authorize, notFound } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import type { StudyRow, TeamRow, TrialRow } from '../mappers.ts';
-import { rowsOf } from '../queue/lease.ts';
+import { rowsOf } from '../db-rows.ts';
 import { loadTeam } from './common.ts';
 import { boundedInt } from './list-limits.ts';
 import {

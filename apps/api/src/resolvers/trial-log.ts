@@ -3,7 +3,7 @@ import { trialAttempt, trialLog, type TrialLogStream } from '@tuneboard/db';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { LIST_MAX } from '../limits.ts';
-import { MAX_LOG_APPEND_BYTES, MAX_LOG_LINE_BYTES, MAX_LOG_LINES, appendTrialLog } from '../queue/trial-log.ts';
+import { MAX_LOG_APPEND_BYTES, MAX_LOG_LINE_BYTES, MAX_LOG_LINES, appendTrialLog } from '../lifecycle/trial-log.ts';
 import { userError } from './common.ts';
 import { boundedInt, shown } from './list-limits.ts';
 import { leasedWrite, onProtocolPool, refusal, staleLease } from './runners.ts';

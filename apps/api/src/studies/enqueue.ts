@@ -3,7 +3,7 @@ import { parseSpace, spaceContains, type ParamValue } from '@tuneboard/tuning';
 import type { Context } from '../context.ts';
 import type { TrialEnqueueInput } from '../generated/graphql.ts';
 import type { TrialRow } from '../mappers.ts';
-import { reserveTrialNumbers } from '../queue/scheduler.ts';
+import { reserveTrialNumbers } from '../lifecycle/scheduler.ts';
 import { loadStudy, userError, type UserError } from '../resolvers/common.ts';
 import { pointErrors } from '../resolvers/point-check.ts';
 

@@ -5,7 +5,7 @@ import { parseSpace, refineSpace, suggestRefinement, trialsInside, SpaceError, t
 import type { Context } from '../context.ts';
 import { publishStudyEvent } from '../events.ts';
 import type { StudyRefineInput } from '../generated/graphql.ts';
-import { loadHistory } from '../queue/history.ts';
+import { loadHistory } from '../lifecycle/history.ts';
 import { loadStudy, userError } from '../resolvers/common.ts';
 import { validateBudget, validateConfig } from '../resolvers/study-input.ts';
 import { studyNameTaken, type StudyResult } from './create.ts';

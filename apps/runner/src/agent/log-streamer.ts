@@ -14,7 +14,7 @@ export interface WireLogLine {
   text: string;
 }
 
-/** The API's limits per `trialLogAppend` (apps/api/src/queue/trial-log.ts). */
+/** The API's limits per `trialLogAppend` (apps/api/src/lifecycle/trial-log.ts). */
 export const maxLinesPerAppend = 500;
 export const maxLineBytes = 8_192;
 export const maxAppendBytes = 256 * 1024;

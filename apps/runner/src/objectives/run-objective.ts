@@ -208,7 +208,7 @@ export async function runObjective(spec: unknown, params: Record<string, unknown
     const parsed = parseObjectiveSpec(spec);
     if (options.signal?.aborted) return { state: 'PRUNED', stoppedBy: 'signal' };
     if (parsed.kind === 'client') {
-      // The API never hands these to a runner process (queue/lease.ts); a study copied by hand could still get here.
+      // The API never hands these to a runner process (apps/api/src/lifecycle/claim.ts); a study copied by hand could still get here.
       return { state: 'FAIL', error: 'a `client` objective is evaluated by the client that asks for its trials, not by a runner' };
     }
     return parsed.kind === 'template' ? await runTemplate(parsed, params, options) : await runCommandObjective(parsed, params, options);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
 import { createProject, createStudy, testDatabases } from '@tuneboard/db/testing';
-import { PENDING_CANDIDATES_SQL } from './lease.ts';
+import { PENDING_CANDIDATES_SQL } from './claim.ts';
 
 interface PlanNode {
   type: string;

@@ -109,7 +109,7 @@ describe.each(testDatabases)('sampling off the request thread [$name]', (target)
     const studyA = rowA!.id;
     // A's two trials end behind the API's back; its next top-up asks TPE, held in a worker until released.
     await handle.query(`update trial set state = 'COMPLETE', "values" = '{0.5}', finished_at = now() where study_id = $1`, [studyA]);
-    // The server's own scheduler and pool (each API server has its own, queue/lifecycle.ts).
+    // The server's own scheduler and pool (each API server has its own, lifecycle/lifecycle.ts).
     const { scheduler } = api.server.services.lifecycle;
     const held = scheduler.pool.hold(studyA);
     let aDone = false;

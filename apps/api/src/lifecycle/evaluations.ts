@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { EVALUATION_MAX_ATTEMPTS, float8Text, type Database, type modelEvaluation } from '@tuneboard/db';
 import type { EventQueue } from '../events.ts';
-import { rowsOf, type LeaseSettings } from './lease.ts';
+import { rowsOf } from '../db-rows.ts';
+import type { LeaseSettings } from './lease.ts';
 
 /** A model evaluation row ("Evaluate on test"), with its study's team. */
 export type EvaluationRow = typeof modelEvaluation.$inferSelect;

@@ -3,7 +3,7 @@ import { study, type DbHandle } from '@tuneboard/db';
 import type { Logger } from 'pino';
 import type { EventQueue } from '../events.ts';
 import { failStudyOnFailures } from './failures.ts';
-import { reapExpiredLeases } from './lease.ts';
+import { reapExpiredLeases } from './reap.ts';
 import type { Scheduler } from './scheduler.ts';
 
 /** Every this many ticks, every running study is topped up and the other sweeps run. */
