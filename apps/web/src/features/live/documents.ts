@@ -32,31 +32,16 @@ export const TrialColumnsFields = graphql(`
 `);
 
 /**
- * A whole view again, by ranges of trial numbers read as columns. The first range comes with the study's number,
- * status and trial count (read before its trials); the other ranges, planned from the count, are read at once.
+ * A range of trial numbers read as columns, with the study's event number and status, read before its trials
+ * (a whole view is several ranges read at once: snapshot.ts).
  */
-export const StudyLiveSnapshot = graphql(`
-  query StudyLiveSnapshot($id: ID!, $from: Int!, $to: Int!) {
-    study(id: $id) {
-      id
-      status
-      failureReason
-      eventSeq
-      counts {
-        total
-      }
-      trialColumns(from: $from, to: $to) {
-        ...TrialColumnsFields
-      }
-    }
-  }
-`);
-
-/** One more range of trial numbers. */
 export const StudyTrialRange = graphql(`
   query StudyTrialRange($id: ID!, $from: Int!, $to: Int!) {
     study(id: $id) {
       id
+      eventSeq
+      status
+      failureReason
       trialColumns(from: $from, to: $to) {
         ...TrialColumnsFields
       }

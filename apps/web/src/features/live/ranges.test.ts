@@ -44,13 +44,13 @@ describe('reading a big study as ranges of columns', () => {
     expect(planRanges(5_000, 1_000_000, 20_000)).toHaveLength(3);
   });
 
-  it('reads every range, in parallel after the first, follows `next` past them, and keeps number order', async () => {
+  it('reads every range at once, follows `next` past them, and keeps number order', async () => {
     // 12,000 trials numbered 0…11,999, and two created past the planned ranges (a gap in the numbers).
     const numbers = [...Array.from({ length: 12_000 }, (_, i) => i), 15_500, 27_000];
     const reads: number[] = [];
     let inFlight = 0;
     let most = 0;
-    const trials = await readRanges(columns(numbers, 0, TRIAL_RANGE), numbers.length, async (from) => {
+    const trials = await readRanges(0, 12_000, async (from) => {
       reads.push(from);
       most = Math.max(most, ++inFlight);
       await new Promise((r) => setTimeout(r, 5));
@@ -59,7 +59,20 @@ describe('reading a big study as ranges of columns', () => {
     });
     expect(trials.map((t) => t.number)).toEqual(numbers);
     expect(trials[1]).toMatchObject({ id: 't1', state: 'COMPLETE', params: { lr: 0.001, optimizer: 'adam' }, values: [1, null], durationSeconds: 1.5 });
-    expect(most).toBe(2);
-    expect(reads).toEqual([5_000, 10_000, 15_500, 27_000]);
+    expect(most).toBe(3);
+    expect(reads).toEqual([0, 5_000, 10_000, 15_500, 27_000]);
+  });
+
+  it('reads from a start, at least one range even when the count says nothing is left, and stops at the room left', async () => {
+    const numbers = [...Array.from({ length: 1_000 }, (_, i) => i), 1_200, 7_000, 8_000];
+    const reads: number[] = [];
+    const read = async (from: number) => {
+      reads.push(from);
+      return columns(numbers, from, from + TRIAL_RANGE);
+    };
+    // The count (1,000) was read before trials 1,200, 7,000 and 8,000 were created.
+    expect((await readRanges(1_000, 1_000, read)).map((t) => t.number)).toEqual([1_200, 7_000, 8_000]);
+    expect(reads).toEqual([1_000, 7_000]);
+    expect((await readRanges(1_000, 1_000, read, 2)).map((t) => t.number)).toEqual([1_200, 7_000]);
   });
 });

@@ -72,21 +72,27 @@ async function pooled<T>(tasks: Array<() => Promise<T>>, limit: number): Promise
 }
 
 /**
- * Every trial of a study of `total` trials, given its first range: the other ranges planned from the count are read
- * PARALLEL at a time; trials numbered past them (created meanwhile, or gaps in the numbers) are followed by `next`
- * until none is left or MAX_TRIALS are held. In number order.
+ * The trials numbered from `start` on, of a study of about `total` trials (a count read earlier: a hint): the
+ * ranges planned from it (at least one) are read PARALLEL at a time; trials numbered past them (created since the
+ * count, or gaps in the numbers) are followed by `next` until none is left or `room` trials are held. In number
+ * order.
  */
-export async function readRanges(first: Columns, total: number, readRange: (from: number) => Promise<Columns>): Promise<LiveTrial[]> {
-  const pages: Columns[] = [first];
-  pages.push(...(await pooled(planRanges(TRIAL_RANGE, total).map(([from]) => () => readRange(from)), PARALLEL)));
+export async function readRanges(
+  start: number,
+  total: number,
+  readRange: (from: number) => Promise<Columns>,
+  room = MAX_TRIALS,
+): Promise<LiveTrial[]> {
+  const planned = planRanges(start, Math.max(total, start + 1));
+  const pages = await pooled(planned.map(([from]) => () => readRange(from)), PARALLEL);
   let held = pages.reduce((n, page) => n + page.ids.length, 0);
-  let next = pages.at(-1)!.next;
-  while (next !== null && next !== undefined && held < MAX_TRIALS) {
+  let next = pages.at(-1)?.next;
+  while (next !== null && next !== undefined && held < room) {
     const page = await readRange(next);
     pages.push(page);
     held += page.ids.length;
     next = page.next;
   }
   const trials = pages.flatMap(fromColumns);
-  return trials.length > MAX_TRIALS ? trials.slice(0, MAX_TRIALS) : trials;
+  return trials.length > room ? trials.slice(0, Math.max(0, room)) : trials;
 }

@@ -51,6 +51,8 @@ export interface Snapshot {
   trials: readonly LiveTrial[];
   /** Only the first trials of the study (the server's first range): the rest is still to read. */
   partial?: boolean;
+  /** The study's trial count as read with it (plans the ranges of the next read; a hint, not a promise). */
+  total?: number;
 }
 
 export interface StudyStore {

@@ -34,11 +34,16 @@ export function useStudyLive(studyId: string, initial: Snapshot): StudyLive {
     dispatch(sameStudy ? { type: 'snapshot', snapshot: initial } : { type: 'reset', snapshot: initial });
   }, [studyId, initial]);
 
+  // What the next read starts from: a partial store (the server's first trials, events held since their number) is
+  // completed by the ranges after them; any other is read whole. The count plans the ranges to read at once.
+  const latest = useRef({ store, total: initial.total ?? 0 });
+  latest.current = { store, total: Math.max(initial.total ?? 0, store.trials.length) };
   const refetch = useRef<Coalescer | null>(null);
   useEffect(() => {
     let live = true;
     const coalescer = coalesce(async () => {
-      const snapshot = await fetchSnapshot(client, studyId);
+      const { store: now, total } = latest.current;
+      const snapshot = await fetchSnapshot(client, studyId, total, now.partial ? now : undefined);
       if (live && snapshot) dispatch({ type: 'snapshot', snapshot });
     });
     refetch.current = coalescer;

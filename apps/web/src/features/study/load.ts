@@ -9,7 +9,7 @@ import type { StudyViewProps } from './study-view';
 
 /**
  * What the study page renders first, fetched on the server: the study (its summary) and its first trials, in one
- * round trip. A bigger study's other trials are read by the browser afterwards, several ranges at once
+ * round trip. A bigger study's other trials are read by the browser afterwards, its ranges all at once
  * (live/snapshot.ts): the summary paints at once, the table and charts fill in.
  */
 export async function loadStudyPage(id: string): Promise<Loaded<StudyViewProps | null>> {
@@ -23,9 +23,12 @@ async function readStudyPage(id: string): Promise<StudyViewProps | null> {
     serverQuery(StudyTrialRange, { id, from: 0, to: FIRST_RANGE }),
   ]);
   const columns = first.study?.trialColumns;
-  if (!study || !columns) return null;
+  if (!study || !first.study || !columns) return null;
   return {
-    study,
+    // The two reads ran at once: the first trials reflect the events up to the range's own number, which may be
+    // below the study's. The lower one is where the live store starts (events after it apply on top), so the
+    // browser can complete these trials with the ranges after them instead of reading them again.
+    study: { ...study, eventSeq: Math.min(study.eventSeq, first.study.eventSeq) },
     params: toChartParams(study.space),
     objectives: toChartObjectives(study.objectives),
     trials: fromColumns(columns),

@@ -53,8 +53,8 @@ export interface StudyViewProps {
 export function StudyView({ study, params, objectives, trials: initialTrials, partial, truncated }: StudyViewProps) {
   const router = useRouter();
   const initial = useMemo<Snapshot>(
-    () => ({ seq: study.eventSeq, status: study.status, failureReason: study.failureReason ?? null, trials: initialTrials, partial }),
-    [study.eventSeq, study.status, study.failureReason, initialTrials, partial],
+    () => ({ seq: study.eventSeq, status: study.status, failureReason: study.failureReason ?? null, trials: initialTrials, partial, total: study.counts.total }),
+    [study.eventSeq, study.status, study.failureReason, initialTrials, partial, study.counts.total],
   );
   // One store for every panel: summary, table, charts and CSV export all read `store.trials`.
   const { store, error: liveError } = useStudyLive(study.id, initial);
