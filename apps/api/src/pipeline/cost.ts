@@ -29,14 +29,23 @@ import {
  * is a `bestSoFar(maxPoints)` point); `trialColumns(from, to)` is one entry per trial number and column, a tenth
  * of a unit each; a plain list with `first` (`recentStudies`) is `first` long;
  * `nodes(ids)` is one per id. Lists without a size argument (a team's studies, a study's best trials) count
- * ASSUMED_LIST_SIZE. Fragments are costed once per name and size, so a fragment bomb costs its true
- * (astronomical) amount in linear time.
+ * ASSUMED_LIST_SIZE. A study's analyses (`parameterImportance`, `refinementPreview`) add STUDY_ANALYSIS_COST each.
+ * Fragments are costed once per name and size, so a fragment bomb costs its true (astronomical) amount in linear time.
  */
 export const ASSUMED_LIST_SIZE = 10;
 export const ASSUMED_METRIC_KEYS = 20;
 export const POINTS_PER_UNIT = 100;
 /** Trials of one `Study.trialColumns` column per unit of cost (a column entry is a scalar of one row). */
 export const COLUMNS_PER_UNIT = 10;
+/**
+ * A field that loads a study's whole history into the API and computes over it (PED-ANOVA importance, the
+ * refinement's proposal): its response is a few numbers, but its work grows with the study. Measured on a loaded
+ * machine: about 0.8 s each on a study of 20,000 trials, so 30 aliases of `compareStudies` (10 ids) asking for it
+ * were minutes of one process's time. At 500, one operation runs at most 20 of them, and the compare page's 10
+ * studies with their importance still fit the default limit.
+ */
+export const STUDY_ANALYSIS_COST = 500;
+const STUDY_ANALYSES = new Set(['parameterImportance', 'refinementPreview']);
 /** Curve points of one `Study.exportJsonl` page at most (resolvers/export.ts EXPORT_LIMITS.points). */
 const EXPORT_POINTS = 100_000;
 
@@ -107,6 +116,11 @@ export function operationCost(
   }
 
   function fieldCost(parent: GraphQLCompositeType, node: FieldNode, sizes: Sizes): number {
+    const analysis = parent.name === 'Study' && STUDY_ANALYSES.has(node.name.value) ? STUDY_ANALYSIS_COST : 0;
+    return analysis + responseCost(parent, node, sizes);
+  }
+
+  function responseCost(parent: GraphQLCompositeType, node: FieldNode, sizes: Sizes): number {
     // A union has no fields of its own (only `__typename`).
     const field: GraphQLField<unknown, unknown> | undefined = 'getFields' in parent ? parent.getFields()[node.name.value] : undefined;
     if (field && node.name.value === 'trialColumns') {
