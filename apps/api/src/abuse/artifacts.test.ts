@@ -1,9 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { membership, type DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
+import { AlreadyStoredError, FilesystemStore } from '../artifacts/fs-store.ts';
+import { UrlSigner } from '../artifacts/signing.ts';
 import { BEGIN, COMPLETE_UPLOAD, DELETE, LIST, absolute, put, sha256 } from '../artifacts/testing.ts';
 import { rawId } from '../ids.ts';
 import { CLAIM, COMPLETE, createStudy, setupTeam, startTestApi, type Auth, type TestApi } from '../testing/harness.ts';
@@ -115,6 +118,45 @@ describe.each(testDatabases)('abuse: artifacts [$name]', (target) => {
     const replay = await put(api, upload, 'evil');
     expect(replay.status).toBe(409);
     expect(await (await fetch(absolute(api, done.artifactUploadComplete.artifact.downloadUrl))).text()).toBe('good');
+  });
+
+  it('lets one of many concurrent PUTs of one upload link land, and serves those bytes for good', async () => {
+    const bodies = Array.from({ length: 8 }, (_, i) => String(i).repeat(4));
+    const begun = await api.gql(BEGIN, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, name: 'race.txt', size: 4, sha256: sha256('0000') } }, alpha.runnerAuth);
+    const upload = begun.artifactUploadBegin.upload;
+    const statuses = await Promise.all(bodies.map((body) => put(api, upload, body).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 200).every((s) => s === 409)).toBe(true);
+    // The same race at the store itself, where the HTTP server's pacing cannot serialise the writes.
+    const store = new FilesystemStore(dir, new UrlSigner());
+    const writes = await Promise.allSettled(bodies.map((body) => store.write('race/store/key', Readable.from([Buffer.from(body)]), 4)));
+    expect(writes.filter((w) => w.status === 'fulfilled')).toHaveLength(1);
+    expect(writes.every((w) => w.status === 'fulfilled' || w.reason instanceof AlreadyStoredError)).toBe(true);
+    const written = bodies[writes.findIndex((w) => w.status === 'fulfilled')]!;
+    expect(await store.sha256('race/store/key')).toBe(sha256(written));
+    const landed = bodies[statuses.indexOf(200)]!;
+    const done = await api.gql(COMPLETE_UPLOAD, { i: { id: begun.artifactUploadBegin.artifact.id, leaseToken: lease.leaseToken } }, alpha.runnerAuth);
+    if (landed === '0000') {
+      const url = done.artifactUploadComplete.artifact.downloadUrl as string;
+      expect(await (await fetch(absolute(api, url))).text()).toBe('0000');
+    } else {
+      expect(done.artifactUploadComplete.userErrors[0].code).toBe('CHECKSUM_MISMATCH');
+    }
+  });
+
+  it('serves an uploaded text/html as a sandboxed attachment, never as a page of the API', async () => {
+    const html = '<script>alert(1)</script>';
+    const begun = await api.gql(
+      BEGIN,
+      { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, name: 'page.html', size: html.length, sha256: sha256(html), contentType: 'text/html' } },
+      alpha.runnerAuth,
+    );
+    await put(api, begun.artifactUploadBegin.upload, html);
+    const done = await api.gql(COMPLETE_UPLOAD, { i: { id: begun.artifactUploadBegin.artifact.id, leaseToken: lease.leaseToken } }, alpha.runnerAuth);
+    const response = await fetch(absolute(api, done.artifactUploadComplete.artifact.downloadUrl as string));
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="page.html"/);
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('refuses an expired link', async () => {

@@ -52,6 +52,9 @@ export function artifactRoute(store: FilesystemStore, signer: UrlSigner, log: Pi
           'content-disposition': contentDisposition(grant.fileName ?? 'artifact'),
           'cache-control': 'private, no-store',
           'x-content-type-options': 'nosniff',
+          // The type is the uploader's: should a browser render it anyway (text/html, image/svg+xml), it runs in
+          // a sandbox with no scripts and no access to the API's origin.
+          'content-security-policy': "default-src 'none'; sandbox",
         });
         if (request.method === 'HEAD') return response.end();
         (await store.read(grant.key)).pipe(response);
