@@ -1608,7 +1608,7 @@ export type TrialColumns = {
 
 /** Input of `trialComplete`. */
 export type TrialCompleteInput = {
-  /** Constraint values (≤ 0 is feasible). */
+  /** Constraint values (≤ 0 is feasible), at most 50. */
   constraints?: InputMaybe<Array<Scalars['MetricValue']['input']>>;
   /** The lease token. */
   leaseToken: Scalars['String']['input'];
