@@ -159,6 +159,30 @@ describe.each(testDatabases)('abuse: artifacts [$name]', (target) => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('bounds the number of a trial’s files: empty ones take no bytes, yet each is a row and a file', async () => {
+    const capped = await startTestApi(handle, { NODE_ENV: 'production', TUNEBOARD_ARTIFACTS_DIR: dir, TUNEBOARD_ARTIFACT_MAX_TRIAL_FILES: '3' });
+    try {
+      const study = await createStudy(capped, alpha);
+      const runnerId = await alpha.register('capped-runner');
+      const { trialClaim } = await capped.gql(CLAIM, { i: { runnerId, studyId: study.id, limit: 1 } }, alpha.runnerAuth);
+      const [held] = trialClaim.leases as { leaseToken: string; trial: { id: string } }[];
+      const empty = (name: string) =>
+        capped.gql(BEGIN, { i: { trialId: held!.trial.id, leaseToken: held!.leaseToken, name, size: 0, sha256: sha256('') } }, alpha.runnerAuth);
+      for (const name of ['a', 'b', 'c']) expect((await empty(name)).artifactUploadBegin.userErrors).toEqual([]);
+      expect((await empty('d')).artifactUploadBegin.userErrors).toEqual([
+        {
+          field: ['input', 'name'],
+          message: 'a trial may hold at most 3 artifacts (TUNEBOARD_ARTIFACT_MAX_TRIAL_FILES): it holds 3; delete some, or replace one by uploading under its name',
+          code: 'TOO_LARGE',
+        },
+      ]);
+      // Replacing one by its name still works.
+      expect((await empty('a')).artifactUploadBegin.userErrors).toEqual([]);
+    } finally {
+      await capped.close();
+    }
+  });
+
   it('refuses an expired link', async () => {
     const { UrlSigner } = await import('../artifacts/signing.ts');
     const signer = new UrlSigner('k'.repeat(32));

@@ -16,6 +16,8 @@ export const KEEP_MODELS_MAX = 100;
 export interface ArtifactLimits {
   maxFileBytes: number;
   maxTrialBytes: number;
+  /** Most artifacts of one trial. */
+  maxTrialFiles: number;
 }
 
 export interface Problem {
@@ -83,10 +85,18 @@ export async function reserveUpload(
       )
       .returning({ storageKey: artifact.storageKey });
     const [held] = await tx
-      .select({ total: sql<string>`coalesce(sum(${artifact.size}), 0)` })
+      .select({ total: sql<string>`coalesce(sum(${artifact.size}), 0)`, files: sql<number>`count(*)::int` })
       .from(artifact)
       .where(eq(artifact.trialId, input.trialId));
     const total = Number(held?.total ?? 0);
+    const files = Number(held?.files ?? 0);
+    if (files >= limits.maxTrialFiles) {
+      throw new TrialFullError({
+        field: ['input', 'name'],
+        message: `a trial may hold at most ${bytes(limits.maxTrialFiles)} artifacts (TUNEBOARD_ARTIFACT_MAX_TRIAL_FILES): it holds ${bytes(files)}; delete some, or replace one by uploading under its name`,
+        code: 'TOO_LARGE',
+      });
+    }
     if (total + input.size > limits.maxTrialBytes) {
       // Nothing is removed when the new file does not fit: the transaction rolls back.
       throw new TrialFullError({
