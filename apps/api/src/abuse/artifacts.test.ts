@@ -183,6 +183,28 @@ describe.each(testDatabases)('abuse: artifacts [$name]', (target) => {
     }
   });
 
+  it('refuses a PUT whose artifact was replaced or deleted since: no bytes stay in the store without a row', async () => {
+    const keyOf = (url: string) => JSON.parse(Buffer.from(url.slice('/artifacts/'.length).split('.')[0]!, 'base64url').toString('utf8')).key as string;
+    const stored = async (url: string) => {
+      const { stat } = await import('node:fs/promises');
+      return stat(path.join(dir, ...keyOf(url).split('/'))).then(() => true, () => false);
+    };
+    const announce = { trialId: lease.trial.id, leaseToken: lease.leaseToken, name: 'orphan.bin', size: 6, sha256: sha256('orphan') };
+    const first = (await api.gql(BEGIN, { i: announce }, alpha.runnerAuth)).artifactUploadBegin.upload;
+    // Beginning the same name again replaces the first row: its link must not store anything any more.
+    const second = (await api.gql(BEGIN, { i: announce }, alpha.runnerAuth)).artifactUploadBegin;
+    const late = await put(api, first, 'orphan');
+    expect(late.status).toBe(410);
+    expect(await stored(first.url)).toBe(false);
+    expect((await put(api, second.upload, 'orphan')).status).toBe(200);
+    expect(await stored(second.upload.url)).toBe(true);
+    // Deleted before its bytes arrived: the same.
+    const begun = (await api.gql(BEGIN, { i: { ...announce, name: 'deleted.bin', leaseToken: undefined } }, alpha.user)).artifactUploadBegin;
+    expect((await api.gql(DELETE, { i: { id: begun.artifact.id } }, alpha.user)).artifactDelete.userErrors).toEqual([]);
+    expect((await put(api, begun.upload, 'orphan')).status).toBe(410);
+    expect(await stored(begun.upload.url)).toBe(false);
+  });
+
   it('refuses an expired link', async () => {
     const { UrlSigner } = await import('../artifacts/signing.ts');
     const signer = new UrlSigner('k'.repeat(32));

@@ -160,6 +160,15 @@ export async function verifyUpload(db: Database, store: ArtifactStore, row: Arti
   return { row: ready ?? row };
 }
 
+/**
+ * Whether an artifact row still owns `key`: an upload link outlives its row when the artifact is deleted or replaced
+ * by name, and bytes put after that would stay in the store, counted against no limit.
+ */
+export async function keyHasArtifact(db: Database, key: string): Promise<boolean> {
+  const rows = await db.select({ id: artifact.id }).from(artifact).where(eq(artifact.storageKey, key)).limit(1);
+  return rows.length > 0;
+}
+
 /** Removes stored objects, logging (not throwing) failures: the rows are gone already, so the bytes are garbage. */
 export async function removeObjects(store: ArtifactStore, keys: readonly string[], log: Pick<Logger, 'warn'>): Promise<void> {
   await Promise.all(
