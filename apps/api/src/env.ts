@@ -78,6 +78,12 @@ const schema = z.object({
   TUNEBOARD_ARTIFACT_MAX_FILE_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(200_000_000),
   /** Most bytes of all of one trial's artifacts together (default 1 GB). */
   TUNEBOARD_ARTIFACT_MAX_TRIAL_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1_000_000_000),
+  /**
+   * Most artifacts of one trial (default 500): empty files take no bytes, so the byte limit alone let one trial hold
+   * any number of rows and files. At most 500, one page of `Trial.artifacts` (LIST_MAX.default), so every file of a
+   * trial can be listed.
+   */
+  TUNEBOARD_ARTIFACT_MAX_TRIAL_FILES: z.coerce.number().int().min(1).max(500).default(500),
   /** How long an upload or download URL stays valid, in seconds. */
   TUNEBOARD_ARTIFACT_URL_SECONDS: z.coerce.number().int().min(10).max(7 * 86_400).default(900),
   /**

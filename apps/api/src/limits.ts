@@ -15,6 +15,11 @@ export const LIMITS = {
   maxDirectives: 50,
   /** Request bodies above this are refused with 413. */
   maxBodyBytes: 2 * 1024 * 1024,
+  /**
+   * Most a subscription may cost (pipeline/cost.ts): its selection runs for every event. The dashboard's cost
+   * 2 to 15; a study's analysis (500) or a page of trials on every event is refused.
+   */
+  maxSubscriptionCost: 100,
 } as const;
 
 /**

@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { DbHandle } from '@tuneboard/db';
 import { artifactRoute } from './artifacts/artifact-route.ts';
 import { createArtifactStore } from './artifacts/create-store.ts';
+import { keyHasArtifact } from './artifacts/service.ts';
 import { clientAddressOf } from './auth/client-address.ts';
 import { HashSlots } from './auth/hash-slots.ts';
 import { SignInLimiter } from './auth/rate-limit.ts';
@@ -254,7 +255,10 @@ export async function startApiServer(
       ready: () => readiness(handle),
       log: logger,
       pipeline,
-      artifacts: artifacts.filesystem && artifacts.signer ? artifactRoute(artifacts.filesystem, artifacts.signer, logger) : undefined,
+      artifacts:
+        artifacts.filesystem && artifacts.signer
+          ? artifactRoute(artifacts.filesystem, artifacts.signer, logger, (key) => keyHasArtifact(handle.db, key))
+          : undefined,
       context: async (request, response, requestId): Promise<Context> => {
         const signal = clientGone(response);
         const db = handle.cancellable(signal);

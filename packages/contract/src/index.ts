@@ -25,6 +25,6 @@ export type { ParamDef, ParamSpecJson, ParamValue, SearchSpace, SpaceJson } from
 export * from './objective-spec.ts';
 export { buildConfig, kindSpec, prunerKindNames, prunerKinds, samplerKindNames, samplerKinds } from './options.ts';
 export type { KindSpec, OptionSpec, OptionType, OptionValues } from './options.ts';
-export { MAX_ALLOWED_PROGRAMS, acceptsCommands, allowedPrograms, commandCapabilitiesIssue } from './runner.ts';
+export { MAX_ALLOWED_PROGRAMS, MAX_CONSTRAINTS, acceptsCommands, allowedPrograms, commandCapabilitiesIssue, constraintsIssue } from './runner.ts';
 export type { RunnerCapabilities } from './runner.ts';
 export { DEFAULT_KEEP_MODELS, KEEP_MODELS_BOUNDS, keepModelsIssue } from './models.ts';

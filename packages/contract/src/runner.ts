@@ -59,3 +59,19 @@ export function acceptsCommands(capabilities: RunnerCapabilities): boolean {
 export function allowedPrograms(capabilities: RunnerCapabilities): string[] | null {
   return acceptsCommands(capabilities) && Array.isArray(capabilities.allowedPrograms) ? capabilities.allowedPrograms : null;
 }
+
+/**
+ * Most constraint values one completion may carry (`trialComplete`'s `constraints`). Each is stored with the
+ * trial and read by every later suggestion; the Gaussian-process sampler fits one model per constraint, so an
+ * unbounded list would stall the study's sampling.
+ */
+export const MAX_CONSTRAINTS = 50;
+
+/** Checks a completion's constraint values: at most MAX_CONSTRAINTS (NaN and infinities are values like others). */
+export function constraintsIssue(constraints: readonly number[] | null | undefined): Issue | undefined {
+  if (constraints == null || constraints.length <= MAX_CONSTRAINTS) return undefined;
+  return {
+    path: ['constraints'],
+    message: `constraints may hold at most ${MAX_CONSTRAINTS} values, got ${constraints.length}: ${JSON.stringify(constraints.slice(0, 5).map(String))}…`,
+  };
+}

@@ -1,9 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { membership, type DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
+import { AlreadyStoredError, FilesystemStore } from '../artifacts/fs-store.ts';
+import { UrlSigner } from '../artifacts/signing.ts';
 import { BEGIN, COMPLETE_UPLOAD, DELETE, LIST, absolute, put, sha256 } from '../artifacts/testing.ts';
 import { rawId } from '../ids.ts';
 import { CLAIM, COMPLETE, createStudy, setupTeam, startTestApi, type Auth, type TestApi } from '../testing/harness.ts';
@@ -115,6 +118,91 @@ describe.each(testDatabases)('abuse: artifacts [$name]', (target) => {
     const replay = await put(api, upload, 'evil');
     expect(replay.status).toBe(409);
     expect(await (await fetch(absolute(api, done.artifactUploadComplete.artifact.downloadUrl))).text()).toBe('good');
+  });
+
+  it('lets one of many concurrent PUTs of one upload link land, and serves those bytes for good', async () => {
+    const bodies = Array.from({ length: 8 }, (_, i) => String(i).repeat(4));
+    const begun = await api.gql(BEGIN, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, name: 'race.txt', size: 4, sha256: sha256('0000') } }, alpha.runnerAuth);
+    const upload = begun.artifactUploadBegin.upload;
+    const statuses = await Promise.all(bodies.map((body) => put(api, upload, body).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 200).every((s) => s === 409)).toBe(true);
+    // The same race at the store itself, where the HTTP server's pacing cannot serialise the writes.
+    const store = new FilesystemStore(dir, new UrlSigner());
+    const writes = await Promise.allSettled(bodies.map((body) => store.write('race/store/key', Readable.from([Buffer.from(body)]), 4)));
+    expect(writes.filter((w) => w.status === 'fulfilled')).toHaveLength(1);
+    expect(writes.every((w) => w.status === 'fulfilled' || w.reason instanceof AlreadyStoredError)).toBe(true);
+    const written = bodies[writes.findIndex((w) => w.status === 'fulfilled')]!;
+    expect(await store.sha256('race/store/key')).toBe(sha256(written));
+    const landed = bodies[statuses.indexOf(200)]!;
+    const done = await api.gql(COMPLETE_UPLOAD, { i: { id: begun.artifactUploadBegin.artifact.id, leaseToken: lease.leaseToken } }, alpha.runnerAuth);
+    if (landed === '0000') {
+      const url = done.artifactUploadComplete.artifact.downloadUrl as string;
+      expect(await (await fetch(absolute(api, url))).text()).toBe('0000');
+    } else {
+      expect(done.artifactUploadComplete.userErrors[0].code).toBe('CHECKSUM_MISMATCH');
+    }
+  });
+
+  it('serves an uploaded text/html as a sandboxed attachment, never as a page of the API', async () => {
+    const html = '<script>alert(1)</script>';
+    const begun = await api.gql(
+      BEGIN,
+      { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, name: 'page.html', size: html.length, sha256: sha256(html), contentType: 'text/html' } },
+      alpha.runnerAuth,
+    );
+    await put(api, begun.artifactUploadBegin.upload, html);
+    const done = await api.gql(COMPLETE_UPLOAD, { i: { id: begun.artifactUploadBegin.artifact.id, leaseToken: lease.leaseToken } }, alpha.runnerAuth);
+    const response = await fetch(absolute(api, done.artifactUploadComplete.artifact.downloadUrl as string));
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="page.html"/);
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('bounds the number of a trial’s files: empty ones take no bytes, yet each is a row and a file', async () => {
+    const capped = await startTestApi(handle, { NODE_ENV: 'production', TUNEBOARD_ARTIFACTS_DIR: dir, TUNEBOARD_ARTIFACT_MAX_TRIAL_FILES: '3' });
+    try {
+      const study = await createStudy(capped, alpha);
+      const runnerId = await alpha.register('capped-runner');
+      const { trialClaim } = await capped.gql(CLAIM, { i: { runnerId, studyId: study.id, limit: 1 } }, alpha.runnerAuth);
+      const [held] = trialClaim.leases as { leaseToken: string; trial: { id: string } }[];
+      const empty = (name: string) =>
+        capped.gql(BEGIN, { i: { trialId: held!.trial.id, leaseToken: held!.leaseToken, name, size: 0, sha256: sha256('') } }, alpha.runnerAuth);
+      for (const name of ['a', 'b', 'c']) expect((await empty(name)).artifactUploadBegin.userErrors).toEqual([]);
+      expect((await empty('d')).artifactUploadBegin.userErrors).toEqual([
+        {
+          field: ['input', 'name'],
+          message: 'a trial may hold at most 3 artifacts (TUNEBOARD_ARTIFACT_MAX_TRIAL_FILES): it holds 3; delete some, or replace one by uploading under its name',
+          code: 'TOO_LARGE',
+        },
+      ]);
+      // Replacing one by its name still works.
+      expect((await empty('a')).artifactUploadBegin.userErrors).toEqual([]);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('refuses a PUT whose artifact was replaced or deleted since: no bytes stay in the store without a row', async () => {
+    const keyOf = (url: string) => JSON.parse(Buffer.from(url.slice('/artifacts/'.length).split('.')[0]!, 'base64url').toString('utf8')).key as string;
+    const stored = async (url: string) => {
+      const { stat } = await import('node:fs/promises');
+      return stat(path.join(dir, ...keyOf(url).split('/'))).then(() => true, () => false);
+    };
+    const announce = { trialId: lease.trial.id, leaseToken: lease.leaseToken, name: 'orphan.bin', size: 6, sha256: sha256('orphan') };
+    const first = (await api.gql(BEGIN, { i: announce }, alpha.runnerAuth)).artifactUploadBegin.upload;
+    // Beginning the same name again replaces the first row: its link must not store anything any more.
+    const second = (await api.gql(BEGIN, { i: announce }, alpha.runnerAuth)).artifactUploadBegin;
+    const late = await put(api, first, 'orphan');
+    expect(late.status).toBe(410);
+    expect(await stored(first.url)).toBe(false);
+    expect((await put(api, second.upload, 'orphan')).status).toBe(200);
+    expect(await stored(second.upload.url)).toBe(true);
+    // Deleted before its bytes arrived: the same.
+    const begun = (await api.gql(BEGIN, { i: { ...announce, name: 'deleted.bin', leaseToken: undefined } }, alpha.user)).artifactUploadBegin;
+    expect((await api.gql(DELETE, { i: { id: begun.artifact.id } }, alpha.user)).artifactDelete.userErrors).toEqual([]);
+    expect((await put(api, begun.upload, 'orphan')).status).toBe(410);
+    expect(await stored(begun.upload.url)).toBe(false);
   });
 
   it('refuses an expired link', async () => {

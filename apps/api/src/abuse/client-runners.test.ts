@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
+import { MAX_CONSTRAINTS } from '@tuneboard/contract';
 import { CLAIM, createStudy, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
 
 // Issue #20: the Python client registers as a runner of kind CLIENT and claims the trials of `client` studies
@@ -83,6 +84,40 @@ describe.each(testDatabases)('client runners and client studies stay apart from 
     // A session (not a token) cannot register a client either.
     const { runnerRegister } = await api.gql(REGISTER, { i: { name: 'y', host: 'h', capabilities: {}, kind: 'CLIENT' } }, team.user);
     expect(runnerRegister).toMatchObject({ runner: null, userErrors: [{ code: 'FORBIDDEN' }] });
+  });
+
+  it('refuses hostile tells: another team’s, oversized constraints, a second tell; NaN fails the trial', async () => {
+    const TELL = `mutation($i: TrialCompleteInput!) { trialComplete(input: $i) { trial { id state values constraints } userErrors { field message code } } }`;
+    const notebook = await createStudy(api, team, { objective: { kind: 'client' }, budget: { maxTrials: 4, maxParallel: 2 } });
+    const client = await register(team, 'python@tells', { kind: 'CLIENT' });
+    const { trialClaim } = await api.gql(CLAIM, { i: { runnerId: client.id, studyId: notebook.id, limit: 2 } }, team.runnerAuth);
+    const [first, second] = trialClaim.leases as { leaseToken: string; trial: { id: string } }[];
+    const tell = (lease: { leaseToken: string; trial: { id: string } }, extra: Record<string, unknown>, who: Team = team) =>
+      api.post<{ trialComplete: { trial: { state: string; values: unknown[]; constraints: unknown[] | null } | null; userErrors: { field: string[]; message: string; code: string | null }[] } }>(
+        TELL,
+        { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, values: [1], ...extra } },
+        who.runnerAuth,
+      );
+    // Another team, even with the right lease token, sees no such trial.
+    expect((await tell(first!, {}, other)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // A list of constraints is bounded (the GP sampler fits one model per constraint), naming the field and the size.
+    const flood = await tell(first!, { constraints: Array.from({ length: 100_000 }, () => 0) });
+    expect(flood.data?.trialComplete.trial).toBeNull();
+    expect(flood.data?.trialComplete.userErrors).toEqual([
+      { field: ['input', 'constraints'], message: expect.stringContaining(`at most ${MAX_CONSTRAINTS} values, got 100000`), code: 'INVALID' },
+    ]);
+    const told = await tell(first!, { constraints: Array.from({ length: MAX_CONSTRAINTS }, () => -1) });
+    expect(told.data?.trialComplete.trial).toMatchObject({ state: 'COMPLETE', values: [1] });
+    expect(told.data?.trialComplete.trial?.constraints).toHaveLength(MAX_CONSTRAINTS);
+    // Telling again is refused and changes nothing.
+    const again = await tell(first!, { values: [-5] });
+    expect(again.data?.trialComplete.userErrors[0]?.code).toBe('STALE_LEASE');
+    const kept = await api.gql('query($id: ID!) { trial(id: $id) { state values } }', { id: first!.trial.id }, team.user);
+    expect(kept.trial).toEqual({ state: 'COMPLETE', values: [1] });
+    // NaN is a value the client may send; it fails the trial instead of ranking it.
+    const nan = await tell(second!, { values: ['NaN'] });
+    expect(nan.errors).toBeUndefined();
+    expect(nan.data?.trialComplete.trial?.state).toBe('FAIL');
   });
 
   it('refuses a client objective that names other metrics than the study’s objectives', async () => {

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { membership, type DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
@@ -12,6 +16,35 @@ const EXPORT = `query($id: ID!, $first: Int) { study(id: $id) { exportJsonl(firs
 /** The first 100 bytes of a SQLite file: enough to pass the header check. */
 const sqliteLike = (bytes: number) =>
   Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(bytes - 16)]).toString('base64');
+
+/**
+ * A small SQLite file shaped like an Optuna storage whose `trial_params` is `definition` (SQL after `create`):
+ * made with python3's standard library, which the server reads uploads with too.
+ */
+async function hostileStorage(definition: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tb-optuna-hostile-'));
+  const file = path.join(dir, 'hostile.db');
+  const script = `import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript('''
+create table studies (study_id integer primary key, study_name text);
+insert into studies values (1, 's');
+create table trials (trial_id integer primary key, number integer, study_id integer, state text, datetime_start text, datetime_complete text);
+insert into trials values (1, 0, 1, 'COMPLETE', null, null);
+create table study_directions (study_id integer, objective integer, direction text);
+insert into study_directions values (1, 0, 'MINIMIZE');
+create table study_system_attributes (study_id integer, key text, value_json text);
+create ''' + sys.argv[2] + ''';
+''')
+c.commit()`;
+  const made = spawnSync('python3', ['-c', script, file, definition], { encoding: 'utf8' });
+  expect(made.stderr).toBe('');
+  try {
+    return (await readFile(file)).toString('base64');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 describe.each(testDatabases)('abuse: Optuna upload and JSON-lines export [$name]', (target) => {
   let handle: DbHandle;
@@ -63,6 +96,26 @@ describe.each(testDatabases)('abuse: Optuna upload and JSON-lines export [$name]
       }),
     });
     expect(huge.status).toBe(413);
+  });
+
+  it('refuses a storage whose tables are views or computed columns, before running their SQL', async () => {
+    const team = await setupTeam(api, 'upload-views');
+    const endless = await hostileStorage(
+      `view trial_params as with recursive c(x) as (select 1 union all select x + 1 from c) select 1 as trial_id, 'p' || x as param_name, 0.5 as param_value, '{}' as distribution_json from c`,
+    );
+    const huge = await hostileStorage(
+      `table trial_params (trial_id integer, param_name text as (printf('%.*c', 900000000, 'x')), param_value real, distribution_json text)`,
+    );
+    for (const [file, why] of [
+      [endless, 'trial_params is a view, not a table'],
+      [huge, 'trial_params has generated or hidden columns'],
+    ] as const) {
+      const { studyImportOptuna } = await api.gql(IMPORT, { i: { projectId: team.projectId, file, studyName: 's' } }, team.user);
+      expect(studyImportOptuna.study).toBeNull();
+      expect(studyImportOptuna.userErrors).toEqual([
+        { field: ['input', 'file'], message: `the file is not an Optuna storage: ${why}`, code: 'INVALID' },
+      ]);
+    }
   });
 
   it('answers another team NOT_FOUND and a VIEWER or a READ token FORBIDDEN; export reads for readers only', async () => {

@@ -139,6 +139,27 @@ describe.each(testDatabases)('abuse: one pipeline for HTTP and WebSocket [$name]
     expect(cheap.study.trials.nodes.length).toBeGreaterThan(0);
   });
 
+  it('holds a subscription to the lower per-event limit: an analysis or a page of trials on every event is refused, the dashboard’s answers', async () => {
+    for (const selection of [
+      'study { parameterImportance { name importance } }',
+      'study { trials(first: 50) { nodes { id params values } } }',
+      'study { objectiveValues(maxPoints: 5000) bestSoFar(maxPoints: 500) { value } }',
+    ]) {
+      const heavy = watch(api.ws(alpha.user), `subscription($id: ID!) { studyEvents(studyId: $id) { kind ${selection} } }`, { id: studyId });
+      await until(() => heavy.ended, 'the refusal of a costly subscription');
+      expect(heavy.events).toEqual([]);
+      expect(heavy.errors[0]?.extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
+      expect(heavy.errors[0]?.message).toMatch(/Each event of this subscription costs \d+, over the limit of 100 for subscriptions/);
+    }
+    // The same selection as a query is one read, within the query limit.
+    const once = await api.post('query($id: ID!) { study(id: $id) { parameterImportance { name } } }', { id: studyId }, alpha.user);
+    expect(once.errors).toBeUndefined();
+    const light = watch(api.ws(alpha.user), EVENTS, { id: studyId });
+    await until(() => light.events.length > 0, 'the SYNC event of a cheap subscription');
+    expect(light.errors).toEqual([]);
+    light.stop();
+  });
+
   it('over WebSocket in production: refuses introspection, gives no field suggestions, codes every error with a request id', async () => {
     const client = api.ws(alpha.user);
     const introspection = watch(client, '{ __schema { queryType { name } } }');

@@ -77,6 +77,15 @@ describe.each(testDatabases)('abuse: list maxima, batched metrics, bounded filte
     expect(page.study.trials.nodes).toHaveLength(page.study.trials.totalCount);
   });
 
+  it('refuses nodes(ids:) of 101 ids instead of answering the first 100, and answers 100', async () => {
+    const NODES = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+    const { code, message } = refusal(await api.post(NODES, { ids: Array.from({ length: 101 }, () => studyId) }, team.user));
+    expect(code).toBe('BAD_USER_INPUT');
+    expect(message).toBe('nodes(ids:) may hold at most 100 ids, got 101');
+    const { nodes } = await api.gql(NODES, { ids: Array.from({ length: 100 }, () => studyId) }, team.user);
+    expect(nodes).toHaveLength(100);
+  });
+
   it('refuses metrics(keys:) of 70,000 keys and maxPoints of 10,000 before any SQL, and the next request is served', async () => {
     const METRICS = `query($id: ID!, $keys: [String!], $max: Int) { study(id: $id) { trials(first: 5) {
       nodes { metrics(keys: $keys, maxPoints: $max) { key points { step } } } } } }`;

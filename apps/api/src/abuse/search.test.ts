@@ -192,4 +192,25 @@ describe.each(testDatabases)('abuse: search and compare [$name]', (target) => {
     );
     expect(page.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
   });
+
+  it('prices a study analysis by the history it reads: ten compared studies with importance answer, aliases of them are refused', async () => {
+    const projectId = rawId(team.projectId, 'Project')!;
+    const ids = [studyId];
+    for (let k = 1; k < 10; k++) ids.push(toGlobalId('Study', (await createStudy({ name: `compared ${k}`, projectId }, handle.db)).id));
+    // What the compare page asks for 10 studies.
+    const COMPARED = `compareStudies(ids: $ids) { id bestSoFar(maxPoints: 200) { trialNumber value } parameterImportance { name importance } objectiveValues(maxPoints: 500) }`;
+    const page = await api.gql(`query($ids: [ID!]!) { ${COMPARED} }`, { ids }, team.user);
+    expect(page.compareStudies).toHaveLength(10);
+    // Each importance reads and ranks the study's whole history in the API: 30 aliases × 10 studies were minutes of work.
+    const aliases = (n: number, field: string) => Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ');
+    for (const query of [
+      `query($ids: [ID!]!) { ${aliases(30, 'compareStudies(ids: $ids) { parameterImportance { name importance } }')} }`,
+      `query($ids: [ID!]!) { ${aliases(3, 'compareStudies(ids: $ids) { parameterImportance { name } }')} }`,
+      `query($id: ID!) { ${aliases(30, 'study(id: $id) { refinementPreview(topFraction: 0.2) { insideCount } }')} }`,
+    ]) {
+      const refused = await api.post(query, { ids, id: studyId }, team.user);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
+      expect(refused.data ?? null).toBeNull();
+    }
+  });
 });

@@ -14,7 +14,13 @@ function answer(response: http.ServerResponse, status: number, text: string): vo
  * (signing.ts) names the operation, the key, the expiry and, for an upload, the exact size; nothing else is
  * trusted from the request. The GraphQL mutations that hand out tokens are where callers are authorised.
  */
-export function artifactRoute(store: FilesystemStore, signer: UrlSigner, log: Pick<Logger, 'error'>) {
+export function artifactRoute(
+  store: FilesystemStore,
+  signer: UrlSigner,
+  log: Pick<Logger, 'error'>,
+  /** Whether an artifact row still owns the key (service.ts `keyHasArtifact`). */
+  owned: (key: string) => Promise<boolean>,
+) {
   return (request: http.IncomingMessage, response: http.ServerResponse, path: string): void => {
     const grant = signer.verify(decodeURIComponent(path.slice(ARTIFACT_ROUTE.length)));
     if (!grant) {
@@ -28,8 +34,25 @@ export function artifactRoute(store: FilesystemStore, signer: UrlSigner, log: Pi
         request.resume();
         return answer(response, 413, `The body must have exactly ${grant.size} bytes (the size given when the upload began), got a Content-Length of ${declared}.`);
       }
-      store.write(grant.key, request, grant.size ?? 0).then(
-        () => answer(response, 200, 'stored'),
+      const key = grant.key;
+      const gone = () => answer(response, 410, 'This upload was replaced or deleted: begin a new one.');
+      // A link outlives its artifact (deleted, or replaced by name): bytes put then would belong to no row and count
+      // against no limit, so a runner replacing one name over and over could fill the disk. Checked before and
+      // after the write: a row removed while the bytes arrived takes them along.
+      const put = async () => {
+        if (!(await owned(key))) {
+          request.resume();
+          return gone();
+        }
+        await store.write(key, request, grant.size ?? 0);
+        if (!(await owned(key))) {
+          await store.delete(key);
+          return gone();
+        }
+        answer(response, 200, 'stored');
+      };
+      put().then(
+        () => undefined,
         (error: unknown) => {
           if (error instanceof AlreadyStoredError) return answer(response, 409, `The ${error.message}.`);
           if (error instanceof BodySizeError) {
@@ -52,6 +75,9 @@ export function artifactRoute(store: FilesystemStore, signer: UrlSigner, log: Pi
           'content-disposition': contentDisposition(grant.fileName ?? 'artifact'),
           'cache-control': 'private, no-store',
           'x-content-type-options': 'nosniff',
+          // The type is the uploader's: should a browser render it anyway (text/html, image/svg+xml), it runs in
+          // a sandbox with no scripts and no access to the API's origin.
+          'content-security-policy': "default-src 'none'; sandbox",
         });
         if (request.method === 'HEAD') return response.end();
         (await store.read(grant.key)).pipe(response);

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { link, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -75,7 +75,7 @@ export class FilesystemStore implements ArtifactStore {
   }
 
   /**
-   * Stores a body of exactly `size` bytes: written to a temporary file and renamed into place, so a reader never
+   * Stores a body of exactly `size` bytes: written to a temporary file and linked into place, so a reader never
    * sees half a file and a failed upload leaves nothing behind. More bytes than announced stop the write at once.
    */
   async write(key: string, body: AsyncIterable<Uint8Array>, size: number): Promise<void> {
@@ -96,12 +96,14 @@ export class FilesystemStore implements ArtifactStore {
         createWriteStream(temporary),
       );
       if (written !== size) throw new BodySizeError(size, written);
-      // A key is written once: replaying the signed PUT cannot swap bytes under a verified checksum.
-      if (await this.stat(key)) throw new AlreadyStoredError();
-      await rename(temporary, file);
-    } catch (error) {
+      // A key is written once: replaying the signed PUT cannot swap bytes under a verified checksum. `link` fails
+      // when the name exists, in one step: a check then a rename let two PUTs of one link racing both land, the
+      // later replacing bytes that may have been verified in between.
+      await link(temporary, file).catch((error: unknown) => {
+        throw (error as NodeJS.ErrnoException).code === 'EEXIST' ? new AlreadyStoredError() : error;
+      });
+    } finally {
       await rm(temporary, { force: true });
-      throw error;
     }
   }
 

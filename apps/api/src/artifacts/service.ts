@@ -14,6 +14,8 @@ const CONTENT_TYPE_MAX = 127;
 export interface ArtifactLimits {
   maxFileBytes: number;
   maxTrialBytes: number;
+  /** Most artifacts of one trial. */
+  maxTrialFiles: number;
 }
 
 export interface Problem {
@@ -81,10 +83,18 @@ export async function reserveUpload(
       )
       .returning({ storageKey: artifact.storageKey });
     const [held] = await tx
-      .select({ total: sql<string>`coalesce(sum(${artifact.size}), 0)` })
+      .select({ total: sql<string>`coalesce(sum(${artifact.size}), 0)`, files: sql<number>`count(*)::int` })
       .from(artifact)
       .where(eq(artifact.trialId, input.trialId));
     const total = Number(held?.total ?? 0);
+    const files = Number(held?.files ?? 0);
+    if (files >= limits.maxTrialFiles) {
+      throw new TrialFullError({
+        field: ['input', 'name'],
+        message: `a trial may hold at most ${bytes(limits.maxTrialFiles)} artifacts (TUNEBOARD_ARTIFACT_MAX_TRIAL_FILES): it holds ${bytes(files)}; delete some, or replace one by uploading under its name`,
+        code: 'TOO_LARGE',
+      });
+    }
     if (total + input.size > limits.maxTrialBytes) {
       // Nothing is removed when the new file does not fit: the transaction rolls back.
       throw new TrialFullError({
@@ -146,6 +156,15 @@ export async function verifyUpload(db: Database, store: ArtifactStore, row: Arti
     .where(and(eq(artifact.id, row.id), eq(artifact.state, 'UPLOADING')))
     .returning();
   return { row: ready ?? row };
+}
+
+/**
+ * Whether an artifact row still owns `key`: an upload link outlives its row when the artifact is deleted or replaced
+ * by name, and bytes put after that would stay in the store, counted against no limit.
+ */
+export async function keyHasArtifact(db: Database, key: string): Promise<boolean> {
+  const rows = await db.select({ id: artifact.id }).from(artifact).where(eq(artifact.storageKey, key)).limit(1);
+  return rows.length > 0;
 }
 
 /** Removes stored objects, logging (not throwing) failures: the rows are gone already, so the bytes are garbage. */

@@ -1004,7 +1004,7 @@ export type Query = {
   compareTrials: Array<Trial>;
   /** Fetches any object by its global id; null when it does not exist or you may not see it. */
   node: Maybe<Node>;
-  /** Fetches several objects by their global ids. */
+  /** Fetches several objects by their global ids (at most 100; more is BAD_USER_INPUT), in the order given. */
   nodes: Array<Maybe<Node>>;
   /** A runner by global id. */
   runner: Maybe<Runner>;
@@ -1741,7 +1741,7 @@ export type TrialColumns = {
 
 /** Input of `trialComplete`. */
 export type TrialCompleteInput = {
-  /** Constraint values (≤ 0 is feasible). */
+  /** Constraint values (≤ 0 is feasible), at most 50. */
   constraints?: InputMaybe<Array<Scalars['MetricValue']['input']>>;
   /** The lease token. */
   leaseToken: Scalars['String']['input'];

@@ -19,9 +19,35 @@ def clean(value):
     return value
 
 
+# What this script reads. Each must be a plain table of the file: a view (or a virtual table, or a generated column)
+# runs the file's own SQL on every read, and a few bytes of it (an endless recursive view) would keep the reader
+# busy and growing until it is killed.
+READ = (
+    "alembic_version", "studies", "trials", "study_directions", "study_system_attributes", "trial_params",
+    "trial_values", "trial_intermediate_values", "trial_user_attributes", "study_user_attributes",
+)
+# Longest text or blob a read may produce (an Optuna value is a few bytes of JSON; a plain table holds no more
+# than the file).
+MAX_LENGTH = 16 * 1024 * 1024
+
+
+def not_plain(con, path):
+    """Why the file's objects this script reads are not plain tables, or None."""
+    objects = con.execute("select name, type, coalesce(sql, '') from sqlite_master").fetchall()
+    for name, kind, sql in objects:
+        if name not in READ:
+            continue
+        if kind != "table" or sql.lstrip()[:14].upper() == "CREATE VIRTUAL":
+            return f"{path} is not an Optuna storage: {name} is a {'virtual table' if kind == 'table' else kind}, not a table"
+        if any(column[6] != 0 for column in con.execute(f'pragma table_xinfo("{name}")')):
+            return f"{path} is not an Optuna storage: {name} has generated or hidden columns"
+    return None
+
+
 def main() -> None:
     path, name = sys.argv[1], sys.argv[2]
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_LENGTH)
     con.row_factory = sqlite3.Row
 
     def rows(query, *args):
@@ -30,6 +56,10 @@ def main() -> None:
     tables = {row["name"] for row in rows("select name from sqlite_master where type = 'table'")}
     if "studies" not in tables or "trials" not in tables:
         print(json.dumps({"error": f"{path} is not an Optuna storage (no studies and trials tables)"}))
+        return
+    refused = not_plain(con, path)
+    if refused:
+        print(json.dumps({"error": refused}))
         return
     alembic = rows("select version_num from alembic_version") if "alembic_version" in tables else []
     studies = rows("select study_id, study_name from studies order by study_id")

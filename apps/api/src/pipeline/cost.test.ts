@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readApiEnv } from '../env.ts';
-import { LIST_MAX } from '../limits.ts';
+import { LIMITS, LIST_MAX } from '../limits.ts';
 import { schema } from '../schema.ts';
-import { operationCost } from './cost.ts';
+import { STUDY_SCAN_COST, operationCost } from './cost.ts';
 
 const limit = readApiEnv({}).TUNEBOARD_MAX_QUERY_COST;
 
@@ -35,6 +35,13 @@ describe('operation cost', () => {
     for (const name of operations) {
       const cost = operationCost(schema, all, name, sampleVariables(all, name));
       expect({ name, cost: cost <= limit }).toEqual({ name, cost: true });
+    }
+    // A subscription's selection runs on every event: the dashboard's stay under the lower limit for them.
+    const subscriptions = all.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'subscription' && d.name ? [d.name.value] : []));
+    expect(subscriptions).toContain('StudyLiveEvents');
+    for (const name of subscriptions) {
+      const cost = operationCost(schema, all, name, sampleVariables(all, name));
+      expect({ name, cost: cost <= LIMITS.maxSubscriptionCost }).toEqual({ name, cost: true });
     }
     const docs = readFileSync(new URL('../../../../docs/graphql.md', import.meta.url), 'utf8');
     // Reads (mutations' inputs are not sampled here; they cost little and are checked over HTTP elsewhere).
@@ -85,8 +92,9 @@ describe('operation cost', () => {
   it("sizes the home page's lists by their first and maxPoints arguments", () => {
     const home = parse('query($n: Int, $p: Int) { viewer { recentStudies(first: $n) { id name bestSoFar(maxPoints: $p) { trialNumber value } } } }');
     const cost = (n: number, p: number) => operationCost(schema, home, undefined, { n, p });
-    expect(cost(50, 0)).toBeCloseTo(1 + 1 + 50 * 3, 5);
-    expect(cost(5, 0)).toBeCloseTo(1 + 1 + 5 * 3, 5);
+    // Each study: itself, its id and name, and its best-so-far, a scan of the study's trials.
+    expect(cost(50, 0)).toBeCloseTo(1 + 1 + 50 * (3 + STUDY_SCAN_COST), 5);
+    expect(cost(5, 0)).toBeCloseTo(1 + 1 + 5 * (3 + STUDY_SCAN_COST), 5);
     expect(cost(10, 500)).toBeGreaterThan(cost(10, 50));
   });
 });

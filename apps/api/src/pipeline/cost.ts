@@ -16,6 +16,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import { LIMITS } from '../limits.ts';
 
 /**
  * The cost of an operation with its real arguments, computed after the variables are coerced: GraphQL Armor's
@@ -29,14 +30,30 @@ import {
  * is a `bestSoFar(maxPoints)` point); `trialColumns(from, to)` is one entry per trial number and column, a tenth
  * of a unit each; a plain list with `first` (`recentStudies`) is `first` long;
  * `nodes(ids)` is one per id. Lists without a size argument (a team's studies, a study's best trials) count
- * ASSUMED_LIST_SIZE. Fragments are costed once per name and size, so a fragment bomb costs its true
- * (astronomical) amount in linear time.
+ * ASSUMED_LIST_SIZE. A study's analyses (`parameterImportance`, `refinementPreview`) add STUDY_ANALYSIS_COST each,
+ * its scans (`objectiveValues`, `bestSoFar`) STUDY_SCAN_COST.
+ * Fragments are costed once per name and size, so a fragment bomb costs its true (astronomical) amount in linear time.
  */
 export const ASSUMED_LIST_SIZE = 10;
 export const ASSUMED_METRIC_KEYS = 20;
 export const POINTS_PER_UNIT = 100;
 /** Trials of one `Study.trialColumns` column per unit of cost (a column entry is a scalar of one row). */
 export const COLUMNS_PER_UNIT = 10;
+/**
+ * A field that loads a study's whole history into the API and computes over it (PED-ANOVA importance, the
+ * refinement's proposal): its response is a few numbers, but its work grows with the study. Measured on a loaded
+ * machine: about 0.8 s each on a study of 20,000 trials, so 30 aliases of `compareStudies` (10 ids) asking for it
+ * were minutes of one process's time. At 500, one operation runs at most 20 of them, and the compare page's 10
+ * studies with their importance still fit the default limit.
+ */
+export const STUDY_ANALYSIS_COST = 500;
+const STUDY_ANALYSES = new Set(['parameterImportance', 'refinementPreview']);
+/**
+ * A field answered by one statement over all of a study's complete trials (a window over them, whatever
+ * `maxPoints` keeps): cheap beside an analysis, but not the one unit of a stored scalar.
+ */
+export const STUDY_SCAN_COST = 50;
+const STUDY_SCANS = new Set(['objectiveValues', 'bestSoFar']);
 /** Curve points of one `Study.exportJsonl` page at most (resolvers/export.ts EXPORT_LIMITS.points). */
 const EXPORT_POINTS = 100_000;
 
@@ -107,6 +124,12 @@ export function operationCost(
   }
 
   function fieldCost(parent: GraphQLCompositeType, node: FieldNode, sizes: Sizes): number {
+    const name = node.name.value;
+    const work = parent.name !== 'Study' ? 0 : STUDY_ANALYSES.has(name) ? STUDY_ANALYSIS_COST : STUDY_SCANS.has(name) ? STUDY_SCAN_COST : 0;
+    return work + responseCost(parent, node, sizes);
+  }
+
+  function responseCost(parent: GraphQLCompositeType, node: FieldNode, sizes: Sizes): number {
     // A union has no fields of its own (only `__typename`).
     const field: GraphQLField<unknown, unknown> | undefined = 'getFields' in parent ? parent.getFields()[node.name.value] : undefined;
     if (field && node.name.value === 'trialColumns') {
@@ -157,7 +180,11 @@ export function operationCost(
   return selectionCost(root, operation.selectionSet, {});
 }
 
-/** Refuses an operation costing more than `maxCost`, before any of it runs. */
+/**
+ * Refuses an operation costing more than `maxCost`, before any of it runs. A subscription's selection runs again
+ * for every event, which neither the caller's fair share nor anything else charges (events come at the pace of
+ * the study's runners, which another caller may be), so it is held to LIMITS.maxSubscriptionCost.
+ */
 export function assertAffordable(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -166,6 +193,10 @@ export function assertAffordable(
   maxCost: number,
 ): void {
   const cost = operationCost(schema, document, operationName, variables);
+  if (getOperationAST(document, operationName)?.operation === 'subscription') {
+    const limit = Math.min(maxCost, LIMITS.maxSubscriptionCost);
+    if (cost > limit) throw tooExpensive(`Each event of this subscription costs ${formatCost(cost)}, over the limit of ${limit} for subscriptions`);
+  }
   if (cost > maxCost) throw tooExpensive(`This operation costs ${formatCost(cost)}, over the limit of ${maxCost}`);
 }
 

@@ -22,7 +22,11 @@ import { loadStudyById, loadTrial, userError } from './common.ts';
 import { boundedInt } from './list-limits.ts';
 
 function limitsOf(ctx: Context): ArtifactLimits {
-  return { maxFileBytes: ctx.env.TUNEBOARD_ARTIFACT_MAX_FILE_BYTES, maxTrialBytes: ctx.env.TUNEBOARD_ARTIFACT_MAX_TRIAL_BYTES };
+  return {
+    maxFileBytes: ctx.env.TUNEBOARD_ARTIFACT_MAX_FILE_BYTES,
+    maxTrialBytes: ctx.env.TUNEBOARD_ARTIFACT_MAX_TRIAL_BYTES,
+    maxTrialFiles: ctx.env.TUNEBOARD_ARTIFACT_MAX_TRIAL_FILES,
+  };
 }
 
 const toUserError = (problem: Problem) => userError(problem.field, problem.message, problem.code);

@@ -4,6 +4,7 @@ import {
   acceptsCommands,
   allowedPrograms,
   commandCapabilitiesIssue,
+  constraintsIssue,
   isMetricName,
   type RunnerCapabilities,
 } from '@tuneboard/contract';
@@ -290,12 +291,15 @@ export const runnerResolvers: Resolvers = {
         return { shouldPrune: false, leaseExpiresAt: null, accepted: 0, userErrors: staleLease(error) };
       }
     },
-    trialComplete: (_parent, { input }, ctx) =>
-      finish(ctx, input.trialId, input.leaseToken, {
+    trialComplete: async (_parent, { input }, ctx) => {
+      const refused = constraintsIssue(input.constraints);
+      if (refused) return { trial: null, userErrors: [userError(['input', ...refused.path], refused.message)] };
+      return finish(ctx, input.trialId, input.leaseToken, {
         state: 'COMPLETE',
         values: input.values,
         constraints: input.constraints ?? undefined,
-      }),
+      });
+    },
     trialFail: (_parent, { input }, ctx) =>
       finish(ctx, input.trialId, input.leaseToken, { state: 'FAIL', error: boundedTrialError(input.error) }),
     trialPrune: (_parent, { input }, ctx) => finish(ctx, input.trialId, input.leaseToken, { state: 'PRUNED' }),

@@ -150,7 +150,7 @@ export type TrialClaimInput = {
 
 /** Input of `trialComplete`. */
 export type TrialCompleteInput = {
-  /** Constraint values (≤ 0 is feasible). */
+  /** Constraint values (≤ 0 is feasible), at most 50. */
   constraints?: Array<number | string> | null | undefined;
   /** The lease token. */
   leaseToken: string;
