@@ -29,13 +29,21 @@ export async function loadHistory(
 
   const key = study.objectives[0]?.name;
   const curves = new Map<number, { step: number; value: number }[]>();
-  const wanted = rows.filter((row) => curvesFor === 'all' || row.state === 'PRUNED').map((row) => row.id);
-  if (key && wanted.length > 0) {
+  const wanted = rows.some((row) => curvesFor === 'all' || row.state === 'PRUNED');
+  if (key && wanted) {
+    // The trials are chosen by the join (study and state), not by a list of ids: a list becomes one bound
+    // parameter per trial, and Postgres refuses more than 65,535 of them (a study of 100,000 trials).
     const points = await db
       .select({ trialId: metric.trialId, step: metric.step, value: metric.value })
       .from(metric)
       .innerJoin(trial, and(eq(trial.id, metric.trialId), eq(trial.attempt, metric.attempt)))
-      .where(and(eq(metric.key, key), inArray(metric.trialId, wanted)))
+      .where(
+        and(
+          eq(metric.key, key),
+          eq(trial.studyId, study.id),
+          curvesFor === 'pruned' ? eq(trial.state, 'PRUNED') : ne(trial.state, 'CANCELLED'),
+        ),
+      )
       .orderBy(asc(metric.trialId), asc(metric.step));
     addToCurves(curves, points);
   }
