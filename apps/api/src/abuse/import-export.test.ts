@@ -58,6 +58,21 @@ describe.each(testDatabases)('abuse: Optuna upload and JSON-lines export [$name]
     await handle.close();
   });
 
+  it('refuses three aliased imports of one file in one operation before any runs; one import is affordable', async () => {
+    const team = await setupTeam(api, 'aliased-imports');
+    const file = await hostileStorage('table trial_params (trial_id integer, param_name text, param_value real, distribution_json text)');
+    const aliases = Array.from({ length: 3 }, (_, i) => `a${i}: studyImportOptuna(input: $i) { created }`).join(' ');
+    const studiesBefore = await handle.query<{ n: number }>('select count(*)::int as n from study');
+    const refused = await api.post(`mutation($i: StudyImportOptunaInput!) { ${aliases} }`, { i: { projectId: team.projectId, file, studyName: 'aliased' } }, team.user);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
+    expect(refused.data ?? null).toBeNull();
+    expect(await handle.query<{ n: number }>('select count(*)::int as n from study')).toEqual(studiesBefore);
+    // The same file once goes through the import (and its own checks): the price does not block the feature.
+    const once = await api.post(IMPORT, { i: { projectId: team.projectId, file, studyName: 'once' } }, team.user);
+    expect(once.errors).toBeUndefined();
+    expect(once.data).toHaveProperty('studyImportOptuna');
+  });
+
   it('refuses an upload over the size cap, not SQLite or not base64, naming the field, before reading anything', async () => {
     const team = await setupTeam(api, 'upload-abuse');
     const errors = async (file: string) =>

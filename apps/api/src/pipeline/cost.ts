@@ -31,7 +31,7 @@ import { LIMITS } from '../limits.ts';
  * of a unit each; a plain list with `first` (`recentStudies`) is `first` long;
  * `nodes(ids)` is one per id. Lists without a size argument (a team's studies, a study's best trials) count
  * ASSUMED_LIST_SIZE. A study's analyses (`parameterImportance`, `refinementPreview`) add STUDY_ANALYSIS_COST each,
- * its scans (`objectiveValues`, `bestSoFar`) STUDY_SCAN_COST.
+ * its scans (`objectiveValues`, `bestSoFar`) STUDY_SCAN_COST; an Optuna import (`studyImportOptuna`) IMPORT_COST.
  * Fragments are costed once per name and size, so a fragment bomb costs its true (astronomical) amount in linear time.
  */
 export const ASSUMED_LIST_SIZE = 10;
@@ -54,6 +54,13 @@ const STUDY_ANALYSES = new Set(['parameterImportance', 'refinementPreview']);
  */
 export const STUDY_SCAN_COST = 50;
 const STUDY_SCANS = new Set(['objectiveValues', 'bestSoFar']);
+/**
+ * A mutation that reads an uploaded storage and writes a whole study (`studyImportOptuna`: up to 1 MiB of SQLite
+ * parsed by a child process, then every trial inserted). Aliases of it with one file variable ran the import once
+ * per alias, one after another; at 4,000 an operation holds two of them at most.
+ */
+export const IMPORT_COST = 4_000;
+const IMPORTS = new Set(['studyImportOptuna']);
 /** Curve points of one `Study.exportJsonl` page at most (resolvers/export.ts EXPORT_LIMITS.points). */
 const EXPORT_POINTS = 100_000;
 
@@ -125,7 +132,16 @@ export function operationCost(
 
   function fieldCost(parent: GraphQLCompositeType, node: FieldNode, sizes: Sizes): number {
     const name = node.name.value;
-    const work = parent.name !== 'Study' ? 0 : STUDY_ANALYSES.has(name) ? STUDY_ANALYSIS_COST : STUDY_SCANS.has(name) ? STUDY_SCAN_COST : 0;
+    const work =
+      parent.name === 'Mutation' && IMPORTS.has(name)
+        ? IMPORT_COST
+        : parent.name !== 'Study'
+          ? 0
+          : STUDY_ANALYSES.has(name)
+            ? STUDY_ANALYSIS_COST
+            : STUDY_SCANS.has(name)
+              ? STUDY_SCAN_COST
+              : 0;
     return work + responseCost(parent, node, sizes);
   }
 
