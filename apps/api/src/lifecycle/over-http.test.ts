@@ -11,7 +11,7 @@ import {
   setupTeam,
   startTestApi,
   type TestApi,
-} from './testing/harness.ts';
+} from '../testing/harness.ts';
 
 interface Lease {
   leaseToken: string;
