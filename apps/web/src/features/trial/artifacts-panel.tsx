@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { Panel } from '@/components/panel';
+import { payloadMessages } from '@/lib/forms/payload-errors';
 import { readableError } from '@/lib/graphql/errors';
 import { READ_ONLY_REASON } from '@/lib/roles';
 import { ArtifactDeleteMutation, TrialArtifactsQuery } from './documents';
@@ -34,9 +35,8 @@ export function ArtifactsPanel({ trialId, state, canDelete }: { trialId: string;
     if (!window.confirm(`Delete ${name}? Its stored bytes are removed too.`)) return;
     setMessage(null);
     const response = await runDelete({ input: { id } });
-    if (response.error) return setMessage(readableError(response.error));
-    const errors = response.data?.artifactDelete.userErrors ?? [];
-    if (errors.length > 0) return setMessage(errors.map((e) => e.message).join(' '));
+    const messages = payloadMessages(response, response.data?.artifactDelete);
+    if (messages.length > 0) return setMessage(messages.join(' '));
     refetch({ requestPolicy: 'network-only' });
   }
 
