@@ -55,7 +55,11 @@ export function simulateAsync(
  * Wall-clock and CPU milliseconds of each of `repeats` calls of `call`, each on the input `prepare(r)` made
  * (outside the timing) for it.
  */
-export function timeRepeats<T>(repeats: number, prepare: (r: number) => T, call: (input: T) => void): { times: number[]; cpu: number[] } {
+export function timeRepeats<T>(
+  repeats: number,
+  prepare: (r: number) => T,
+  call: (input: T) => void,
+): { times: number[]; cpu: number[] } {
   const times: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r < repeats; r++) {
@@ -75,10 +79,19 @@ export function timeRepeats<T>(repeats: number, prepare: (r: number) => T, call:
  * `check` sees the answer first (it throws where the Python objectives differ from the TypeScript ones).
  * Resolves to undefined, with a line on stderr, when the peer fails.
  */
-export function runOptunaPeer<T>(py: string, here: string, config: unknown, configPath: string, resultPath: string, check: (result: T) => void): Promise<T | undefined> {
+export function runOptunaPeer<T>(
+  py: string,
+  here: string,
+  config: unknown,
+  configPath: string,
+  resultPath: string,
+  check: (result: T) => void,
+): Promise<T | undefined> {
   writeFileSync(configPath, JSON.stringify(config));
   const fd = openSync(resultPath, 'w');
-  const child = spawn(py, [path.join(here, 'optuna_peer.py'), configPath], { stdio: ['ignore', fd, 'inherit'] });
+  const child = spawn(py, [path.join(here, 'optuna_peer.py'), configPath], {
+    stdio: ['ignore', fd, 'inherit'],
+  });
   return new Promise((resolve) => {
     child.on('close', (code) => {
       closeSync(fd);
