@@ -2,19 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
 import {
-  CLAIM,
+  claimLeases,
   COMPLETE,
   collect,
   createStudy,
   setupTeam,
   startTestApi,
+  type Lease,
   type TestApi,
 } from './testing/harness.ts';
-
-interface Lease {
-  leaseToken: string;
-  trial: { id: string; number: number };
-}
 
 const FAIL = `mutation($i: TrialFailInput!) { trialFail(input: $i) { trial { id state } userErrors { message code } } }`;
 const STUDY = `query($id: ID!) {
@@ -43,10 +39,7 @@ describe.each(testDatabases)('a study whose trials fail [$name]', (target) => {
     await handle.close();
   });
 
-  const claim = async (runnerId: string, studyId: string, limit = 1, via = api): Promise<Lease[]> => {
-    const { trialClaim } = await via.gql(CLAIM, { i: { runnerId, studyId, limit } }, team.runnerAuth);
-    return trialClaim.leases as Lease[];
-  };
+  const claim = (runnerId: string, studyId: string, limit = 1, via = api) => claimLeases(via, team.runnerAuth, runnerId, studyId, limit);
   const fail = (lease: Lease, error: string, via = api) =>
     via.gql(FAIL, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, error } }, team.runnerAuth);
   const complete = (lease: Lease, value: number, via = api) =>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
 import {
-  CLAIM,
+  claimLeases,
   COMPLETE,
   REPORT,
   STUDY_FIELDS,
@@ -10,13 +10,9 @@ import {
   createStudy,
   setupTeam,
   startTestApi,
+  type Lease,
   type TestApi,
 } from '../testing/harness.ts';
-
-interface Lease {
-  leaseToken: string;
-  trial: { id: string; number: number; attempt: number; params: Record<string, unknown> };
-}
 
 describe.each(testDatabases)('the trial lifecycle over HTTP and WebSocket [$name]', (target) => {
   let handle: DbHandle;
@@ -36,10 +32,7 @@ describe.each(testDatabases)('the trial lifecycle over HTTP and WebSocket [$name
     await handle.close();
   });
 
-  const claim = async (runnerId: string, studyId: string, limit = 1, via = api): Promise<Lease[]> => {
-    const { trialClaim } = await via.gql(CLAIM, { i: { runnerId, studyId, limit } }, team.runnerAuth);
-    return trialClaim.leases as Lease[];
-  };
+  const claim = (runnerId: string, studyId: string, limit = 1, via = api) => claimLeases(via, team.runnerAuth, runnerId, studyId, limit);
   const complete = (lease: Lease, values: unknown[]) =>
     api.gql(COMPLETE, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, values } }, team.runnerAuth);
   const study = async (id: string) =>
