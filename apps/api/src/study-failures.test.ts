@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
 import {
@@ -6,11 +6,11 @@ import {
   COMPLETE,
   collect,
   createStudy,
-  setupTeam,
   startTestApi,
   type Lease,
   type TestApi,
 } from './testing/harness.ts';
+import { useTwoApis, type TwoApis } from './testing/two-apis.ts';
 
 const FAIL = `mutation($i: TrialFailInput!) { trialFail(input: $i) { trial { id state } userErrors { message code } } }`;
 const STUDY = `query($id: ID!) {
@@ -22,22 +22,16 @@ describe.each(testDatabases)('a study whose trials fail [$name]', (target) => {
   let api: TestApi;
   /** Leases of one second, so the reaper fails lost trials quickly (the same rule: any replica may reap them). */
   let shortLeases: TestApi;
-  let team: Awaited<ReturnType<typeof setupTeam>>;
-  beforeAll(async () => {
-    handle = await target.create();
-    api = await startTestApi(handle, { TUNEBOARD_MAX_CONSECUTIVE_FAILURES: '5' });
-    shortLeases = await startTestApi(handle, {
-      TUNEBOARD_MAX_CONSECUTIVE_FAILURES: '5',
-      LEASE_SECONDS: '1',
-      REAPER_INTERVAL_MS: '100',
-    });
-    team = await setupTeam(api, 'fails');
-  });
-  afterAll(async () => {
-    await api.close();
-    await shortLeases.close();
-    await handle.close();
-  });
+  let team: TwoApis['team'];
+  useTwoApis(
+    target,
+    {
+      teamName: 'fails',
+      env: { TUNEBOARD_MAX_CONSECUTIVE_FAILURES: '5' },
+      shortEnv: { LEASE_SECONDS: '1', REAPER_INTERVAL_MS: '100' },
+    },
+    (started) => ({ handle, api, shortLeases, team } = started),
+  );
 
   const claim = (runnerId: string, studyId: string, limit = 1, via = api) => claimLeases(via, team.runnerAuth, runnerId, studyId, limit);
   const fail = (lease: Lease, error: string, via = api) =>
