@@ -48,8 +48,9 @@ type Documents = {
     "\n  fragment TrialColumnsFields on TrialColumns {\n    ids\n    numbers\n    states\n    attempts\n    durations\n    params\n    values\n    next\n  }\n": typeof types.TrialColumnsFieldsFragmentDoc,
     "\n  query StudyLiveSnapshot($id: ID!, $from: Int!, $to: Int!) {\n    study(id: $id) {\n      id\n      status\n      failureReason\n      eventSeq\n      counts {\n        total\n      }\n      trialColumns(from: $from, to: $to) {\n        ...TrialColumnsFields\n      }\n    }\n  }\n": typeof types.StudyLiveSnapshotDocument,
     "\n  query StudyTrialRange($id: ID!, $from: Int!, $to: Int!) {\n    study(id: $id) {\n      id\n      trialColumns(from: $from, to: $to) {\n        ...TrialColumnsFields\n      }\n    }\n  }\n": typeof types.StudyTrialRangeDocument,
-    "\n  query StudyNote($id: ID!) {\n    study(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n": typeof types.StudyNoteDocument,
-    "\n  query TrialNote($id: ID!) {\n    trial(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n": typeof types.TrialNoteDocument,
+    "\n  fragment NoteFields on Note {\n    body\n    updatedAt\n    updatedBy {\n      name\n    }\n  }\n": typeof types.NoteFieldsFragmentDoc,
+    "\n  query StudyNote($id: ID!) {\n    study(id: $id) {\n      id\n      tags\n      note {\n        ...NoteFields\n      }\n    }\n  }\n": typeof types.StudyNoteDocument,
+    "\n  query TrialNote($id: ID!) {\n    trial(id: $id) {\n      id\n      tags\n      note {\n        ...NoteFields\n      }\n    }\n  }\n": typeof types.TrialNoteDocument,
     "\n  mutation StudyUpdate($input: StudyUpdateInput!) {\n    studyUpdate(input: $input) {\n      study {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.StudyUpdateDocument,
     "\n  mutation TrialUpdate($input: TrialUpdateInput!) {\n    trialUpdate(input: $input) {\n      trial {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.TrialUpdateDocument,
     "\n  subscription NoteEvents($studyId: ID!) {\n    studyEvents(studyId: $studyId) {\n      kind\n      seq\n      trial {\n        id\n      }\n    }\n  }\n": typeof types.NoteEventsDocument,
@@ -113,8 +114,9 @@ const documents: Documents = {
     "\n  fragment TrialColumnsFields on TrialColumns {\n    ids\n    numbers\n    states\n    attempts\n    durations\n    params\n    values\n    next\n  }\n": types.TrialColumnsFieldsFragmentDoc,
     "\n  query StudyLiveSnapshot($id: ID!, $from: Int!, $to: Int!) {\n    study(id: $id) {\n      id\n      status\n      failureReason\n      eventSeq\n      counts {\n        total\n      }\n      trialColumns(from: $from, to: $to) {\n        ...TrialColumnsFields\n      }\n    }\n  }\n": types.StudyLiveSnapshotDocument,
     "\n  query StudyTrialRange($id: ID!, $from: Int!, $to: Int!) {\n    study(id: $id) {\n      id\n      trialColumns(from: $from, to: $to) {\n        ...TrialColumnsFields\n      }\n    }\n  }\n": types.StudyTrialRangeDocument,
-    "\n  query StudyNote($id: ID!) {\n    study(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n": types.StudyNoteDocument,
-    "\n  query TrialNote($id: ID!) {\n    trial(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n": types.TrialNoteDocument,
+    "\n  fragment NoteFields on Note {\n    body\n    updatedAt\n    updatedBy {\n      name\n    }\n  }\n": types.NoteFieldsFragmentDoc,
+    "\n  query StudyNote($id: ID!) {\n    study(id: $id) {\n      id\n      tags\n      note {\n        ...NoteFields\n      }\n    }\n  }\n": types.StudyNoteDocument,
+    "\n  query TrialNote($id: ID!) {\n    trial(id: $id) {\n      id\n      tags\n      note {\n        ...NoteFields\n      }\n    }\n  }\n": types.TrialNoteDocument,
     "\n  mutation StudyUpdate($input: StudyUpdateInput!) {\n    studyUpdate(input: $input) {\n      study {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.StudyUpdateDocument,
     "\n  mutation TrialUpdate($input: TrialUpdateInput!) {\n    trialUpdate(input: $input) {\n      trial {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.TrialUpdateDocument,
     "\n  subscription NoteEvents($studyId: ID!) {\n    studyEvents(studyId: $studyId) {\n      kind\n      seq\n      trial {\n        id\n      }\n    }\n  }\n": types.NoteEventsDocument,
@@ -297,11 +299,15 @@ export function graphql(source: "\n  query StudyTrialRange($id: ID!, $from: Int!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StudyNote($id: ID!) {\n    study(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StudyNote($id: ID!) {\n    study(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment NoteFields on Note {\n    body\n    updatedAt\n    updatedBy {\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment NoteFields on Note {\n    body\n    updatedAt\n    updatedBy {\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TrialNote($id: ID!) {\n    trial(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrialNote($id: ID!) {\n    trial(id: $id) {\n      id\n      tags\n      note {\n        body\n        updatedAt\n        updatedBy {\n          name\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query StudyNote($id: ID!) {\n    study(id: $id) {\n      id\n      tags\n      note {\n        ...NoteFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query StudyNote($id: ID!) {\n    study(id: $id) {\n      id\n      tags\n      note {\n        ...NoteFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrialNote($id: ID!) {\n    trial(id: $id) {\n      id\n      tags\n      note {\n        ...NoteFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrialNote($id: ID!) {\n    trial(id: $id) {\n      id\n      tags\n      note {\n        ...NoteFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
