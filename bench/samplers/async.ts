@@ -13,12 +13,12 @@
  * whether the asynchronous median is within 20 % of the sequential one, and a two-sided Mann–Whitney U p-value
  * of every Tuneboard kind against Optuna in async mode. A benchmark: it prints figures and asserts nothing.
  */
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createSampler, parseSpace } from '@tuneboard/tuning';
 import type { FrozenTrial, Params, SamplerConfig } from '@tuneboard/tuning';
+import { fmt, median, runOptunaPeer, simulateAsync } from './common.ts';
 import { HELD_OUT_OBJECTIVES } from './held-out.ts';
 import { mannWhitneyU } from './mann-whitney.ts';
 import { OBJECTIVES } from './objectives.ts';
@@ -41,25 +41,12 @@ export function runAsyncStudy(config: SamplerConfig, objective: Objective, runne
   const sampler = createSampler(config);
   const space = parseSpace(objective.space);
   const directions = ['minimize' as const];
-  const trials: FrozenTrial[] = [];
-  const running: number[] = []; // indices into `trials`, oldest first
   const completed: number[] = [];
-  const launch = (count: number): void => {
-    const batch = sampler.ask({ space, trials, directions }, count);
-    for (const params of batch) {
-      running.push(trials.length);
-      trials.push({ number: trials.length, state: 'RUNNING', params });
-    }
-  };
-  launch(Math.min(runners, budget));
-  while (running.length > 0) {
-    const i = running.shift() as number;
-    const t = trials[i] as FrozenTrial;
+  simulateAsync(sampler, space, directions, runners, budget, (t) => {
     const value = objective.f(t.params);
-    trials[i] = { number: t.number, state: 'COMPLETE', params: t.params, values: [value] };
     completed.push(value);
-    if (trials.length < budget) launch(1);
-  }
+    return { number: t.number, state: 'COMPLETE', params: t.params, values: [value] };
+  });
   return completed;
 }
 
@@ -76,17 +63,6 @@ export function runSequentialStudy(config: SamplerConfig, objective: Objective, 
   return trials.map((t) => t.values?.[0] as number);
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-const fmt = (x: number | undefined): string => {
-  if (x === undefined || Number.isNaN(x)) return '–';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a >= 1000 ? x.toFixed(0) : a >= 0.01 ? x.toPrecision(3) : x.toExponential(2);
-};
 const best = (values: readonly number[]): number => values.reduce((m, v) => Math.min(m, v), Number.POSITIVE_INFINITY);
 
 /** Every problem the async mode knows: the tuned-on six and the held-out ones (`--problems=held-out` names all of those). */
@@ -110,38 +86,23 @@ function runOptunaAsync(py: string, opts: AsyncOptions, objectives: Objective[],
   // The process id keeps two runs sharing the output folder from reading each other's files.
   const configPath = path.join(opts.outDir, `optuna-async-config-${process.pid}-${part}.json`);
   const resultPath = path.join(opts.outDir, `optuna-async-result-${process.pid}-${part}.json`);
-  writeFileSync(
-    configPath,
-    JSON.stringify({
-      mode: 'async',
-      runners: opts.runners,
-      objectives: objectives.map((o) => ({ name: o.name, space: o.space, checkPoints: checkPointsOf(o) })),
-      seeds: opts.seeds.filter((_, i) => i % parts === part),
-      budget: opts.trials,
-    }),
-  );
-  const fd = openSync(resultPath, 'w');
-  const child = spawn(py, [path.join(opts.here, 'optuna_peer.py'), configPath], { stdio: ['ignore', fd, 'inherit'] });
-  return new Promise((resolve) => {
-    child.on('close', (code) => {
-      closeSync(fd);
-      if (code !== 0) {
-        console.error(`optuna peer exited with code ${code}; continuing without it`);
-        resolve(undefined);
-        return;
-      }
-      const result = JSON.parse(readFileSync(resultPath, 'utf8')) as PeerResult;
-      for (const o of objectives) {
-        checkPointsOf(o).forEach((point, k) => {
-          const mine = o.f(point);
-          const theirs = result.check?.[o.name]?.[k] ?? Number.NaN;
-          if (!(Math.abs(mine - theirs) <= 1e-9 * Math.max(1, Math.abs(mine)))) {
-            throw new Error(`objective ${o.name} differs between TypeScript and Python at ${JSON.stringify(point)}: ${mine} vs ${theirs}`);
-          }
-        });
-      }
-      resolve(result);
-    });
+  const config = {
+    mode: 'async',
+    runners: opts.runners,
+    objectives: objectives.map((o) => ({ name: o.name, space: o.space, checkPoints: checkPointsOf(o) })),
+    seeds: opts.seeds.filter((_, i) => i % parts === part),
+    budget: opts.trials,
+  };
+  return runOptunaPeer<PeerResult>(py, opts.here, config, configPath, resultPath, (result) => {
+    for (const o of objectives) {
+      checkPointsOf(o).forEach((point, k) => {
+        const mine = o.f(point);
+        const theirs = result.check?.[o.name]?.[k] ?? Number.NaN;
+        if (!(Math.abs(mine - theirs) <= 1e-9 * Math.max(1, Math.abs(mine)))) {
+          throw new Error(`objective ${o.name} differs between TypeScript and Python at ${JSON.stringify(point)}: ${mine} vs ${theirs}`);
+        }
+      });
+    }
   });
 }
 

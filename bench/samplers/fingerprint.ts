@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { SAMPLER_KINDS, createPruner, createRng, createSampler, parseSpace } from '@tuneboard/tuning';
 import type { Direction, FrozenTrial, Params, PrunerConfig, SamplerConfig, SpaceJson } from '@tuneboard/tuning';
+import { simulateAsync } from './common.ts';
 
 const TRIALS = 40;
 const SEEDS = [0, 7];
@@ -45,21 +46,10 @@ function run(config: SamplerConfig, space: SpaceJson, directions: Direction[], r
   const sampler = createSampler(config);
   const parsed = parseSpace(space);
   const f = directions.length === 1 ? (p: Params) => [objective(p)] : objectives2;
-  const trials: FrozenTrial[] = [];
-  const running: number[] = [];
-  const launch = (n: number): void => {
-    for (const params of sampler.ask({ space: parsed, trials, directions }, n)) {
-      running.push(trials.length);
-      trials.push({ number: trials.length, state: 'RUNNING', params });
-    }
-  };
-  launch(Math.min(runners, TRIALS));
-  while (running.length > 0) {
-    const i = running.shift() as number;
-    const t = trials[i] as FrozenTrial;
-    trials[i] = { number: t.number, state: i % 11 === 5 ? 'FAIL' : 'COMPLETE', params: t.params, ...(i % 11 === 5 ? {} : { values: f(t.params) }) };
-    if (trials.length < TRIALS) launch(1);
-  }
+  const trials = simulateAsync(sampler, parsed, directions, runners, TRIALS, (t) => {
+    const i = t.number;
+    return { number: t.number, state: i % 11 === 5 ? 'FAIL' : 'COMPLETE', params: t.params, ...(i % 11 === 5 ? {} : { values: f(t.params) }) };
+  });
   return trials.map((t) => t.params);
 }
 

@@ -5,6 +5,7 @@
  */
 import { createSampler, parseSpace } from '@tuneboard/tuning';
 import type { FrozenTrial, ModelFitSizes, Params } from '@tuneboard/tuning';
+import { timeRepeats } from './common.ts';
 
 const sizes = (process.argv[2] ?? '1000,3000,10000').split(',').map(Number);
 const repeats = Number(process.argv[3] ?? 3);
@@ -26,19 +27,12 @@ for (const n of sizes) {
     const [params] = warm.ask({ space, trials, directions: ['minimize'] });
     trials.push({ number: i, state: 'COMPLETE', params: params as Params, values: [f(params as Params)] });
   }
-  const times: number[] = [];
-  const cpu: number[] = [];
   let fitted: ModelFitSizes | undefined;
-  for (let r = 0; r < repeats; r++) {
-    const sampler = createSampler({ kind: 'gp', seed: r }, { onModelFit: (sizes) => (fitted = sizes) });
-    const history = trials.slice(0, n - r);
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    sampler.ask({ space, trials: history, directions: ['minimize'] });
-    times.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
+  const { times, cpu } = timeRepeats(
+    repeats,
+    (r) => ({ sampler: createSampler({ kind: 'gp', seed: r }, { onModelFit: (sizes) => (fitted = sizes) }), history: trials.slice(0, n - r) }),
+    ({ sampler, history }) => sampler.ask({ space, trials: history, directions: ['minimize'] }),
+  );
   const med = (a: number[]): number => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
   console.log(
     `gp ask, ${dims}-D, ${String(n).padStart(6)} observations: median wall ${(med(times) / 1000).toFixed(2)} s, cpu ${(med(cpu) / 1000).toFixed(2)} s over ${repeats} asks (${times.map((t) => (t / 1000).toFixed(2)).join(' ')}); conditioned on ${fitted?.modelPoints ?? '-'} of ${fitted?.observations ?? '-'}, hyperparameters fitted on ${fitted?.fitPoints ?? '-'}`,

@@ -9,14 +9,15 @@
  * TPE on the two-objective problems) run on the same objectives in parallel (child processes) and the ratios
  * are printed. A benchmark, not a test: it prints figures and asserts nothing.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync, writeFileSync, closeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng, createSampler, hypervolume, parameterImportance, parseSpace } from '@tuneboard/tuning';
 import type { Direction, FrozenTrial, Params, SamplerConfig } from '@tuneboard/tuning';
 import { runAsyncBenchmark } from './async.ts';
+import { fmt, median, runOptunaPeer, timeRepeats } from './common.ts';
 import { env } from './env.ts';
 import { MULTI_OBJECTIVES, OBJECTIVES } from './objectives.ts';
 import type { MultiObjective } from './objectives.ts';
@@ -62,17 +63,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.join(here, 'output');
 mkdirSync(outDir, { recursive: true });
 
-const median = (xs: number[]): number => {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-const fmt = (x: number | undefined): string => {
-  if (x === undefined || Number.isNaN(x)) return '–';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a >= 1000 ? x.toFixed(0) : a >= 0.01 ? x.toPrecision(3) : x.toExponential(2);
-};
 
 function findPython(): string | undefined {
   if (env.noOptuna) return undefined;
@@ -127,52 +117,37 @@ function startOptunaPart(py: string, part: number): Promise<OptunaResult | undef
   });
   const configPath = path.join(outDir, `optuna-config-${part}.json`);
   const resultPath = path.join(outDir, `optuna-result-${part}.json`);
-  writeFileSync(
-    configPath,
-    JSON.stringify({
-      objectives: OBJECTIVES.map((o, i) => ({ name: o.name, space: o.space, checkPoints: checkPoints[i] })),
-      seeds: onlyMulti ? [] : SEEDS.filter((_, i) => i % OPTUNA_PROCESSES === part),
-      budget: BUDGET,
-      multi: MULTI_OBJECTIVES.map((o, i) => ({ name: o.name, space: o.space, reference: o.reference, checkPoints: multiCheckPoints[i] })),
-      multiSeeds: onlySingle ? [] : MULTI_SEEDS.filter((_, i) => i % OPTUNA_PROCESSES === part),
-      multiBudget: Math.max(...MULTI_BUDGETS),
-      latencyAt: part === 0 && !onlyMulti ? LATENCY_AT : [],
-      latencyRepeats: LATENCY_REPEATS,
-    }),
-  );
-  const fd = openSync(resultPath, 'w');
-  const child = spawn(py, [path.join(here, 'optuna_peer.py'), configPath], { stdio: ['ignore', fd, 'inherit'] });
-  return new Promise((resolve) => {
-    child.on('close', (code) => {
-      closeSync(fd);
-      if (code !== 0) {
-        console.error(`optuna peer exited with code ${code}; continuing without it`);
-        resolve(undefined);
-        return;
-      }
-      const result = JSON.parse(readFileSync(resultPath, 'utf8')) as OptunaResult;
-      OBJECTIVES.forEach((o, i) => {
-        const mine = (checkPoints[i] as Params[]).map(o.f);
-        const theirs = result.check[o.name] ?? [];
-        mine.forEach((v, k) => {
-          if (!(Math.abs(v - (theirs[k] ?? Number.NaN)) <= 1e-9 * Math.max(1, Math.abs(v)))) {
-            throw new Error(`objective ${o.name} differs between TypeScript and Python at ${JSON.stringify(checkPoints[i]?.[k])}: ${v} vs ${theirs[k]}`);
+  const config = {
+    objectives: OBJECTIVES.map((o, i) => ({ name: o.name, space: o.space, checkPoints: checkPoints[i] })),
+    seeds: onlyMulti ? [] : SEEDS.filter((_, i) => i % OPTUNA_PROCESSES === part),
+    budget: BUDGET,
+    multi: MULTI_OBJECTIVES.map((o, i) => ({ name: o.name, space: o.space, reference: o.reference, checkPoints: multiCheckPoints[i] })),
+    multiSeeds: onlySingle ? [] : MULTI_SEEDS.filter((_, i) => i % OPTUNA_PROCESSES === part),
+    multiBudget: Math.max(...MULTI_BUDGETS),
+    latencyAt: part === 0 && !onlyMulti ? LATENCY_AT : [],
+    latencyRepeats: LATENCY_REPEATS,
+  };
+  return runOptunaPeer<OptunaResult>(py, here, config, configPath, resultPath, (result) => {
+    OBJECTIVES.forEach((o, i) => {
+      const mine = (checkPoints[i] as Params[]).map(o.f);
+      const theirs = result.check[o.name] ?? [];
+      mine.forEach((v, k) => {
+        if (!(Math.abs(v - (theirs[k] ?? Number.NaN)) <= 1e-9 * Math.max(1, Math.abs(v)))) {
+          throw new Error(`objective ${o.name} differs between TypeScript and Python at ${JSON.stringify(checkPoints[i]?.[k])}: ${v} vs ${theirs[k]}`);
+        }
+      });
+    });
+    MULTI_OBJECTIVES.forEach((o, i) => {
+      const mine = (multiCheckPoints[i] as Params[]).map(o.f);
+      const theirs = result.multiCheck[o.name] ?? [];
+      mine.forEach((v, k) =>
+        v.forEach((x, m) => {
+          const y = theirs[k]?.[m] ?? Number.NaN;
+          if (!(Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x)))) {
+            throw new Error(`objective ${o.name}[${m}] differs between TypeScript and Python: ${x} vs ${y}`);
           }
-        });
-      });
-      MULTI_OBJECTIVES.forEach((o, i) => {
-        const mine = (multiCheckPoints[i] as Params[]).map(o.f);
-        const theirs = result.multiCheck[o.name] ?? [];
-        mine.forEach((v, k) =>
-          v.forEach((x, m) => {
-            const y = theirs[k]?.[m] ?? Number.NaN;
-            if (!(Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x)))) {
-              throw new Error(`objective ${o.name}[${m}] differs between TypeScript and Python: ${x} vs ${y}`);
-            }
-          }),
-        );
-      });
-      resolve(result);
+        }),
+      );
     });
   });
 }
@@ -212,16 +187,11 @@ function importanceTiming(): Latency {
     trials.push({ number: i, state: 'COMPLETE', params: p, values: [((p.x0 as number) - 0.3) ** 2 + 0.1 * rng.next()] });
   }
   parameterImportance(space, trials, { directions: ['minimize'] });
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let r = 0; r < 5; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    parameterImportance(space, trials, { directions: ['minimize'] });
-    times.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
+  const { times, cpu } = timeRepeats(
+    5,
+    () => undefined,
+    () => parameterImportance(space, trials, { directions: ['minimize'] }),
+  );
   return { median: median(times), cpu: median(cpu) };
 }
 
@@ -269,17 +239,11 @@ function tbLatency(kind: (typeof LATENCY_KINDS)[number], n: number): Latency {
   const sampler = createSampler({ kind, seed: 0 });
   // Warm caches (grid order, Sobol matrices) and the JIT.
   for (let w = 0; w < LATENCY_WARMUP; w++) sampler.ask({ space, trials: trials.slice(0, n - LATENCY_REPEATS - w), directions: ['minimize'] });
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let r = 0; r < LATENCY_REPEATS; r++) {
-    const history = trials.slice(0, n - r); // a different history each time, so nothing is memoised
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    sampler.ask({ space, trials: history, directions: ['minimize'] });
-    times.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
+  const { times, cpu } = timeRepeats(
+    LATENCY_REPEATS,
+    (r) => trials.slice(0, n - r), // a different history each time, so nothing is memoised
+    (history) => sampler.ask({ space, trials: history, directions: ['minimize'] }),
+  );
   return { median: median(times), cpu: median(cpu) };
 }
 

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshotPath } from './browser.ts';
-import { signUpWithProject } from './sign-up.ts';
-import { cookieHeader, startStack, type Stack } from './stack.ts';
+import { openPage, screenshotPath } from './browser.ts';
+import { signUpInBrowser, signUpWithProject } from './sign-up.ts';
+import { cookieHeader, createStudy, type Stack } from './stack.ts';
+import { randomSuffix, useStackAndBrowser } from './suite.ts';
 
 /** vitest's poll gives up after 1 s by default; pages on this busy machine can take longer. */
 const WAIT = { timeout: 90_000, interval: 250 };
@@ -14,43 +15,30 @@ describe('the best model, downloaded and evaluated on the test split', () => {
   let stack: Stack;
   let browser: Browser;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  useStackAndBrowser((started) => ({ stack, browser } = started));
 
   it('downloads the best model from the study page, evaluates it on test and shows test_accuracy', async () => {
-    const suffix = Math.random().toString(36).slice(2, 8);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
+    const suffix = randomSuffix();
+    const { context, page } = await openPage(browser, { acceptDownloads: true });
     const { auth, teamId, projectId } = await signUpWithProject(stack, context, page, {
       name: 'Ada',
       email: `ada-evaluate-${suffix}@example.test`,
       suffix,
     });
-    const { studyCreate } = await stack.gql(
-      'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }',
+    const studyId = await createStudy(
+      stack,
       {
-        i: {
-          projectId,
-          name: `iris-${suffix}`,
-          objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
-          space: { units: { type: 'int', low: 8, high: 16 }, epochs: { type: 'categorical', choices: [2] } },
-          sampler: { kind: 'random', seed: 5 },
-          objective: { kind: 'template', template: 'mlp', dataset: 'iris' },
-          budget: { maxTrials: 2, maxParallel: 1 },
-          keepModels: 2,
-        },
+        projectId,
+        name: `iris-${suffix}`,
+        objectives: [{ name: 'val_accuracy', direction: 'MAXIMIZE' }],
+        space: { units: { type: 'int', low: 8, high: 16 }, epochs: { type: 'categorical', choices: [2] } },
+        sampler: { kind: 'random', seed: 5 },
+        objective: { kind: 'template', template: 'mlp', dataset: 'iris' },
+        budget: { maxTrials: 2, maxParallel: 1 },
+        keepModels: 2,
       },
       auth,
     );
-    expect(studyCreate.userErrors).toEqual([]);
-    const studyId = studyCreate.study.id as string;
     await stack.startRunner(teamId, auth);
 
     await page.goto(`${stack.webUrl}/studies/${encodeURIComponent(studyId)}`);
@@ -93,16 +81,9 @@ describe('the best model, downloaded and evaluated on the test split', () => {
     await context.close();
 
     // A viewer of the team sees the figures, and the button disabled with the reason.
-    const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const viewer = await viewerContext.newPage();
-    viewer.setDefaultTimeout(30_000);
+    const { context: viewerContext, page: viewer } = await openPage(browser);
     const email = `vera-evaluate-${suffix}@example.test`;
-    await viewer.goto(`${stack.webUrl}/sign-up`);
-    await viewer.getByLabel('Name').fill('Vera');
-    await viewer.getByLabel('Email').fill(email);
-    await viewer.getByLabel('Password').fill('correct horse battery');
-    await viewer.getByRole('button', { name: 'Create account' }).click();
-    await viewer.waitForURL(/\/teams/);
+    await signUpInBrowser(viewer, stack.webUrl, 'Vera', email);
     const { invitationCreate } = await stack.gql(
       'mutation($i: InvitationCreateInput!) { invitationCreate(input: $i) { link } }',
       { i: { teamId, email, role: 'VIEWER' } },

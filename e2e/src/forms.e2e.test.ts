@@ -1,10 +1,12 @@
 // Forms that refuse bad input on the field that is wrong (issue 16): two parameters with one name, bounds that are not
 // numbers and a token expiry of "ten" are refused before anything is sent; the API's errors land on the Low/High
 // cell; focus goes to the first invalid field. And a study whose trials all fail shows FAILED with the last error.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath } from './browser.ts';
-import { cookieHeader, startStack, type Stack } from './stack.ts';
+import { screenshotPath } from './browser.ts';
+import { cookieHeader, createStudy, type Stack } from './stack.ts';
+import { signUpInBrowser } from './sign-up.ts';
+import { randomSuffix, useStackAndBrowser } from './suite.ts';
 
 /** vitest's poll gives up after 1 s by default; pages on this busy machine can take longer. */
 const WAIT = { timeout: 45_000, interval: 250 };
@@ -16,18 +18,12 @@ describe('forms that refuse bad input, and a failed study', () => {
   let teamId: string;
   let projectUrl: string;
 
+  useStackAndBrowser((started) => ({ stack, browser } = started));
   beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(30_000);
-    const suffix = Math.random().toString(36).slice(2, 8);
-    await page.goto(`${stack.webUrl}/sign-up`);
-    await page.getByLabel('Name').fill('Grace');
-    await page.getByLabel('Email').fill(`grace-${suffix}@example.test`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/teams/);
+    const suffix = randomSuffix();
+    await signUpInBrowser(page, stack.webUrl, 'Grace', `grace-${suffix}@example.test`);
     await page.goto(`${stack.webUrl}/teams`);
     await page.getByLabel('Team name').fill(`Forms ${suffix}`);
     await page.getByRole('button', { name: 'Create team' }).click();
@@ -37,10 +33,6 @@ describe('forms that refuse bad input, and a failed study', () => {
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.waitForURL(/\/projects\/[^/]+$/);
     projectUrl = page.url();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
   });
 
   const focused = () =>
@@ -98,21 +90,18 @@ describe('forms that refuse bad input, and a failed study', () => {
   it('shows a study whose trials all failed as FAILED, with the last error', async () => {
     const auth = { cookie: cookieHeader(await page.context().cookies(stack.webUrl)) };
     const projectId = decodeURIComponent(new URL(projectUrl).pathname.split('/')[2]!);
-    const { studyCreate } = await stack.gql(
-      'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }',
+    const studyId = await createStudy(
+      stack,
       {
-        i: {
-          projectId,
-          name: 'doomed',
-          objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
-          space: { lr: { type: 'float', low: 0.001, high: 0.1 } },
-          objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
-          budget: { maxTrials: 20, maxParallel: 1 },
-        },
+        projectId,
+        name: 'doomed',
+        objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
+        space: { lr: { type: 'float', low: 0.001, high: 0.1 } },
+        objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
+        budget: { maxTrials: 20, maxParallel: 1 },
       },
       auth,
     );
-    const studyId = studyCreate.study.id as string;
     // A runner that fails every trial, driven by hand over GraphQL.
     const { apiTokenCreate } = await stack.gql(
       'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret } }',

@@ -1,61 +1,13 @@
 // Issue #23: a fresh `npm start`, sign in with the printed password, land on the demo study while it runs and see
 // a trial finish live; then the home page lists the demo study and the local runner, and updates live too.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from './browser.ts';
-import { env } from './env.ts';
-import { freePorts } from '@tuneboard/start/ports';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from './browser.ts';
+import { firstRunLines } from './launcher.ts';
+import { signInInBrowser } from './sign-up.ts';
+import { useLauncherAndBrowser } from './suite.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const tsx = createRequire(path.join(repoRoot, 'package.json')).resolve('tsx');
 const WAIT = { timeout: 180_000, interval: 500 };
-
-/** `npm start` on free ports and a fresh data folder, serving the dashboard build the global setup made. */
-async function launch(dataDir: string) {
-  const [apiPort, webPort] = (await freePorts(2)) as [number, number];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--import',
-      tsx,
-      path.join(repoRoot, 'apps/start/src/main.ts'),
-      '--data-dir',
-      dataDir,
-      '--api-port',
-      String(apiPort),
-      '--web-port',
-      String(webPort),
-    ],
-    {
-      cwd: repoRoot,
-      env: { ...env.base, TUNEBOARD_WEB_DIST_DIR: env.distDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let text = '';
-  const take = (chunk: string) => {
-    text += chunk;
-    if (env.verbose) process.stdout.write(chunk);
-  };
-  child.stdout!.setEncoding('utf8').on('data', take);
-  child.stderr!.setEncoding('utf8').on('data', take);
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const waitFor = async (pattern: RegExp): Promise<RegExpMatchArray> => {
-    for (;;) {
-      const match = text.match(pattern);
-      if (match) return match;
-      if (child.exitCode !== null) throw new Error(`the launcher exited (${child.exitCode}):\n${text}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  };
-  return { child, exited, waitFor, stop: () => (child.kill('SIGINT'), exited) };
-}
 
 /** The state of each trial row the live table renders, by trial number (its first cell). */
 async function tableStates(page: Page): Promise<Record<string, string>> {
@@ -74,36 +26,17 @@ async function tableStates(page: Page): Promise<Record<string, string>> {
 }
 
 describe('the home page and the live demo', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tb-home-'));
   let browser: Browser;
-  let launched: Awaited<ReturnType<typeof launch>> | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (launched && launched.child.exitCode === null) await launched.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const launcher = useLauncherAndBrowser('tb-home-', (started) => (browser = started));
 
   it('signs in onto the running demo study, sees a trial finish live, and finds the demo and the runner at home', async () => {
-    launched = await launch(dataDir);
-    const [, email, password] = (await launched.waitFor(/email {6}(\S+)\n password {3}(\S+)/)) as unknown as [
-      string,
-      string,
-      string,
-    ];
-    const studyUrl = (await launched.waitFor(/demo study (http\S+)/))[1]!;
-    const signInUrl = (await launched.waitFor(/sign in at (http\S+)/))[1]!;
+    const launched = await launcher.launch();
+    const { email, password, studyUrl, signInUrl } = await firstRunLines(launched);
     const webUrl = new URL(signInUrl).origin;
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
-    await page.goto(signInUrl);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInInBrowser(page, signInUrl, email, password);
 
     // A fresh start: the sign-in lands on the demo study, and it is still running.
     await page.waitForURL((url) => url.href === studyUrl, { timeout: 60_000 });

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath } from './browser.ts';
+import { screenshotPath } from './browser.ts';
 import { env } from './env.ts';
-import { cookieHeader, startStack, type GraphQLAuth, type Stack } from './stack.ts';
+import { cookieHeader, createStudy, type GraphQLAuth, type Stack } from './stack.ts';
+import { signUpInBrowser } from './sign-up.ts';
+import { randomSuffix, useStackAndBrowser } from './suite.ts';
 
 /** Issue #18 (a), (b): the study page converges to the server's state without a reload. */
 const TRIALS = 8;
@@ -58,9 +60,8 @@ describe('live state of the study page', () => {
   let page: Page;
   const aborted: string[] = [];
 
+  useStackAndBrowser((started) => ({ stack, browser } = started));
   beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page.setDefaultTimeout(30_000);
     // The page must never cancel its own GraphQL requests (it used to, about every 1.5 s while a study ran).
@@ -81,19 +82,10 @@ describe('live state of the study page', () => {
       page.on('requestfailed', (r) => console.log('failed', r.method(), r.url(), r.failure()?.errorText));
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
 
   it('converges to the final state without a reload when the API restarts mid-study; Back from a trial shows the same', async () => {
-    const suffix = Math.random().toString(36).slice(2, 8);
-    await page.goto(`${stack.webUrl}/sign-up`);
-    await page.getByLabel('Name').fill('Grace');
-    await page.getByLabel('Email').fill(`grace-${suffix}@example.test`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/teams/);
+    const suffix = randomSuffix();
+    await signUpInBrowser(page, stack.webUrl, 'Grace', `grace-${suffix}@example.test`);
     const auth = { cookie: cookieHeader(await page.context().cookies(stack.webUrl)) };
     const { teamCreate } = await stack.gql(
       'mutation($i: TeamCreateInput!) { teamCreate(input: $i) { team { id } } }',
@@ -106,22 +98,19 @@ describe('live state of the study page', () => {
       { i: { teamId, name: 'Digits', slug: 'digits' } },
       auth,
     );
-    const { studyCreate } = await stack.gql(
-      'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }',
+    const studyId = await createStudy(
+      stack,
       {
-        i: {
-          projectId: projectCreate.project.id,
-          name: `live-${suffix}`,
-          objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
-          space: SPACE,
-          sampler: { kind: 'random', seed: 5 },
-          objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
-          budget: { maxTrials: TRIALS, maxParallel: 2 },
-        },
+        projectId: projectCreate.project.id,
+        name: `live-${suffix}`,
+        objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
+        space: SPACE,
+        sampler: { kind: 'random', seed: 5 },
+        objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
+        budget: { maxTrials: TRIALS, maxParallel: 2 },
       },
       auth,
     );
-    const studyId = studyCreate.study.id as string;
     await stack.startRunner(teamId, auth, { concurrency: 2 });
 
     await page.goto(`${stack.webUrl}/studies/${encodeURIComponent(studyId)}`);

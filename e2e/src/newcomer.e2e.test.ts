@@ -1,60 +1,12 @@
 // The newcomer journey: `npm start` on an empty data folder, sign in with the printed password, watch the demo
 // study fill in live, brush the best region, refine, and see the refinement's first trial finish; then a
 // restart that keeps every finished trial.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from './browser.ts';
-import { env } from './env.ts';
-import { freePorts } from '@tuneboard/start/ports';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const launcherMain = path.join(repoRoot, 'apps', 'start', 'src', 'main.ts');
-const tsx = createRequire(path.join(repoRoot, 'package.json')).resolve('tsx');
-interface Launched {
-  child: ChildProcess;
-  apiUrl: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** `npm start` on free ports, serving the dashboard build the global setup made (the launcher reuses it). */
-async function launch(dataDir: string): Promise<Launched> {
-  const [apiPort, webPort] = (await freePorts(2)) as [number, number];
-  const child = spawn(
-    process.execPath,
-    ['--import', tsx, launcherMain, '--data-dir', dataDir, '--api-port', String(apiPort), '--web-port', String(webPort)],
-    { cwd: repoRoot, env: { ...env.base, TUNEBOARD_WEB_DIST_DIR: env.distDir }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let text = '';
-  const take = (chunk: string) => {
-    text += chunk;
-    if (env.verbose) process.stdout.write(chunk);
-  };
-  child.stdout!.setEncoding('utf8').on('data', take);
-  child.stderr!.setEncoding('utf8').on('data', take);
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, apiUrl: `http://127.0.0.1:${apiPort}/graphql`, output: () => text, exited };
-}
-
-async function waitForOutput(launched: Launched, pattern: RegExp): Promise<RegExpMatchArray> {
-  for (;;) {
-    const match = launched.output().match(pattern);
-    if (match) return match;
-    if (launched.child.exitCode !== null) throw new Error(`the launcher exited (${launched.child.exitCode}):\n${launched.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-async function stop(launched: Launched): Promise<number | null> {
-  launched.child.kill('SIGINT');
-  return launched.exited;
-}
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from './browser.ts';
+import { firstRunLines } from './launcher.ts';
+import { signInInBrowser } from './sign-up.ts';
+import { useLauncherAndBrowser } from './suite.ts';
 
 async function rowCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('trial-table').getAttribute('data-row-count'));
@@ -80,37 +32,21 @@ async function finishedTrials(apiUrl: string, cookie: string, studyId: string): 
 }
 
 describe('the newcomer journey', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tb-newcomer-'));
   let browser: Browser;
-  let launched: Launched | undefined;
+  const launcher = useLauncherAndBrowser('tb-newcomer-', (started) => (browser = started));
   let studyId = '';
   let cookie = '';
   let finishedBefore: FinishedTrial[] = [];
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    // SIGINT, not SIGKILL: the launcher's servers run in their own process groups and only it stops them.
-    if (launched && launched.child.exitCode === null) await stop(launched);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('goes from npm start to a live demo study and a refinement whose first trial finishes', async () => {
-    launched = await launch(dataDir);
+    const launched = await launcher.launch();
     const { apiUrl } = launched;
-    const [, email, password] = (await waitForOutput(launched, /email {6}(\S+)\n password {3}(\S+)/)) as unknown as [string, string, string];
-    const studyUrl = (await waitForOutput(launched, /demo study (http\S+)/))[1]!;
+    const { email, password, studyUrl, signInUrl } = await firstRunLines(launched);
     studyId = decodeURIComponent(new URL(studyUrl).pathname.split('/')[2]!);
-    const signInUrl = (await waitForOutput(launched, /sign in at (http\S+)/))[1]!;
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
-    await page.goto(signInUrl);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInInBrowser(page, signInUrl, email, password);
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 
@@ -163,17 +99,17 @@ describe('the newcomer journey', () => {
     await page.close();
 
     finishedBefore = await finishedTrials(apiUrl, cookie, studyId);
-    expect(await stop(launched)).toBe(0);
+    expect(await launched.stop()).toBe(0);
   }, 1_200_000);
 
   it('keeps every finished trial across a restart, with the same account', async () => {
     expect(finishedBefore.length).toBeGreaterThan(0);
-    launched = await launch(dataDir);
-    await waitForOutput(launched, /Tuneboard is running/);
+    const launched = await launcher.launch();
+    await launched.waitFor(/Tuneboard is running/);
     expect(launched.output()).not.toMatch(/password {3}/);
     const after = await finishedTrials(launched.apiUrl, cookie, studyId);
     const kept = new Map(after.map((t) => [t.number, t]));
     for (const trial of finishedBefore) expect(kept.get(trial.number)).toEqual(trial);
-    expect(await stop(launched)).toBe(0);
+    expect(await launched.stop()).toBe(0);
   }, 300_000);
 });

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshotPath } from './browser.ts';
+import { openPage, screenshotPath } from './browser.ts';
 import { signUpWithProject } from './sign-up.ts';
-import { startStack, type Stack } from './stack.ts';
+import { createStudy, type Stack } from './stack.ts';
+import { randomSuffix, useStackAndBrowser } from './suite.ts';
 
 /** vitest's poll gives up after 1 s by default; pages on this busy machine can take longer. */
 const WAIT = { timeout: 45_000, interval: 250 };
@@ -23,42 +24,31 @@ describe('notes and tags', () => {
   let stack: Stack;
   let browser: Browser;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  useStackAndBrowser((started) => ({ stack, browser } = started));
 
   it('renders a hostile note as Markdown without running anything, and tags appear live on another open page', async () => {
-    const suffix = Math.random().toString(36).slice(2, 8);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
+    const suffix = randomSuffix();
+    const { context, page } = await openPage(browser);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
     const { auth, projectId } = await signUpWithProject(stack, context, page, { name: 'Ada', email: `ada-notes-${suffix}@example.test`, suffix });
-    const { studyCreate } = await stack.gql(
-      'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }',
+    const studyId = await createStudy(
+      stack,
       {
-        i: {
-          projectId,
-          name: `notes-${suffix}`,
-          objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
-          space: { lr: { type: 'float', low: 0.0001, high: 0.1, log: true } },
-          sampler: { kind: 'random', seed: 1 },
-          objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
-          budget: { maxTrials: 2, maxParallel: 1 },
-        },
+        projectId,
+        name: `notes-${suffix}`,
+        objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
+        space: { lr: { type: 'float', low: 0.0001, high: 0.1, log: true } },
+        sampler: { kind: 'random', seed: 1 },
+        objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
+        budget: { maxTrials: 2, maxParallel: 1 },
       },
       auth,
     );
-    const studyUrl = `${stack.webUrl}/studies/${encodeURIComponent(studyCreate.study.id as string)}`;
+    const studyUrl = `${stack.webUrl}/studies/${encodeURIComponent(studyId)}`;
     await page.goto(studyUrl);
     // A second page on the study, as a colleague would have it open.
     const watcher = await context.newPage();

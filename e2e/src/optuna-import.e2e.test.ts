@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshotPath } from './browser.ts';
+import { openPage, screenshotPath } from './browser.ts';
 import { signUpWithProject } from './sign-up.ts';
-import { startStack, type Stack } from './stack.ts';
+import type { Stack } from './stack.ts';
+import { randomSuffix, useStackAndBrowser } from './suite.ts';
 
 /** vitest's poll gives up after 1 s by default; pages on this busy machine can take longer. */
 const WAIT = { timeout: 45_000, interval: 250 };
@@ -60,14 +61,11 @@ describe.skipIf(!optunaPython)(
     let browser: Browser;
     let dir: string;
 
-    beforeAll(async () => {
+    useStackAndBrowser((started) => ({ stack, browser } = started));
+    beforeAll(() => {
       dir = mkdtempSync(path.join(tmpdir(), 'tb-e2e-optuna-'));
-      stack = await startStack();
-      browser = await launchBrowser();
     });
-    afterAll(async () => {
-      await browser?.close();
-      await stack?.stop();
+    afterAll(() => {
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
@@ -78,13 +76,8 @@ describe.skipIf(!optunaPython)(
       const optunaTrials = JSON.parse(built.stdout.trim().split('\n').at(-1)!) as OptunaTrial[];
       expect(optunaTrials.map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE', 'PRUNED']);
 
-      const suffix = Math.random().toString(36).slice(2, 8);
-      const context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        acceptDownloads: true,
-      });
-      const page = await context.newPage();
-      page.setDefaultTimeout(30_000);
+      const suffix = randomSuffix();
+      const { context, page } = await openPage(browser, { acceptDownloads: true });
       const { projectId } = await signUpWithProject(stack, context, page, {
         name: 'Ada',
         email: `ada-optuna-${suffix}@example.test`,

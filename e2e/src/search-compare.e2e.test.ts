@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshotPath } from './browser.ts';
+import { openPage, screenshotPath } from './browser.ts';
 import { signUpWithProject } from './sign-up.ts';
-import { startStack, type Stack } from './stack.ts';
+import { createStudy, type Stack } from './stack.ts';
+import { randomSuffix, useStackAndBrowser } from './suite.ts';
 
 /** vitest's poll gives up after 1 s by default; pages on this busy machine can take longer. */
 const WAIT = { timeout: 45_000, interval: 250 };
@@ -11,45 +12,33 @@ describe('search and compare', () => {
   let stack: Stack;
   let browser: Browser;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  useStackAndBrowser((started) => ({ stack, browser } = started));
 
   it('tags a study, finds it from the header box and by tag, compares three of its trials and opens its contour plot', async () => {
-    const suffix = Math.random().toString(36).slice(2, 8);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
+    const suffix = randomSuffix();
+    const { context, page } = await openPage(browser);
     const { auth, teamId, projectId } = await signUpWithProject(stack, context, page, {
       name: 'Grace',
       email: `grace-search-${suffix}@example.test`,
       suffix,
     });
     const name = `haystack-${suffix}`;
-    const { studyCreate } = await stack.gql(
-      'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }',
+    const studyId = await createStudy(
+      stack,
       {
-        i: {
-          projectId,
-          name,
-          objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
-          space: {
-            lr: { type: 'float', low: 0.0001, high: 0.1, log: true },
-            units: { type: 'int', low: 8, high: 64 },
-          },
-          sampler: { kind: 'random', seed: 11 },
-          objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
-          budget: { maxTrials: 3, maxParallel: 3 },
+        projectId,
+        name,
+        objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
+        space: {
+          lr: { type: 'float', low: 0.0001, high: 0.1, log: true },
+          units: { type: 'int', low: 8, high: 64 },
         },
+        sampler: { kind: 'random', seed: 11 },
+        objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
+        budget: { maxTrials: 3, maxParallel: 3 },
       },
       auth,
     );
-    const studyId = studyCreate.study.id as string;
 
     // Three trials run by hand over the runner protocol: a learning curve each, then a final value.
     const { apiTokenCreate } = await stack.gql(

@@ -11,12 +11,7 @@ export async function signUpWithProject(
   page: Page,
   person: { name: string; email: string; suffix: string },
 ): Promise<{ auth: GraphQLAuth; teamId: string; projectId: string }> {
-  await page.goto(`${stack.webUrl}/sign-up`);
-  await page.getByLabel('Name').fill(person.name);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(/\/teams/);
+  await signUpInBrowser(page, stack.webUrl, person.name, person.email);
   const auth = { cookie: cookieHeader(await context.cookies(stack.webUrl)) };
   const { teamCreate } = await stack.gql(
     'mutation($i: TeamCreateInput!) { teamCreate(input: $i) { team { id } } }',
@@ -30,4 +25,32 @@ export async function signUpWithProject(
     auth,
   );
   return { auth, teamId, projectId: projectCreate.project.id as string };
+}
+
+/** Creates an account through the dashboard's sign-up form (password "correct horse battery"); the page is then signed in. */
+export async function signUpInBrowser(
+  page: Page,
+  webUrl: string,
+  name: string,
+  email: string,
+): Promise<void> {
+  await page.goto(`${webUrl}/sign-up`);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(/\/teams/);
+}
+
+/** Signs in through the dashboard's sign-in page at `signInUrl` (where the form sends the person on is not awaited). */
+export async function signInInBrowser(
+  page: Page,
+  signInUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.goto(signInUrl);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }

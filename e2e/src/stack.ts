@@ -193,3 +193,14 @@ export async function startStack(): Promise<Stack> {
 export function cookieHeader(cookies: readonly { name: string; value: string }[]): string {
   return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
+
+/** Creates a study through the API (`input` is a StudyCreateInput) and returns its id; throws with the userErrors when refused. */
+export async function createStudy(stack: Stack, input: Record<string, unknown>, auth: GraphQLAuth): Promise<string> {
+  const { studyCreate } = await stack.gql(
+    'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }',
+    { i: input },
+    auth,
+  );
+  if (!studyCreate.study) throw new Error(`studyCreate refused: ${JSON.stringify(studyCreate.userErrors)}`);
+  return studyCreate.study.id as string;
+}

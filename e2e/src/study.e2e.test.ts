@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath } from './browser.ts';
-import { cookieHeader, startStack, type Stack } from './stack.ts';
+import { brushAxis, screenshotPath } from './browser.ts';
+import { cookieHeader, type Stack } from './stack.ts';
+import { signUpInBrowser } from './sign-up.ts';
+import { randomSuffix, useStackAndBrowser } from './suite.ts';
 
 const TRIALS = 6;
 /** vitest's poll gives up after 1 s by default; pages on this busy machine can take longer. */
@@ -22,25 +24,15 @@ describe('the study page', () => {
   let browser: Browser;
   let page: Page;
 
+  useStackAndBrowser((started) => ({ stack, browser } = started));
   beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(30_000);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
 
   it('shows trials arriving live, filters them by brushing an axis, and refines into a child study that holds the trials inside', async () => {
-    const suffix = Math.random().toString(36).slice(2, 8);
-    await page.goto(`${stack.webUrl}/sign-up`);
-    await page.getByLabel('Name').fill('Ada');
-    await page.getByLabel('Email').fill(`ada-${suffix}@example.test`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/teams/);
+    const suffix = randomSuffix();
+    await signUpInBrowser(page, stack.webUrl, 'Ada', `ada-${suffix}@example.test`);
 
     await page.goto(`${stack.webUrl}/teams`);
     await page.getByLabel('Team name').fill(`Lab ${suffix}`);
@@ -76,15 +68,7 @@ describe('the study page', () => {
     expect(await rowCount(page)).toBe(TRIALS);
 
     // Brush the upper part of the learning-rate axis (d3's overlay inside the axis element).
-    const overlay = page.locator('[data-axis="param:learningRate"] rect.overlay');
-    await overlay.scrollIntoViewIfNeeded();
-    const box = (await overlay.boundingBox())!;
-    const x = box.x + box.width / 2;
-    await page.mouse.move(x, box.y + box.height * 0.02);
-    await page.mouse.down();
-    await page.mouse.move(x, box.y + box.height * 0.3, { steps: 5 });
-    await page.mouse.move(x, box.y + box.height * 0.6, { steps: 5 });
-    await page.mouse.up();
+    await brushAxis(page, 'param:learningRate', [0.02, 0.3, 0.6]);
     await expect.poll(() => rowCount(page), WAIT).toBeLessThan(TRIALS);
     const brushed = await rowCount(page);
     await page.screenshot({ path: screenshotPath('study-brushed'), fullPage: true });

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath } from './browser.ts';
-import { cookieHeader, startStack, type GraphQLAuth, type Stack } from './stack.ts';
+import { brushAxis, screenshotPath } from './browser.ts';
+import { cookieHeader, createStudy, type GraphQLAuth, type Stack } from './stack.ts';
+import { signUpInBrowser } from './sign-up.ts';
+import { randomSuffix, useStackAndBrowser } from './suite.ts';
 
 /** Issue #18 (c), (e), (f), (g) and the 404: the trial page, shareable views, a viewer's page, a phone's page. */
 const WAIT = { timeout: 60_000, interval: 500 };
@@ -29,13 +31,8 @@ const rowTexts = (page: Page) => page.locator('[data-testid="trial-table"] [role
 async function signUp(context: BrowserContext, webUrl: string, name: string): Promise<{ page: Page; auth: GraphQLAuth; email: string }> {
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
-  const email = `${name.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-  await page.goto(`${webUrl}/sign-up`);
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(/\/teams/);
+  const email = `${name.toLowerCase()}-${randomSuffix()}@example.test`;
+  await signUpInBrowser(page, webUrl, name, email);
   return { page, auth: { cookie: cookieHeader(await context.cookies(webUrl)) }, email };
 }
 
@@ -48,31 +45,27 @@ describe('trial page, shareable views, roles and small screens', () => {
   let quickId: string;
   let longId: string;
 
-  const createStudy = async (name: string, space: unknown, maxTrials: number, maxParallel: number) => {
-    const { studyCreate } = await stack.gql(
-      'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { message } } }',
+  const newStudy = async (name: string, space: unknown, maxTrials: number, maxParallel: number) => {
+    const studyId = await createStudy(
+      stack,
       {
-        i: {
-          projectId,
-          name,
-          objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
-          space,
-          sampler: { kind: 'random', seed: 11 },
-          objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
-          budget: { maxTrials, maxParallel },
-        },
+        projectId,
+        name,
+        objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
+        space,
+        sampler: { kind: 'random', seed: 11 },
+        objective: { kind: 'template', template: 'mlp', dataset: 'digits' },
+        budget: { maxTrials, maxParallel },
       },
       owner.auth,
     );
-    if (!studyCreate.study) throw new Error(JSON.stringify(studyCreate.userErrors));
-    return studyCreate.study.id as string;
+    return studyId;
   };
 
+  useStackAndBrowser((started) => ({ stack, browser } = started));
   beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
     owner = await signUp(await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true }), stack.webUrl, 'Ada');
-    const suffix = Math.random().toString(36).slice(2, 8);
+    const suffix = randomSuffix();
     const { teamCreate } = await stack.gql(
       'mutation($i: TeamCreateInput!) { teamCreate(input: $i) { team { id } } }',
       { i: { name: `Lab ${suffix}`, slug: `lab-${suffix}` } },
@@ -85,14 +78,10 @@ describe('trial page, shareable views, roles and small screens', () => {
       owner.auth,
     );
     projectId = projectCreate.project.id;
-    quickId = await createStudy(`quick-${suffix}`, QUICK_SPACE, QUICK_TRIALS, 2);
-    longId = await createStudy(`long-${suffix}`, LONG_SPACE, 1, 1);
+    quickId = await newStudy(`quick-${suffix}`, QUICK_SPACE, QUICK_TRIALS, 2);
+    longId = await newStudy(`long-${suffix}`, LONG_SPACE, 1, 1);
     await stack.startRunner(teamId, owner.auth, { concurrency: 2 });
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
 
   it("(c) shows a running trial's new points and log lines without a reload, and its attempt with the runner", async () => {
     const { page } = owner;
@@ -131,15 +120,7 @@ describe('trial page, shareable views, roles and small screens', () => {
     await expect.poll(() => rowCount(page), WAIT).toBe(QUICK_TRIALS);
     await page.getByRole('searchbox', { name: 'Filter' }).fill('COMPLETE');
     await page.getByTitle('Sort by val_loss').click();
-    const overlay = page.locator('[data-axis="param:learningRate"] rect.overlay');
-    await overlay.scrollIntoViewIfNeeded();
-    const box = (await overlay.boundingBox())!;
-    const x = box.x + box.width / 2;
-    await page.mouse.move(x, box.y + box.height * 0.02);
-    await page.mouse.down();
-    await page.mouse.move(x, box.y + box.height * 0.4, { steps: 5 });
-    await page.mouse.move(x, box.y + box.height * 0.8, { steps: 5 });
-    await page.mouse.up();
+    await brushAxis(page, 'param:learningRate', [0.02, 0.4, 0.8]);
     await expect.poll(() => page.url(), WAIT).toMatch(/brush=.*q=COMPLETE.*sort=objective%3A0(~|%7E)asc/);
     const rows = await rowTexts(page);
     expect(rows.length).toBeGreaterThan(0);

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
 import {
-  CLAIM,
+  claimLeases,
   COMPLETE,
   collect,
   createStudy,
-  setupTeam,
   startTestApi,
+  type Lease,
   type TestApi,
 } from './testing/harness.ts';
-
-interface Lease {
-  leaseToken: string;
-  trial: { id: string; number: number };
-}
+import { useTwoApis, type TwoApis } from './testing/two-apis.ts';
 
 const FAIL = `mutation($i: TrialFailInput!) { trialFail(input: $i) { trial { id state } userErrors { message code } } }`;
 const STUDY = `query($id: ID!) {
@@ -26,27 +22,18 @@ describe.each(testDatabases)('a study whose trials fail [$name]', (target) => {
   let api: TestApi;
   /** Leases of one second, so the reaper fails lost trials quickly (the same rule: any replica may reap them). */
   let shortLeases: TestApi;
-  let team: Awaited<ReturnType<typeof setupTeam>>;
-  beforeAll(async () => {
-    handle = await target.create();
-    api = await startTestApi(handle, { TUNEBOARD_MAX_CONSECUTIVE_FAILURES: '5' });
-    shortLeases = await startTestApi(handle, {
-      TUNEBOARD_MAX_CONSECUTIVE_FAILURES: '5',
-      LEASE_SECONDS: '1',
-      REAPER_INTERVAL_MS: '100',
-    });
-    team = await setupTeam(api, 'fails');
-  });
-  afterAll(async () => {
-    await api.close();
-    await shortLeases.close();
-    await handle.close();
-  });
+  let team: TwoApis['team'];
+  useTwoApis(
+    target,
+    {
+      teamName: 'fails',
+      env: { TUNEBOARD_MAX_CONSECUTIVE_FAILURES: '5' },
+      shortEnv: { LEASE_SECONDS: '1', REAPER_INTERVAL_MS: '100' },
+    },
+    (started) => ({ handle, api, shortLeases, team } = started),
+  );
 
-  const claim = async (runnerId: string, studyId: string, limit = 1, via = api): Promise<Lease[]> => {
-    const { trialClaim } = await via.gql(CLAIM, { i: { runnerId, studyId, limit } }, team.runnerAuth);
-    return trialClaim.leases as Lease[];
-  };
+  const claim = (runnerId: string, studyId: string, limit = 1, via = api) => claimLeases(via, team.runnerAuth, runnerId, studyId, limit);
   const fail = (lease: Lease, error: string, via = api) =>
     via.gql(FAIL, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, error } }, team.runnerAuth);
   const complete = (lease: Lease, value: number, via = api) =>

@@ -199,6 +199,17 @@ export async function createStudy(
 
 export const CLAIM = `mutation($i: TrialClaimInput!) { trialClaim(input: $i) {
   leases { leaseToken leaseExpiresAt trial { id number attempt params state } } userErrors { message code } } }`;
+/** A lease as `CLAIM` reads it. */
+export interface Lease {
+  leaseToken: string;
+  trial: { id: string; number: number; attempt: number; params: Record<string, unknown> };
+}
+
+/** `trialClaim` through `via` for `runnerId` on `studyId`, with the runner token `auth`: the leases it got. */
+export async function claimLeases(via: TestApi, auth: Auth, runnerId: string, studyId: string, limit = 1): Promise<Lease[]> {
+  const { trialClaim } = await via.gql(CLAIM, { i: { runnerId, studyId, limit } }, auth);
+  return trialClaim.leases as Lease[];
+}
 export const REPORT = `mutation($i: TrialReportInput!) { trialReport(input: $i) {
   shouldPrune accepted leaseExpiresAt userErrors { message code } } }`;
 export const COMPLETE = `mutation($i: TrialCompleteInput!) { trialComplete(input: $i) {

@@ -13,7 +13,8 @@ export interface ListColumn<T> {
 }
 
 /**
- * The list of the dashboard's list pages (teams, projects, members, studies, runners, tokens): a `data` table
+ * The list of the dashboard's list pages (teams, projects, members, studies, runners, tokens) and of the trial
+ * page's panels (attempts, artifacts): a `data` table
  * with one header row and a row per item, or, when there are no items and `empty` is given, that message.
  * Not a client component: server pages pass it their columns as they are.
  */
@@ -22,18 +23,21 @@ export function ListTable<T>({
   rowKey,
   columns,
   empty,
+  testId,
 }: {
   rows: readonly T[];
   rowKey: (row: T) => string;
   columns: readonly ListColumn<T>[];
   /** Shown instead of the table when there are no rows: text (muted) or a node of its own. */
   empty?: ReactNode;
+  /** The table's `data-testid`. */
+  testId?: string;
 }) {
   if (rows.length === 0 && empty !== undefined) {
     return typeof empty === 'string' ? <p className="muted">{empty}</p> : <>{empty}</>;
   }
   return (
-    <table className="data">
+    <table className="data" data-testid={testId}>
       <thead>
         <tr>
           {columns.map((column, i) => (

@@ -68,3 +68,13 @@ export function formatRanges(ranges: unknown): string {
     })
     .join('; ');
 }
+
+/** A moment as UTC to the second (`2026-01-02 03:04:05Z`), or a dash when there is none. */
+export function formatUtc(at: string | null | undefined): string {
+  return at
+    ? new Date(at)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, 'Z')
+    : '—';
+}

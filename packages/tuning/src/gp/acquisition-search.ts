@@ -84,29 +84,8 @@ export function maximiseAcquisition(
     let x: Float64Array = Float64Array.from(start.x);
     let value = start.value;
     for (let round = 0; round < 3; round++) {
-      if (continuousCoords.length > 0) {
-        // Categorical coordinates are pinned by a zero-width box; the optimiser sees a smooth function.
-        const lower = Float64Array.from(x);
-        const upper = Float64Array.from(x);
-        for (const c of continuousCoords) {
-          lower[c] = 0;
-          upper[c] = 1;
-        }
-        const result = lbfgsMinimize(
-          (point, grad) => {
-            if (!grad) return -acq.value(point);
-            const v = acq.valueAndGradient(point, grad);
-            for (let c = 0; c < grad.length; c++) grad[c] = -grad[c]!;
-            return -v;
-          },
-          x,
-          { maxIterations: 40, gradientTolerance: 1e-6, lower, upper },
-        );
-        if (Number.isFinite(result.value) && -result.value >= value) {
-          x = result.x;
-          value = -result.value;
-        }
-      }
+      // Categorical coordinates are pinned by a zero-width box; the optimiser sees a smooth function.
+      ({ x, value } = lbfgsOver(acq, x, value, continuousCoords, undefined));
       let changed = false;
       for (const { offset, width: span } of groups) {
         for (let choice = 0; choice < span; choice++) {
@@ -227,15 +206,7 @@ function discreteClimb(
  * alternating L-BFGS over the continuous coordinates with best-improvement moves to neighbouring levels and
  * other categorical choices.
  */
-function maximiseMixed(
-  acq: Acquisition,
-  slots: readonly DimSlot[],
-  width: number,
-  incumbents: readonly Float64Array[],
-  rng: RandomSource,
-  candidates: number,
-  localSearches: number,
-): Float64Array {
+function maximiseMixed(...[acq, slots, width, incumbents, rng, candidates, localSearches]: Parameters<typeof maximiseAcquisition>): Float64Array {
   const levels = intLevels(slots);
   const numeric = slots.filter((s) => s.dim.kind !== 'categorical');
   const continuous = slots.filter((s) => s.dim.kind === 'continuous').map((s) => s.offset);

@@ -1,5 +1,5 @@
 import { parseSamplerConfig } from './config.ts';
-import type { SamplerConfig } from './config.ts';
+import type { SamplerConfig, TpeSamplerConfig } from './config.ts';
 import { adaptHistory } from './adapter.ts';
 import { createCmaesSampler } from './cmaes-sampler.ts';
 import { DEFAULT_GP_STARTUP_TRIALS, createGpSampler, gpAsk, hasConditions } from './gp-sampler.ts';
@@ -8,6 +8,7 @@ import { createGridSampler } from './grid.ts';
 import { createQmcSampler } from './qmc.ts';
 import { createRandomSampler } from './random.ts';
 import { createTpeSampler } from './tpe/sampler.ts';
+import type { TpeOptions } from './tpe/sampler.ts';
 import { askSequentially } from './types.ts';
 import type { AskContext, Sampler, SamplerHooks } from './types.ts';
 import type { GpFitMemo } from './gp-sampler.ts';
@@ -48,6 +49,19 @@ function gpSuits(ctx: AskContext): boolean {
   return !hasConditions(ctx.space) && ctx.space.params.length <= AUTO_GP_MAX_PARAMS;
 }
 
+/** The TPE options of a `tpe` or `auto` configuration; `auto` draws its start-up points from Sobol, `tpe` at random. */
+function tpeOptions(c: TpeSamplerConfig, seed: number, startup: 'random' | 'qmc'): TpeOptions {
+  return {
+    seed,
+    nStartupTrials: c.nStartupTrials,
+    nEiCandidates: c.nEiCandidates,
+    priorWeight: c.priorWeight,
+    multivariate: c.multivariate,
+    constantLiar: c.constantLiar,
+    startup,
+  };
+}
+
 /**
  * Creates a sampler from its configuration (validated with {@link parseSamplerConfig}). `auto`, the default
  * strategy, starts with scrambled-Sobol points, then uses the GP while the problem suits it (see
@@ -64,28 +78,9 @@ export function createSampler(config: SamplerConfig = { kind: 'auto' }, hooks: S
     case 'grid':
       return createGridSampler(seed, c.gridPoints);
     case 'tpe':
-      return createTpeSampler({
-        seed,
-        nStartupTrials: c.nStartupTrials,
-        nEiCandidates: c.nEiCandidates,
-        priorWeight: c.priorWeight,
-        multivariate: c.multivariate,
-        constantLiar: c.constantLiar,
-        startup: 'random',
-      });
+      return createTpeSampler(tpeOptions(c, seed, 'random'));
     case 'auto': {
-      const tpe = createTpeSampler(
-        {
-          seed,
-          nStartupTrials: c.nStartupTrials,
-          nEiCandidates: c.nEiCandidates,
-          priorWeight: c.priorWeight,
-          multivariate: c.multivariate,
-          constantLiar: c.constantLiar,
-          startup: 'qmc',
-        },
-        'auto',
-      );
+      const tpe = createTpeSampler(tpeOptions(c, seed, 'qmc'), 'auto');
       const gpStartup = c.nStartupTrials ?? DEFAULT_GP_STARTUP_TRIALS;
       const one = (ctx: AskContext, memo: GpFitMemo) => {
         if (gpSuits(ctx)) {

@@ -60,9 +60,7 @@ export const TrialEvaluateMutation = graphql(`
         state
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

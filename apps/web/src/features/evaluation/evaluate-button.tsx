@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import type { EvaluationFieldsFragment } from '@/gql/graphql';
-import { readableError } from '@/lib/graphql/errors';
+import { payloadMessages } from '@/lib/forms/payload-errors';
 import { TrialEvaluateMutation } from './documents';
 import { evaluateBlocker } from './evaluation-state';
 
@@ -19,9 +19,8 @@ export function EvaluateButton({ trial, readOnlyReason, onQueued }: { trial: Eva
   async function run() {
     setMessage(null);
     const response = await evaluate({ input: { trialId: trial.id } });
-    if (response.error) return setMessage(readableError(response.error));
-    const errors = response.data?.trialEvaluate.userErrors ?? [];
-    if (errors.length > 0) return setMessage(errors.map((e) => e.message).join(' '));
+    const messages = payloadMessages(response, response.data?.trialEvaluate);
+    if (messages.length > 0) return setMessage(messages.join(' '));
     onQueued();
   }
 

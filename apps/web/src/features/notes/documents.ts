@@ -1,16 +1,23 @@
 import { graphql } from '@/gql';
 
+/** A study's or a trial's note as the notes panel shows it. */
+export const NoteFields = graphql(`
+  fragment NoteFields on Note {
+    body
+    updatedAt
+    updatedBy {
+      name
+    }
+  }
+`);
+
 export const StudyNoteQuery = graphql(`
   query StudyNote($id: ID!) {
     study(id: $id) {
       id
       tags
       note {
-        body
-        updatedAt
-        updatedBy {
-          name
-        }
+        ...NoteFields
       }
     }
   }
@@ -22,11 +29,7 @@ export const TrialNoteQuery = graphql(`
       id
       tags
       note {
-        body
-        updatedAt
-        updatedBy {
-          name
-        }
+        ...NoteFields
       }
     }
   }

@@ -2,7 +2,10 @@
 
 import { useEffect, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
+import { ListTable } from '@/components/list-table';
 import { Panel } from '@/components/panel';
+import { formatUtc } from '@/lib/format';
+import { payloadMessages } from '@/lib/forms/payload-errors';
 import { readableError } from '@/lib/graphql/errors';
 import { READ_ONLY_REASON } from '@/lib/roles';
 import { ArtifactDeleteMutation, TrialArtifactsQuery } from './documents';
@@ -34,9 +37,8 @@ export function ArtifactsPanel({ trialId, state, canDelete }: { trialId: string;
     if (!window.confirm(`Delete ${name}? Its stored bytes are removed too.`)) return;
     setMessage(null);
     const response = await runDelete({ input: { id } });
-    if (response.error) return setMessage(readableError(response.error));
-    const errors = response.data?.artifactDelete.userErrors ?? [];
-    if (errors.length > 0) return setMessage(errors.map((e) => e.message).join(' '));
+    const messages = payloadMessages(response, response.data?.artifactDelete);
+    if (messages.length > 0) return setMessage(messages.join(' '));
     refetch({ requestPolicy: 'network-only' });
   }
 
@@ -63,50 +65,42 @@ export function ArtifactsPanel({ trialId, state, canDelete }: { trialId: string;
       )}
       {!canDelete && <p className="muted">{READ_ONLY_REASON}</p>}
       <div className="table-scroll">
-        <table className="data" data-testid="artifacts">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Size</th>
-              <th scope="col">Added</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {artifacts.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  {a.downloadUrl ? (
-                    <a
-                      href={a.downloadUrl}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        void download(a.id);
-                      }}
-                    >
-                      {a.name}
-                    </a>
-                  ) : (
-                    <>{a.name} (uploading)</>
-                  )}
-                </td>
-                <td>{a.kind === 'MODEL' ? 'model' : 'file'}</td>
-                <td className="num">{formatBytes(a.size)}</td>
-                <td>{new Date(a.createdAt as string).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
-                <td>
-                  {canDelete && (
-                    <button type="button" className="button button-secondary" disabled={deleting.fetching} onClick={() => void remove(a.id, a.name)}>
-                      Delete<span className="sr-only"> {a.name}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          testId="artifacts"
+          rows={artifacts}
+          rowKey={(a) => a.id}
+          columns={[
+            {
+              header: 'Name',
+              cell: (a) =>
+                a.downloadUrl ? (
+                  <a
+                    href={a.downloadUrl}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      void download(a.id);
+                    }}
+                  >
+                    {a.name}
+                  </a>
+                ) : (
+                  <>{a.name} (uploading)</>
+                ),
+            },
+            { header: 'Kind', cell: (a) => (a.kind === 'MODEL' ? 'model' : 'file') },
+            { header: 'Size', className: 'num', cell: (a) => formatBytes(a.size) },
+            { header: 'Added', cell: (a) => formatUtc(a.createdAt as string) },
+            {
+              header: <span className="sr-only">Actions</span>,
+              cell: (a) =>
+                canDelete && (
+                  <button type="button" className="button button-secondary" disabled={deleting.fetching} onClick={() => void remove(a.id, a.name)}>
+                    Delete<span className="sr-only"> {a.name}</span>
+                  </button>
+                ),
+            },
+          ]}
+        />
       </div>
     </Panel>
   );

@@ -141,9 +141,7 @@ export const ArtifactDeleteMutation = graphql(`
     artifactDelete(input: $input) {
       deletedId
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -1,45 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@tuneboard/db';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '@tuneboard/db/testing';
 import {
-  CLAIM,
+  claimLeases,
   COMPLETE,
   REPORT,
   STUDY_FIELDS,
   collect,
   createStudy,
-  setupTeam,
-  startTestApi,
+  type Lease,
   type TestApi,
-} from './testing/harness.ts';
-
-interface Lease {
-  leaseToken: string;
-  trial: { id: string; number: number; attempt: number; params: Record<string, unknown> };
-}
+} from '../testing/harness.ts';
+import { useTwoApis, type TwoApis } from '../testing/two-apis.ts';
 
 describe.each(testDatabases)('the trial lifecycle over HTTP and WebSocket [$name]', (target) => {
-  let handle: DbHandle;
   let api: TestApi;
   /** The same database behind a second API process whose leases last two seconds. */
   let shortLeases: TestApi;
-  let team: Awaited<ReturnType<typeof setupTeam>>;
-  beforeAll(async () => {
-    handle = await target.create();
-    api = await startTestApi(handle);
-    shortLeases = await startTestApi(handle, { LEASE_SECONDS: '2' });
-    team = await setupTeam(api, 'ada');
-  });
-  afterAll(async () => {
-    await api.close();
-    await shortLeases.close();
-    await handle.close();
-  });
+  let team: TwoApis['team'];
+  useTwoApis(target, { teamName: 'ada', shortEnv: { LEASE_SECONDS: '2' } }, (started) => ({ api, shortLeases, team } = started));
 
-  const claim = async (runnerId: string, studyId: string, limit = 1, via = api): Promise<Lease[]> => {
-    const { trialClaim } = await via.gql(CLAIM, { i: { runnerId, studyId, limit } }, team.runnerAuth);
-    return trialClaim.leases as Lease[];
-  };
+  const claim = (runnerId: string, studyId: string, limit = 1, via = api) => claimLeases(via, team.runnerAuth, runnerId, studyId, limit);
   const complete = (lease: Lease, values: unknown[]) =>
     api.gql(COMPLETE, { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, values } }, team.runnerAuth);
   const study = async (id: string) =>
