@@ -23,7 +23,7 @@ const restrictImports = (group, message) => ({
 });
 
 /**
- * One relative-import style in every package: the file is named with its extension (`./lease.ts`,
+ * One relative-import style in every package: the file is named with its extension (`./claim.ts`,
  * `./chart/index.tsx`), as Node's own ESM resolution wants it. `eslint --fix` writes the extension, looking the
  * file up beside the importer.
  */
@@ -87,12 +87,6 @@ export default tseslint.config(
   {
     plugins: { tuneboard: { rules: { 'relative-import-extension': relativeImportExtension } } },
     rules: { 'tuneboard/relative-import-extension': 'error' },
-  },
-  {
-    // The dashboard's sources still import without extensions (most go through `@/`); `npx eslint --fix apps/web`
-    // converts them, after the work in flight on its pages is merged. Until then the rule is off here.
-    files: ['apps/web/**'],
-    rules: { 'tuneboard/relative-import-extension': 'off' },
   },
   {
     // The one file per app/package that may read the environment, and tooling configs run by CLIs.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brushTest, brushToRanges, filterByBrush, parseAxisKey, trialInBrush } from './brush';
-import type { Brush, ChartParam, ChartTrial } from './types';
+import { brushTest, brushToRanges, filterByBrush, parseAxisKey, trialInBrush } from './brush.ts';
+import type { Brush, ChartParam, ChartTrial } from './types.ts';
 
 const trial = (number: number, params: ChartTrial['params'], values: ChartTrial['values']): ChartTrial => ({
   id: `t${number}`,

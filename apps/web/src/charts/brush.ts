@@ -1,4 +1,4 @@
-import type { AxisKey, AxisSelection, Brush, ChartParam, ChartTrial, ParamValue, RefineRanges } from './types';
+import type { AxisKey, AxisSelection, Brush, ChartParam, ChartTrial, ParamValue, RefineRanges } from './types.ts';
 
 /** What an axis key points at, or null for a key that is neither `param:<name>` nor `objective:<index>`. */
 export function parseAxisKey(key: AxisKey): { kind: 'param'; name: string } | { kind: 'objective'; index: number } | null {

@@ -3,7 +3,7 @@
 import { useRef } from 'react';
 import type { ReactNode } from 'react';
 import styles from './charts.module.css';
-import { useWidth } from './use-width';
+import { useWidth } from './use-width.ts';
 
 export const PLOT_MARGIN = { top: 12, right: 16, bottom: 36, left: 56 };
 

@@ -1,6 +1,6 @@
 import { scaleLog } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { logAxisTicks } from './log-ticks';
+import { logAxisTicks } from './log-ticks.ts';
 
 describe('logAxisTicks', () => {
   it('labels the whole of a 20–256 log-int axis, not only its bottom (20–70)', () => {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { SignOutButton } from './sign-out-button';
+import { SignOutButton } from './sign-out-button.tsx';
 
 const links = [
   { href: '/', label: 'Home' },

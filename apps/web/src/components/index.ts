@@ -1,4 +1,4 @@
-export { AppShell } from './app-shell';
-export { FieldError } from './field-error';
-export { Panel } from './panel';
-export { StateBadge } from './state-badge';
+export { AppShell } from './app-shell.tsx';
+export { FieldError } from './field-error.tsx';
+export { Panel } from './panel.tsx';
+export { StateBadge } from './state-badge.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBudget, wholeNumber } from './form-numbers';
+import { checkBudget, wholeNumber } from './form-numbers.ts';
 
 describe('whole numbers typed into forms', () => {
   it('refuses "ten" naming the field and the value instead of sending null (a token that never expires)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMetric, formatProgress, formatRanges, progressLabel, relativeTime, slugify } from './format';
+import { formatMetric, formatProgress, formatRanges, progressLabel, relativeTime, slugify } from './format.ts';
 
 const now = new Date('2026-01-10T12:00:00Z');
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();

@@ -1,7 +1,7 @@
 import { builtinDatasetNames, prunerKinds, samplerKinds, templateNames } from '@tuneboard/contract';
 import { describe, expect, it } from 'vitest';
-import { checkNewStudy, initialNewStudy, newStudyReducer, type NewStudyAction, type NewStudyState } from './new-study-state';
-import { emptyRow } from './space-editor';
+import { checkNewStudy, initialNewStudy, newStudyReducer, type NewStudyAction, type NewStudyState } from './new-study-state.ts';
+import { emptyRow } from './space-editor.ts';
 
 const apply = (actions: NewStudyAction[], state: NewStudyState = initialNewStudy()) => actions.reduce(newStudyReducer, state);
 const row = (patch: Partial<ReturnType<typeof emptyRow>>) => ({ ...emptyRow(), ...patch });

@@ -16,10 +16,10 @@ import {
   type OptionValues,
 } from '@tuneboard/contract';
 import type { Direction, StudyCreateInput } from '@/gql/graphql';
-import { checkBudget, wholeNumber, type BudgetFields } from './form-numbers';
-import { checkRows } from './space-checks';
-import { emptyRow, rowsToSpace, spaceToRows, spaceToText, textToSpace, type ParamRow, type SpaceFormat } from './space-editor';
-import type { FieldErrors } from './user-errors';
+import { checkBudget, wholeNumber, type BudgetFields } from './form-numbers.ts';
+import { checkRows } from './space-checks.ts';
+import { emptyRow, rowsToSpace, spaceToRows, spaceToText, textToSpace, type ParamRow, type SpaceFormat } from './space-editor.ts';
+import type { FieldErrors } from './user-errors.ts';
 
 export interface ObjectiveRow {
   name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCapabilities, describeCommands } from './runner-capabilities';
+import { describeCapabilities, describeCommands } from './runner-capabilities.ts';
 
 describe('runner capabilities', () => {
   it('names the backend and the device from what the runner reported', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRows, duplicateJsonKey, rowCellErrors, spaceLevelErrors } from './space-checks';
-import { emptyRow, rowsToSpace, textToSpace, type ParamRow } from './space-editor';
+import { checkRows, duplicateJsonKey, rowCellErrors, spaceLevelErrors } from './space-checks.ts';
+import { emptyRow, rowsToSpace, textToSpace, type ParamRow } from './space-editor.ts';
 
 const row = (patch: Partial<ParamRow>): ParamRow => ({ ...emptyRow(), ...patch });
 

@@ -1,6 +1,6 @@
 import { spaceFromEntries } from '@tuneboard/contract';
-import type { ParamRow } from './space-editor';
-import type { FieldErrors } from './user-errors';
+import type { ParamRow } from './space-editor.ts';
+import type { FieldErrors } from './user-errors.ts';
 
 /** The cells of a parameter row an error can sit on. */
 export type RowField = 'name' | 'type' | 'low' | 'high' | 'step' | 'log' | 'choices' | 'when';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRow, rowsToSpace, spaceToRows, spaceToText, textToSpace, type ParamRow } from './space-editor';
+import { emptyRow, rowsToSpace, spaceToRows, spaceToText, textToSpace, type ParamRow } from './space-editor.ts';
 
 const rows: ParamRow[] = [
   { ...emptyRow(), name: 'lr', type: 'float', low: '0.0001', high: '0.1', log: true },

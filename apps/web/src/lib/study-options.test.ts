@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samplerLabel } from './study-options';
+import { samplerLabel } from './study-options.ts';
 
 // The sampler and pruner descriptions the form is drawn from are the contract's (packages/contract options.test.ts).
 describe('sampler label', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorsFor, fieldKey, groupUserErrors, unclaimedErrors } from './user-errors';
+import { errorsFor, fieldKey, groupUserErrors, unclaimedErrors } from './user-errors.ts';
 
 const errors = groupUserErrors([
   { field: ['input', 'space', 'lr'], message: 'parameter "lr": low <= high', code: 'INVALID' },

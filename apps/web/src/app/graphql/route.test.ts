@@ -36,7 +36,7 @@ function fakeApi(): Promise<{ url: string; seen: Seen[]; close(): Promise<void> 
 async function loadRoute(apiUrl: string) {
   vi.stubEnv('TUNEBOARD_API_URL', apiUrl);
   vi.resetModules();
-  return import('./route');
+  return import('./route.ts');
 }
 
 describe('the /graphql route handler', () => {

@@ -1,5 +1,5 @@
 // Relative, not '@/env': the unit test imports this file under vitest, which has no '@/' alias.
-import { env } from '../../env';
+import { env } from '../../env.ts';
 
 // Forwarded at request time, never prerendered or cached: the API's address is a runtime setting, so one
 // dashboard build serves any API (a build-time rewrite would bake the address into `.next`).

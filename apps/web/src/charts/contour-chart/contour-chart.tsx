@@ -1,14 +1,14 @@
 'use client';
 
 import { contours, geoPath, geoTransform, interpolateViridis, scaleLinear, scaleLog, scaleSequential } from 'd3';
-import { logAxisTicks } from '../log-ticks';
+import { logAxisTicks } from '../log-ticks.ts';
 import { useId, useMemo, useState } from 'react';
-import type { ChartObjective, ChartParam, ChartTrial } from '../types';
+import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
 import styles from '../charts.module.css';
-import { Dots } from '../dots';
-import { Axes, ChartFrame, PLOT_MARGIN } from '../frame';
-import { formatValue } from '../use-width';
-import { axisDomain, axisScaleKind, colorDomain, contourParams, contourPoints, gridSizeFor, idwGrid, unitPosition, type AxisScaleKind } from './transform';
+import { Dots } from '../dots.tsx';
+import { Axes, ChartFrame, PLOT_MARGIN } from '../frame.tsx';
+import { formatValue } from '../use-width.ts';
+import { axisDomain, axisScaleKind, colorDomain, contourParams, contourPoints, gridSizeFor, idwGrid, unitPosition, type AxisScaleKind } from './transform.ts';
 
 export interface ContourChartProps {
   trials: readonly ChartTrial[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartParam, ChartTrial } from '../types';
-import { axisDomain, DEFAULT_GRID_SIZE, gridSizeFor, MIN_GRID_SIZE, axisScaleKind, colorDomain, contourParams, contourPoints, idwGrid, unitPosition } from './transform';
+import type { ChartParam, ChartTrial } from '../types.ts';
+import { axisDomain, DEFAULT_GRID_SIZE, gridSizeFor, MIN_GRID_SIZE, axisScaleKind, colorDomain, contourParams, contourPoints, idwGrid, unitPosition } from './transform.ts';
 
 const t = (number: number, state: ChartTrial['state'], params: ChartTrial['params'], value: number | null): ChartTrial => ({
   id: `t${number}`,

@@ -1,4 +1,4 @@
-import type { ChartObjective, ChartParam, ChartTrial } from '../types';
+import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
 
 /** Grid cells per side: 48 × 48 keeps inverse-distance weighting of thousands of trials well under a frame. */
 export const DEFAULT_GRID_SIZE = 48;

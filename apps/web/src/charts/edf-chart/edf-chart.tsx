@@ -2,11 +2,11 @@
 
 import { curveStepAfter, curveStepBefore, line, scaleLinear, schemeTableau10 } from 'd3';
 import { useMemo } from 'react';
-import type { ChartObjective } from '../types';
+import type { ChartObjective } from '../types.ts';
 import styles from '../charts.module.css';
-import { Axes, ChartFrame, PLOT_MARGIN } from '../frame';
-import { formatValue } from '../use-width';
-import { edfSteps, type EdfStep } from './transform';
+import { Axes, ChartFrame, PLOT_MARGIN } from '../frame.tsx';
+import { formatValue } from '../use-width.ts';
+import { edfSteps, type EdfStep } from './transform.ts';
 
 export interface EdfSeries {
   /** Shown in the legend when there is more than one series (several studies overlaid). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartTrial } from '../types';
-import { completeValues, edfSteps } from './transform';
+import type { ChartTrial } from '../types.ts';
+import { completeValues, edfSteps } from './transform.ts';
 
 const t = (number: number, state: ChartTrial['state'], value: number | null): ChartTrial => ({
   id: `t${number}`,

@@ -1,4 +1,4 @@
-import type { ChartObjective, ChartTrial } from '../types';
+import type { ChartObjective, ChartTrial } from '../types.ts';
 
 export interface EdfStep {
   value: number;

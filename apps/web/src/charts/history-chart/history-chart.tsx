@@ -2,12 +2,12 @@
 
 import { line, curveStepAfter, scaleLinear } from 'd3';
 import { useMemo } from 'react';
-import type { ChartObjective, ChartTrial } from '../types';
+import type { ChartObjective, ChartTrial } from '../types.ts';
 import styles from '../charts.module.css';
-import { Dots } from '../dots';
-import { Axes, ChartFrame, PLOT_MARGIN } from '../frame';
-import { formatValue } from '../use-width';
-import { bestSoFar, historyPoints } from './transform';
+import { Dots } from '../dots.tsx';
+import { Axes, ChartFrame, PLOT_MARGIN } from '../frame.tsx';
+import { formatValue } from '../use-width.ts';
+import { bestSoFar, historyPoints } from './transform.ts';
 
 export interface HistoryChartProps {
   trials: readonly ChartTrial[];

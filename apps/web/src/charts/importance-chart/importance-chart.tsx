@@ -3,9 +3,9 @@
 import { scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import styles from '../charts.module.css';
-import { ChartFrame } from '../frame';
-import { rankImportances } from './transform';
-import type { Importance } from './transform';
+import { ChartFrame } from '../frame.tsx';
+import { rankImportances } from './transform.ts';
+import type { Importance } from './transform.ts';
 
 export interface ImportanceChartProps {
   importances: readonly Importance[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankImportances } from './transform';
+import { rankImportances } from './transform.ts';
 
 describe('importance chart transform', () => {
   it('ranks largest first with shares of the total, dropping unusable values', () => {

@@ -2,12 +2,12 @@
 
 import { line, scaleLinear } from 'd3';
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import type { SeriesPoint, TrialSeries } from '../types';
+import type { SeriesPoint, TrialSeries } from '../types.ts';
 import styles from '../charts.module.css';
-import { Axes, ChartFrame, PLOT_MARGIN } from '../frame';
-import { formatValue } from '../use-width';
-import { CANVAS_THRESHOLD, prepareCurves } from './transform';
-import type { PreparedCurves } from './transform';
+import { Axes, ChartFrame, PLOT_MARGIN } from '../frame.tsx';
+import { formatValue } from '../use-width.ts';
+import { CANVAS_THRESHOLD, prepareCurves } from './transform.ts';
+import type { PreparedCurves } from './transform.ts';
 
 export interface LearningCurvesProps {
   series: readonly TrialSeries[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesPoint, TrialSeries } from '../types';
-import { downsample, prepareCurves } from './transform';
+import type { SeriesPoint, TrialSeries } from '../types.ts';
+import { downsample, prepareCurves } from './transform.ts';
 
 const curve = (n: number, f: (i: number) => number): SeriesPoint[] => Array.from({ length: n }, (_, i) => ({ step: i, value: f(i) }));
 

@@ -1,4 +1,4 @@
-import type { SeriesPoint, TrialSeries } from '../types';
+import type { SeriesPoint, TrialSeries } from '../types.ts';
 
 /** Above this many series the curves go on a canvas instead of one SVG path each. */
 export const CANVAS_THRESHOLD = 200;

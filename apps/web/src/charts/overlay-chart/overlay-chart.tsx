@@ -3,9 +3,9 @@
 import { curveLinear, curveStepAfter, line, scaleLinear, schemeTableau10 } from 'd3';
 import { useMemo } from 'react';
 import styles from '../charts.module.css';
-import { Axes, ChartFrame, PLOT_MARGIN } from '../frame';
-import { formatValue } from '../use-width';
-import { drawablePoints, overlayExtent, type OverlayPoint, type OverlaySeries } from './transform';
+import { Axes, ChartFrame, PLOT_MARGIN } from '../frame.tsx';
+import { formatValue } from '../use-width.ts';
+import { drawablePoints, overlayExtent, type OverlayPoint, type OverlaySeries } from './transform.ts';
 
 export interface OverlayChartProps {
   series: readonly OverlaySeries[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawablePoints, overlayExtent } from './transform';
+import { drawablePoints, overlayExtent } from './transform.ts';
 
 describe('overlay chart transform', () => {
   it('spans every finite point of every series and ignores NaN and infinities', () => {

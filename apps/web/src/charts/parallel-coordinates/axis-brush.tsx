@@ -3,9 +3,9 @@
 import { brushY, select } from 'd3';
 import type { D3BrushEvent } from 'd3';
 import { useEffect, useRef } from 'react';
-import type { AxisKey, AxisSelection } from '../types';
+import type { AxisKey, AxisSelection } from '../types.ts';
 import styles from '../charts.module.css';
-import type { AxisDef, AxisScale } from './transform';
+import type { AxisDef, AxisScale } from './transform.ts';
 
 export interface AxisBrushProps {
   axis: AxisDef;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import type { ChartObjective } from '../types';
+import type { ChartObjective } from '../types.ts';
 import styles from '../charts.module.css';
 
 /** The colour scale of the lines: the objective's worst value on the left, its best on the right. */

@@ -1,5 +1,5 @@
-import { COLOR_BUCKETS, NO_COLOR } from './transform';
-import type { Projection } from './transform';
+import { COLOR_BUCKETS, NO_COLOR } from './transform.ts';
+import type { Projection } from './transform.ts';
 
 /** Lines per path: one huge path makes the rasteriser sort every edge at once, a stroke per line costs a call each. */
 const LINES_PER_PATH = 500;

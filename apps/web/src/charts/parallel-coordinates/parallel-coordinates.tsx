@@ -1,15 +1,15 @@
 'use client';
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { AxisKey, AxisSelection, Brush, ChartObjective, ChartParam, ChartTrial } from '../types';
+import type { AxisKey, AxisSelection, Brush, ChartObjective, ChartParam, ChartTrial } from '../types.ts';
 import styles from '../charts.module.css';
-import { useWidth } from '../use-width';
-import { AxisBrush } from './axis-brush';
-import { ColorLegend } from './color-legend';
-import { drawBackdrop, drawSelected } from './draw';
-import { useThemeColors } from './theme';
-import { MISSING_GAP, axisScale, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform';
-import type { AxisScale } from './transform';
+import { useWidth } from '../use-width.ts';
+import { AxisBrush } from './axis-brush.tsx';
+import { ColorLegend } from './color-legend.tsx';
+import { drawBackdrop, drawSelected } from './draw.ts';
+import { useThemeColors } from './theme.ts';
+import { MISSING_GAP, axisScale, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform.ts';
+import type { AxisScale } from './transform.ts';
 
 export interface ParallelCoordinatesProps {
   trials: readonly ChartTrial[];

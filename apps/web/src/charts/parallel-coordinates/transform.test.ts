@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartObjective, ChartParam, ChartTrial } from '../types';
-import { MISSING_GAP, NO_COLOR, axisScale, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform';
-import type { AxisDef } from './transform';
+import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
+import { MISSING_GAP, NO_COLOR, axisScale, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform.ts';
+import type { AxisDef } from './transform.ts';
 
 const trial = (number: number, params: ChartTrial['params'], values: ChartTrial['values']): ChartTrial => ({
   id: `t${number}`,

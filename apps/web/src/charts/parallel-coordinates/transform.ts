@@ -1,8 +1,8 @@
 import { extent, scaleLinear, scaleLog, scalePoint, scaleSequential, interpolateViridis } from 'd3';
-import { logAxisTicks } from '../log-ticks';
-import { axisAccessor, brushTest } from '../brush';
-import { objectiveAxisKey, paramAxisKey } from '../types';
-import type { AxisKey, AxisSelection, Brush, ChartObjective, ChartParam, ChartTrial, ParamValue } from '../types';
+import { logAxisTicks } from '../log-ticks.ts';
+import { axisAccessor, brushTest } from '../brush.ts';
+import { objectiveAxisKey, paramAxisKey } from '../types.ts';
+import type { AxisKey, AxisSelection, Brush, ChartObjective, ChartParam, ChartTrial, ParamValue } from '../types.ts';
 
 export type AxisType = 'linear' | 'log' | 'categorical';
 

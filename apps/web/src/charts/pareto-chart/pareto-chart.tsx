@@ -2,12 +2,12 @@
 
 import { line, scaleLinear } from 'd3';
 import { useMemo } from 'react';
-import type { ChartObjective, ChartTrial } from '../types';
+import type { ChartObjective, ChartTrial } from '../types.ts';
 import styles from '../charts.module.css';
-import { DOTS_CANVAS_THRESHOLD, Dots } from '../dots';
-import { Axes, ChartFrame, PLOT_MARGIN } from '../frame';
-import { formatValue } from '../use-width';
-import { paretoFront, paretoPoints } from './transform';
+import { DOTS_CANVAS_THRESHOLD, Dots } from '../dots.tsx';
+import { Axes, ChartFrame, PLOT_MARGIN } from '../frame.tsx';
+import { formatValue } from '../use-width.ts';
+import { paretoFront, paretoPoints } from './transform.ts';
 
 export interface ParetoChartProps {
   trials: readonly ChartTrial[];

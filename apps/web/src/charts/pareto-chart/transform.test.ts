@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartObjective, ChartTrial } from '../types';
-import { paretoFront, paretoPoints } from './transform';
-import type { ParetoPoint } from './transform';
+import type { ChartObjective, ChartTrial } from '../types.ts';
+import { paretoFront, paretoPoints } from './transform.ts';
+import type { ParetoPoint } from './transform.ts';
 
 const p = (number: number, x: number, y: number): ParetoPoint => ({ trialId: `t${number}`, number, x, y });
 // Worked example: loss (min) vs. model size (min).

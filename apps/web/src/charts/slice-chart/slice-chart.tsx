@@ -1,14 +1,14 @@
 'use client';
 
 import { scaleLinear, scaleLog, scalePoint } from 'd3';
-import { logAxisTicks } from '../log-ticks';
+import { logAxisTicks } from '../log-ticks.ts';
 import { useId, useMemo, useState } from 'react';
-import type { ChartObjective, ChartParam, ChartTrial } from '../types';
+import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
 import styles from '../charts.module.css';
-import { Dots } from '../dots';
-import { Axes, ChartFrame, PLOT_MARGIN } from '../frame';
-import { formatValue } from '../use-width';
-import { sliceCategories, slicePoints } from './transform';
+import { Dots } from '../dots.tsx';
+import { Axes, ChartFrame, PLOT_MARGIN } from '../frame.tsx';
+import { formatValue } from '../use-width.ts';
+import { sliceCategories, slicePoints } from './transform.ts';
 
 export interface SliceChartProps {
   trials: readonly ChartTrial[];

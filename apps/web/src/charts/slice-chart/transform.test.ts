@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartParam, ChartTrial } from '../types';
-import { sliceCategories, slicePoints } from './transform';
+import type { ChartParam, ChartTrial } from '../types.ts';
+import { sliceCategories, slicePoints } from './transform.ts';
 
 const t = (number: number, state: ChartTrial['state'], params: ChartTrial['params'], value: number | null): ChartTrial => ({
   id: `t${number}`,

@@ -1,4 +1,4 @@
-import type { ChartParam, ChartTrial, ParamValue } from '../types';
+import type { ChartParam, ChartTrial, ParamValue } from '../types.ts';
 
 export interface SlicePoint {
   trialId: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartObjective, ChartParam, ChartTrial } from '../types';
-import { buildColumns, filterRows, sortRows, toCsv } from './transform';
-import type { TableColumn } from './transform';
+import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
+import { buildColumns, filterRows, sortRows, toCsv } from './transform.ts';
+import type { TableColumn } from './transform.ts';
 
 const t = (number: number, state: ChartTrial['state'], params: ChartTrial['params'], value: number | null): ChartTrial => ({
   id: `t${number}`,

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { ChartObjective, ChartParam, ChartTrial } from '../types';
+import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
 
 export type CellValue = string | number | boolean | null | undefined;
 

@@ -2,10 +2,10 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ChartObjective, ChartParam, ChartTrial, TrialState } from '../types';
+import type { ChartObjective, ChartParam, ChartTrial, TrialState } from '../types.ts';
 import styles from '../charts.module.css';
-import { buildColumns, filterRows, formatCell, sortRows, toCsv } from './transform';
-import type { ExtraColumn, SortDirection } from './transform';
+import { buildColumns, filterRows, formatCell, sortRows, toCsv } from './transform.ts';
+import type { ExtraColumn, SortDirection } from './transform.ts';
 
 export interface TrialTableProps {
   trials: readonly ChartTrial[];

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { COMPARE_LIMITS, compareHref } from './transform';
+import { COMPARE_LIMITS, compareHref } from './transform.ts';
 
-export { toggled } from './transform';
+export { toggled } from './transform.ts';
 
 /** "Compare selected (n)" for trials chosen in a table: a link to the comparison once 2 to 20 are chosen. */
 export function CompareLink({ ids }: { ids: ReadonlySet<string> }) {

@@ -8,7 +8,7 @@ import { StateBadge } from '@/components/state-badge';
 import type { CompareStudiesQuery } from '@/gql/graphql';
 import { formatMetric } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
-import { bestSoFarSeries, paramRows, sharedObjective } from './transform';
+import { bestSoFarSeries, paramRows, sharedObjective } from './transform.ts';
 
 type Study = CompareStudiesQuery['compareStudies'][number];
 

@@ -7,7 +7,7 @@ import { Panel } from '@/components/panel';
 import { StateBadge } from '@/components/state-badge';
 import type { CompareTrialsQuery } from '@/gql/graphql';
 import { hrefFor } from '@/lib/route-id';
-import { curvesByMetric, finalValueRows, paramRows, trialLabels, type ParamRow } from './transform';
+import { curvesByMetric, finalValueRows, paramRows, trialLabels, type ParamRow } from './transform.ts';
 
 type Trial = CompareTrialsQuery['compareTrials'][number];
 

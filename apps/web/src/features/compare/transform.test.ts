@@ -9,7 +9,7 @@ import {
   sharedObjective,
   toggled,
   trialLabels,
-} from './transform';
+} from './transform.ts';
 
 const study = (name: string) => ({ name, objectives: [{ name: 'val_loss' }] });
 

@@ -4,10 +4,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSubscription } from 'urql';
 import { Panel } from '@/components/panel';
 import { READ_ONLY_REASON } from '@/lib/roles';
-import { useFollowingQuery } from '../live/use-following-query';
-import { EvaluationEventsSubscription, StudyBestModelsQuery } from './documents';
-import { isTemplateStudy } from './evaluation-state';
-import { EvaluationTable } from './evaluation-table';
+import { useFollowingQuery } from '../live/use-following-query.ts';
+import { EvaluationEventsSubscription, StudyBestModelsQuery } from './documents.ts';
+import { isTemplateStudy } from './evaluation-state.ts';
+import { EvaluationTable } from './evaluation-table.tsx';
 
 /** Best trials listed: the study keeps this many models by default, and a few more show which lost theirs. */
 const SHOWN = 5;

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import type { EvaluationFieldsFragment } from '@/gql/graphql';
 import { payloadMessages } from '@/lib/forms/payload-errors';
-import { TrialEvaluateMutation } from './documents';
-import { evaluateBlocker } from './evaluation-state';
+import { TrialEvaluateMutation } from './documents.ts';
+import { evaluateBlocker } from './evaluation-state.ts';
 
 /**
  * "Evaluate on test": queues an evaluation of the trial's saved model on the study's held-out test split. Disabled,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationFieldsFragment } from '@/gql/graphql';
-import { evaluateBlocker, figureKeys, hasModel, isTemplateStudy, stateLabel } from './evaluation-state';
+import { evaluateBlocker, figureKeys, hasModel, isTemplateStudy, stateLabel } from './evaluation-state.ts';
 
 const model = [{ id: 'a', name: 'model/model.json', kind: 'MODEL' as const, state: 'READY' as const }];
 const trial = (overrides: Partial<EvaluationFieldsFragment> = {}): EvaluationFieldsFragment => ({

@@ -7,9 +7,9 @@ import type { EvaluationFieldsFragment } from '@/gql/graphql';
 import { formatMetric } from '@/lib/format';
 import { readableError } from '@/lib/graphql/errors';
 import { hrefFor } from '@/lib/route-id';
-import { ModelDownloadQuery } from './documents';
-import { EvaluateButton } from './evaluate-button';
-import { figureKeys, hasModel, stateLabel } from './evaluation-state';
+import { ModelDownloadQuery } from './documents.ts';
+import { EvaluateButton } from './evaluate-button.tsx';
+import { figureKeys, hasModel, stateLabel } from './evaluation-state.ts';
 
 const MODEL_FILES = ['model.json', 'weights.bin', 'preprocessing.json'];
 

@@ -4,10 +4,10 @@ import { useMemo, useState } from 'react';
 import { useSubscription } from 'urql';
 import { Panel } from '@/components/panel';
 import { READ_ONLY_REASON } from '@/lib/roles';
-import { useFollowingQuery } from '../live/use-following-query';
-import { EvaluationEventsSubscription, TrialEvaluationQuery } from './documents';
-import { isTemplateStudy } from './evaluation-state';
-import { EvaluationTable } from './evaluation-table';
+import { useFollowingQuery } from '../live/use-following-query.ts';
+import { EvaluationEventsSubscription, TrialEvaluationQuery } from './documents.ts';
+import { isTemplateStudy } from './evaluation-state.ts';
+import { EvaluationTable } from './evaluation-table.tsx';
 
 /** The trial page's "Evaluate on test": its model, the evaluation's state and figures, live with the study's events. */
 export function TrialEvaluationPanel({ trialId, studyId, objectiveName, readOnly }: { trialId: string; studyId: string; objectiveName: string; readOnly: boolean }) {

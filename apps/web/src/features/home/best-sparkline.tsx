@@ -1,4 +1,4 @@
-import { sparklinePath, type BestPoint } from './sparkline';
+import { sparklinePath, type BestPoint } from './sparkline.ts';
 import styles from './home.module.css';
 
 const WIDTH = 96;

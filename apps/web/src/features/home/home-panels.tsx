@@ -4,8 +4,8 @@ import { StateBadge } from '@/components/state-badge';
 import { formatMetric, formatProgress, progressLabel, relativeTime } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
 import { describeCapabilities } from '@/lib/runner-capabilities';
-import type { HomeData } from './pick';
-import { Sparkline } from './best-sparkline';
+import type { HomeData } from './pick.ts';
+import { Sparkline } from './best-sparkline.tsx';
 import styles from './home.module.css';
 
 /** The caller's studies across their teams: running and paused first, then the newest. */

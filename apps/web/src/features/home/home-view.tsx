@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { hrefFor } from '@/lib/route-id';
-import { HomePageQuery, HomeStudyEventsSubscription } from './documents';
-import { FinishedTrialsPanel, RunnersPanel, StudiesPanel } from './home-panels';
-import { demoStudy, liveStudyIds, newStudyProjectId, type HomeData } from './pick';
+import { HomePageQuery, HomeStudyEventsSubscription } from './documents.ts';
+import { FinishedTrialsPanel, RunnersPanel, StudiesPanel } from './home-panels.tsx';
+import { demoStudy, liveStudyIds, newStudyProjectId, type HomeData } from './pick.ts';
 import styles from './home.module.css';
 
 /** Trial events arrive per epoch and per trial: the page reloads at most this often after one. */

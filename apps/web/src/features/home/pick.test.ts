@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoStudy, landingStudyId, liveStudyIds, newStudyProjectId } from './pick';
+import { demoStudy, landingStudyId, liveStudyIds, newStudyProjectId } from './pick.ts';
 
 const study = (id: string, status: string, slug: string) => ({
   id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparklinePath } from './sparkline';
+import { sparklinePath } from './sparkline.ts';
 
 describe('sparklinePath', () => {
   it('steps through each improvement and carries the best on to the last trial', () => {

@@ -10,7 +10,7 @@ import { graphql } from '@/gql';
 import { useFormErrors } from '@/lib/forms/use-form-errors';
 import { unclaimedErrors } from '@/lib/user-errors';
 import { hrefFor } from '@/lib/route-id';
-import { toBase64, uploadProblem } from './optuna-upload';
+import { toBase64, uploadProblem } from './optuna-upload.ts';
 import styles from '@/features/study/study.module.css';
 
 const StudyImportOptuna = graphql(`

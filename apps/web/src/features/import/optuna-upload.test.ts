@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPTUNA_UPLOAD_MAX_BYTES, toBase64, uploadProblem } from './optuna-upload';
+import { OPTUNA_UPLOAD_MAX_BYTES, toBase64, uploadProblem } from './optuna-upload.ts';
 
 describe('the Optuna upload form', () => {
   it('refuses a missing file, a file over 1 MiB and an empty study name, naming what to do', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalesce, type Schedule } from './coalesce';
+import { coalesce, type Schedule } from './coalesce.ts';
 
 /** A schedule the test steps by hand: `tick()` runs what is due. */
 function manualSchedule() {

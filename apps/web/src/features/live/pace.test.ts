@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUSY_SHARE, MAX_INTERVAL_MS, baseInterval, createPacer } from './pace';
+import { BUSY_SHARE, MAX_INTERVAL_MS, baseInterval, createPacer } from './pace.ts';
 
 describe('pacing live batches by their render cost', () => {
   it('starts from the size-based spacing: every frame for a small study, longer for a big one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromColumns, planRanges, readRanges, TRIAL_RANGE, type Columns } from './ranges';
+import { fromColumns, planRanges, readRanges, TRIAL_RANGE, type Columns } from './ranges.ts';
 
 /** Range `[from, to)` of a study whose trials carry `numbers`, as `Study.trialColumns` gives it. */
 function columns(numbers: number[], from: number, to: number): Columns {

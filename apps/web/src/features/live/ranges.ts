@@ -1,8 +1,8 @@
 // Reading a big study as ranges of trial numbers in columns (`Study.trialColumns`), several ranges at once:
 // pure (the reads are passed in), so tests feed it fake ranges.
 import type { TrialState } from '@/charts';
-import { toChartTrial, type WireMetric } from '../study/to-chart';
-import type { LiveTrial } from './study-store';
+import { toChartTrial, type WireMetric } from '../study/to-chart.ts';
+import type { LiveTrial } from './study-store.ts';
 
 /** The page shows every trial up to this many; past it the table says how many are left out. */
 export const MAX_TRIALS = 100_000;

@@ -1,8 +1,8 @@
 import type { Client } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { fetchSnapshot } from './snapshot';
-import { FIRST_RANGE, fromColumns, TRIAL_RANGE, type Columns } from './ranges';
-import { fromSnapshot, storeReducer, type LiveEvent, type StudyStatus } from './study-store';
+import { fetchSnapshot } from './snapshot.ts';
+import { FIRST_RANGE, fromColumns, TRIAL_RANGE, type Columns } from './ranges.ts';
+import { fromSnapshot, storeReducer, type LiveEvent, type StudyStatus } from './study-store.ts';
 
 /** Range `[from, to)` of trials numbered `numbers`, all RUNNING except those `complete`. */
 function columns(numbers: readonly number[], from: number, to: number, complete: ReadonlySet<number> = new Set()): Columns {

@@ -3,12 +3,12 @@
 // columns (`Study.trialColumns`, ranges.ts), several ranges at once, instead of a chain of pages one after another.
 import type { Client } from 'urql';
 import type { StudyTrialFieldsFragment } from '@/gql/graphql';
-import { toChartTrial } from '../study/to-chart';
-import { StudyTrialRange } from './documents';
-import { FIRST_RANGE, MAX_TRIALS, readRanges, TRIAL_RANGE } from './ranges';
-import type { LiveTrial, Snapshot } from './study-store';
+import { toChartTrial } from '../study/to-chart.ts';
+import { StudyTrialRange } from './documents.ts';
+import { FIRST_RANGE, MAX_TRIALS, readRanges, TRIAL_RANGE } from './ranges.ts';
+import type { LiveTrial, Snapshot } from './study-store.ts';
 
-export { FIRST_RANGE, MAX_TRIALS, fromColumns } from './ranges';
+export { FIRST_RANGE, MAX_TRIALS, fromColumns } from './ranges.ts';
 
 export function toLiveTrial(trial: StudyTrialFieldsFragment): LiveTrial {
   return { ...toChartTrial(trial), attempt: trial.attempt };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromSnapshot, storeReducer, trialRank, upsertTrials, type LiveEvent, type LiveTrial, type StudyStore } from './study-store';
+import { fromSnapshot, storeReducer, trialRank, upsertTrials, type LiveEvent, type LiveTrial, type StudyStore } from './study-store.ts';
 
 const trial = (number: number, state: LiveTrial['state'], attempt = 0, value: number | null = null): LiveTrial => ({
   id: `t${number}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveTrial } from './study-store';
-import { summarize } from './summary';
+import type { LiveTrial } from './study-store.ts';
+import { summarize } from './summary.ts';
 
 const t = (number: number, state: LiveTrial['state'], value: number | null = null): LiveTrial => ({
   id: `t${number}`,

@@ -1,7 +1,7 @@
 // The summary panel's figures, computed from the live store's trials: the same list the table, the charts and
 // the CSV export show, so the counts can never lag the rows.
 import type { ChartObjective } from '@/charts';
-import type { LiveTrial } from './study-store';
+import type { LiveTrial } from './study-store.ts';
 
 export interface TrialCounts {
   pending: number;

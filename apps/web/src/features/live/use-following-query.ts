@@ -6,7 +6,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useEffect, useRef, useState } from 'react';
 import { useClient, type AnyVariables } from 'urql';
-import { coalesce, type Coalescer } from './coalesce';
+import { coalesce, type Coalescer } from './coalesce.ts';
 import { readableError } from '@/lib/graphql/errors';
 
 export interface Followed<Data> {

@@ -5,12 +5,12 @@
 // SYNC after a (re)subscription that is ahead of the store, a page restored from the back/forward cache.
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useClient } from 'urql';
-import { coalesce, type Coalescer } from './coalesce';
-import { createPacer } from './pace';
-import { StudyLiveEvents } from './documents';
-import { fetchSnapshot, toLiveTrial } from './snapshot';
-import { fromSnapshot, storeReducer, type LiveEvent, type Snapshot, type StudyStore } from './study-store';
-import { useVisibleSubscription } from './use-visible-subscription';
+import { coalesce, type Coalescer } from './coalesce.ts';
+import { createPacer } from './pace.ts';
+import { StudyLiveEvents } from './documents.ts';
+import { fetchSnapshot, toLiveTrial } from './snapshot.ts';
+import { fromSnapshot, storeReducer, type LiveEvent, type Snapshot, type StudyStore } from './study-store.ts';
+import { useVisibleSubscription } from './use-visible-subscription.ts';
 import { readableError } from '@/lib/graphql/errors';
 
 export interface StudyLive {

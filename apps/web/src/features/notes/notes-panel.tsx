@@ -7,10 +7,10 @@ import { Field, TextAreaField } from '@/components/field';
 import { useFormErrors } from '@/lib/forms/use-form-errors';
 import { unclaimedErrors } from '@/lib/user-errors';
 import { readableError } from '@/lib/graphql/errors';
-import { NoteEventsSubscription, StudyNoteQuery, StudyUpdateMutation, TrialNoteQuery, TrialUpdateMutation } from './documents';
-import { MarkdownNote } from './markdown-note';
-import { TagChips } from './tag-chips';
-import { parseTags } from './tag-color';
+import { NoteEventsSubscription, StudyNoteQuery, StudyUpdateMutation, TrialNoteQuery, TrialUpdateMutation } from './documents.ts';
+import { MarkdownNote } from './markdown-note.tsx';
+import { TagChips } from './tag-chips.tsx';
+import { parseTags } from './tag-color.ts';
 
 type Target = { kind: 'study'; id: string } | { kind: 'trial'; id: string; studyId: string };
 type NoteData = { tags: string[]; note: { body: string; updatedAt: unknown; updatedBy: { name: string } | null } };

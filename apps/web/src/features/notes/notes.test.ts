@@ -1,8 +1,8 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { MarkdownNote } from './markdown-note';
-import { parseTags, tagColors, tagHue } from './tag-color';
+import { MarkdownNote } from './markdown-note.tsx';
+import { parseTags, tagColors, tagHue } from './tag-color.ts';
 
 const render = (text: string) => renderToStaticMarkup(createElement(MarkdownNote, { text }));
 

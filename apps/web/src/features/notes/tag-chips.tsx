@@ -1,4 +1,4 @@
-import { tagColors } from './tag-color';
+import { tagColors } from './tag-color.ts';
 
 /** Tags as chips coloured by a hash of their text, with a button to edit them. */
 export function TagChips({ tags, onEdit }: { tags: readonly string[]; onEdit?: () => void }) {

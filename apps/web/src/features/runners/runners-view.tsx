@@ -7,7 +7,7 @@ import { StateBadge } from '@/components/state-badge';
 import { relativeTime } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
 import { describeCapabilities, describeCommands } from '@/lib/runner-capabilities';
-import { useLiveRunners, type RunnerTeams } from './use-live-runners';
+import { useLiveRunners, type RunnerTeams } from './use-live-runners.ts';
 
 /** Offline once nothing was heard from it for a lease; otherwise busy while it holds trials, else idle. */
 export function runnerState(runner: { online: boolean; runningTrials: readonly unknown[] }): 'offline' | 'busy' | 'idle' {

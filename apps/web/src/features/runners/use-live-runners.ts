@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'react';
 import { useClient } from 'urql';
 import type { RunnersPageQuery as RunnersPageResult } from '@/gql/graphql';
-import { coalesce } from '../live/coalesce';
-import { RunnersPageQuery } from './documents';
+import { coalesce } from '../live/coalesce.ts';
+import { RunnersPageQuery } from './documents.ts';
 import { readableError } from '@/lib/graphql/errors';
 
 export type RunnerTeams = NonNullable<RunnersPageResult['viewer']>['teams'];

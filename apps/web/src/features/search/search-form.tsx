@@ -1,6 +1,6 @@
 // The search form: a plain GET form, so the filters are the page's URL (shareable, Back works, no script needed).
 import Link from 'next/link';
-import { STUDY_STATUSES, TRIAL_STATES, searchHref, type SearchState } from './search-params';
+import { STUDY_STATUSES, TRIAL_STATES, searchHref, type SearchState } from './search-params.ts';
 
 interface Team {
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSearch, searchHref, studyFilter, studyTrialsHref, trialFilter } from './search-params';
+import { readSearch, searchHref, studyFilter, studyTrialsHref, trialFilter } from './search-params.ts';
 
 describe('search page URL', () => {
   it('reads a study search from the URL into the API filter', () => {

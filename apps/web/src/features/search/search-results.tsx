@@ -6,8 +6,8 @@ import type { SearchStudiesQuery, SearchTrialsQuery } from '@/gql/graphql';
 import { TagChips } from '@/features/notes/tag-chips';
 import { formatMetric, relativeTime } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
-import { COMPARE_LIMITS } from '../compare/transform';
-import { searchHref, studyTrialsHref, type SearchState } from './search-params';
+import { COMPARE_LIMITS } from '../compare/transform.ts';
+import { searchHref, studyTrialsHref, type SearchState } from './search-params.ts';
 
 type StudyPage = SearchStudiesQuery['searchStudies'];
 type TrialPage = SearchTrialsQuery['searchTrials'];

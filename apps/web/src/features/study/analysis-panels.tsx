@@ -3,9 +3,9 @@
 import { useMemo } from 'react';
 import { ImportanceChart, LearningCurves, type ChartObjective, type ChartTrial } from '@/charts';
 import { Panel } from '@/components/panel';
-import { StudyCurvesQuery, StudyImportanceQuery } from './documents';
-import { visibleSeries } from './curves';
-import { useFollowingQuery } from '../live/use-following-query';
+import { StudyCurvesQuery, StudyImportanceQuery } from './documents.ts';
+import { visibleSeries } from './curves.ts';
+import { useFollowingQuery } from '../live/use-following-query.ts';
 
 /** Curves of this many most recent trials are fetched; more lines would not be readable. */
 const CURVE_TRIALS = 200;

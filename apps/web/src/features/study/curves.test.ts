@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartTrial } from '@/charts';
-import { visibleSeries } from './curves';
+import { visibleSeries } from './curves.ts';
 
 const visible: ChartTrial[] = [
   { id: 'a', number: 0, state: 'COMPLETE', params: {}, values: [1], durationSeconds: 1 },

@@ -1,6 +1,6 @@
 // Learning curves of the visible trials from the StudyCurves query (pure, tested).
 import type { ChartTrial, TrialSeries, TrialState } from '@/charts';
-import { metricNumber, type WireMetric } from './to-chart';
+import { metricNumber, type WireMetric } from './to-chart.ts';
 
 export interface WireCurveTrial {
   id: string;

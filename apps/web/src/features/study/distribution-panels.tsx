@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { completeValues, ContourChart, EdfChart, type ChartObjective, type ChartParam, type ChartTrial } from '@/charts';
 import { Panel } from '@/components/panel';
-import { Deferred } from './deferred';
+import { Deferred } from './deferred.tsx';
 
 /** Contour of the objective over two chosen parameters, from the page's live (brushed) trials. */
 export function ContourPanel({ trials, params, objectives, objectiveIndex }: { trials: readonly ChartTrial[]; params: readonly ChartParam[]; objectives: readonly ChartObjective[]; objectiveIndex: number }) {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useClient } from 'urql';
 import { graphql } from '@/gql';
 import { readableError } from '@/lib/graphql/errors';
-import { collectJsonl, jsonlFileName, JSONL_PAGE_SIZE } from './export-jsonl';
+import { collectJsonl, jsonlFileName, JSONL_PAGE_SIZE } from './export-jsonl.ts';
 
 const StudyExportJsonl = graphql(`
   query StudyExportJsonl($id: ID!, $first: Int, $after: String) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectJsonl, jsonlFileName, type JsonlPage } from './export-jsonl';
+import { collectJsonl, jsonlFileName, type JsonlPage } from './export-jsonl.ts';
 
 /** A fake API: `count` trials, `size` a page, cursors as the API hands them out (opaque strings). */
 function pages(count: number, size: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSampler } from './format-sampler';
+import { formatSampler } from './format-sampler.ts';
 
 describe('the sampler in words', () => {
   it('puts the kind first and each option after it', () => {

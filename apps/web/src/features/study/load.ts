@@ -1,11 +1,11 @@
 // Server-side loading of the study page (serverQuery reads the request cookie: only server components call this).
 import { serverQuery } from '@/lib/graphql/server';
 import { loadWithRetry, type Loaded } from '@/lib/graphql/retry';
-import { StudyPageQuery } from './documents';
-import { toChartObjectives, toChartParams } from './to-chart';
-import { StudyTrialRange } from '../live/documents';
-import { FIRST_RANGE, MAX_TRIALS, fromColumns } from '../live/snapshot';
-import type { StudyViewProps } from './study-view';
+import { StudyPageQuery } from './documents.ts';
+import { toChartObjectives, toChartParams } from './to-chart.ts';
+import { StudyTrialRange } from '../live/documents.ts';
+import { FIRST_RANGE, MAX_TRIALS, fromColumns } from '../live/snapshot.ts';
+import type { StudyViewProps } from './study-view.tsx';
 
 /**
  * What the study page renders first, fetched on the server: the study (its summary) and its first trials, in one

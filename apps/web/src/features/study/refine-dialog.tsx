@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { brushToRanges, type Brush, type ChartParam } from '@/charts';
 import { formatMetric } from '@/lib/format';
-import { RefinementPreviewQuery, StudyRefineMutation } from './documents';
+import { RefinementPreviewQuery, StudyRefineMutation } from './documents.ts';
 import type { StudyPageQuery } from '@/gql/graphql';
 import styles from './study.module.css';
 import { Field, TextAreaField } from '@/components/field';

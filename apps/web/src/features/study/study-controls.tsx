@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import type { ChartParam, ChartTrial } from '@/charts';
 import type { StudyStatusPayloadFieldsFragment, StudySummaryFieldsFragment } from '@/gql/graphql';
-import { StudyPauseMutation, StudyResumeMutation, StudyStopMutation, TrialEnqueueMutation } from './documents';
+import { StudyPauseMutation, StudyResumeMutation, StudyStopMutation, TrialEnqueueMutation } from './documents.ts';
 import styles from './study.module.css';
 import { FieldError } from '@/components/field-error';
 import { TextAreaField } from '@/components/field';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toChartParams, toChartTrial } from './to-chart';
+import { toChartParams, toChartTrial } from './to-chart.ts';
 
 describe('shaping the study for the charts', () => {
   it('turns a space document into axes with log, bounds and choices', () => {

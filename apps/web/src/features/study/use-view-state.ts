@@ -2,7 +2,7 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { parseViewState, viewStateQuery, type StudyViewState } from './view-state';
+import { parseViewState, viewStateQuery, type StudyViewState } from './view-state.ts';
 
 /** A brush drag changes the view many times a second; the URL follows once the reader pauses. */
 const URL_DEBOUNCE_MS = 300;

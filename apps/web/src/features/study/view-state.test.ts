@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, csvFileName, parseViewState, viewStateQuery, type StudyViewState } from './view-state';
+import { DEFAULT_VIEW, csvFileName, parseViewState, viewStateQuery, type StudyViewState } from './view-state.ts';
 
 describe('study view state in the URL', () => {
   it('round-trips brushes, filter, sort, hidden axes, axis order and the chosen objective', () => {

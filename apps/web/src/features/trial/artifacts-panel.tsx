@@ -8,8 +8,8 @@ import { formatUtc } from '@/lib/format';
 import { payloadMessages } from '@/lib/forms/payload-errors';
 import { readableError } from '@/lib/graphql/errors';
 import { READ_ONLY_REASON } from '@/lib/roles';
-import { ArtifactDeleteMutation, TrialArtifactsQuery } from './documents';
-import { formatBytes } from './format-bytes';
+import { ArtifactDeleteMutation, TrialArtifactsQuery } from './documents.ts';
+import { formatBytes } from './format-bytes.ts';
 
 /**
  * The trial's files: the saved model of a template trial (kept for the study's best trials only) and whatever a

@@ -3,7 +3,7 @@
 import { ListTable } from '@/components/list-table';
 import { Panel } from '@/components/panel';
 import { formatUtc } from '@/lib/format';
-import type { PageTrial } from './use-live-trial';
+import type { PageTrial } from './use-live-trial.ts';
 
 /** Every attempt of the trial: which runner ran it, when, and how it ended. */
 export function AttemptsPanel({ attempts }: { attempts: PageTrial['attempts'] }) {

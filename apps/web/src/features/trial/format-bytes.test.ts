@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from './format-bytes.ts';
 
 describe('formatBytes', () => {
   it('writes sizes in powers of 1,000, as the API writes its limits', () => {

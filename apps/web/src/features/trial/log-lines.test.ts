@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeLines, type LogLine } from './log-lines';
+import { mergeLines, type LogLine } from './log-lines.ts';
 
 const line = (offset: number, text = `l${offset}`): LogLine => ({ offset, attempt: 0, stream: 'RUNNER', text });
 

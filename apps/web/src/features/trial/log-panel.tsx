@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { Panel } from '@/components/panel';
 import { hrefFor } from '@/lib/route-id';
-import { useLiveLog } from './use-live-log';
+import { useLiveLog } from './use-live-log.ts';
 import styles from './trial.module.css';
 
 /** The trial's log, following the runner while the trial runs; the whole kept log downloads as text. */

@@ -8,12 +8,12 @@ import { formatMetric, relativeTime } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
 import { canWrite } from '@/lib/roles';
 import { NotesPanel } from '@/features/notes/notes-panel';
-import { ArtifactsPanel } from './artifacts-panel';
+import { ArtifactsPanel } from './artifacts-panel.tsx';
 import { TrialEvaluationPanel } from '@/features/evaluation/trial-evaluation-panel';
-import { AttemptsPanel } from './attempts-panel';
-import { LogPanel } from './log-panel';
-import { MetricCharts } from './metric-charts';
-import { useLiveTrial, type PageTrial } from './use-live-trial';
+import { AttemptsPanel } from './attempts-panel.tsx';
+import { LogPanel } from './log-panel.tsx';
+import { MetricCharts } from './metric-charts.tsx';
+import { useLiveTrial, type PageTrial } from './use-live-trial.ts';
 
 function formatParam(value: unknown): string {
   return typeof value === 'number' ? formatMetric(value) : JSON.stringify(value);

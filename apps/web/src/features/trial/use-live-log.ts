@@ -5,9 +5,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { readableError } from '@/lib/graphql/errors';
-import { coalesce, type Coalescer } from '../live/coalesce';
-import { TrialLogQuery } from './documents';
-import { SHOWN_LINES, mergeLines, type LogLine } from './log-lines';
+import { coalesce, type Coalescer } from '../live/coalesce.ts';
+import { TrialLogQuery } from './documents.ts';
+import { SHOWN_LINES, mergeLines, type LogLine } from './log-lines.ts';
 
 /** Lines per request (the API's most is 1,000). */
 const PAGE = 1_000;

@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import type { TrialPageQuery as TrialPageResult } from '@/gql/graphql';
-import { coalesce, type Coalescer } from '../live/coalesce';
-import { useVisibleSubscription } from '../live/use-visible-subscription';
-import { TrialLiveEvents, TrialPageQuery } from './documents';
+import { coalesce, type Coalescer } from '../live/coalesce.ts';
+import { useVisibleSubscription } from '../live/use-visible-subscription.ts';
+import { TrialLiveEvents, TrialPageQuery } from './documents.ts';
 import { readableError } from '@/lib/graphql/errors';
 
 export type PageTrial = NonNullable<TrialPageResult['trial']>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payloadErrors, payloadMessages } from './payload-errors';
+import { payloadErrors, payloadMessages } from './payload-errors.ts';
 
 describe('a mutation answer’s errors by field', () => {
   it('puts each userError on its field, without the leading input', () => {

@@ -1,5 +1,5 @@
-import { readableError } from '../graphql/errors';
-import { groupUserErrors, type FieldErrors, type UserErrorLike } from '../user-errors';
+import { readableError } from '../graphql/errors.ts';
+import { groupUserErrors, type FieldErrors, type UserErrorLike } from '../user-errors.ts';
 
 /**
  * What a mutation's answer says went wrong, keyed by field: the request's own error on `''` (the form's top), or

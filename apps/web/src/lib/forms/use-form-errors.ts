@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { FieldErrors, UserErrorLike } from '@/lib/user-errors';
-import { payloadErrors } from './payload-errors';
+import { payloadErrors } from './payload-errors.ts';
 
 /**
  * A form's errors by field, shared by every form: `check(result, payload)` takes a mutation's answer and keeps

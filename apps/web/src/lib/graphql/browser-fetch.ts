@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { GraphqlRequestError, type GraphqlErrorEntry } from './errors';
+import { GraphqlRequestError, type GraphqlErrorEntry } from './errors.ts';
 
 /**
  * One request to the dashboard's `/graphql` without a urql client (sign-in and sign-up pages live outside

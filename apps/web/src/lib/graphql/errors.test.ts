@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableError } from './errors';
+import { readableError } from './errors.ts';
 
 describe('errors as people read them', () => {
   it('shows the API’s messages without urql’s prefixes', () => {

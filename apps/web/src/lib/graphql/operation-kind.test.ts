@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSubscription, pickOperation } from './operation-kind';
+import { isSubscription, pickOperation } from './operation-kind.ts';
 
 describe('choosing the transport for an explorer operation', () => {
   const doc =

@@ -3,7 +3,7 @@
 import { createClient as createWsClient } from 'graphql-ws';
 import { useMemo, type ReactNode } from 'react';
 import { cacheExchange, Client, fetchExchange, Provider, subscriptionExchange } from 'urql';
-import { browserWsUrl } from './ws-url';
+import { browserWsUrl } from './ws-url.ts';
 
 /**
  * The browser's GraphQL client. Queries and mutations go to the dashboard's own `/graphql` (rewritten to the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraphqlRequestError } from './errors';
-import { loadWithRetry, retryDelayMs, transientReason } from './retry';
+import { GraphqlRequestError } from './errors.ts';
+import { loadWithRetry, retryDelayMs, transientReason } from './retry.ts';
 
 const rateLimited = () =>
   new GraphqlRequestError([{ message: 'Too many requests; try again in 1 s', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } }]);

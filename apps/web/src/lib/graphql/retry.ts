@@ -2,7 +2,7 @@
 // answering RATE_LIMITED under load, an API restarting) tries once more, and if that fails too it renders the
 // app's error view with a readable message and a Retry button instead of throwing (a thrown error reaches the
 // browser as React's bare, minified production error).
-import { GraphqlRequestError } from './errors';
+import { GraphqlRequestError } from './errors.ts';
 
 /** Codes after which the same request may well succeed a moment later. */
 const TRANSIENT_CODES = ['RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'TIMEOUT'];

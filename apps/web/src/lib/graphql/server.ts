@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { env } from '@/env';
-import { GraphqlRequestError, type GraphqlErrorEntry } from './errors';
+import { GraphqlRequestError, type GraphqlErrorEntry } from './errors.ts';
 
 interface Response<R> {
   data?: R | null;

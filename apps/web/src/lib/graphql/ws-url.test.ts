@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserWsUrl } from './ws-url';
+import { browserWsUrl } from './ws-url.ts';
 
 describe('the WebSocket address the browser dials', () => {
   it('uses the page host name for a loopback API so the session cookie goes along', () => {

@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 
 // GraphiQL touches `window` and Monaco-sized globals on import: it only ever renders in the browser.
-const GraphiqlExplorer = dynamic(() => import('./graphiql-explorer').then((m) => m.GraphiqlExplorer), {
+const GraphiqlExplorer = dynamic(() => import('./graphiql-explorer.tsx').then((m) => m.GraphiqlExplorer), {
   ssr: false,
   loading: () => (
     <div

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { env } from '@/env';
-import { ExplorerLoader } from './explorer-loader';
+import { ExplorerLoader } from './explorer-loader.tsx';
 
 export const metadata: Metadata = { title: 'GraphQL explorer' };
 

@@ -5,7 +5,7 @@ import { Panel } from '@/components/panel';
 import { graphql } from '@/gql';
 import { serverQuery } from '@/lib/graphql/server';
 import { InvitationAcceptButton } from '@/components/invitation-accept-button';
-import { TeamCreateForm } from './team-create-form';
+import { TeamCreateForm } from './team-create-form.tsx';
 
 export const metadata: Metadata = { title: 'Teams' };
 

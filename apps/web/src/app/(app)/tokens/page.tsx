@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { Panel } from '@/components/panel';
 import { graphql } from '@/gql';
 import { serverQuery } from '@/lib/graphql/server';
-import { TokenCreateForm } from './token-create-form';
-import { TokenList } from './token-list';
+import { TokenCreateForm } from './token-create-form.tsx';
+import { TokenList } from './token-list.tsx';
 
 export const metadata: Metadata = { title: 'API tokens' };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AuthForm } from '../auth-form';
+import { AuthForm } from '../auth-form.tsx';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

@@ -34,7 +34,7 @@ describe('GET /artifacts/<token> forwards a filesystem-store download to the API
     api = await fakeApi();
     vi.stubEnv('TUNEBOARD_API_URL', api.url);
     vi.resetModules();
-    ({ GET } = await import('./route'));
+    ({ GET } = await import('./route.ts'));
   });
   afterAll(async () => {
     vi.unstubAllEnvs();

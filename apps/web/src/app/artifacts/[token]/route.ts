@@ -1,5 +1,5 @@
 // Relative, not '@/env': the unit test imports this file under vitest, which has no '@/' alias.
-import { env } from '../../../env';
+import { env } from '../../../env.ts';
 
 export const dynamic = 'force-dynamic';
 

@@ -7,9 +7,9 @@ import { graphql } from '@/gql';
 import { relativeTime } from '@/lib/format';
 import { serverQuery } from '@/lib/graphql/server';
 import { hrefFor, routeId } from '@/lib/route-id';
-import { MemberActions } from './member-actions';
-import { MemberAddForm } from './member-add-form';
-import { ProjectCreateForm } from './project-create-form';
+import { MemberActions } from './member-actions.tsx';
+import { MemberAddForm } from './member-add-form.tsx';
+import { ProjectCreateForm } from './project-create-form.tsx';
 
 export const metadata: Metadata = { title: 'Team' };
 

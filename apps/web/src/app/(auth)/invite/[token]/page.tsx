@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AuthForm } from '../../auth-form';
+import { AuthForm } from '../../auth-form.tsx';
 import { InvitationAcceptButton } from '@/components/invitation-accept-button';
 
 export const metadata: Metadata = { title: 'Invitation' };

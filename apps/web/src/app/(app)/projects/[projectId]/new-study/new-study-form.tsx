@@ -11,9 +11,9 @@ import { useFormErrors } from '@/lib/forms/use-form-errors';
 import { checkNewStudy, initialNewStudy, newStudyReducer } from '@/lib/new-study-state';
 import { hrefFor } from '@/lib/route-id';
 import { unclaimedErrors } from '@/lib/user-errors';
-import { KindOptions } from './kind-options';
-import { SpaceSection, type SpaceEditor } from './space-section';
-import { BudgetSection, ObjectiveFunctionSection, ObjectivesSection } from './study-sections';
+import { KindOptions } from './kind-options.tsx';
+import { SpaceSection, type SpaceEditor } from './space-section.tsx';
+import { BudgetSection, ObjectiveFunctionSection, ObjectivesSection } from './study-sections.tsx';
 
 const StudyCreate = graphql(`
   mutation StudyCreate($input: StudyCreateInput!) {

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { graphql } from '@/gql';
 import { serverQuery } from '@/lib/graphql/server';
 import { hrefFor, routeId } from '@/lib/route-id';
-import { NewStudyForm } from './new-study-form';
+import { NewStudyForm } from './new-study-form.tsx';
 
 export const metadata: Metadata = { title: 'New study' };
 
