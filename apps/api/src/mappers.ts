@@ -1,6 +1,5 @@
 import type { Viewer } from './auth/viewer.ts';
-import type { EvaluationRow } from './lifecycle/evaluations.ts';
-import type { apiToken, artifact, invitation, membership, project, runner, study, team, trial, trialAttempt, user } from '@tuneboard/db';
+import type { apiToken, artifact, invitation, membership, modelEvaluation, project, runner, study, team, trial, trialAttempt, user } from '@tuneboard/db';
 
 // Resolver parents: database rows (GraphQL Code Generator maps the schema's types to these).
 export type UserRow = typeof user.$inferSelect;
@@ -15,6 +14,7 @@ export type TrialRow = typeof trial.$inferSelect;
 export type RunnerRow = typeof runner.$inferSelect;
 export type TrialAttemptRow = typeof trialAttempt.$inferSelect;
 export type ArtifactRow = typeof artifact.$inferSelect;
+export type EvaluationRow = typeof modelEvaluation.$inferSelect;
 
 /** A trial's log: its fields read the `trial_log` rows of the trial. */
 export interface TrialLogModel {
@@ -49,7 +49,6 @@ export interface TrialLeaseModel {
   leaseExpiresAt: Date;
 }
 
-export type { EvaluationRow };
 
 /** A claimed model evaluation (`modelEvaluationClaim`). */
 export interface EvaluationLeaseModel {

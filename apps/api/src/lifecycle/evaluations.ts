@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { EVALUATION_MAX_ATTEMPTS, float8Text, type Database, type modelEvaluation } from '@tuneboard/db';
+import { EVALUATION_MAX_ATTEMPTS, float8Text, type Database } from '@tuneboard/db';
 import type { EventQueue } from '../events.ts';
+import type { EvaluationRow } from '../mappers.ts';
 import { rowsOf } from '../db-rows.ts';
 import type { LeaseSettings } from './lease.ts';
 
 /** A model evaluation row ("Evaluate on test"), with its study's team. */
-export type EvaluationRow = typeof modelEvaluation.$inferSelect;
 
 const COLUMNS = `e.id, e.study_id as "studyId", e.trial_id as "trialId", e.state, e.attempt, e.lease_owner as "leaseOwner",
   e.lease_token as "leaseToken", e.lease_expires_at as "leaseExpiresAt", e.metrics, e.error, e.requested_by as "requestedBy",
