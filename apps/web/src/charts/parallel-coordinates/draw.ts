@@ -22,14 +22,26 @@ function strokeLines(ctx: CanvasRenderingContext2D, projection: Projection, line
 }
 
 /** Every trial in one muted colour: the backdrop a brush dims the rest against. Drawn once per layout, not per brush. */
-export function drawBackdrop(ctx: CanvasRenderingContext2D, projection: Projection, count: number, color: string, offset: { x: number; y: number }): void {
-  if (projection.axisCount === 0) return;
+/**
+ * Every line, muted; or the lines `from` to `to` of them (a slice), with the alpha of all `count` lines, so that a
+ * backdrop drawn in slices (one per idle period) looks the same as one drawn at once.
+ */
+export function drawBackdrop(
+  ctx: CanvasRenderingContext2D,
+  projection: Projection,
+  count: number,
+  color: string,
+  offset: { x: number; y: number },
+  from = 0,
+  to = count,
+): void {
+  if (projection.axisCount === 0 || to <= from) return;
   ctx.lineWidth = 1;
   ctx.globalAlpha = Math.min(0.35, lineAlpha(count));
   ctx.strokeStyle = color;
-  const all = new Uint32Array(count);
-  for (let i = 0; i < count; i++) all[i] = i;
-  strokeLines(ctx, projection, all, offset);
+  const lines = new Uint32Array(to - from);
+  for (let i = 0; i < lines.length; i++) lines[i] = from + i;
+  strokeLines(ctx, projection, lines, offset);
   ctx.globalAlpha = 1;
 }
 
@@ -58,3 +70,18 @@ export function drawSelected(
   });
   ctx.globalAlpha = 1;
 }
+
+/** Sizes a canvas for the screen's devicePixelRatio (sharp lines on HiDPI) and returns a cleared context in CSS pixels. */
+export function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
+  const dpr = window.devicePixelRatio || 1;
+  const w = Math.round(width * dpr);
+  const h = Math.round(height * dpr);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
+}
+

@@ -1,13 +1,14 @@
 'use client';
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AxisKey, AxisSelection, Brush, ChartObjective, ChartParam, ChartTrial } from '../types.ts';
 import styles from '../charts.module.css';
 import { useWidth } from '../use-width.ts';
 import { AxisBrush } from './axis-brush.tsx';
 import { ColorLegend } from './color-legend.tsx';
-import { drawBackdrop, drawSelected } from './draw.ts';
+import { drawSelected, sizeCanvas } from './draw.ts';
 import { useThemeColors } from './theme.ts';
+import { useBackdrop } from './use-backdrop.ts';
 import { MISSING_GAP, axisScale, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform.ts';
 import type { AxisScale } from './transform.ts';
 
@@ -27,20 +28,7 @@ export interface ParallelCoordinatesProps {
 }
 
 const MARGIN = { top: 56, right: 60, bottom: 34 + MISSING_GAP, left: 60 };
-
-/** Sizes a canvas for the screen's devicePixelRatio (sharp lines on HiDPI) and returns a cleared context in CSS pixels. */
-function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
-  const dpr = window.devicePixelRatio || 1;
-  const w = Math.round(width * dpr);
-  const h = Math.round(height * dpr);
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  return ctx;
-}
+const BACKDROP_OFFSET = { x: MARGIN.left, y: MARGIN.top };
 
 const sameSelection = (a: AxisSelection | undefined, b: AxisSelection | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -103,22 +91,7 @@ export function ParallelCoordinates({
 
   const brushed = Object.keys(effectiveBrush).length > 0;
   const themeColors = useThemeColors(canvasRef);
-  // The backdrop (every line, muted) only changes with data and layout, and shows only under a brush: drawn
-  // when idle once something is brushed, it keeps the first frame to the coloured lines, every brush update to
-  // redrawing the selected ones, and a live batch of an unbrushed page to one canvas.
-  useEffect(() => {
-    const canvas = backdropRef.current;
-    if (!canvas || width === 0 || !brushed) return;
-    const ctx = sizeCanvas(canvas, width, height);
-    if (!ctx) return;
-    const draw = () => drawBackdrop(ctx, projection, trials.length, themeColors().border, { x: MARGIN.left, y: MARGIN.top });
-    if (typeof window.requestIdleCallback !== 'function') {
-      const id = window.setTimeout(draw, 0);
-      return () => window.clearTimeout(id);
-    }
-    const id = window.requestIdleCallback(draw, { timeout: 500 });
-    return () => window.cancelIdleCallback(id);
-  }, [projection, trials.length, width, height, brushed, themeColors]);
+  useBackdrop(backdropRef, { projection, count: trials.length, width, height, brushed, color: themeColors, offset: BACKDROP_OFFSET });
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
