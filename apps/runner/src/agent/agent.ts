@@ -19,6 +19,7 @@ import type { ProgressSink } from './progress.ts';
 import { describeCommands, registerRunner, startSlotProcesses } from './registration.ts';
 import { subscribeTrialsAvailable } from './subscription.ts';
 import { TrialRun, leaseMsOf } from './trial-run.ts';
+import { Wakeup } from './waiters.ts';
 import type { RunObjective, TrialRunOptions, TrialRunOutcome } from './trial-run.ts';
 
 export interface AgentOptions extends RunnerConfig {
@@ -78,8 +79,8 @@ export class RunnerAgent {
   private readonly stopping = new AbortController();
   /** Aborted when the shutdown window is over: retries of final calls give up. */
   private readonly exit = new AbortController();
-  private wakeRequested = false;
-  private wakeUp: (() => void) | undefined;
+  /** Ends the claim loop's wait: "trials available", a freed slot, a stop. */
+  private readonly claimWake = new Wakeup();
   private loop: Promise<void> | undefined;
   private subscription: { dispose(): Promise<void> } | undefined;
   private backendName = 'none';
@@ -99,8 +100,6 @@ export class RunnerAgent {
   /** Runs "Evaluate on test" jobs, one at a time, beside the trials (`evaluationLoop`). */
   private readonly evaluations: EvaluationWorker;
   private evaluationLoopDone: Promise<void> | undefined;
-  private evaluationWakeRequested = false;
-  private evaluationWakeUp: (() => void) | undefined;
 
   constructor(private readonly options: AgentOptions) {
     this.log = options.log ?? createLogger(options.logLevel);
@@ -170,7 +169,7 @@ export class RunnerAgent {
       onConnected: () => this.wake(),
     });
     this.loop = this.claimLoop();
-    if (options.evaluations !== false) this.evaluationLoopDone = this.evaluationLoop();
+    if (options.evaluations !== false) this.evaluationLoopDone = this.evaluations.loop(() => this.runnerId!, options.studyId, options.pollMs, this.stopping.signal);
   }
 
   /** One training process per slot, each on its own GPU: started now, so a backend that cannot load stops the runner. */
@@ -202,60 +201,8 @@ export class RunnerAgent {
   }
 
   private wake(): void {
-    this.wakeRequested = true;
-    this.wakeUp?.();
-    this.evaluationWakeRequested = true;
-    this.evaluationWakeUp?.();
-  }
-
-  /**
-   * Claims and runs "Evaluate on test" jobs one at a time, on the trials' wake-ups (the API announces a new job as
-   * "trials available") and the same slow poll. Not counted against the slots: an evaluation is one forward pass
-   * over the test rows. A job this runner dies on is claimed again by another once its lease expires.
-   */
-  private async evaluationLoop(): Promise<void> {
-    let failures = 0;
-    while (!this.stopping.signal.aborted) {
-      this.evaluationWakeRequested = false;
-      let ran = false;
-      try {
-        ran = await this.evaluations.runOnce(this.runnerId!, this.options.studyId, this.stopping.signal);
-        failures = 0;
-      } catch (error) {
-        if (this.stopping.signal.aborted) break;
-        failures += 1;
-        const delay = backoffDelay(failures - 1, { initialMs: 1_000, maxMs: 60_000 });
-        if (failures === 1 || failures % 10 === 0) this.log.warn(`evaluation claim failed (${failures}×): ${errorMessage(error)}; retrying in ${(delay / 1000).toFixed(1)} s`);
-        await sleep(delay, this.stopping.signal);
-        continue;
-      }
-      if (ran || this.evaluationWakeRequested) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, jittered(this.options.pollMs));
-        function done() {
-          clearTimeout(timer);
-          resolve();
-        }
-        // stop() wakes it too.
-        this.evaluationWakeUp = done;
-      });
-      this.evaluationWakeUp = undefined;
-    }
-  }
-
-  private async waitForWake(ms: number): Promise<void> {
-    if (!this.wakeRequested) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, ms);
-        function done() {
-          clearTimeout(timer);
-          resolve();
-        }
-        this.wakeUp = done;
-      });
-      this.wakeUp = undefined;
-    }
-    this.wakeRequested = false;
+    this.claimWake.request();
+    this.evaluations.wake();
   }
 
   private freeSlot(): number {
@@ -306,10 +253,10 @@ export class RunnerAgent {
       this.startPrefetched();
       const { limit, prefetch } = this.claimLimit();
       if (limit <= 0) {
-        await this.waitForWake(options.pollMs);
+        await this.claimWake.wait(options.pollMs);
         continue;
       }
-      this.wakeRequested = false;
+      this.claimWake.clear();
       let leases: ClaimedTrial[];
       try {
         // Not cut short by a shutdown (leases claimed but never seen would sit until they expire); only by exit.
@@ -351,7 +298,7 @@ export class RunnerAgent {
       this.maxLeasesHeld = Math.max(this.maxLeasesHeld, this.runs.size + this.prefetched.length);
       // Fewer leases than asked: the queue is empty, wait for an event. All asked for: claim again at once if a
       // slot is still free (it freed while the claim was in flight), else wait for one to free.
-      if (leases.length < limit || this.claimLimit().limit <= 0) await this.waitForWake(jittered(options.pollMs));
+      if (leases.length < limit || this.claimLimit().limit <= 0) await this.claimWake.wait(jittered(options.pollMs));
     }
   }
 

@@ -10,9 +10,11 @@ import type {
 import { modelFolder, prepared } from '../objectives/run-objective.ts';
 import { evaluateSavedModel } from '../train/evaluate-model.ts';
 import { EVALUATION_CLAIM, EVALUATION_FINISH } from './documents.ts';
+import { backoffDelay, jittered, sleep } from './backoff.ts';
 import { errorMessage } from './graphql-client.ts';
 import type { Request } from './graphql-client.ts';
 import type { Logger } from './logger.ts';
+import { Wakeup } from './waiters.ts';
 
 export type EvaluationLease = ModelEvaluationClaimMutation['modelEvaluationClaim']['leases'][number];
 
@@ -33,6 +35,39 @@ export class EvaluationWorker {
     private readonly apiUrl: string,
     private readonly options: { backend: BackendChoice; log: Logger },
   ) {}
+
+  private readonly wakeup = new Wakeup();
+
+  /** A new job may wait ("trials available"), or the runner stops: claim now. */
+  wake(): void {
+    this.wakeup.request();
+  }
+
+  /**
+   * Claims and runs jobs one at a time until `signal` aborts, on `wake()` and a slow poll (`pollMs`, jittered). Not
+   * counted against the trial slots: an evaluation is one forward pass over the test rows. A job this runner dies
+   * on is claimed again by another once its lease expires. Claim errors back off (1 s to 1 min).
+   */
+  async loop(runnerId: () => string, studyId: string | undefined, pollMs: number, signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    while (!signal.aborted) {
+      this.wakeup.clear();
+      let ran = false;
+      try {
+        ran = await this.runOnce(runnerId(), studyId, signal);
+        failures = 0;
+      } catch (error) {
+        if (signal.aborted) break;
+        failures += 1;
+        const delay = backoffDelay(failures - 1, { initialMs: 1_000, maxMs: 60_000 });
+        if (failures === 1 || failures % 10 === 0) this.options.log.warn(`evaluation claim failed (${failures}×): ${errorMessage(error)}; retrying in ${(delay / 1000).toFixed(1)} s`);
+        await sleep(delay, signal);
+        continue;
+      }
+      if (ran || this.wakeup.pending) continue;
+      await this.wakeup.wait(jittered(pollMs));
+    }
+  }
 
   /** Claims and runs one evaluation (of `studyId` only, for a runner started for one study); false when none was waiting. */
   async runOnce(runnerId: string, studyId: string | undefined, signal?: AbortSignal): Promise<boolean> {

@@ -22,3 +22,40 @@ export class Waiters {
     waiting.forEach((wake) => wake());
   }
 }
+
+/**
+ * A polling loop's wake-up: `request()` (an event, a stop) ends the current `wait(ms)` at once, or the next one
+ * when none is waiting; otherwise `wait` returns after `ms`. `pending` tells whether a request came since `clear()`.
+ */
+export class Wakeup {
+  private requested = false;
+  private wakeUp: (() => void) | undefined;
+
+  request(): void {
+    this.requested = true;
+    this.wakeUp?.();
+  }
+
+  get pending(): boolean {
+    return this.requested;
+  }
+
+  clear(): void {
+    this.requested = false;
+  }
+
+  async wait(ms: number): Promise<void> {
+    if (!this.requested) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.wakeUp = done;
+      });
+      this.wakeUp = undefined;
+    }
+    this.requested = false;
+  }
+}
