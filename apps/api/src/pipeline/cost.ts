@@ -47,20 +47,25 @@ export const COLUMNS_PER_UNIT = 10;
  * studies with their importance still fit the default limit.
  */
 export const STUDY_ANALYSIS_COST = 500;
-const STUDY_ANALYSES = new Set(['parameterImportance', 'refinementPreview']);
 /**
  * A field answered by one statement over all of a study's complete trials (a window over them, whatever
  * `maxPoints` keeps): cheap beside an analysis, but not the one unit of a stored scalar.
  */
 export const STUDY_SCAN_COST = 50;
-const STUDY_SCANS = new Set(['objectiveValues', 'bestSoFar']);
 /**
  * A mutation that reads an uploaded storage and writes a whole study (`studyImportOptuna`: up to 1 MiB of SQLite
  * parsed by a child process, then every trial inserted). Aliases of it with one file variable ran the import once
  * per alias, one after another; at 4,000 an operation holds two of them at most.
  */
 export const IMPORT_COST = 4_000;
-const IMPORTS = new Set(['studyImportOptuna']);
+/** The work a field does beyond its response, by `Type.field`. */
+const FIELD_WORK = new Map<string, number>([
+  ['Study.parameterImportance', STUDY_ANALYSIS_COST],
+  ['Study.refinementPreview', STUDY_ANALYSIS_COST],
+  ['Study.objectiveValues', STUDY_SCAN_COST],
+  ['Study.bestSoFar', STUDY_SCAN_COST],
+  ['Mutation.studyImportOptuna', IMPORT_COST],
+]);
 /** Curve points of one `Study.exportJsonl` page at most (resolvers/export.ts EXPORT_LIMITS.points). */
 const EXPORT_POINTS = 100_000;
 
@@ -132,16 +137,7 @@ export function operationCost(
 
   function fieldCost(parent: GraphQLCompositeType, node: FieldNode, sizes: Sizes): number {
     const name = node.name.value;
-    const work =
-      parent.name === 'Mutation' && IMPORTS.has(name)
-        ? IMPORT_COST
-        : parent.name !== 'Study'
-          ? 0
-          : STUDY_ANALYSES.has(name)
-            ? STUDY_ANALYSIS_COST
-            : STUDY_SCANS.has(name)
-              ? STUDY_SCAN_COST
-              : 0;
+    const work = FIELD_WORK.get(`${parent.name}.${name}`) ?? 0;
     return work + responseCost(parent, node, sizes);
   }
 
