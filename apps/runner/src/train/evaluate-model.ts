@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { PreparedData } from './prepare.ts';
-import { evaluate, evaluateAsync } from './train.ts';
+import { evaluate, evaluateAsync, readsAsynchronously } from './train.ts';
 
 /** A saved template model's files as downloaded: `model.json` (topology and weights manifest) and its weights. */
 export interface SavedModelFiles {
@@ -40,11 +40,9 @@ export async function evaluateSavedModel(files: SavedModelFiles, data: PreparedD
     const input = model.inputs[0]?.shape.at(-1);
     if (input !== data.numFeatures) throw new Error(`the model takes ${input} features, the dataset "${data.name}" has ${data.numFeatures}`);
     const forward = (x: tf.Tensor) => model.predict(x) as tf.Tensor;
-    // WebGPU's tensors cannot be read synchronously under Node (as in training: train.ts's asyncReads).
-    const figures =
-      tf.getBackend() === 'webgpu'
-        ? await evaluateAsync(forward, data.test, data.numFeatures, data.numClasses)
-        : evaluate(forward, data.test, data.numFeatures, data.numClasses);
+    const figures = readsAsynchronously()
+      ? await evaluateAsync(forward, data.test, data.numFeatures, data.numClasses)
+      : evaluate(forward, data.test, data.numFeatures, data.numClasses);
     return { test_loss: figures.loss, test_accuracy: figures.accuracy, test_rows: data.test.y.length };
   } finally {
     model.dispose();

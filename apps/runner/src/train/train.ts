@@ -134,6 +134,11 @@ function gatherBatch(x: Float32Array, numFeatures: number, order: Int32Array, st
   return out;
 }
 
+/** Whether the current backend's tensors must be read asynchronously (WebGPU's, under Node). */
+export function readsAsynchronously(): boolean {
+  return tf.getBackend() === 'webgpu';
+}
+
 /** Mean cross-entropy and accuracy on a split, computed from the logits in float64. */
 export function evaluate(forward: ForwardFunction, split: Split, numFeatures: number, numClasses: number): { loss: number; accuracy: number } {
   const rows = split.y.length;
@@ -207,7 +212,7 @@ export async function trainTemplate(options: TrainTemplateOptions): Promise<Trai
   let test: TestMetrics | undefined;
   const trainStart = performance.now();
   const order = Int32Array.from({ length: trainRows }, (_, i) => i);
-  const gpuResident = options.asyncReads ?? tf.getBackend() === 'webgpu';
+  const gpuResident = options.asyncReads ?? readsAsynchronously();
   const pendingLogits: { logits: tf.Tensor; start: number; count: number }[] = [];
   try {
     epochs: for (let epoch = 1; epoch <= config.epochs; epoch++) {
