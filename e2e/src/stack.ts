@@ -23,8 +23,8 @@ export interface Stack {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, auth?: GraphQLAuth): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read deep results
   /** Stops the API (its WebSockets close, events of its last moments are lost) and starts it again on the same data. */
   restartApi(): Promise<void>;
-  /** Creates a RUNNER token for the team (as the signed-in user) and starts a runner process with it. */
-  startRunner(teamId: string, auth: GraphQLAuth, options?: { concurrency?: number }): Promise<void>;
+  /** Creates a RUNNER token for the team (as the signed-in user) and starts a runner process with it; `kill()` ends it with SIGKILL (a crash, no goodbye). */
+  startRunner(teamId: string, auth: GraphQLAuth, options?: { concurrency?: number; name?: string }): Promise<{ kill(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -60,21 +60,43 @@ async function waitFor(what: Child, check: () => Promise<boolean>, timeoutMs: nu
   }
 }
 
-/** Stops a child and everything it started (it leads its own process group), politely first. */
+/** Whether any process of the group `pgid` still runs (a group leader's children outlive it for a moment). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Stops a child and everything it started (it leads its own process group), politely first. Returns once the
+ * whole group is gone, not when the leader exits: `tsx` exits before the Node process it started, and an API
+ * restarted in that moment finds its PGlite folder still locked by the old one.
+ */
 async function stopChild(child: Child): Promise<void> {
-  if (child.process.exitCode !== null || child.process.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => child.process.once('exit', () => resolve()));
+  const pid = child.process.pid;
+  if (pid === undefined) return;
   const signal = (sig: NodeJS.Signals) => {
     try {
-      process.kill(-child.process.pid!, sig);
+      process.kill(-pid, sig);
     } catch {
       // Already gone.
     }
   };
-  signal('SIGTERM');
-  const timer = setTimeout(() => signal('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
+  if (child.process.exitCode === null && child.process.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.process.once('exit', () => resolve()));
+    signal('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  const deadline = Date.now() + 10_000;
+  while (groupAlive(pid)) {
+    if (Date.now() > deadline) signal('SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /**
@@ -115,8 +137,13 @@ export async function startWeb(apiUrl: string, port?: number): Promise<{ url: st
   return { url, child, stop: () => stopChild(child) };
 }
 
+export interface StackOptions {
+  /** More settings for the API (e.g. a short LEASE_SECONDS), over the test stack's own. */
+  apiEnv?: Record<string, string>;
+}
+
 /** Starts the API on a fresh PGlite folder and the dashboard; runners start later, once a team exists. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const [apiPort, webPort] = (await freePorts(2)) as [number, number];
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const webUrl = `http://127.0.0.1:${webPort}`;
@@ -134,6 +161,7 @@ export async function startStack(): Promise<Stack> {
       REAPER_INTERVAL_MS: '1000',
       // Tests sign people up through the dashboard; by default only the first account could sign up without an invitation.
       TUNEBOARD_SIGNUP_POLICY: 'open',
+      ...options.apiEnv,
     });
   const apiReady = (child: Child) =>
     waitFor(
@@ -169,7 +197,7 @@ export async function startStack(): Promise<Stack> {
       api = next;
       await apiReady(api);
     },
-    async startRunner(teamId, auth, options = {}) {
+    async startRunner(teamId, auth, runnerOptions = {}) {
       const { apiTokenCreate } = await gql(
         'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret userErrors { message } } }',
         { i: { teamId, name: `e2e-runner-${children.length}`, scope: 'RUNNER' } },
@@ -179,11 +207,23 @@ export async function startStack(): Promise<Stack> {
       const runner = start(
         'runner',
         bin('tsx'),
-        ['src/cli.ts', '--api', apiUrl, '--token', apiTokenCreate.secret, '--concurrency', String(options.concurrency ?? 2), '--name', `e2e-${children.length}`],
+        ['src/cli.ts', '--api', apiUrl, '--token', apiTokenCreate.secret, '--concurrency', String(runnerOptions.concurrency ?? 2), '--name', runnerOptions.name ?? `e2e-${children.length}`],
         path.join(root, 'apps', 'runner'),
         { TUNEBOARD_LOG_LEVEL: 'warn' },
       );
       children.push(runner);
+      return {
+        async kill() {
+          const pid = runner.process.pid;
+          if (pid === undefined) return;
+          try {
+            process.kill(-pid, 'SIGKILL');
+          } catch {
+            // Already gone.
+          }
+          await stopChild(runner);
+        },
+      };
     },
     stop,
   };
