@@ -5,18 +5,18 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { launchStart, type Launched } from './launcher.ts';
-import { startStack, type Stack } from './stack.ts';
+import { startStack, type Stack, type StackOptions } from './stack.ts';
 
 /**
  * The start of every spec against the full stack, called in its `describe` block: a beforeAll that starts the
  * stack and Chromium and hands both to `started`, and an afterAll that closes the browser, then stops the stack.
  * A spec's own hooks, registered after this call, run after the start and before the stop.
  */
-export function useStackAndBrowser(started: (running: { stack: Stack; browser: Browser }) => void): void {
+export function useStackAndBrowser(started: (running: { stack: Stack; browser: Browser }) => void, options: StackOptions = {}): void {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack(options);
     browser = await launchBrowser();
     started({ stack, browser });
   });
