@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpace } from '../space.ts';
 import type { FrozenTrial } from '../types.ts';
-import { adaptHistory, decodeParams, encodeParams, spaceDims } from './adapter.ts';
+import { adaptHistory, countObservations, decodeParams, encodeParams, spaceDims } from './adapter.ts';
 
 const space = parseSpace({
   lr: { type: 'float', low: 1e-4, high: 1, log: true },
@@ -71,5 +71,28 @@ describe('adaptHistory', () => {
     const problem = adaptHistory(space, trials, ['minimize', 'maximize']);
     expect(problem.y).toEqual([[1, -2]]);
     expect(problem.constraints).toBeUndefined();
+  });
+
+  it('counts the observations it would return without encoding them (how auto chooses its model)', () => {
+    const p = { lr: 0.01, dropout: 0.1, layers: 2, opt: 'adam' };
+    const trials: FrozenTrial[] = [
+      { number: 0, state: 'COMPLETE', params: p, values: [2, 1] },
+      { number: 1, state: 'PRUNED', params: p, intermediate: [{ step: 1, value: 5 }] },
+      { number: 2, state: 'PRUNED', params: p },
+      { number: 3, state: 'FAIL', params: p },
+      { number: 4, state: 'COMPLETE', params: p, values: [Number.POSITIVE_INFINITY, 1] },
+      { number: 5, state: 'COMPLETE', params: p, values: [3] },
+      { number: 6, state: 'RUNNING', params: p },
+      { number: 7, state: 'PENDING', params: p },
+      { number: 8, state: 'COMPLETE', params: p },
+    ];
+    for (const directions of [['minimize'], ['maximize'], ['minimize', 'minimize']] as const) {
+      for (const pruned of [true, false]) {
+        const counted = countObservations(trials, directions, { pruned });
+        expect(counted).toBe(adaptHistory(space, trials, directions, { pruned }).X.length);
+      }
+    }
+    expect(countObservations(trials, ['minimize'])).toBe(3); // trials 0, 1 and 5
+    expect(countObservations(trials, ['minimize', 'minimize'])).toBe(1); // trial 0: 5 has one value, 4 is not finite
   });
 });

@@ -122,6 +122,34 @@ export interface AdaptOptions {
  * Constraints come from `FrozenTrial.constraints` (≤ 0 feasible): when any observation reports them, every
  * observation gets a row of the longest length, and missing entries count as 0 (satisfied).
  */
+/**
+ * The signed values a finished trial contributes as an observation (minimised), or undefined: a COMPLETE trial
+ * with finite values, or a PRUNED one's last intermediate value when `usePruned`.
+ */
+function observedValues(t: FrozenTrial, signs: readonly number[], usePruned: boolean): number[] | undefined {
+  if (t.state === 'COMPLETE') {
+    const v = signs.map((s, k) => s * (t.values?.[k] ?? Number.NaN));
+    return v.length > 0 && v.every(Number.isFinite) ? v : undefined;
+  }
+  if (t.state === 'PRUNED' && usePruned) {
+    const last = lastIntermediate(t);
+    return last === undefined ? undefined : [signs[0]! * last];
+  }
+  return undefined;
+}
+
+/**
+ * How many observations `adaptHistory(space, trials, directions, options)` would return (its `X.length`), without
+ * encoding any point: what `auto` needs to choose its model, cheaply at 10,000 trials.
+ */
+export function countObservations(trials: readonly FrozenTrial[], directions: readonly Direction[], options: AdaptOptions = {}): number {
+  const signs = directions.map((d) => (d === 'maximize' ? -1 : 1));
+  const usePruned = (options.pruned ?? true) && directions.length === 1;
+  let count = 0;
+  for (const t of trials) if (observedValues(t, signs, usePruned)) count += 1;
+  return count;
+}
+
 export function adaptHistory(
   space: SearchSpace,
   trials: readonly FrozenTrial[],
@@ -138,17 +166,11 @@ export function adaptHistory(
   const pending: number[][] = [];
   const numbers: number[] = [];
   for (const t of ordered) {
-    let values: number[] | undefined;
-    if (t.state === 'COMPLETE') {
-      const v = signs.map((s, k) => s * (t.values?.[k] ?? Number.NaN));
-      if (v.length > 0 && v.every(Number.isFinite)) values = v;
-    } else if (t.state === 'PRUNED' && usePruned) {
-      const last = lastIntermediate(t);
-      if (last !== undefined) values = [signs[0]! * last];
-    } else if (t.state === 'PENDING' || t.state === 'RUNNING') {
+    if (t.state === 'PENDING' || t.state === 'RUNNING') {
       pending.push(encodeParams(space, slots, width, t.params));
       continue;
     }
+    const values = observedValues(t, signs, usePruned);
     if (!values) continue;
     X.push(encodeParams(space, slots, width, t.params));
     y.push(values);
