@@ -286,7 +286,43 @@ def run_async(cfg):
     return out
 
 
+def serve():
+    """`--serve` (bench/samplers/training.ts): Optuna studies asked and told over a pipe, one JSON request per line
+    on stdin and one JSON answer per line on stdout, for objectives computed by the caller. Requests: {"op":
+    "version"}; {"op": "new", "study", "seed", "space"} (TPESampler(multivariate=True, constant_liar=True));
+    {"op": "ask", "study"} -> {"id", "params"}; {"op": "tell", "study", "id", "value"}."""
+    studies = {}
+    for line in sys.stdin:
+        msg = json.loads(line)
+        try:
+            op = msg["op"]
+            if op == "version":
+                answer = {"version": optuna.__version__}
+            elif op == "new":
+                sampler = optuna.samplers.TPESampler(seed=msg["seed"], multivariate=True, constant_liar=True)
+                studies[msg["study"]] = {"study": optuna.create_study(sampler=sampler), "space": msg["space"], "running": {}}
+                answer = {}
+            elif op == "ask":
+                state = studies[msg["study"]]
+                trial = state["study"].ask()
+                params = suggest(trial, state["space"])
+                state["running"][trial.number] = trial
+                answer = {"id": trial.number, "params": params}
+            elif op == "tell":
+                state = studies[msg["study"]]
+                state["study"].tell(state["running"].pop(msg["id"]), msg["value"])
+                answer = {}
+            else:
+                answer = {"error": f"unknown op {op!r}"}
+        except Exception as error:  # the caller reads the reason instead of hanging
+            answer = {"error": repr(error)}
+        print(json.dumps(answer), flush=True)
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--serve":
+        serve()
+        sys.exit(0)
     with open(sys.argv[1]) as fh:
         config = json.load(fh)
     json.dump(run_async(config) if config.get("mode") == "async" else run(config), sys.stdout)

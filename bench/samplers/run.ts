@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { createRng, createSampler, hypervolume, parameterImportance, parseSpace } from '@tuneboard/tuning';
 import type { Direction, FrozenTrial, Params, SamplerConfig } from '@tuneboard/tuning';
 import { runAsyncBenchmark } from './async.ts';
+import { runTrainingBenchmark, TRAINING_PROBLEMS } from './training.ts';
 import { fmt, median, runOptunaPeer, timeRepeats } from './common.ts';
 import { env } from './env.ts';
 import { MULTI_OBJECTIVES, OBJECTIVES } from './objectives.ts';
@@ -391,16 +392,15 @@ if (env.asyncRunners !== undefined) {
   const configs: Record<string, Omit<SamplerConfig, 'seed'>> = env.configs
     ? (JSON.parse(env.configs) as Record<string, Omit<SamplerConfig, 'seed'>>)
     : Object.fromEntries((env.kinds ?? ['auto', 'tpe']).map((kind) => [kind, { kind } as Omit<SamplerConfig, 'seed'>]));
-  await runAsyncBenchmark({
-    runners: env.asyncRunners,
-    seeds: Array.from({ length: env.seeds ?? 10 }, (_, i) => i),
-    trials: env.trials ?? 50,
-    problems: env.problems ?? ['branin', 'hartmann-6', 'mixed-nn'],
-    configs,
-    python: findPython(),
-    outDir,
-    here,
-  });
+  const problems = env.problems ?? ['branin', 'hartmann-6', 'mixed-nn'];
+  const training = problems.filter((p) => (TRAINING_PROBLEMS as readonly string[]).includes(p));
+  const python = findPython();
+  const common = { runners: env.asyncRunners, trials: env.trials ?? 50, configs, python, outDir, here };
+  if (training.length < problems.length) {
+    await runAsyncBenchmark({ ...common, seeds: Array.from({ length: env.seeds ?? 10 }, (_, i) => i), problems: problems.filter((p) => !training.includes(p)) });
+  }
+  // A real training problem trains a network per trial: 5 seeds unless --seeds says otherwise.
+  if (training.length > 0) await runTrainingBenchmark({ ...common, seeds: Array.from({ length: env.seeds ?? 5 }, (_, i) => i) });
 } else {
   await main();
 }
