@@ -98,14 +98,14 @@ export async function benchTeam(url: string, person: { email: string; name: stri
 }
 
 /**
- * A random-sampled study of `command` objectives (`true`: the runners are the benchmark) minimising `loss` over
+ * A study (random-sampled unless `sampler` says otherwise) of `command` objectives (`true`: the runners are the benchmark) minimising `loss` over
  * `space`, created as `user` in the bench project; its id.
  */
 export async function benchStudy(
   url: string,
   user: Auth,
   projectId: string,
-  study: { name: string; space: Record<string, unknown>; maxParallel: number; maxTrials: number | null },
+  study: { name: string; space: Record<string, unknown>; maxParallel: number; maxTrials: number | null; sampler?: Record<string, unknown> },
 ): Promise<string> {
   const { studyCreate } = await gql(
     url,
@@ -116,7 +116,7 @@ export async function benchStudy(
         name: study.name,
         objectives: [{ name: 'loss', direction: 'MINIMIZE' }],
         space: study.space,
-        sampler: { kind: 'random', seed: 1 },
+        sampler: study.sampler ?? { kind: 'random', seed: 1 },
         objective: { kind: 'command', command: ['true'] },
         budget: { maxTrials: study.maxTrials, maxParallel: study.maxParallel },
       },
