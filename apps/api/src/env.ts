@@ -20,6 +20,12 @@ const schema = z.object({
   WEB_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   /** How long a trial lease lasts without a report or heartbeat. */
   LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /**
+   * The lease of a trial held by a client runner (kind CLIENT: the Python client's `study.ask()` in a notebook or
+   * script): longer than a training runner's, since a person may hold a trial between cells. The client renews it
+   * while it runs; a client that dies gives its trial back after this long.
+   */
+  CLIENT_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** How often expired leases are looked for. */
   REAPER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /**

@@ -65,8 +65,9 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
 
   beforeAll(async () => {
     handle = await target.create();
-    // Two-second leases: the ask-and-tell scenario holds a trial for longer, kept alive by the heartbeat thread.
-    api = await startTestApi(handle, { LEASE_SECONDS: '2' });
+    // Two-second leases (the client's own, CLIENT_LEASE_SECONDS): the ask-and-tell scenario holds a trial for
+    // longer, kept alive by the heartbeat thread.
+    api = await startTestApi(handle, { LEASE_SECONDS: '2', CLIENT_LEASE_SECONDS: '2' });
     ada = await setupTeam(api, 'ada');
     const { token, slug } = await writeToken(ada);
     project = `${slug}/main`;

@@ -42,7 +42,8 @@ FINAL_STATUSES = ("COMPLETED", "STOPPED", "FAILED")
 # Waiting for a trial when none is pending: start fast (a finished trial tops the study up at once), back off to 1 s.
 ASK_POLL_FIRST_S = 0.02
 ASK_POLL_MAX_S = 1.0
-# Renew a held lease after a third of its length without contact (the API's default lease is 60 s).
+# Renew a held lease after a third of its length without contact (the API gives clients 600 s by default,
+# CLIENT_LEASE_SECONDS; the length is read from each lease's expiry).
 HEARTBEAT_FRACTION = 1 / 3
 DEFAULT_LEASE_S = 60.0
 TRIALS_PAGE = 500

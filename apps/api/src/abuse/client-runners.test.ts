@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
 import { MAX_CONSTRAINTS } from '@tuneboard/contract';
-import { CLAIM, createStudy, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
+import { CLAIM, REPORT, createStudy, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
 
 // Issue #20: the Python client registers as a runner of kind CLIENT and claims the trials of `client` studies
 // (ask-and-tell). A notebook's trials must never reach a training runner, a client must never take a training
@@ -20,7 +20,7 @@ describe.each(testDatabases)('client runners and client studies stay apart from 
   let other: Team;
   beforeAll(async () => {
     handle = await target.create();
-    api = await startTestApi(handle);
+    api = await startTestApi(handle, { LEASE_SECONDS: '60', CLIENT_LEASE_SECONDS: '900' });
     team = await setupTeam(api, 'notebooks');
     other = await setupTeam(api, 'strangers');
   });
@@ -65,6 +65,34 @@ describe.each(testDatabases)('client runners and client studies stay apart from 
     expect(studies).toEqual([notebook.id, notebook.id]);
     // The worker still gets its template trials.
     expect(await claim(team, worker.id)).toHaveLength(2);
+  });
+
+  it('gives a client runner its own lease length (CLIENT_LEASE_SECONDS), on the claim and on every renewal, and a training runner the usual one', async () => {
+    const notebook = await createStudy(api, team, { objective: { kind: 'client' }, budget: { maxTrials: 2, maxParallel: 1 } });
+    const template = await createStudy(api, team, { budget: { maxTrials: 1, maxParallel: 1 } });
+    const client = await register(team, 'lease@laptop', { kind: 'CLIENT' });
+    const worker = await register(team, 'lease-trainer', {});
+    const secondsLeft = (lease: { leaseExpiresAt: string }) => (Date.parse(lease.leaseExpiresAt) - Date.now()) / 1000;
+    const claimOne = async (runnerId: string, studyId: string) => {
+      const { trialClaim } = await api.gql(CLAIM, { i: { runnerId, studyId } }, team.runnerAuth);
+      return trialClaim.leases[0] as { leaseToken: string; leaseExpiresAt: string; trial: { id: string } };
+    };
+    const held = await claimOne(client.id, notebook.id);
+    expect(secondsLeft(held)).toBeGreaterThan(600); // 900 s, not LEASE_SECONDS' 60
+    const trained = await claimOne(worker.id, template.id);
+    expect(secondsLeft(trained)).toBeLessThanOrEqual(60);
+    // A heartbeat (an empty report) renews each by its own length.
+    const renew = async (lease: { leaseToken: string; trial: { id: string } }) => {
+      const { trialReport } = await api.gql(
+        REPORT,
+        { i: { trialId: lease.trial.id, leaseToken: lease.leaseToken, points: [] } },
+        team.runnerAuth,
+      );
+      expect(trialReport.userErrors).toEqual([]);
+      return trialReport as { leaseExpiresAt: string };
+    };
+    expect(secondsLeft(await renew(held))).toBeGreaterThan(600);
+    expect(secondsLeft(await renew(trained))).toBeLessThanOrEqual(60);
   });
 
   it('answers another team’s client study as not found, and refuses a kind that is not one', async () => {

@@ -9,7 +9,7 @@ import type { LeaseSettings } from './lease.ts';
  * Claims up to `limit` PENDING trials of the team's running studies (or of one study) for a runner in ONE
  * statement: `FOR UPDATE SKIP LOCKED` lets concurrent claimers pass each other's rows instead of waiting,
  * and the UPDATE sets the owner, a fresh lease token (the fencing token for every later write) and the
- * expiry, returning every column the reply needs. Hand-enqueued trials go first, then the oldest. The same
+ * expiry (a client runner's lease is `clientLeaseSeconds`), returning every column the reply needs. Hand-enqueued trials go first, then the oldest. The same
  * statement checks that the runner belongs to the team and marks it seen (at most every 10 s: "online" means
  * heard from in the last minute); the dashboards hear of it through `events`. An empty answer means nothing was
  * pending, or the runner or study is not the team's: the caller tells these apart on that rare path.
@@ -27,6 +27,7 @@ export async function claimTrials(
     args.limit,
     args.runnerId,
     settings.leaseSeconds,
+    settings.clientLeaseSeconds ?? settings.leaseSeconds,
   ]);
   observeClaim((performance.now() - started) / 1000, rows.length);
   const claimed = rows.map((row) => ({ ...trialFromRow(row), teamId: args.teamId }));
@@ -69,7 +70,7 @@ export const PENDING_CANDIDATES_SQL = `
 
 const CLAIM_SQL = `
   with candidate as (${PENDING_CANDIDATES_SQL}),
-  owner as (select id from runner where id = $4::uuid and team_id = $1::uuid),
+  owner as (select id, capabilities->>'kind' = 'client' as client from runner where id = $4::uuid and team_id = $1::uuid),
   seen as (
     update runner set last_seen_at = now()
     where id = $4::uuid and team_id = $1::uuid and last_seen_at < now() - interval '10 seconds'
@@ -78,7 +79,7 @@ const CLAIM_SQL = `
   claimed as (
     update trial t
     set state = 'RUNNING', lease_owner = owner.id, lease_token = gen_random_uuid(),
-        lease_expires_at = now() + make_interval(secs => $5::float8),
+        lease_expires_at = now() + make_interval(secs => case when owner.client then $6::float8 else $5::float8 end),
         heartbeat_at = now(), started_at = now(), updated_at = now()
     from candidate, owner
     where t.id = candidate.id

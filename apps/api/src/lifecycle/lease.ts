@@ -4,6 +4,13 @@
  */
 export interface LeaseSettings {
   leaseSeconds: number;
+  /** The lease of a trial whose holder is a client runner (kind CLIENT); `leaseSeconds` when not given. */
+  clientLeaseSeconds?: number;
+}
+
+/** The settings of a request: the API's lease lengths for training runners and for clients. */
+export function leaseSettings(env: { LEASE_SECONDS: number; CLIENT_LEASE_SECONDS: number }): LeaseSettings {
+  return { leaseSeconds: env.LEASE_SECONDS, clientLeaseSeconds: env.CLIENT_LEASE_SECONDS };
 }
 
 export class StaleLeaseError extends Error {

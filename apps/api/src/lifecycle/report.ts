@@ -59,7 +59,16 @@ export async function reportMetrics(
     pruner: StudyRow['pruner'];
     leaseExpiresAt: Date | string;
     accepted: number;
-  }>(db, 'tb_trial_report', REPORT_SQL, [args.trialId, args.leaseToken, settings.leaseSeconds, keys, steps, values, args.teams]);
+  }>(db, 'tb_trial_report', REPORT_SQL, [
+    args.trialId,
+    args.leaseToken,
+    settings.leaseSeconds,
+    keys,
+    steps,
+    values,
+    args.teams,
+    settings.clientLeaseSeconds ?? settings.leaseSeconds,
+  ]);
   if (!row) return undefined;
   const accepted = Number(row.accepted);
   observeReport(accepted);
@@ -75,7 +84,10 @@ export async function reportMetrics(
 const REPORT_SQL = `
   with renewed as (
     update trial t
-    set lease_expires_at = now() + make_interval(secs => $3::float8), heartbeat_at = now(), updated_at = now()
+    set lease_expires_at = now() + make_interval(secs => case
+          when exists (select 1 from runner r where r.id = t.lease_owner and r.capabilities->>'kind' = 'client') then $8::float8
+          else $3::float8 end),
+        heartbeat_at = now(), updated_at = now()
     ${LEASED_TRIAL.replace('$LEASE_TEAMS', '$7')}
     returning t.id, t.attempt, t.number, t.lease_expires_at, t.study_id, p.team_id, s.objectives, s.pruner
   ), inserted as (

@@ -17,7 +17,7 @@ import { keepBestModels } from './artifacts.ts';
 import { isUuid, rawId, toGlobalId } from '../ids.ts';
 import { claimTrials } from '../lifecycle/claim.ts';
 import { finishTrial, releaseTrial, type Outcome } from '../lifecycle/finish.ts';
-import { StaleLeaseError } from '../lifecycle/lease.ts';
+import { StaleLeaseError, leaseSettings } from '../lifecycle/lease.ts';
 import { judgeReport } from '../lifecycle/prune.ts';
 import { reportMetrics } from '../lifecycle/report.ts';
 import { reauthorized } from '../pipeline/reauthorize.ts';
@@ -234,7 +234,7 @@ export const runnerResolvers: Resolvers = {
     trialClaim: async (_parent, { input }, ctx) => {
       onProtocolPool(ctx);
       const limit = Math.min(Math.max(input.limit ?? 1, 1), MAX_CLAIM);
-      const settings = { leaseSeconds: ctx.env.LEASE_SECONDS };
+      const settings = leaseSettings(ctx.env);
       const runnerId = rawId(input.runnerId, 'Runner');
       const studyId = input.studyId ? rawId(input.studyId, 'Study') : undefined;
       const knownTeam = runnerId === undefined ? undefined : ctx.lifecycle.runnerTeams.get(runnerId);
@@ -282,7 +282,7 @@ export const runnerResolvers: Resolvers = {
       }
       try {
         const write = leasedWrite(ctx, input.trialId, input.leaseToken);
-        const stored = write && (await reportMetrics(ctx.db, ctx.events, { leaseSeconds: ctx.env.LEASE_SECONDS }, { ...write, keys, steps, values }));
+        const stored = write && (await reportMetrics(ctx.db, ctx.events, leaseSettings(ctx.env), { ...write, keys, steps, values }));
         if (!stored) return await refusal(ctx, input.trialId, input.leaseToken);
         // Storage decides nothing: the pruner's verdict is asked after the batch is stored (lifecycle/prune.ts).
         const shouldPrune = await judgeReport(ctx.db, stored.trial, { keys, steps });
