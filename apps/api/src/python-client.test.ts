@@ -13,6 +13,11 @@ const scenarios = `${clientDir}/tests/scenarios.py`;
 const python = spawnSync('python3', ['-c', 'import sys; assert sys.version_info >= (3, 9)'], { encoding: 'utf8' });
 const pythonMissing = python.error ? `python3 cannot be started (${python.error.message})` : python.status !== 0 ? 'python3 is older than 3.9' : undefined;
 if (pythonMissing) console.warn(`skipping the Python client tests: ${pythonMissing}; CI installs python3`);
+/** A Python 3.9+ with pandas, for `trials_dataframe()` (CI installs Debian's python3-pandas). */
+const pandasPython = ['python3', '/usr/bin/python3'].find(
+  (py) => spawnSync(py, ['-c', 'import sys, pandas; assert sys.version_info >= (3, 9)'], { encoding: 'utf8' }).status === 0,
+);
+if (!pandasPython) console.warn('skipping the trials_dataframe() test: no python3 here imports pandas; CI installs python3-pandas');
 
 interface Run {
   code: number | null;
@@ -24,9 +29,9 @@ interface Run {
  * Runs a scenario in python3 without blocking the event loop (the API answering it runs in this process). The
  * settings travel as a JSON argument that the scenario puts into its environment (TUNEBOARD_URL, ...).
  */
-function runPython(args: string[], env: Record<string, string>): Promise<Run> {
+function runPython(args: string[], env: Record<string, string>, interpreter = 'python3'): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['-B', scenarios, JSON.stringify(env), ...args]);
+    const child = spawn(interpreter, ['-B', scenarios, JSON.stringify(env), ...args]);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -102,6 +107,19 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
     const best = Math.min(...study.trials.nodes.map((t: { values: number[] }) => t.values[0]));
     expect(seen.best_value).toBe(best);
     expect(seen.best.values).toEqual([best]);
+  });
+
+  it.skipIf(pandasPython === undefined)('gives study.trials as a pandas DataFrame, one row per trial with its params and values', async () => {
+    const seen = result(await runPython(['dataframe'], env, pandasPython));
+    expect(seen.numbers).toEqual([0, 1, 2, 3]);
+    expect(seen.states).toEqual(Array(4).fill('COMPLETE'));
+    expect(seen.columns).toEqual(expect.arrayContaining(['number', 'state', 'values_value', 'params_x', 'params_act']));
+    // The frame holds what study.trials holds, trial by trial.
+    const trials = seen.trials as { number: number; values: number[]; params: { x: number; act: string } }[];
+    expect(seen.values).toEqual(trials.map((t) => t.values[0]));
+    expect(seen.x).toEqual(trials.map((t) => t.params.x));
+    expect(seen.act).toEqual(trials.map((t) => t.params.act));
+    seen.x.forEach((x: number, i: number) => expect(seen.values[i]).toBeCloseTo(x * x, 10));
   });
 
   it('fails the trial whose objective raised: caught exceptions go on, others stop optimize and are raised', async () => {

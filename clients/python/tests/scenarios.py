@@ -67,6 +67,30 @@ def optimize() -> None:
         )
 
 
+def dataframe() -> None:
+    """A short study, then its trials as dicts and as a pandas DataFrame (needs pandas)."""
+    with tb.Client() as client:
+        study = client.create_study(
+            project=PROJECT,
+            name="frame",
+            space={"x": {"type": "float", "low": -5, "high": 5}, "act": {"type": "categorical", "choices": ["relu", "tanh"]}},
+            sampler={"kind": "random", "seed": 2},
+            directions=["minimize"],
+            n_trials=4,
+        )
+        study.optimize(lambda trial: float(trial.params["x"] ** 2), n_jobs=1)
+        frame = study.trials_dataframe()
+        out(
+            trials=study.trials,
+            columns=[str(c) for c in frame.columns],
+            numbers=[int(n) for n in frame["number"]],
+            states=[str(s) for s in frame["state"]],
+            values=[float(v) for v in frame["values_value"]],
+            x=[float(v) for v in frame["params_x"]],
+            act=[str(v) for v in frame["params_act"]],
+        )
+
+
 def fail() -> None:
     """An exception in the objective fails its trial: caught ones let the run go on, others stop it."""
     with tb.Client() as client:
@@ -240,4 +264,4 @@ def tenancy() -> None:
 
 
 if __name__ == "__main__":
-    {"optimize": optimize, "fail": fail, "prune": prune, "ask_tell": ask_tell, "chained": chained, "tenancy": tenancy}[sys.argv[1]]()
+    {"optimize": optimize, "dataframe": dataframe, "fail": fail, "prune": prune, "ask_tell": ask_tell, "chained": chained, "tenancy": tenancy}[sys.argv[1]]()
