@@ -85,6 +85,34 @@ describe('the study live store', () => {
     expect(trialRank({ attempt: 1, state: 'PENDING' })).toBeGreaterThan(trialRank({ attempt: 0, state: 'COMPLETE' }));
   });
 
+  it('reads the view again when events leave the study COMPLETED with a trial still running, and takes the snapshot as it is', () => {
+    // Trial 1 is held at attempt 1 (a re-queued copy); the finish that arrives says attempt 0, so the rank rule keeps
+    // RUNNING, and the study's COMPLETED status contradicts it.
+    const requeued = feed(start(), event(4, 'TRIAL_CLAIMED', trial(1, 'RUNNING', 1)));
+    expect(requeued.stale).toBe(false);
+    const finished = feed(requeued, event(5, 'TRIAL_FINISHED', trial(1, 'COMPLETE', 0, 0.2), 'COMPLETED'));
+    expect(finished.status).toBe('COMPLETED');
+    expect(finished.stale).toBe(true);
+    const snapshot = { seq: 5, status: 'COMPLETED' as const, failureReason: null, trials: [trial(0, 'COMPLETE', 0, 0.5), trial(1, 'COMPLETE', 0, 0.2)] };
+    const settled = storeReducer(finished, { type: 'snapshot', snapshot });
+    expect(settled.stale).toBe(false);
+    expect(settled.trials.map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE']);
+    // A study still RUNNING with running trials is no contradiction; nor is a STOPPED one whose trials finish later.
+    expect(feed(start(), event(4, 'STUDY_STATUS', null, 'STOPPED')).stale).toBe(false);
+    expect(feed(start(), event(4, 'TRIAL_REPORTED', trial(1, 'RUNNING'))).stale).toBe(false);
+  });
+
+  it('asks for another read on a SYNC that comes while a read is already wanted (it may have started before the reconnect)', () => {
+    const gap = feed(start(), event(6, 'TRIAL_CLAIMED', trial(2, 'RUNNING')));
+    expect(gap.stale).toBe(true);
+    const synced = feed(gap, event(9, 'SYNC'));
+    expect(synced.stale).toBe(true);
+    expect(synced.asks).toBeGreaterThan(gap.asks);
+    // A SYNC equal to a store that is not stale asks for nothing.
+    const current = start();
+    expect(feed(current, event(3, 'SYNC')).asks).toBe(current.asks);
+  });
+
   it('takes the study status from events and bumps the metrics version on reports and finishes', () => {
     const store = feed(start(), event(4, 'TRIAL_REPORTED', trial(1, 'RUNNING')), event(5, 'STUDY_STATUS', null, 'PAUSED'));
     expect(store.status).toBe('PAUSED');

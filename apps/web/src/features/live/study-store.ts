@@ -12,6 +12,8 @@
 //   then the held events numbered above the snapshot's `seq` are applied on top. No panel ever shows a mix.
 // - A trial never moves backwards: a copy with a lower (attempt, state) rank than the one held is older and is
 //   ignored (several API replicas send events, a snapshot may be read after a newer event).
+// - Events that leave the study COMPLETED with a trial unfinished contradict the server (it completes a study only
+//   when none is left): the store turns stale and reads the view again.
 // - A partial snapshot (the first trials of a big study, rendered by the server) starts the store `partial` and
 //   `stale`: it is shown at once, the whole snapshot is read, events wait for it. A partial snapshot never
 //   replaces a whole store (a newer one only marks it stale).
@@ -68,6 +70,12 @@ export interface StudyStore {
   metricsVersion: number;
   /** The trials are the first of the study only (a partial snapshot): counts come from the server meanwhile. */
   partial: boolean;
+  /**
+   * Bumped by every new reason to read the view again (a gap, a SYNC ahead, a contradiction), stale or not: a
+   * snapshot already on its way may have been read before what the reason says was missed (a SYNC after a
+   * reconnect, while the read that an earlier gap asked for is still out), so the hook asks for one more.
+   */
+  asks: number;
 }
 
 /** Held events stop growing here; past it the next snapshot is read again anyway. */
@@ -136,6 +144,7 @@ export function fromSnapshot(snapshot: Snapshot): StudyStore {
     held: [],
     metricsVersion: 0,
     partial,
+    asks: 0,
   };
 }
 
@@ -166,7 +175,8 @@ export function storeReducer(store: StudyStore, action: StoreAction): StudyStore
       const pending: LiveTrial[] = [];
       let next = store;
       for (const event of action.events) next = receive(next, event, pending);
-      return pending.length > 0 ? { ...next, trials: upsertTrials(next.trials, pending) } : next;
+      if (pending.length > 0) next = { ...next, trials: upsertTrials(next.trials, pending) };
+      return contradicts(next) ? { ...next, stale: true, asks: next.asks + 1 } : next;
     }
     case 'snapshot':
       if (action.snapshot.partial && !store.partial) {
@@ -179,11 +189,21 @@ export function storeReducer(store: StudyStore, action: StoreAction): StudyStore
   }
 }
 
+/**
+ * The server completes a study only once none of its trials is PENDING or RUNNING (lifecycle/scheduler.ts). A
+ * store that events left COMPLETED with a trial still unfinished missed that trial's end somewhere (an event lost
+ * as an API restarted, a copy kept by the rank rule): it reads the view again rather than show both. Snapshots are
+ * not checked, so a server that said otherwise could not make the page read forever.
+ */
+function contradicts(store: StudyStore): boolean {
+  return !store.stale && store.status === 'COMPLETED' && store.trials.some((t) => t.state === 'PENDING' || t.state === 'RUNNING');
+}
+
 function receive(store: StudyStore, event: LiveEvent, pending: LiveTrial[]): StudyStore {
   if (event.kind === 'SYNC') {
     // Nothing missed: the store is where the server is.
     if (event.seq === store.seq && !store.stale) return store;
-    return { ...store, stale: true };
+    return { ...store, stale: true, asks: store.asks + 1 };
   }
   if (store.stale) {
     if (event.seq <= store.seq) return store;
@@ -193,7 +213,7 @@ function receive(store: StudyStore, event: LiveEvent, pending: LiveTrial[]): Stu
   }
   if (event.seq <= store.seq) return store;
   if (event.seq === store.seq + 1) return apply(store, event, pending);
-  return { ...store, stale: true, held: [event] };
+  return { ...store, stale: true, held: [event], asks: store.asks + 1 };
 }
 
 /** A snapshot replaces the trials and status; held events newer than it go on top, in order. */
@@ -211,6 +231,7 @@ function settle(store: StudyStore, snapshot: Snapshot): StudyStore {
     held: [],
     metricsVersion: store.metricsVersion + 1,
     partial,
+    asks: store.asks,
   };
   if (partial) return { ...next, held: store.held.filter((e) => e.seq > snapshot.seq) };
   const held = store.held.filter((e) => e.seq > snapshot.seq).sort((a, b) => a.seq - b.seq);

@@ -56,7 +56,7 @@ export function useStudyLive(studyId: string, initial: Snapshot): StudyLive {
 
   useEffect(() => {
     if (store.stale) refetch.current?.request();
-  }, [store.stale, store.seq]);
+  }, [store.stale, store.seq, store.asks]);
 
   // Events of one frame are one dispatch (and one render), however many arrive.
   const batch = useRef<LiveEvent[]>([]);
