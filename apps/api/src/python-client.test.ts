@@ -1,6 +1,8 @@
 // The Python client (clients/python) against the real API: each scenario of clients/python/tests/scenarios.py
 // runs in a python3 process and prints what it saw; the test checks that and the API's own records.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@tuneboard/db';
@@ -13,6 +15,24 @@ const scenarios = `${clientDir}/tests/scenarios.py`;
 const python = spawnSync('python3', ['-c', 'import sys; assert sys.version_info >= (3, 9)'], { encoding: 'utf8' });
 const pythonMissing = python.error ? `python3 cannot be started (${python.error.message})` : python.status !== 0 ? 'python3 is older than 3.9' : undefined;
 if (pythonMissing) console.warn(`skipping the Python client tests: ${pythonMissing}; CI installs python3`);
+/**
+ * Python 3.9, the oldest the client supports (`requires-python`), where this machine has one: `python3.9` on the
+ * PATH or a pyenv 3.9 (CI runs on a machine with pyenv's 3.9).
+ */
+function python39(): string | undefined {
+  if (spawnSync('python3.9', ['-c', 'pass']).status === 0) return 'python3.9';
+  const root = spawnSync('pyenv', ['root'], { encoding: 'utf8' });
+  if (root.status !== 0) return undefined;
+  const versions = path.join(root.stdout.trim(), 'versions');
+  const found = existsSync(versions) ? readdirSync(versions).find((v) => /^3\.9\.\d+$/.test(v)) : undefined;
+  return found ? path.join(versions, found, 'bin', 'python3.9') : undefined;
+}
+const oldestPython = python39();
+if (!oldestPython) console.warn('skipping the Python 3.9 run of the client: no Python 3.9 here');
+/** `mypy`, for the client's "mypy --strict clean" (CI installs Debian's mypy). */
+const mypyMissing = spawnSync('mypy', ['--version']).status !== 0;
+if (mypyMissing) console.warn('skipping the mypy --strict check of the client: no mypy here; CI installs it');
+
 /** A Python 3.9+ with pandas, for `trials_dataframe()` (CI installs Debian's python3-pandas). */
 const pandasPython = ['python3', '/usr/bin/python3'].find(
   (py) => spawnSync(py, ['-c', 'import sys, pandas; assert sys.version_info >= (3, 9)'], { encoding: 'utf8' }).status === 0,
@@ -109,6 +129,13 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
     expect(seen.best.values).toEqual([best]);
   });
 
+  it.skipIf(oldestPython === undefined)('optimizes the same quadratic on Python 3.9, the oldest version it supports', async () => {
+    const seen = result(await runPython(['optimize'], { ...env, TB_STUDY_NAME: 'quadratic-3.9' }, oldestPython));
+    expect(seen.status).toBe('COMPLETED');
+    expect(seen.states).toEqual(Array(12).fill('COMPLETE'));
+    expect(seen.threads).toBe(2);
+  });
+
   it.skipIf(pandasPython === undefined)('gives study.trials as a pandas DataFrame, one row per trial with its params and values', async () => {
     const seen = result(await runPython(['dataframe'], env, pandasPython));
     expect(seen.numbers).toEqual([0, 1, 2, 3]);
@@ -198,4 +225,12 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
     expect(study.counts).toMatchObject({ running: 0, pending: 2 });
   });
 
+});
+
+describe.skipIf(mypyMissing)('the Python client package', () => {
+  it('type-checks with mypy --strict, as its README says', () => {
+    const run = spawnSync('mypy', ['--strict', path.join(clientDir, 'tuneboard')], { encoding: 'utf8' });
+    expect(run.stdout + run.stderr).toContain('Success: no issues found');
+    expect(run.status).toBe(0);
+  }, 120_000);
 });

@@ -31,7 +31,7 @@ def optimize() -> None:
     with tb.Client() as client:
         study = client.create_study(
             project=PROJECT,
-            name="quadratic",
+            name=os.environ.get("TB_STUDY_NAME", "quadratic"),
             space={"x": {"type": "float", "low": -5, "high": 5}, "y": {"type": "float", "low": -5, "high": 5}},
             sampler={"kind": "random", "seed": 1},
             directions=["minimize"],

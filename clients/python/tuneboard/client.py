@@ -821,7 +821,7 @@ class Study:
     def trials_dataframe(self) -> Any:
         """The trials as a pandas DataFrame (``params_<name>`` and ``values_<name>`` columns); needs pandas."""
         try:
-            import pandas  # type: ignore[import-not-found,import-untyped,unused-ignore]
+            import pandas  # type: ignore[import]  # no stubs: typed as Any
         except ImportError as error:
             raise ImportError("trials_dataframe() needs pandas (pip install pandas); study.trials gives the same as dicts") from error
         names = self.metric_names
