@@ -1,5 +1,7 @@
 // Importing Optuna studies: reading a storage and mapping what it holds, refusing what Tuneboard cannot
 // express by name, and the admin command (fixtures: optuna-storages.ts, built with Optuna itself).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +128,21 @@ describe.skipIf(!optunaPython)('importing Optuna studies', () => {
       'postgresql://optuna:***@db.example:5432/studies',
     );
     expect(redactStorage('/tmp/x.db')).toBe('/tmp/x.db');
+  });
+
+  it('reads a storage of Optuna 3.2 to 4.x (schema v3.2.0.a) as one of Optuna 3.1', async () => {
+    // Optuna 3.2's only schema change (alembic revision v3.2.0.a, still the newest in Optuna 4.x): an index on
+    // trials.study_id. Applied here by hand to a copy of the 3.1 storage, as `optuna storage upgrade` would.
+    const upgraded = path.join(dir, 'optuna-3.2.db');
+    copyFileSync(storage, upgraded);
+    const sql = "create index trials_study_id_key on trials (study_id); update alembic_version set version_num = 'v3.2.0.a'";
+    const run = spawnSync(optunaPython!, ['-c', `import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()`, upgraded, sql], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const before = await readOptunaSqlite(storage, 'mixed');
+    const after = await readOptunaSqlite(upgraded, 'mixed');
+    expect(before.alembic).not.toBe('v3.2.0.a');
+    expect(after.alembic).toBe('v3.2.0.a');
+    expect(mapOptunaStudy(after)).toEqual(mapOptunaStudy(before));
   });
 
   it('imports through the admin command once, and says so the second time', async () => {
