@@ -59,16 +59,7 @@ export async function reportMetrics(
     pruner: StudyRow['pruner'];
     leaseExpiresAt: Date | string;
     accepted: number;
-  }>(db, 'tb_trial_report', REPORT_SQL, [
-    args.trialId,
-    args.leaseToken,
-    settings.leaseSeconds,
-    keys,
-    steps,
-    values,
-    args.teams,
-    settings.clientLeaseSeconds ?? settings.leaseSeconds,
-  ]);
+  }>(db, 'tb_trial_report', REPORT_SQL, [args.trialId, args.leaseToken, settings.leaseSeconds, keys, steps, values, args.teams]);
   if (!row) return undefined;
   const accepted = Number(row.accepted);
   observeReport(accepted);
@@ -81,12 +72,15 @@ export async function reportMetrics(
   };
 }
 
+/**
+ * The renewal keeps the lease's own length: the claim set `lease_expires_at` and `heartbeat_at` in one statement
+ * (a training runner's `LEASE_SECONDS`, a client's `CLIENT_LEASE_SECONDS`), and so does every renewal, so their
+ * difference is that length; `$3` only where a row lacks a heartbeat.
+ */
 const REPORT_SQL = `
   with renewed as (
     update trial t
-    set lease_expires_at = now() + make_interval(secs => case
-          when exists (select 1 from runner r where r.id = t.lease_owner and r.capabilities->>'kind' = 'client') then $8::float8
-          else $3::float8 end),
+    set lease_expires_at = now() + coalesce(t.lease_expires_at - t.heartbeat_at, make_interval(secs => $3::float8)),
         heartbeat_at = now(), updated_at = now()
     ${LEASED_TRIAL.replace('$LEASE_TEAMS', '$7')}
     returning t.id, t.attempt, t.number, t.lease_expires_at, t.study_id, p.team_id, s.objectives, s.pruner
