@@ -192,17 +192,29 @@ function parseCategorical(name: string, spec: Record<string, unknown>): Categori
 
 /** True when `value` is one of the values parameter `p` can take (ignoring conditions). */
 export function paramAccepts(p: ParamDef, value: unknown): boolean {
+  return paramAcceptor(p)(value);
+}
+
+/**
+ * {@link paramAccepts} for one parameter with its bounds and choices worked out once, for checking many values
+ * (a sampler filtering a long history).
+ */
+export function paramAcceptor(p: ParamDef): (value: unknown) => boolean {
   if (p.type === 'categorical') {
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return false;
-    const key = choiceKey(value);
-    return p.choices.some((c) => choiceKey(c) === key);
+    const keys = new Set(p.choices.map((c) => choiceKey(c)));
+    return (value) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && keys.has(choiceKey(value));
   }
-  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   const eps = 1e-12 * Math.max(1, Math.abs(p.low), Math.abs(p.high));
-  if (value < p.low - eps || value > p.high + eps) return false;
-  if (p.type === 'int' && !Number.isInteger(value)) return false;
-  if (p.step !== undefined) return stepDivides(p.low, value, p.step);
-  return true;
+  const lo = p.low - eps;
+  const hi = p.high + eps;
+  const { low, step } = p;
+  const integer = p.type === 'int';
+  return (value) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+    if (value < lo || value > hi) return false;
+    if (integer && !Number.isInteger(value)) return false;
+    return step === undefined || stepDivides(low, value, step);
+  };
 }
 
 /**

@@ -159,10 +159,11 @@ function normalCdfFast(x: number): number {
  */
 export function logNormalMass(a: number, b: number): number {
   // Reflect into the lower tail, where Φ is small and its relative precision is kept.
-  if (a > 0) [a, b] = [-b, -a];
-  const mass = normalCdfFast(b) - normalCdfFast(a);
+  const lo = a > 0 ? -b : a;
+  const hi = a > 0 ? -a : b;
+  const mass = normalCdfFast(hi) - normalCdfFast(lo);
   if (mass > 1e-300) return Math.log(mass);
-  return logNormalPdf(b) + Math.log(b - a);
+  return logNormalPdf(hi) + Math.log(hi - lo);
 }
 
 /** log Σ exp(x_i), stable. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../rng.ts';
 import { parseSpace } from '../../space.ts';
 import type { ParamDef } from '../../space.ts';
-import { ParzenEstimator } from './parzen-estimator.ts';
+import { ParzenEstimator, encodePoints } from './parzen-estimator.ts';
 
 const space = parseSpace({
   x: { type: 'float', low: -2, high: 3 },
@@ -36,6 +36,24 @@ describe('ParzenEstimator', () => {
     const points = [1, 2, 3, 4, 5, 6].flatMap((n) => ['a', 'b', 'c'].map((c) => ({ n, c })));
     const total = pe.logPdf(points).reduce((s, l) => s + Math.exp(l), 0);
     expect(total).toBeCloseTo(1, 6);
+  });
+
+  it('reads observations encoded once (as the sampler passes a long history) exactly as the points themselves', () => {
+    const params = [param('x'), param('lr'), param('n'), param('c')];
+    const points = [
+      { x: -1.9, lr: 1e-3, n: 2, c: 'b' },
+      { x: 0.5, lr: 0.2, n: 6, c: 'a' },
+      { x: 2.9, lr: 3e-4, n: 1, c: 'c' },
+    ];
+    const encoded = encodePoints(params, points);
+    expect(Array.from(encoded.subarray(4, 8))).toEqual([0.5, Math.log(0.2), 6, 0]);
+    const probes = [
+      { x: 0, lr: 1e-2, n: 3, c: 'a' },
+      { x: 2.5, lr: 0.9, n: 6, c: 'c' },
+    ];
+    const fromPoints = new ParzenEstimator(params, points, [1, 2, 3], options).logPdf(probes);
+    expect(new ParzenEstimator(params, encoded, [1, 2, 3], options).logPdf(probes)).toEqual(fromPoints);
+    expect(() => new ParzenEstimator(params, encoded, [1, 2], options)).toThrow(/3 observations for 2 weights/);
   });
 
   it('samples inside the space, more often near heavily weighted observations', () => {

@@ -50,6 +50,22 @@ interface CategoricalDim {
 type Dim = NumericDim | CategoricalDim;
 
 /**
+ * Encodes the value a group's point holds for parameter `p`, as {@link ParzenEstimator} reads it: a numeric
+ * parameter's internal coordinate (log for log scales), a categorical's choice index.
+ */
+export function encodeForEstimator(p: ParamDef, value: ParamValue): number {
+  return p.type === 'categorical' ? choiceIndex(p, value) : toInternal(p, value as number);
+}
+
+/** Points of a group encoded row by row with {@link encodeForEstimator}: row i, column j at `i · params.length + j`. */
+export function encodePoints(params: readonly ParamDef[], points: readonly Params[]): Float64Array {
+  const d = params.length;
+  const out = new Float64Array(points.length * d);
+  points.forEach((point, i) => params.forEach((p, j) => (out[i * d + j] = encodeForEstimator(p, point[p.name] as ParamValue))));
+  return out;
+}
+
+/**
  * A mixture of product kernels over a group of parameters, one component per observation plus a prior
  * component: the density l(x) or g(x) of the Tree-structured Parzen Estimator (Bergstra, Bardenet, Bengio
  * & Kégl, "Algorithms for hyper-parameter optimization", NeurIPS 2011), in its multivariate form (Falkner
@@ -64,37 +80,42 @@ export class ParzenEstimator {
 
   /**
    * @param params the group's parameters; every observation holds a valid value for each.
-   * @param observations the observed points.
+   * @param observations the observed points, encoded row by row ({@link encodePoints}), or the points themselves.
    * @param weights one non-negative weight per observation.
    */
   constructor(
     params: readonly ParamDef[],
-    observations: readonly Params[],
+    observations: Float64Array | readonly Params[],
     weights: readonly number[],
     opts: ParzenEstimatorOptions,
   ) {
-    const n = observations.length;
+    const encoded = observations instanceof Float64Array ? observations : encodePoints(params, observations);
+    const n = weights.length;
+    if (encoded.length !== n * params.length) throw new RangeError(`ParzenEstimator: ${encoded.length / params.length} observations for ${n} weights`);
     const k = n + 1; // the prior is the last component
     this.size = k;
     const w = new Float64Array(k);
     for (let i = 0; i < n; i++) w[i] = weights[i] as number;
     w[n] = opts.priorWeight;
-    const total = w.reduce((s, x) => s + x, 0);
-    this.logWeights = w.map((x) => Math.log(x / total));
+    let total = 0;
+    for (let i = 0; i < k; i++) total += w[i] as number;
+    this.logWeights = new Float64Array(k);
     this.cumWeights = new Float64Array(k);
     let acc = 0;
-    w.forEach((x, i) => {
-      acc += x / total;
+    for (let i = 0; i < k; i++) {
+      const x = (w[i] as number) / total;
+      this.logWeights[i] = Math.log(x);
+      acc += x;
       this.cumWeights[i] = acc;
-    });
+    }
     const d = params.length;
-    this.dims = params.map((p): Dim => {
+    this.dims = params.map((p, col): Dim => {
       if (p.type === 'categorical') {
         const c = p.choices.length;
         const probs = new Float64Array(k * c);
         const smooth = opts.priorWeight / k;
         for (let i = 0; i < n; i++) {
-          const j = choiceIndex(p, (observations[i] as Params)[p.name] as ParamValue);
+          const j = encoded[i * d + col] as number;
           const norm = 1 + smooth * c;
           for (let q = 0; q < c; q++) probs[i * c + q] = (smooth + (q === j ? 1 : 0)) / norm;
         }
@@ -108,19 +129,23 @@ export class ParzenEstimator {
       const logZ = new Float64Array(k);
       const scott = opts.bandwidthFactor * Math.pow(k, -1 / (d + 4)) * range;
       const minSigma = opts.magicClip ? range / Math.min(MAGIC_CLIP_CAP, k) : range * 1e-12;
-      for (let i = 0; i < n; i++) {
-        mus[i] = toInternal(p, (observations[i] as Params)[p.name] as number);
-        sigmas[i] = Math.min(range, Math.max(minSigma, scott));
-      }
+      // Every observation's component has the same bandwidth; only the prior's differs.
+      const observed = range === 0 ? 1 : Math.min(range, Math.max(minSigma, scott));
+      const prior = range === 0 ? 1 : range;
+      for (let i = 0; i < n; i++) mus[i] = encoded[i * d + col] as number;
       mus[n] = (low + high) / 2;
-      sigmas[n] = range;
+      const invSigmas = new Float64Array(k);
+      const logNorm = new Float64Array(k);
+      const logObserved = Math.log(observed);
       for (let i = 0; i < k; i++) {
-        const s = sigmas[i] as number;
-        if (range === 0) sigmas[i] = 1;
-        logZ[i] = range === 0 ? 0 : logNormalMass((low - (mus[i] as number)) / s, (high - (mus[i] as number)) / s);
+        const s = i === n ? prior : observed;
+        const mu = mus[i] as number;
+        const z = range === 0 ? 0 : logNormalMass((low - mu) / s, (high - mu) / s);
+        sigmas[i] = s;
+        logZ[i] = z;
+        invSigmas[i] = 1 / s;
+        logNorm[i] = -(i === n ? Math.log(s) : logObserved) - z - LOG_SQRT_2PI;
       }
-      const invSigmas = sigmas.map((x) => 1 / x);
-      const logNorm = sigmas.map((x, i) => -Math.log(x) - (logZ[i] as number) - LOG_SQRT_2PI);
       return { kind: 'numeric', p, low, high, discrete: p.step !== undefined, mus, sigmas, logZ, invSigmas, logNorm };
     });
   }

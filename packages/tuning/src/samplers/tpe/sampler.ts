@@ -1,15 +1,15 @@
 import { createRng } from '../../rng.ts';
 import type { Rng } from '../../rng.ts';
-import { conditionHolds, paramAccepts } from '../../space.ts';
+import { conditionHolds, paramAcceptor } from '../../space.ts';
 import type { ParamDef, SearchSpace } from '../../space.ts';
 import { decodeValue } from '../../space-codec.ts';
-import type { Direction, FrozenTrial, Params } from '../../types.ts';
+import type { Direction, FrozenTrial, ParamValue, Params } from '../../types.ts';
 import { sampleQmc } from '../qmc.ts';
 import { sampleUniform } from '../random.ts';
 import { askSequentially } from '../types.ts';
 import type { AskContext, Sampler } from '../types.ts';
 import { motpeWeightsBelow, splitMultiObjective } from './motpe.ts';
-import { DEFAULT_BANDWIDTH_FACTOR, ParzenEstimator } from './parzen-estimator.ts';
+import { DEFAULT_BANDWIDTH_FACTOR, ParzenEstimator, encodeForEstimator } from './parzen-estimator.ts';
 
 /** Trials sampled by the start-up strategy before the model takes over (Optuna's default). */
 export const DEFAULT_STARTUP_TRIALS = 10;
@@ -31,12 +31,10 @@ export function defaultGamma(n: number): number {
 
 /** Observation weights by age (oldest first): flat for the newest 25, a linear ramp before them. */
 export function defaultWeights(n: number): number[] {
-  if (n < FLAT_WEIGHT_WINDOW) return Array.from({ length: n }, () => 1);
+  const out = new Array<number>(n);
   const ramp = n - FLAT_WEIGHT_WINDOW;
-  return [
-    ...Array.from({ length: ramp }, (_, i) => (ramp === 1 ? 1 / n : 1 / n + ((1 - 1 / n) * i) / (ramp - 1))),
-    ...Array.from({ length: FLAT_WEIGHT_WINDOW }, () => 1),
-  ];
+  for (let i = 0; i < n; i++) out[i] = i >= ramp ? 1 : ramp === 1 ? 1 / n : 1 / n + ((1 - 1 / n) * i) / (ramp - 1);
+  return out;
 }
 
 export interface TpeOptions {
@@ -55,11 +53,15 @@ export interface TpeOptions {
   bandwidthFactor?: number;
 }
 
-/** A trial placed in the ranking: tier 0 complete, 1 pruned, 2 running/pending (the constant liar). */
+/**
+ * A trial placed in the ranking: tier 0 complete, 1 pruned, 2 running/pending (the constant liar); within a
+ * tier by `k0`, then `k1`, then trial number.
+ */
 interface Ranked {
   trial: FrozenTrial;
   tier: 0 | 1 | 2;
-  key: number[];
+  k0: number;
+  k1: number;
   /** A complete trial's values, signed so that every objective is minimised. */
   values?: number[];
 }
@@ -103,13 +105,13 @@ export function rankTrials(trials: readonly FrozenTrial[], directions: readonly 
         (m, x) => (m === undefined || x.step > m.step ? x : m),
         undefined,
       );
-      ranked.push({ trial: t, tier: 1, key: last ? [-last.step, (signs[0] ?? 1) * last.value] : [Number.POSITIVE_INFINITY, 0] });
+      ranked.push(last ? { trial: t, tier: 1, k0: -last.step, k1: (signs[0] ?? 1) * last.value } : { trial: t, tier: 1, k0: Number.POSITIVE_INFINITY, k1: 0 });
     } else if ((t.state === 'PENDING' || t.state === 'RUNNING') && constantLiar) {
-      ranked.push({ trial: t, tier: 2, key: [t.number] });
+      ranked.push({ trial: t, tier: 2, k0: t.number, k1: 0 });
     }
   }
   if (signs.length <= 1) {
-    for (const c of complete) ranked.push({ trial: c.trial, tier: 0, key: c.v, values: c.v });
+    for (const c of complete) ranked.push({ trial: c.trial, tier: 0, k0: c.v[0] as number, k1: 0, values: c.v });
   } else {
     const ranks = paretoRanks(complete.map((c) => c.v));
     const perObjectiveRank = signs.map((_, m) => {
@@ -120,15 +122,15 @@ export function rankTrials(trials: readonly FrozenTrial[], directions: readonly 
     });
     complete.forEach((c, i) => {
       const sum = perObjectiveRank.reduce((s, r) => s + (r[i] as number), 0);
-      ranked.push({ trial: c.trial, tier: 0, key: [ranks[i] as number, sum], values: c.v });
+      ranked.push({ trial: c.trial, tier: 0, k0: ranks[i] as number, k1: sum, values: c.v });
     });
   }
   return ranked.sort((a, b) => {
     if (a.tier !== b.tier) return a.tier - b.tier;
-    for (let i = 0; i < Math.max(a.key.length, b.key.length); i++) {
-      const d = (a.key[i] ?? 0) - (b.key[i] ?? 0);
-      if (d !== 0) return d;
-    }
+    const d0 = a.k0 - b.k0;
+    if (d0 !== 0) return d0;
+    const d1 = a.k1 - b.k1;
+    if (d1 !== 0) return d1;
     return a.trial.number - b.trial.number;
   });
 }
@@ -153,12 +155,20 @@ export function conditionGroups(space: SearchSpace, multivariate: boolean): Para
   return [...groups.values()];
 }
 
+/** The given rows of a row-major matrix with `width` columns, in the given order. */
+function pickRows(matrix: Float64Array, width: number, rows: readonly number[]): Float64Array {
+  const out = new Float64Array(rows.length * width);
+  rows.forEach((r, i) => out.set(matrix.subarray(r * width, (r + 1) * width), i * width));
+  return out;
+}
+
 function observationWeights(trials: readonly FrozenTrial[]): number[] {
-  // Weights follow age: rank the trials by number, oldest first.
-  const order = trials.map((t, i) => [t.number, i] as const).sort((a, b) => a[0] - b[0]);
-  const w = defaultWeights(trials.length);
-  const out = new Array<number>(trials.length);
-  order.forEach(([, i], pos) => (out[i] = w[pos] as number));
+  // Weights follow age: rank the trials by number, oldest first (ties keep their order).
+  const n = trials.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (trials[a] as FrozenTrial).number - (trials[b] as FrozenTrial).number);
+  const w = defaultWeights(n);
+  const out = new Array<number>(n);
+  order.forEach((i, pos) => (out[i] = w[pos] as number));
   return out;
 }
 
@@ -211,30 +221,55 @@ export function createTpeSampler(options: TpeOptions, kind: 'tpe' | 'auto' = 'tp
   };
 
   const sampleGroup = (group: ParamDef[], ranked: Ranked[], rng: Rng, multiObjective: boolean): Params => {
-    const relevant = ranked.filter((r) => group.every((p) => paramAccepts(p, r.trial.params[p.name])));
-    const scored = relevant.filter((r) => r.tier < 2);
-    if (scored.length < 2) {
+    // One pass over the history reads each trial's values of the group once: checked, and encoded for the
+    // estimators (a long history is read once, not once per estimator and parameter).
+    const d = group.length;
+    const accepts = group.map((p) => paramAcceptor(p));
+    const encoded = new Float64Array(ranked.length * d);
+    const relevant: Ranked[] = [];
+    for (const r of ranked) {
+      const params = r.trial.params;
+      const row = relevant.length * d;
+      let ok = true;
+      for (let j = 0; j < d && ok; j++) {
+        const p = group[j] as ParamDef;
+        const v = params[p.name];
+        ok = (accepts[j] as (value: unknown) => boolean)(v);
+        if (ok) encoded[row + j] = encodeForEstimator(p, v as ParamValue);
+      }
+      if (ok) relevant.push(r);
+    }
+    // `ranked` is ordered by tier, so complete, then scored (complete and pruned) trials are prefixes of `relevant`.
+    let nScored = 0;
+    while (nScored < relevant.length && (relevant[nScored] as Ranked).tier < 2) nScored++;
+    if (nScored < 2) {
       const point: Params = {};
       for (const p of group) point[p.name] = decodeValue(p, rng.next());
       return point;
     }
-    const nBelow = Math.max(1, Math.min(scored.length - 1, gamma(scored.length)));
-    let below = scored.slice(0, nBelow).map((r) => r.trial);
-    let above = relevant.slice(nBelow).map((r) => r.trial);
-    let belowWeights = observationWeights(below);
-    const complete = relevant.filter((r) => r.tier === 0);
-    if (multiObjective && complete.length >= nBelow) {
+    const rows = (from: number, to: number): Float64Array => encoded.subarray(from * d, to * d);
+    const nBelow = Math.max(1, Math.min(nScored - 1, gamma(nScored)));
+    let below = rows(0, nBelow);
+    let above = rows(nBelow, relevant.length);
+    let belowWeights = observationWeights(relevant.slice(0, nBelow).map((r) => r.trial));
+    let aboveTrials = relevant.slice(nBelow).map((r) => r.trial);
+    let nComplete = 0;
+    while (nComplete < relevant.length && (relevant[nComplete] as Ranked).tier === 0) nComplete++;
+    if (multiObjective && nComplete >= nBelow) {
       // MOTPE: l(x) from non-dominated sorting with a hypervolume tie-break, weighted by hypervolume contribution.
+      const complete = relevant.slice(0, nComplete);
       const split = splitMultiObjective(
         complete.map((r) => r.values as number[]),
         nBelow,
       );
-      below = split.below.map((i) => (complete[i] as Ranked).trial);
-      above = [...split.above.map((i) => (complete[i] as Ranked).trial), ...relevant.filter((r) => r.tier > 0).map((r) => r.trial)];
+      const aboveRows = [...split.above, ...Array.from({ length: relevant.length - nComplete }, (_, i) => nComplete + i)];
+      below = pickRows(encoded, d, split.below);
+      above = pickRows(encoded, d, aboveRows);
+      aboveTrials = aboveRows.map((i) => (relevant[i] as Ranked).trial);
       belowWeights = motpeWeightsBelow(split.below.map((i) => (complete[i] as Ranked).values as number[]));
     }
-    const l = new ParzenEstimator(group, below.map((t) => t.params), belowWeights, parzen);
-    const g = new ParzenEstimator(group, above.map((t) => t.params), observationWeights(above), parzen);
+    const l = new ParzenEstimator(group, below, belowWeights, parzen);
+    const g = new ParzenEstimator(group, above, observationWeights(aboveTrials), parzen);
     const candidates = l.sample(rng, nEiCandidates);
     const ll = l.logPdf(candidates);
     const lg = g.logPdf(candidates);
