@@ -1,6 +1,7 @@
 /**
- * `npx tsx samplers/gp-cost.ts [sizes, default 1000,3000,10000] [asks per size, default 3] [kinds, default gp]`
- * (from bench/): latency of one ask (one suggestion) on a 10-D float space (Rastrigin-like objective) after n
+ * `npx tsx samplers/gp-cost.ts [sizes, default 1000,3000,10000] [asks per size, default 3] [kinds, default gp] [float|mixed]`
+ * (from bench/): latency of one ask (one suggestion) on a 10-D space (Rastrigin-like objective; `mixed`: 7 floats,
+ * a log int over 1–64 and two 4-way categoricals) after n
  * completed random trials, and for the GP how many observations the model was fitted and conditioned on (issue
  * #17, item 3 and its goals: `gp` ≤ 1 s at any size; `auto` and `tpe` ≤ 50 ms at 10,000 trials, e.g.
  * `… 10000 15 auto,tpe`). Each kind other than `gp` asks five times untimed first (compilation); the kinds then take turns, ask by ask. A benchmark, not a test: it prints
@@ -14,13 +15,25 @@ const sizes = (process.argv[2] ?? '1000,3000,10000').split(',').map(Number);
 const repeats = Number(process.argv[3] ?? 3);
 const kinds = (process.argv[4] ?? 'gp').split(',') as ('gp' | 'auto' | 'tpe')[];
 const dims = 10;
-const space = parseSpace(Object.fromEntries(Array.from({ length: dims }, (_, i) => [`x${i}`, { type: 'float', low: -5, high: 5 }])));
+const mixed = process.argv[5] === 'mixed';
+const floats = mixed ? dims - 3 : dims;
+const space = parseSpace({
+  ...Object.fromEntries(Array.from({ length: floats }, (_, i) => [`x${i}`, { type: 'float', low: -5, high: 5 }])),
+  ...(mixed
+    ? {
+        n: { type: 'int', low: 1, high: 64, log: true },
+        c1: { type: 'categorical', choices: ['a', 'b', 'c', 'd'] },
+        c2: { type: 'categorical', choices: [1, 2, 4, 8] },
+      }
+    : {}),
+});
 const f = (p: Params): number => {
   let s = 0;
-  for (let i = 0; i < dims; i++) {
+  for (let i = 0; i < floats; i++) {
     const x = p[`x${i}`] as number;
     s += x * x - 3 * Math.cos(2 * Math.PI * x);
   }
+  if (mixed) s += Math.abs(Math.log2(p.n as number) - 3) + (p.c1 === 'b' ? 0 : 1) + Math.log2(p.c2 as number);
   return s;
 };
 
@@ -52,7 +65,7 @@ for (const n of sizes) {
     const { wall, cpu } = times.get(kind)!;
     const model = kind === 'gp' && fitted ? `; conditioned on ${fitted.modelPoints} of ${fitted.observations}, hyperparameters fitted on ${fitted.fitPoints}` : '';
     console.log(
-      `${kind} ask, ${dims}-D, ${String(n).padStart(6)} observations: median wall ${med(wall).toFixed(1)} ms, cpu ${med(cpu).toFixed(1)} ms over ${repeats} asks (${wall.map((t) => t.toFixed(0)).join(' ')})${model}`,
+      `${kind} ask, ${dims}-D${mixed ? ' mixed' : ''}, ${String(n).padStart(6)} observations: median wall ${med(wall).toFixed(1)} ms, cpu ${med(cpu).toFixed(1)} ms over ${repeats} asks (${wall.map((t) => t.toFixed(0)).join(' ')})${model}`,
     );
   }
 }

@@ -192,27 +192,37 @@ export class ParzenEstimator {
   logPdf(points: readonly Params[]): number[] {
     const k = this.size;
     const terms = new Float64Array(k);
+    // A discrete dimension's cell masses depend on the value only: candidates often share values, so each
+    // value's column (one truncated-normal mass per component) is computed once per call, and added as before.
+    const cellColumns = this.dims.map(() => new Map<number, Float64Array>());
     return points.map((point) => {
       terms.set(this.logWeights);
-      for (const dim of this.dims) {
+      this.dims.forEach((dim, d) => {
         const v = point[dim.p.name] as ParamValue;
         if (dim.kind === 'categorical') {
           const c = dim.p.choices.length;
           const j = choiceIndex(dim.p, v);
           for (let i = 0; i < k; i++) terms[i] = (terms[i] as number) + (dim.logProbs[i * c + j] as number);
-          continue;
+          return;
         }
         const x = v as number;
         if (dim.discrete) {
-          const half = (dim.p.step as number) / 2;
-          const a = Math.max(dim.low, toInternal(dim.p, x - half));
-          const b = Math.min(dim.high, toInternal(dim.p, x + half));
-          for (let i = 0; i < k; i++) {
-            const mu = dim.mus[i] as number;
-            const s = dim.sigmas[i] as number;
-            const lm = b > a ? logNormalMass((a - mu) / s, (b - mu) / s) : 0;
-            terms[i] = (terms[i] as number) + lm - (dim.logZ[i] as number);
+          const columns = cellColumns[d] as Map<number, Float64Array>;
+          let column = columns.get(x);
+          if (!column) {
+            column = new Float64Array(k);
+            const half = (dim.p.step as number) / 2;
+            const a = Math.max(dim.low, toInternal(dim.p, x - half));
+            const b = Math.min(dim.high, toInternal(dim.p, x + half));
+            for (let i = 0; i < k; i++) {
+              const mu = dim.mus[i] as number;
+              const s = dim.sigmas[i] as number;
+              const lm = b > a ? logNormalMass((a - mu) / s, (b - mu) / s) : 0;
+              column[i] = lm;
+            }
+            columns.set(x, column);
           }
+          for (let i = 0; i < k; i++) terms[i] = (terms[i] as number) + (column[i] as number) - (dim.logZ[i] as number);
         } else {
           const t = toInternal(dim.p, x);
           const { mus, invSigmas, logNorm } = dim;
@@ -221,7 +231,7 @@ export class ParzenEstimator {
             terms[i] = (terms[i] as number) - 0.5 * z * z + (logNorm[i] as number);
           }
         }
-      }
+      });
       return logSumExp(terms);
     });
   }
