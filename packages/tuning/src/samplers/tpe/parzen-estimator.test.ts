@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../rng.ts';
 import { parseSpace } from '../../space.ts';
 import type { ParamDef } from '../../space.ts';
-import { ParzenEstimator, encodePoints } from './parzen-estimator.ts';
+import { ParzenEstimator, encodePoints, estimatorEncoder } from './parzen-estimator.ts';
 
 const space = parseSpace({
   x: { type: 'float', low: -2, high: 3 },
@@ -54,6 +54,23 @@ describe('ParzenEstimator', () => {
     const fromPoints = new ParzenEstimator(params, points, [1, 2, 3], options).logPdf(probes);
     expect(new ParzenEstimator(params, encoded, [1, 2, 3], options).logPdf(probes)).toEqual(fromPoints);
     expect(() => new ParzenEstimator(params, encoded, [1, 2], options)).toThrow(/3 observations for 2 weights/);
+  });
+
+  it('encodes a long history value by value as encodePoints does, NaN for what the parameter does not accept', () => {
+    const mixed = parseSpace({
+      c: { type: 'categorical', choices: [1, '1', true, 'b'] },
+      lr: { type: 'float', low: 1e-4, high: 1, log: true },
+      n: { type: 'int', low: 1, high: 6 },
+    });
+    const [c, lr, n] = mixed.params.map((p) => estimatorEncoder(p));
+    expect([1, '1', true, 'b'].map((v) => c!(v))).toEqual([0, 1, 2, 3]);
+    for (const v of [2, 'true', false, null, undefined, {}]) expect(c!(v)).toBeNaN();
+    expect(lr!(0.01)).toBe(Math.log(0.01));
+    for (const v of [0, 2, Number.NaN, '0.01']) expect(lr!(v)).toBeNaN();
+    expect(n!(3)).toBe(3);
+    expect(n!(3.5)).toBeNaN();
+    const points = [{ c: true, lr: 0.5, n: 6 }, { c: '1', lr: 1e-3, n: 1 }];
+    expect(Float64Array.from(points.flatMap((p) => [c!(p.c), lr!(p.lr), n!(p.n)]))).toEqual(encodePoints(mixed.params, points));
   });
 
   it('samples inside the space, more often near heavily weighted observations', () => {

@@ -4,6 +4,7 @@ const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 import type { Rng } from '../../rng.ts';
 import type { CategoricalParamDef, NumericParamDef, ParamDef } from '../../space.ts';
 import { choiceIndex, fromInternal, internalBounds, toInternal } from '../../space-codec.ts';
+import { paramAcceptor } from '../../space.ts';
 import type { ParamValue, Params } from '../../types.ts';
 
 /**
@@ -55,6 +56,27 @@ type Dim = NumericDim | CategoricalDim;
  */
 export function encodeForEstimator(p: ParamDef, value: ParamValue): number {
   return p.type === 'categorical' ? choiceIndex(p, value) : toInternal(p, value as number);
+}
+
+/**
+ * {@link encodeForEstimator} for many values of one parameter, with its check built once: NaN for a value the
+ * parameter does not accept ({@link paramAcceptor}). A categorical's choices are looked up by type and value (as
+ * `choiceKey` tells them apart: 1 and "1" differ), not through a string key per value.
+ */
+export function estimatorEncoder(p: ParamDef): (value: unknown) => number {
+  if (p.type === 'categorical') {
+    const byType = { string: new Map<unknown, number>(), number: new Map<unknown, number>(), boolean: new Map<unknown, number>() };
+    p.choices.forEach((c, i) => {
+      const map = byType[typeof c as keyof typeof byType];
+      if (!map.has(c)) map.set(c, i);
+    });
+    return (value) => {
+      const map = byType[typeof value as keyof typeof byType] as Map<unknown, number> | undefined;
+      return map?.get(value) ?? Number.NaN;
+    };
+  }
+  const accepts = paramAcceptor(p);
+  return (value) => (accepts(value) ? toInternal(p, value as number) : Number.NaN);
 }
 
 /** Points of a group encoded row by row with {@link encodeForEstimator}: row i, column j at `i · params.length + j`. */

@@ -1,15 +1,15 @@
 import { createRng } from '../../rng.ts';
 import type { Rng } from '../../rng.ts';
-import { conditionHolds, paramAcceptor } from '../../space.ts';
+import { conditionHolds } from '../../space.ts';
 import type { ParamDef, SearchSpace } from '../../space.ts';
 import { decodeValue } from '../../space-codec.ts';
-import type { Direction, FrozenTrial, ParamValue, Params } from '../../types.ts';
+import type { Direction, FrozenTrial, Params } from '../../types.ts';
 import { sampleQmc } from '../qmc.ts';
 import { sampleUniform } from '../random.ts';
 import { askSequentially } from '../types.ts';
 import type { AskContext, Sampler } from '../types.ts';
 import { motpeWeightsBelow, splitMultiObjective } from './motpe.ts';
-import { DEFAULT_BANDWIDTH_FACTOR, ParzenEstimator, encodeForEstimator } from './parzen-estimator.ts';
+import { DEFAULT_BANDWIDTH_FACTOR, ParzenEstimator, estimatorEncoder } from './parzen-estimator.ts';
 
 /** Trials sampled by the start-up strategy before the model takes over (Optuna's default). */
 export const DEFAULT_STARTUP_TRIALS = 10;
@@ -224,7 +224,8 @@ export function createTpeSampler(options: TpeOptions, kind: 'tpe' | 'auto' = 'tp
     // One pass over the history reads each trial's values of the group once: checked, and encoded for the
     // estimators (a long history is read once, not once per estimator and parameter).
     const d = group.length;
-    const accepts = group.map((p) => paramAcceptor(p));
+    const encoders = group.map((p) => estimatorEncoder(p));
+    const names = group.map((p) => p.name);
     const encoded = new Float64Array(ranked.length * d);
     const relevant: Ranked[] = [];
     for (const r of ranked) {
@@ -232,10 +233,9 @@ export function createTpeSampler(options: TpeOptions, kind: 'tpe' | 'auto' = 'tp
       const row = relevant.length * d;
       let ok = true;
       for (let j = 0; j < d && ok; j++) {
-        const p = group[j] as ParamDef;
-        const v = params[p.name];
-        ok = (accepts[j] as (value: unknown) => boolean)(v);
-        if (ok) encoded[row + j] = encodeForEstimator(p, v as ParamValue);
+        const e = (encoders[j] as (value: unknown) => number)(params[names[j] as string]);
+        ok = !Number.isNaN(e);
+        encoded[row + j] = e;
       }
       if (ok) relevant.push(r);
     }
