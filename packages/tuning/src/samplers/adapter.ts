@@ -114,15 +114,6 @@ export interface AdaptOptions {
 }
 
 /**
- * Turns a history into the cores' inputs. Trials are taken in trial-number order. COMPLETE trials with one
- * finite value per direction are observations, values signed so every objective is minimised (maximised ones
- * negated). PRUNED trials, for a single objective, are observations with their last finite intermediate
- * value (left out when they reported none, and always for several objectives). FAIL trials, and COMPLETE
- * ones with missing or non-finite values, are left out. PENDING and RUNNING trials become `pending` points.
- * Constraints come from `FrozenTrial.constraints` (≤ 0 feasible): when any observation reports them, every
- * observation gets a row of the longest length, and missing entries count as 0 (satisfied).
- */
-/**
  * The signed values a finished trial contributes as an observation (minimised), or undefined: a COMPLETE trial
  * with finite values, or a PRUNED one's last intermediate value when `usePruned`.
  */
@@ -150,6 +141,15 @@ export function countObservations(trials: readonly FrozenTrial[], directions: re
   return count;
 }
 
+/**
+ * Turns a history into the cores' inputs. Trials are taken in trial-number order. COMPLETE trials with one
+ * finite value per direction are observations, values signed so every objective is minimised (maximised ones
+ * negated). PRUNED trials, for a single objective, are observations with their last finite intermediate
+ * value (left out when they reported none, and always for several objectives). FAIL trials, and COMPLETE
+ * ones with missing or non-finite values, are left out. PENDING and RUNNING trials become `pending` points.
+ * Constraints come from `FrozenTrial.constraints` (≤ 0 feasible): when any observation reports them, every
+ * observation gets a row of the longest length, and missing entries count as 0 (satisfied).
+ */
 export function adaptHistory(
   space: SearchSpace,
   trials: readonly FrozenTrial[],

@@ -51,17 +51,10 @@ interface CategoricalDim {
 type Dim = NumericDim | CategoricalDim;
 
 /**
- * Encodes the value a group's point holds for parameter `p`, as {@link ParzenEstimator} reads it: a numeric
- * parameter's internal coordinate (log for log scales), a categorical's choice index.
- */
-export function encodeForEstimator(p: ParamDef, value: ParamValue): number {
-  return p.type === 'categorical' ? choiceIndex(p, value) : toInternal(p, value as number);
-}
-
-/**
- * {@link encodeForEstimator} for many values of one parameter, with its check built once: NaN for a value the
- * parameter does not accept ({@link paramAcceptor}). A categorical's choices are looked up by type and value (as
- * `choiceKey` tells them apart: 1 and "1" differ), not through a string key per value.
+ * Encodes values of parameter `p` as {@link ParzenEstimator} reads them — a numeric parameter's internal
+ * coordinate (log for log scales), a categorical's choice index — with its check built once for many values: NaN
+ * for a value the parameter does not accept ({@link paramAcceptor}). A categorical's choices are looked up by type
+ * and value (as `choiceKey` tells them apart: 1 and "1" differ), not through a string key per value.
  */
 export function estimatorEncoder(p: ParamDef): (value: unknown) => number {
   if (p.type === 'categorical') {
@@ -79,11 +72,12 @@ export function estimatorEncoder(p: ParamDef): (value: unknown) => number {
   return (value) => (accepts(value) ? toInternal(p, value as number) : Number.NaN);
 }
 
-/** Points of a group encoded row by row with {@link encodeForEstimator}: row i, column j at `i · params.length + j`. */
+/** Points of a group encoded row by row with {@link estimatorEncoder}: row i, column j at `i · params.length + j`. */
 export function encodePoints(params: readonly ParamDef[], points: readonly Params[]): Float64Array {
   const d = params.length;
+  const encoders = params.map((p) => estimatorEncoder(p));
   const out = new Float64Array(points.length * d);
-  points.forEach((point, i) => params.forEach((p, j) => (out[i * d + j] = encodeForEstimator(p, point[p.name] as ParamValue))));
+  points.forEach((point, i) => params.forEach((p, j) => (out[i * d + j] = (encoders[j] as (value: unknown) => number)(point[p.name]))));
   return out;
 }
 
