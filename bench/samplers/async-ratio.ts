@@ -8,10 +8,8 @@
  */
 import { createRng } from '@tuneboard/tuning';
 import type { SamplerKind } from '@tuneboard/tuning';
-import { runAsyncStudy, runSequentialStudy } from './async.ts';
+import { ALL_OBJECTIVES, runAsyncStudy, runSequentialStudy } from './async.ts';
 import { fmt, median } from './common.ts';
-import { HELD_OUT_OBJECTIVES } from './held-out.ts';
-import { OBJECTIVES } from './objectives.ts';
 
 const problems = (process.argv[2] ?? 'hartmann-6,levy-4,hartmann-3').split(',');
 const seeds = Array.from({ length: Number(process.argv[3] ?? 40) }, (_, i) => i);
@@ -19,14 +17,13 @@ const kind = (process.argv[4] ?? 'auto') as SamplerKind;
 const RUNNERS = 8;
 const TRIALS = 50;
 const RESAMPLES = 2000;
-const all = [...OBJECTIVES, ...HELD_OUT_OBJECTIVES];
 
 console.log(`${kind}, ${RUNNERS} runners vs sequential, ${TRIALS} trials, seeds 0–${seeds.length - 1}\n`);
 console.log('| problem | async median | sequential median | ratio | 95 % interval of the ratio | share of resamples ≤ 1.2 |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const name of problems) {
-  const objective = all.find((o) => o.name === name);
-  if (!objective) throw new Error(`unknown problem ${JSON.stringify(name)}; known: ${all.map((o) => o.name).join(', ')}`);
+  const objective = ALL_OBJECTIVES.find((o) => o.name === name);
+  if (!objective) throw new Error(`unknown problem ${JSON.stringify(name)}; known: ${ALL_OBJECTIVES.map((o) => o.name).join(', ')}`);
   const regret = (values: number[]): number => Math.min(...values) - objective.optimum;
   const asyncRegrets = seeds.map((seed) => regret(runAsyncStudy({ kind, seed } as Parameters<typeof runAsyncStudy>[0], objective, RUNNERS, TRIALS)));
   const seqRegrets = seeds.map((seed) => regret(runSequentialStudy({ kind, seed } as Parameters<typeof runSequentialStudy>[0], objective, TRIALS)));

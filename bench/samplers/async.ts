@@ -66,7 +66,8 @@ export function runSequentialStudy(config: SamplerConfig, objective: Objective, 
 const best = (values: readonly number[]): number => values.reduce((m, v) => Math.min(m, v), Number.POSITIVE_INFINITY);
 
 /** Every problem the async mode knows: the tuned-on six and the held-out ones (`--problems=held-out` names all of those). */
-const ALL_OBJECTIVES = [...OBJECTIVES, ...HELD_OUT_OBJECTIVES];
+/** The tuned-on and the held-out problems. */
+export const ALL_OBJECTIVES = [...OBJECTIVES, ...HELD_OUT_OBJECTIVES];
 
 /** Five random points of a space (seeded), on which the Python copy of each objective is checked. */
 function checkPointsOf(o: Objective): Params[] {
