@@ -1,7 +1,7 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 
 /**
  * Query limits, the same over HTTP and WebSocket (pipeline/operation.ts). The shape limits run as validation
@@ -40,10 +40,14 @@ export const LIST_MAX = { trials: 500, maxPoints: 2_000, metricKeys: 50, default
  * production no introspection (the schema is not published).
  */
 export function limitRules(production: boolean): ValidationRule[] {
+  // Reported as validation errors, not thrown: a rule that throws out of `validate()` became Apollo's opaque
+  // HTTP 500 (logged as an unexpected error, and never charged to the caller's fair share), where the same
+  // document over WebSocket was refused with the limit named.
+  const report = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
   return [
-    maxDepthRule({ n: LIMITS.maxDepth, flattenFragments: true }),
-    maxAliasesRule({ n: LIMITS.maxAliases }),
-    maxDirectivesRule({ n: LIMITS.maxDirectives }),
+    maxDepthRule({ n: LIMITS.maxDepth, flattenFragments: true, ...report }),
+    maxAliasesRule({ n: LIMITS.maxAliases, ...report }),
+    maxDirectivesRule({ n: LIMITS.maxDirectives, ...report }),
     ...(production ? [NoSchemaIntrospectionCustomRule] : []),
   ] as ValidationRule[];
 }

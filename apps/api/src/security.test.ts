@@ -156,6 +156,28 @@ describe.each(testDatabases)('security [$name]', (target) => {
     }
   });
 
+  it('refuses a query past the depth, alias or directive limit with a 400 naming the limit, not a 500', async () => {
+    let deep = 'id';
+    for (let i = 0; i < 7; i += 1) deep = `projects { team { ${deep} } }`;
+    const queries: [string, RegExp][] = [
+      [`query { viewer { teams { ${deep} } } }`, /depth limit of 12 exceeded/],
+      [`query { ${Array.from({ length: 31 }, (_, i) => `a${i}: viewer { user { id } }`).join(' ')} }`, /Aliases limit of 30 exceeded/],
+      [`query { viewer { user { id ${Array.from({ length: 51 }, () => '@include(if: true)').join(' ')} } } }`, /Directives limit of 50 exceeded/],
+    ];
+    for (const [query, reason] of queries) {
+      const response = await fetch(api.server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: alpha.user.cookie },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+      expect(response.status).toBe(400);
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(body.errors?.map((e) => e.message).join('\n')).toMatch(reason);
+    }
+  });
+
   it('names the field and the value when a study is invalid', async () => {
     const { studyCreate } = await api.gql(
       'mutation($i: StudyCreateInput!) { studyCreate(input: $i) { study { id } userErrors { field message } } }',
