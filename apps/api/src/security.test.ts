@@ -47,6 +47,53 @@ describe.each(testDatabases)('security [$name]', (target) => {
     expect(project.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('answers another team’s trial, token and invitation exactly like ones that do not exist', async () => {
+    const alphaRunner = await alpha.register('alpha-oracle');
+    const [lease] = (await api.gql(CLAIM, { i: { runnerId: alphaRunner, studyId: alphaStudy.id } }, alpha.runnerAuth)).trialClaim.leases;
+    const foreignTrial = lease.trial.id as string;
+    const missingTrial = Buffer.from('Trial:999999999').toString('base64url');
+    const answers = async (id: string) => {
+      const calls = [
+        api.post('mutation($i: TrialUpdateInput!) { trialUpdate(input: $i) { trial { id } } }', { i: { id, note: 'x' } }, beta.user),
+        api.post('mutation($i: TrialEvaluateInput!) { trialEvaluate(input: $i) { evaluation { id } } }', { i: { trialId: id } }, beta.user),
+        api.post('query($ids: [ID!]!) { compareTrials(ids: $ids) { id } }', { ids: [id, Buffer.from('Trial:999999998').toString('base64url')] }, beta.user),
+      ];
+      return (await Promise.all(calls)).map((r) => ({ data: r.data, errors: r.errors?.map((e) => [e.message, e.extensions?.code]) }));
+    };
+    const foreign = await answers(foreignTrial);
+    expect(foreign.map((a) => a.errors?.[0])).toEqual(Array(3).fill(['The trial was not found.', 'NOT_FOUND']));
+    expect(foreign).toEqual(await answers(missingTrial));
+
+    const { apiTokenCreate } = await api.gql(
+      'mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { apiToken { id } } }',
+      { i: { teamId: alpha.teamId, name: 'kept', scope: 'READ' } },
+      alpha.user,
+    );
+    const { invitationCreate } = await api.gql(
+      'mutation($i: InvitationCreateInput!) { invitationCreate(input: $i) { invitation { id } } }',
+      { i: { teamId: alpha.teamId, email: 'someone@example.test', role: 'VIEWER' } },
+      alpha.user,
+    );
+    const revoke = (mutation: string, input: string, id: string) =>
+      api.post(`mutation($i: ${input}!) { ${mutation}(input: $i) { userErrors { field message code } } }`, { i: { id } }, beta.user);
+    for (const [mutation, input, id, type] of [
+      ['apiTokenRevoke', 'ApiTokenRevokeInput', apiTokenCreate.apiToken.id as string, 'ApiToken'],
+      ['invitationRevoke', 'InvitationRevokeInput', invitationCreate.invitation.id as string, 'Invitation'],
+    ] as const) {
+      const missing = Buffer.from(`${type}:00000000-0000-4000-8000-000000000000`).toString('base64url');
+      const [theirs, none] = [await revoke(mutation, input, id), await revoke(mutation, input, missing)];
+      expect(theirs).toEqual(none);
+      expect((theirs.data as Record<string, { userErrors: { code: string }[] }>)[mutation]!.userErrors[0]!.code).toBe('NOT_FOUND');
+    }
+    // Still revocable by its own team.
+    const own = await api.gql(
+      'mutation($i: ApiTokenRevokeInput!) { apiTokenRevoke(input: $i) { apiToken { revokedAt } userErrors { code } } }',
+      { i: { id: apiTokenCreate.apiToken.id } },
+      alpha.user,
+    );
+    expect(own.apiTokenRevoke.apiToken.revokedAt).not.toBeNull();
+  });
+
   it('keeps another team’s runners away from its trials', async () => {
     const betaRunner = await beta.register('beta-runner');
     const claim = await api.post(CLAIM, { i: { runnerId: betaRunner, studyId: alphaStudy.id } }, beta.runnerAuth);

@@ -2,7 +2,7 @@ import { violatedConstraint } from '@tuneboard/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiToken, membership, session, team, user } from '@tuneboard/db';
-import { authorize, requireUser, visibleTeams } from '../auth/authorize.ts';
+import { authorize, requireUser, unauthenticated, visibleTeams } from '../auth/authorize.ts';
 import { consumeInvitation, findPending, pendingFor } from '../auth/invitations.ts';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { signUpPolicy } from '../auth/signup-policy.ts';
@@ -187,9 +187,13 @@ export const authResolvers: Resolvers = {
       return { apiToken: row, secret, userErrors: [] };
     },
     apiTokenRevoke: async (_parent, { input }, ctx) => {
+      if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
       const tokenId = rawId(input.id, 'ApiToken');
       const row = tokenId ? await ctx.loaders.apiToken.load(tokenId) : undefined;
-      if (!row) return { apiToken: null, userErrors: [userError(['input', 'id'], 'No such API token.', 'NOT_FOUND')] };
+      // Another team's token answers like one that does not exist (its id tells the caller nothing).
+      if (!row || !visibleTeams(ctx.viewer).includes(row.teamId)) {
+        return { apiToken: null, userErrors: [userError(['input', 'id'], 'No such API token.', 'NOT_FOUND')] };
+      }
       authorize(ctx.viewer, row.teamId, 'admin', 'The API token');
       const [revoked] = await ctx.db
         .update(apiToken)

@@ -55,7 +55,11 @@ export async function loadStudyById(ctx: Context, id: string, action: Action): P
 export async function loadTrial(ctx: Context, globalId: string, action: Action): Promise<TrialRow> {
   const row = await ctx.loaders.trial.load(Number(idOf(globalId, 'Trial', 'The trial')));
   if (!row) throw notFound('The trial');
-  await loadStudyById(ctx, row.studyId, action);
+  // Named as the trial, like a trial that does not exist: trial ids count up across the instance, and an answer
+  // naming the study would tell an outsider that this one exists in another team.
+  const parent = await ctx.loaders.study.load(row.studyId);
+  if (!parent) throw notFound('The trial');
+  authorize(ctx.viewer, parent.teamId, action, 'The trial');
   return row;
 }
 

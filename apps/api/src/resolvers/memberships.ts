@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { emailSchema, invitation, membership, team, user, type MembershipRole } from '@tuneboard/db';
-import { authorizeRoleChange, requireUser } from '../auth/authorize.ts';
+import { authorizeRoleChange, requireUser, unauthenticated, visibleTeams } from '../auth/authorize.ts';
 import {
   MAX_PENDING_PER_TEAM,
   consumeInvitation,
@@ -206,9 +206,11 @@ export const membershipResolvers: Resolvers = {
       return { membership: joined, userErrors: [] };
     },
     invitationRevoke: async (_parent, { input }, ctx) => {
+      if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
       const id = rawId(input.id, 'Invitation');
       const [row] = id ? await ctx.db.select().from(invitation).where(eq(invitation.id, id)) : [];
-      if (!row)
+      // Another team's invitation answers like one that does not exist.
+      if (!row || !visibleTeams(ctx.viewer).includes(row.teamId))
         return {
           invitation: null,
           userErrors: [userError(['input', 'id'], 'No such invitation.', 'NOT_FOUND')],
