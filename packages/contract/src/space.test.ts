@@ -29,11 +29,16 @@ describe('the search-space document', () => {
       lr: { type: 'float', low: 'ten', high: 0.1 },
       units: { type: 'int', low: 8, high: 2 },
       dropout: { type: 'float', low: 0, high: 0.5 },
+      wide: { type: 'float', low: -1.7976931348623157e308, high: 1.7976931348623157e308 },
     });
     expect(space).toBeUndefined();
     expect(issues).toEqual([
       { path: ['space', 'lr', 'low'], message: 'parameter "lr": `low` must be a finite number, got low="ten"' },
       { path: ['space', 'units', 'high'], message: 'parameter "units": `low <= high` must hold, got low=8, high=2' },
+      {
+        path: ['space', 'wide', 'high'],
+        message: 'parameter "wide": `high - low` must be a finite number, got low=-1.7976931348623157e+308, high=1.7976931348623157e+308',
+      },
     ]);
   });
 

@@ -4,6 +4,7 @@ import type { Issue } from './issues.ts';
 /** The field of a parameter's spec a rule is about, where its first word does not say it. */
 const RULE_FIELDS: Record<string, string> = {
   'low <= high': 'high',
+  'finite width': 'high',
   'log needs low > 0': 'low',
   'log needs step 1': 'step',
   'log excludes step': 'step',

@@ -46,6 +46,7 @@ describe('parseSpace', () => {
     ['a NaN bound', { a: { type: 'float', low: Number.NaN, high: 1 } }, 'a', /`low` must be a finite number, got low=NaN/],
     ['a missing bound', { a: { type: 'float', low: 0 } }, 'a', /`high` must be a finite number, got high=undefined/],
     ['low above high', { a: { type: 'float', low: 3, high: 1 } }, 'a', /`low <= high` must hold, got low=3, high=1/],
+    ['a range wider than the largest double', { a: { type: 'float', low: -1e308, high: 1e308 } }, 'a', /`high - low` must be a finite number, got low=-1e\+308, high=1e\+308/],
     ['a non-boolean log', { a: { type: 'float', low: 1, high: 2, log: 'yes' } }, 'a', /`log` must be true or false, got log="yes"/],
     ['log with low at zero', { a: { type: 'float', low: 0, high: 1, log: true } }, 'a', /`low > 0` must hold when log is true, got low=0/],
     ['a zero step', { a: { type: 'float', low: 0, high: 1, step: 0 } }, 'a', /`step > 0` must hold, got step=0/],

@@ -113,6 +113,11 @@ function parseNumeric(name: string, spec: Record<string, unknown>): NumericParam
   if (!(lo <= hi)) {
     throw new SpaceError(name, 'low <= high', `\`low <= high\` must hold, got low=${lo}, high=${hi}`);
   }
+  // A width past the largest double (low −1e308, high 1e308) made every sampler's low + (high − low)·u infinite,
+  // so every trial got `high`.
+  if (!Number.isFinite(hi - lo)) {
+    throw new SpaceError(name, 'finite width', `\`high - low\` must be a finite number, got low=${lo}, high=${hi}`);
+  }
   if (spec.log !== undefined && typeof spec.log !== 'boolean') {
     throw new SpaceError(name, 'log boolean', `\`log\` must be true or false, got log=${show(spec.log)}`);
   }
