@@ -171,6 +171,7 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
     expect(seen.states).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE', 'COMPLETE', 'PENDING', 'PENDING']);
     // The callback raised after trial 1: trial 2, claimed with trial 1's tell, is back in the queue, not held.
     expect(seen.raised).toBe('enough');
+    expect(seen.reloaded).toEqual([true, false]);
     expect(seen.stopped).toEqual([
       [0, 'COMPLETE'],
       [1, 'COMPLETE'],

@@ -94,6 +94,18 @@ describe.each(testDatabases)('security [$name]', (target) => {
     expect(own.apiTokenRevoke.apiToken.revokedAt).not.toBeNull();
   });
 
+  it('bounds a project’s studies by first (at most 500, refused above) and counts them all', async () => {
+    await createStudy(api, alpha, { name: 'listed-1' });
+    await createStudy(api, alpha, { name: 'listed-2' });
+    const query = 'query($id: ID!, $n: Int) { node(id: $id) { ... on Project { studyCount studies(first: $n) { name } } } }';
+    const { node } = await api.gql(query, { id: alpha.projectId, n: 2 }, alpha.user);
+    expect(node.studies.map((s: { name: string }) => s.name)).toEqual(['listed-2', 'listed-1']);
+    expect(node.studyCount).toBeGreaterThanOrEqual(3);
+    const tooMany = await api.post(query, { id: alpha.projectId, n: 501 }, alpha.user);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.errors?.[0]?.message).toBe('studies(first:) must be between 0 and 500, got 501');
+  });
+
   it('keeps another team’s runners away from its trials', async () => {
     const betaRunner = await beta.register('beta-runner');
     const claim = await api.post(CLAIM, { i: { runnerId: betaRunner, studyId: alphaStudy.id } }, beta.runnerAuth);

@@ -226,9 +226,12 @@ def chained() -> None:
             second.optimize(lambda trial: trial["x"], callbacks=[stop_after_two])
         except RuntimeError as error:
             raised = str(error)
+        # load_if_exists finds the study by its exact name (not "chained-stop", which also matches the search).
+        again = client.create_study(project=PROJECT, name="chained", space=space, load_if_exists=True)
         out(
             requests=counts,
             states=states,
+            reloaded=[again.id == study.id, again.id == second.id],
             raised=raised,
             stopped=[[t["number"], t["state"]] for t in second.trials],
             held=len(client._held),

@@ -169,7 +169,7 @@ class Client:
         if "/" not in project:
             return project  # a global id
         team_slug, _, project_slug = project.partition("/")
-        data = self.query("{ viewer { tokenTeam { slug projects { id slug } } } }")
+        data = self.query("{ viewer { tokenTeam { slug projects(first: 500) { id slug } } } }")
         if data.get("viewer") is None:
             raise _unknown_token()
         team = data["viewer"].get("tokenTeam")
@@ -256,13 +256,26 @@ class Client:
         return Study(self, _payload(data, "studyCreate")["study"])
 
     def _find_study(self, project_id: str, name: str) -> Optional["Study"]:
-        data = self.query(
-            "query TbProjectStudies($id: ID!) { node(id: $id) { ... on Project { studies { id name } } } }", {"id": project_id}
-        )
-        for study in ((data.get("node") or {}).get("studies") or []):
-            if study["name"] == name:
-                return self.study(study["id"])
-        return None
+        # The team's search, by name within the project, page by page: a project's `studies` list holds only its
+        # newest, and an older study of that name must still be found rather than created again.
+        data = self.query("query TbProjectTeam($id: ID!) { node(id: $id) { ... on Project { team { id } } } }", {"id": project_id})
+        team = ((data.get("node") or {}).get("team") or {}).get("id")
+        if not team:
+            return None
+        after: Optional[str] = None
+        while True:
+            data = self.query(
+                "query TbFindStudy($team: ID!, $filter: StudySearchFilter, $after: String) { searchStudies(teamId: $team, "
+                "filter: $filter, first: 100, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }",
+                {"team": team, "filter": {"name": name[:200], "projectIds": [project_id]}, "after": after},
+            )
+            page = data["searchStudies"]
+            for study in page["nodes"]:
+                if study["name"] == name:
+                    return self.study(study["id"])
+            if not page["pageInfo"]["hasNextPage"]:
+                return None
+            after = page["pageInfo"]["endCursor"]
 
     def study(self, study_id: str) -> "Study":
         """A study by its global id (shown in the dashboard's URL and by ``Study.id``)."""
@@ -753,7 +766,7 @@ class Study:
     @property
     def best_trials(self) -> List[Dict[str, Any]]:
         """The Pareto-optimal complete trials (the best trial for one objective)."""
-        data = self.client.query(f"query TbBestTrials($id: ID!) {{ study(id: $id) {{ bestTrials {{ {_TRIAL_FIELDS} }} }} }}", {"id": self.id})
+        data = self.client.query(f"query TbBestTrials($id: ID!) {{ study(id: $id) {{ bestTrials(first: 500) {{ {_TRIAL_FIELDS} }} }} }}", {"id": self.id})
         return [_trial_dict(t) for t in (data.get("study") or {}).get("bestTrials") or []]
 
     @property

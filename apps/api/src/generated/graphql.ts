@@ -962,10 +962,18 @@ export type Project = Node & {
   name: Scalars['String']['output'];
   /** URL-safe name, unique in the team. */
   slug: Scalars['String']['output'];
-  /** The project's studies, newest first. */
+  /** The project's studies, newest first, the first `first` of them (at most 500; `studyCount` says how many there are, `searchStudies` pages through them). */
   studies: Array<Study>;
+  /** How many studies the project has. */
+  studyCount: Scalars['Int']['output'];
   /** The owning team. */
   team: Team;
+};
+
+
+/** A home for related studies. */
+export type ProjectStudiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Input of `projectCreate`. */
@@ -1134,10 +1142,16 @@ export type Runner = Node & {
   name: Scalars['String']['output'];
   /** True when it was heard from within one lease (the API's LEASE_SECONDS): a runner that vanished shows offline within a lease. */
   online: Scalars['Boolean']['output'];
-  /** Trials it is running now. */
+  /** Trials it is running now, by trial id, the first `first` of them (at most 500). */
   runningTrials: Array<Trial>;
   /** The team it works for. */
   team: Team;
+};
+
+
+/** A worker process that claims trials and trains them. */
+export type RunnerRunningTrialsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What a runner is: a process that trains trials, or a client that evaluates trials it asks for itself. */
@@ -1225,11 +1239,11 @@ export type Study = Node & {
   bestSoFar: Array<BestSoFarPoint>;
   /** The best complete trial by the first objective; null until one completes. */
   bestTrial: Maybe<Trial>;
-  /** The Pareto-optimal complete trials (several objectives); the best trial for one. */
+  /** The Pareto-optimal complete trials (several objectives), by trial number, the first `first` of them (at most 500); the best trial for one. */
   bestTrials: Array<Trial>;
   /** The trial budget. */
   budget: Budget;
-  /** Studies refined from this one. */
+  /** Studies refined from this one, oldest first, the first `first` of them (at most 500). */
   children: Array<Study>;
   /** When it completed, was stopped or failed. */
   completedAt: Maybe<Scalars['DateTime']['output']>;
@@ -1304,6 +1318,18 @@ export type Study = Node & {
 /** A hyperparameter search: a space, a strategy, an objective and a budget. */
 export type StudyBestSoFarArgs = {
   maxPoints?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A hyperparameter search: a space, a strategy, an objective and a budget. */
+export type StudyBestTrialsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A hyperparameter search: a space, a strategy, an objective and a budget. */
+export type StudyChildrenArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1561,7 +1587,7 @@ export type SubscriptionStudyEventsArgs = {
 /** A group of people who share projects, studies and runners. */
 export type Team = Node & {
   __typename?: 'Team';
-  /** The team's API tokens (admins and owners). */
+  /** The team's API tokens (admins and owners), newest first, the first `first` of them (at most 500). */
   apiTokens: Array<ApiToken>;
   /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
@@ -1573,14 +1599,32 @@ export type Team = Node & {
   memberships: Array<Membership>;
   /** Display name. */
   name: Scalars['String']['output'];
-  /** The team's projects. */
+  /** The team's projects by name, the first `first` of them (at most 500). */
   projects: Array<Project>;
-  /** The team's runners, most recently seen first. */
+  /** The team's runners, most recently seen first, the first `first` of them (at most 500). */
   runners: Array<Runner>;
   /** URL-safe unique name. */
   slug: Scalars['String']['output'];
   /** The caller's role in this team; null for API tokens. */
   viewerRole: Maybe<MembershipRole>;
+};
+
+
+/** A group of people who share projects, studies and runners. */
+export type TeamApiTokensArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A group of people who share projects, studies and runners. */
+export type TeamProjectsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A group of people who share projects, studies and runners. */
+export type TeamRunnersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Input of `teamCreate`. */
@@ -2764,7 +2808,8 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  studies?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType>;
+  studies?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType, RequireFields<ProjectStudiesArgs, 'first'>>;
+  studyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   team?: Resolver<ResolversTypes['Team'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2809,7 +2854,7 @@ export type RunnerResolvers<ContextType = Context, ParentType extends ResolversP
   lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  runningTrials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType>;
+  runningTrials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType, RequireFields<RunnerRunningTrialsArgs, 'first'>>;
   team?: Resolver<ResolversTypes['Team'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2827,9 +2872,9 @@ export type SignOutPayloadResolvers<ContextType = Context, ParentType extends Re
 export type StudyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Study'] = ResolversParentTypes['Study']> = {
   bestSoFar?: Resolver<Array<ResolversTypes['BestSoFarPoint']>, ParentType, ContextType, RequireFields<StudyBestSoFarArgs, 'maxPoints'>>;
   bestTrial?: Resolver<Maybe<ResolversTypes['Trial']>, ParentType, ContextType>;
-  bestTrials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType>;
+  bestTrials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType, RequireFields<StudyBestTrialsArgs, 'first'>>;
   budget?: Resolver<ResolversTypes['Budget'], ParentType, ContextType>;
-  children?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType, RequireFields<StudyChildrenArgs, 'first'>>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   counts?: Resolver<ResolversTypes['TrialCounts'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2899,14 +2944,14 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type TeamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
-  apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType, RequireFields<TeamApiTokensArgs, 'first'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
   memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
-  runners?: Resolver<Array<ResolversTypes['Runner']>, ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<TeamProjectsArgs, 'first'>>;
+  runners?: Resolver<Array<ResolversTypes['Runner']>, ParentType, ContextType, RequireFields<TeamRunnersArgs, 'first'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viewerRole?: Resolver<Maybe<ResolversTypes['MembershipRole']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

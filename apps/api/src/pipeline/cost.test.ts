@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readApiEnv } from '../env.ts';
 import { LIMITS, LIST_MAX } from '../limits.ts';
 import { schema } from '../schema.ts';
-import { STUDY_SCAN_COST, operationCost } from './cost.ts';
+import { STUDY_ANALYSIS_COST, STUDY_SCAN_COST, operationCost } from './cost.ts';
 
 const limit = readApiEnv({}).TUNEBOARD_MAX_QUERY_COST;
 
@@ -96,5 +96,23 @@ describe('operation cost', () => {
     expect(cost(50, 0)).toBeCloseTo(1 + 1 + 50 * (3 + STUDY_SCAN_COST), 5);
     expect(cost(5, 0)).toBeCloseTo(1 + 1 + 5 * (3 + STUDY_SCAN_COST), 5);
     expect(cost(10, 500)).toBeGreaterThan(cost(10, 50));
+  });
+
+  it('prices a project’s studies, a team’s projects and runners, a study’s children and best trials by their first, defaults included', () => {
+    const importance = (list: string) =>
+      operationCost(schema, parse(`query($id: ID!) { node(id: $id) { ... on Project { ${list} { parameterImportance { name } } } } }`), undefined, { id: 'x' });
+    // The default page of 100 studies, each with its analysis, is far over the limit; ten of them fit.
+    expect(importance('studies')).toBeGreaterThan(100 * STUDY_ANALYSIS_COST);
+    expect(importance('studies')).toBeGreaterThan(limit);
+    expect(importance('studies(first: 10)')).toBeLessThan(limit);
+    expect(importance('studies(first: 10)')).toBeGreaterThan(10 * STUDY_ANALYSIS_COST);
+    const team = (selection: string) =>
+      operationCost(schema, parse(`query($id: ID!) { node(id: $id) { ... on Team { ${selection} } } }`), undefined, { id: 'x' });
+    expect(team('projects(first: 7) { id }')).toBe(1 + 1 + 7 * 1);
+    expect(team('runners { id }')).toBe(1 + 1 + 100 * 1);
+    const study = (selection: string) => operationCost(schema, parse(`query { study(id: "x") { ${selection} } }`), undefined, {});
+    expect(study('children(first: 3) { id }')).toBe(1 + 1 + 3);
+    // The Pareto front is a scan of the study's complete trials, then one unit per trial listed.
+    expect(study('bestTrials(first: 4) { id }')).toBe(1 + 1 + STUDY_SCAN_COST + 4);
   });
 });

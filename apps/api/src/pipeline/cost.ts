@@ -29,8 +29,9 @@ import { LIMITS } from '../limits.ts';
  * 1/POINTS_PER_UNIT (points are the bulk of a response but cheap to produce: one row, a few bytes each; so
  * is a `bestSoFar(maxPoints)` point); `trialColumns(from, to)` is one entry per trial number and column, a tenth
  * of a unit each; a plain list with `first` (`recentStudies`) is `first` long;
- * `nodes(ids)` is one per id. Lists without a size argument (a team's studies, a study's best trials) count
- * ASSUMED_LIST_SIZE. A study's analyses (`parameterImportance`, `refinementPreview`) add STUDY_ANALYSIS_COST each,
+ * `nodes(ids)` is one per id; so is every plain list with `first` (a team's projects and runners, a project's
+ * studies, a study's children and best trials), whose default the schema gives. Lists without a size argument
+ * (a viewer's teams, a team's members) count ASSUMED_LIST_SIZE. A study's analyses (`parameterImportance`, `refinementPreview`) add STUDY_ANALYSIS_COST each,
  * its scans (`objectiveValues`, `bestSoFar`) STUDY_SCAN_COST; an Optuna import (`studyImportOptuna`) IMPORT_COST.
  * Fragments are costed once per name and size, so a fragment bomb costs its true (astronomical) amount in linear time.
  */
@@ -64,6 +65,8 @@ const FIELD_WORK = new Map<string, number>([
   ['Study.refinementPreview', STUDY_ANALYSIS_COST],
   ['Study.objectiveValues', STUDY_SCAN_COST],
   ['Study.bestSoFar', STUDY_SCAN_COST],
+  // The Pareto front is computed over every complete trial of the study.
+  ['Study.bestTrials', STUDY_SCAN_COST],
   ['Mutation.studyImportOptuna', IMPORT_COST],
 ]);
 /** Curve points of one `Study.exportJsonl` page at most (resolvers/export.ts EXPORT_LIMITS.points). */

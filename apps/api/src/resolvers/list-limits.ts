@@ -38,6 +38,14 @@ export function boundedInt(argument: string, value: number, min: number, max: nu
   return value;
 }
 
+/**
+ * The `first` of a plain list (a team's projects, a project's studies, …): its schema default when left out,
+ * at most `LIST_MAX.default`. The operation's cost (pipeline/cost.ts) counts the list as this long.
+ */
+export function listFirst(field: string, first: number | null | undefined): number {
+  return boundedInt(`${field}(first:)`, first ?? LIST_MAX.default, 0, LIST_MAX.default);
+}
+
 export function encodeCursor(offset: number): string {
   return Buffer.from(`o:${offset}`).toString('base64url');
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import {
   MAX_REPORT_POINTS,
   acceptsCommands,
@@ -25,6 +25,7 @@ import { failStudyOnFailures } from '../lifecycle/failures.ts';
 import { createLoaders } from '../loaders.ts';
 import { freshReads, loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
 import { boundedTrialError } from './trial-error.ts';
+import { listFirst } from './list-limits.ts';
 
 /**
  * The later of the runner's last claim or registration and the last heartbeat on a trial it runs: a runner busy
@@ -186,11 +187,13 @@ export const runnerResolvers: Resolvers = {
     kind: (row) => (row.capabilities.kind === 'client' ? 'CLIENT' : 'WORKER'),
     acceptsCommands: (row) => acceptsCommands(row.capabilities),
     allowedPrograms: (row) => allowedPrograms(row.capabilities),
-    runningTrials: (row, _args, ctx) =>
+    runningTrials: (row, args, ctx) =>
       ctx.db
         .select()
         .from(trial)
-        .where(and(eq(trial.leaseOwner, row.id), eq(trial.state, 'RUNNING'))),
+        .where(and(eq(trial.leaseOwner, row.id), eq(trial.state, 'RUNNING')))
+        .orderBy(asc(trial.id))
+        .limit(listFirst('runningTrials', args.first)),
   },
   TrialLease: {},
   Mutation: {

@@ -18,6 +18,7 @@ import {
   checkTrialOrder,
   decodeCursor,
   encodeCursor,
+  listFirst,
 } from './list-limits.ts';
 
 /** Trial numbers are int4. */
@@ -189,7 +190,8 @@ export const studyResolvers: Resolvers = {
         .limit(1);
       return best ?? null;
     },
-    bestTrials: async (row, _args, ctx) => {
+    bestTrials: async (row, args, ctx) => {
+      const first = listFirst('bestTrials', args.first);
       const rows = await ctx.db
         .select()
         .from(trial)
@@ -198,12 +200,17 @@ export const studyResolvers: Resolvers = {
       return paretoFront(
         rows,
         row.objectives.map((objective) => objective.direction as Direction),
-      );
+      ).slice(0, first);
     },
     parent: async (row, _args, ctx) =>
       row.parentStudyId ? ((await ctx.loaders.study.load(row.parentStudyId)) ?? null) : null,
-    children: async (row, _args, ctx) => {
-      const rows = await ctx.db.select().from(study).where(eq(study.parentStudyId, row.id)).orderBy(study.createdAt);
+    children: async (row, args, ctx) => {
+      const rows = await ctx.db
+        .select()
+        .from(study)
+        .where(eq(study.parentStudyId, row.id))
+        .orderBy(study.createdAt, study.id)
+        .limit(listFirst('children', args.first));
       return rows.map((child) => ({ ...child, teamId: row.teamId }));
     },
     refinement: (row) => row.refinement ?? null,

@@ -1,11 +1,12 @@
 import { violatedConstraint } from '@tuneboard/db';
-import { desc, eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import { apiToken, membership, project, runner, slugSchema, study } from '@tuneboard/db';
 import { authorize, requireUser } from '../auth/authorize.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { toGlobalId } from '../ids.ts';
 import { createTeamWithOwner } from './auth.ts';
 import { loadTeam, userError } from './common.ts';
+import { listFirst } from './list-limits.ts';
 import { MAX_MEMBERS_LISTED, membershipResolvers, teamInvitations } from './memberships.ts';
 
 function checkName(value: string, field: string) {
@@ -32,14 +33,29 @@ export const teamResolvers: Resolvers = {
     memberships: (row, _args, ctx) =>
       ctx.db.select().from(membership).where(eq(membership.teamId, row.id)).orderBy(membership.createdAt).limit(MAX_MEMBERS_LISTED),
     invitations: (row, _args, ctx) => teamInvitations(ctx, row.id),
-    projects: (row, _args, ctx) =>
-      ctx.db.select().from(project).where(eq(project.teamId, row.id)).orderBy(project.name),
-    apiTokens: (row, _args, ctx) => {
+    projects: (row, args, ctx) =>
+      ctx.db
+        .select()
+        .from(project)
+        .where(eq(project.teamId, row.id))
+        .orderBy(project.name, project.id)
+        .limit(listFirst('projects', args.first)),
+    apiTokens: (row, args, ctx) => {
       authorize(ctx.viewer, row.id, 'admin', 'The team');
-      return ctx.db.select().from(apiToken).where(eq(apiToken.teamId, row.id)).orderBy(desc(apiToken.createdAt));
+      return ctx.db
+        .select()
+        .from(apiToken)
+        .where(eq(apiToken.teamId, row.id))
+        .orderBy(desc(apiToken.createdAt))
+        .limit(listFirst('apiTokens', args.first));
     },
-    runners: (row, _args, ctx) =>
-      ctx.db.select().from(runner).where(eq(runner.teamId, row.id)).orderBy(desc(runner.lastSeenAt)),
+    runners: (row, args, ctx) =>
+      ctx.db
+        .select()
+        .from(runner)
+        .where(eq(runner.teamId, row.id))
+        .orderBy(desc(runner.lastSeenAt))
+        .limit(listFirst('runners', args.first)),
   },
   Membership: {
     team: async (row, _args, ctx) => (await ctx.loaders.team.load(row.teamId))!,
@@ -48,13 +64,18 @@ export const teamResolvers: Resolvers = {
   Project: {
     id: (row) => toGlobalId('Project', row.id),
     team: async (row, _args, ctx) => (await ctx.loaders.team.load(row.teamId))!,
-    studies: async (row, _args, ctx) => {
+    studies: async (row, args, ctx) => {
       const rows = await ctx.db
         .select()
         .from(study)
         .where(eq(study.projectId, row.id))
-        .orderBy(desc(study.createdAt));
+        .orderBy(desc(study.createdAt))
+        .limit(listFirst('studies', args.first));
       return rows.map((s) => ({ ...s, teamId: row.teamId }));
+    },
+    studyCount: async (row, _args, ctx) => {
+      const [counted] = await ctx.db.select({ n: count() }).from(study).where(eq(study.projectId, row.id));
+      return counted?.n ?? 0;
     },
   },
   Invitation: membershipResolvers.Invitation!,

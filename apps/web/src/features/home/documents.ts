@@ -64,18 +64,18 @@ export const HomePageQuery = graphql(`
         id
         name
         viewerRole
-        projects {
+        projects(first: 50) {
           id
           slug
         }
-        runners {
+        runners(first: 10) {
           id
           name
           host
           online
           lastSeenAt
           capabilities
-          runningTrials {
+          runningTrials(first: 4) {
             id
             number
             study {

@@ -6,7 +6,7 @@ export const RunnersPageQuery = graphql(`
       teams {
         id
         name
-        runners {
+        runners(first: 25) {
           id
           name
           host
@@ -15,7 +15,7 @@ export const RunnersPageQuery = graphql(`
           capabilities
           acceptsCommands
           allowedPrograms
-          runningTrials {
+          runningTrials(first: 5) {
             id
             number
             study {

@@ -9,6 +9,13 @@ import { hrefFor } from '@/lib/route-id';
 import { describeCapabilities, describeCommands } from '@/lib/runner-capabilities';
 import { useLiveRunners, type RunnerTeams } from './use-live-runners.ts';
 
+/**
+ * Runners listed per team, and trials shown per runner: features/runners/documents.ts asks for one trial more,
+ * to tell whether there are more (the operation's cost grows with both).
+ */
+export const RUNNERS_LISTED = 25;
+export const TRIALS_LISTED = 4;
+
 /** Offline once nothing was heard from it for a lease; otherwise busy while it holds trials, else idle. */
 export function runnerState(runner: { online: boolean; runningTrials: readonly unknown[] }): 'offline' | 'busy' | 'idle' {
   if (!runner.online) return 'offline';
@@ -63,13 +70,16 @@ export function RunnersView({ initial }: { initial: RunnerTeams }) {
                   runner.runningTrials.length === 0 ? (
                     <span className="muted">idle</span>
                   ) : (
-                    runner.runningTrials.map((trial) => (
-                      <div key={trial.id}>
-                        <Link href={hrefFor('trials', trial.id)}>
-                          {trial.study.name} #{trial.number}
-                        </Link>
-                      </div>
-                    ))
+                    <>
+                      {runner.runningTrials.slice(0, TRIALS_LISTED).map((trial) => (
+                        <div key={trial.id}>
+                          <Link href={hrefFor('trials', trial.id)}>
+                            {trial.study.name} #{trial.number}
+                          </Link>
+                        </div>
+                      ))}
+                      {runner.runningTrials.length > TRIALS_LISTED && <div className="muted">and more</div>}
+                    </>
                   ),
               },
               {
@@ -83,6 +93,9 @@ export function RunnersView({ initial }: { initial: RunnerTeams }) {
               },
             ]}
           />
+          {team.runners.length >= RUNNERS_LISTED && (
+            <p className="muted">The {RUNNERS_LISTED} most recently seen runners of the team.</p>
+          )}
         </Panel>
       ))}
     </>

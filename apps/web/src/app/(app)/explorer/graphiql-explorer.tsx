@@ -18,7 +18,7 @@ const defaultQuery = `# Everything the dashboard shows comes from this API. Try:
 query Me {
   viewer {
     user { name email }
-    teams { name slug projects { name studies { id name status progress } } }
+    teams { name slug projects(first: 10) { name studyCount studies(first: 5) { id name status progress } } }
   }
 }
 `;

@@ -28,7 +28,8 @@ const ProjectPage = graphql(`
           name
           viewerRole
         }
-        studies {
+        studyCount
+        studies(first: 100) {
           id
           name
           status
@@ -128,6 +129,12 @@ export default async function Project({ params }: { params: Promise<{ projectId:
             { header: 'Created', className: 'muted', cell: (study) => relativeTime(study.createdAt) },
           ]}
         />
+        {project.studyCount > project.studies.length && (
+          <p className="muted" data-testid="project-studies-more">
+            The newest {project.studies.length} of {project.studyCount} studies; <Link href="/search">search</Link> finds
+            the others.
+          </p>
+        )}
       </Panel>
     </>
   );

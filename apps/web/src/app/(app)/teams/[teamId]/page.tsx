@@ -28,9 +28,7 @@ const TeamPage = graphql(`
           slug
           description
           createdAt
-          studies {
-            id
-          }
+          studyCount
         }
         memberships {
           role
@@ -85,7 +83,7 @@ export default async function Team({ params }: { params: Promise<{ teamId: strin
           columns={[
             { header: 'Project', cell: (project) => <Link href={hrefFor('projects', project.id)}>{project.name}</Link> },
             { header: 'Description', cell: (project) => project.description || <span className="muted">—</span> },
-            { header: 'Studies', className: 'num', cell: (project) => project.studies.length },
+            { header: 'Studies', className: 'num', cell: (project) => project.studyCount },
             { header: 'Created', className: 'muted', cell: (project) => relativeTime(project.createdAt) },
           ]}
         />
