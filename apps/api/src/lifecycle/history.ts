@@ -13,7 +13,10 @@ export async function loadHistory(
   db: Database,
   study: Pick<StudyRow, 'id' | 'objectives'>,
   curvesFor: 'pruned' | 'all',
+  options: { ownOnly?: boolean } = {},
 ): Promise<FrozenTrial[]> {
+  // `ownOnly`: without the trials a refined study inherited (the pruners' view, see `loadPruneHistory`).
+  const own = options.ownOnly ? ne(trial.origin, 'INHERITED') : undefined;
   const rows = await db
     .select({
       id: trial.id,
@@ -24,7 +27,7 @@ export async function loadHistory(
       attempt: trial.attempt,
     })
     .from(trial)
-    .where(and(eq(trial.studyId, study.id), ne(trial.state, 'CANCELLED')))
+    .where(and(eq(trial.studyId, study.id), ne(trial.state, 'CANCELLED'), own))
     .orderBy(asc(trial.number));
 
   const key = study.objectives[0]?.name;
@@ -42,6 +45,7 @@ export async function loadHistory(
           eq(metric.key, key),
           eq(trial.studyId, study.id),
           curvesFor === 'pruned' ? eq(trial.state, 'PRUNED') : ne(trial.state, 'CANCELLED'),
+          own,
         ),
       )
       .orderBy(asc(metric.trialId), asc(metric.step));
@@ -55,6 +59,11 @@ export async function loadHistory(
  * every trial's number and state, the judged trial's whole curve, and the other trials' values at `steps` only
  * (the batch's steps) — the same verdict as with `loadHistory(…, 'all')`, without reading every point of the
  * study on every report (packages/tuning's pruner tests check the equivalence).
+ *
+ * Trials a refined study inherited are left out: only its parent's COMPLETE trials inside the new space are
+ * copied (never the pruned ones), so their curves are the survivors of the parent's pruning, and a median over
+ * them pruned every new trial of a refinement (21 of 21 in a QA run). The child's pruner judges its own trials
+ * against each other, with its own start-up trials, as a new study does; its sampler still learns from them.
  */
 export async function loadPruneHistory(
   db: Database,
@@ -65,7 +74,7 @@ export async function loadPruneHistory(
   const rows = await db
     .select({ id: trial.id, number: trial.number, state: trial.state })
     .from(trial)
-    .where(and(eq(trial.studyId, study.id), ne(trial.state, 'CANCELLED')))
+    .where(and(eq(trial.studyId, study.id), ne(trial.state, 'CANCELLED'), ne(trial.origin, 'INHERITED')))
     .orderBy(asc(trial.number));
   const key = study.objectives[0]?.name;
   const curves = new Map<number, { step: number; value: number }[]>();
@@ -80,7 +89,15 @@ export async function loadPruneHistory(
       .orderBy(asc(metric.step));
     // The others at the judged steps only: per trial, a probe of the (trial, attempt, key, step) key.
     const others = await select()
-      .where(and(eq(trial.studyId, study.id), ne(metric.trialId, judged.id), eq(metric.key, key), inArray(metric.step, steps)))
+      .where(
+        and(
+          eq(trial.studyId, study.id),
+          ne(trial.origin, 'INHERITED'),
+          ne(metric.trialId, judged.id),
+          eq(metric.key, key),
+          inArray(metric.step, steps),
+        ),
+      )
       .orderBy(asc(metric.trialId), asc(metric.step));
     addToCurves(curves, own);
     addToCurves(curves, others);

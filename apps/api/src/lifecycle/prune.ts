@@ -26,6 +26,6 @@ export async function judgeReport(
   const history =
     question.judge.reads === 'steps'
       ? await loadPruneHistory(db, study, { id: reported.id }, question.steps)
-      : await loadHistory(db, study, 'all');
+      : await loadHistory(db, study, 'all', { ownOnly: true });
   return pruneVerdict(question, reported, history);
 }

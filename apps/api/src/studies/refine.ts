@@ -50,6 +50,20 @@ export async function refineStudy(ctx: Context, input: StudyRefineInput): Promis
   if (errors.length > 0) return { study: null, userErrors: errors };
   const name = (input.name ?? `${parent.name} (refined)`).trim();
   const inherited = input.inheritTrials === false ? [] : trialsInside(refined, history);
+  const { maxTrials } = budget.budget;
+  if (maxTrials !== null && maxTrials <= inherited.length) {
+    // Inherited trials count toward the budget: with no room left the child would end at once, FAILED without
+    // a trial of its own.
+    return {
+      study: null,
+      userErrors: [
+        userError(
+          ['input', 'budget', 'maxTrials'],
+          `maxTrials must be more than the ${inherited.length} trials inherited from the parent (they count toward the budget), got ${maxTrials}`,
+        ),
+      ],
+    };
+  }
   try {
     const childId = await ctx.db.transaction(async (tx) => {
       const [child] = await tx

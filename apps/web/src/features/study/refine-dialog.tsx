@@ -82,6 +82,7 @@ export function RefineDialog({
     requestPolicy: 'network-only',
   });
   const result = preview.data?.study?.refinementPreview;
+  const inherited = result?.space != null ? result.insideCount : 0;
 
   // "Suggest" fills the editor with the proposal so it can be edited and launched as brushed ranges.
   function editSuggestion() {
@@ -100,6 +101,12 @@ export function RefineDialog({
     const parallel = Number(maxParallel);
     if (trials !== null && !(Number.isInteger(trials) && trials > 0)) {
       return form.setErrors({ 'budget.maxTrials': [`Budget (trials) must be a positive whole number, got "${maxTrials}"`] });
+    }
+    if (trials !== null && inherit && trials <= inherited) {
+      // The API refuses it too: with no room left the child would end at once without a trial of its own.
+      return form.setErrors({
+        'budget.maxTrials': [`Budget (trials) must be more than the ${inherited} inherited trials (they count toward the budget), got ${trials}`],
+      });
     }
     if (!(Number.isInteger(parallel) && parallel > 0)) {
       return form.setErrors({ 'budget.maxParallel': [`Parallel trials must be a positive whole number, got "${maxParallel}"`] });
@@ -129,11 +136,11 @@ export function RefineDialog({
         <div className={styles.dialogGrid}>
           <fieldset>
             <legend>Narrower space</legend>
-            <label>
+            <label className="inline">
               <input type="radio" name="refine-source" checked={source === 'brush'} onChange={() => setSource('brush')} /> From the
               ranges below{hasBrush ? ' (brushed)' : ''}
             </label>
-            <label>
+            <label className="inline" style={{ flexWrap: 'wrap' }}>
               <input type="radio" name="refine-source" checked={source === 'suggest'} onChange={() => setSource('suggest')} /> Suggest
               from the best{' '}
               <input
@@ -197,8 +204,9 @@ export function RefineDialog({
           </label>
           <Field label="Budget (trials)" name="budget.maxTrials" type="number" min={1} errors={errors} value={maxTrials} onValue={setMaxTrials} />
           <Field label="Parallel" name="budget.maxParallel" type="number" min={1} errors={errors} value={maxParallel} onValue={setMaxParallel} />
-          <label>
+          <label className="inline">
             <input type="checkbox" checked={inherit} onChange={(e) => setInherit(e.target.checked)} /> Inherit trials inside
+            {inherit && inherited > 0 && <span className="muted">({inherited}, counted in the budget)</span>}
           </label>
         </div>
         <FieldError messages={unclaimedErrors(errors, ['ranges', 'name', 'budget'])} />
