@@ -1479,9 +1479,9 @@ export type StudyPayload = {
 
 /** Input of `studyRefine`. */
 export type StudyRefineInput = {
-  /** Budget of the child; default the parent's. */
+  /** Budget of the child; default the parent's. Inherited trials count toward `maxTrials`, which must be more than their number. */
   budget?: InputMaybe<BudgetInput>;
-  /** Copy the parent's complete trials that fall inside the new space (default true). */
+  /** Copy the parent's complete trials that fall inside the new space (default true): the child's sampler learns from them; its pruner judges the child's own trials only. */
   inheritTrials?: InputMaybe<Scalars['Boolean']['input']>;
   /** Name of the child study; default `<parent> (refined)`. */
   name?: InputMaybe<Scalars['String']['input']>;

@@ -254,9 +254,9 @@ export type StudyImportOptunaInput = {
 
 /** Input of `studyRefine`. */
 export type StudyRefineInput = {
-  /** Budget of the child; default the parent's. */
+  /** Budget of the child; default the parent's. Inherited trials count toward `maxTrials`, which must be more than their number. */
   budget?: BudgetInput | null | undefined;
-  /** Copy the parent's complete trials that fall inside the new space (default true). */
+  /** Copy the parent's complete trials that fall inside the new space (default true): the child's sampler learns from them; its pruner judges the child's own trials only. */
   inheritTrials?: boolean | null | undefined;
   /** Name of the child study; default `<parent> (refined)`. */
   name?: string | null | undefined;
