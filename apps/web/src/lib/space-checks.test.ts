@@ -32,6 +32,20 @@ describe('the new-study form checks its parameter rows', () => {
     });
   });
 
+  it('refuses a row whose name was cleared but whose values remain, rather than leaving the parameter out', () => {
+    const rows = [
+      row({ name: 'lr', low: '0.001', high: '0.1' }),
+      row({ name: '  ', type: 'int', low: '16', high: '256', log: true }),
+      row({ name: '', type: 'categorical', choices: 'relu, tanh' }),
+    ];
+    expect(Object.keys(rowsToSpace(rows))).toEqual(['lr']); // what the API would have received
+    expect(checkRows(rows)).toEqual({
+      'space.#1.name': ['name is required for a row that has low="16", high="256"; clear them or remove the row'],
+      'space.#2.name': ['name is required for a row that has choices="relu, tanh"; clear them or remove the row'],
+    });
+    expect(rowCellErrors(checkRows(rows), rows, 1, 'name')).toHaveLength(1);
+  });
+
   it('leaves alone empty rows, categorical bounds and valid rows', () => {
     expect(
       checkRows([

@@ -18,16 +18,24 @@ function isNumber(text: string): boolean {
 
 /**
  * What the form can tell about its parameter rows before anything is sent, every problem at once, each on its
- * cell: two rows with one name (building the space document would silently keep only the last), and
- * numeric cells that do not hold a number. The API checks the rest (ranges, steps, conditions).
+ * cell: two rows with one name (building the space document would silently keep only the last), a row with
+ * values but no name (it would be left out), and numeric cells that do not hold a number. The API checks the rest (ranges, steps, conditions).
  */
 export function checkRows(rows: readonly ParamRow[]): FieldErrors {
   const errors: FieldErrors = {};
   const add = (i: number, field: RowField, message: string) =>
     (errors[rowKey(i, field)] ??= []).push(message);
   rows.forEach((row, i) => {
+    if (!row.name.trim()) {
+      // A row without a name is skipped when the space is built: refused if anything else was typed in it, so a
+      // cleared name never drops a filled-in parameter silently.
+      const filled = (['low', 'high', 'step', 'choices', 'when'] as const).filter((f) => row[f].trim() !== '');
+      if (filled.length > 0) {
+        add(i, 'name', `name is required for a row that has ${filled.map((f) => `${f}=${JSON.stringify(row[f].trim())}`).join(', ')}; clear them or remove the row`);
+      }
+      return;
+    }
     if (row.type === 'categorical') return;
-    if (!row.name.trim() && !row.low.trim() && !row.high.trim()) return; // an empty row is skipped, as rowsToSpace skips it
     for (const field of ['low', 'high'] as const) {
       if (!isNumber(row[field]))
         add(i, field, `${field} must be a number, got ${JSON.stringify(row[field])}`);
