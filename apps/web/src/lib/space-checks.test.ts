@@ -40,8 +40,12 @@ describe('the new-study form checks its parameter rows', () => {
     ];
     expect(Object.keys(rowsToSpace(rows))).toEqual(['lr']); // what the API would have received
     expect(checkRows(rows)).toEqual({
-      'space.#1.name': ['name is required for a row that has low="16", high="256"; clear them or remove the row'],
-      'space.#2.name': ['name is required for a row that has choices="relu, tanh"; clear them or remove the row'],
+      'space.#1.name': [
+        'name is required for a row that has low="16", high="256"; clear them or remove the row',
+      ],
+      'space.#2.name': [
+        'name is required for a row that has choices="relu, tanh"; clear them or remove the row',
+      ],
     });
     expect(rowCellErrors(checkRows(rows), rows, 1, 'name')).toHaveLength(1);
   });

@@ -29,9 +29,15 @@ export function checkRows(rows: readonly ParamRow[]): FieldErrors {
     if (!row.name.trim()) {
       // A row without a name is skipped when the space is built: refused if anything else was typed in it, so a
       // cleared name never drops a filled-in parameter silently.
-      const filled = (['low', 'high', 'step', 'choices', 'when'] as const).filter((f) => row[f].trim() !== '');
+      const filled = (['low', 'high', 'step', 'choices', 'when'] as const).filter(
+        (f) => row[f].trim() !== '',
+      );
       if (filled.length > 0) {
-        add(i, 'name', `name is required for a row that has ${filled.map((f) => `${f}=${JSON.stringify(row[f].trim())}`).join(', ')}; clear them or remove the row`);
+        add(
+          i,
+          'name',
+          `name is required for a row that has ${filled.map((f) => `${f}=${JSON.stringify(row[f].trim())}`).join(', ')}; clear them or remove the row`,
+        );
       }
       return;
     }
