@@ -37,6 +37,15 @@ describe.each(testDatabases)('the runner through faults and shutdowns [$name]', 
     }
   }, 90_000);
 
+  it('stops with the reason when --study names a study it cannot see, instead of claiming again at once forever', async () => {
+    const lines: string[] = [];
+    const missing = Buffer.from('Study:00000000-0000-4000-8000-000000000000').toString('base64url');
+    const agent = await startAgent(missing, undefined, lines);
+    await agent.finished();
+    expect(agent.fatal).toMatch(/The study was not found.*check --study/);
+    expect(lines.filter((line) => line.includes('registering again'))).toEqual([]);
+  }, 30_000);
+
   it('releases its trial on SIGTERM and exits 0 within the shutdown window', async () => {
     const { id } = await study(nodeObjective(1000, 100));
     const output: string[] = [];

@@ -275,8 +275,21 @@ export class RunnerAgent {
           return;
         }
         if (error instanceof ApiError && error.code === 'NOT_FOUND') {
+          // The study of --study (mistyped, deleted, or another team's: the API answers alike) is not coming
+          // back: stop, saying so. Re-registering and claiming again at once looped hundreds of times a second.
+          const study = options.studyId !== undefined && /\bstudy\b/i.test(error.message);
+          if (study || failures > 3) {
+            this.fatal = study
+              ? `${errorMessage(error)}: check --study ${JSON.stringify(options.studyId)} (a study of this token's team)`
+              : `${errorMessage(error)}, again after registering ${failures - 1} times`;
+            log.error(this.fatal);
+            void this.stop();
+            return;
+          }
+          // Otherwise the runner's own record is gone (deleted, or a database reset): register again, then claim.
           log.warn(`${errorMessage(error)}: registering again`);
           await this.register().catch((e: unknown) => log.warn(`registration failed: ${errorMessage(e)}`));
+          await sleep(backoffDelay(failures - 1, { initialMs: 500, maxMs: 10_000 }), this.stopping.signal);
           continue;
         }
         const delay = backoffDelay(failures - 1, { initialMs: 1_000, maxMs: 60_000 });
