@@ -101,6 +101,24 @@ describe('runCommand', { timeout: 120_000 }, () => {
     expect(result.error!.length).toBeLessThan(4096 + 100);
   });
 
+  it('keeps the result of a program that ended while the runner could not run (suspended past the timeout)', async () => {
+    const pending = runCommand({ command: ['sh', '-c', 'echo \'{"loss": 0.25}\''], params: {}, metrics: ['loss'], timeoutSeconds: 0.2 });
+    // The runner's event loop stands still, as under SIGSTOP or a suspended laptop, while the program runs to its
+    // end: when the loop resumes, the expired timeout and the program's exit are both waiting.
+    const until = Date.now() + 2_000;
+    while (Date.now() < until) {
+      // busy: nothing else runs
+    }
+    const result = await pending;
+    expect(result).toMatchObject({ state: 'COMPLETE', values: [0.25], exitCode: 0 });
+  });
+
+  it('still times out a program that runs past its timeout', async () => {
+    const result = await runCommand({ command: [node, '-e', 'setTimeout(() => {}, 60_000)'], params: {}, metrics: ['loss'], timeoutSeconds: 0.5 });
+    expect(result.state).toBe('FAIL');
+    expect(result.error).toMatch(/^timed out after 0.5 s/);
+  });
+
   it('fails when the program exits 0 without reporting the objective metric', async () => {
     const result = await runCommand({ command: [node, '-e', 'console.log(JSON.stringify({loss: 1}))'], params: {}, metrics: ['val_loss'] });
     expect(result.state).toBe('FAIL');

@@ -160,12 +160,20 @@ export function runCommand(options: RunCommandOptions): Promise<CommandResult> {
       detached: true,
     });
 
+    const running = () => !stopReason && !settled && child.exitCode === null && child.signalCode === null && child.pid !== undefined;
     const stop = (reason: 'pruner' | 'signal' | 'timeout') => {
-      if (stopReason || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-      stopReason = reason;
-      log(`stopping the command (${reason}): SIGTERM, SIGKILL after ${graceMs / 1000} s`);
-      signalGroup(child.pid, 'SIGTERM');
-      killTimer = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), graceMs);
+      if (!running()) return;
+      // Decided once the loop has handled what is already waiting: a program that ended while the runner could not
+      // see it (suspended past the timeout, or a verdict arriving beside its last line) keeps its own result. The
+      // timer fires before the loop reads the child's exit; stopping then stored a program that ended 0 in 3 s as
+      // "timed out after 30 s".
+      setImmediate(() => {
+        if (!running()) return;
+        stopReason = reason;
+        log(`stopping the command (${reason}): SIGTERM, SIGKILL after ${graceMs / 1000} s`);
+        signalGroup(child.pid!, 'SIGTERM');
+        killTimer = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), graceMs);
+      });
     };
     const onAbort = () => stop('signal');
     if (signal?.aborted) queueMicrotask(onAbort);
