@@ -105,6 +105,14 @@ describe.each(testDatabases)('command objectives reach only runners that accept 
       expect(runnerRegister.runner).toBeNull();
       expect(runnerRegister.userErrors).toEqual([{ field: ['input', 'capabilities', field], message: expect.stringMatching(message), code: 'INVALID' }]);
     }
+    const huge = await api.gql(
+      REGISTER,
+      { i: { name: 'malformed', host: 'h', capabilities: { backend: 'cpu', gpus: 0, labels: [], padding: 'x'.repeat(1_500_000) } } },
+      team.runnerAuth,
+    );
+    expect(huge.runnerRegister.runner).toBeNull();
+    expect(huge.runnerRegister.userErrors[0].field).toEqual(['input', 'capabilities']);
+    expect(huge.runnerRegister.userErrors[0].message).toMatch(/at most 16384 bytes of JSON, got 15000\d\d/);
     // Nothing was stored: the name is free.
     const { viewer } = await api.gql('{ viewer { teams { runners { name } } } }', {}, team.user);
     const names = (viewer.teams as { runners: { name: string }[] }[]).flatMap((t) => t.runners.map((r) => r.name));

@@ -54,7 +54,7 @@ export function artifactRoute(
       put().then(
         () => undefined,
         (error: unknown) => {
-          if (error instanceof AlreadyStoredError) return answer(response, 409, `The ${error.message}.`);
+          if (error instanceof AlreadyStoredError) return answer(response, 409, `This ${error.message}.`);
           if (error instanceof BodySizeError) {
             response.setHeader('connection', 'close');
             return answer(response, 413, `The body ${error.message}.`);

@@ -21,7 +21,7 @@ export class BodySizeError extends Error {
 
 export class AlreadyStoredError extends Error {
   constructor() {
-    super('this upload link was used already: begin a new upload to replace the file');
+    super('upload link was used already: begin a new upload to replace the file');
   }
 }
 

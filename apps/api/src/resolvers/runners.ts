@@ -54,6 +54,8 @@ function toLease(row: TrialRow) {
   return { trial: row, leaseToken: row.leaseToken!, leaseExpiresAt: row.leaseExpiresAt! };
 }
 const MAX_CLAIM = 64;
+/** Bytes of JSON a runner's `capabilities` may hold. */
+export const MAX_CAPABILITIES_BYTES = 16_384;
 
 /**
  * Moves a runner-protocol request onto the protocol's own pool (`DbHandle.protocolDb`), loaders included (a
@@ -219,6 +221,14 @@ export const runnerResolvers: Resolvers = {
       const given = input.capabilities as RunnerCapabilities;
       if (typeof given !== 'object' || given === null || Array.isArray(given)) {
         return { runner: null, userErrors: [userError(['input', 'capabilities'], 'capabilities must be an object')] };
+      }
+      // Stored on the runner and sent with every runner listing: a runner's own is well under 1 KiB.
+      const size = Buffer.byteLength(JSON.stringify(given));
+      if (size > MAX_CAPABILITIES_BYTES) {
+        return {
+          runner: null,
+          userErrors: [userError(['input', 'capabilities'], `capabilities may hold at most ${MAX_CAPABILITIES_BYTES} bytes of JSON, got ${size}`)],
+        };
       }
       // The claim reads `capabilities.kind` (lifecycle/claim.ts): it comes from `kind` only, never from free-form JSON.
       const capabilities: RunnerCapabilities = { ...given, kind: input.kind === 'CLIENT' ? 'client' : 'worker' };
