@@ -207,6 +207,8 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
     expect(seen.stale).toBe('StaleLeaseError');
     expect(seen.count_error).toEqual([[['input', 'values'], expect.stringContaining('give one value per objective of the study (2: value_0, value_1), got 1'), 'INVALID']]);
     expect(seen.directions).toEqual(['maximize', 'minimize']);
+    expect(seen.pruned_with_value).toMatch(/tell\(state='PRUNED'\) takes no value/);
+    expect(seen.report_text).toBe("report(step=0): metric 'value_0' must be a number, got 'abc'");
   });
 
   it('refuses a token of another team with NotFoundError, and an unknown token with UnauthenticatedError', async () => {

@@ -184,8 +184,20 @@ def ask_tell() -> None:
             count_error = None
         except tb.UserErrors as error:
             count_error = [list(e) for e in error.user_errors]
+        try:
+            study.tell(wrong, 0.5, state="PRUNED")
+            pruned_with_value = None
+        except ValueError as error:
+            pruned_with_value = str(error)
+        try:
+            wrong.report(0, "abc")
+            report_text = None
+        except TypeError as error:
+            report_text = str(error)
         study.tell(wrong, state="FAIL", error="told to fail")
         out(
+            pruned_with_value=pruned_with_value,
+            report_text=report_text,
             bad=bad,
             told=told,
             attempt=told["attempt"],

@@ -438,6 +438,9 @@ class Trial:
             raise TypeError("report() needs a value or named metrics: trial.report(step, val_loss=0.3)")
         self._check()
         keys = list(metrics)
+        for key in keys:
+            if isinstance(metrics[key], (str, bytes)) or not isinstance(metrics[key], (int, float)) and not hasattr(metrics[key], "__float__"):
+                raise TypeError(f"report(step={step}): metric {key!r} must be a number, got {metrics[key]!r}")
         payload = self._send_report(keys, [step] * len(keys), [encode_metric(metrics[k]) for k in keys])
         return bool(payload.get("shouldPrune"))
 
@@ -574,6 +577,12 @@ class Study:
             elif value is not None:
                 raise ValueError("give value or values, not both")
             field, document, variables = "trialComplete", _COMPLETE, {"i": {**lease, "values": [encode_metric(v) for v in values]}}
+        elif value is not None or values is not None:
+            # Optuna's tell(trial, value, state=PRUNED) drops the value too; here it says so instead.
+            raise ValueError(
+                f"tell(state={wanted!r}) takes no value: a {wanted} trial keeps the curve it reported (trial.report), "
+                f"got value={value!r}, values={values!r}"
+            )
         elif wanted == "FAIL":
             field, document, variables = "trialFail", _FAIL, {"i": {**lease, "error": error or "failed (told from Python)"}}
         elif wanted == "PRUNED":

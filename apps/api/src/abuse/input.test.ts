@@ -211,6 +211,28 @@ describe.each(testDatabases)('abuse: inputs that used to fail inside the server 
     expect(await studyNames()).toEqual(before);
   });
 
+  it('refuses one key and step twice with two values in a report, naming both points; the same value twice is accepted', async () => {
+    const { trialId, leaseToken } = await leasedTrial();
+    const report = (points: { key: string; step: number; value: number }[]) =>
+      api.gql(REPORT, { i: { trialId, leaseToken, points } }, team.runnerAuth).then((r) => r.trialReport);
+    const refused = await report([
+      { key: 'loss', step: 0, value: 1 },
+      { key: 'acc', step: 0, value: 0.5 },
+      { key: 'loss', step: 0, value: 2 },
+    ]);
+    expect(refused.accepted).toBe(0);
+    expect(refused.userErrors).toEqual([
+      { message: 'point 2 repeats key="loss", step=0 of point 0 with another value (2 after 1); a step holds one value', code: 'INVALID' },
+    ]);
+    const repeated = await report([
+      { key: 'loss', step: 0, value: 1 },
+      { key: 'loss', step: 0, value: 1 },
+    ]);
+    expect(repeated.userErrors).toEqual([]);
+    const { trial } = await api.gql('query($id: ID!) { trial(id: $id) { metrics { key points { step value } } } }', { id: trialId }, team.user);
+    expect(trial.metrics).toEqual([{ key: 'loss', points: [{ step: 0, value: 1 }] }]);
+  });
+
   it('refuses a study description over 10,000 characters', async () => {
     const { studyCreate } = await api.gql(CREATE, { i: validStudy({ description: 'x'.repeat(10_001) }) }, team.user);
     expect(studyCreate).toEqual({

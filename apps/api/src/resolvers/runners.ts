@@ -293,6 +293,20 @@ export const runnerResolvers: Resolvers = {
           `a point needs a metric key of letters, digits, _ . / - and a step >= 0; got key=${JSON.stringify(keys[bad])}, step=${steps[bad]}`,
         );
       }
+      // The same key and step twice with two values: storage keeps the first (a re-sent batch is a no-op), so the
+      // other would be dropped without a word. The same value twice is a harmless repeat.
+      const seen = new Map<string, number>();
+      for (let i = 0; i < keys.length; i += 1) {
+        const point = `${keys[i]}\u0000${steps[i]}`;
+        const first = seen.get(point);
+        if (first === undefined) seen.set(point, i);
+        else if (!Object.is(values[first], values[i])) {
+          return refused(
+            ['input', field, String(i)],
+            `point ${i} repeats key=${JSON.stringify(keys[i])}, step=${steps[i]} of point ${first} with another value (${values[i]} after ${values[first]}); a step holds one value`,
+          );
+        }
+      }
       try {
         const write = leasedWrite(ctx, input.trialId, input.leaseToken);
         const stored = write && (await reportMetrics(ctx.db, ctx.events, leaseSettings(ctx.env), { ...write, keys, steps, values }));

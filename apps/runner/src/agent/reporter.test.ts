@@ -3,7 +3,7 @@ import type { ReportReply, WirePoint } from './api.ts';
 import { backoffDelay, jittered } from './backoff.ts';
 import { TransientApiError } from './graphql-client.ts';
 import { memoryLogger } from './logger.ts';
-import { MetricReporter } from './reporter.ts';
+import { MetricReporter, lastPerStep } from './reporter.ts';
 import type { ReporterOptions } from './reporter.ts';
 
 const ok = (over: Partial<ReportReply> = {}): ReportReply => ({ shouldPrune: false, leaseExpiresAt: null, accepted: 0, userErrors: [], ...over });
@@ -240,5 +240,19 @@ describe('backoff', () => {
     expect(jittered(8_000, 0.25, () => 0)).toBe(6_000);
     expect(jittered(8_000, 0.25, () => 0.5)).toBe(8_000);
     expect(jittered(8_000, 0.25, () => 0.999999)).toBe(10_000);
+  });
+});
+
+describe('lastPerStep', () => {
+  it('keeps one point per key and step, the last given, and leaves a batch without repeats as it is', () => {
+    const batch: WirePoint[] = [
+      { key: 'loss', step: 0, value: 1 },
+      { key: 'acc', step: 0, value: 0.5 },
+      { key: 'loss', step: 0, value: 2 },
+      { key: 'loss', step: 1, value: 'NaN' },
+    ];
+    expect(lastPerStep(batch)).toEqual([batch[1], batch[2], batch[3]]);
+    const plain = batch.slice(1);
+    expect(lastPerStep(plain)).toBe(plain);
   });
 });

@@ -109,7 +109,7 @@ export class MetricReporter {
     if (this.buffer.length > maxPointsPerReport) await this.flush(signal);
     await this.waitWhile(() => this.sending, signal);
     if (this.lost) return undefined;
-    const rest = this.buffer.splice(0, maxPointsPerReport);
+    const rest = lastPerStep(this.buffer.splice(0, maxPointsPerReport));
     this.close();
     return rest;
   }
@@ -167,7 +167,7 @@ export class MetricReporter {
     while (!this.lost && !this.closed.signal.aborted) {
       // A kick always sends what is there: the flush timer fired, a batch filled up, a heartbeat is due.
       if (this.buffer.length === 0 && !this.heartbeatDue) break;
-      const batch = this.buffer.splice(0, maxPointsPerReport);
+      const batch = lastPerStep(this.buffer.splice(0, maxPointsPerReport));
       this.inFlight = batch.length;
       this.heartbeatDue = false;
       let reply: ReportReply;
@@ -214,4 +214,14 @@ export class MetricReporter {
       break;
     }
   }
+}
+
+/**
+ * A batch with one point per key and step, the last one given (a program that prints a step twice corrected it):
+ * the API refuses a batch holding one key and step with two values.
+ */
+export function lastPerStep(batch: WirePoint[]): WirePoint[] {
+  const last = new Map<string, number>();
+  batch.forEach((point, i) => last.set(`${point.key}\u0000${point.step}`, i));
+  return last.size === batch.length ? batch : batch.filter((point, i) => last.get(`${point.key}\u0000${point.step}`) === i);
 }
