@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { StateBadge } from '@/components/state-badge';
-import { formatRanges } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
 import type { StudyPageQuery } from '@/gql/graphql';
+import { refinedRanges } from './lineage-text.ts';
 import styles from './study.module.css';
 
 /** Where a study comes from (its parent and ranges) and the refinements made from it. */
@@ -13,7 +13,7 @@ export function Lineage({ study }: { study: NonNullable<StudyPageQuery['study']>
       {study.parent && (
         <p>
           Refined from <Link href={hrefFor('studies', study.parent.id)}>{study.parent.name}</Link>
-          {refinedRanges(study.refinement)}
+          {refinedRanges(study.refinement, study.space)}
         </p>
       )}
       {study.children.length > 0 && (
@@ -30,13 +30,4 @@ export function Lineage({ study }: { study: NonNullable<StudyPageQuery['study']>
       )}
     </nav>
   );
-}
-
-function refinedRanges(refinement: unknown): string {
-  if (!refinement || typeof refinement !== 'object') return '';
-  const { ranges, inherited } = refinement as { ranges?: unknown; inherited?: unknown };
-  const parts = [];
-  if (ranges) parts.push(` with ${formatRanges(ranges)}`);
-  if (typeof inherited === 'number') parts.push(`, ${inherited} trials inherited`);
-  return parts.join('');
 }
