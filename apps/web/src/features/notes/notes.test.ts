@@ -14,6 +14,15 @@ describe('note Markdown', () => {
     expect(html).toContain('<a href="https://example.com">docs</a>');
   });
 
+  it("renders GitHub's tables, strikethrough and bare links, still without raw HTML", () => {
+    const html = render('| lr | loss |\n|---|---|\n| 0.01 | 0.3 |\n\n~~old~~ see https://example.com <b onclick="x()">b</b>');
+    expect(html).toContain('<table>');
+    expect(html).toContain('<td>0.01</td>');
+    expect(html).toContain('<del>old</del>');
+    expect(html).toContain('<a href="https://example.com">https://example.com</a>');
+    expect(html).not.toContain('onclick');
+  });
+
   it('never renders raw HTML: a <script>, an event handler or a javascript: link does not reach the page', () => {
     const html = render('Hi <script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3))');
     expect(html).not.toMatch(/<script/i);

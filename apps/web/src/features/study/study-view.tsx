@@ -36,6 +36,7 @@ import { Deferred } from './deferred.tsx';
 import { RefineDialog } from './refine-dialog.tsx';
 import styles from './study.module.css';
 import { NotesPanel } from '@/features/notes/notes-panel';
+import { MarkdownNote } from '@/features/notes/markdown-note';
 import { BestModelsPanel } from '@/features/evaluation/best-models-panel';
 import { CompareLink, toggled } from '@/features/compare/compare-link';
 
@@ -100,7 +101,11 @@ export function StudyView({ study, params, objectives, trials: initialTrials, pa
         <Link href={hrefFor('projects', study.project.id)}>{study.project.name}</Link> /
       </p>
       <h1>{study.name}</h1>
-      {study.description && <p className="muted">{study.description}</p>}
+      {study.description && (
+        <div className="muted">
+          <MarkdownNote text={study.description} />
+        </div>
+      )}
       <Lineage study={study} />
 
       <Panel
