@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartObjective, ChartParam, ChartTrial, TrialState } from '../types.ts';
 import styles from '../charts.module.css';
 import { buildColumns, filterRows, formatCell, sortRows, toCsv } from './transform.ts';
@@ -82,6 +82,11 @@ export function TrialTable({
   }, [trials, columns, sort, filter]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // A new sort or filter shows its first rows: kept where it was, a sort read from the bottom showed the trials
+  // without a value (they sort last) and looked wrong. Trials arriving live change neither, so they never scroll.
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [sort.key, sort.direction, filter]);
   const template = `${onToggleSelected ? '32px ' : ''}${columns.map((c) => (c.key === 'number' ? '64px' : c.key === 'state' ? '110px' : 'minmax(90px, 1fr)')).join(' ')}`;
 
   const toggleSort = (key: string) =>
