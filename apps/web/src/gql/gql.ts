@@ -31,6 +31,7 @@ type Documents = {
     "\n  mutation ApiTokenRevoke($input: ApiTokenRevokeInput!) {\n    apiTokenRevoke(input: $input) {\n      apiToken {\n        id\n        revokedAt\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ApiTokenRevokeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  query NotFoundViewer {\n    viewer {\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.NotFoundViewerDocument,
     "\n  mutation InvitationAccept($input: InvitationAcceptInput!) {\n    invitationAccept(input: $input) {\n      membership {\n        role\n        team {\n          id\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.InvitationAcceptDocument,
     "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
     "\n  query CompareTrials($ids: [ID!]!) {\n    compareTrials(ids: $ids) {\n      id\n      number\n      state\n      params\n      values\n      durationSeconds\n      metricKeys\n      study {\n        id\n        name\n        objectives {\n          name\n          direction\n        }\n      }\n      metrics(maxPoints: 200) {\n        key\n        points {\n          step\n          value\n        }\n      }\n    }\n  }\n": typeof types.CompareTrialsDocument,
@@ -96,6 +97,7 @@ const documents: Documents = {
     "\n  mutation ApiTokenRevoke($input: ApiTokenRevokeInput!) {\n    apiTokenRevoke(input: $input) {\n      apiToken {\n        id\n        revokedAt\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ApiTokenRevokeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  query NotFoundViewer {\n    viewer {\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.NotFoundViewerDocument,
     "\n  mutation InvitationAccept($input: InvitationAcceptInput!) {\n    invitationAccept(input: $input) {\n      membership {\n        role\n        team {\n          id\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.InvitationAcceptDocument,
     "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
     "\n  query CompareTrials($ids: [ID!]!) {\n    compareTrials(ids: $ids) {\n      id\n      number\n      state\n      params\n      values\n      durationSeconds\n      metricKeys\n      study {\n        id\n        name\n        objectives {\n          name\n          direction\n        }\n      }\n      metrics(maxPoints: 200) {\n        key\n        points {\n          step\n          value\n        }\n      }\n    }\n  }\n": types.CompareTrialsDocument,
@@ -226,6 +228,10 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotFoundViewer {\n    viewer {\n      user {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotFoundViewer {\n    viewer {\n      user {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
