@@ -7,7 +7,14 @@ import { Panel } from '@/components/panel';
 import { StateBadge } from '@/components/state-badge';
 import type { CompareTrialsQuery } from '@/gql/graphql';
 import { hrefFor } from '@/lib/route-id';
-import { curvesByMetric, finalValueRows, paramRows, trialLabels, type ParamRow } from './transform.ts';
+import {
+  curvesByMetric,
+  finalValueRows,
+  paramRows,
+  singleValueRows,
+  trialLabels,
+  type ParamRow,
+} from './transform.ts';
 
 type Trial = CompareTrialsQuery['compareTrials'][number];
 
@@ -43,6 +50,7 @@ export function CompareTrialsView({ trials }: { trials: readonly Trial[] }) {
   const params = useMemo(() => paramRows(trials), [trials]);
   const values = useMemo(() => finalValueRows(trials), [trials]);
   const curves = useMemo(() => curvesByMetric(trials), [trials]);
+  const figures = useMemo(() => singleValueRows(trials), [trials]);
   const differing = params.filter((p) => p.differs).length;
   return (
     <>
@@ -76,13 +84,18 @@ export function CompareTrialsView({ trials }: { trials: readonly Trial[] }) {
                 ))}
               </tr>
               <Rows rows={values} label="value" />
+              <Rows rows={figures} label="metric" />
             </tbody>
           </table>
         </div>
       </Panel>
       {curves.length === 0 ? (
         <Panel title="Learning curves" minHeight={80}>
-          <p className="muted">None of these trials reported a metric yet.</p>
+          <p className="muted">
+            {figures.length > 0
+              ? 'No metric was reported at several steps: the figures are in the table.'
+              : 'None of these trials reported a metric yet.'}
+          </p>
         </Panel>
       ) : (
         curves.map((c) => (

@@ -3,6 +3,7 @@ import {
   bestSoFarSeries,
   compareHref,
   curvesByMetric,
+  singleValueRows,
   finalValueRows,
   paramRows,
   parseCompareIds,
@@ -89,9 +90,9 @@ describe('compare transforms', () => {
         ],
       },
     ]);
-    expect(curves.map((c) => c.key)).toEqual(['acc', 'val_loss']);
-    expect(curves[0]!.series).toEqual([{ id: 't2', name: '#7', points: [{ x: 0, y: 0.1 }] }]);
-    expect(curves[1]!.series).toEqual([
+    // acc: one point per trial, a figure (singleValueRows), not a curve.
+    expect(curves.map((c) => c.key)).toEqual(['val_loss']);
+    expect(curves[0]!.series).toEqual([
       {
         id: 't1',
         name: '#1',
@@ -108,6 +109,40 @@ describe('compare transforms', () => {
         { number: 1, study: study('b') },
       ]),
     ).toEqual(['a #1', 'b #1']);
+  });
+
+  it('lists metrics reported once per trial as rows of figures, not one-point curves', () => {
+    const trials = [
+      {
+        id: 't1',
+        number: 1,
+        study: study('a'),
+        metrics: [
+          { key: 'epochs', points: [{ step: 10, value: 10 }] },
+          {
+            key: 'val_loss',
+            points: [
+              { step: 0, value: 1 },
+              { step: 1, value: 0.5 },
+            ],
+          },
+        ],
+      },
+      {
+        id: 't2',
+        number: 2,
+        study: study('a'),
+        metrics: [
+          { key: 'epochs', points: [{ step: 10, value: 10 }] },
+          { key: 'train_seconds', points: [{ step: 10, value: 'NaN' }] },
+        ],
+      },
+    ];
+    expect(curvesByMetric(trials).map((c) => c.key)).toEqual(['val_loss']);
+    expect(singleValueRows(trials)).toEqual([
+      { name: 'epochs', cells: ['10', '10'], differs: false },
+      { name: 'train_seconds', cells: ['—', 'NaN'], differs: true },
+    ]);
   });
 
   it('turns best-so-far histories into series against trial number or minutes since the study began', () => {

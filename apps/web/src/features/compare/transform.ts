@@ -87,10 +87,21 @@ export function trialLabels(trials: readonly { number: number; study: { name: st
   return trials.map((t) => (oneStudy ? `#${t.number}` : `${t.study.name} #${t.number}`));
 }
 
-/** One overlay per metric key (sorted), one series per trial that reported it; non-finite points dropped. */
+/** Whether some trial reported `key` at more than one step: a curve, not a single (final) figure. */
+function isCurve(trials: readonly CurveTrial[], key: string): boolean {
+  return trials.some((t) => (t.metrics.find((m) => m.key === key)?.points.length ?? 0) > 1);
+}
+
+/**
+ * One overlay per metric key (sorted) that some trial reported at several steps, one series per trial that
+ * reported it; non-finite points dropped. Keys reported once per trial (epochs, a parameter count, the training
+ * time) are figures, not curves: `singleValueRows` lists them.
+ */
 export function curvesByMetric(trials: readonly CurveTrial[]): { key: string; series: OverlaySeries[] }[] {
   const labels = trialLabels(trials);
-  const keys = [...new Set(trials.flatMap((t) => t.metrics.map((m) => m.key)))].sort();
+  const keys = [...new Set(trials.flatMap((t) => t.metrics.map((m) => m.key)))]
+    .filter((key) => isCurve(trials, key))
+    .sort();
   return keys.map((key) => ({
     key,
     series: trials.flatMap((t, i) => {
@@ -102,6 +113,21 @@ export function curvesByMetric(trials: readonly CurveTrial[]): { key: string; se
       return points.length > 0 ? [{ id: t.id, name: labels[i]!, points }] : [];
     }),
   }));
+}
+
+/** Metrics every trial reported at one step at most, side by side as rows (sorted by key), a dash where missing. */
+export function singleValueRows(trials: readonly CurveTrial[]): ParamRow[] {
+  const keys = [...new Set(trials.flatMap((t) => t.metrics.map((m) => m.key)))]
+    .filter((key) => !isCurve(trials, key))
+    .sort();
+  return keys.map((name) => {
+    const cells = trials.map((t) => {
+      const point = t.metrics.find((m) => m.key === name)?.points[0];
+      const value = point === undefined ? null : metricNumber(point.value);
+      return value === null ? '—' : cell(value);
+    });
+    return { name, cells, differs: cells.some((c) => c !== cells[0]) };
+  });
 }
 
 /** Final values side by side: one row per objective name any trial's study has. */
