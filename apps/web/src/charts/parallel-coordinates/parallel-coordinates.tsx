@@ -9,7 +9,7 @@ import { ColorLegend } from './color-legend.tsx';
 import { drawSelected, sizeCanvas } from './draw.ts';
 import { useThemeColors } from './theme.ts';
 import { useBackdrop } from './use-backdrop.ts';
-import { MISSING_GAP, axisScale, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform.ts';
+import { MISSING_GAP, axisScale, axisTitleLayout, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform.ts';
 import type { AxisScale } from './transform.ts';
 
 export interface ParallelCoordinatesProps {
@@ -220,9 +220,15 @@ export function ParallelCoordinates({
                         </text>
                       </g>
                     )}
-                    <text y={-30} textAnchor="middle" className={styles.axisLabel} onPointerDown={(e) => onLabelPointerDown(axis.key, e)}>
-                      {axis.label}
-                    </text>
+                    {(() => {
+                      const title = axisTitleLayout(axis.label, i, axes.length, innerW, MARGIN);
+                      return (
+                        <text x={title.dx} y={-30} textAnchor="middle" className={styles.axisLabel} onPointerDown={(e) => onLabelPointerDown(axis.key, e)}>
+                          <title>{axis.label}</title>
+                          {title.text}
+                        </text>
+                      );
+                    })()}
                     <foreignObject x={-33} y={-24} width={66} height={20}>
                       <div className={styles.axisButtons}>
                         <button type="button" onClick={() => moveBy(axis.key, -1)} aria-label={`Move axis ${axis.label} left`} disabled={i === 0}>

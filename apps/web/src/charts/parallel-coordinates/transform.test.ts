@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
-import { MISSING_GAP, NO_COLOR, axisScale, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform.ts';
+import { MISSING_GAP, NO_COLOR, TITLE_CHAR_PX, axisScale, axisTitleLayout, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform.ts';
 import type { AxisDef } from './transform.ts';
 
 const trial = (number: number, params: ChartTrial['params'], values: ChartTrial['values']): ChartTrial => ({
@@ -126,4 +126,19 @@ describe('parallel coordinates transform', () => {
     const max = colorByObjective(trials, [{ name: 'acc', direction: 'MAXIMIZE' }], 0);
     expect(Array.from(max.buckets)).toEqual([23, 12, 0, NO_COLOR]);
   });
+
+  it('fits axis titles between their neighbours and keeps the first and last inside the margins', () => {
+    const margins = { left: 60, right: 60 };
+    // Seven axes over 1,000 px: 166 px apart, room for 22 characters.
+    expect(axisTitleLayout('learning_rate', 3, 7, 1000, margins)).toEqual({ text: 'learning_rate', dx: 0 });
+    const long = axisTitleLayout('a_very_long_parameter_name_indeed', 3, 7, 1000, margins);
+    expect(long.text).toBe('a_very_long_parameter…');
+    expect(long.text.length * TITLE_CHAR_PX).toBeLessThanOrEqual(1000 / 6 - 8);
+    // The last title, 18 characters (126 px), centred on the last axis, would end 63 px past it: moved left.
+    const last = axisTitleLayout('val_accuracy (max)', 6, 7, 1000, margins);
+    expect(last.text).toBe('val_accuracy (max)');
+    expect(last.dx).toBe(-(63 - 56));
+    expect(axisTitleLayout('val_accuracy (max)', 0, 7, 1000, margins).dx).toBe(63 - 56);
+  });
 });
+

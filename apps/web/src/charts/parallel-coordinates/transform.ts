@@ -246,3 +246,28 @@ export function colorByObjective(trials: readonly ChartTrial[], objectives: read
   });
   return { buckets, palette, domain: [lo, hi], interpolate: interpolateViridis };
 }
+
+/** Width of a character of an axis title (12 px, semibold), for laying titles out without measuring text. */
+export const TITLE_CHAR_PX = 7;
+
+/**
+ * An axis title that fits: at most the gap to the next axis (a longer one is cut with an ellipsis; the full
+ * title goes in its tooltip), shifted inwards on the first and last axes so that it stays inside the margins
+ * (the last axis read "val_accuracy (max", its end cut off by the chart's edge).
+ */
+export function axisTitleLayout(
+  label: string,
+  index: number,
+  count: number,
+  innerWidth: number,
+  margins: { left: number; right: number },
+): { text: string; dx: number } {
+  const spacing = count > 1 ? innerWidth / (count - 1) : innerWidth;
+  const room = Math.max(3, Math.floor((Math.max(spacing - 8, 0) + (count > 1 ? 0 : margins.left + margins.right)) / TITLE_CHAR_PX));
+  const text = label.length <= room ? label : `${label.slice(0, Math.max(1, room - 1))}…`;
+  const half = (text.length * TITLE_CHAR_PX) / 2;
+  let dx = 0;
+  if (index === 0) dx = Math.max(0, half - (margins.left - 4));
+  if (index === count - 1) dx -= Math.max(0, half - (margins.right - 4));
+  return { text, dx };
+}
