@@ -40,7 +40,7 @@ export async function createStudy(ctx: Context, input: StudyCreateInput): Promis
   const errors: UserError[] = [
     ...(name.length >= 1 && name.length <= STUDY_NAME_MAX
       ? []
-      : [userError(['input', 'name'], `name must have 1 to ${STUDY_NAME_MAX} characters, got ${name.length}`)]),
+      : [userError(['input', 'name'], `name must have 1 to ${STUDY_NAME_MAX} characters after trimming spaces, got ${name.length}${name.length === 0 ? ` (${JSON.stringify(input.name.slice(0, 20))})` : ''}`)]),
     ...validateDescription(input.description),
     ...validateObjectives(input.objectives),
     ...space.errors,

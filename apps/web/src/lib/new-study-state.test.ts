@@ -52,8 +52,8 @@ describe('checking the new-study form before sending', () => {
     expect(input).toBeUndefined();
     const twice = 'parameter name "lr" is used by rows 1 and 3; each parameter needs its own name';
     expect(errors).toEqual({
-      'space.#0.low': ['low must be a number, got "ten"'],
-      'space.#1.high': ['high must be a number, got "many"'],
+      'space.#0.low': ['parameter "lr": low must be a number, got "ten"'],
+      'space.#1.high': ['parameter "units": high must be a number, got "many"'],
       'space.#0.name': [twice],
       'space.#2.name': [twice],
       'sampler.nStartupTrials': ['nStartupTrials must be a whole number, got "2.5"'],

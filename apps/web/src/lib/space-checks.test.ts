@@ -26,9 +26,9 @@ describe('the new-study form checks its parameter rows', () => {
       row({ name: 'units', type: 'int', low: '1', high: '', step: 'two' }),
     ];
     expect(checkRows(rows)).toEqual({
-      'space.#0.low': ['low must be a number, got "ten"'],
-      'space.#1.high': ['high must be a number, got ""'],
-      'space.#1.step': ['step must be a number, got "two"'],
+      'space.#0.low': ['parameter "lr": low must be a number, got "ten"'],
+      'space.#1.high': ['parameter "units": high must be a number, got ""'],
+      'space.#1.step': ['parameter "units": step must be a number, got "two"'],
     });
   });
 

@@ -44,10 +44,18 @@ export function checkRows(rows: readonly ParamRow[]): FieldErrors {
     if (row.type === 'categorical') return;
     for (const field of ['low', 'high'] as const) {
       if (!isNumber(row[field]))
-        add(i, field, `${field} must be a number, got ${JSON.stringify(row[field])}`);
+        add(
+          i,
+          field,
+          `parameter ${JSON.stringify(row.name.trim())}: ${field} must be a number, got ${JSON.stringify(row[field])}`,
+        );
     }
     if (row.step.trim() !== '' && !isNumber(row.step))
-      add(i, 'step', `step must be a number, got ${JSON.stringify(row.step)}`);
+      add(
+        i,
+        'step',
+        `parameter ${JSON.stringify(row.name.trim())}: step must be a number, got ${JSON.stringify(row.step)}`,
+      );
   });
   // A name used by two rows: the contract names it on each row (`space.#<row>.name`), as rowKey does.
   const { issues } = spaceFromEntries(rows.map((row) => ({ name: row.name, spec: {} })));

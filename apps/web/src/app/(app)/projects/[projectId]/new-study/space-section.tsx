@@ -193,7 +193,10 @@ export function SpaceSection({ editor, errors }: { editor: SpaceEditor; errors: 
           aria-describedby={`${id}-space`}
         />
       </label>
-      <FieldError id={`${id}-space`} messages={[...(textError ? [textError] : []), ...levelErrors]} />
+      <FieldError
+        id={`${id}-space`}
+        messages={[...new Set([...(textError ? [textError] : []), ...levelErrors])]}
+      />
     </fieldset>
   );
 }
