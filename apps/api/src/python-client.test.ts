@@ -222,7 +222,7 @@ describe.skipIf(pythonMissing !== undefined).each(testDatabases)('the Python cli
     expect(seen.ask).toEqual(['NotFoundError', expect.any(String), 'NOT_FOUND']);
     // A plain query answers null for another team's study, as for one that does not exist.
     expect(seen.query).toEqual(['answered', "{'study': None}"]);
-    expect(seen.bad_token_study).toEqual(['UnauthenticatedError', expect.stringContaining('send an API token'), 'UNAUTHENTICATED']);
+    expect(seen.bad_token_study).toEqual(['UnauthenticatedError', expect.stringContaining('unknown, revoked or expired'), 'UNAUTHENTICATED']);
     expect(seen.bad_token_create[0]).toBe('UnauthenticatedError');
     const { study } = await api.gql('query($id: ID!) { study(id: $id) { counts { running pending } } }', { id: mine }, ada.user);
     expect(study.counts).toMatchObject({ running: 0, pending: 2 });

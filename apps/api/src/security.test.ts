@@ -94,6 +94,19 @@ describe.each(testDatabases)('security [$name]', (target) => {
     expect(own.apiTokenRevoke.apiToken.revokedAt).not.toBeNull();
   });
 
+  it('tells a caller whose API token is unknown that the token is refused, not to sign in; runnerRegister too', async () => {
+    const stranger = { token: 'tb_not_a_token_of_this_api' };
+    const teamCreate = 'mutation($i: TeamCreateInput!) { teamCreate(input: $i) { team { id } } }';
+    const register = 'mutation { runnerRegister(input: { name: "r", host: "h", capabilities: {} }) { runner { id } } }';
+    for (const answer of [await api.post(teamCreate, { i: { name: 't', slug: 't-x' } }, stranger), await api.post(register, {}, stranger)]) {
+      expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(answer.errors?.[0]?.message).toMatch(/token sent is not accepted: it is unknown, revoked or expired/);
+    }
+    // Without any credentials the answer still says how to sign in.
+    const anonymousAnswer = await api.post(teamCreate, { i: { name: 't', slug: 't-y' } });
+    expect(anonymousAnswer.errors?.[0]?.message).toMatch(/^Sign in, or send an API token/);
+  });
+
   it('bounds a project’s studies by first (at most 500, refused above) and counts them all', async () => {
     await createStudy(api, alpha, { name: 'listed-1' });
     await createStudy(api, alpha, { name: 'listed-2' });

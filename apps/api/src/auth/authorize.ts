@@ -24,10 +24,12 @@ const byScope: Record<ApiTokenScope, readonly Action[]> = {
   WRITE: ['read', 'write', 'run'],
 };
 
-export function unauthenticated(): GraphQLError {
-  return new GraphQLError('Sign in, or send an API token as `Authorization: Bearer tb_…`.', {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-  });
+export function unauthenticated(viewer?: Viewer): GraphQLError {
+  const message =
+    viewer?.kind === 'anonymous' && viewer.rejectedToken
+      ? 'The API token sent is not accepted: it is unknown, revoked or expired (Authorization: Bearer tb_…).'
+      : 'Sign in, or send an API token as `Authorization: Bearer tb_…`.';
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
 export function notFound(what: string): GraphQLError {
@@ -63,7 +65,7 @@ export function teamsAllowed(viewer: Viewer, action: Action): string[] {
  * "not found" (their existence is not revealed); a known team with too weak a role or scope answers FORBIDDEN.
  */
 export function authorize(viewer: Viewer, teamId: string, action: Action, what = 'The object'): void {
-  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (viewer.kind === 'anonymous') throw unauthenticated(viewer);
   if (can(viewer, teamId, action)) return;
   if (!visibleTeams(viewer).includes(teamId)) throw notFound(what);
   throw new GraphQLError(
@@ -77,7 +79,7 @@ export function authorize(viewer: Viewer, teamId: string, action: Action, what =
 /** Only for actions that need a person (creating teams, tokens): API tokens are refused. */
 export function requireUser(viewer: Viewer): Extract<Viewer, { kind: 'user' }> {
   if (viewer.kind === 'user') return viewer;
-  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (viewer.kind === 'anonymous') throw unauthenticated(viewer);
   throw new GraphQLError('This needs a signed-in user; API tokens cannot do it.', {
     extensions: { code: 'FORBIDDEN', http: { status: 403 } },
   });

@@ -11,9 +11,11 @@ type UserRow = typeof user.$inferSelect;
 export type Viewer =
   | { kind: 'user'; user: UserRow; sessionId: string | undefined; roles: Map<string, MembershipRole> }
   | { kind: 'token'; token: ApiTokenRow }
-  | { kind: 'anonymous' };
+  | { kind: 'anonymous'; rejectedToken?: boolean };
 
 export const anonymous: Viewer = { kind: 'anonymous' };
+/** A caller who sent a bearer token the API does not accept (unknown, revoked or expired): told so when refused. */
+const rejected: Viewer = { kind: 'anonymous', rejectedToken: true };
 export const SESSION_COOKIE = 'tb_session';
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
@@ -40,7 +42,7 @@ export async function resolveViewer(
 ): Promise<Viewer> {
   const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
-    if (!bearer.startsWith(API_TOKEN_PREFIX)) return anonymous;
+    if (!bearer.startsWith(API_TOKEN_PREFIX)) return rejected;
     const now = new Date();
     const hash = sha256(bearer);
     let row = tokens?.get(hash, now.getTime());
@@ -63,7 +65,7 @@ export async function resolveViewer(
       row.lastUsedAt = now;
       await db.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, row.id));
     }
-    return row ? { kind: 'token', token: row } : anonymous;
+    return row ? { kind: 'token', token: row } : rejected;
   }
   const secret = readCookie(headers.cookie, SESSION_COOKIE);
   if (!secret) return anonymous;

@@ -187,7 +187,7 @@ export const authResolvers: Resolvers = {
       return { apiToken: row, secret, userErrors: [] };
     },
     apiTokenRevoke: async (_parent, { input }, ctx) => {
-      if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+      if (ctx.viewer.kind === 'anonymous') throw unauthenticated(ctx.viewer);
       const tokenId = rawId(input.id, 'ApiToken');
       const row = tokenId ? await ctx.loaders.apiToken.load(tokenId) : undefined;
       // Another team's token answers like one that does not exist (its id tells the caller nothing).

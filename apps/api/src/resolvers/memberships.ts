@@ -206,7 +206,7 @@ export const membershipResolvers: Resolvers = {
       return { membership: joined, userErrors: [] };
     },
     invitationRevoke: async (_parent, { input }, ctx) => {
-      if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+      if (ctx.viewer.kind === 'anonymous') throw unauthenticated(ctx.viewer);
       const id = rawId(input.id, 'Invitation');
       const [row] = id ? await ctx.db.select().from(invitation).where(eq(invitation.id, id)) : [];
       // Another team's invitation answers like one that does not exist.

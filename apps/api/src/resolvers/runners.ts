@@ -9,7 +9,7 @@ import {
   type RunnerCapabilities,
 } from '@tuneboard/contract';
 import { runner, trial } from '@tuneboard/db';
-import { authorize, can, notFound, teamsAllowed } from '../auth/authorize.ts';
+import { authorize, can, notFound, teamsAllowed, unauthenticated } from '../auth/authorize.ts';
 import type { Context } from '../context.ts';
 import type { RunnerRow, TrialRow } from '../mappers.ts';
 import type { Resolvers } from '../generated/graphql.ts';
@@ -201,6 +201,8 @@ export const runnerResolvers: Resolvers = {
   Mutation: {
     runnerRegister: async (_parent, { input }, ctx) => {
       onProtocolPool(ctx);
+      // An unknown, revoked or expired token is told so (UNAUTHENTICATED), as for any other operation.
+      if (ctx.viewer.kind === 'anonymous' && ctx.viewer.rejectedToken) throw unauthenticated(ctx.viewer);
       if (ctx.viewer.kind !== 'token') {
         return {
           runner: null,
