@@ -1,3 +1,8 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseMetricLine, paramsToArgs, runCommand } from './command.ts';
 import type { MetricPoint } from './metrics.ts';
@@ -118,6 +123,34 @@ describe('runCommand', { timeout: 120_000 }, () => {
     expect(result.state).toBe('FAIL');
     expect(result.error).toMatch(/^timed out after 0.5 s/);
   });
+
+  it.runIf(process.platform === 'linux' && existsSync('/usr/bin/setpriv'))(
+    'ends the program when the runner is killed with SIGKILL, which the runner cannot handle',
+    async () => {
+      const pidFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'tb-orphan-')), 'pid');
+      const program = `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000);`;
+      const commandTs = fileURLToPath(new URL('./command.ts', import.meta.url));
+      const runnerScript = `import { runCommand } from ${JSON.stringify(commandTs)}; runCommand({ command: [process.execPath, '-e', ${JSON.stringify(program)}], params: {}, metrics: ['x'] });`;
+      const runner = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', runnerScript], { stdio: 'ignore' });
+      const deadline = Date.now() + 60_000;
+      while (!existsSync(pidFile) || readFileSync(pidFile, 'utf8') === '') {
+        if (Date.now() > deadline) throw new Error('the command never started');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const pid = Number(readFileSync(pidFile, 'utf8'));
+      const alive = () => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      expect(alive()).toBe(true);
+      runner.kill('SIGKILL');
+      await expect.poll(alive, { timeout: 30_000, interval: 100 }).toBe(false);
+    },
+  );
 
   it('fails when the program exits 0 without reporting the objective metric', async () => {
     const result = await runCommand({ command: [node, '-e', 'console.log(JSON.stringify({loss: 1}))'], params: {}, metrics: ['val_loss'] });

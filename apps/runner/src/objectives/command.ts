@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { inheritedEnv } from './env.ts';
 import type { MetricPoint, OnMetrics } from './metrics.ts';
@@ -100,6 +101,31 @@ export function parseMetricLine(line: string): ParsedMetricLine | undefined {
   return { values, step, final: record.final === true, ...(artifact !== undefined ? { artifact } : {}) };
 }
 
+/**
+ * util-linux's `setpriv`, when this is Linux and it is installed (Debian and its images have it): a command
+ * started through `setpriv --pdeathsig TERM` gets SIGTERM when the runner dies, even by SIGKILL, which no
+ * handler of the runner can catch. Without it a killed runner left its command running, in its own process
+ * group, until the program next wrote to the closed pipe — a training script that prints rarely ran to its end
+ * beside the retry the API hands out.
+ */
+const setpriv: string | undefined = (() => {
+  if (process.platform !== 'linux') return undefined;
+  for (const candidate of ['/usr/bin/setpriv', '/bin/setpriv']) {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not there
+    }
+  }
+  return undefined;
+})();
+
+/** How to start `file` with `args`: through `setpriv --pdeathsig TERM` where there is one (argv[0] is then the file's path). */
+export function launchOf(file: string, args: readonly string[]): { file: string; args: string[] } {
+  return setpriv ? { file: setpriv, args: ['--pdeathsig', 'TERM', '--', file, ...args] } : { file, args: [...args] };
+}
+
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     // The program runs in its own process group, so its children (a shell's python, a launcher's workers) go too.
@@ -152,8 +178,9 @@ export function runCommand(options: RunCommandOptions): Promise<CommandResult> {
     // onMetrics calls run one after another so their order matches the output, without blocking the pipe.
     let queue: Promise<unknown> = Promise.resolve();
 
-    const child = spawn(options.executable ?? program, [...args, ...paramsToArgs(params)], {
-      argv0: program,
+    const launch = launchOf(options.executable ?? program, [...args, ...paramsToArgs(params)]);
+    const child = spawn(launch.file, launch.args, {
+      argv0: setpriv ? launch.file : program,
       cwd: options.cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -257,7 +284,11 @@ export function runCommand(options: RunCommandOptions): Promise<CommandResult> {
       if (pendingErr.trim() !== '') log(pendingErr, 'STDERR');
       const tail = stderrTail.toString('utf8').trim();
       const withTail = (message: string) => (tail ? `${message}\n${tail}` : message);
-      if (stopReason === 'timeout') {
+      // setpriv could not start the program (it exits 127 and says why): the same answer as a failed spawn.
+      const unstarted = setpriv && code === 127 ? /^setpriv: failed to execute .*?: (.*)$/m.exec(tail) : null;
+      if (unstarted) {
+        finish({ state: 'FAIL', error: `cannot start "${program}": ${unstarted[1]}`, exitCode: code, exitSignal });
+      } else if (stopReason === 'timeout') {
         finish({ state: 'FAIL', error: withTail(`timed out after ${options.timeoutSeconds} s`), exitCode: code, exitSignal });
       } else if (stopReason) {
         finish({ state: 'PRUNED', stoppedBy: stopReason, exitCode: code, exitSignal });
