@@ -51,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // The terminal closed (an SSH session dropped): stop as on SIGTERM, handing the trials back, not die holding them.
+  process.on('SIGHUP', onSignal);
   // A bug in one trial's path must not take the other slots down with it.
   process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${errorMessage(reason)}`));
   try {

@@ -46,17 +46,17 @@ describe.each(testDatabases)('the runner through faults and shutdowns [$name]', 
     expect(lines.filter((line) => line.includes('registering again'))).toEqual([]);
   }, 30_000);
 
-  it('releases its trial on SIGTERM and exits 0 within the shutdown window', async () => {
+  it.each(['SIGTERM', 'SIGHUP'] as const)('releases its trial on %s and exits 0 within the shutdown window', async (signal) => {
     const { id } = await study(nodeObjective(1000, 100));
     const output: string[] = [];
-    const runner = spawnRunnerOn(h.api, id, output, 'polite');
+    const runner = spawnRunnerOn(h.api, id, output, `polite-${signal.toLowerCase()}`);
     await until('the trial to report', async () => {
       const [trial] = (await trials(id)).trials.nodes;
       if (!trial || trial.state !== 'RUNNING') return undefined;
       const [series] = await metrics(trial.id, 0);
       return (series?.points.length ?? 0) >= 2 ? true : undefined;
     });
-    runner.kill('SIGTERM');
+    runner.kill(signal);
     // The bound is 5 s; the generous margin covers a loaded machine, not a slower design.
     const exit = await exitedWithin(runner, 15_000);
     expect(exit, output.join('')).toEqual({ code: 0, signal: null });

@@ -84,3 +84,4 @@ process.on('disconnect', () => process.exit(0));
 // channel, which ends this process; dying on the signal would turn a trial about to finish into a failure.
 process.on('SIGINT', () => undefined);
 process.on('SIGTERM', () => undefined);
+process.on('SIGHUP', () => undefined);
