@@ -64,6 +64,7 @@ describe('the /graphql route handler', () => {
           origin: 'http://dashboard.test',
           'apollo-require-preflight': 'true',
           'x-apollo-operation-name': 'SignOut',
+          'x-forwarded-for': '203.0.113.7, 10.0.0.2',
           'x-unrelated': 'dropped',
         },
       }),
@@ -78,6 +79,7 @@ describe('the /graphql route handler', () => {
       origin: 'http://dashboard.test',
       'apollo-require-preflight': 'true',
       'x-apollo-operation-name': 'SignOut',
+      'x-forwarded-for': '203.0.113.7, 10.0.0.2',
     });
     expect(request.headers['x-unrelated']).toBeUndefined();
 

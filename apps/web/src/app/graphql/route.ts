@@ -6,8 +6,12 @@ import { env } from '../../env.ts';
 export const dynamic = 'force-dynamic';
 
 /**
- * What the API reads from a browser's request: the body's type, the session cookie or a token, and what Apollo's
- * CSRF prevention and the API's CORS/Origin checks look at (the Origin and the preflight-forcing headers).
+ * What the API reads from a browser's request: the body's type, the session cookie or a token, what Apollo's
+ * CSRF prevention and the API's CORS/Origin checks look at (the Origin and the preflight-forcing headers), and
+ * `x-forwarded-for` as the load balancer in front of the dashboard wrote it: an API configured to trust that
+ * header (`TUNEBOARD_TRUSTED_PROXY_HEADER`, as the Kubernetes manifests do) then limits sign-ins per browser
+ * address, not per dashboard (20 wrong passwords from anyone locked everyone out). Without that setting the API
+ * ignores the header, so a browser cannot choose its own address.
  */
 const forwardedRequestHeaders = [
   'accept',
@@ -17,6 +21,7 @@ const forwardedRequestHeaders = [
   'origin',
   'apollo-require-preflight',
   'x-apollo-operation-name',
+  'x-forwarded-for',
 ] as const;
 
 async function forward(request: Request): Promise<Response> {
