@@ -53,7 +53,7 @@ describe('forms that refuse bad input, and a failed study', () => {
     const twice = 'parameter name "learningRate" is used by rows 1 and 3; each parameter needs its own name';
     await expect.poll(() => cellErrors('Parameter 1 name'), WAIT).toBe(twice);
     expect(await cellErrors('Parameter 3 name')).toBe(twice);
-    expect(await cellErrors('units low')).toBe('low must be a number, got "ten"');
+    expect(await cellErrors('units low')).toBe('parameter "units": low must be a number, got "ten"');
     expect(await invalid('units low')).toBe('true');
     expect(await invalid('Parameter 2 name')).toBeNull(); // the name of a row with a bad bound is not marked
     expect(await focused()).toBe('Parameter 1 name');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Kind, parse, type DocumentNode } from 'graphql';
+import { Kind, parse, visit, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readApiEnv } from '../env.ts';
 import { LIMITS, LIST_MAX } from '../limits.ts';
@@ -32,9 +32,16 @@ describe('operation cost', () => {
       definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : [],
     );
     expect(operations).toContain('StudyTrialRange');
+    // As the browser sends them: urql adds `__typename` to every selection, which costs nothing.
+    const withTypename = visit(all, {
+      SelectionSet: {
+        leave: (node) => ({ ...node, selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] }),
+      },
+    });
     for (const name of operations) {
       const cost = operationCost(schema, all, name, sampleVariables(all, name));
       expect({ name, cost: cost <= limit }).toEqual({ name, cost: true });
+      expect(operationCost(schema, withTypename, name, sampleVariables(all, name))).toBe(cost);
     }
     // A subscription's selection runs on every event: the dashboard's stay under the lower limit for them.
     const subscriptions = all.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'subscription' && d.name ? [d.name.value] : []));
