@@ -123,8 +123,9 @@ function observedValues(t: FrozenTrial, signs: readonly number[], usePruned: boo
     return v.length > 0 && v.every(Number.isFinite) ? v : undefined;
   }
   if (t.state === 'PRUNED' && usePruned) {
+    // Like a COMPLETE trial's values, a last value that is not finite (a diverged loss) is no observation.
     const last = lastIntermediate(t);
-    return last === undefined ? undefined : [signs[0]! * last];
+    return last === undefined || !Number.isFinite(last) ? undefined : [signs[0]! * last];
   }
   return undefined;
 }

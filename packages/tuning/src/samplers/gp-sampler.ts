@@ -7,7 +7,7 @@ import type { Params } from '../types.ts';
 import { adaptHistory, decodeParams, spaceDims } from './adapter.ts';
 import type { CoreProblem } from './adapter.ts';
 import { coreRng, distinct } from './distinct.ts';
-import { DEFAULT_OUTPUT_WARP, warpOutputs } from './output-warp.ts';
+import { DEFAULT_OUTPUT_WARP, boundOutputs, warpOutputs } from './output-warp.ts';
 import type { OutputWarp } from './output-warp.ts';
 import { sampleQmc } from './qmc.ts';
 import { askSequentially } from './types.ts';
@@ -86,14 +86,17 @@ export function gpAsk(
         const modelPoints = Math.min(observations, defaultMaxModelPoints);
         hooks?.onModelFit?.({ observations, modelPoints, fitPoints: Math.min(modelPoints, defaultMaxFitPoints) });
         const rng = coreRng(seed, ctx, 0x69);
-        return decodeParams(space, slots, gpSuggestMulti({ ...common, rng, values: problem.y, directions: ctx.directions.map(() => 'minimize' as const) }));
+        // Each objective bounded on its own: ParEGO scales each by its range, which a value of 1e308 overflows.
+        const columns = ctx.directions.map((_, k) => boundOutputs(problem.y.map((v) => v[k]!)));
+        const values = problem.y.map((_, i) => columns.map((column) => column[i]!));
+        return decodeParams(space, slots, gpSuggestMulti({ ...common, rng, values, directions: ctx.directions.map(() => 'minimize' as const) }));
       }
       const pendingCount = problem.pending.length;
       const settled = ctx.trials.length - pendingCount;
       const fitRng = createRandomSource(mixSeed(seed, settled, 0x69, 0));
       let prepared = pendingCount > 0 ? memo?.get(settled) : undefined;
       if (!prepared) {
-        prepared = gpPrepare({ ...common, rng: fitRng, y: warpOutputs(problem.y.map((v) => v[0]!), outputWarp), minimize: true });
+        prepared = gpPrepare({ ...common, rng: fitRng, y: warpOutputs(boundOutputs(problem.y.map((v) => v[0]!)), outputWarp), minimize: true });
         hooks?.onModelFit?.(prepared.sizes);
         memo?.set(settled, prepared);
       }

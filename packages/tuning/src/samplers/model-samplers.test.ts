@@ -3,7 +3,7 @@ import { hypervolume } from '../multi/hypervolume.ts';
 import { parseSpace, spaceContains } from '../space.ts';
 import type { Direction, FrozenTrial, Params } from '../types.ts';
 import { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, autoChoice, createSampler } from './create.ts';
-import { warpOutputs } from './output-warp.ts';
+import { boundOutputs, warpOutputs } from './output-warp.ts';
 import type { SamplerConfig } from './config.ts';
 
 const box = parseSpace({ x: { type: 'float', low: 0, high: 1 }, y: { type: 'float', low: 0, high: 1 } });
@@ -123,6 +123,29 @@ describe('warpOutputs', () => {
   });
 });
 
+
+describe('extreme objective values', () => {
+  it('boundOutputs leaves ordinary values alone, and maps huge and infinite ones into range, order kept', () => {
+    expect(boundOutputs([3, -1, 1e99])).toEqual([3, -1, 1e99]);
+    const bounded = boundOutputs([0.5, 1.7e308, -1.7e308, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0.25]);
+    expect(bounded.every(Number.isFinite)).toBe(true);
+    const order = (values: number[]) => values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
+    expect(order(bounded)).toEqual([4, 2, 5, 0, 1, 3]);
+  });
+
+  it('keeps asking after a trial told 1.7e308, or pruned at Infinity, one objective and two', () => {
+    for (const directions of [['minimize'], ['minimize', 'maximize']] as Direction[][]) {
+      for (const kind of ['gp', 'auto'] as const) {
+        const trials = study({ kind, seed: 5 }, 12, (p) => directions.map((_, k) => sphere(p)[0]! + k), directions);
+        trials[3] = { ...trials[3]!, values: directions.map(() => 1.7e308) };
+        trials[7] = { ...trials[7]!, values: directions.map(() => 1e-3) };
+        trials.push({ number: 12, state: 'PRUNED', params: { x: 0.5, y: 0.5 }, intermediate: [{ step: 0, value: Number.POSITIVE_INFINITY }] });
+        const [next] = createSampler({ kind, seed: 5 }).ask({ space: box, trials, directions });
+        expect(spaceContains(box, next as Params)).toBe(true);
+      }
+    }
+  });
+});
 
 describe('the GP on a mixed space (issue #17)', () => {
   // A float, an int, a stepped float and a categorical; the optimum is inside every range (n = 4, d = 0.25).

@@ -35,3 +35,23 @@ export function warpOutputs(y: readonly number[], warp: OutputWarp): number[] {
   }
   return rank.map((r) => normalQuantile((r + 0.5) / y.length));
 }
+
+/** Magnitudes the GP takes as they are; a history with anything larger is compressed first ({@link boundOutputs}). */
+export const MAX_PLAIN_OUTPUT = 1e100;
+
+/**
+ * Values the GP can standardise and warp without overflowing: as they are when every one is finite and at most
+ * {@link MAX_PLAIN_OUTPUT} in magnitude (every ordinary history: suggestions unchanged), else all mapped through
+ * sign(v)·log(1 + |v|), which keeps their order and fits any double in ±710, with +∞ and −∞ placed one step
+ * past the largest and the smallest finite value. One objective value of 1.7e308 overflowed the log warp's
+ * (v − min)/scale to ∞, the GP refused it, and the study stopped getting trials.
+ */
+export function boundOutputs(values: readonly number[]): number[] {
+  if (values.every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_PLAIN_OUTPUT)) return [...values];
+  const squash = (v: number) => Math.sign(v) * Math.log1p(Math.abs(v));
+  const finite = values.filter((v) => Number.isFinite(v)).map(squash);
+  const lo = finite.length > 0 ? Math.min(...finite) : 0;
+  const hi = finite.length > 0 ? Math.max(...finite) : 0;
+  const step = Math.max(1, hi - lo);
+  return values.map((v) => (v === Number.POSITIVE_INFINITY ? hi + step : v === Number.NEGATIVE_INFINITY ? lo - step : squash(v)));
+}
