@@ -54,6 +54,28 @@ describe.each(testDatabases)('the top-up under concurrency [$name]', (target) =>
     expect(Number(counter!.next)).toBe(20);
   });
 
+  it('draws a top-up by random search when the study\'s sampler fails, and warns naming the study and the error', async () => {
+    const failing = new Scheduler({ ask: () => Promise.reject(new Error('boom')), close: async () => undefined } as unknown as SamplerPool);
+    const team = await setupTeam(api, 'fallback');
+    const name = `fallback-${Date.now()}`;
+    await createStudy(api, team, { name, sampler: { kind: 'tpe', seed: 3 }, budget: { maxTrials: 10, maxParallel: 4 } });
+    const db = handles[0]!;
+    const [{ id }] = (await db.query<{ id: string }>('select id from study where name = $1', [name])) as [{ id: string }];
+    await db.query(`update trial set state = 'COMPLETE', "values" = '{0.5}', finished_at = now() where study_id = $1`, [id]);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => void warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const result = await failing.topUpNow(db.db, noEvents, id);
+      expect(result.created).toBe(4);
+      await expect.poll(() => warnings.find((w) => w.includes(id))).toMatch(/the tpe sampler failed \(boom\); this top-up draws 4 trial\(s\) by random search/);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    const pending = await db.query<{ number: number }>(`select number from trial where study_id = $1 and state = 'PENDING'`, [id]);
+    expect(pending).toHaveLength(4);
+  });
+
   it('completes a study whose budget is spent once nothing is active, and only then', async () => {
     const team = await setupTeam(api, 'done');
     const name = `done-${Date.now()}`;

@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@tuneboard/db';
 import { study } from '@tuneboard/db';
-import { createSampler } from '@tuneboard/tuning';
+import { createSampler, type FrozenTrial, type Params } from '@tuneboard/tuning';
 import type { EventQueue } from '../events.ts';
 import type { StudyRow } from '../mappers.ts';
 import { loadHistory } from './history.ts';
 import { hotQuery } from './hot-sql.ts';
 import type { SamplerPool } from './sampler-pool.ts';
-import { StudyPlans } from './study-plans.ts';
+import { StudyPlans, type StudyPlan } from './study-plans.ts';
 
 export interface TopUpResult {
   created: number;
@@ -110,13 +110,7 @@ export class Scheduler {
       // per study (./sampler-pool.ts).
       const batch = sampler.askFromCount
         ? sampler.askFromCount({ space: plan.space, count: numbered, directions: plan.directions }, room)
-        : await this.pool.ask(studyId, {
-            sampler: plan.sampler,
-            space: plan.space,
-            directions: plan.directions,
-            trials: await loadHistory(db, current, 'pruned'),
-            n: room,
-          });
+        : await this.askOrFallBack(studyId, plan, numbered, room, await loadHistory(db, current, 'pruned'));
       if (batch.length > 0) {
         const createdIds = await insertSampled(db, studyId, version, batch);
         if (createdIds.length === 0) return 'changed';
@@ -128,6 +122,27 @@ export class Scheduler {
       return complete(db, current.teamId, studyId, version);
     }
     return { created: 0, status: 'RUNNING', teamId: current.teamId, pending: counts.PENDING ?? 0 };
+  }
+
+  /**
+   * The sampler's batch, or, when the sampler fails on this history (a bug, a numerical corner, a worker thread
+   * that died), a batch of random search, with a warning naming the study and the error: a study whose every
+   * top-up failed stayed RUNNING with nothing to run, and only the log said why. The next top-up asks the
+   * study's sampler again.
+   */
+  private async askOrFallBack(studyId: string, plan: StudyPlan, count: number, room: number, trials: FrozenTrial[]): Promise<Params[]> {
+    try {
+      return await this.pool.ask(studyId, { sampler: plan.sampler, space: plan.space, directions: plan.directions, trials, n: room });
+    } catch (error) {
+      const kind = (plan.sampler as { kind?: unknown }).kind;
+      process.emitWarning(
+        `study ${studyId}: the ${String(kind)} sampler failed (${error instanceof Error ? error.message : String(error)}); ` +
+          `this top-up draws ${room} trial(s) by random search instead`,
+      );
+      const seed = (plan.sampler as { seed?: unknown }).seed;
+      const random = createSampler({ kind: 'random', seed: typeof seed === 'number' ? seed : 0 });
+      return random.askFromCount!({ space: plan.space, count, directions: plan.directions }, room);
+    }
   }
 
   /** Forgets the plans and ends the pool's threads once their asks finish. */
