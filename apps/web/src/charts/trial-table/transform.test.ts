@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
-import { buildColumns, filterRows, sortRows, toCsv } from './transform.ts';
+import { buildColumns, csvCell, filterRows, sortRows, toCsv } from './transform.ts';
 import type { TableColumn } from './transform.ts';
 
 const t = (number: number, state: ChartTrial['state'], params: ChartTrial['params'], value: number | null): ChartTrial => ({
@@ -50,6 +50,18 @@ describe('trial table transform', () => {
     const csv = toCsv(rows.slice(0, 2), columns);
     expect(csv.split('\r\n')).toEqual(['#,State,loss,lr,note,accuracy,Duration (s)', '0,COMPLETE,0.5,0.01,plain,0.9,0', '1,PRUNED,,0.1,"a, ""quoted"" one",,10']);
   });
+  it('spells out NaN, ±Infinity and −0 in CSV, leaves missing values empty, and defuses text a spreadsheet would run', () => {
+    expect([NaN, Infinity, -Infinity, -0, 0, 1.5, null, undefined].map(csvCell)).toEqual(['NaN', 'Infinity', '-Infinity', '-0', 0, 1.5, '', '']);
+    expect(['=HYPERLINK("x")', '+1', '-cmd', '@SUM(A1)', 'adam', 'relu-6'].map(csvCell)).toEqual([
+      `'=HYPERLINK("x")`,
+      "'+1",
+      "'-cmd",
+      "'@SUM(A1)",
+      'adam',
+      'relu-6',
+    ]);
+  });
+
   it('sorts rows already in order (the live store keeps them by number) like any others, in both directions', () => {
     const many = Array.from({ length: 50 }, (_, i) => t(i, 'COMPLETE', { lr: 0.01, note: 'plain' }, (i * 7) % 11));
     const number = col('number');

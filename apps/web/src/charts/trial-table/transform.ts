@@ -81,14 +81,26 @@ export function filterRows<T extends ChartTrial>(rows: readonly T[], columns: re
 }
 
 /** CSV of the rows as shown (full precision numbers, papaparse quoting). */
+/**
+ * A cell as the CSV holds it: a missing value empty; NaN, ±Infinity and −0 spelled out as the JSONL export and
+ * the API do (they were an empty cell, like a missing value, and 0); text that a spreadsheet would run as a
+ * formula (=, +, -, @ first) behind a quote, as OWASP advises against CSV injection.
+ */
+export function csvCell(v: CellValue): string | number {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return 'NaN';
+    if (v === Number.POSITIVE_INFINITY) return 'Infinity';
+    if (v === Number.NEGATIVE_INFINITY) return '-Infinity';
+    return Object.is(v, -0) ? '-0' : v;
+  }
+  const text = String(v);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 export function toCsv(rows: readonly ChartTrial[], columns: readonly TableColumn[]): string {
   return Papa.unparse({
     fields: columns.map((c) => c.label),
-    data: rows.map((row) =>
-      columns.map((c) => {
-        const v = c.value(row);
-        return missing(v) ? '' : v;
-      }),
-    ),
+    data: rows.map((row) => columns.map((c) => csvCell(c.value(row)))),
   });
 }
