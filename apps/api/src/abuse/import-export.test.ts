@@ -101,6 +101,15 @@ describe.each(testDatabases)('abuse: Optuna upload and JSON-lines export [$name]
       field: ['input', 'file'],
       message: expect.stringMatching(/^file must be base64/),
     });
+    // A bad sampler is refused on its own field, before the file is read; a name of spaces only on studyName.
+    const withInput = async (extra: Record<string, unknown>) =>
+      (await api.gql(IMPORT, { i: { projectId: team.projectId, file: sqliteLike(2_000), studyName: 's', ...extra } }, team.user))
+        .studyImportOptuna.userErrors;
+    expect((await withInput({ sampler: { kind: 'nonsense' } }))[0]).toMatchObject({
+      field: ['input', 'sampler'],
+      message: expect.stringMatching(/kind.*"nonsense"/),
+    });
+    expect((await withInput({ studyName: '   ' }))[0]).toMatchObject({ field: ['input', 'studyName'] });
     // A body over the request limit never reaches the resolver.
     const huge = await fetch(api.server.url, {
       method: 'POST',

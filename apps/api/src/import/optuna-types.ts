@@ -1,7 +1,15 @@
 // What the Optuna storage readers (optuna-read.ts) hand to the mapping (optuna.ts).
 
 /** A refusal that names what cannot be imported, and why. */
-export class OptunaImportError extends Error {}
+export class OptunaImportError extends Error {
+  /** The input the refusal is about (`name`, `sampler`); by default the file. */
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
 
 export type Num = number | string | null;
 

@@ -80,6 +80,14 @@ describe.skipIf(!optunaPython)('importing Optuna studies', () => {
     ).toMatch(
       /^parameter "optimizer": Tuneboard's categorical choices are strings, finite numbers or booleans, got null/,
     );
+    // Python's json writes NaN bare; it is read, and refused by name like null (it was a raw JSON.parse error).
+    expect(
+      refused((d) => {
+        for (const p of d.params!)
+          if (p.param_name === 'optimizer')
+            p.distribution_json = '{"name": "CategoricalDistribution", "attributes": {"choices": [1.0, NaN, "NaN"]}}';
+      }),
+    ).toMatch(/^parameter "optimizer": Tuneboard's categorical choices are strings, finite numbers or booleans, got NaN/);
   });
 
   it('maps user attributes to tags where they fit and to a note otherwise, and keeps passwords out of messages', () => {

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { metric, study, trial, type Database, type JsonObject } from '@tuneboard/db';
 import { parseSpace, SpaceError, type SpaceJson } from '@tuneboard/tuning';
 import type { Scheduler } from '../lifecycle/scheduler.ts';
+import { STUDY_NAME_MAX } from '@tuneboard/contract';
 import { validateConfig } from '../resolvers/study-input.ts';
 import { attributesAsNotes } from './optuna-attributes.ts';
 import { redactStorage } from './optuna-read.ts';
@@ -103,7 +104,7 @@ function toSpec(param: string, d: Distribution): SpaceJson[string] {
       );
       if (bad !== undefined) {
         throw new OptunaImportError(
-          `parameter "${param}": Tuneboard's categorical choices are strings, finite numbers or booleans, got ${JSON.stringify(bad)}`,
+          `parameter "${param}": Tuneboard's categorical choices are strings, finite numbers or booleans, got ${typeof bad === 'number' ? String(bad) : JSON.stringify(bad)}`,
         );
       }
       return { type: 'categorical', choices: choices as (string | number | boolean)[] };
@@ -144,7 +145,7 @@ export function mapOptunaStudy(dump: OptunaDump, name?: string): ImportPlan {
     (d) => (d.direction === 'MAXIMIZE' ? 'maximize' : 'minimize') as 'minimize' | 'maximize',
   );
   const named = dump.studySystemAttributes?.find((a) => a.key === 'study:metric_names');
-  const metricNames = named ? (JSON.parse(named.value_json) as string[]) : undefined;
+  const metricNames = named ? (parsePythonJson(named.value_json) as string[]) : undefined;
   const names = metricNames ?? (directions.length === 1 ? ['value'] : directions.map((_, i) => `value_${i}`));
   const badName = names.find((n) => !NAME.test(n));
   if (badName !== undefined) {
@@ -171,7 +172,7 @@ export function mapOptunaStudy(dump: OptunaDump, name?: string): ImportPlan {
     const seen = distributionOf.get(p.param_name);
     if (seen === undefined) {
       distributionOf.set(p.param_name, p.distribution_json);
-      space[p.param_name] = toSpec(p.param_name, JSON.parse(p.distribution_json) as Distribution);
+      space[p.param_name] = toSpec(p.param_name, parsePythonJson(p.distribution_json) as Distribution);
     } else if (seen !== p.distribution_json) {
       throw new OptunaImportError(
         `parameter "${p.param_name}" has different distributions across trials (${seen} and ${p.distribution_json}); a Tuneboard space is fixed`,
@@ -294,7 +295,14 @@ export async function storeImport(
     );
   }
   const sampler = validateConfig('sampler', options.sampler ?? { kind: 'auto' });
-  if (sampler.errors.length > 0) throw new OptunaImportError(sampler.errors.map((e) => e.message).join('; '));
+  if (sampler.errors.length > 0)
+    throw new OptunaImportError(sampler.errors.map((e) => e.message).join('; '), 'sampler');
+  if (plan.name.length > STUDY_NAME_MAX) {
+    throw new OptunaImportError(
+      `the study would be named after the Optuna study, ${plan.name.length} characters, over ${STUDY_NAME_MAX}: choose a shorter name with --name`,
+      'name',
+    );
+  }
   const studyId = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(study)
@@ -358,4 +366,49 @@ export async function storeImport(
   });
   await scheduler.topUp(db, noEvents, studyId);
   return { studyId, created: true };
+}
+
+/**
+ * JSON as Python's `json.dumps` writes it: like JSON, plus the bare words NaN, Infinity and -Infinity for
+ * non-finite floats (Optuna's distributions and attributes hold them: `suggest_categorical("c", [1.0, nan])`).
+ * JSON.parse refused them with a raw SyntaxError, answered as an internal error.
+ */
+export function parsePythonJson(text: string): unknown {
+  const words: Record<string, string> = {
+    NaN: '"\\u0000NaN"',
+    Infinity: '"\\u0000Infinity"',
+    '-Infinity': '"\\u0000-Infinity"',
+  };
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    const word = /^(-Infinity|Infinity|NaN)/.exec(text.slice(i, i + 9))?.[1];
+    if (word) {
+      out += words[word];
+      i += word.length - 1;
+    } else out += c;
+  }
+  try {
+    return JSON.parse(out, (_key, value: unknown) =>
+      value === '\u0000NaN'
+        ? Number.NaN
+        : value === '\u0000Infinity'
+          ? Number.POSITIVE_INFINITY
+          : value === '\u0000-Infinity'
+            ? Number.NEGATIVE_INFINITY
+            : value,
+    );
+  } catch (error) {
+    throw new OptunaImportError(
+      `a JSON document of the storage cannot be read (${(error as Error).message}): ${text.slice(0, 120)}`,
+    );
+  }
 }

@@ -8,6 +8,7 @@ import type { Resolvers } from '../generated/graphql.ts';
 import { OptunaImportError, mapOptunaStudy, readOptunaSqlite, storeImport } from '../import/optuna.ts';
 import { boundedInt } from './list-limits.ts';
 import { loadProject, userError, type UserError } from './common.ts';
+import { validateConfig } from './study-input.ts';
 
 /** Largest upload, decoded: its base64 (4/3 as long) and the rest of the request stay under the 2-MiB body limit. */
 export const OPTUNA_UPLOAD_MAX_BYTES = 1024 * 1024;
@@ -27,7 +28,7 @@ const refused = (field: string, message: string, code = 'INVALID') => ({
 
 /** The field an import refusal is about: the study name when the file has no such study, else the file. */
 function fieldOf(error: OptunaImportError): string {
-  return /no study of that name/.test(error.message) ? 'studyName' : 'file';
+  return error.field ?? (/no study of that name/.test(error.message) ? 'studyName' : 'file');
 }
 
 export const importResolvers: Resolvers = {
@@ -53,9 +54,13 @@ export const importResolvers: Resolvers = {
           'file is not a SQLite database (an Optuna storage created with storage="sqlite:///FILE.db")',
         );
       }
-      const studyName = input.studyName.trim();
-      if (studyName.length < 1 || studyName.length > 512)
-        return refused('studyName', `studyName must have 1 to 512 characters, got ${studyName.length}`);
+      // Looked up as given: Optuna keeps a name's spaces (" padded " is a study of its own).
+      const studyName = input.studyName;
+      if (studyName.trim().length < 1 || studyName.length > 512)
+        return refused(
+          'studyName',
+          `studyName must have 1 to 512 characters (not only spaces), got ${studyName.length}`,
+        );
       const name = input.name?.trim();
       if (name !== undefined && (name.length < 1 || name.length > 200))
         return refused('name', `name must have 1 to 200 characters, got ${name.length}`);
@@ -63,6 +68,12 @@ export const importResolvers: Resolvers = {
         input.maxTrials == null ? null : boundedInt('input.maxTrials', input.maxTrials, 1, 1_000_000);
       if (input.sampler != null && (typeof input.sampler !== 'object' || Array.isArray(input.sampler))) {
         return refused('sampler', 'sampler must be an object such as {"kind": "tpe"}');
+      }
+      // Checked before the file is read (reading it takes a Python process): refused on `input.sampler`.
+      if (input.sampler != null) {
+        const checked = validateConfig('sampler', input.sampler);
+        if (checked.errors.length > 0)
+          return refused('sampler', checked.errors.map((e) => e.message).join('; '));
       }
       if (reading >= AT_ONCE)
         return refused(
