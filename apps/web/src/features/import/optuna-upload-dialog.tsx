@@ -71,7 +71,8 @@ function OptunaUploadDialog({ projectId, onClose }: { projectId: string; onClose
       input: {
         projectId,
         file: toBase64(bytes),
-        studyName: studyName.trim(),
+        // As typed: Optuna keeps the spaces of a study's name.
+        studyName,
         name: name.trim() || null,
         sampler: { kind: sampler },
       },
