@@ -3,10 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metric, trial, type DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
 import { rawId } from './ids.ts';
-import { exportPage } from './resolvers/export.ts';
+import { exportPage, jsonNumber } from './resolvers/export.ts';
 import { createStudy, setupTeam, startTestApi, type TestApi } from './testing/harness.ts';
 
 const PAGE = `query($id: ID!, $first: Int, $after: String) { study(id: $id) { exportJsonl(first: $first, after: $after) { lines endCursor hasNextPage } } }`;
+
+describe('jsonNumber', () => {
+  it('writes finite numbers as numbers, and NaN, ±Infinity and −0 as the strings MetricValue uses', () => {
+    expect([1.5, 0, -0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY].map(jsonNumber)).toEqual([1.5, 0, '-0', 'NaN', 'Infinity', '-Infinity']);
+  });
+});
 
 describe.each(testDatabases)('exporting a study as JSON lines [$name]', (target) => {
   let handle: DbHandle;

@@ -13,8 +13,12 @@ export const EXPORT_LIMITS = {
   points: 100_000,
 } as const;
 
-/** A number as JSON carries it: non-finite ones as the strings "NaN", "Infinity", "-Infinity". */
+/**
+ * A number as JSON carries it: non-finite ones as the strings "NaN", "Infinity", "-Infinity", and −0 as "-0"
+ * (JSON.stringify writes it 0), as the API's MetricValue does.
+ */
 export function jsonNumber(value: number): number | string {
+  if (Object.is(value, -0)) return '-0';
   return Number.isFinite(value) ? value : String(value);
 }
 
