@@ -61,7 +61,11 @@ describe.each(testDatabases)('security [$name]', (target) => {
       return (await Promise.all(calls)).map((r) => ({ data: r.data, errors: r.errors?.map((e) => [e.message, e.extensions?.code]) }));
     };
     const foreign = await answers(foreignTrial);
-    expect(foreign.map((a) => a.errors?.[0])).toEqual(Array(3).fill(['The trial was not found.', 'NOT_FOUND']));
+    expect(foreign.map((a) => a.errors?.[0])).toEqual([
+      ['The trial was not found.', 'NOT_FOUND'],
+      ['The trial was not found.', 'NOT_FOUND'],
+      ['ids[0]: The trial was not found.', 'NOT_FOUND'],
+    ]);
     expect(foreign).toEqual(await answers(missingTrial));
 
     const { apiTokenCreate } = await api.gql(

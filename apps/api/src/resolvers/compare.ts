@@ -2,12 +2,33 @@
 // study for the overlaid EDF. Best-so-far histories and parameter importance are the study's own fields
 // (home.ts, analysis.ts), asked for per study by the dashboard.
 import { and, eq, sql } from 'drizzle-orm';
+import { GraphQLError } from 'graphql';
 import { trial } from '@tuneboard/db';
 import type { Resolvers } from '../generated/graphql.ts';
 import type { StudyRow, TrialRow } from '../mappers.ts';
 import { rowsOf } from '../db-rows.ts';
 import { badInput, loadStudy, loadTrial } from './common.ts';
 import { boundedInt, shown } from './list-limits.ts';
+
+/** Every load's result, or the error of the first id that failed in the list's order (not the first to fail in time). */
+async function inOrder<T>(loads: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(loads);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
+
+/** An id of the list that is not found, named by its place (`ids[3]: The study was not found.`), code kept. */
+async function naming<T>(place: string, loading: Promise<T>): Promise<T> {
+  try {
+    return await loading;
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === 'NOT_FOUND') {
+      throw new GraphQLError(`${place}: ${error.message}`, { extensions: error.extensions });
+    }
+    throw error;
+  }
+}
 
 export const COMPARE_MAX = { trials: 20, studies: 10, values: 5_000 } as const;
 
@@ -28,11 +49,15 @@ export const compareResolvers: Resolvers = {
   Query: {
     compareTrials: async (_parent, { ids }, ctx) => {
       const checked = checkCompareIds('trials', ids, COMPARE_MAX.trials);
-      return Promise.all(checked.map((id): Promise<TrialRow> => loadTrial(ctx, id, 'read')));
+      return inOrder(
+        checked.map((id, i): Promise<TrialRow> => naming(`ids[${i}]`, loadTrial(ctx, id, 'read'))),
+      );
     },
     compareStudies: async (_parent, { ids }, ctx) => {
       const checked = checkCompareIds('studies', ids, COMPARE_MAX.studies);
-      return Promise.all(checked.map((id): Promise<StudyRow> => loadStudy(ctx, id, 'read')));
+      return inOrder(
+        checked.map((id, i): Promise<StudyRow> => naming(`ids[${i}]`, loadStudy(ctx, id, 'read'))),
+      );
     },
   },
   Study: {
