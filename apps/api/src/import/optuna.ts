@@ -62,7 +62,7 @@ function typed(value: Num, type: string): number {
   return num(value);
 }
 
-/** Optuna's naive UTC timestamps (`2026-01-02 03:04:05.678901`). */
+/** Optuna's naive timestamps, read as UTC (Optuna writes the local clock: docs/graphql.md) (`2026-01-02 03:04:05.678901`). */
 function when(text: string | null): Date | null {
   if (!text) return null;
   const date = new Date(`${text.replace(' ', 'T')}${/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? '' : 'Z'}`);
