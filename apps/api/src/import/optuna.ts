@@ -9,6 +9,7 @@ import { validateConfig } from '../resolvers/study-input.ts';
 import { attributesAsNotes } from './optuna-attributes.ts';
 import { redactStorage } from './optuna-read.ts';
 import { OptunaImportError, type Num, type OptunaDump } from './optuna-types.ts';
+import { parsePythonJson } from './python-json.ts';
 
 export { OptunaImportError, type OptunaDump } from './optuna-types.ts';
 export { readOptunaPostgres, readOptunaSqlite, readOptunaStorage, redactStorage } from './optuna-read.ts';
@@ -366,49 +367,4 @@ export async function storeImport(
   });
   await scheduler.topUp(db, noEvents, studyId);
   return { studyId, created: true };
-}
-
-/**
- * JSON as Python's `json.dumps` writes it: like JSON, plus the bare words NaN, Infinity and -Infinity for
- * non-finite floats (Optuna's distributions and attributes hold them: `suggest_categorical("c", [1.0, nan])`).
- * JSON.parse refused them with a raw SyntaxError, answered as an internal error.
- */
-export function parsePythonJson(text: string): unknown {
-  const words: Record<string, string> = {
-    NaN: '"\\u0000NaN"',
-    Infinity: '"\\u0000Infinity"',
-    '-Infinity': '"\\u0000-Infinity"',
-  };
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (inString) {
-      out += c;
-      if (c === '\\') out += text[++i] ?? '';
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    const word = /^(-Infinity|Infinity|NaN)/.exec(text.slice(i, i + 9))?.[1];
-    if (word) {
-      out += words[word];
-      i += word.length - 1;
-    } else out += c;
-  }
-  try {
-    return JSON.parse(out, (_key, value: unknown) =>
-      value === '\u0000NaN'
-        ? Number.NaN
-        : value === '\u0000Infinity'
-          ? Number.POSITIVE_INFINITY
-          : value === '\u0000-Infinity'
-            ? Number.NEGATIVE_INFINITY
-            : value,
-    );
-  } catch (error) {
-    throw new OptunaImportError(
-      `a JSON document of the storage cannot be read (${(error as Error).message}): ${text.slice(0, 120)}`,
-    );
-  }
 }
