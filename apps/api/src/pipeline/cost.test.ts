@@ -117,6 +117,8 @@ describe('operation cost', () => {
       operationCost(schema, parse(`query($id: ID!) { node(id: $id) { ... on Team { ${selection} } } }`), undefined, { id: 'x' });
     expect(team('projects(first: 7) { id }')).toBe(1 + 1 + 7 * 1);
     expect(team('runners { id }')).toBe(1 + 1 + 100 * 1);
+    // `first: null` outright is the most a resolver hands out (LIST_MAX.default), not ten.
+    expect(team('runners(first: null) { id }')).toBe(1 + 1 + 500 * 1);
     const study = (selection: string) => operationCost(schema, parse(`query { study(id: "x") { ${selection} } }`), undefined, {});
     expect(study('children(first: 3) { id }')).toBe(1 + 1 + 3);
     // The Pareto front is a scan of the study's complete trials, then one unit per trial listed.

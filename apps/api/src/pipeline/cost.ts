@@ -16,7 +16,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { LIMITS } from '../limits.ts';
+import { LIMITS, LIST_MAX } from '../limits.ts';
 
 /**
  * The cost of an operation with its real arguments, computed after the variables are coerced: GraphQL Armor's
@@ -191,6 +191,9 @@ export function operationCost(
     } else if (size === ASSUMED_LIST_SIZE && typeof args.first === 'number') {
       // A plain list with a size (`viewer.recentStudies(first:)`) is as long as it says.
       size = Math.max(args.first, 0);
+    } else if (size === ASSUMED_LIST_SIZE && args.first === null && field.args.some((a) => a.name === 'first')) {
+      // `first: null` given outright (no schema default applies): the resolvers then take the most a list may hold.
+      size = LIST_MAX.default;
     }
     return 1 + size * selectionCost(type, node.selectionSet, childSizes);
   }
