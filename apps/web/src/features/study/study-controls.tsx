@@ -12,6 +12,7 @@ import { payloadMessages } from '@/lib/forms/payload-errors';
 import { useFormErrors } from '@/lib/forms/use-form-errors';
 import { unclaimedErrors } from '@/lib/user-errors';
 import { READ_ONLY_REASON } from '@/lib/roles';
+import { isFinished, runControls } from './run-controls.ts';
 
 /** What Stop does, asked before it is done: it cannot be undone. */
 export const STOP_CONFIRMATION =
@@ -52,7 +53,8 @@ export function StudyControls({
   const [enqueueText, setEnqueueText] = useState<string | null>(null);
   const enqueueForm = useFormErrors();
   const busy = pause.fetching || resume.fetching || stop.fetching;
-  const finished = status === 'COMPLETED' || status === 'STOPPED' || status === 'FAILED';
+  // A finished study is offered none of them: no mutation acts on it, and a disabled button reads as "not yet".
+  const offered = runControls(status);
   const why = readOnly ? READ_ONLY_REASON : undefined;
 
   async function act(
@@ -84,26 +86,34 @@ export function StudyControls({
 
   return (
     <div className={styles.controls}>
-      {status === 'PAUSED' ? (
+      {offered.resume && (
         <button type="button" className="button" disabled={busy || readOnly} title={why} onClick={() => void act(runResume, 'studyResume')}>
           Resume
         </button>
-      ) : (
-        <button type="button" className="button button-secondary" disabled={busy || finished || readOnly} title={why} onClick={() => void act(runPause, 'studyPause')}>
+      )}
+      {offered.pause && (
+        <button type="button" className="button button-secondary" disabled={busy || readOnly} title={why} onClick={() => void act(runPause, 'studyPause')}>
           Pause
         </button>
       )}
-      <button type="button" className="button button-danger" disabled={busy || finished || readOnly} title={why} onClick={() => {
-          if (window.confirm(STOP_CONFIRMATION)) void act(runStop, 'studyStop');
-        }}
-      >
-        Stop
-      </button>
-      {enqueueText === null ? (
+      {offered.stop && (
+        <button type="button" className="button button-danger" disabled={busy || readOnly} title={why} onClick={() => {
+            if (window.confirm(STOP_CONFIRMATION)) void act(runStop, 'studyStop');
+          }}
+        >
+          Stop
+        </button>
+      )}
+      {isFinished(status) && (
+        <p className="muted" data-testid="study-finished">
+          The study is {status.toLowerCase()}: it takes no new trials.
+        </p>
+      )}
+      {!offered.enqueue ? null : enqueueText === null ? (
         <button
           type="button"
           className="button button-secondary"
-          disabled={finished || readOnly}
+          disabled={readOnly}
           title={why}
           onClick={() => setEnqueueText(exampleParams(params, trials))}
         >
