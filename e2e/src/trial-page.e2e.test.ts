@@ -169,7 +169,22 @@ describe('trial page, shareable views, roles and small screens', () => {
     await page.goto(`${stack.webUrl}/projects/${encodeURIComponent(projectId)}`);
     await expect.poll(() => page.getByRole('button', { name: 'New study' }).count(), WAIT).toBe(1);
     expect(await enabledWriteButtons()).toEqual([]);
-    await page.goto(`${stack.webUrl}/studies/${encodeURIComponent(longId)}`);
+    // Only a Python client evaluates this study's trials, so no runner finishes it: it is RUNNING all along and
+    // shows every run control (a finished study, as the long one may be by now, offers none).
+    const idleId = await createStudy(
+      stack,
+      {
+        projectId,
+        name: `idle-${randomSuffix()}`,
+        objectives: [{ name: 'val_loss', direction: 'MINIMIZE' }],
+        space: QUICK_SPACE,
+        sampler: { kind: 'random', seed: 11 },
+        objective: { kind: 'client', metric: 'val_loss' },
+        budget: { maxTrials: 2, maxParallel: 1 },
+      },
+      owner.auth,
+    );
+    await page.goto(`${stack.webUrl}/studies/${encodeURIComponent(idleId)}`);
     await expect.poll(() => page.getByTestId('read-only-reason').count(), WAIT).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: 'Stop' }).count(), WAIT).toBe(1);
     await expect.poll(() => page.getByText('No note yet.').count(), WAIT).toBe(1);
