@@ -8,7 +8,8 @@ import styles from '../charts.module.css';
 import { Dots } from '../dots.tsx';
 import { Axes, ChartFrame, PLOT_MARGIN } from '../frame.tsx';
 import { formatValue } from '../use-width.ts';
-import { axisDomain, axisScaleKind, colorDomain, contourParams, contourPoints, gridSizeFor, idwGrid, unitPosition, type AxisScaleKind } from './transform.ts';
+import { ColorBar } from './color-bar.tsx';
+import { axisDomain, axisScaleKind, colorDomain, colorLegendLayout, contourParams, contourPoints, gridSizeFor, idwGrid, unitPosition, type AxisScaleKind } from './transform.ts';
 
 export interface ContourChartProps {
   trials: readonly ChartTrial[];
@@ -81,8 +82,10 @@ export function ContourChart({ trials, params, objectives, objectiveIndex, heigh
     <ChartFrame height={height} toolbar={toolbar} label={`Contour of ${objective?.name ?? 'objective'} over ${px?.name ?? 'x'} and ${py?.name ?? 'y'}`} empty={empty}>
       {(width) => {
         if (!px || !py || !layout) return null;
-        const w = width - PLOT_MARGIN.left - PLOT_MARGIN.right;
         const h = height - PLOT_MARGIN.top - PLOT_MARGIN.bottom;
+        const legend = objective ? colorLegendLayout(points.map((p) => p.value), objective, h) : null;
+        // The colour bar takes its room from the plot, right of it.
+        const w = width - PLOT_MARGIN.left - Math.max(PLOT_MARGIN.right, legend?.width ?? 0);
         const x = axis(px, points.map((p) => p.x), layout.xKind, [0, w]);
         const y = axis(py, points.map((p) => p.y), layout.yKind, [h, 0]);
         const color = scaleSequential(interpolateViridis).domain(colorDomain(points.map((p) => p.value), objective?.direction ?? 'MINIMIZE'));
@@ -115,6 +118,7 @@ export function ContourChart({ trials, params, objectives, objectiveIndex, heigh
               opacity={1}
               className={styles.contourDot}
             />
+            {legend && <ColorBar layout={legend} color={color} x={w} height={h} />}
           </g>
         );
       }}

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartParam, ChartTrial } from '../types.ts';
-import { axisDomain, DEFAULT_GRID_SIZE, gridSizeFor, MIN_GRID_SIZE, axisScaleKind, colorDomain, contourParams, contourPoints, idwGrid, unitPosition } from './transform.ts';
+import {
+  axisDomain,
+  DEFAULT_GRID_SIZE,
+  gridSizeFor,
+  MIN_GRID_SIZE,
+  axisScaleKind,
+  colorDomain,
+  colorLegendLayout,
+  contourParams,
+  contourPoints,
+  idwGrid,
+  LEGEND_BAR_PX,
+  LEGEND_CHAR_PX,
+  LEGEND_MIN_TICK_GAP_PX,
+  unitPosition,
+} from './transform.ts';
 
 const t = (number: number, state: ChartTrial['state'], params: ChartTrial['params'], value: number | null): ChartTrial => ({
   id: `t${number}`,
@@ -96,5 +111,68 @@ describe('contour chart transform', () => {
     expect(gridSizeFor(2_000)).toBe(DEFAULT_GRID_SIZE);
     expect(gridSizeFor(10_000)).toBeLessThan(DEFAULT_GRID_SIZE);
     expect(gridSizeFor(10_000_000)).toBe(MIN_GRID_SIZE);
+  });
+
+  describe('colour legend', () => {
+    const loss = { name: 'val_loss', direction: 'MINIMIZE' } as const;
+    const accuracy = { name: 'val_accuracy', direction: 'MAXIMIZE' } as const;
+
+    it('spans exactly the values the colours span, lowest at the bottom and highest at the top, whatever the direction', () => {
+      const values = [0.31, 0.12, 0.27, 0.055];
+      for (const objective of [loss, accuracy]) {
+        const legend = colorLegendLayout(values, objective, 200);
+        expect(legend?.domain).toEqual([...colorDomain(values, objective.direction)].sort((a, b) => a - b));
+        expect(legend?.ticks[0]).toEqual({ y: 0, value: 0.31, label: '0.31' });
+        expect(legend?.ticks.at(-1)).toEqual({ y: 200, value: 0.055, label: '0.055' });
+        expect(legend?.stops.map((s) => [s.offset, s.value])).toEqual([
+          [0, 0.055],
+          [0.25, 0.055 + 0.25 * 0.255],
+          [0.5, 0.055 + 0.5 * 0.255],
+          [0.75, 0.055 + 0.75 * 0.255],
+          [1, 0.31],
+        ]);
+      }
+    });
+
+    it('names the objective with its direction', () => {
+      expect(colorLegendLayout([1, 2], loss, 200)).toMatchObject({ title: 'val_loss (min)', fullTitle: 'val_loss (min)' });
+      expect(colorLegendLayout([1, 2], accuracy, 200)).toMatchObject({ title: 'val_accuracy (max)' });
+    });
+
+    it('puts round values between the ends, each where a linear scale puts it and clear of the end labels', () => {
+      const legend = colorLegendLayout([0.955, 0.9889], accuracy, 200);
+      const between = legend?.ticks.slice(1, -1) ?? [];
+      expect(between.map((t) => t.label)).toEqual(['0.98', '0.97', '0.96']);
+      for (const t of between) {
+        expect(t.y).toBeCloseTo(200 - ((t.value - 0.955) / (0.9889 - 0.955)) * 200, 9);
+        expect(t.y).toBeGreaterThanOrEqual(LEGEND_MIN_TICK_GAP_PX);
+        expect(t.y).toBeLessThanOrEqual(200 - LEGEND_MIN_TICK_GAP_PX);
+      }
+      // 0.96 would sit 3 px above the bottom's 0.9595 and print over it.
+      expect(colorLegendLayout([0.9595, 0.9889], accuracy, 200)?.ticks.map((t) => t.label)).toEqual(['0.9889', '0.98', '0.97', '0.9595']);
+    });
+
+    it('shows a single value as one tick in the middle of a bar of one colour', () => {
+      const legend = colorLegendLayout([0.4, 0.4], loss, 120);
+      expect(legend?.ticks).toEqual([{ y: 60, value: 0.4, label: '0.4' }]);
+      expect(new Set(legend?.stops.map((s) => s.value))).toEqual(new Set([0.4]));
+    });
+
+    it('has no legend without a value', () => {
+      expect(colorLegendLayout([], loss, 200)).toBeNull();
+    });
+
+    it('makes room for its longest label after the bar, and cuts a title longer than the bar', () => {
+      const legend = colorLegendLayout([-123456, 0.5], loss, 200);
+      expect(legend?.ticks[legend.ticks.length - 1]?.label).toBe('-1.23e+5');
+      expect(legend?.x.bar).toBeGreaterThan(0);
+      expect(legend?.x.label).toBeGreaterThan((legend?.x.bar ?? 0) + LEGEND_BAR_PX);
+      expect(legend?.x.title).toBeGreaterThanOrEqual((legend?.x.label ?? 0) + '-1.23e+5'.length * LEGEND_CHAR_PX);
+      expect(legend?.width).toBeGreaterThan(legend?.x.title ?? 0);
+      const long = colorLegendLayout([1, 2], { name: 'validation_cross_entropy_after_distillation', direction: 'MINIMIZE' }, 120);
+      expect(long?.title).toBe('validation_cross_en…');
+      expect((long?.title.length ?? 0) * LEGEND_CHAR_PX).toBeLessThanOrEqual(120);
+      expect(long?.fullTitle).toBe('validation_cross_entropy_after_distillation (min)');
+    });
   });
 });

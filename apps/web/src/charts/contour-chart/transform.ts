@@ -1,4 +1,6 @@
+import { scaleLinear } from 'd3';
 import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
+import { formatValue } from '../use-width.ts';
 
 /** Grid cells per side: 48 × 48 keeps inverse-distance weighting of thousands of trials well under a frame. */
 export const DEFAULT_GRID_SIZE = 48;
@@ -110,4 +112,63 @@ export function colorDomain(values: readonly number[], direction: ChartObjective
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   return direction === 'MINIMIZE' ? [hi, lo] : [lo, hi];
+}
+
+/** Width of a character of a tick label (10 px), for laying the legend out without measuring text. */
+export const LEGEND_CHAR_PX = 6;
+/** The colour bar: its gap from the plot, its own width, and its tick marks. */
+export const LEGEND_GAP_PX = 14;
+export const LEGEND_BAR_PX = 10;
+export const LEGEND_TICK_PX = 4;
+/** Room of the title's line (rotated, beside the labels). */
+export const LEGEND_TITLE_PX = 14;
+/** An interior tick closer than this to a labelled end would print over the end's label (10 px text). */
+export const LEGEND_MIN_TICK_GAP_PX = 12;
+
+export interface ColorLegendLayout {
+  /** The objective and its direction, cut with an ellipsis to the bar's height; `fullTitle` goes in its tooltip. */
+  title: string;
+  fullTitle: string;
+  /** Lowest and highest value seen: the bar's bottom and top, like a y axis. */
+  domain: [number, number];
+  /** Pixel y (0 = top of the bar) and label of each tick, top to bottom: the exact highest and lowest values, and round ones between. */
+  ticks: { y: number; value: number; label: string }[];
+  /** Gradient stops from the bottom (offset 0) to the top (offset 1), each with the value whose colour it takes. */
+  stops: { offset: number; value: number }[];
+  /** Where the bar, the tick labels and the title start, right of the plot's edge. */
+  x: { bar: number; label: number; title: number };
+  /** The room the legend takes right of the plot. */
+  width: number;
+}
+
+/**
+ * The contour's colour scale as a vertical bar beside the plot, `height` pixels tall: the colours of the
+ * objective's values (the same values `colorDomain` spans), labelled with the lowest and highest exactly and a few
+ * round values between, and titled with the objective and whether it is minimised or maximised. Null without values.
+ */
+export function colorLegendLayout(values: readonly number[], objective: ChartObjective, height: number): ColorLegendLayout | null {
+  if (values.length === 0) return null;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const tick = (value: number, y: number) => ({ y, value, label: formatValue(value) });
+  let ticks: ColorLegendLayout['ticks'];
+  if (lo === hi) ticks = [tick(lo, height / 2)];
+  else {
+    const y = scaleLinear().domain([lo, hi]).range([height, 0]);
+    const between = y
+      .ticks(4)
+      .reverse()
+      .filter((v) => y(v) >= LEGEND_MIN_TICK_GAP_PX && y(v) <= height - LEGEND_MIN_TICK_GAP_PX)
+      .map((v) => tick(v, y(v)));
+    ticks = [tick(hi, 0), ...between, tick(lo, height)];
+  }
+  const stops = [0, 0.25, 0.5, 0.75, 1].map((offset) => ({ offset, value: lo + offset * (hi - lo) }));
+  const fullTitle = `${objective.name} (${objective.direction === 'MINIMIZE' ? 'min' : 'max'})`;
+  const room = Math.max(3, Math.floor(height / LEGEND_CHAR_PX));
+  const title = fullTitle.length <= room ? fullTitle : `${fullTitle.slice(0, room - 1)}…`;
+  const labelChars = Math.max(...ticks.map((t) => t.label.length));
+  const bar = LEGEND_GAP_PX;
+  const label = bar + LEGEND_BAR_PX + LEGEND_TICK_PX + 2;
+  const titleX = label + labelChars * LEGEND_CHAR_PX + 4;
+  return { title, fullTitle, domain: [lo, hi], ticks, stops, x: { bar, label, title: titleX }, width: titleX + LEGEND_TITLE_PX };
 }
