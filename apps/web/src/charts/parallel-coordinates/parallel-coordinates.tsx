@@ -9,7 +9,7 @@ import { ColorLegend } from './color-legend.tsx';
 import { drawSelected, sizeCanvas } from './draw.ts';
 import { useThemeColors } from './theme.ts';
 import { useBackdrop } from './use-backdrop.ts';
-import { MISSING_GAP, axisScale, axisTitleLayout, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform.ts';
+import { MISSING_LABEL_DY, PC_MARGIN, axisScale, axisTitleLayout, brushMask, buildAxes, colorByObjective, missingLabelLayout, moveAxis, projectTrials, visibleAxes } from './transform.ts';
 import type { AxisScale } from './transform.ts';
 
 export interface ParallelCoordinatesProps {
@@ -27,7 +27,7 @@ export interface ParallelCoordinatesProps {
   height?: number;
 }
 
-const MARGIN = { top: 56, right: 60, bottom: 34 + MISSING_GAP, left: 60 };
+const MARGIN = PC_MARGIN;
 const BACKDROP_OFFSET = { x: MARGIN.left, y: MARGIN.top };
 
 const sameSelection = (a: AxisSelection | undefined, b: AxisSelection | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -212,14 +212,21 @@ export function ParallelCoordinates({
                         </text>
                       </g>
                     ))}
-                    {axis.hasMissing && (
-                      <g transform={`translate(0,${projection.missingY})`}>
-                        <line x1={-4} x2={4} className={styles.axisLine} />
-                        <text x={-6} dy="0.32em" textAnchor="end" className={styles.tick}>
-                          missing
-                        </text>
-                      </g>
-                    )}
+                    {axis.hasMissing &&
+                      (() => {
+                        const label = missingLabelLayout(i, axes.length, innerW, MARGIN);
+                        return (
+                          <g transform={`translate(0,${projection.missingY})`} data-testid="missing-tick">
+                            <line x1={-4} x2={4} className={styles.axisLine} />
+                            {label.text && (
+                              <text x={label.dx} y={MISSING_LABEL_DY} dy="0.71em" textAnchor="middle" className={styles.tick}>
+                                <title>Trials without a value on this axis</title>
+                                {label.text}
+                              </text>
+                            )}
+                          </g>
+                        );
+                      })()}
                     {(() => {
                       const title = axisTitleLayout(axis.label, i, axes.length, innerW, MARGIN);
                       return (

@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
-import { MISSING_GAP, NO_COLOR, TITLE_CHAR_PX, axisScale, axisTitleLayout, brushMask, buildAxes, colorByObjective, moveAxis, projectTrials, visibleAxes } from './transform.ts';
+import {
+  MISSING_GAP,
+  MISSING_LABEL_DY,
+  MISSING_LABEL_HEIGHT,
+  NO_COLOR,
+  PC_MARGIN,
+  TICK_CHAR_PX,
+  TITLE_CHAR_PX,
+  axisScale,
+  axisTitleLayout,
+  brushMask,
+  buildAxes,
+  colorByObjective,
+  missingLabelLayout,
+  moveAxis,
+  projectTrials,
+  visibleAxes,
+} from './transform.ts';
 import type { AxisDef } from './transform.ts';
 
 const trial = (number: number, params: ChartTrial['params'], values: ChartTrial['values']): ChartTrial => ({
@@ -140,5 +157,50 @@ describe('parallel coordinates transform', () => {
     expect(last.dx).toBe(-(63 - 56));
     expect(axisTitleLayout('val_accuracy (max)', 0, 7, 1000, margins).dx).toBe(63 - 56);
   });
-});
 
+  it('centres each "missing" label under its axis, never touching a neighbour\'s, and keeps the first and last inside the margins', () => {
+    const margins = { left: PC_MARGIN.left, right: PC_MARGIN.right };
+    // From a desktop panel down to a phone, with few axes and many.
+    for (const innerWidth of [1120, 600, 230, 120]) {
+      for (const count of [1, 2, 4, 7, 12, 30]) {
+        const spacing = count > 1 ? innerWidth / (count - 1) : 0;
+        const boxes = Array.from({ length: count }, (_, i) => {
+          const { text, dx } = missingLabelLayout(i, count, innerWidth, margins);
+          const x = i * spacing + dx;
+          return { text, left: x - (text.length * TICK_CHAR_PX) / 2, right: x + (text.length * TICK_CHAR_PX) / 2 };
+        });
+        const where = `${count} axes over ${innerWidth} px`;
+        boxes.slice(1).forEach((box, i) => {
+          if (box.text && boxes[i]?.text) expect(box.left - (boxes[i]?.right ?? 0), where).toBeGreaterThanOrEqual(2);
+        });
+        expect(boxes[0]?.left, where).toBeGreaterThanOrEqual(-margins.left + 4);
+        expect(boxes[count - 1]?.right, where).toBeLessThanOrEqual(innerWidth + margins.right - 4);
+      }
+    }
+  });
+
+  it('says "missing" where there is room, "n/a" on a crowded phone, and nothing where not even that fits', () => {
+    const margins = { left: 60, right: 60 };
+    // Seven axes over 1,000 px: 166 px apart.
+    expect(missingLabelLayout(3, 7, 1000, margins)).toEqual({ text: 'missing', dx: 0 });
+    // A 350 px phone holds 230 px of axes: seven are 38 px apart, less than "missing" takes (42 px and a gap).
+    expect(missingLabelLayout(3, 7, 230, margins)).toEqual({ text: 'n/a', dx: 0 });
+    expect(missingLabelLayout(3, 30, 230, margins).text).toBe('');
+    expect(missingLabelLayout(0, 1, 230, margins)).toEqual({ text: 'missing', dx: 0 });
+    // A margin narrower than half the word moves the first and last labels inwards.
+    expect(missingLabelLayout(0, 3, 600, { left: 20, right: 20 }).dx).toBe(21 - 16);
+    expect(missingLabelLayout(2, 3, 600, { left: 20, right: 20 }).dx).toBe(-(21 - 16));
+  });
+
+  it('hangs the "missing" label below every line and tick, inside the bottom margin', () => {
+    const height = 300;
+    const axes = buildAxes(trials, params, objectives);
+    const projection = projectTrials(trials, axes, axes.map((a) => axisScale(a, height)), 600, height);
+    // Lines end at the "missing" tick at the lowest; the label starts below it.
+    expect(Math.max(...projection.ys)).toBe(projection.missingY);
+    expect(MISSING_LABEL_DY).toBeGreaterThan(0);
+    // The lowest tick label (10 px text centred on the axis' bottom) ends above the label's band.
+    expect(height + 5).toBeLessThan(projection.missingY + MISSING_LABEL_DY);
+    expect(MISSING_GAP + MISSING_LABEL_DY + MISSING_LABEL_HEIGHT).toBeLessThanOrEqual(PC_MARGIN.bottom);
+  });
+});

@@ -23,6 +23,16 @@ const EDGE_PX = 0.5;
 
 /** Pixels between an axis' bottom and its "missing" tick. */
 export const MISSING_GAP = 18;
+/**
+ * The "missing" label hangs this far below its tick, in a band of its own: lines end at the tick, so none crosses
+ * the label (beside the tick, as it was, the lines from the left ran through it), and no tick label is that low.
+ */
+export const MISSING_LABEL_DY = 4;
+/** Height of the band the label takes (one line of 10 px text). */
+export const MISSING_LABEL_HEIGHT = 11;
+
+/** The chart's margins round the axes: titles and buttons above, the "missing" tick and its label below. */
+export const PC_MARGIN = { top: 56, right: 60, bottom: 34 + MISSING_GAP, left: 60 };
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -266,6 +276,31 @@ export function axisTitleLayout(
   const room = Math.max(3, Math.floor((Math.max(spacing - 8, 0) + (count > 1 ? 0 : margins.left + margins.right)) / TITLE_CHAR_PX));
   const text = label.length <= room ? label : `${label.slice(0, Math.max(1, room - 1))}…`;
   const half = (text.length * TITLE_CHAR_PX) / 2;
+  let dx = 0;
+  if (index === 0) dx = Math.max(0, half - (margins.left - 4));
+  if (index === count - 1) dx -= Math.max(0, half - (margins.right - 4));
+  return { text, dx };
+}
+
+/** Width of a character of a tick label (10 px), for laying the "missing" labels out without measuring text. */
+export const TICK_CHAR_PX = 6;
+/** The words for "no value here", longest first: the first that fits between two axes is shown. */
+export const MISSING_WORDS = ['missing', 'n/a'] as const;
+
+/**
+ * The "missing" label of an axis, centred under its tick: the longest of `MISSING_WORDS` that fits the gap to the
+ * next axis (side by side, the labels of seven axes on a phone read "missingmissingmissing…"), none when not even
+ * the shortest fits, and shifted inwards on the first and last axes so that it stays inside the margins.
+ */
+export function missingLabelLayout(
+  index: number,
+  count: number,
+  innerWidth: number,
+  margins: { left: number; right: number },
+): { text: string; dx: number } {
+  const spacing = count > 1 ? innerWidth / (count - 1) : innerWidth + margins.left + margins.right;
+  const text = MISSING_WORDS.find((word) => word.length * TICK_CHAR_PX <= spacing - 4) ?? '';
+  const half = (text.length * TICK_CHAR_PX) / 2;
   let dx = 0;
   if (index === 0) dx = Math.max(0, half - (margins.left - 4));
   if (index === count - 1) dx -= Math.max(0, half - (margins.right - 4));
