@@ -3,6 +3,7 @@
 export type { Issue } from './issues.ts';
 export {
   DESCRIPTION_MAX,
+  MAX_METRIC_KEYS_PER_TRIAL,
   MAX_OBJECTIVES,
   MAX_REPORT_POINTS,
   METRIC_NAME,

@@ -28,3 +28,10 @@ export const MAX_OBJECTIVES = 8;
 
 /** Most metric points one `trialReport` carries (the runner splits larger batches). */
 export const MAX_REPORT_POINTS = 1_000;
+
+/**
+ * Most distinct metric keys one trial may hold, its attempts together: a report that would bring the trial past it
+ * is refused whole (its points are not stored; those stored before stay). A curve per key is what the dashboard
+ * draws and the pruner reads; a runner that invents a key per step would otherwise grow the trial without end.
+ */
+export const MAX_METRIC_KEYS_PER_TRIAL = 1_000;

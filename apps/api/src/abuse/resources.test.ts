@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { sql } from 'drizzle-orm';
+import { MAX_METRIC_KEYS_PER_TRIAL } from '@tuneboard/contract';
 import { createDb, type Database, type DbHandle } from '@tuneboard/db';
 import * as schema from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
+import { rowsOf } from '../db-rows.ts';
 import { rawId } from '../ids.ts';
 import { CLAIM, COMPLETE, REPORT, createStudy, setupTeam, startTestApi, type GraphQLResult, type TestApi } from '../testing/harness.ts';
 
@@ -198,6 +201,95 @@ describe.each(testDatabases)('abuse: list maxima, batched metrics, bounded filte
     expect(layers.study.trials.totalCount).toBeLessThan(all.study.trials.totalCount);
     const none = await api.gql(TRIALS, { id: studyId, filter: { params: [{ name: 'layers', values: [7, 'seven'] }] } }, team.user);
     expect(none.study.trials.totalCount).toBe(0);
+  });
+});
+
+const RELEASE = `mutation($i: TrialReleaseInput!) { trialRelease(input: $i) { trial { id } userErrors { message code } } }`;
+
+/** `count` metric keys named from `from` on (`k00000`, …), one point each at `step`, as report columns. */
+function keyColumns(from: number, count: number, step = 0) {
+  const keys = Array.from({ length: count }, (_, i) => `k${String(from + i).padStart(5, '0')}`);
+  return { keys, steps: keys.map(() => step), values: keys.map((_, i) => i / 10) };
+}
+
+describe.each(testDatabases)('abuse: a trial holds at most 1,000 distinct metric keys [$name]', (target) => {
+  let handle: DbHandle;
+  let api: TestApi;
+  let team: Team;
+  let runnerId: string;
+  beforeAll(async () => {
+    handle = await target.create();
+    api = await startTestApi(handle);
+    team = await setupTeam(api, 'key-flood');
+    runnerId = await team.register('key-flooder');
+  });
+  afterAll(async () => {
+    await api.close();
+    await handle.close();
+  });
+
+  const claim = async (studyId: string) => {
+    const [lease] = (await api.gql(CLAIM, { i: { runnerId, studyId } }, team.runnerAuth)).trialClaim.leases;
+    return { trialId: lease.trial.id as string, leaseToken: lease.leaseToken as string, attempt: lease.trial.attempt as number };
+  };
+  const report = async (lease: { trialId: string; leaseToken: string }, columns: ReturnType<typeof keyColumns>) =>
+    (await api.gql(REPORT, { i: { trialId: lease.trialId, leaseToken: lease.leaseToken, columns } }, team.runnerAuth)).trialReport;
+  /** What the database holds for the trial: distinct keys and points, every attempt. */
+  const stored = async (trialId: string) => {
+    const [row] = rowsOf<{ keys: number; points: number }>(
+      await handle.db.execute(sql`select count(distinct key)::int as keys, count(*)::int as points from metric where trial_id = ${Number(rawId(trialId, 'Trial'))}`),
+    );
+    return { keys: Number(row!.keys), points: Number(row!.points) };
+  };
+
+  it('refuses a report that would pass the limit, naming the trial, the count and the limit; keeps every point stored before and takes more of the keys it holds', async () => {
+    expect(MAX_METRIC_KEYS_PER_TRIAL).toBe(1_000);
+    const study = await createStudy(api, team, { budget: { maxTrials: 2, maxParallel: 1, maxFailures: 3 } });
+    const lease = await claim(study.id);
+    expect(await report(lease, keyColumns(0, 998))).toMatchObject({ accepted: 998, userErrors: [] });
+
+    // Two held keys at a new step and five new keys: 1,003 keys, refused whole.
+    const held = keyColumns(0, 2, 1);
+    const fresh = keyColumns(998, 5);
+    const mixed = { keys: [...held.keys, ...fresh.keys], steps: [...held.steps, ...fresh.steps], values: [...held.values, ...fresh.values] };
+    const refused = await report(lease, mixed);
+    expect(refused.accepted).toBe(0);
+    expect(refused.shouldPrune).toBe(false);
+    expect(refused.leaseExpiresAt).not.toBeNull();
+    expect(refused.userErrors).toEqual([
+      {
+        code: 'TOO_LARGE',
+        message: expect.stringContaining(`trial ${lease.trialId} (number 0 of its study) holds 998 distinct metric keys and this report adds 5 new ones (1,003), past the limit of 1,000 keys a trial`),
+      },
+    ]);
+    expect(await stored(lease.trialId)).toEqual({ keys: 998, points: 998 });
+
+    // Up to the limit exactly is taken; one key more is not, whatever the batch's size.
+    expect(await report(lease, keyColumns(997, 3, 1))).toMatchObject({ accepted: 3, userErrors: [] });
+    expect(await stored(lease.trialId)).toEqual({ keys: 1_000, points: 1_001 });
+    const one = await report(lease, keyColumns(1_000, 1));
+    expect(one).toMatchObject({ accepted: 0, userErrors: [{ code: 'TOO_LARGE', message: expect.stringContaining('holds 1,000 distinct metric keys and this report adds 1 new ones (1,001)') }] });
+    // The keys it holds keep taking points: a full report of new steps.
+    expect(await report(lease, keyColumns(0, 1_000, 2))).toMatchObject({ accepted: 1_000, userErrors: [] });
+    expect(await stored(lease.trialId)).toEqual({ keys: 1_000, points: 2_001 });
+
+    // The next attempt of the trial counts the keys of the earlier ones.
+    expect((await api.gql(RELEASE, { i: { trialId: lease.trialId, leaseToken: lease.leaseToken } }, team.runnerAuth)).trialRelease.userErrors).toEqual([]);
+    const again = await claim(study.id);
+    expect(again.trialId).toBe(lease.trialId);
+    expect(again.attempt).toBe(1);
+    expect(await report(again, keyColumns(5_000, 1))).toMatchObject({ accepted: 0, userErrors: [{ code: 'TOO_LARGE' }] });
+    expect(await report(again, keyColumns(10, 5))).toMatchObject({ accepted: 5, userErrors: [] });
+    expect(await stored(again.trialId)).toEqual({ keys: 1_000, points: 2_006 });
+  });
+
+  it('lets reports of one trial sent at once hold it to the limit: each sees the keys the others stored', async () => {
+    const study = await createStudy(api, team, { budget: { maxTrials: 2, maxParallel: 1 } });
+    const lease = await claim(study.id);
+    const answers = await Promise.all([0, 1, 2, 3].map((i) => report(lease, keyColumns(i * 400, 400))));
+    expect(answers.map((answer) => answer.accepted).sort()).toEqual([0, 0, 400, 400]);
+    expect(answers.filter((answer) => answer.userErrors.length > 0).map((answer) => answer.userErrors[0].code)).toEqual(['TOO_LARGE', 'TOO_LARGE']);
+    expect(await stored(lease.trialId)).toEqual({ keys: 800, points: 800 });
   });
 });
 

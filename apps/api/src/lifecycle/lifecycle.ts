@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ApiEnv } from '../env.ts';
 import type { EventQueue } from '../events.ts';
 import { startReaper, type Reaper } from './reaper.ts';
+import { ReportTurns } from './report.ts';
 import { RunnerTeams } from './runner-teams.ts';
 import { defaultSamplerWorkers, SamplerPool } from './sampler-pool.ts';
 import { Scheduler } from './scheduler.ts';
@@ -18,13 +19,14 @@ export interface LifecycleOptions {
 
 /**
  * The trial lifecycle's long-lived parts of one API server, made in one place and closed together: the
- * scheduler (top-ups, with its sampler pool and the studies' parsed plans), the claim's runner → team cache, and
- * the lease reaper with the sweeps. Nothing of it is a process global, so two servers in one process (tests,
+ * scheduler (top-ups, with its sampler pool and the studies' parsed plans), the claim's runner → team cache, the
+ * reports' turns per trial (./report.ts: the metric-key limit), and the lease reaper with the sweeps. Nothing of it is a process global, so two servers in one process (tests,
  * replicas) share no state but the database.
  */
 export interface Lifecycle {
   scheduler: Scheduler;
   runnerTeams: RunnerTeams;
+  reportTurns: ReportTurns;
   reaper: Reaper;
   /** Stops the reaper (waiting for its tick in flight), then ends the sampler threads and forgets the caches. */
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export function createLifecycle({ handle, events, env, log, sweeps }: LifecycleO
   // The samplers' asks run in this many worker threads (0: inline); see ./sampler-pool.ts.
   const scheduler = new Scheduler(new SamplerPool(env.TUNEBOARD_SAMPLER_WORKERS ?? defaultSamplerWorkers()));
   const runnerTeams = new RunnerTeams();
+  const reportTurns = new ReportTurns();
   const reaper = startReaper({
     handle,
     events,
@@ -46,6 +49,7 @@ export function createLifecycle({ handle, events, env, log, sweeps }: LifecycleO
   return {
     scheduler,
     runnerTeams,
+    reportTurns,
     reaper,
     async close() {
       await reaper.stop();

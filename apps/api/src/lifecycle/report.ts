@@ -1,3 +1,4 @@
+import { MAX_METRIC_KEYS_PER_TRIAL } from '@tuneboard/contract';
 import type { Database } from '@tuneboard/db';
 import { float8Text } from '@tuneboard/db';
 import type { EventQueue } from '../events.ts';
@@ -20,6 +21,11 @@ export interface StoredReport {
   accepted: number;
   leaseExpiresAt: Date;
   trial: ReportedTrial;
+  /**
+   * Set when the batch was refused whole for the trial's key limit (`maxKeys`): the distinct keys the trial held
+   * and how many new ones the batch brought. Nothing of the batch is stored; the lease is renewed all the same.
+   */
+  keyLimit?: { held: number; added: number; limit: number };
 }
 
 /**
@@ -28,6 +34,14 @@ export interface StoredReport {
  * a trial of another team is left alone. Returns undefined when nothing matched (unknown trial, another team's,
  * or a stale lease): the caller says which. Decides nothing about pruning: it returns the trial and its study's
  * pruner and objectives, and the caller asks the pruner (./prune.ts).
+ *
+ * A batch that would bring the trial past `maxKeys` distinct metric keys (the contract's
+ * MAX_METRIC_KEYS_PER_TRIAL, all attempts together) stores nothing and comes back with `keyLimit`. The check is
+ * part of the statement, so it sees every point committed before the statement began. Callers run the reports of
+ * one trial one after another (`ReportTurns`), so on one API server the limit is exact; two replicas reporting
+ * the same trial at the same instant may each fill the same room, so with r replicas a trial holds at most
+ * `maxKeys` + (r − 1) × MAX_REPORT_POINTS keys (the trial row's lock orders the writes, but a statement that
+ * waited for it still reads the metric table as it was when it began).
  */
 export async function reportMetrics(
   db: Database,
@@ -42,6 +56,7 @@ export async function reportMetrics(
     steps: number[];
     values: number[];
   },
+  maxKeys: number = MAX_METRIC_KEYS_PER_TRIAL,
 ): Promise<StoredReport | undefined> {
   // One statement renews the lease and stores the batch (unnest of three arrays: one INSERT however many
   // points), so it is atomic without a transaction's extra round trips; no lease, no rows. Values travel as a
@@ -59,40 +74,94 @@ export async function reportMetrics(
     pruner: StudyRow['pruner'];
     leaseExpiresAt: Date | string;
     accepted: number;
-  }>(db, 'tb_trial_report', REPORT_SQL, [args.trialId, args.leaseToken, settings.leaseSeconds, keys, steps, values, args.teams]);
+    added: number;
+    held: number | null;
+  }>(db, 'tb_trial_report', REPORT_SQL, [args.trialId, args.leaseToken, settings.leaseSeconds, keys, steps, values, args.teams, maxKeys]);
   if (!row) return undefined;
   const accepted = Number(row.accepted);
   observeReport(accepted);
   const id = Number(row.id);
   if (accepted > 0) events.queueStudyEvent({ kind: 'TRIAL_REPORTED', studyId: row.studyId, teamId: row.teamId, trialId: id });
+  const added = Number(row.added);
+  const held = Number(row.held ?? 0);
   return {
     accepted,
     leaseExpiresAt: new Date(row.leaseExpiresAt),
     trial: { id, number: Number(row.number), studyId: row.studyId, objectives: row.objectives, pruner: row.pruner },
+    ...(added > 0 && held + added > maxKeys ? { keyLimit: { held, added, limit: maxKeys } } : {}),
   };
+}
+
+/**
+ * Runs the reports of one trial one after another on this server, so that each report's statement begins after
+ * the previous one committed and counts the keys it stored (the key limit above). Reports of one trial wait for
+ * each other on the trial row's lock anyway; this only moves the wait before the statement.
+ */
+export class ReportTurns {
+  private readonly tails = new Map<number, Promise<unknown>>();
+
+  run<T>(trialId: number, report: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(trialId);
+    const turn = previous ? previous.then(report, report) : report();
+    const tail = turn.catch(() => undefined);
+    this.tails.set(trialId, tail);
+    void tail.then(() => {
+      if (this.tails.get(trialId) === tail) this.tails.delete(trialId);
+    });
+    return turn;
+  }
+
+  /** Trials with a report running or waiting (for tests). */
+  get size(): number {
+    return this.tails.size;
+  }
 }
 
 /**
  * The renewal keeps the lease's own length: the claim set `lease_expires_at` and `heartbeat_at` in one statement
  * (a training runner's `LEASE_SECONDS`, a client's `CLIENT_LEASE_SECONDS`), and so does every renewal, so their
  * difference is that length; `$3` only where a row lacks a heartbeat.
+ *
+ * The key limit (`$8`) costs an ordinary report one primary-key probe per distinct key of the batch and attempt of
+ * the trial (`added`: the keys no attempt has yet). Only a batch that brings a new key counts the trial's keys
+ * (`held`, read through the CASE on demand): a walk down the primary key, one descent per (attempt, key) the
+ * trial holds rather than a scan of its points. The CTEs read the table as it was before this statement.
  */
 const REPORT_SQL = `
-  with renewed as (
+  with recursive renewed as (
     update trial t
     set lease_expires_at = now() + coalesce(t.lease_expires_at - t.heartbeat_at, make_interval(secs => $3::float8)),
         heartbeat_at = now(), updated_at = now()
     ${LEASED_TRIAL.replace('$LEASE_TEAMS', '$7')}
     returning t.id, t.attempt, t.number, t.lease_expires_at, t.study_id, p.team_id, s.objectives, s.pruner
+  ), added as (
+    select count(*)::int as n
+    from renewed r, (select distinct b.key from unnest($4::text[]) as b(key)) k
+    where not exists (
+      select 1 from generate_series(0, r.attempt) as a(attempt)
+      where exists (select 1 from metric m where m.trial_id = r.id and m.attempt = a.attempt and m.key = k.key)
+    )
+  ), held(attempt, key) as (
+    (select m.attempt, m.key from renewed r join metric m on m.trial_id = r.id order by m.attempt, m.key limit 1)
+    union all
+    (select n.attempt, n.key from held h, renewed r, lateral (
+      select m.attempt, m.key from metric m
+      where m.trial_id = r.id and (m.attempt, m.key) > (h.attempt, h.key)
+      order by m.attempt, m.key limit 1
+    ) n)
+  ), verdict as (
+    select a.n as added, case when a.n = 0 then null else (select count(distinct key)::int from held) end as held
+    from added a
   ), inserted as (
     insert into metric (trial_id, attempt, key, step, value)
     select renewed.id, renewed.attempt, p.key, p.step, p.value
-    from renewed, unnest($4::text[], $5::int[], $6::float8[]) as p(key, step, value)
+    from renewed, verdict v, unnest($4::text[], $5::int[], $6::float8[]) as p(key, step, value)
+    where v.added = 0 or v.held + v.added <= $8::int
     on conflict do nothing
     returning 1
   ), counted as (
     select count(*)::int as accepted from inserted
   )
   select r.id, r.number, r.study_id as "studyId", r.team_id as "teamId", r.objectives, r.pruner,
-    r.lease_expires_at as "leaseExpiresAt", c.accepted
-  from renewed r, counted c`;
+    r.lease_expires_at as "leaseExpiresAt", c.accepted, v.added, v.held
+  from renewed r, counted c, verdict v`;

@@ -311,8 +311,29 @@ export const runnerResolvers: Resolvers = {
       }
       try {
         const write = leasedWrite(ctx, input.trialId, input.leaseToken);
-        const stored = write && (await reportMetrics(ctx.db, ctx.events, leaseSettings(ctx.env), { ...write, keys, steps, values }));
+        const stored =
+          write &&
+          (await ctx.lifecycle.reportTurns.run(write.trialId, () =>
+            reportMetrics(ctx.db, ctx.events, leaseSettings(ctx.env), { ...write, keys, steps, values }),
+          ));
         if (!stored) return await refusal(ctx, input.trialId, input.leaseToken);
+        if (stored.keyLimit) {
+          const { held, added, limit } = stored.keyLimit;
+          return {
+            accepted: 0,
+            shouldPrune: false,
+            leaseExpiresAt: stored.leaseExpiresAt,
+            userErrors: [
+              userError(
+                ['input', field],
+                `trial ${input.trialId} (number ${stored.trial.number} of its study) holds ${held.toLocaleString('en')} distinct metric keys and ` +
+                  `this report adds ${added.toLocaleString('en')} new ones (${(held + added).toLocaleString('en')}), past the limit of ` +
+                  `${limit.toLocaleString('en')} keys a trial; nothing of this report was stored, the points stored before are kept`,
+                'TOO_LARGE',
+              ),
+            ],
+          };
+        }
         // Storage decides nothing: the pruner's verdict is asked after the batch is stored (lifecycle/prune.ts).
         const shouldPrune = await judgeReport(ctx.db, stored.trial, { keys, steps });
         return { accepted: stored.accepted, shouldPrune, leaseExpiresAt: stored.leaseExpiresAt, userErrors: [] };
