@@ -1,4 +1,5 @@
-import { detectGpus, selectBackend } from '../backend/select-backend.ts';
+import { detectGpus } from '../backend/devices.ts';
+import type { selectBackend } from '../backend/select-backend.ts';
 import type { WebGpuAdapterReport } from '../backend/webgpu.ts';
 import { runnerApi } from './api.ts';
 import { ArtifactUploader } from './artifacts.ts';
@@ -47,6 +48,9 @@ export interface AgentOptions extends RunnerConfig {
 }
 
 export { commandCapabilities } from './registration.ts';
+
+/** `selectBackend`, imported the first time a runner needs it: TensorFlow.js is a second of start-up and 50 MB. */
+const loadBackend: typeof selectBackend = async (...args) => (await import('../backend/select-backend.ts')).selectBackend(...args);
 
 /** Codes after which claiming again cannot succeed: the token is wrong or revoked. */
 const fatalCodes = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
@@ -137,7 +141,7 @@ export class RunnerAgent {
       this.gpus = options.gpus ?? (await detectGpus()).length;
       if (usesSlotProcesses(options.slotProcesses ?? 'auto', options.concurrency)) await this.startSlotProcesses();
       else {
-        const backend = await selectBackend(options.backend, { log: (line) => log.info(line) });
+        const backend = await loadBackend(options.backend, { log: (line) => log.info(line) });
         this.backendName = backend.name;
         this.backendDevice = backend.device;
         if (backend.adapter) this.adapters = [backend.adapter];

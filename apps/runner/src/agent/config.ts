@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
-import { backendNames } from '../backend/select-backend.ts';
+import { backendNames } from '../backend/devices.ts';
 import type { BackendChoice } from '../backend/select-backend.ts';
 import type { CommandPolicy } from '../objectives/command-policy.ts';
 import type { RunnerEnv } from '../env.ts';

@@ -1,6 +1,5 @@
 import { parseObjectiveSpec } from '@tuneboard/contract';
-import type { BackendChoice } from '../backend/select-backend.ts';
-import { selectBackend } from '../backend/select-backend.ts';
+import type { BackendChoice } from '../backend/devices.ts';
 import type {
   ModelEvaluationClaimMutation,
   ModelEvaluationClaimMutationVariables,
@@ -8,7 +7,6 @@ import type {
   ModelEvaluationFinishMutationVariables,
 } from '../generated/graphql.ts';
 import { modelFolder, prepared } from '../objectives/run-objective.ts';
-import { evaluateSavedModel } from '../train/evaluate-model.ts';
 import { EVALUATION_CLAIM, EVALUATION_FINISH } from './documents.ts';
 import { backoffDelay, jittered, sleep } from './backoff.ts';
 import { errorMessage } from './graphql-client.ts';
@@ -110,6 +108,8 @@ export class EvaluationWorker {
       return new URL(found.downloadUrl!, this.apiUrl);
     };
     const urls = [fileUrl('model.json'), fileUrl('weights.bin')];
+    // TensorFlow.js is imported by the first job, not with the runner (../objectives/run-objective.ts).
+    const [{ selectBackend }, { evaluateSavedModel }] = await Promise.all([import('../backend/select-backend.ts'), import('../train/evaluate-model.ts')]);
     await selectBackend(this.options.backend, { log: (line) => this.options.log.info(line) });
     const [modelJson, weights] = await Promise.all(urls.map((url) => download(url, signal)));
     const data = await prepared(spec);

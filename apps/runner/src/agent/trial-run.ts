@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { deviceEnvForSlot } from '../backend/select-backend.ts';
+import { deviceEnvForSlot } from '../backend/devices.ts';
 import type { BackendChoice } from '../backend/select-backend.ts';
 import type { CommandPolicy } from '../objectives/command-policy.ts';
 import type { MetricPoint } from '../objectives/metrics.ts';

@@ -3,17 +3,15 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { readRunnerEnv } from '../env.ts';
+import { backendNames, listNativeGpus, type BackendChoice, type BackendName } from './devices.ts';
 import { registerWasmTrainingKernels } from './wasm-kernels.ts';
 import { describeAdapter, prepareWebGpu } from './webgpu.ts';
 import type { WebGpuAdapterReport, WebGpuModules, WebGpuSettings } from './webgpu.ts';
 
-/**
- * Backends in the order `auto` tries them: CUDA (tfjs-node-gpu), WebGPU (Dawn over Vulkan), native CPU,
- * WebAssembly, plain JavaScript.
- */
-export const backendNames = ['tfjs-node-gpu', 'webgpu', 'tfjs-node', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof backendNames)[number];
-export type BackendChoice = 'auto' | BackendName;
+// Names, GPU detection and a slot's device environment live in ./devices.ts, which does not import TensorFlow.js:
+// a runner that never trains a template (a command study's) loads none of it.
+export { backendNames, detectGpus, deviceEnvForSlot, listNativeGpus } from './devices.ts';
+export type { BackendChoice, BackendName } from './devices.ts';
 
 export interface SelectedBackend {
   /** The backend that trains, e.g. `wasm`. */
@@ -107,16 +105,6 @@ async function loadNative(name: 'tfjs-node-gpu' | 'tfjs-node', visibleDevices?: 
   return `native TensorFlow on the CPU (${availableParallelism()} cores)`;
 }
 
-async function listNativeGpus(): Promise<string[]> {
-  // tfjs-node exposes no device listing, so ask the driver.
-  const { execFile } = await import('node:child_process');
-  return new Promise((resolve) => {
-    execFile('nvidia-smi', ['-L'], { timeout: 5000 }, (error, stdout) => {
-      if (error) return resolve([]);
-      resolve(stdout.split('\n').filter((line) => line.startsWith('GPU ')).map((line) => line.trim()));
-    });
-  });
-}
 
 async function loadWasm(threads: number): Promise<string> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -220,17 +208,3 @@ export function currentBackend(): SelectedBackend | undefined {
   return current;
 }
 
-/**
- * Environment for the child process that serves slot `slot` on a host with `gpuCount` GPUs: CUDA only shows that
- * process its own device, so TensorFlow's /GPU:0 is a different card per slot.
- */
-export function deviceEnvForSlot(slot: number, gpuCount: number): Record<string, string> {
-  if (gpuCount <= 0) return {};
-  // WebGPU ignores CUDA_VISIBLE_DEVICES: the slot's process picks its Vulkan adapter by this index instead.
-  return { CUDA_VISIBLE_DEVICES: String(slot % gpuCount), TUNEBOARD_WEBGPU_ADAPTER: String(slot % gpuCount) };
-}
-
-/** GPUs `nvidia-smi -L` lists, or none where it is absent. */
-export async function detectGpus(): Promise<string[]> {
-  return listNativeGpus();
-}

@@ -1,12 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { artifactName, filesUnder } from './artifact-files.ts';
-import { selectBackend } from '../backend/select-backend.ts';
-import type { BackendChoice } from '../backend/select-backend.ts';
+import type { BackendChoice } from '../backend/devices.ts';
 import { loadPreparedData } from '../train/prepare.ts';
 import type { DataSource, PreparedData } from '../train/prepare.ts';
-import { saveTemplateModel } from '../train/save-model.ts';
-import { trainTemplate } from '../train/train.ts';
 import type { EpochMetrics } from '../train/train.ts';
 import { runCommand } from './command.ts';
 import type { TrialContext } from './command.ts';
@@ -87,6 +84,12 @@ function errorMessage(error: unknown): string {
 
 async function runTemplate(spec: TemplateObjectiveSpec, params: Record<string, unknown>, options: RunObjectiveOptions): Promise<ObjectiveResult> {
   const log = options.log ?? (() => {});
+  // TensorFlow.js is imported by the first template trial, not with the runner: a runner of commands never loads it.
+  const [{ selectBackend }, { trainTemplate }, { saveTemplateModel }] = await Promise.all([
+    import('../backend/select-backend.ts'),
+    import('../train/train.ts'),
+    import('../train/save-model.ts'),
+  ]);
   const backend = await selectBackend(options.backend ?? 'auto', { log });
   const data = await prepared(spec);
   const artifactDir = options.context?.artifactDir;

@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { RunObjective } from '../agent/trial-run.ts';
 import type { Logger } from '../agent/logger.ts';
-import { deviceEnvForSlot } from '../backend/select-backend.ts';
+import { deviceEnvForSlot } from '../backend/devices.ts';
 import type { BackendChoice } from '../backend/select-backend.ts';
 import { inheritedEnv } from '../objectives/env.ts';
 import { runObjective } from '../objectives/run-objective.ts';
