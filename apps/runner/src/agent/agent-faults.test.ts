@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTestApi } from '@tuneboard/api/testing';
 import { testDatabases } from '@tuneboard/db/testing';
+import { refuseCommands } from '../objectives/command-policy.ts';
 import { exited, exitedWithin, nodeObjective, runnerFixture, until } from './agent-fixture.ts';
 
 describe.each(testDatabases)('the runner through faults and shutdowns [$name]', (target) => {
@@ -44,6 +45,23 @@ describe.each(testDatabases)('the runner through faults and shutdowns [$name]', 
     await agent.finished();
     expect(agent.fatal).toMatch(/The study was not found.*check --study/);
     expect(lines.filter((line) => line.includes('registering again'))).toEqual([]);
+  }, 30_000);
+
+  it('stops before registering or claiming when --study runs a command it may not run, saying why', async () => {
+    const { id } = await study(nodeObjective(3, 10));
+    for (const commands of [refuseCommands, { accept: true as const, programs: ['/usr/bin/python3'] }]) {
+      const lines: string[] = [];
+      const agent = await startAgent(id, undefined, lines, 1, { commands });
+      await agent.finished();
+      expect(agent.fatal).toMatch(
+        commands.accept
+          ? /^--study \S+ \("[^"]+"\) runs a command \(node -e .*\), and its program "node" is not in this runner's --allow-commands list \(\/usr\/bin\/python3\)/
+          : /^--study \S+ \("[^"]+"\) runs a command \(node -e .*\), and this runner refuses command objectives: it could claim none of its trials\. Start it with --allow-commands/,
+      );
+      expect(agent.runnerId).toBeUndefined();
+      expect(lines.some((line) => line.includes('registered with'))).toBe(false);
+    }
+    expect((await trials(id)).counts).toMatchObject({ pending: 1, running: 0 });
   }, 30_000);
 
   it.each(['SIGTERM', 'SIGHUP'] as const)('releases its trial on %s and exits 0 within the shutdown window', async (signal) => {

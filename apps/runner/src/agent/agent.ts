@@ -11,13 +11,14 @@ import { SlotProcesses } from '../slots/slot-processes.ts';
 import type { RunnerConfig } from './config.ts';
 import type { RunnerMetrics } from './metrics.ts';
 import { usesSlotProcesses } from './config.ts';
-import { ApiError, createGraphQLClient, errorMessage } from './graphql-client.ts';
+import { ApiError, TransientApiError, createGraphQLClient, errorMessage } from './graphql-client.ts';
 import { createLogger } from './logger.ts';
 import { createThreadedGraphQLClient } from '../network/threaded-client.ts';
 import type { Logger } from './logger.ts';
 import { PrefetchQueue } from './prefetch.ts';
 import type { ProgressSink } from './progress.ts';
-import { describeCommands, registerRunner, startSlotProcesses } from './registration.ts';
+import { describeCommands, registerRunner, startSlotProcesses, studyRefusal } from './registration.ts';
+import type { StudyOfRunner } from './registration.ts';
 import { subscribeTrialsAvailable } from './subscription.ts';
 import { TrialRun, leaseMsOf } from './trial-run.ts';
 import { Wakeup } from './waiters.ts';
@@ -134,9 +135,23 @@ export class RunnerAgent {
     return busy;
   }
 
-  /** Loads the backend, registers and starts claiming. Throws when registration is refused. */
+  /**
+   * Reads the study of `--study`, loads the backend, registers and starts claiming. Throws when registration is
+   * refused. A study whose trials this runner could not claim (a command study without `--allow-commands`, or
+   * whose program its list leaves out) stops it before it registers or claims anything, with the reason in
+   * `fatal`.
+   */
   async start(): Promise<void> {
     const { options, log } = this;
+    const study = options.studyId === undefined ? undefined : await this.readStudy(options.studyId);
+    if (this.stopping.signal.aborted) return;
+    const refusal = study && studyRefusal(study, options.commands ?? refuseCommands);
+    if (refusal) {
+      this.fatal = refusal;
+      log.error(refusal);
+      await this.stop();
+      return;
+    }
     if (!options.skipBackend) {
       this.gpus = options.gpus ?? (await detectGpus()).length;
       if (usesSlotProcesses(options.slotProcesses ?? 'auto', options.concurrency)) await this.startSlotProcesses();
@@ -174,6 +189,26 @@ export class RunnerAgent {
     });
     this.loop = this.claimLoop();
     if (options.evaluations !== false) this.evaluationLoopDone = this.evaluations.loop(() => this.runnerId!, options.studyId, options.pollMs, this.stopping.signal);
+  }
+
+  /**
+   * The study of `--study`, read before anything else so the runner knows what it will run; undefined when the API
+   * says there is none (the claim then stops the runner, naming `--study`). Waits while the API is out of reach.
+   */
+  private async readStudy(id: string): Promise<StudyOfRunner | undefined> {
+    for (let attempt = 0; !this.stopping.signal.aborted; attempt += 1) {
+      try {
+        return (await this.api.study(id, this.stopping.signal)) ?? undefined;
+      } catch (error) {
+        if (this.stopping.signal.aborted) return undefined;
+        if (error instanceof ApiError && error.code === 'NOT_FOUND') return undefined;
+        if (!(error instanceof TransientApiError)) throw error;
+        const delay = backoffDelay(attempt, { initialMs: 1_000 });
+        this.log.warn(`${errorMessage(error)}; reading study ${id} again in ${(delay / 1000).toFixed(1)} s`);
+        await sleep(delay, this.stopping.signal);
+      }
+    }
+    return undefined;
   }
 
   /** One training process per slot, each on its own GPU: started now, so a backend that cannot load stops the runner. */

@@ -4,6 +4,8 @@ import { MAX_REPORT_POINTS, type RunnerCapabilities } from '@tuneboard/contract'
 import type {
   RunnerRegisterMutation,
   RunnerRegisterMutationVariables,
+  RunnerStudyQuery,
+  RunnerStudyQueryVariables,
   TrialClaimMutation,
   TrialClaimMutationVariables,
   TrialCompleteInput,
@@ -35,6 +37,7 @@ import {
   RELEASE_AFTER_LINES_AND_POINTS,
   RELEASE_AFTER_POINTS,
   REPORT,
+  STUDY,
   TRIALS_AVAILABLE,
 } from './documents.ts';
 import type { Request } from './graphql-client.ts';
@@ -123,6 +126,12 @@ export function runnerApi(request: Request) {
       const variables: RunnerRegisterMutationVariables = { input };
       const { runnerRegister } = await request<RunnerRegisterMutation>(REGISTER, variables);
       return runnerRegister;
+    },
+    /** The study of `--study` as the runner reads it before claiming; null when the token's team has no such study. */
+    async study(id: string, signal?: AbortSignal) {
+      const variables: RunnerStudyQueryVariables = { id };
+      const { study } = await request<RunnerStudyQuery>(STUDY, variables, signal);
+      return study;
     },
     async claim(input: { runnerId: string; studyId?: string; limit: number }, signal?: AbortSignal) {
       const variables: TrialClaimMutationVariables = { input };

@@ -8,6 +8,13 @@ export const REGISTER = /* GraphQL */ `
   }
 `;
 
+// What the runner reads of the study of `--study` before it claims: whether it could run its trials at all.
+export const STUDY = /* GraphQL */ `
+  query RunnerStudy($id: ID!) {
+    study(id: $id) { id name objective }
+  }
+`;
+
 export const CLAIM = /* GraphQL */ `
   mutation TrialClaim($input: TrialClaimInput!) {
     trialClaim(input: $input) {

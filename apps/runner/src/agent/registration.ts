@@ -24,6 +24,47 @@ export function describeCommands(policy: CommandPolicy): string {
   return policy.programs ? `command objectives of ${policy.programs.join(', ')} only` : 'command objectives of any program';
 }
 
+/** The study of `--study` as the runner reads it before it claims (`RunnerApi.study`). */
+export interface StudyOfRunner {
+  id: string;
+  name: string;
+  objective: unknown;
+}
+
+/** The program a command study runs, or undefined for any other study. */
+export function commandOfStudy(study: StudyOfRunner): string[] | undefined {
+  const objective = study.objective as { kind?: unknown; command?: unknown } | null;
+  if (objective?.kind !== 'command' || !Array.isArray(objective.command)) return undefined;
+  return objective.command.map(String);
+}
+
+/**
+ * Why this runner could run none of the trials of its `--study`, or undefined when it can: the API hands a command
+ * study's trials only to a runner that accepts commands and, with an `--allow-commands` list, names the command's
+ * program (compared by file name, as the claim does: apps/api lifecycle/claim.ts). Without this the runner
+ * would wait for trials forever, with nothing in its log to say why none came.
+ */
+export function studyRefusal(study: StudyOfRunner, policy: CommandPolicy): string | undefined {
+  const command = commandOfStudy(study);
+  if (!command) return undefined;
+  const program = command[0] ?? '';
+  const what = `--study ${study.id} ("${study.name}") runs a command (${command.join(' ').replace(/\s+/g, ' ').slice(0, 120)})`;
+  if (!policy.accept) {
+    return (
+      `${what}, and this runner refuses command objectives: it could claim none of its trials. ` +
+      `Start it with --allow-commands (any program) or --allow-commands ${JSON.stringify(program)} (that program only)`
+    );
+  }
+  const base = (file: string) => file.replace(/^.*\//, '');
+  if (policy.programs && !policy.programs.some((allowed) => base(allowed) === base(program))) {
+    return (
+      `${what}, and its program ${JSON.stringify(program)} is not in this runner's --allow-commands list ` +
+      `(${policy.programs.join(', ')}): it could claim none of its trials. Add the program to the list`
+    );
+  }
+  return undefined;
+}
+
 /** What a registration tells the API about this runner. */
 export interface Registration {
   options: RunnerConfig;

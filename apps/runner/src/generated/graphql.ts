@@ -250,6 +250,13 @@ export type RunnerRegisterMutationVariables = Exact<{
 
 export type RunnerRegisterMutation = { runnerRegister: { runner: { id: string, name: string } | null, userErrors: Array<{ message: string, code: string }> } };
 
+export type RunnerStudyQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RunnerStudyQuery = { study: { id: string, name: string, objective: unknown } | null };
+
 export type TrialClaimMutationVariables = Exact<{
   input: TrialClaimInput;
 }>;
