@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startTestApi } from '@tuneboard/api/testing';
 import { testDatabases } from '@tuneboard/db/testing';
 import { refuseCommands } from '../objectives/command-policy.ts';
+import type { AgentOptions } from './agent.ts';
 import { exited, exitedWithin, nodeObjective, runnerFixture, until } from './agent-fixture.ts';
 
 describe.each(testDatabases)('the runner through faults and shutdowns [$name]', (target) => {
@@ -63,6 +64,32 @@ describe.each(testDatabases)('the runner through faults and shutdowns [$name]', 
     }
     expect((await trials(id)).counts).toMatchObject({ pending: 1, running: 0 });
   }, 30_000);
+
+  it('loads no training backend for a command study, and loads it at start for a template study', async () => {
+    const loads: string[] = [];
+    const loadBackend = (async (choice: string) => {
+      loads.push(choice);
+      return { name: 'cpu', tfBackend: 'cpu', device: 'a stand-in backend', native: false };
+    }) as unknown as AgentOptions['loadBackend'];
+    const { id } = await study(nodeObjective(3, 10));
+    const lines: string[] = [];
+    const commandRunner = await startAgent(id, undefined, lines, 1, { skipBackend: false, gpus: 0, loadBackend });
+    expect((await finished(id))[0]).toMatchObject({ state: 'COMPLETE' });
+    expect(loads).toEqual([]);
+    expect(lines.some((line) => /runs a command: no training backend loaded/.test(line))).toBe(true);
+    await commandRunner.stop();
+
+    const template = await irisStudy(1, { maxTrials: 1, maxParallel: 1 });
+    const templateRunner = await startAgent(template.id, undefined, [], 1, {
+      skipBackend: false,
+      gpus: 0,
+      loadBackend,
+      runObjective: async () => ({ state: 'COMPLETE', values: [0.5] }),
+    });
+    expect(loads).toEqual(['cpu']);
+    await finished(template.id);
+    await templateRunner.stop();
+  }, 60_000);
 
   it.each(['SIGTERM', 'SIGHUP'] as const)('releases its trial on %s and exits 0 within the shutdown window', async (signal) => {
     const { id } = await study(nodeObjective(1000, 100));

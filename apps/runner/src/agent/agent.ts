@@ -17,7 +17,7 @@ import { createThreadedGraphQLClient } from '../network/threaded-client.ts';
 import type { Logger } from './logger.ts';
 import { PrefetchQueue } from './prefetch.ts';
 import type { ProgressSink } from './progress.ts';
-import { describeCommands, registerRunner, startSlotProcesses, studyRefusal } from './registration.ts';
+import { commandOfStudy, describeCommands, registerRunner, startSlotProcesses, studyRefusal } from './registration.ts';
 import type { StudyOfRunner } from './registration.ts';
 import { subscribeTrialsAvailable } from './subscription.ts';
 import { TrialRun, leaseMsOf } from './trial-run.ts';
@@ -31,6 +31,12 @@ export interface AgentOptions extends RunnerConfig {
   reporter?: TrialRunOptions['reporter'];
   /** Skip loading a training backend (tests of command objectives): capabilities say `none`. */
   skipBackend?: boolean;
+  /**
+   * Loads the training backend at start (default `selectBackend`: TensorFlow.js and its wasm, WebGPU or native
+   * backend). Not called for a runner whose `--study` runs a command: a template trial it never gets would be the
+   * only user (the objective and the evaluation jobs load the backend themselves the first time one needs it).
+   */
+  loadBackend?: typeof selectBackend;
   /** An interactive terminal's status line (cli.ts on a TTY); otherwise a progress log line per epoch. */
   progress?: ProgressSink;
   /** How close to its end a trial asks for the next one to be claimed (TrialRunOptions.prefetchLeadMs). */
@@ -139,7 +145,7 @@ export class RunnerAgent {
    * Reads the study of `--study`, loads the backend, registers and starts claiming. Throws when registration is
    * refused. A study whose trials this runner could not claim (a command study without `--allow-commands`, or
    * whose program its list leaves out) stops it before it registers or claims anything, with the reason in
-   * `fatal`.
+   * `fatal`; a command study starts it without a training backend.
    */
   async start(): Promise<void> {
     const { options, log } = this;
@@ -152,11 +158,15 @@ export class RunnerAgent {
       await this.stop();
       return;
     }
-    if (!options.skipBackend) {
+    const commandStudy = study !== undefined && commandOfStudy(study) !== undefined;
+    if (commandStudy && !options.skipBackend) {
+      this.gpus = options.gpus ?? (await detectGpus()).length;
+      log.info(`study "${study.name}" runs a command: no training backend loaded`);
+    } else if (!options.skipBackend) {
       this.gpus = options.gpus ?? (await detectGpus()).length;
       if (usesSlotProcesses(options.slotProcesses ?? 'auto', options.concurrency)) await this.startSlotProcesses();
       else {
-        const backend = await loadBackend(options.backend, { log: (line) => log.info(line) });
+        const backend = await (options.loadBackend ?? loadBackend)(options.backend, { log: (line) => log.info(line) });
         this.backendName = backend.name;
         this.backendDevice = backend.device;
         if (backend.adapter) this.adapters = [backend.adapter];
