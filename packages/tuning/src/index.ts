@@ -30,7 +30,7 @@ export { SAMPLER_KINDS } from './samplers/types.ts';
 export { askFromCountSequentially, askSequentially } from './samplers/types.ts';
 export type { AskContext, CountContext, ModelFitSizes, Sampler, SamplerHooks, SamplerKind } from './samplers/types.ts';
 /** Past this many observations the GP is conditioned on a bounded, deterministic subset (see the README). */
-export { defaultMaxModelPoints } from './gp/suggest.ts';
+export { defaultMaxModelPoints, maxModelPointsFor } from './gp/suggest.ts';
 export { sampleUniform } from './samplers/random.ts';
 export { sampleQmc } from './samplers/qmc.ts';
 export { parseSamplerConfig } from './samplers/config.ts';
@@ -44,8 +44,8 @@ export type {
   SamplerConfig,
   TpeSamplerConfig,
 } from './samplers/config.ts';
-export { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, autoChoice, createSampler } from './samplers/create.ts';
-export { DEFAULT_GP_STARTUP_TRIALS, createGpSampler } from './samplers/gp-sampler.ts';
+export { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, AUTO_GP_MAX_WIDTH, autoChoice, createSampler } from './samplers/create.ts';
+export { DEFAULT_GP_STARTUP_TRIALS, MAX_GP_WIDTH, createGpSampler } from './samplers/gp-sampler.ts';
 export { DEFAULT_OUTPUT_WARP, OUTPUT_WARPS, warpOutputs } from './samplers/output-warp.ts';
 export { createCmaesSampler } from './samplers/cmaes-sampler.ts';
 export { DEFAULT_NSGA2_POPULATION, createNsga2Sampler } from './samplers/nsga2-sampler.ts';

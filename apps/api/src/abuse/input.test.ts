@@ -262,6 +262,22 @@ describe.each(testDatabases)('abuse: inputs that used to fail inside the server 
     expect(await studyNames()).toEqual(before);
   });
 
+  it('refuses a gp study over a space wider than the GP models, naming the width and the widest parameters', async () => {
+    const before = await studyNames();
+    const choices = Array.from({ length: 1000 }, (_, i) => `v${i}`);
+    const space = { a: { type: 'categorical', choices }, b: { type: 'categorical', choices }, c: { type: 'categorical', choices } };
+    const { studyCreate } = await api.gql(CREATE, { i: validStudy({ sampler: { kind: 'gp', seed: 1 }, space }) }, team.user);
+    expect(studyCreate.study).toBeNull();
+    expect(studyCreate.userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'sampler'], message: expect.stringContaining('the GP models at most 2048 encoded columns') }),
+    ]);
+    expect(studyCreate.userErrors[0].message).toContain('this space has 3000 (a: 1000 choices, b: 1000 choices, c: 1000 choices)');
+    expect(await studyNames()).toEqual(before);
+    // The same space under `auto` is accepted: it leaves such a space to TPE.
+    const auto = await api.gql(CREATE, { i: validStudy({ sampler: { kind: 'auto', seed: 1 }, space }) }, team.user);
+    expect(auto.studyCreate.userErrors).toEqual([]);
+  });
+
   it.each([
     ['no value', []],
     ['three values', [1, 2, 3]],

@@ -15,6 +15,42 @@ export const incumbentCount = 5;
 const perturbationsPerIncumbent = 16;
 /** Spread of those candidates, in unit-cube coordinates. */
 const perturbationScale = 0.05;
+/**
+ * Other choices tried per move of the local search, over all categorical groups together. A sweep over every
+ * choice costs one acquisition evaluation per choice (~n·width each): with one categorical of 1,000 choices a
+ * `gp` ask took 4.7 s at 199 observations and 19 s at 600, with twelve of 85 choices 4.8 s of evaluations at 199
+ * (`cd bench && npx tsx samplers/gp-width.ts`, docs/benchmarks.md). Each group gets an equal share of this
+ * budget, at most {@link maxChoiceMovesPerGroup} and at least {@link minChoiceMovesPerGroup}; a group with no more
+ * other choices than its share is swept whole, as before, a larger one tries its share drawn at random (a fresh
+ * draw per move).
+ */
+export const maxChoiceMovesPerSweep = 96;
+export const maxChoiceMovesPerGroup = 32;
+export const minChoiceMovesPerGroup = 1;
+
+/** How many other choices each of `groups` categorical groups tries per move. */
+function choiceShare(groups: number): number {
+  return Math.min(maxChoiceMovesPerGroup, Math.max(minChoiceMovesPerGroup, Math.floor(maxChoiceMovesPerSweep / Math.max(1, groups))));
+}
+
+/** The other choices of a categorical group to try from `current`: all of them, or `share` drawn at random. */
+function choiceMoves(span: number, current: number, share: number, rng: RandomSource): number[] {
+  const others: number[] = [];
+  for (let choice = 0; choice < span; choice++) if (choice !== current) others.push(choice);
+  if (others.length <= share) return others;
+  // A partial Fisher–Yates shuffle: the first `share` entries are a uniform draw without replacement.
+  for (let i = 0; i < share; i++) {
+    const j = i + randInt(rng, others.length - i);
+    [others[i], others[j]] = [others[j]!, others[i]!];
+  }
+  return others.slice(0, share);
+}
+
+/** The chosen index of a one-hot group, −1 when none is set. */
+function chosenIndex(x: Float64Array, offset: number, span: number): number {
+  for (let k = 0; k < span; k++) if (x[offset + k] === 1) return k;
+  return -1;
+}
 
 export function randomPoint(slots: readonly DimSlot[], width: number, rng: RandomSource): Float64Array {
   const x = new Float64Array(width);
@@ -44,7 +80,8 @@ function kroneckerSequence(dims: number, rng: RandomSource): (k: number) => Floa
 /**
  * Maximises the acquisition over the unit cube: scores quasi-random points and perturbations of the best observed
  * points, then refines the best few by projected L-BFGS over continuous and integer coordinates, alternating
- * with exhaustive sweeps over each categorical group's choices. A space with integer (or stepped) coordinates
+ * with sweeps over each categorical group's choices (every choice, or a share of {@link maxChoiceMovesPerSweep}
+ * drawn at random from a larger group). A space with integer (or stepped) coordinates
  * takes {@link maximiseMixed} instead; a purely continuous or continuous-and-categorical one this path, unchanged.
  */
 export function maximiseAcquisition(
@@ -79,6 +116,7 @@ export function maximiseAcquisition(
   pool.sort((a, b) => b.value - a.value);
   const continuousCoords = slots.filter((s) => s.dim.kind !== 'categorical').map((s) => s.offset);
   const groups = slots.filter((s) => s.dim.kind === 'categorical');
+  const share = choiceShare(groups.length);
   let best = pool[0]!;
   for (const start of pool.slice(0, localSearches)) {
     let x: Float64Array = Float64Array.from(start.x);
@@ -88,8 +126,7 @@ export function maximiseAcquisition(
       ({ x, value } = lbfgsOver(acq, x, value, continuousCoords, undefined));
       let changed = false;
       for (const { offset, width: span } of groups) {
-        for (let choice = 0; choice < span; choice++) {
-          if (x[offset + choice] === 1) continue;
+        for (const choice of choiceMoves(span, chosenIndex(x, offset, span), share, rng)) {
           const trial = Float64Array.from(x);
           setOneHot(trial, offset, span, choice);
           const v = acq.value(trial);
@@ -157,16 +194,19 @@ function lbfgsOver(
 
 /**
  * Best-improvement moves over the discrete coordinates of a snapped point: each integer one level up or down,
- * each categorical group to every other choice; repeated while a move improves the acquisition.
+ * each categorical group to every other choice (at most a share of {@link maxChoiceMovesPerSweep}, drawn at random); repeated
+ * while a move improves the acquisition.
  */
 function discreteClimb(
   acq: Acquisition,
   start: { x: Float64Array; value: number },
   levels: ReadonlyMap<number, readonly number[]>,
   groups: readonly DimSlot[],
+  rng: RandomSource,
 ): { x: Float64Array; value: number; moved: boolean } {
   let { x, value } = start;
   let moved = false;
+  const share = choiceShare(groups.length);
   for (let step = 0; step < 50; step++) {
     let best: { x: Float64Array; value: number } | undefined;
     const consider = (trial: Float64Array): void => {
@@ -183,8 +223,7 @@ function discreteClimb(
       }
     }
     for (const { offset, width: span } of groups) {
-      for (let choice = 0; choice < span; choice++) {
-        if (x[offset + choice] === 1) continue;
+      for (const choice of choiceMoves(span, chosenIndex(x, offset, span), share, rng)) {
         const trial = Float64Array.from(x);
         setOneHot(trial, offset, span, choice);
         consider(trial);
@@ -251,7 +290,7 @@ function maximiseMixed(...[acq, slots, width, incumbents, rng, candidates, local
     if (current.value < start.value) current = { x: Float64Array.from(start.x), value: start.value };
     for (let round = 0; round < 5; round++) {
       current = lbfgsOver(acq, current.x, current.value, continuous, undefined);
-      const climbed = discreteClimb(acq, current, levels, groups);
+      const climbed = discreteClimb(acq, current, levels, groups, rng);
       current = { x: climbed.x, value: climbed.value };
       if (!climbed.moved) break;
     }

@@ -6,4 +6,4 @@ export { defaultFitRestarts, fitGpHyperparameters, gpPriors, minNoiseVariance } 
 export type { Acquisition } from './acquisition.ts';
 export { logExpectedImprovement, LogAcquisition, LowerConfidenceBound } from './acquisition.ts';
 export type { GpFitResult, GpFitSizes, GpLiar, GpPrepared, GpSuggestInput, GpSuggestMultiInput } from './suggest.ts';
-export { batchLcbBeta, defaultGpLiar, defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset, parEgoRho } from './suggest.ts';
+export { batchLcbBeta, defaultGpLiar, defaultMaxModelPoints, gpPrepare, maxModelPointsFor, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset, parEgoRho } from './suggest.ts';

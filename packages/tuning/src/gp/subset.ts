@@ -33,6 +33,28 @@ export function fitSubset(values: ArrayLike<number>, n: number, max: number): nu
 export const defaultMaxModelPoints = 500;
 
 /**
+ * Encoded width (one column per float or integer parameter, one per categorical choice) up to which the GP is
+ * conditioned on up to {@link defaultMaxModelPoints} observations. Every acquisition evaluation costs ~n·width
+ * for the cross-covariances and L-BFGS's gradient as much again, and the fit has a length scale per column: with
+ * the choice moves bounded, a `gp` ask over one categorical of 1,000 choices still took 2.1 s at 600 observations
+ * (`cd bench && npx tsx samplers/gp-width.ts`). Past this width the model holds proportionally fewer points
+ * ({@link maxModelPointsFor}).
+ */
+export const wideEncodingWidth = 24;
+/** The fewest observations a wide space's GP is conditioned on (when it has that many). */
+export const minWideModelPoints = 100;
+
+/**
+ * How many observations the GP is conditioned on at most for an encoded width: {@link defaultMaxModelPoints} up
+ * to {@link wideEncodingWidth} columns (every space of the benchmarks: nothing changes there), then
+ * 500 · 24 / width, but at least {@link minWideModelPoints}: 324 at 37 columns, 120 at 100, 100 from 120 on.
+ */
+export function maxModelPointsFor(width: number): number {
+  if (width <= wideEncodingWidth) return defaultMaxModelPoints;
+  return Math.max(minWideModelPoints, Math.floor((defaultMaxModelPoints * wideEncodingWidth) / width));
+}
+
+/**
  * Observations the GP is conditioned on when there are more than `max`, as sorted indices; all of them
  * otherwise. Deterministic (no random draw, so the seeded stream is untouched): the best half by value (where
  * the acquisition looks and the incumbent lives), then the most recent quarter of the others (what the study is

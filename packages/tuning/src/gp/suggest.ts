@@ -10,10 +10,10 @@ import { fitGpHyperparameters } from './fit.ts';
 import type { FitOptions } from './fit.ts';
 import type { GpHyperparameters, GpModel } from './model.ts';
 import { conditionGp, extendGp, gpPredict } from './model.ts';
-import { defaultMaxFitPoints, defaultMaxModelPoints, fitSubset, modelSubset, subsetRows } from './subset.ts';
+import { defaultMaxFitPoints, fitSubset, maxModelPointsFor, modelSubset, subsetRows } from './subset.ts';
 
 export { defaultAcquisitionCandidates, defaultLocalSearches } from './acquisition-search.ts';
-export { defaultMaxFitPoints, defaultMaxModelPoints, modelSubset } from './subset.ts';
+export { defaultMaxFitPoints, defaultMaxModelPoints, maxModelPointsFor, modelSubset } from './subset.ts';
 
 export interface GpSuggestInput {
   /** Observed points, each of the encoded width of `dims`. */
@@ -39,8 +39,9 @@ export interface GpSuggestInput {
    */
   maxFitPoints?: number;
   /**
-   * Observations the GP is conditioned on (default {@link defaultMaxModelPoints}): past it, a deterministic
-   * subset of this size ({@link modelSubset}) bounds the cost of an ask.
+   * Observations the GP is conditioned on (default {@link maxModelPointsFor} the encoded width: 500 up to 64
+   * columns, fewer for wider spaces): past it, a deterministic subset of this size ({@link modelSubset}) bounds the
+   * cost of an ask.
    */
   maxModelPoints?: number;
   /**
@@ -181,7 +182,7 @@ export function gpPrepare(input: Omit<GpSuggestInput, 'pending'>): GpPrepared {
     y.map((v) => sign * v),
     'y',
   );
-  const modelRows = modelSubset(target.values, n, input.maxModelPoints ?? defaultMaxModelPoints);
+  const modelRows = modelSubset(target.values, n, input.maxModelPoints ?? maxModelPointsFor(width));
   // Below the threshold `modelRows` is every row and `pick` the identity: the same arrays as without a subset.
   const whole = modelRows.length === n;
   const nModel = modelRows.length;

@@ -5,7 +5,9 @@ import type { FrozenTrial, Params } from '../types.ts';
 import { createSampler } from './create.ts';
 import type { SamplerConfig } from './config.ts';
 import type { ModelFitSizes, Sampler } from './types.ts';
-import { defaultMaxModelPoints } from '../gp/suggest.ts';
+import { defaultMaxModelPoints, maxModelPointsFor } from '../gp/suggest.ts';
+import { spaceDims } from './adapter.ts';
+import { MAX_GP_WIDTH } from './gp-sampler.ts';
 
 /**
  * Every sampler kind must pass this suite. New kinds (gp, cmaes, nsga2) join by adding a config here;
@@ -197,4 +199,41 @@ describe('bounded GP cost (issue #17)', () => {
     expect(fits).toEqual([{ observations: 300, modelPoints: 300, fitPoints: 200 }]);
     // Four GP asks over hundreds of points: seconds on a shared box, past Vitest's 5-s default under load.
   }, 60_000);
+
+  it('a wide space (a categorical of 1,000 choices) is conditioned on fewer observations, and its asks stay valid and varied', () => {
+    const choices = Array.from({ length: 1000 }, (_, i) => `v${i}`);
+    const space = parseSpace({ c: { type: 'categorical', choices }, x: { type: 'float', low: 0, high: 1 } });
+    expect(spaceDims(space).width).toBe(1001);
+    expect(maxModelPointsFor(1001)).toBe(100);
+    expect(maxModelPointsFor(3)).toBe(defaultMaxModelPoints);
+    const g = (p: Params): number => (Number(String(p.c).slice(1)) % 7) + ((p.x as number) - 0.4) ** 2;
+    const random = createSampler({ kind: 'random', seed: 4 });
+    const trials: FrozenTrial[] = [];
+    for (let i = 0; i < 150; i++) {
+      const [params] = random.ask({ space, trials, directions: ['minimize'] });
+      trials.push({ number: i, state: 'COMPLETE', params: params as Params, values: [g(params as Params)] });
+    }
+    const fits: ModelFitSizes[] = [];
+    const sampler = createSampler({ kind: 'gp', seed: 1 }, { onModelFit: (s) => fits.push(s) });
+    const batch = sampler.ask({ space, trials, directions: ['minimize'] }, 4);
+    expect(fits).toEqual([{ observations: 150, modelPoints: 100, fitPoints: 100 }]);
+    expect(batch).toHaveLength(4);
+    for (const p of batch) expect(spaceContains(space, p)).toBe(true);
+    expect(new Set(batch.map((p) => JSON.stringify(p))).size).toBe(4);
+  }, 60_000);
+
+  it('an explicit gp sampler refuses a space wider than MAX_GP_WIDTH columns, naming the width and the widest parameters', () => {
+    const choices = Array.from({ length: 1000 }, (_, i) => `v${i}`);
+    const space = parseSpace({ a: { type: 'categorical', choices }, b: { type: 'categorical', choices: choices.slice(0, 600) }, x: { type: 'float', low: 0, high: 1 }, c: { type: 'categorical', choices: choices.slice(0, 500) } });
+    expect(spaceDims(space).width).toBeGreaterThan(MAX_GP_WIDTH);
+    expect(() => createSampler({ kind: 'gp', seed: 1 }).ask({ space, trials: [], directions: ['minimize'] })).toThrow(
+      'the GP models at most 2048 encoded columns (one per float or int parameter, one per categorical choice); this space has 2101 (a: 1000 choices, b: 600 choices, c: 500 choices); use the tpe or auto sampler',
+    );
+    // Within the bound the first asks are its Sobol start, as for any space.
+    const narrower = parseSpace({ a: { type: 'categorical', choices }, b: { type: 'categorical', choices } });
+    expect(spaceDims(narrower).width).toBeLessThanOrEqual(MAX_GP_WIDTH);
+    expect(createSampler({ kind: 'gp', seed: 1 }).ask({ space: narrower, trials: [], directions: ['minimize'] })).toHaveLength(1);
+    // `auto` leaves such a space to TPE.
+    expect(createSampler({ kind: 'auto', seed: 1 }).ask({ space, trials: [], directions: ['minimize'] }, 2)).toHaveLength(2);
+  });
 });

@@ -1,6 +1,6 @@
 import { parseSamplerConfig } from './config.ts';
 import type { SamplerConfig, TpeSamplerConfig } from './config.ts';
-import { adaptHistory, countObservations } from './adapter.ts';
+import { adaptHistory, countObservations, spaceDims } from './adapter.ts';
 import { createCmaesSampler } from './cmaes-sampler.ts';
 import { DEFAULT_GP_STARTUP_TRIALS, createGpSampler, gpAsk, hasConditions } from './gp-sampler.ts';
 import { createNsga2Sampler } from './nsga2-sampler.ts';
@@ -27,11 +27,19 @@ export const AUTO_GP_MAX_TRIALS = 200;
  * before its length scales mean anything, and the acquisition search gets harder with the dimension).
  */
 export const AUTO_GP_MAX_PARAMS = 12;
+/**
+ * `auto` uses the GP only for spaces of at most this many encoded columns (one per float or int parameter, one
+ * per categorical choice). Not measured for quality either (the benchmark's widest space has 8 columns): a GP with
+ * a one-hot group of dozens of choices needs observations per choice before it knows anything TPE would not, and
+ * every ask's cost grows with the width (a categorical of 1,000 choices cost 3.2 s an `auto` ask before this bound,
+ * issue #17).
+ */
+export const AUTO_GP_MAX_WIDTH = 64;
 
 /**
  * Which model `auto` uses for a study, for one objective or several: the GP (for several objectives ParEGO, a
  * random scalarisation per ask) for spaces without conditional parameters (the GP would see inactive parameters
- * only as fill values), of at most {@link AUTO_GP_MAX_PARAMS} parameters, while fewer than
+ * only as fill values), of at most {@link AUTO_GP_MAX_PARAMS} parameters and {@link AUTO_GP_MAX_WIDTH} encoded columns, while fewer than
  * {@link AUTO_GP_MAX_TRIALS} observations exist; TPE past that (MOTPE for several objectives). From
  * `npm run bench:samplers` (docs/benchmarks.md, Samplers): on ZDT1, ZDT2 and loss-vs-size the GP reached the
  * largest median hypervolume at 50 and 100 trials, MOTPE came next, and NSGA-II (population 50) was barely above
@@ -44,9 +52,12 @@ export function autoChoice(ctx: AskContext, observed: number): 'gp' | 'tpe' {
   return observed < AUTO_GP_MAX_TRIALS ? 'gp' : 'tpe';
 }
 
-/** Whether the space suits the GP at all: no conditions, at most {@link AUTO_GP_MAX_PARAMS} parameters. */
+/**
+ * Whether the space suits the GP at all: no conditions, at most {@link AUTO_GP_MAX_PARAMS} parameters and
+ * {@link AUTO_GP_MAX_WIDTH} encoded columns.
+ */
 function gpSuits(ctx: AskContext): boolean {
-  return !hasConditions(ctx.space) && ctx.space.params.length <= AUTO_GP_MAX_PARAMS;
+  return !hasConditions(ctx.space) && ctx.space.params.length <= AUTO_GP_MAX_PARAMS && spaceDims(ctx.space).width <= AUTO_GP_MAX_WIDTH;
 }
 
 /** The TPE options of a `tpe` or `auto` configuration; `auto` draws its start-up points from Sobol, `tpe` at random. */

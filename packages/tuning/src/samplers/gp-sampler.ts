@@ -1,5 +1,5 @@
 // The GP sampler: the history goes through the adapter to the GP core (src/gp) and back.
-import { defaultMaxFitPoints, defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggestMulti } from '../gp/suggest.ts';
+import { defaultMaxFitPoints, gpPrepare, gpPropose, gpSuggestMulti, maxModelPointsFor } from '../gp/suggest.ts';
 import type { GpLiar, GpPrepared } from '../gp/suggest.ts';
 import { createRandomSource, mixSeed } from '../rng.ts';
 import type { SearchSpace } from '../space.ts';
@@ -15,6 +15,28 @@ import type { AskContext, Sampler, SamplerHooks } from './types.ts';
 
 /** Quasi-random (scrambled Sobol) trials before the GP takes over (Optuna's GPSampler also starts with 10). */
 export const DEFAULT_GP_STARTUP_TRIALS = 10;
+/**
+ * The widest encoding (one column per float or integer parameter, one per categorical choice) the GP models. Its
+ * ARD kernel has a length scale per column, so the fit grows with the width even on a bounded subset: a `gp` ask
+ * took ~1 s of CPU with two categoricals of 1,000 choices (2,002 columns), 4.7 s with ten (10,010) and 46 s with
+ * a hundred (`cd bench && npx tsx samplers/gp-width.ts`, docs/benchmarks.md). A wider space is refused with
+ * this reason (a study asking for it is refused when it is created); `tpe` and `auto` handle it.
+ */
+export const MAX_GP_WIDTH = 2048;
+
+/** Throws when the space is wider than the GP models ({@link MAX_GP_WIDTH}), naming the widest parameters. */
+export function checkGpWidth(space: SearchSpace, width: number): void {
+  if (width <= MAX_GP_WIDTH) return;
+  const widest = space.params
+    .flatMap((p) => (p.type === 'categorical' ? [{ name: p.name, choices: p.choices.length }] : []))
+    .sort((a, b) => b.choices - a.choices)
+    .slice(0, 3)
+    .map((p) => `${p.name}: ${p.choices} choices`);
+  throw new RangeError(
+    `the GP models at most ${MAX_GP_WIDTH} encoded columns (one per float or int parameter, one per categorical choice); this space has ${width} (${widest.join(', ')}); use the tpe or auto sampler`,
+  );
+}
+
 function observedCount(problem: CoreProblem): number {
   return problem.X.length;
 }
@@ -72,8 +94,9 @@ export function gpAsk(
 ): Params {
   const { space } = ctx;
   const { outputWarp = DEFAULT_OUTPUT_WARP, liar, memo, hooks } = options;
+  const { slots, width } = spaceDims(space);
+  checkGpWidth(space, width);
   if (inStartup(problem, nStartupTrials)) return sampleQmc(space, seed, ctx.trials.length);
-  const { slots } = spaceDims(space);
   return distinct(
     ctx,
     seed,
@@ -83,7 +106,7 @@ export function gpAsk(
       if (ctx.directions.length !== 1) {
         // ParEGO draws fresh weights per ask, so each point of a batch has its own scalarisation and fit.
         const observations = problem.X.length;
-        const modelPoints = Math.min(observations, defaultMaxModelPoints);
+        const modelPoints = Math.min(observations, maxModelPointsFor(width));
         hooks?.onModelFit?.({ observations, modelPoints, fitPoints: Math.min(modelPoints, defaultMaxFitPoints) });
         const rng = coreRng(seed, ctx, 0x69);
         // Each objective bounded on its own: ParEGO scales each by its range, which a value of 1e308 overflows.

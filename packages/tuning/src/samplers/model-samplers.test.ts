@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hypervolume } from '../multi/hypervolume.ts';
 import { parseSpace, spaceContains } from '../space.ts';
 import type { Direction, FrozenTrial, Params } from '../types.ts';
-import { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, autoChoice, createSampler } from './create.ts';
+import { AUTO_GP_MAX_PARAMS, AUTO_GP_MAX_TRIALS, AUTO_GP_MAX_WIDTH, autoChoice, createSampler } from './create.ts';
 import { boundOutputs, warpOutputs } from './output-warp.ts';
 import type { SamplerConfig } from './config.ts';
 
@@ -97,6 +97,12 @@ describe('GP, CMA-ES and NSGA-II samplers', () => {
     expect(autoChoice({ ...ctx, space: wide, directions: ['minimize', 'minimize'] }, 10)).toBe('tpe');
     const conditional = parseSpace({ a: { type: 'categorical', choices: [1, 2] }, b: { type: 'float', low: 0, high: 1, when: { a: [2] } } });
     expect(autoChoice({ ...ctx, space: conditional }, 10)).toBe('tpe');
+    // Two parameters but 1 + AUTO_GP_MAX_WIDTH encoded columns (a one-hot group of 64 choices): TPE; 63 choices: the GP.
+    const choices = (k: number) => Array.from({ length: k }, (_, i) => `c${i}`);
+    const oneHot = parseSpace({ x: { type: 'float', low: 0, high: 1 }, c: { type: 'categorical', choices: choices(AUTO_GP_MAX_WIDTH) } });
+    expect(autoChoice({ ...ctx, space: oneHot }, 10)).toBe('tpe');
+    const narrower = parseSpace({ x: { type: 'float', low: 0, high: 1 }, c: { type: 'categorical', choices: choices(AUTO_GP_MAX_WIDTH - 1) } });
+    expect(autoChoice({ ...ctx, space: narrower }, 10)).toBe('gp');
   });
 });
 
