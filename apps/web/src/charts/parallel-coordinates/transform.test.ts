@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
 import {
+  CATEGORY_TICK_GAP_PX,
   MISSING_GAP,
   MISSING_LABEL_DY,
   MISSING_LABEL_HEIGHT,
@@ -80,6 +81,18 @@ describe('parallel coordinates transform', () => {
     expect(s.y('rmsprop')).toBeCloseTo(50);
     expect(s.y(undefined)).toBeNull();
     expect(s.ticks.map((t) => t.label)).toEqual(['adam', 'sgd', 'rmsprop']);
+  });
+
+  it('labels as many categories of a crowded axis as fit, every k-th, while every category keeps its place', () => {
+    const choices = Array.from({ length: 1000 }, (_, i) => `v${i}`);
+    const [axis] = buildAxes([trial(0, { c: 'v500' }, [1])], [{ name: 'c', kind: 'categorical', log: false, choices }], objectives);
+    const s = axisScale(axis!, 300);
+    expect(s.ticks.length).toBe(25);
+    expect(s.ticks[0]!.label).toBe('v0');
+    expect(s.ticks[1]!.label).toBe('v40');
+    for (let k = 1; k < s.ticks.length; k++) expect(s.ticks[k - 1]!.y - s.ticks[k]!.y).toBeGreaterThanOrEqual(CATEGORY_TICK_GAP_PX - 1e-9);
+    // Thinned labels, not thinned categories: an unlabelled choice is still drawn at its own height.
+    expect(s.y('v500')).toBeCloseTo(300 - 300 * (500.5 / 1000));
   });
 
   it('adds categories that trials use but the space does not list', () => {

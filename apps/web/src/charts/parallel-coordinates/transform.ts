@@ -1,4 +1,5 @@
 import { extent, scaleLinear, scaleLog, scalePoint, scaleSequential, interpolateViridis } from 'd3';
+import { categoryTickIndices } from '../category-ticks.ts';
 import { logAxisTicks } from '../log-ticks.ts';
 import { axisAccessor, brushTest } from '../brush.ts';
 import { objectiveAxisKey, paramAxisKey } from '../types.ts';
@@ -140,6 +141,9 @@ function numericTicks(ticks: number[], log: boolean): number[] {
   return log ? logAxisTicks(ticks) : ticks;
 }
 
+/** Fewest pixels between two labelled categories of an axis (a tick label's line height and a little air). */
+export const CATEGORY_TICK_GAP_PX = 12;
+
 export function axisScale(axis: AxisDef, height: number): AxisScale {
   if (axis.type === 'categorical') {
     const index = new Map(axis.categories.map((c, i) => [c, i]));
@@ -164,7 +168,7 @@ export function axisScale(axis: AxisDef, height: number): AxisScale {
         if (ys.length === 0) return null;
         return [Math.max(0, Math.min(...ys) - step / 2), Math.min(height, Math.max(...ys) + step / 2)];
       },
-      ticks: axis.categories.map((c, i) => ({ y: at(i), label: String(c) })),
+      ticks: categoryTickIndices(axis.categories.length, step, CATEGORY_TICK_GAP_PX).map((i) => ({ y: at(i), label: String(axis.categories[i]) })),
     };
   }
   const scale = axis.type === 'log' ? scaleLog().domain(axis.domain).range([height, 0]) : scaleLinear().domain(axis.domain).range([height, 0]);

@@ -1,6 +1,7 @@
 'use client';
 
 import { scaleLinear, scaleLog, scalePoint } from 'd3';
+import { categoryTickIndices } from '../category-ticks.ts';
 import { logAxisTicks } from '../log-ticks.ts';
 import { useId, useMemo, useState } from 'react';
 import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
@@ -53,7 +54,10 @@ export function SliceChart({ trials, params, objectives, objectiveIndex, height 
           const cats = sliceCategories(param, points);
           const x = scalePoint<number>().domain(cats.map((_, i) => i)).range([0, w]).padding(0.5);
           xOf = (v) => x(cats.indexOf(v as never)) ?? 0;
-          xTicks = cats.map((c, i) => ({ pos: x(i) ?? 0, label: String(c) }));
+          // Labels run along the axis: as many as fit (about 7 px a character and some air), every k-th category
+          // past that; the dots still show all of them.
+          const gap = 7 * Math.max(1, ...cats.map((c) => String(c).length)) + 12;
+          xTicks = categoryTickIndices(cats.length, x.step(), gap).map((i) => ({ pos: x(i) ?? 0, label: String(cats[i]) }));
         } else {
           const nums = points.map((p) => p.x as number);
           let d0 = Math.min(param.low ?? Infinity, ...nums);
