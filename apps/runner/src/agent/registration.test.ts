@@ -20,6 +20,14 @@ describe('what a runner says of the study of its --study before it claims', () =
     expect(studyRefusal(commandStudy, { accept: true })).toBeUndefined();
   });
 
+  it('shortens a long command to 120 characters with an ellipsis, its whitespace collapsed', () => {
+    const script = `import json, os\n${'x = 1; '.repeat(30)}`;
+    const long = { ...commandStudy, objective: { kind: 'command', command: ['python3', '-c', script], metric: 'val_loss' } };
+    const shown = /runs a command \((.*)\), and this runner/.exec(studyRefusal(long, { accept: false }) ?? '')?.[1];
+    expect(shown).toHaveLength(120);
+    expect(shown).toBe(`${`python3 -c ${script}`.replace(/\s+/g, ' ').slice(0, 119)}…`);
+  });
+
   it('lets a template study through whatever the command policy, and tells command studies apart', () => {
     expect(studyRefusal(templateStudy, { accept: false })).toBeUndefined();
     expect(commandOfStudy(templateStudy)).toBeUndefined();

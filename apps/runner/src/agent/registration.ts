@@ -48,7 +48,8 @@ export function studyRefusal(study: StudyOfRunner, policy: CommandPolicy): strin
   const command = commandOfStudy(study);
   if (!command) return undefined;
   const program = command[0] ?? '';
-  const what = `--study ${study.id} ("${study.name}") runs a command (${command.join(' ').replace(/\s+/g, ' ').slice(0, 120)})`;
+  const line = command.join(' ').replace(/\s+/g, ' ');
+  const what = `--study ${study.id} ("${study.name}") runs a command (${line.length > 120 ? `${line.slice(0, 119)}…` : line})`;
   if (!policy.accept) {
     return (
       `${what}, and this runner refuses command objectives: it could claim none of its trials. ` +
