@@ -24,6 +24,7 @@ export function useWidth(ref: RefObject<HTMLElement | null>): number {
 export function formatValue(v: number | null | undefined): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';
   const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(2);
+  // Trailing zeros of the mantissa dropped: 1e-4 and 2.5e+5, not 1.00e-4 and 2.50e+5.
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(2).replace(/\.?0+e/, 'e');
   return String(Number(v.toPrecision(4)));
 }

@@ -9,7 +9,7 @@ import { ColorLegend } from './color-legend.tsx';
 import { drawSelected, sizeCanvas } from './draw.ts';
 import { useThemeColors } from './theme.ts';
 import { useBackdrop } from './use-backdrop.ts';
-import { MISSING_LABEL_DY, PC_MARGIN, axisScale, axisTitleLayout, brushMask, buildAxes, colorByObjective, missingLabelLayout, moveAxis, projectTrials, visibleAxes } from './transform.ts';
+import { AXIS_BUTTONS_PX, HIDE_BUTTON_PX, MISSING_LABEL_DY, PC_MARGIN, axisButtonsLayout, axisScale, axisTitleLayout, brushMask, buildAxes, colorByObjective, missingLabelLayout, moveAxis, projectTrials, visibleAxes } from './transform.ts';
 import type { AxisScale } from './transform.ts';
 
 export interface ParallelCoordinatesProps {
@@ -65,6 +65,7 @@ export function ParallelCoordinates({
 
   const allAxes = useMemo(() => buildAxes(trials, params, objectives), [trials, params, objectives]);
   const axes = useMemo(() => visibleAxes(allAxes, effOrder, effHidden), [allAxes, effOrder, effHidden]);
+  const buttons = axisButtonsLayout(axes.length, innerW);
   const scales = useMemo(() => axes.map((a) => axisScale(a, innerH)), [axes, innerH]);
   const projection = useMemo(() => projectTrials(trials, axes, scales, innerW, innerH), [trials, axes, scales, innerW, innerH]);
   const coloring = useMemo(() => colorByObjective(trials, objectives, colorObjective), [trials, objectives, colorObjective]);
@@ -236,19 +237,25 @@ export function ParallelCoordinates({
                         </text>
                       );
                     })()}
-                    <foreignObject x={-33} y={-24} width={66} height={20}>
-                      <div className={styles.axisButtons}>
-                        <button type="button" onClick={() => moveBy(axis.key, -1)} aria-label={`Move axis ${axis.label} left`} disabled={i === 0}>
-                          ←
-                        </button>
-                        <button type="button" onClick={() => hide(axis.key)} aria-label={`Hide axis ${axis.label}`}>
-                          ×
-                        </button>
-                        <button type="button" onClick={() => moveBy(axis.key, 1)} aria-label={`Move axis ${axis.label} right`} disabled={i === axes.length - 1}>
-                          →
-                        </button>
-                      </div>
-                    </foreignObject>
+                    {buttons !== 'none' && (
+                      <foreignObject x={buttons === 'all' ? -AXIS_BUTTONS_PX / 2 : -HIDE_BUTTON_PX / 2} y={-24} width={buttons === 'all' ? AXIS_BUTTONS_PX : HIDE_BUTTON_PX} height={20}>
+                        <div className={styles.axisButtons}>
+                          {buttons === 'all' && (
+                            <button type="button" onClick={() => moveBy(axis.key, -1)} aria-label={`Move axis ${axis.label} left`} disabled={i === 0}>
+                              ←
+                            </button>
+                          )}
+                          <button type="button" onClick={() => hide(axis.key)} aria-label={`Hide axis ${axis.label}`}>
+                            ×
+                          </button>
+                          {buttons === 'all' && (
+                            <button type="button" onClick={() => moveBy(axis.key, 1)} aria-label={`Move axis ${axis.label} right`} disabled={i === axes.length - 1}>
+                              →
+                            </button>
+                          )}
+                        </div>
+                      </foreignObject>
+                    )}
                     <AxisBrush
                       axis={axis}
                       scale={scale}

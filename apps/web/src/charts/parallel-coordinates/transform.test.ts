@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartObjective, ChartParam, ChartTrial } from '../types.ts';
 import {
+  AXIS_BUTTONS_PX,
   CATEGORY_TICK_GAP_PX,
   MISSING_GAP,
   MISSING_LABEL_DY,
@@ -9,6 +10,7 @@ import {
   PC_MARGIN,
   TICK_CHAR_PX,
   TITLE_CHAR_PX,
+  axisButtonsLayout,
   axisScale,
   axisTitleLayout,
   brushMask,
@@ -93,6 +95,18 @@ describe('parallel coordinates transform', () => {
     for (let k = 1; k < s.ticks.length; k++) expect(s.ticks[k - 1]!.y - s.ticks[k]!.y).toBeGreaterThanOrEqual(CATEGORY_TICK_GAP_PX - 1e-9);
     // Thinned labels, not thinned categories: an unlabelled choice is still drawn at its own height.
     expect(s.y('v500')).toBeCloseTo(300 - 300 * (500.5 / 1000));
+  });
+
+  it('shows an axis its three buttons where they fit between axes, the × alone where only it fits, else none', () => {
+    expect(axisButtonsLayout(4, 1120)).toBe('all');
+    expect(axisButtonsLayout(1, 100)).toBe('all');
+    // Seven axes on a 390-px phone (about 300 px inside the margins): 50 px apart, less than the 66-px group.
+    expect(axisButtonsLayout(7, 300)).toBe('hide');
+    expect(300 / 6).toBeLessThan(AXIS_BUTTONS_PX);
+    expect(axisButtonsLayout(30, 300)).toBe('none');
+    // The boundary: the group and 4 px of air.
+    expect(axisButtonsLayout(2, AXIS_BUTTONS_PX + 4)).toBe('all');
+    expect(axisButtonsLayout(2, AXIS_BUTTONS_PX + 3)).toBe('hide');
   });
 
   it('adds categories that trials use but the space does not list', () => {

@@ -286,6 +286,22 @@ export function axisTitleLayout(
   return { text, dx };
 }
 
+/** Width of the ← × → buttons above an axis, and of the × alone. */
+export const AXIS_BUTTONS_PX = 66;
+export const HIDE_BUTTON_PX = 22;
+
+/**
+ * Which buttons an axis shows above its title: all three while neighbouring axes are far enough apart for them
+ * not to touch, the × alone when only it fits (axes still move by dragging their title), none when not even that
+ * fits. Seven axes on a phone put the 66-px groups over each other.
+ */
+export function axisButtonsLayout(count: number, innerWidth: number): 'all' | 'hide' | 'none' {
+  const spacing = count > 1 ? innerWidth / (count - 1) : Infinity;
+  if (spacing >= AXIS_BUTTONS_PX + 4) return 'all';
+  if (spacing >= HIDE_BUTTON_PX + 4) return 'hide';
+  return 'none';
+}
+
 /** Width of a character of a tick label (10 px), for laying the "missing" labels out without measuring text. */
 export const TICK_CHAR_PX = 6;
 /** The words for "no value here", longest first: the first that fits between two axes is shown. */
