@@ -1,24 +1,22 @@
-import { detectGpus } from '../backend/devices.ts';
 import type { selectBackend } from '../backend/select-backend.ts';
-import type { WebGpuAdapterReport } from '../backend/webgpu.ts';
 import { runnerApi } from './api.ts';
 import { ArtifactUploader } from './artifacts.ts';
 import { EvaluationWorker } from './evaluations.ts';
 import type { ClaimedTrial, RunnerApi } from './api.ts';
 import { backoffDelay, jittered, sleep } from './backoff.ts';
 import { refuseCommands } from '../objectives/command-policy.ts';
-import { SlotProcesses } from '../slots/slot-processes.ts';
+import type { SlotProcesses } from '../slots/slot-processes.ts';
 import type { RunnerConfig } from './config.ts';
 import type { RunnerMetrics } from './metrics.ts';
-import { usesSlotProcesses } from './config.ts';
-import { ApiError, TransientApiError, createGraphQLClient, errorMessage } from './graphql-client.ts';
+import { ApiError, createGraphQLClient, errorMessage } from './graphql-client.ts';
 import { createLogger } from './logger.ts';
 import { createThreadedGraphQLClient } from '../network/threaded-client.ts';
 import type { Logger } from './logger.ts';
 import { PrefetchQueue } from './prefetch.ts';
 import type { ProgressSink } from './progress.ts';
-import { commandOfStudy, describeCommands, registerRunner, startSlotProcesses, studyRefusal } from './registration.ts';
-import type { StudyOfRunner } from './registration.ts';
+import { describeCommands, registerRunner, studyRefusal } from './registration.ts';
+import { prepareTraining, readRunnerStudy } from './start-up.ts';
+import type { TrainingSetup } from './start-up.ts';
 import { subscribeTrialsAvailable } from './subscription.ts';
 import { TrialRun, leaseMsOf } from './trial-run.ts';
 import { Wakeup } from './waiters.ts';
@@ -56,9 +54,6 @@ export interface AgentOptions extends RunnerConfig {
 
 export { commandCapabilities } from './registration.ts';
 
-/** `selectBackend`, imported the first time a runner needs it: TensorFlow.js is a second of start-up and 50 MB. */
-const loadBackend: typeof selectBackend = async (...args) => (await import('../backend/select-backend.ts')).selectBackend(...args);
-
 /** Codes after which claiming again cannot succeed: the token is wrong or revoked. */
 const fatalCodes = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
 
@@ -94,13 +89,12 @@ export class RunnerAgent {
   private readonly claimWake = new Wakeup();
   private loop: Promise<void> | undefined;
   private subscription: { dispose(): Promise<void> } | undefined;
-  private backendName = 'none';
-  /** Where template trials train (the backend's device line; one per distinct slot device). */
-  private backendDevice: string | undefined;
-  private adapters: WebGpuAdapterReport[] = [];
-  private gpus = 0;
+  /** Where template trials train (`prepareTraining`): set at start, before registering. */
+  private training: TrainingSetup = { backendName: 'none', device: undefined, adapters: [], gpus: 0, slots: undefined };
   /** Template trials' processes, one per slot (`--slot-processes`); undefined: they train in this process. */
-  private slots: SlotProcesses | undefined;
+  private get slots(): SlotProcesses | undefined {
+    return this.training.slots;
+  }
   private stopped: Promise<void> | undefined;
   /** Set when the runner cannot go on (revoked token): the CLI exits non-zero. */
   fatal: string | undefined;
@@ -115,19 +109,12 @@ export class RunnerAgent {
   constructor(private readonly options: AgentOptions) {
     this.log = options.log ?? createLogger(options.logLevel);
     const client = { url: options.api, token: options.token };
-    if (options.networkThread === false) {
-      const request = createGraphQLClient(client);
-      this.api = runnerApi(request);
-      this.artifacts = new ArtifactUploader(request, options.api);
-      this.evaluations = new EvaluationWorker(request, options.api, { backend: options.backend, log: this.log });
-      this.closeNetwork = async () => undefined;
-    } else {
-      const threaded = createThreadedGraphQLClient(client);
-      this.api = runnerApi(threaded.request);
-      this.artifacts = new ArtifactUploader(threaded.request, options.api);
-      this.evaluations = new EvaluationWorker(threaded.request, options.api, { backend: options.backend, log: this.log });
-      this.closeNetwork = threaded.close;
-    }
+    const { request, close } =
+      options.networkThread === false ? { request: createGraphQLClient(client), close: async () => undefined } : createThreadedGraphQLClient(client);
+    this.api = runnerApi(request);
+    this.artifacts = new ArtifactUploader(request, options.api);
+    this.evaluations = new EvaluationWorker(request, options.api, { backend: options.backend, log: this.log });
+    this.closeNetwork = close;
   }
 
   get runningTrials(): number {
@@ -149,7 +136,7 @@ export class RunnerAgent {
    */
   async start(): Promise<void> {
     const { options, log } = this;
-    const study = options.studyId === undefined ? undefined : await this.readStudy(options.studyId);
+    const study = options.studyId === undefined ? undefined : await readRunnerStudy(this.api, options.studyId, this.stopping.signal, log);
     if (this.stopping.signal.aborted) return;
     const refusal = study && studyRefusal(study, options.commands ?? refuseCommands);
     if (refusal) {
@@ -158,27 +145,8 @@ export class RunnerAgent {
       await this.stop();
       return;
     }
-    const commandStudy = study !== undefined && commandOfStudy(study) !== undefined;
-    if (commandStudy && !options.skipBackend) {
-      this.gpus = options.gpus ?? (await detectGpus()).length;
-      log.info(`study "${study.name}" runs a command: no training backend loaded`);
-    } else if (!options.skipBackend) {
-      this.gpus = options.gpus ?? (await detectGpus()).length;
-      if (usesSlotProcesses(options.slotProcesses ?? 'auto', options.concurrency)) await this.startSlotProcesses();
-      else {
-        const backend = await (options.loadBackend ?? loadBackend)(options.backend, { log: (line) => log.info(line) });
-        this.backendName = backend.name;
-        this.backendDevice = backend.device;
-        if (backend.adapter) this.adapters = [backend.adapter];
-        if (this.gpus > 0) {
-          log.info(
-            `${this.gpus} GPU(s): slot s gives command objectives CUDA_VISIBLE_DEVICES = s mod ${this.gpus}; ` +
-              `template trials share this process's backend (--slot-processes off)`,
-          );
-        }
-      }
-    } else this.gpus = options.gpus ?? 0;
-    options.metrics?.setBackend(this.backendName, options.concurrency);
+    this.training = await prepareTraining(options, study, log);
+    options.metrics?.setBackend(this.training.backendName, options.concurrency);
     await this.register();
     if (this.stopping.signal.aborted) return;
     log.info(
@@ -201,41 +169,6 @@ export class RunnerAgent {
     if (options.evaluations !== false) this.evaluationLoopDone = this.evaluations.loop(() => this.runnerId!, options.studyId, options.pollMs, this.stopping.signal);
   }
 
-  /**
-   * The study of `--study`, read before anything else so the runner knows what it will run; undefined when the API
-   * says there is none (the claim then stops the runner, naming `--study`). Waits while the API is out of reach.
-   */
-  private async readStudy(id: string): Promise<StudyOfRunner | undefined> {
-    for (let attempt = 0; !this.stopping.signal.aborted; attempt += 1) {
-      try {
-        return (await this.api.study(id, this.stopping.signal)) ?? undefined;
-      } catch (error) {
-        if (this.stopping.signal.aborted) return undefined;
-        if (error instanceof ApiError && error.code === 'NOT_FOUND') return undefined;
-        if (!(error instanceof TransientApiError)) throw error;
-        const delay = backoffDelay(attempt, { initialMs: 1_000 });
-        this.log.warn(`${errorMessage(error)}; reading study ${id} again in ${(delay / 1000).toFixed(1)} s`);
-        await sleep(delay, this.stopping.signal);
-      }
-    }
-    return undefined;
-  }
-
-  /** One training process per slot, each on its own GPU: started now, so a backend that cannot load stops the runner. */
-  private async startSlotProcesses(): Promise<void> {
-    const { options, log } = this;
-    this.slots = new SlotProcesses({ backend: options.backend, gpus: this.gpus, log });
-    try {
-      const infos = await startSlotProcesses(this.slots, options.concurrency, log);
-      this.backendName = infos[0]!.backend.name;
-      this.backendDevice = [...new Set(infos.map((info) => info.backend.device))].join(' | ');
-      this.adapters = infos.flatMap((info) => (info.backend.adapter ? [info.backend.adapter] : []));
-    } catch (error) {
-      this.slots = undefined;
-      throw error;
-    }
-  }
-
   /** Resolves when the runner has stopped (after `stop()`, or a fatal error). */
   async finished(): Promise<void> {
     await this.loop;
@@ -244,7 +177,8 @@ export class RunnerAgent {
   }
 
   private async register(): Promise<void> {
-    const registration = { options: this.options, backendName: this.backendName, device: this.backendDevice, adapters: this.adapters, gpus: this.gpus };
+    const { backendName, device, adapters, gpus } = this.training;
+    const registration = { options: this.options, backendName, device, adapters, gpus };
     const runnerId = await registerRunner(this.api, registration, this.stopping.signal, this.log);
     if (runnerId !== undefined) this.runnerId = runnerId;
   }
@@ -372,7 +306,7 @@ export class RunnerAgent {
       api: this.api,
       log: this.log,
       backend: this.options.backend,
-      gpus: this.gpus,
+      gpus: this.training.gpus,
       commands: this.options.commands ?? refuseCommands,
       exit: this.exit.signal,
       reporter: this.options.reporter,
