@@ -1,6 +1,6 @@
 // Maximising the acquisition over the encoded unit cube (continuous, integer and one-hot coordinates).
 import type { DimSlot } from '../numeric/dims.ts';
-import { levelValues, nearestLevel, setOneHot, snapToLevels } from '../numeric/dims.ts';
+import { argmaxGroup, levelValues, nearestLevel, setOneHot, snapToLevels } from '../numeric/dims.ts';
 import { lbfgsMinimize } from '../numeric/optimize.ts';
 import type { RandomSource } from '../rng.ts';
 import { normal, randInt } from '../rng.ts';
@@ -44,12 +44,6 @@ function choiceMoves(span: number, current: number, share: number, rng: RandomSo
     [others[i], others[j]] = [others[j]!, others[i]!];
   }
   return others.slice(0, share);
-}
-
-/** The chosen index of a one-hot group, −1 when none is set. */
-function chosenIndex(x: Float64Array, offset: number, span: number): number {
-  for (let k = 0; k < span; k++) if (x[offset + k] === 1) return k;
-  return -1;
 }
 
 export function randomPoint(slots: readonly DimSlot[], width: number, rng: RandomSource): Float64Array {
@@ -126,7 +120,7 @@ export function maximiseAcquisition(
       ({ x, value } = lbfgsOver(acq, x, value, continuousCoords, undefined));
       let changed = false;
       for (const { offset, width: span } of groups) {
-        for (const choice of choiceMoves(span, chosenIndex(x, offset, span), share, rng)) {
+        for (const choice of choiceMoves(span, argmaxGroup(x, offset, span), share, rng)) {
           const trial = Float64Array.from(x);
           setOneHot(trial, offset, span, choice);
           const v = acq.value(trial);
@@ -223,7 +217,7 @@ function discreteClimb(
       }
     }
     for (const { offset, width: span } of groups) {
-      for (const choice of choiceMoves(span, chosenIndex(x, offset, span), share, rng)) {
+      for (const choice of choiceMoves(span, argmaxGroup(x, offset, span), share, rng)) {
         const trial = Float64Array.from(x);
         setOneHot(trial, offset, span, choice);
         consider(trial);
