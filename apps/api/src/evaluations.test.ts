@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { membership, modelEvaluation, trial, type DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
 import { BEGIN, COMPLETE_UPLOAD, put, sha256 } from './artifacts/testing.ts';
+import { rowsOf } from './db-rows.ts';
 import { rawId, toGlobalId } from './ids.ts';
 import { CLAIM, COMPLETE, createStudy, setupTeam, startTestApi, type Auth, type TestApi } from './testing/harness.ts';
 
@@ -156,6 +157,43 @@ describe.each(testDatabases)('model evaluation on the test split [$name]', (targ
     expect(both.userErrors[0].field).toEqual(['input', 'metrics']);
     const failed = await finish(id, lease!.leaseToken, { error: 'the model file could not be read' });
     expect(failed.evaluation).toMatchObject({ state: 'FAILED', error: 'the model file could not be read' });
+  });
+
+  it("counts the figures against the trial's metric-key limit: past it nothing is stored and the job fails saying why", async () => {
+    const { trialId } = await completedTrial();
+    const raw = rawId(trialId, 'Trial')!;
+    // The trial already holds 999 distinct keys (the limit is 1,000, all attempts together): 998 on attempt 0 and
+    // test_loss on attempt 1, so the count spans attempts.
+    await handle.db.execute(sql`insert into metric (trial_id, attempt, key, step, value)
+      select ${raw}, 0, 'filler_' || i, 0, i from generate_series(1, 998) i`);
+    await handle.db.execute(sql`insert into metric (trial_id, attempt, key, step, value) values (${raw}, 1, 'test_loss', 0, 9)`);
+    const keyCount = async () =>
+      rowsOf<{ n: number }>(await handle.db.execute(sql`select count(distinct key)::int as n from metric where trial_id = ${raw}`))[0]!.n;
+    expect(await keyCount()).toBe(999);
+
+    const first = (await evaluate(trialId)).data!.trialEvaluate.evaluation!.id;
+    const over = await finish(first, (await claimOnly(first))!.leaseToken, {
+      metrics: [
+        { key: 'test_loss', value: 0.5 },
+        { key: 'test_accuracy', value: 0.8 },
+        { key: 'test_f1', value: 0.7 },
+      ],
+    });
+    expect(over.userErrors).toEqual([]);
+    expect(over.evaluation).toMatchObject({ state: 'FAILED', metrics: [] });
+    expect(over.evaluation.error).toBe('the trial holds 999 metric keys and these figures bring 2 new ones: past the limit of 1000 keys a trial, so nothing of them was stored');
+    expect(await keyCount()).toBe(999);
+
+    // One new key still fits; a key the trial holds (on any attempt) is not new.
+    const second = (await evaluate(trialId)).data!.trialEvaluate.evaluation!.id;
+    const fits = await finish(second, (await claimOnly(second))!.leaseToken, {
+      metrics: [
+        { key: 'test_loss', value: 0.5 },
+        { key: 'test_accuracy', value: 0.8 },
+      ],
+    });
+    expect(fits.evaluation).toMatchObject({ state: 'DONE', error: null });
+    expect(await keyCount()).toBe(1_000);
   });
 
   it('refuses a trial without a saved model and a study that is not a template, with a user error naming the trial', async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { MAX_METRIC_KEYS_PER_TRIAL } from '@tuneboard/contract';
 import { EVALUATION_MAX_ATTEMPTS, float8Text, type Database } from '@tuneboard/db';
 import type { EventQueue } from '../events.ts';
 import type { EvaluationRow } from '../mappers.ts';
@@ -129,11 +130,17 @@ export type EvaluationOutcome = { state: 'DONE'; metrics: Record<string, number>
  * Ends an evaluation for the holder of its lease (fenced by the token, and only in the caller's `teams`). DONE
  * stores its metrics on the job and as single points (step 0) on the trial's current attempt, in the same
  * statement, so the trial's metrics show them; evaluating again replaces them. Undefined when nothing matched.
+ *
+ * The figures count against the trial's metric-key limit as a report's do (`maxKeys`, the contract's
+ * MAX_METRIC_KEYS_PER_TRIAL, all attempts together): figures that would bring the trial past it store nothing, and
+ * the evaluation ends FAILED saying so. The trial has finished, so no report of it races the count, which walks
+ * the primary key once per (attempt, key) the trial holds, as a report's does (./report.ts).
  */
 export async function finishEvaluation(
   db: Database,
   events: EventQueue,
   args: { id: string; leaseToken: string; teams: string[]; outcome: EvaluationOutcome },
+  maxKeys: number = MAX_METRIC_KEYS_PER_TRIAL,
 ): Promise<EvaluationRow | undefined> {
   const { outcome } = args;
   const metrics = outcome.state === 'DONE' ? outcome.metrics : {};
@@ -141,19 +148,40 @@ export async function finishEvaluation(
   const [row] = await run(
     db,
     sql`
-    with finished as (
+    with recursive batch as (
+      select m.key, m.value
+      from unnest(${`{${keys.map((key) => `"${key}"`).join(',')}}`}::text[], ${`{${keys.map((key) => float8Text(metrics[key]!)).join(',')}}`}::float8[]) as m(key, value)
+    ), job as (
+      select e.trial_id from model_evaluation e where e.id = ${args.id}::uuid
+    ), keys(attempt, key) as (
+      (select m.attempt, m.key from job j join metric m on m.trial_id = j.trial_id order by m.attempt, m.key limit 1)
+      union all
+      (select n.attempt, n.key from keys k, job j, lateral (
+        select m.attempt, m.key from metric m
+        where m.trial_id = j.trial_id and (m.attempt, m.key) > (k.attempt, k.key)
+        order by m.attempt, m.key limit 1
+      ) n)
+    ), held as (
+      select (select count(distinct key)::int from keys) as n,
+        (select count(*)::int from batch b where b.key not in (select key from keys)) as added
+    ), finished as (
       update model_evaluation e
-      set state = ${outcome.state}, metrics = ${outcome.state === 'DONE' ? JSON.stringify(metrics) : null}::jsonb,
-          error = ${outcome.state === 'FAILED' ? outcome.error : null}, finished_at = now(), lease_token = null, lease_expires_at = null
-      from study s join project p on p.id = s.project_id
+      set state = case when h.n + h.added > ${maxKeys}::int and h.added > 0 then 'FAILED' else ${outcome.state} end,
+          metrics = case when h.n + h.added > ${maxKeys}::int and h.added > 0 then null else ${outcome.state === 'DONE' ? JSON.stringify(metrics) : null}::jsonb end,
+          error = case when h.n + h.added > ${maxKeys}::int and h.added > 0
+            then 'the trial holds ' || h.n || ' metric keys and these figures bring ' || h.added || ' new ones: past the limit of '
+              || ${maxKeys}::int || ' keys a trial, so nothing of them was stored'
+            else ${outcome.state === 'FAILED' ? outcome.error : null} end,
+          finished_at = now(), lease_token = null, lease_expires_at = null
+      from study s join project p on p.id = s.project_id, held h
       where e.id = ${args.id}::uuid and e.lease_token = ${args.leaseToken}::uuid and e.state = 'RUNNING'
         and s.id = e.study_id and p.team_id = any(${`{${args.teams.join(',')}}`}::uuid[])
       returning ${sql.raw(COLUMNS)}, p.team_id as "teamId"
     ), points as (
       insert into metric (trial_id, attempt, key, step, value)
-      select t.id, t.attempt, m.key, 0, m.value
-      from finished f join trial t on t.id = f."trialId",
-        unnest(${`{${keys.map((key) => `"${key}"`).join(',')}}`}::text[], ${`{${keys.map((key) => float8Text(metrics[key]!)).join(',')}}`}::float8[]) as m(key, value)
+      select t.id, t.attempt, b.key, 0, b.value
+      from finished f join trial t on t.id = f."trialId", batch b
+      where f.state = 'DONE'
       on conflict (trial_id, attempt, key, step) do update set value = excluded.value
     )
     select * from finished`,
