@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
-import { testReporters } from '../../vitest.shared.ts';
+import { testReporters, waitingSuiteWorkers } from '../../vitest.shared.ts';
 
 // graphql 16 ships CommonJS (`main`) and ESM (`module`) builds. Node, and the libraries Vitest leaves to
 // Node (Apollo, graphql-tools, graphql-ws), load the CommonJS one; pin our own imports to it too, or the
@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     reporters: testReporters(),
+    maxWorkers: waitingSuiteWorkers(),
     testTimeout: 120_000,
     hookTimeout: 60_000,
   },
