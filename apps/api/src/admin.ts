@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { canonicalTimeZone, timeZoneIssue } from '@tuneboard/contract';
 import {
   apiTokenScopes,
   createDb,
@@ -39,7 +40,7 @@ const usage = `Tuneboard admin: first set-up and automation from the shell (uses
   npm run admin -w @tuneboard/api -- signup-policy set open|invite|closed
   npm run admin -w @tuneboard/api -- signup-policy show
   npm run admin -w @tuneboard/api -- import optuna --storage FILE.db|postgresql://… --study NAME --project TEAM/PROJECT
-      [--name NAME] [--sampler KIND] [--trials N] [--parallel N]
+      [--name NAME] [--sampler KIND] [--trials N] [--parallel N] [--time-zone ZONE]
 
 Without --password a random one is generated and printed once. A token's secret and an invitation's link are
 printed once. The sign-up policy stored here overrides TUNEBOARD_SIGNUP_POLICY on every API replica.
@@ -48,7 +49,9 @@ import optuna reads one study of an Optuna RDB storage (Optuna 3.x or 4.x): a SQ
 or a Postgres URL (read-only), and creates a study of that name (or --name) in the project with its trials,
 intermediate values and user attributes (as tags, or notes where a tag does not fit), continued by
 the Python client with the sampler KIND (default auto): --trials more trials (default no limit), --parallel at
-once (default 4). Importing the same study again says so and changes nothing.`;
+once (default 4). Optuna stores trial times without a time zone, as the writing machine's clock read them:
+--time-zone names that machine's zone (an IANA name such as Europe/Paris, or an offset such as +02:00; default
+UTC). Importing the same study again says so and changes nothing.`;
 
 export class UsageError extends Error {}
 
@@ -98,6 +101,7 @@ export async function runAdmin(
       sampler: { type: 'string' },
       trials: { type: 'string' },
       parallel: { type: 'string' },
+      'time-zone': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -209,10 +213,14 @@ export async function runAdmin(
           if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, got ${values[flag]}`);
           return n;
         };
+        const zone = values['time-zone'];
+        const zoneRefused = zone === undefined ? undefined : timeZoneIssue(zone);
+        if (zoneRefused) throw new UsageError(`--time-zone ${zoneRefused.message.replace(/^timeZone /, '')}`);
+        const timeZone = zone === undefined ? 'UTC' : canonicalTimeZone(zone)!;
         // The first top-up runs inline: a command that exits when done keeps no sampler threads.
         const scheduler = new Scheduler(new SamplerPool(0));
         try {
-          const plan = mapOptunaStudy(await readOptunaStorage(storage, studyName), values.name === undefined ? undefined : name(values));
+          const plan = mapOptunaStudy(await readOptunaStorage(storage, studyName), values.name === undefined ? undefined : name(values), timeZone);
           const { studyId, created } = await storeImport(db, scheduler, plan, {
             projectId: home.id,
             storage,

@@ -29,3 +29,4 @@ export type { KindSpec, OptionSpec, OptionType, OptionValues } from './options.t
 export { MAX_ALLOWED_PROGRAMS, MAX_CONSTRAINTS, acceptsCommands, allowedPrograms, commandCapabilitiesIssue, constraintsIssue } from './runner.ts';
 export type { RunnerCapabilities } from './runner.ts';
 export { DEFAULT_KEEP_MODELS, KEEP_MODELS_BOUNDS, keepModelsIssue } from './models.ts';
+export { TIME_ZONE_MAX, canonicalTimeZone, timeZoneIssue, wallClockToUtc } from './time-zone.ts';

@@ -110,6 +110,13 @@ describe.each(testDatabases)('abuse: Optuna upload and JSON-lines export [$name]
       message: expect.stringMatching(/kind.*"nonsense"/),
     });
     expect((await withInput({ studyName: '   ' }))[0]).toMatchObject({ field: ['input', 'studyName'] });
+    // A time zone that is not one (SQL, a path, 10,000 characters) is refused on its field before the file is
+    // read, its value shown cut to 64 characters.
+    for (const timeZone of ["UTC'; drop table study; --", '../../etc/passwd', 'x'.repeat(10_000), '+99:00']) {
+      const [refused] = await withInput({ timeZone });
+      expect(refused).toMatchObject({ field: ['input', 'timeZone'], code: 'INVALID', message: expect.stringMatching(/^timeZone must be an IANA time zone/) });
+      expect(refused.message.length).toBeLessThan(200);
+    }
     // A body over the request limit never reaches the resolver.
     const huge = await fetch(api.server.url, {
       method: 'POST',

@@ -1453,6 +1453,11 @@ export type StudyImportOptunaInput = {
   sampler?: InputMaybe<Scalars['JSON']['input']>;
   /** The Optuna study to import from the file. */
   studyName: Scalars['String']['input'];
+  /**
+   * The time zone of the machine that wrote the file: Optuna stores trial times without one (its clock, from
+   * `datetime.now()`). An IANA name (`Europe/Paris`, `UTC`) or an offset (`+02:00`); default `UTC`.
+   */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What `studyImportOptuna` did. */

@@ -127,4 +127,53 @@ describe.skipIf(!optunaPython).each(testDatabases)('uploading an Optuna SQLite f
       },
     ]);
   });
+
+  it("reads the trials' times in the writing machine's time zone, and refuses one that is not a zone by name", async () => {
+    const team = await setupTeam(api, 'zones');
+    const TRIALS = `query($id: ID!) { study(id: $id) { trials(first: 100, orderBy: { field: NUMBER, direction: ASC }) { nodes { number startedAt finishedAt } } } }`;
+    const times = async (input: Record<string, unknown>) => {
+      const done = (
+        await api.gql(
+          IMPORT,
+          { i: { projectId: team.projectId, file, studyName: 'mixed', ...input } },
+          team.user,
+        )
+      ).studyImportOptuna;
+      expect(done.userErrors).toEqual([]);
+      const { study } = await api.gql(TRIALS, { id: done.study.id }, team.user);
+      // The imported trials (0–15); the study's own next trials follow them.
+      return (
+        study.trials.nodes as { number: number; startedAt: string | null; finishedAt: string | null }[]
+      ).filter((t) => t.number < 16);
+    };
+    const utc = await times({ name: 'as UTC' });
+    const kolkata = await times({ name: 'as Kolkata', timeZone: 'asia/kolkata' });
+    const offset = await times({ name: 'as -02:00', timeZone: '-0200' });
+    expect(utc.length).toBe(16);
+    for (const [i, trial] of utc.entries()) {
+      expect(trial.startedAt).not.toBeNull();
+      // Kolkata's clocks run 5 h 30 ahead of UTC: the same reading there is 5 h 30 earlier.
+      expect(Date.parse(kolkata[i]!.startedAt!)).toBe(Date.parse(trial.startedAt!) - 5.5 * 3_600_000);
+      expect(Date.parse(offset[i]!.startedAt!)).toBe(Date.parse(trial.startedAt!) + 2 * 3_600_000);
+      if (trial.finishedAt)
+        expect(Date.parse(kolkata[i]!.finishedAt!)).toBe(Date.parse(trial.finishedAt) - 5.5 * 3_600_000);
+    }
+
+    const refused = (
+      await api.gql(
+        IMPORT,
+        { i: { projectId: team.projectId, file, studyName: 'mixed', name: 'bad zone', timeZone: 'Paris' } },
+        team.user,
+      )
+    ).studyImportOptuna;
+    expect(refused).toMatchObject({ study: null, created: false });
+    expect(refused.userErrors).toEqual([
+      {
+        field: ['input', 'timeZone'],
+        message:
+          'timeZone must be an IANA time zone such as "Europe/Paris" or "UTC", or an offset such as "+02:00", got "Paris"',
+        code: 'INVALID',
+      },
+    ]);
+  });
 });

@@ -188,6 +188,12 @@ describe.skipIf(!optunaPython)('importing Optuna studies', () => {
     await expect(
       admin('import', 'optuna', '--storage', storage, '--study', 'two', '--project', 'lab'),
     ).rejects.toThrow(/--project is TEAM\/PROJECT \(slugs\), got "lab"/);
+    await expect(
+      admin('import', 'optuna', '--storage', storage, '--study', 'two', '--project', 'lab/tuning', '--time-zone', 'CEST'),
+    ).rejects.toThrow('--time-zone must be an IANA time zone such as "Europe/Paris" or "UTC", or an offset such as "+02:00", got "CEST"');
+    lines.length = 0;
+    await admin('import', 'optuna', '--storage', storage, '--study', 'two', '--project', 'lab/tuning', '--time-zone', 'Europe/Paris');
+    expect(lines[0]).toMatch(/^imported the Optuna study "two" as lab\/tuning "two"/);
   });
 
 

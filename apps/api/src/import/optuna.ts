@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { metric, study, trial, type Database, type JsonObject } from '@tuneboard/db';
 import { parseSpace, SpaceError, type SpaceJson } from '@tuneboard/tuning';
 import type { Scheduler } from '../lifecycle/scheduler.ts';
-import { STUDY_NAME_MAX } from '@tuneboard/contract';
+import { STUDY_NAME_MAX, wallClockToUtc } from '@tuneboard/contract';
 import { validateConfig } from '../resolvers/study-input.ts';
 import { attributesAsNotes } from './optuna-attributes.ts';
 import { redactStorage } from './optuna-read.ts';
@@ -63,11 +63,19 @@ function typed(value: Num, type: string): number {
   return num(value);
 }
 
-/** Optuna's naive timestamps, read as UTC (Optuna writes the local clock: docs/graphql.md) (`2026-01-02 03:04:05.678901`). */
-function when(text: string | null): Date | null {
+/**
+ * Optuna's naive timestamps (`2026-01-02 03:04:05.678901`, the writing machine's clock: `datetime.now()`) read in
+ * `timeZone` (the contract's rule: an IANA name or an offset; default UTC). A text with its own offset keeps it.
+ */
+function when(text: string | null, timeZone: string): Date | null {
   if (!text) return null;
-  const date = new Date(`${text.replace(' ', 'T')}${/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? '' : 'Z'}`);
-  return Number.isNaN(date.getTime()) ? null : date;
+  const iso = text.trim().replace(' ', 'T');
+  if (/[zZ]|[+-]\d\d:?\d\d$/.test(iso)) {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
+  const wall = Date.parse(`${iso}Z`);
+  return Number.isNaN(wall) ? null : new Date(wallClockToUtc(wall, timeZone));
 }
 
 interface Distribution {
@@ -127,9 +135,10 @@ function external(spec: SpaceJson[string], stored: number): number | string | bo
  * parameter whose distribution changed between trials, or that only some trials have, is refused by name),
  * objectives from the directions and `study:metric_names` (else `value` / `value_0`, … as the Python client
  * names them), COMPLETE / PRUNED / FAIL trials with their values and intermediate values as the curve of the first
- * objective. RUNNING and WAITING trials are left out.
+ * objective. RUNNING and WAITING trials are left out. Trial times are read in `timeZone` (checked by the caller with
+ * the contract's `timeZoneIssue`).
  */
-export function mapOptunaStudy(dump: OptunaDump, name?: string): ImportPlan {
+export function mapOptunaStudy(dump: OptunaDump, name?: string, timeZone = 'UTC'): ImportPlan {
   if (dump.error) throw new OptunaImportError(dump.error);
   if (!SUPPORTED_OPTUNA_SCHEMAS.includes(dump.alembic as (typeof SUPPORTED_OPTUNA_SCHEMAS)[number])) {
     throw new OptunaImportError(
@@ -234,8 +243,8 @@ export function mapOptunaStudy(dump: OptunaDump, name?: string): ImportPlan {
       params,
       values,
       curve: (curveOf.get(t.trial_id) ?? []).sort((a, b) => a.step - b.step),
-      startedAt: when(t.datetime_start),
-      finishedAt: when(t.datetime_complete),
+      startedAt: when(t.datetime_start, timeZone),
+      finishedAt: when(t.datetime_complete, timeZone),
       note,
       tags,
     };

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { canonicalTimeZone, timeZoneIssue } from '@tuneboard/contract';
 import type { JsonObject } from '@tuneboard/db';
 import type { Resolvers } from '../generated/graphql.ts';
 import { OptunaImportError, mapOptunaStudy, readOptunaSqlite, storeImport } from '../import/optuna.ts';
@@ -75,6 +76,9 @@ export const importResolvers: Resolvers = {
         if (checked.errors.length > 0)
           return refused('sampler', checked.errors.map((e) => e.message).join('; '));
       }
+      const timeZoneRefused = input.timeZone == null ? undefined : timeZoneIssue(input.timeZone);
+      if (timeZoneRefused) return refused('timeZone', timeZoneRefused.message);
+      const timeZone = input.timeZone == null ? 'UTC' : canonicalTimeZone(input.timeZone)!;
       if (reading >= AT_ONCE)
         return refused(
           'file',
@@ -88,7 +92,11 @@ export const importResolvers: Resolvers = {
         await writeFile(file, bytes, { mode: 0o600 });
         // The file's digest marks the study: the same file and study uploaded again are found, not duplicated.
         const storage = `an uploaded file, sha256 ${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
-        const plan = mapOptunaStudy(await readOptunaSqlite(file, studyName, 'python3', 60_000), name);
+        const plan = mapOptunaStudy(
+          await readOptunaSqlite(file, studyName, 'python3', 60_000),
+          name,
+          timeZone,
+        );
         const { studyId, created } = await storeImport(ctx.db, ctx.lifecycle.scheduler, plan, {
           projectId: home.id,
           storage,

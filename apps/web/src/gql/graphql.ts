@@ -250,6 +250,11 @@ export type StudyImportOptunaInput = {
   sampler?: unknown;
   /** The Optuna study to import from the file. */
   studyName: string;
+  /**
+   * The time zone of the machine that wrote the file: Optuna stores trial times without one (its clock, from
+   * `datetime.now()`). An IANA name (`Europe/Paris`, `UTC`) or an offset (`+02:00`); default `UTC`.
+   */
+  timeZone?: string | null | undefined;
 };
 
 /** Input of `studyRefine`. */

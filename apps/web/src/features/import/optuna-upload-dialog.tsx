@@ -10,7 +10,7 @@ import { graphql } from '@/gql';
 import { useFormErrors } from '@/lib/forms/use-form-errors';
 import { unclaimedErrors } from '@/lib/user-errors';
 import { hrefFor } from '@/lib/route-id';
-import { toBase64, uploadProblem } from './optuna-upload.ts';
+import { browserTimeZone, timeZoneProblem, toBase64, uploadProblem } from './optuna-upload.ts';
 import styles from '@/features/study/study.module.css';
 
 const StudyImportOptuna = graphql(`
@@ -51,6 +51,7 @@ function OptunaUploadDialog({ projectId, onClose }: { projectId: string; onClose
   const [studyName, setStudyName] = useState('');
   const [name, setName] = useState('');
   const [sampler, setSampler] = useState<string>('auto');
+  const [timeZone, setTimeZone] = useState(browserTimeZone);
   const form = useFormErrors();
   const { errors } = form;
   const [done, setDone] = useState<{ id: string; name: string; message: string } | null>(null);
@@ -64,8 +65,9 @@ function OptunaUploadDialog({ projectId, onClose }: { projectId: string; onClose
     event.preventDefault();
     setDone(null);
     const refused = uploadProblem(file, studyName);
-    form.setErrors(refused ? { '': [refused] } : {});
-    if (refused || !file) return;
+    const zoneRefused = timeZoneProblem(timeZone);
+    form.setErrors(refused ? { '': [refused] } : zoneRefused ? { timeZone: [zoneRefused] } : {});
+    if (refused || zoneRefused || !file) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
     const answer = await importStudy({
       input: {
@@ -75,6 +77,7 @@ function OptunaUploadDialog({ projectId, onClose }: { projectId: string; onClose
         studyName,
         name: name.trim() || null,
         sampler: { kind: sampler },
+        timeZone: timeZone.trim(),
       },
     });
     const payload = answer.data?.studyImportOptuna;
@@ -110,6 +113,14 @@ function OptunaUploadDialog({ projectId, onClose }: { projectId: string; onClose
           onValue={setStudyName}
         />
         <Field label="Name here (default: the Optuna study's)" name="name" errors={errors} value={name} onValue={setName} />
+        <Field
+          label="Time zone of the machine that wrote it (Optuna stores trial times without one)"
+          name="timeZone"
+          placeholder="e.g. Europe/Paris, UTC or +02:00"
+          errors={errors}
+          value={timeZone}
+          onValue={setTimeZone}
+        />
         <label htmlFor="optuna-sampler">Sampler that continues it</label>
         <select id="optuna-sampler" value={sampler} onChange={(e) => setSampler(e.target.value)}>
           {SAMPLERS.map((kind) => (
@@ -117,7 +128,7 @@ function OptunaUploadDialog({ projectId, onClose }: { projectId: string; onClose
           ))}
         </select>
         <div aria-live="polite">
-          <FieldError messages={unclaimedErrors(errors, ['studyName', 'name'])} />
+          <FieldError messages={unclaimedErrors(errors, ['studyName', 'name', 'timeZone'])} />
           {done && (
             <p role="status">
               {done.message} <Link href={hrefFor('studies', done.id)}>Open {done.name}</Link>

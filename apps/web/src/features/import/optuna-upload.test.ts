@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { OPTUNA_UPLOAD_MAX_BYTES, toBase64, uploadProblem } from './optuna-upload.ts';
+import {
+  OPTUNA_UPLOAD_MAX_BYTES,
+  browserTimeZone,
+  timeZoneProblem,
+  toBase64,
+  uploadProblem,
+} from './optuna-upload.ts';
 
 describe('the Optuna upload form', () => {
   it('refuses a missing file, a file over 1 MiB and an empty study name, naming what to do', () => {
@@ -11,6 +17,15 @@ describe('the Optuna upload form', () => {
       'Name the Optuna study to import (its study_name).',
     );
     expect(uploadProblem({ name: 'ok.db', size: OPTUNA_UPLOAD_MAX_BYTES }, 'mixed')).toBeNull();
+  });
+
+  it("checks the writing machine's time zone with the contract's rule and starts from the browser's", () => {
+    expect(timeZoneProblem('Europe/Paris')).toBeNull();
+    expect(timeZoneProblem(' +02:00 ')).toBeNull();
+    expect(timeZoneProblem('Paris')).toBe(
+      'timeZone must be an IANA time zone such as "Europe/Paris" or "UTC", or an offset such as "+02:00", got "Paris"',
+    );
+    expect(browserTimeZone()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 
   it('encodes bytes as base64 exactly as Node does, also past one chunk', () => {

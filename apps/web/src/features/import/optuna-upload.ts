@@ -1,4 +1,5 @@
 // The dashboard's Optuna upload: what the browser checks before sending a file to `studyImportOptuna`.
+import { timeZoneIssue } from '@tuneboard/contract';
 
 /** The API's cap on an uploaded Optuna file (apps/api resolvers/import.ts OPTUNA_UPLOAD_MAX_BYTES). */
 export const OPTUNA_UPLOAD_MAX_BYTES = 1024 * 1024;
@@ -14,6 +15,20 @@ export function uploadProblem(
   }
   if (studyName.trim().length === 0) return 'Name the Optuna study to import (its study_name).';
   return null;
+}
+
+/** Why the writing machine's time zone is refused (the contract's rule; the API checks it again), or null. */
+export function timeZoneProblem(timeZone: string): string | null {
+  return timeZoneIssue(timeZone.trim())?.message ?? null;
+}
+
+/**
+ * The zone the dialog starts with: the browser's (an Optuna storage is most often written on the machine the
+ * dashboard is opened from), UTC where the browser names none.
+ */
+export function browserTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && !timeZoneIssue(zone) ? zone : 'UTC';
 }
 
 /** Bytes as base64, in chunks so that a 1-MiB file does not overflow `String.fromCharCode`'s argument list. */
