@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { openPage, screenshotPath } from './browser.ts';
+import { env } from './env.ts';
 import { signUpWithProject } from './sign-up.ts';
 import type { Stack } from './stack.ts';
 import { randomSuffix, useStackAndBrowser } from './suite.ts';
@@ -28,7 +29,7 @@ if (!optunaPython)
  * pruned after its first; prints the trials as Optuna reads them back (number, state, params, values, curve).
  */
 const BUILD_STUDY = `
-import json, sys, optuna
+import datetime, json, sys, optuna
 optuna.logging.set_verbosity(optuna.logging.ERROR)
 study = optuna.create_study(study_name="lr-search", storage="sqlite:///" + sys.argv[1], direction="minimize",
                             sampler=optuna.samplers.RandomSampler(seed=4))
@@ -41,8 +42,12 @@ def objective(trial):
             raise optuna.TrialPruned()
     return lr * layers
 study.optimize(objective, n_trials=4)
+# Optuna stores datetime.now() without a zone: the clock of this process (TZ=Asia/Kolkata below). The instants
+# it names, in UTC, are what the import must show after reading them in that zone.
+utc = lambda d: d.astimezone(datetime.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 print(json.dumps([{"number": t.number, "state": t.state.name, "params": t.params,
-                   "values": t.values, "curve": sorted([s, v] for s, v in t.intermediate_values.items())}
+                   "values": t.values, "curve": sorted([s, v] for s, v in t.intermediate_values.items()),
+                   "startedAt": utc(t.datetime_start)}
                   for t in study.trials]))
 `;
 
@@ -52,6 +57,7 @@ interface OptunaTrial {
   params: Record<string, number>;
   values: number[] | null;
   curve: [number, number][];
+  startedAt: string;
 }
 
 describe.skipIf(!optunaPython)(
@@ -71,13 +77,20 @@ describe.skipIf(!optunaPython)(
 
     it('uploads an Optuna SQLite file, shows the imported trials, and downloads them as JSONL', async () => {
       const file = path.join(dir, 'optuna.db');
-      const built = spawnSync(optunaPython!, ['-B', '-c', BUILD_STUDY, file], { encoding: 'utf8' });
+      // Optuna runs on a machine in India (its clock 5 h 30 ahead of UTC), and so does the browser.
+      const built = spawnSync(optunaPython!, ['-B', '-c', BUILD_STUDY, file], {
+        encoding: 'utf8',
+        env: { ...env.base, TZ: 'Asia/Kolkata' },
+      });
       expect(built.status, built.stderr).toBe(0);
       const optunaTrials = JSON.parse(built.stdout.trim().split('\n').at(-1)!) as OptunaTrial[];
       expect(optunaTrials.map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE', 'PRUNED']);
 
       const suffix = randomSuffix();
-      const { context, page } = await openPage(browser, { acceptDownloads: true });
+      const { context, page } = await openPage(browser, {
+        acceptDownloads: true,
+        timezoneId: 'Asia/Kolkata',
+      });
       const { projectId } = await signUpWithProject(stack, context, page, {
         name: 'Ada',
         email: `ada-optuna-${suffix}@example.test`,
@@ -90,6 +103,20 @@ describe.skipIf(!optunaPython)(
       await dialog.getByLabel('Optuna SQLite file').setInputFiles(file);
       await dialog.getByLabel('Optuna study name').fill('lr-search');
       await dialog.getByLabel('Sampler that continues it').selectOption('random');
+      // The dialog starts from the browser's time zone, the one the storage was written in (Chromium's time-zone
+      // data still calls it by its older name).
+      expect(await dialog.getByLabel(/^Time zone of the machine that wrote it/).inputValue()).toMatch(
+        /^Asia\/(Kolkata|Calcutta)$/,
+      );
+      // A zone that is not one is refused on its field, naming the value, before anything is sent.
+      const zoneField = dialog.getByLabel(/^Time zone of the machine that wrote it/);
+      const browserZone = await zoneField.inputValue();
+      await zoneField.fill('Paris');
+      await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+      await expect
+        .poll(() => dialog.getByText(/timeZone must be an IANA time zone .* got "Paris"/).count(), WAIT)
+        .toBe(1);
+      await zoneField.fill(browserZone);
       await dialog.getByRole('button', { name: 'Import', exact: true }).click();
       const status = dialog.getByRole('status');
       await expect
@@ -130,6 +157,8 @@ describe.skipIf(!optunaPython)(
         if (optuna.state === 'COMPLETE') expect(exported.values).toEqual(optuna.values);
         // The intermediate values are the curve of the study's objective ("value"), point by point.
         expect(exported.curves).toEqual({ value: optuna.curve });
+        // Optuna's clock reading, read in Kolkata: the instant it was, not 5 h 30 later.
+        expect(exported.startedAt).toBe(optuna.startedAt);
       });
       // Every other line is a trial the continued study queued since: numbered after Optuna's, not started.
       for (const queued of lines.filter((t) => t.origin !== 'INHERITED')) {
