@@ -5,6 +5,7 @@ import type { EventQueue } from '../events.ts';
 import type { EvaluationRow } from '../mappers.ts';
 import { rowsOf } from '../db-rows.ts';
 import type { LeaseSettings } from './lease.ts';
+import { heldKeysCte } from './report.ts';
 
 /** A model evaluation row ("Evaluate on test"), with its study's team. */
 
@@ -134,7 +135,7 @@ export type EvaluationOutcome = { state: 'DONE'; metrics: Record<string, number>
  * The figures count against the trial's metric-key limit as a report's do (`maxKeys`, the contract's
  * MAX_METRIC_KEYS_PER_TRIAL, all attempts together): figures that would bring the trial past it store nothing, and
  * the evaluation ends FAILED saying so. The trial has finished, so no report of it races the count, which walks
- * the primary key once per (attempt, key) the trial holds, as a report's does (./report.ts).
+ * the primary key once per (attempt, key) the trial holds, as a report's does (./report.ts `heldKeysCte`).
  */
 export async function finishEvaluation(
   db: Database,
@@ -153,15 +154,7 @@ export async function finishEvaluation(
       from unnest(${`{${keys.map((key) => `"${key}"`).join(',')}}`}::text[], ${`{${keys.map((key) => float8Text(metrics[key]!)).join(',')}}`}::float8[]) as m(key, value)
     ), job as (
       select e.trial_id from model_evaluation e where e.id = ${args.id}::uuid
-    ), keys(attempt, key) as (
-      (select m.attempt, m.key from job j join metric m on m.trial_id = j.trial_id order by m.attempt, m.key limit 1)
-      union all
-      (select n.attempt, n.key from keys k, job j, lateral (
-        select m.attempt, m.key from metric m
-        where m.trial_id = j.trial_id and (m.attempt, m.key) > (k.attempt, k.key)
-        order by m.attempt, m.key limit 1
-      ) n)
-    ), held as (
+    ), ${sql.raw(heldKeysCte('keys', 'job j', 'j.trial_id'))}, held as (
       select (select count(distinct key)::int from keys) as n,
         (select count(*)::int from batch b where b.key not in (select key from keys)) as added
     ), finished as (

@@ -118,6 +118,24 @@ export class ReportTurns {
 }
 
 /**
+ * A recursive CTE `name(attempt, key)` listing the (attempt, key) pairs a trial holds, walking the metric table's
+ * primary key one descent per pair rather than scanning its points. `from` is a one-row relation (with its alias)
+ * and `trialId` the trial's id in it. Used under `with recursive` by the report (the key limit) and by an
+ * evaluation's finish (./evaluations.ts).
+ */
+export function heldKeysCte(name: string, from: string, trialId: string): string {
+  return `${name}(attempt, key) as (
+    (select m.attempt, m.key from ${from} join metric m on m.trial_id = ${trialId} order by m.attempt, m.key limit 1)
+    union all
+    (select n.attempt, n.key from ${name} h, ${from}, lateral (
+      select m.attempt, m.key from metric m
+      where m.trial_id = ${trialId} and (m.attempt, m.key) > (h.attempt, h.key)
+      order by m.attempt, m.key limit 1
+    ) n)
+  )`;
+}
+
+/**
  * The renewal keeps the lease's own length: the claim set `lease_expires_at` and `heartbeat_at` in one statement
  * (a training runner's `LEASE_SECONDS`, a client's `CLIENT_LEASE_SECONDS`), and so does every renewal, so their
  * difference is that length; `$3` only where a row lacks a heartbeat.
@@ -141,15 +159,7 @@ const REPORT_SQL = `
       select 1 from generate_series(0, r.attempt) as a(attempt)
       where exists (select 1 from metric m where m.trial_id = r.id and m.attempt = a.attempt and m.key = k.key)
     )
-  ), held(attempt, key) as (
-    (select m.attempt, m.key from renewed r join metric m on m.trial_id = r.id order by m.attempt, m.key limit 1)
-    union all
-    (select n.attempt, n.key from held h, renewed r, lateral (
-      select m.attempt, m.key from metric m
-      where m.trial_id = r.id and (m.attempt, m.key) > (h.attempt, h.key)
-      order by m.attempt, m.key limit 1
-    ) n)
-  ), verdict as (
+  ), ${heldKeysCte('held', 'renewed r', 'r.id')}, verdict as (
     select a.n as added, case when a.n = 0 then null else (select count(distinct key)::int from held) end as held
     from added a
   ), inserted as (
