@@ -8,7 +8,7 @@ import { StateBadge } from '@/components/state-badge';
 import type { CompareStudiesQuery } from '@/gql/graphql';
 import { formatMetric } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
-import { bestSoFarSeries, paramRows, sharedObjective } from './transform.ts';
+import { bestSoFarSeries, objectiveCharts, paramRows, sharedObjective } from './transform.ts';
 
 type Study = CompareStudiesQuery['compareStudies'][number];
 
@@ -17,13 +17,12 @@ export function CompareStudiesView({ studies }: { studies: readonly Study[] }) {
   const byNumber = useMemo(() => bestSoFarSeries(studies, 'number'), [studies]);
   const byTime = useMemo(() => bestSoFarSeries(studies, 'time'), [studies]);
   const shared = sharedObjective(studies);
-  const objective = shared ?? studies[0]?.objectives[0];
-  const edf = useMemo(() => studies.map((s) => ({ name: s.name, values: s.objectiveValues })), [studies]);
+  const charts = useMemo(() => objectiveCharts(studies), [studies]);
   const best = useMemo(
     () => paramRows(studies.map((s) => ({ params: s.bestTrial?.params ?? {} }))),
     [studies],
   );
-  const yLabel = `best ${objective?.name ?? 'objective'}`;
+  const { yLabel } = charts;
   return (
     <>
       <h1>Compare {studies.length} studies</h1>
@@ -102,8 +101,21 @@ export function CompareStudiesView({ studies }: { studies: readonly Study[] }) {
           </table>
         </div>
       </Panel>
-      <Panel title={`Distribution of ${objective?.name ?? 'the objective'} (EDF)`} minHeight={300}>
-        <EdfChart series={edf} objective={objective} />
+      <Panel title={charts.edfTitle} minHeight={300}>
+        {charts.edfs.length === 1 ? (
+          <EdfChart series={charts.edfs[0]!.series} objective={charts.edfs[0]!.objective} />
+        ) : (
+          <div
+            style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: 16 }}
+          >
+            {charts.edfs.map((edf, i) => (
+              <figure key={i} style={{ margin: 0 }}>
+                <figcaption>{edf.caption}</figcaption>
+                <EdfChart series={edf.series} objective={edf.objective} height={220} />
+              </figure>
+            ))}
+          </div>
+        )}
       </Panel>
       <Panel title="Parameter importance" minHeight={300}>
         <div

@@ -8,6 +8,7 @@ import {
   paramRows,
   parseCompareIds,
   sharedObjective,
+  objectiveCharts,
   toggled,
   trialLabels,
 } from './transform.ts';
@@ -175,5 +176,42 @@ describe('compare transforms', () => {
     expect(
       sharedObjective([{ objectives: [min] }, { objectives: [{ ...min, direction: 'MAXIMIZE' as const }] }]),
     ).toBeNull();
+  });
+
+  it('draws one EDF named after a shared objective, or one per study with its own objective and direction', () => {
+    const acc = { name: 'val_accuracy', direction: 'MAXIMIZE' as const };
+    const value = { name: 'value', direction: 'MINIMIZE' as const };
+    const a = { name: 'Digits MLP', objectives: [acc], objectiveValues: [0.9, 0.95] };
+    const b = { name: 'imported', objectives: [value], objectiveValues: [0.2] };
+    expect(objectiveCharts([a, { ...a, name: 'again' }])).toEqual({
+      yLabel: 'best val_accuracy',
+      edfTitle: 'Distribution of val_accuracy (EDF)',
+      edfs: [
+        {
+          caption: null,
+          objective: acc,
+          series: [
+            { name: 'Digits MLP', values: [0.9, 0.95] },
+            { name: 'again', values: [0.9, 0.95] },
+          ],
+        },
+      ],
+    });
+    expect(objectiveCharts([a, b])).toEqual({
+      yLabel: "best of each study's first objective",
+      edfTitle: "Distribution of each study's first objective (EDF)",
+      edfs: [
+        {
+          caption: 'Digits MLP: val_accuracy (maximised)',
+          objective: acc,
+          series: [{ name: 'Digits MLP', values: [0.9, 0.95] }],
+        },
+        {
+          caption: 'imported: value (minimised)',
+          objective: value,
+          series: [{ name: 'imported', values: [0.2] }],
+        },
+      ],
+    });
   });
 });

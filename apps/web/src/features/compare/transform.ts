@@ -185,3 +185,55 @@ export function sharedObjective(
     ? first
     : null;
 }
+
+type Objective = { name: string; direction: 'MINIMIZE' | 'MAXIMIZE' };
+
+/**
+ * What the study comparison's objective charts say and draw. Studies that share their first objective are drawn
+ * on one axis named after it; studies that do not get axes that say "each study's first objective", and one
+ * distribution (EDF) each, with its own objective and direction: one EDF for all would read every study with the
+ * first study's direction ("fraction ≥ value" for a study that minimises).
+ */
+export function objectiveCharts<
+  S extends { name: string; objectives: readonly Objective[]; objectiveValues: readonly number[] },
+>(
+  studies: readonly S[],
+): {
+  yLabel: string;
+  edfTitle: string;
+  edfs: {
+    caption: string | null;
+    objective: Objective | undefined;
+    series: { name: string; values: readonly number[] }[];
+  }[];
+} {
+  const shared = sharedObjective(studies);
+  if (shared || studies.length < 2) {
+    const objective = shared ?? studies[0]?.objectives[0];
+    return {
+      yLabel: `best ${objective?.name ?? 'objective'}`,
+      edfTitle: `Distribution of ${objective?.name ?? 'the objective'} (EDF)`,
+      edfs: [
+        {
+          caption: null,
+          objective,
+          series: studies.map((s) => ({ name: s.name, values: s.objectiveValues })),
+        },
+      ],
+    };
+  }
+  return {
+    yLabel: "best of each study's first objective",
+    edfTitle: "Distribution of each study's first objective (EDF)",
+    edfs: studies.map((s) => {
+      const objective = s.objectives[0];
+      return {
+        caption: objective
+          ? `${s.name}: ${objective.name} (${objective.direction === 'MINIMIZE' ? 'minimised' : 'maximised'})`
+          : s.name,
+        objective,
+        series: [{ name: s.name, values: s.objectiveValues }],
+      };
+    }),
+  };
+}
