@@ -179,6 +179,12 @@ describe.each(testDatabases)('abuse: Optuna upload and JSON-lines export [$name]
     expect(await code(viewer.user)).toBe('FORBIDDEN');
     expect(await code({ token: apiTokenCreate.secret as string })).toBe('FORBIDDEN');
     expect(await code(undefined)).toBe('UNAUTHENTICATED');
+    // The time zone is checked after the project: another team learns nothing from it, a bad one included.
+    for (const timeZone of ['Europe/Paris', 'Nowhere/Else']) {
+      const answer = await api.post(IMPORT, { i: { projectId: team.projectId, file: sqliteLike(200), studyName: 's', timeZone } }, outsider.user);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(answer.data?.studyImportOptuna ?? null).toBeNull();
+    }
 
     // Export: the viewer reads it; another team sees no study at all.
     expect((await api.gql(EXPORT, { id: studyId }, viewer.user)).study.exportJsonl.lines).toHaveLength(2);
