@@ -171,27 +171,20 @@ describe.each(testDatabases)('model evaluation on the test split [$name]', (targ
       rowsOf<{ n: number }>(await handle.db.execute(sql`select count(distinct key)::int as n from metric where trial_id = ${raw}`))[0]!.n;
     expect(await keyCount()).toBe(999);
 
-    const first = (await evaluate(trialId)).data!.trialEvaluate.evaluation!.id;
-    const over = await finish(first, (await claimOnly(first))!.leaseToken, {
-      metrics: [
-        { key: 'test_loss', value: 0.5 },
-        { key: 'test_accuracy', value: 0.8 },
-        { key: 'test_f1', value: 0.7 },
-      ],
-    });
+    /** Queues an evaluation of the trial, claims it and finishes it with these figures. */
+    const evaluateWith = async (figures: Record<string, number>) => {
+      const id = (await evaluate(trialId)).data!.trialEvaluate.evaluation!.id;
+      const metrics = Object.entries(figures).map(([key, value]) => ({ key, value }));
+      return finish(id, (await claimOnly(id))!.leaseToken, { metrics });
+    };
+    const over = await evaluateWith({ test_loss: 0.5, test_accuracy: 0.8, test_f1: 0.7 });
     expect(over.userErrors).toEqual([]);
     expect(over.evaluation).toMatchObject({ state: 'FAILED', metrics: [] });
     expect(over.evaluation.error).toBe('the trial holds 999 metric keys and these figures bring 2 new ones: past the limit of 1000 keys a trial, so nothing of them was stored');
     expect(await keyCount()).toBe(999);
 
     // One new key still fits; a key the trial holds (on any attempt) is not new.
-    const second = (await evaluate(trialId)).data!.trialEvaluate.evaluation!.id;
-    const fits = await finish(second, (await claimOnly(second))!.leaseToken, {
-      metrics: [
-        { key: 'test_loss', value: 0.5 },
-        { key: 'test_accuracy', value: 0.8 },
-      ],
-    });
+    const fits = await evaluateWith({ test_loss: 0.5, test_accuracy: 0.8 });
     expect(fits.evaluation).toMatchObject({ state: 'DONE', error: null });
     expect(await keyCount()).toBe(1_000);
   });

@@ -154,14 +154,16 @@ export async function finishEvaluation(
       from unnest(${`{${keys.map((key) => `"${key}"`).join(',')}}`}::text[], ${`{${keys.map((key) => float8Text(metrics[key]!)).join(',')}}`}::float8[]) as m(key, value)
     ), job as (
       select e.trial_id from model_evaluation e where e.id = ${args.id}::uuid
-    ), ${sql.raw(heldKeysCte('keys', 'job j', 'j.trial_id'))}, held as (
+    ), ${sql.raw(heldKeysCte('keys', 'job j', 'j.trial_id'))}, counted as (
       select (select count(distinct key)::int from keys) as n,
         (select count(*)::int from batch b where b.key not in (select key from keys)) as added
+    ), held as (
+      select c.n, c.added, c.added > 0 and c.n + c.added > ${maxKeys}::int as over from counted c
     ), finished as (
       update model_evaluation e
-      set state = case when h.n + h.added > ${maxKeys}::int and h.added > 0 then 'FAILED' else ${outcome.state} end,
-          metrics = case when h.n + h.added > ${maxKeys}::int and h.added > 0 then null else ${outcome.state === 'DONE' ? JSON.stringify(metrics) : null}::jsonb end,
-          error = case when h.n + h.added > ${maxKeys}::int and h.added > 0
+      set state = case when h.over then 'FAILED' else ${outcome.state} end,
+          metrics = case when h.over then null else ${outcome.state === 'DONE' ? JSON.stringify(metrics) : null}::jsonb end,
+          error = case when h.over
             then 'the trial holds ' || h.n || ' metric keys and these figures bring ' || h.added || ' new ones: past the limit of '
               || ${maxKeys}::int || ' keys a trial, so nothing of them was stored'
             else ${outcome.state === 'FAILED' ? outcome.error : null} end,
