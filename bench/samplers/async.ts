@@ -6,7 +6,7 @@
  * API's first top-up, `ask(ctx, N)`); from then on the oldest running trial completes and one trial is asked,
  * so every ask sees the N − 1 others RUNNING, until `trials` trials have been asked; the rest then complete.
  * The Optuna peer runs TPESampler(multivariate=True, constant_liar=True) in the same mode (ask/tell,
- * define-by-run). `--problems=held-out` runs the seven problems of ./held-out.ts, which the defaults were not
+ * define-by-run). `--problems=held-out` runs the eight problems of ./held-out.ts, which the defaults were not
  * tuned on (judge changes there; tune on the others). Prints
  * the median regret per problem and sampler, the sequential regret of each Tuneboard kind for reference (at
  * `trials` and, from the same runs, at `trials − runners + 1`: the observations the last asynchronous ask saw),

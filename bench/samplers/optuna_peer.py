@@ -144,10 +144,17 @@ def conditional_nn(p):
     return lr + opt + 0.2 * (p["layers"] - 3) ** 2 + 4 * (p["dropout"] - 0.1) ** 2
 
 
+def wide_cat(p):
+    k = [["a", "b", "c", "d", "e"].index(p[f"c{i}"]) for i in range(8)]
+    s = sum(((3 * v + 2 * i) % 5) / 4 for i, v in enumerate(k))
+    s += sum(0.6 for i in range(7) if k[i] != k[i + 1])
+    return s + (math.log10(p["learningRate"]) + 2.5) ** 2
+
+
 FUNCTIONS = {"branin": branin, "rosenbrock-4": rosenbrock, "hartmann-6": hartmann, "ackley-5": ackley,
              "styblinski-tang-4": styblinski, "mixed-nn": mixed, "levy-4": levy, "griewank-4": griewank,
              "michalewicz-5": michalewicz, "shekel-10": shekel, "six-hump-camel": camel, "hartmann-3": hartmann3,
-             "conditional-nn": conditional_nn}
+             "conditional-nn": conditional_nn, "wide-cat-8": wide_cat}
 
 
 def suggest(trial, space):
