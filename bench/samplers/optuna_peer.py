@@ -151,10 +151,32 @@ def wide_cat(p):
     return s + (math.log10(p["learningRate"]) + 2.5) ** 2
 
 
+# High-dimensional problems (bench/samplers/high-dim.ts): the dimension is the number of parameters.
+def levy_d(p):
+    w = [1 + (x - 1) / 4 for x in vec(p, len(p))]
+    s = math.sin(math.pi * w[0]) ** 2
+    for i in range(len(w) - 1):
+        s += (w[i] - 1) ** 2 * (1 + 10 * math.sin(math.pi * w[i] + 1) ** 2)
+    return s + (w[-1] - 1) ** 2 * (1 + math.sin(2 * math.pi * w[-1]) ** 2)
+
+
+def ackley_d(p):
+    v = vec(p, len(p))
+    sq = sum(x * x for x in v) / len(v)
+    cs = sum(math.cos(2 * math.pi * x) for x in v) / len(v)
+    return -20 * math.exp(-0.2 * math.sqrt(sq)) - math.exp(cs) + 20 + math.e
+
+
+def styblinski_d(p):
+    return sum(0.5 * (x ** 4 - 16 * x ** 2 + 5 * x) for x in vec(p, len(p)))
+
+
 FUNCTIONS = {"branin": branin, "rosenbrock-4": rosenbrock, "hartmann-6": hartmann, "ackley-5": ackley,
              "styblinski-tang-4": styblinski, "mixed-nn": mixed, "levy-4": levy, "griewank-4": griewank,
              "michalewicz-5": michalewicz, "shekel-10": shekel, "six-hump-camel": camel, "hartmann-3": hartmann3,
-             "conditional-nn": conditional_nn, "wide-cat-8": wide_cat}
+             "conditional-nn": conditional_nn, "wide-cat-8": wide_cat,
+             "levy-16": levy_d, "ackley-16": ackley_d, "styblinski-tang-16": styblinski_d, "levy-32": levy_d,
+             "styblinski-tang-32": styblinski_d, "branin-in-20": branin}
 
 
 def suggest(trial, space):
