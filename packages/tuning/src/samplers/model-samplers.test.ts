@@ -93,8 +93,9 @@ describe('GP, CMA-ES and NSGA-II samplers', () => {
     expect(autoChoice(ctx, AUTO_GP_MAX_TRIALS)).toBe('tpe');
     expect(autoChoice({ ...ctx, directions: ['minimize', 'maximize'] }, 10)).toBe('gp');
     expect(autoChoice({ ...ctx, directions: ['minimize', 'maximize'] }, AUTO_GP_MAX_TRIALS)).toBe('tpe');
-    const wide = parseSpace(Object.fromEntries(Array.from({ length: AUTO_GP_MAX_PARAMS + 1 }, (_, i) => [`x${i}`, { type: 'float', low: 0, high: 1 }])));
-    expect(autoChoice({ ...ctx, space: wide, directions: ['minimize', 'minimize'] }, 10)).toBe('tpe');
+    const floats = (k: number) => parseSpace(Object.fromEntries(Array.from({ length: k }, (_, i) => [`x${i}`, { type: 'float', low: 0, high: 1 }])));
+    expect(autoChoice({ ...ctx, space: floats(AUTO_GP_MAX_PARAMS) }, 10)).toBe('gp');
+    expect(autoChoice({ ...ctx, space: floats(AUTO_GP_MAX_PARAMS + 1), directions: ['minimize', 'minimize'] }, 10)).toBe('tpe');
     const conditional = parseSpace({ a: { type: 'categorical', choices: [1, 2] }, b: { type: 'float', low: 0, high: 1, when: { a: [2] } } });
     expect(autoChoice({ ...ctx, space: conditional }, 10)).toBe('tpe');
     // Two parameters but 1 + AUTO_GP_MAX_WIDTH encoded columns (a one-hot group of 64 choices): TPE; 63 choices: the GP.
