@@ -171,12 +171,22 @@ def styblinski_d(p):
     return sum(0.5 * (x ** 4 - 16 * x ** 2 + 5 * x) for x in vec(p, len(p)))
 
 
+def wide_categorical(settings, choices, a):
+    def f(p):
+        k = [int(p[f"c{i}"][1:]) for i in range(settings)]
+        s = sum(((a * v + 3 * i) % choices) / (choices - 1) for i, v in enumerate(k))
+        s += sum(0.6 for i in range(settings - 1) if k[i] != k[i + 1])
+        return s + (math.log10(p["learningRate"]) + 2.5) ** 2
+    return f
+
+
 FUNCTIONS = {"branin": branin, "rosenbrock-4": rosenbrock, "hartmann-6": hartmann, "ackley-5": ackley,
              "styblinski-tang-4": styblinski, "mixed-nn": mixed, "levy-4": levy, "griewank-4": griewank,
              "michalewicz-5": michalewicz, "shekel-10": shekel, "six-hump-camel": camel, "hartmann-3": hartmann3,
              "conditional-nn": conditional_nn, "wide-cat-8": wide_cat,
              "levy-16": levy_d, "ackley-16": ackley_d, "styblinski-tang-16": styblinski_d, "levy-32": levy_d,
-             "styblinski-tang-32": styblinski_d, "branin-in-20": branin}
+             "styblinski-tang-32": styblinski_d, "branin-in-20": branin, "wide-cat-4x20": wide_categorical(4, 20, 7),
+             "wide-cat-3x40": wide_categorical(3, 40, 7)}
 
 
 def suggest(trial, space):
