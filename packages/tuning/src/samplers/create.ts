@@ -32,12 +32,15 @@ export const AUTO_GP_MAX_TRIALS = 200;
 export const AUTO_GP_MAX_PARAMS = 32;
 /**
  * `auto` uses the GP only for spaces of at most this many encoded columns (one per float or int parameter, one
- * per categorical choice). Not measured for quality either (the benchmark's widest space has 8 columns): a GP with
- * a one-hot group of dozens of choices needs observations per choice before it knows anything TPE would not, and
- * every ask's cost grows with the width (a categorical of 1,000 choices cost 3.2 s an `auto` ask before this bound,
- * issue #17).
+ * per categorical choice): past the widest measured. On `wide-cat-8` (41 columns), `wide-cat-4x20` (81) and
+ * `wide-cat-3x40` (121) — settings of 5, 20 and 40 choices with costs between neighbours, `bench/samplers` — the
+ * GP's median regret was below TPE's (what `auto` used past 64 columns, the earlier, unmeasured bound) and Optuna
+ * TPE's, sequentially and with 8 runners (50 trials, 10–20 seeds; docs/benchmarks.md, "Where auto stops using the
+ * GP"). Cost is bounded at any width (the model conditions on fewer observations for wider spaces,
+ * `maxModelPointsFor`): an ask at 199 observations took 0.40 s at 80 columns, 0.18 s at 120. A categorical of
+ * hundreds of choices stays with TPE: the GP needs observations per choice before it knows anything TPE would not.
  */
-export const AUTO_GP_MAX_WIDTH = 64;
+export const AUTO_GP_MAX_WIDTH = 128;
 
 /**
  * Which model `auto` uses for a study, for one objective or several: the GP (for several objectives ParEGO, a

@@ -98,7 +98,7 @@ describe('GP, CMA-ES and NSGA-II samplers', () => {
     expect(autoChoice({ ...ctx, space: floats(AUTO_GP_MAX_PARAMS + 1), directions: ['minimize', 'minimize'] }, 10)).toBe('tpe');
     const conditional = parseSpace({ a: { type: 'categorical', choices: [1, 2] }, b: { type: 'float', low: 0, high: 1, when: { a: [2] } } });
     expect(autoChoice({ ...ctx, space: conditional }, 10)).toBe('tpe');
-    // Two parameters but 1 + AUTO_GP_MAX_WIDTH encoded columns (a one-hot group of 64 choices): TPE; 63 choices: the GP.
+    // Two parameters but 1 + AUTO_GP_MAX_WIDTH encoded columns (a one-hot group of AUTO_GP_MAX_WIDTH choices): TPE; one choice fewer: the GP.
     const choices = (k: number) => Array.from({ length: k }, (_, i) => `c${i}`);
     const oneHot = parseSpace({ x: { type: 'float', low: 0, high: 1 }, c: { type: 'categorical', choices: choices(AUTO_GP_MAX_WIDTH) } });
     expect(autoChoice({ ...ctx, space: oneHot }, 10)).toBe('tpe');
