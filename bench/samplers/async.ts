@@ -7,8 +7,8 @@
  * so every ask sees the N − 1 others RUNNING, until `trials` trials have been asked; the rest then complete.
  * The Optuna peer runs TPESampler(multivariate=True, constant_liar=True) in the same mode (ask/tell,
  * define-by-run). `--problems=held-out` runs the eight problems of ./held-out.ts, which the defaults were not
- * tuned on (judge changes there; tune on the others); `--problems=high-dim` the six of 16–32 parameters of
- * ./high-dim.ts. Prints
+ * tuned on (judge changes there; tune on the others); `--problems=high-dim` the eight of ./high-dim.ts (16–32
+ * parameters, or 81–121 encoded columns). Prints
  * the median regret per problem and sampler, the sequential regret of each Tuneboard kind for reference (at
  * `trials` and, from the same runs, at `trials − runners + 1`: the observations the last asynchronous ask saw),
  * whether the asynchronous median is within 20 % of the sequential one, and a two-sided Mann–Whitney U p-value

@@ -47,7 +47,7 @@ export const env = {
   seeds: positiveInt('seeds'),
   /** Async mode: trials per study (default 50). */
   trials: positiveInt('trials'),
-  /** Async mode: problems by name (default branin, hartmann-6, mixed-nn); `held-out` names the eight of samplers/held-out.ts. */
+  /** Async mode: problems by name (default branin, hartmann-6, mixed-nn); `held-out` names the eight of samplers/held-out.ts, `high-dim` the eight of samplers/high-dim.ts. */
   problems: value('problems')?.split(',').filter((k) => k.length > 0),
   /**
    * Async mode: Tuneboard configurations by label as JSON, e.g. `--configs='{"gp-mean":{"kind":"gp","liar":"mean"}}'`,
