@@ -35,7 +35,7 @@ const tpeOptions: OptionSpec[] = [
 ];
 
 export const samplerKinds: readonly KindSpec<SamplerKind>[] = [
-  { kind: 'auto', label: 'Auto (TPE, GP for small numeric spaces)', options: tpeOptions },
+  { kind: 'auto', label: 'Auto (GP; TPE for large or conditional)', options: tpeOptions },
   { kind: 'tpe', label: 'TPE', options: tpeOptions },
   {
     kind: 'gp',
