@@ -1,5 +1,6 @@
 import type { Params, SpaceJson } from '@tuneboard/tuning';
 import type { Objective } from './objectives.ts';
+import { levy, wideCategorical } from './test-functions.ts';
 
 /**
  * Problems the samplers' defaults were NOT tuned on (issue #17, item 6): judge changes on these, never tune on
@@ -33,40 +34,11 @@ const H3_P = [
   [381, 5743, 8828],
 ].map((r) => r.map((v) => v * 1e-4));
 
-/**
- * A wide categorical space: 8 settings of 5 choices each (a network's building blocks) and a log-scaled learning
- * rate. Each setting has its own best choice, but neighbouring settings pay for disagreeing, so choosing each
- * setting alone is not the optimum; the minimum over the 5^8 combinations is found by enumeration below.
- */
-const WIDE_CHOICES = ['a', 'b', 'c', 'd', 'e'];
-const WIDE_SETTINGS = 8;
-const wideCost = (k: number[]): number => {
-  let s = 0;
-  for (let i = 0; i < k.length; i++) s += ((3 * k[i]! + 2 * i) % 5) / 4;
-  for (let i = 0; i + 1 < k.length; i++) if (k[i] !== k[i + 1]) s += 0.6;
-  return s;
-};
-const WIDE_BEST = (() => {
-  let best = Infinity;
-  const k = new Array<number>(WIDE_SETTINGS).fill(0);
-  for (let code = 0; code < 5 ** WIDE_SETTINGS; code++) {
-    for (let i = 0, c = code; i < WIDE_SETTINGS; i++, c = Math.floor(c / 5)) k[i] = c % 5;
-    best = Math.min(best, wideCost(k));
-  }
-  return best;
-})();
-
 export const HELD_OUT_OBJECTIVES: Objective[] = [
   {
     name: 'levy-4',
     space: box(4, -10, 10),
-    f: (p) => {
-      const w = vec(p, 4).map((x) => 1 + (x - 1) / 4);
-      const d = w.length;
-      let s = Math.sin(Math.PI * w[0]!) ** 2;
-      for (let i = 0; i < d - 1; i++) s += (w[i]! - 1) ** 2 * (1 + 10 * Math.sin(Math.PI * w[i]! + 1) ** 2);
-      return s + (w[d - 1]! - 1) ** 2 * (1 + Math.sin(2 * Math.PI * w[d - 1]!) ** 2);
-    },
+    f: (p) => levy(vec(p, 4)),
     optimum: 0,
   },
   {
@@ -144,16 +116,6 @@ export const HELD_OUT_OBJECTIVES: Objective[] = [
     },
     optimum: 0,
   },
-  {
-    name: 'wide-cat-8',
-    space: {
-      ...Object.fromEntries(Array.from({ length: WIDE_SETTINGS }, (_, i) => [`c${i}`, { type: 'categorical', choices: WIDE_CHOICES }])),
-      learningRate: { type: 'float', low: 1e-4, high: 0.1, log: true },
-    },
-    f: (p) => {
-      const k = Array.from({ length: WIDE_SETTINGS }, (_, i) => WIDE_CHOICES.indexOf(p[`c${i}`] as string));
-      return wideCost(k) + (Math.log10(num(p, 'learningRate')) + 2.5) ** 2;
-    },
-    optimum: WIDE_BEST,
-  },
+  // A wide categorical space: 8 settings of 5 choices (a network's building blocks), added 2026-12-07.
+  wideCategorical('wide-cat-8', 8, ['a', 'b', 'c', 'd', 'e'], 3, 2),
 ];

@@ -1,4 +1,5 @@
 import type { Params, SpaceJson } from '@tuneboard/tuning';
+import { ackley, branin, styblinskiTang } from './test-functions.ts';
 
 /** A benchmark objective: a space, a function to minimise and its known minimum (so we report regret). */
 export interface Objective {
@@ -34,12 +35,7 @@ export const OBJECTIVES: Objective[] = [
   {
     name: 'branin',
     space: { x0: { type: 'float', low: -5, high: 10 }, x1: { type: 'float', low: 0, high: 15 } },
-    f: (p) => {
-      const [x1, x2] = [num(p, 'x0'), num(p, 'x1')];
-      const b = 5.1 / (4 * Math.PI ** 2);
-      const c = 5 / Math.PI;
-      return (x2 - b * x1 ** 2 + c * x1 - 6) ** 2 + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x1) + 10;
-    },
+    f: (p) => branin(num(p, 'x0'), num(p, 'x1')),
     optimum: 0.397887,
   },
   {
@@ -69,18 +65,13 @@ export const OBJECTIVES: Objective[] = [
   {
     name: 'ackley-5',
     space: floats(xs(5), -32.768, 32.768),
-    f: (p) => {
-      const v = xs(5).map((k) => num(p, k));
-      const sq = v.reduce((s, x) => s + x * x, 0) / v.length;
-      const cos = v.reduce((s, x) => s + Math.cos(2 * Math.PI * x), 0) / v.length;
-      return -20 * Math.exp(-0.2 * Math.sqrt(sq)) - Math.exp(cos) + 20 + Math.E;
-    },
+    f: (p) => ackley(xs(5).map((k) => num(p, k))),
     optimum: 0,
   },
   {
     name: 'styblinski-tang-4',
     space: floats(xs(4), -5, 5),
-    f: (p) => xs(4).reduce((s, k) => s + 0.5 * (num(p, k) ** 4 - 16 * num(p, k) ** 2 + 5 * num(p, k)), 0),
+    f: (p) => styblinskiTang(xs(4).map((k) => num(p, k))),
     optimum: -39.16617 * 4,
   },
   {

@@ -39,17 +39,6 @@ def hartmann(p):
     return -sum(ALPHA[i] * math.exp(-sum(A[i][j] * (p[f"x{j}"] - P[i][j]) ** 2 for j in range(6))) for i in range(4))
 
 
-def ackley(p):
-    v = [p[f"x{i}"] for i in range(5)]
-    sq = sum(x * x for x in v) / len(v)
-    cs = sum(math.cos(2 * math.pi * x) for x in v) / len(v)
-    return -20 * math.exp(-0.2 * math.sqrt(sq)) - math.exp(cs) + 20 + math.e
-
-
-def styblinski(p):
-    return sum(0.5 * (p[f"x{i}"] ** 4 - 16 * p[f"x{i}"] ** 2 + 5 * p[f"x{i}"]) for i in range(4))
-
-
 def mixed(p):
     layers = p["layers"]
     return ((math.log10(p["learningRate"]) + 2.5) ** 2 + 0.15 * (layers - 3) ** 2 + ((p["width"] - 208) / 128) ** 2
@@ -85,14 +74,6 @@ H3_P = [[v * 1e-4 for v in r] for r in [[3689, 1170, 2673], [4699, 4387, 7470], 
 
 def vec(p, d):
     return [p[f"x{i}"] for i in range(d)]
-
-
-def levy(p):
-    w = [1 + (x - 1) / 4 for x in vec(p, 4)]
-    s = math.sin(math.pi * w[0]) ** 2
-    for i in range(len(w) - 1):
-        s += (w[i] - 1) ** 2 * (1 + 10 * math.sin(math.pi * w[i] + 1) ** 2)
-    return s + (w[-1] - 1) ** 2 * (1 + math.sin(2 * math.pi * w[-1]) ** 2)
 
 
 def griewank(p):
@@ -144,15 +125,9 @@ def conditional_nn(p):
     return lr + opt + 0.2 * (p["layers"] - 3) ** 2 + 4 * (p["dropout"] - 0.1) ** 2
 
 
-def wide_cat(p):
-    k = [["a", "b", "c", "d", "e"].index(p[f"c{i}"]) for i in range(8)]
-    s = sum(((3 * v + 2 * i) % 5) / 4 for i, v in enumerate(k))
-    s += sum(0.6 for i in range(7) if k[i] != k[i + 1])
-    return s + (math.log10(p["learningRate"]) + 2.5) ** 2
-
-
-# High-dimensional problems (bench/samplers/high-dim.ts): the dimension is the number of parameters.
-def levy_d(p):
+# Test functions of any dimension (the number of parameters) and the wide categorical problems
+# (bench/samplers/test-functions.ts), used by the tuned-on, held-out and high-dimensional problems.
+def levy(p):
     w = [1 + (x - 1) / 4 for x in vec(p, len(p))]
     s = math.sin(math.pi * w[0]) ** 2
     for i in range(len(w) - 1):
@@ -160,33 +135,37 @@ def levy_d(p):
     return s + (w[-1] - 1) ** 2 * (1 + math.sin(2 * math.pi * w[-1]) ** 2)
 
 
-def ackley_d(p):
+def ackley(p):
     v = vec(p, len(p))
     sq = sum(x * x for x in v) / len(v)
     cs = sum(math.cos(2 * math.pi * x) for x in v) / len(v)
     return -20 * math.exp(-0.2 * math.sqrt(sq)) - math.exp(cs) + 20 + math.e
 
 
-def styblinski_d(p):
+def styblinski(p):
     return sum(0.5 * (x ** 4 - 16 * x ** 2 + 5 * x) for x in vec(p, len(p)))
 
 
-def wide_categorical(settings, choices, a):
+def wide_categorical(settings, choices, a, b):
     def f(p):
-        k = [int(p[f"c{i}"][1:]) for i in range(settings)]
-        s = sum(((a * v + 3 * i) % choices) / (choices - 1) for i, v in enumerate(k))
+        k = [choices.index(p[f"c{i}"]) for i in range(settings)]
+        s = sum(((a * v + b * i) % len(choices)) / (len(choices) - 1) for i, v in enumerate(k))
         s += sum(0.6 for i in range(settings - 1) if k[i] != k[i + 1])
         return s + (math.log10(p["learningRate"]) + 2.5) ** 2
     return f
 
 
+def choice_names(k):
+    return [f"v{i}" for i in range(k)]
+
+
 FUNCTIONS = {"branin": branin, "rosenbrock-4": rosenbrock, "hartmann-6": hartmann, "ackley-5": ackley,
              "styblinski-tang-4": styblinski, "mixed-nn": mixed, "levy-4": levy, "griewank-4": griewank,
              "michalewicz-5": michalewicz, "shekel-10": shekel, "six-hump-camel": camel, "hartmann-3": hartmann3,
-             "conditional-nn": conditional_nn, "wide-cat-8": wide_cat,
-             "levy-16": levy_d, "ackley-16": ackley_d, "styblinski-tang-16": styblinski_d, "levy-32": levy_d,
-             "styblinski-tang-32": styblinski_d, "branin-in-20": branin, "wide-cat-4x20": wide_categorical(4, 20, 7),
-             "wide-cat-3x40": wide_categorical(3, 40, 7)}
+             "conditional-nn": conditional_nn, "wide-cat-8": wide_categorical(8, ["a", "b", "c", "d", "e"], 3, 2),
+             "levy-16": levy, "ackley-16": ackley, "styblinski-tang-16": styblinski, "levy-32": levy,
+             "styblinski-tang-32": styblinski, "branin-in-20": branin,
+             "wide-cat-4x20": wide_categorical(4, choice_names(20), 7, 3), "wide-cat-3x40": wide_categorical(3, choice_names(40), 7, 3)}
 
 
 def suggest(trial, space):
