@@ -173,10 +173,10 @@ export function bestSoFarSeries(studies: readonly HistoryStudy[], axis: 'number'
   });
 }
 
+type Objective = { name: string; direction: 'MINIMIZE' | 'MAXIMIZE' };
+
 /** The objective the studies share (name and direction of the first), or null when their first objectives differ. */
-export function sharedObjective(
-  studies: readonly { objectives: readonly { name: string; direction: 'MINIMIZE' | 'MAXIMIZE' }[] }[],
-) {
+export function sharedObjective(studies: readonly { objectives: readonly Objective[] }[]) {
   const first = studies[0]?.objectives[0];
   if (!first) return null;
   return studies.every(
@@ -185,8 +185,6 @@ export function sharedObjective(
     ? first
     : null;
 }
-
-type Objective = { name: string; direction: 'MINIMIZE' | 'MAXIMIZE' };
 
 /**
  * What the study comparison's objective charts say and draw. Studies that share their first objective are drawn
