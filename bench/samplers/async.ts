@@ -8,7 +8,7 @@
  * The Optuna peer runs TPESampler(multivariate=True, constant_liar=True) in the same mode (ask/tell,
  * define-by-run). `--problems=held-out` runs the eight problems of ./held-out.ts, which the defaults were not
  * tuned on (judge changes there; tune on the others); `--problems=high-dim` the eight of ./high-dim.ts (16–32
- * parameters, or 81–121 encoded columns). Prints
+ * parameters, or 81–121 encoded columns); `--problems=conditional` the three of ./conditional.ts. Prints
  * the median regret per problem and sampler, the sequential regret of each Tuneboard kind for reference (at
  * `trials` and, from the same runs, at `trials − runners + 1`: the observations the last asynchronous ask saw),
  * whether the asynchronous median is within 20 % of the sequential one, and a two-sided Mann–Whitney U p-value
@@ -20,6 +20,7 @@ import path from 'node:path';
 import { createSampler, parseSpace } from '@tuneboard/tuning';
 import type { FrozenTrial, Params, SamplerConfig } from '@tuneboard/tuning';
 import { fmt, median, runOptunaPeer, simulateAsync } from './common.ts';
+import { CONDITIONAL_OBJECTIVES } from './conditional.ts';
 import { HELD_OUT_OBJECTIVES } from './held-out.ts';
 import { HIGH_DIM_OBJECTIVES } from './high-dim.ts';
 import { mannWhitneyU } from './mann-whitney.ts';
@@ -68,10 +69,10 @@ export function runSequentialStudy(config: SamplerConfig, objective: Objective, 
 const best = (values: readonly number[]): number => values.reduce((m, v) => Math.min(m, v), Number.POSITIVE_INFINITY);
 
 /**
- * Every problem the async mode knows: the tuned-on six, the held-out ones (`--problems=held-out` names them) and
- * the high-dimensional ones (`--problems=high-dim`).
+ * Every problem the async mode knows: the tuned-on six, the held-out ones (`--problems=held-out` names them), the
+ * high-dimensional ones (`--problems=high-dim`) and the conditional ones to decide on (`--problems=conditional`).
  */
-export const ALL_OBJECTIVES = [...OBJECTIVES, ...HELD_OUT_OBJECTIVES, ...HIGH_DIM_OBJECTIVES];
+export const ALL_OBJECTIVES = [...OBJECTIVES, ...HELD_OUT_OBJECTIVES, ...HIGH_DIM_OBJECTIVES, ...CONDITIONAL_OBJECTIVES];
 
 /** Five random points of a space (seeded), on which the Python copy of each objective is checked. */
 function checkPointsOf(o: Objective): Params[] {
@@ -114,11 +115,11 @@ function runOptunaAsync(py: string, opts: AsyncOptions, objectives: Objective[],
 export async function runAsyncBenchmark(opts: AsyncOptions): Promise<void> {
   const started = performance.now();
   mkdirSync(opts.outDir, { recursive: true });
-  const groups: Record<string, Objective[]> = { 'held-out': HELD_OUT_OBJECTIVES, 'high-dim': HIGH_DIM_OBJECTIVES };
+  const groups: Record<string, Objective[]> = { 'held-out': HELD_OUT_OBJECTIVES, 'high-dim': HIGH_DIM_OBJECTIVES, conditional: CONDITIONAL_OBJECTIVES };
   const names = opts.problems.flatMap((name) => groups[name]?.map((o) => o.name) ?? [name]);
   const objectives = names.map((name) => {
     const o = ALL_OBJECTIVES.find((x) => x.name === name);
-    if (!o) throw new Error(`--problems: no objective named ${name}; known: held-out, high-dim, ${ALL_OBJECTIVES.map((x) => x.name).join(', ')}`);
+    if (!o) throw new Error(`--problems: no objective named ${name}; known: held-out, high-dim, conditional, ${ALL_OBJECTIVES.map((x) => x.name).join(', ')}`);
     return o;
   });
   console.error(

@@ -1,7 +1,8 @@
 /**
- * `npx tsx samplers/gp-cost.ts [sizes, default 1000,3000,10000] [asks per size, default 3] [kinds, default gp] [float|mixed]`
+ * `npx tsx samplers/gp-cost.ts [sizes, default 1000,3000,10000] [asks per size, default 3] [kinds, default gp] [float|mixed|conditional]`
  * (from bench/): latency of one ask (one suggestion) on a 10-D space (Rastrigin-like objective; `mixed`: 7 floats,
- * a log int over 1–64 and two 4-way categoricals) after n
+ * a log int over 1–64 and two 4-way categoricals; `conditional`: 7 floats, an optimiser of two choices and one
+ * float active under each) after n
  * completed random trials, and for the GP how many observations the model was fitted and conditioned on (issue
  * #17, item 3 and its goals: `gp` ≤ 1 s at any size; `auto` and `tpe` ≤ 50 ms at 10,000 trials, e.g.
  * `… 10000 15 auto,tpe`). Each kind other than `gp` asks five times untimed first (compilation); the kinds then take turns, ask by ask. A benchmark, not a test: it prints
@@ -16,7 +17,8 @@ const repeats = Number(process.argv[3] ?? 3);
 const kinds = (process.argv[4] ?? 'gp').split(',') as ('gp' | 'auto' | 'tpe')[];
 const dims = 10;
 const mixed = process.argv[5] === 'mixed';
-const floats = mixed ? dims - 3 : dims;
+const conditional = process.argv[5] === 'conditional';
+const floats = mixed || conditional ? dims - 3 : dims;
 const space = parseSpace({
   ...Object.fromEntries(Array.from({ length: floats }, (_, i) => [`x${i}`, { type: 'float', low: -5, high: 5 }])),
   ...(mixed
@@ -24,6 +26,13 @@ const space = parseSpace({
         n: { type: 'int', low: 1, high: 64, log: true },
         c1: { type: 'categorical', choices: ['a', 'b', 'c', 'd'] },
         c2: { type: 'categorical', choices: [1, 2, 4, 8] },
+      }
+    : {}),
+  ...(conditional
+    ? {
+        optimizer: { type: 'categorical', choices: ['sgd', 'adam'] },
+        momentum: { type: 'float', low: 0, high: 1, when: { optimizer: ['sgd'] } },
+        beta: { type: 'float', low: 0, high: 1, when: { optimizer: ['adam'] } },
       }
     : {}),
 });
@@ -34,6 +43,7 @@ const f = (p: Params): number => {
     s += x * x - 3 * Math.cos(2 * Math.PI * x);
   }
   if (mixed) s += Math.abs(Math.log2(p.n as number) - 3) + (p.c1 === 'b' ? 0 : 1) + Math.log2(p.c2 as number);
+  if (conditional) s += p.optimizer === 'sgd' ? 1 + ((p.momentum as number) - 0.9) ** 2 : 4 * ((p.beta as number) - 0.3) ** 2;
   return s;
 };
 

@@ -125,6 +125,39 @@ def conditional_nn(p):
     return lr + opt + 0.2 * (p["layers"] - 3) ** 2 + 4 * (p["dropout"] - 0.1) ** 2
 
 
+# Conditional problems to decide on (bench/samplers/conditional.ts).
+def cond_schedule(p):
+    lr = math.log10(p["learningRate"])
+    if p["schedule"] == "constant":
+        s = 0.5 + (lr + 2.5) ** 2
+    elif p["schedule"] == "step":
+        s = 0.15 + (lr + 1.5) ** 2 + 2 * (p["gamma"] - 0.3) ** 2 + 0.002 * (p["stepEpochs"] - 10) ** 2
+    else:
+        s = (lr + 1.8) ** 2 + 5 * (p["warmup"] - 0.1) ** 2
+    return s + 0.3 * (math.log10(p["weightDecay"]) + 4) ** 2 + 0.1 * (math.log2(p["batchSize"]) - 7) ** 2
+
+
+def cond_branches(p):
+    if p["model"] == "a":
+        v = styblinski({"x0": p["a1"], "x1": p["a2"], "x2": p["a3"]}) / 30
+    elif p["model"] == "b":
+        v = -3.6 + (branin({"x0": p["b1"], "x1": p["b2"]}) - 0.397887) / 10
+    else:
+        v = -3 + (p["c1"] - 0.3) ** 2
+    return v + 2 * (p["s"] - 0.7) ** 2
+
+
+def cond_arch(p):
+    lr = math.log10(p["learningRate"])
+    dropout = p["dropout"]
+    if p["arch"] == "mlp":
+        return (0.3 + 0.05 * (math.log2(p["units"]) - 8) ** 2 + 0.1 * (p["depth"] - 3) ** 2 + (lr + 3) ** 2
+                + 3 * (dropout - 0.3) ** 2)
+    kernel = {"k3": 0.1, "k5": 0, "k7": 0.2}[p["kernel"]]
+    pooling = {"max": 0, "avg": 0.05, "none": 0.3}[p["pooling"]]
+    return 0.08 * (math.log2(p["filters"]) - 6) ** 2 + kernel + pooling + (lr + 3.3) ** 2 + 3 * (dropout - 0.2) ** 2
+
+
 # Test functions of any dimension (the number of parameters) and the wide categorical problems
 # (bench/samplers/test-functions.ts), used by the tuned-on, held-out and high-dimensional problems.
 def levy(p):
@@ -165,7 +198,8 @@ FUNCTIONS = {"branin": branin, "rosenbrock-4": rosenbrock, "hartmann-6": hartman
              "conditional-nn": conditional_nn, "wide-cat-8": wide_categorical(8, ["a", "b", "c", "d", "e"], 3, 2),
              "levy-16": levy, "ackley-16": ackley, "styblinski-tang-16": styblinski, "levy-32": levy,
              "styblinski-tang-32": styblinski, "branin-in-20": branin,
-             "wide-cat-4x20": wide_categorical(4, choice_names(20), 7, 3), "wide-cat-3x40": wide_categorical(3, choice_names(40), 7, 3)}
+             "wide-cat-4x20": wide_categorical(4, choice_names(20), 7, 3), "wide-cat-3x40": wide_categorical(3, choice_names(40), 7, 3),
+             "cond-schedule": cond_schedule, "cond-branches": cond_branches, "cond-arch": cond_arch}
 
 
 def suggest(trial, space):

@@ -35,7 +35,7 @@ const tpeOptions: OptionSpec[] = [
 ];
 
 export const samplerKinds: readonly KindSpec<SamplerKind>[] = [
-  { kind: 'auto', label: 'Auto (GP; TPE for large or conditional)', options: tpeOptions },
+  { kind: 'auto', label: 'Auto (GP; TPE for large studies)', options: tpeOptions },
   { kind: 'tpe', label: 'TPE', options: tpeOptions },
   {
     kind: 'gp',

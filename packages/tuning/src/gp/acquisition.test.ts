@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutDims } from '../numeric/dims.ts';
 import { createRandomSource } from '../rng.ts';
 import { normalCdf } from '../numeric/special.ts';
-import { LogAcquisition, LowerConfidenceBound, logExpectedImprovement } from './acquisition.ts';
+import { LogAcquisition, LowerConfidenceBound, ProjectedAcquisition, logExpectedImprovement } from './acquisition.ts';
+import type { InactiveProjection } from './acquisition.ts';
 import { conditionGp, extendGp, gpPredict } from './model.ts';
 
 /** Each component of `grad` (the acquisition's analytic gradient at `p`) agrees with a central difference. */
@@ -106,5 +107,39 @@ describe('LowerConfidenceBound', () => {
 
   it('rejects a negative β, naming it', () => {
     expect(() => new LowerConfidenceBound(model, -1)).toThrow(/beta must be >= 0, got -1/);
+  });
+});
+
+describe('ProjectedAcquisition', () => {
+  // Coordinate 1 is inactive whenever coordinate 0 is below 0.5 (a conditional parameter), and then read at 0.5.
+  const { slots, width } = layoutDims([{ kind: 'continuous' }, { kind: 'continuous' }]);
+  const rng = createRandomSource(5);
+  const x = Float64Array.from({ length: 20 }, rng);
+  const y = Array.from({ length: 10 }, (_, i) => Math.cos(4 * x[2 * i]!) + (x[2 * i + 1]! - 0.3) ** 2);
+  const model = conditionGp(x, 10, width, y, slots, { lengthScales: [0.3, 0.3], signalVariance: 1, noiseVariance: 1e-4 });
+  const projection: InactiveProjection = {
+    apply: (p) => (p[0]! < 0.5 ? { point: Float64Array.from([p[0]!, 0.5]), inactive: [1] } : null),
+  };
+  const inner = new LogAcquisition(model, Math.min(...y), []);
+  const acq = new ProjectedAcquisition(inner, projection);
+
+  it('reads an inactive coordinate at its fill: moving it changes neither the value nor the gradient', () => {
+    for (const moved of [0.05, 0.5, 0.97]) expect(acq.value([0.2, moved])).toBe(inner.value([0.2, 0.5]));
+    const grad = new Float64Array(2);
+    const v = acq.valueAndGradient([0.2, 0.9], grad);
+    expect(v).toBe(inner.value([0.2, 0.5]));
+    expect(grad[1]).toBe(0);
+    const innerGrad = new Float64Array(2);
+    inner.valueAndGradient([0.2, 0.5], innerGrad);
+    expect(grad[0]).toBe(innerGrad[0]);
+    expect(innerGrad[1]).not.toBe(0);
+  });
+
+  it('is the acquisition itself where every coordinate is active', () => {
+    const p = [0.8, 0.9];
+    expect(acq.value(p)).toBe(inner.value(p));
+    const grad = new Float64Array(2);
+    acq.valueAndGradient(p, grad);
+    expectGradientMatchesDifferences(acq, p, grad);
   });
 });

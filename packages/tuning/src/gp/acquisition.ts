@@ -22,6 +22,39 @@ export interface ConstraintModel {
   threshold: number;
 }
 
+/**
+ * Where a point's coordinates do not matter: the conditional parameters inactive there (their `when` does not
+ * hold), which every observation carries at a fill value. `apply` returns null when every coordinate is active,
+ * else the point with the inactive coordinates at their fill and the list of those coordinates.
+ */
+export interface InactiveProjection {
+  apply(x: ArrayLike<number>): { point: Float64Array; inactive: readonly number[] } | null;
+}
+
+/**
+ * An acquisition read where the point would be evaluated: the inactive coordinates at their fill, so that moving
+ * them neither changes the value (their gradient is zero) nor buys the model variance of points no trial can
+ * be (observations of a conditional space carry the fill there).
+ */
+export class ProjectedAcquisition implements Acquisition {
+  constructor(
+    private readonly inner: Acquisition,
+    private readonly projection: InactiveProjection,
+  ) {}
+
+  value(x: ArrayLike<number>): number {
+    return this.inner.value(this.projection.apply(x)?.point ?? x);
+  }
+
+  valueAndGradient(x: ArrayLike<number>, grad: Float64Array): number {
+    const projected = this.projection.apply(x);
+    if (!projected) return this.inner.valueAndGradient(x, grad);
+    const v = this.inner.valueAndGradient(projected.point, grad);
+    for (const c of projected.inactive) grad[c] = 0;
+    return v;
+  }
+}
+
 /** What the acquisition search maximises: a value and, for L-BFGS, the value with its gradient. */
 export interface Acquisition {
   value(x: ArrayLike<number>): number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpace } from '../space.ts';
 import type { FrozenTrial } from '../types.ts';
-import { adaptHistory, countObservations, decodeParams, encodeParams, spaceDims } from './adapter.ts';
+import { adaptHistory, countObservations, decodeParams, encodeParams, inactiveProjection, spaceDims } from './adapter.ts';
 
 const space = parseSpace({
   lr: { type: 'float', low: 1e-4, high: 1, log: true },
@@ -42,6 +42,42 @@ describe('adaptHistory', () => {
     const x = encodeParams(space, slots, width, { lr: 0.01, dropout: 0, layers: 1, opt: 'adam' });
     expect(x[5]).toBe(0.5);
     expect('momentum' in decodeParams(space, slots, x)).toBe(false);
+  });
+
+  it('projects a point of a conditional space onto what it would be observed as: inactive coordinates at their fill', () => {
+    const { slots, width } = spaceDims(space);
+    const projection = inactiveProjection(space, slots)!;
+    // opt = sgd: momentum (coordinate 5) is active, nothing changes.
+    expect(projection.apply([0.3, 0.2, 0.1, 0, 1, 0.9])).toBeNull();
+    // opt = adam: momentum is inactive, set to the fill encodeParams writes for a missing parameter.
+    const adam = [0.3, 0.2, 0.1, 1, 0, 0.9];
+    const projected = projection.apply(adam)!;
+    expect(projected.inactive).toEqual([5]);
+    expect(Array.from(projected.point)).toEqual(encodeParams(space, slots, width, decodeParams(space, slots, adam)).map((v, i) => (i === 5 ? v : adam[i])));
+    expect(projected.point[5]).toBe(0.5);
+    expect(adam[5]).toBe(0.9);
+    // A space without conditions needs none.
+    const plain = parseSpace({ a: { type: 'float', low: 0, high: 1 } });
+    expect(inactiveProjection(plain, spaceDims(plain).slots)).toBeUndefined();
+  });
+
+  it('projects an inactive integer onto its nearest level and an inactive categorical onto its first choice', () => {
+    const nested = parseSpace({
+      arch: { type: 'categorical', choices: ['mlp', 'cnn'] },
+      depth: { type: 'int', low: 1, high: 4, when: { arch: ['mlp'] } },
+      kernel: { type: 'categorical', choices: ['k3', 'k5', 'k7'], when: { arch: ['cnn'] } },
+    });
+    const { slots, width } = spaceDims(nested);
+    const projection = inactiveProjection(nested, slots)!;
+    const mlp = [1, 0, 0.9, 0, 0, 1];
+    const cnn = [0, 1, 0.9, 0, 1, 0];
+    expect(Array.from(projection.apply(mlp)!.point)).toEqual(encodeParams(nested, slots, width, decodeParams(nested, slots, mlp)).map((v, i) => (i < 3 ? mlp[i] : v)));
+    expect(projection.apply(mlp)!.inactive).toEqual([3, 4, 5]);
+    const projectedCnn = projection.apply(cnn)!;
+    expect(projectedCnn.inactive).toEqual([2]);
+    // depth's fill is a level (1…4 encoded on their levels), not 0.5, and not the 0.9 it was moved to.
+    expect(projectedCnn.point[2]).toBe(encodeParams(nested, slots, width, { arch: 'cnn', kernel: 'k5' })[2]);
+    expect(projectedCnn.point[2]).not.toBe(0.5);
   });
 
   it('signs values per direction, drops failures, keeps pruned trials by their last value and pending ones apart', () => {

@@ -1,4 +1,5 @@
 // From a search space and a trial history to the numerical cores' inputs (src/numeric/dims.ts layout), and back.
+import type { InactiveProjection } from '../gp/acquisition.ts';
 import type { Dim, DimSlot } from '../numeric/dims.ts';
 import { argmaxGroup, layoutDims, levelValues, nearestLevel, setOneHot } from '../numeric/dims.ts';
 import type { ParamDef, SearchSpace } from '../space.ts';
@@ -93,6 +94,33 @@ export function decodeParams(space: SearchSpace, slots: readonly DimSlot[], x: r
     return x[offset]!;
   });
   return decodeFromUnitCube(space, u);
+}
+
+/**
+ * The inactive coordinates of a point of a conditional space (undefined for a space without `when`): those of
+ * the parameters whose conditions do not hold at the point's decoded values, set to what {@link encodeParams}
+ * writes for a missing parameter (the fill, on an integer's nearest level; a categorical's first choice), so a
+ * GP's acquisition reads a candidate as the observation it would become.
+ */
+export function inactiveProjection(space: SearchSpace, slots: readonly DimSlot[]): InactiveProjection | undefined {
+  if (!space.params.some((p) => p.when !== undefined)) return undefined;
+  const fills = slots.map(({ dim }) => (dim.kind === 'int' ? levelValues(dim)[nearestLevel(INACTIVE_FILL, levelValues(dim))]! : INACTIVE_FILL));
+  return {
+    apply: (x) => {
+      const params = decodeParams(space, slots, Array.from(x));
+      let point: Float64Array | undefined;
+      const inactive: number[] = [];
+      space.params.forEach((p, i) => {
+        if (params[p.name] !== undefined) return;
+        const { dim, offset, width: span } = slots[i]!;
+        point ??= Float64Array.from(x);
+        if (dim.kind === 'categorical') setOneHot(point, offset, span, 0);
+        else point[offset] = fills[i]!;
+        for (let c = offset; c < offset + span; c++) inactive.push(c);
+      });
+      return point ? { point, inactive } : null;
+    },
+  };
 }
 
 /** The last finite intermediate value (highest step) of a trial, if any. */

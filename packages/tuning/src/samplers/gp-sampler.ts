@@ -4,7 +4,7 @@ import type { GpLiar, GpPrepared } from '../gp/suggest.ts';
 import { createRandomSource, mixSeed } from '../rng.ts';
 import type { SearchSpace } from '../space.ts';
 import type { Params } from '../types.ts';
-import { adaptHistory, decodeParams, spaceDims } from './adapter.ts';
+import { adaptHistory, decodeParams, inactiveProjection, spaceDims } from './adapter.ts';
 import type { CoreProblem } from './adapter.ts';
 import { coreRng, distinct } from './distinct.ts';
 import { DEFAULT_OUTPUT_WARP, boundOutputs, warpOutputs } from './output-warp.ts';
@@ -102,7 +102,7 @@ export function gpAsk(
     seed,
     0x69,
     () => {
-      const common = { X: problem.X, pending: problem.pending, dims: problem.dims, constraints: problem.constraints, liar };
+      const common = { X: problem.X, pending: problem.pending, dims: problem.dims, constraints: problem.constraints, liar, projection: inactiveProjection(space, slots) };
       if (ctx.directions.length !== 1) {
         // ParEGO draws fresh weights per ask, so each point of a batch has its own scalarisation and fit.
         const observations = problem.X.length;
