@@ -8,7 +8,8 @@
  * The Optuna peer runs TPESampler(multivariate=True, constant_liar=True) in the same mode (ask/tell,
  * define-by-run). `--problems=held-out` runs the eight problems of ./held-out.ts, which the defaults were not
  * tuned on (judge changes there; tune on the others); `--problems=high-dim` the eight of ./high-dim.ts (16–32
- * parameters, or 81–121 encoded columns); `--problems=conditional` the three of ./conditional.ts. Prints
+ * parameters, or 81–121 encoded columns); `--problems=conditional` the three of ./conditional.ts; `--problems=noisy`
+ * the four of ./noisy.ts (noise added to what the samplers are told; regret of the best point evaluated). Prints
  * the median regret per problem and sampler, the sequential regret of each Tuneboard kind for reference (at
  * `trials` and, from the same runs, at `trials − runners + 1`: the observations the last asynchronous ask saw),
  * whether the asynchronous median is within 20 % of the sequential one, and a two-sided Mann–Whitney U p-value
@@ -17,12 +18,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSampler, parseSpace } from '@tuneboard/tuning';
+import { createRng, createSampler, parseSpace } from '@tuneboard/tuning';
 import type { FrozenTrial, Params, SamplerConfig } from '@tuneboard/tuning';
 import { fmt, median, runOptunaPeer, simulateAsync } from './common.ts';
 import { CONDITIONAL_OBJECTIVES } from './conditional.ts';
 import { HELD_OUT_OBJECTIVES } from './held-out.ts';
 import { HIGH_DIM_OBJECTIVES } from './high-dim.ts';
+import { NOISY_OBJECTIVES } from './noisy.ts';
 import { mannWhitneyU } from './mann-whitney.ts';
 import { OBJECTIVES } from './objectives.ts';
 import type { Objective } from './objectives.ts';
@@ -39,40 +41,60 @@ export interface AsyncOptions {
   here: string;
 }
 
-/** Values of every trial in completion order, of one asynchronous study with `runners` simulated runners. */
+/**
+ * What the sampler is told for a value: the value itself, or for a noisy objective (`Objective.noise`) the value
+ * plus Gaussian noise from a stream seeded by the run's seed (Box–Muller over `createRng`).
+ */
+function observer(objective: Objective, seed: number | undefined): (value: number) => number {
+  const sd = objective.noise;
+  if (!sd) return (value) => value;
+  const rng = createRng(((seed ?? 0) * 7919 + 17) >>> 0);
+  return (value) => value + sd * Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+}
+
+/**
+ * Values of every trial in completion order, of one asynchronous study with `runners` simulated runners (for a
+ * noisy objective the noise-free values; the sampler was told them with noise).
+ */
 export function runAsyncStudy(config: SamplerConfig, objective: Objective, runners: number, budget: number): number[] {
   const sampler = createSampler(config);
   const space = parseSpace(objective.space);
   const directions = ['minimize' as const];
+  const observe = observer(objective, config.seed);
   const completed: number[] = [];
   simulateAsync(sampler, space, directions, runners, budget, (t) => {
     const value = objective.f(t.params);
     completed.push(value);
-    return { number: t.number, state: 'COMPLETE', params: t.params, values: [value] };
+    return { number: t.number, state: 'COMPLETE', params: t.params, values: [observe(value)] };
   });
   return completed;
 }
 
-/** Values of every trial of one sequential study. */
+/** Values of every trial of one sequential study (noise-free, as in {@link runAsyncStudy}). */
 export function runSequentialStudy(config: SamplerConfig, objective: Objective, budget: number): number[] {
   const sampler = createSampler(config);
   const space = parseSpace(objective.space);
+  const observe = observer(objective, config.seed);
   const trials: FrozenTrial[] = [];
+  const values: number[] = [];
   for (let i = 0; i < budget; i++) {
     const [params] = sampler.ask({ space, trials, directions: ['minimize'] });
     if (!params) break;
-    trials.push({ number: i, state: 'COMPLETE', params, values: [objective.f(params)] });
+    const value = objective.f(params);
+    values.push(value);
+    trials.push({ number: i, state: 'COMPLETE', params, values: [observe(value)] });
   }
-  return trials.map((t) => t.values?.[0] as number);
+  return values;
 }
 
 const best = (values: readonly number[]): number => values.reduce((m, v) => Math.min(m, v), Number.POSITIVE_INFINITY);
 
 /**
  * Every problem the async mode knows: the tuned-on six, the held-out ones (`--problems=held-out` names them), the
- * high-dimensional ones (`--problems=high-dim`) and the conditional ones to decide on (`--problems=conditional`).
+ * high-dimensional ones (`--problems=high-dim`), the conditional ones to decide on (`--problems=conditional`) and
+ * the noisy ones (`--problems=noisy`).
  */
-export const ALL_OBJECTIVES = [...OBJECTIVES, ...HELD_OUT_OBJECTIVES, ...HIGH_DIM_OBJECTIVES, ...CONDITIONAL_OBJECTIVES];
+export const ALL_OBJECTIVES = [...OBJECTIVES, ...HELD_OUT_OBJECTIVES, ...HIGH_DIM_OBJECTIVES, ...CONDITIONAL_OBJECTIVES, ...NOISY_OBJECTIVES];
 
 /** Five random points of a space (seeded), on which the Python copy of each objective is checked. */
 function checkPointsOf(o: Objective): Params[] {
@@ -95,7 +117,7 @@ function runOptunaAsync(py: string, opts: AsyncOptions, objectives: Objective[],
   const config = {
     mode: 'async',
     runners: opts.runners,
-    objectives: objectives.map((o) => ({ name: o.name, space: o.space, checkPoints: checkPointsOf(o) })),
+    objectives: objectives.map((o) => ({ name: o.name, space: o.space, checkPoints: checkPointsOf(o), noise: o.noise ?? 0 })),
     seeds: opts.seeds.filter((_, i) => i % parts === part),
     budget: opts.trials,
   };
@@ -115,11 +137,16 @@ function runOptunaAsync(py: string, opts: AsyncOptions, objectives: Objective[],
 export async function runAsyncBenchmark(opts: AsyncOptions): Promise<void> {
   const started = performance.now();
   mkdirSync(opts.outDir, { recursive: true });
-  const groups: Record<string, Objective[]> = { 'held-out': HELD_OUT_OBJECTIVES, 'high-dim': HIGH_DIM_OBJECTIVES, conditional: CONDITIONAL_OBJECTIVES };
+  const groups: Record<string, Objective[]> = {
+    'held-out': HELD_OUT_OBJECTIVES,
+    'high-dim': HIGH_DIM_OBJECTIVES,
+    conditional: CONDITIONAL_OBJECTIVES,
+    noisy: NOISY_OBJECTIVES,
+  };
   const names = opts.problems.flatMap((name) => groups[name]?.map((o) => o.name) ?? [name]);
   const objectives = names.map((name) => {
     const o = ALL_OBJECTIVES.find((x) => x.name === name);
-    if (!o) throw new Error(`--problems: no objective named ${name}; known: held-out, high-dim, conditional, ${ALL_OBJECTIVES.map((x) => x.name).join(', ')}`);
+    if (!o) throw new Error(`--problems: no objective named ${name}; known: held-out, high-dim, conditional, noisy, ${ALL_OBJECTIVES.map((x) => x.name).join(', ')}`);
     return o;
   });
   console.error(

@@ -7,6 +7,11 @@ export interface Objective {
   space: SpaceJson;
   f: (p: Params) => number;
   optimum: number;
+  /**
+   * Standard deviation of Gaussian noise added to every value the sampler is told (./noisy.ts); the harness
+   * records the noise-free value, so the regret is that of the best point evaluated.
+   */
+  noise?: number;
 }
 
 const num = (p: Params, k: string): number => p[k] as number;

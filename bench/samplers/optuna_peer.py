@@ -9,6 +9,7 @@ of 1..budget] per seed]}}, "latencyMs": {sampler: {n: {"median", "cpu"} ms}}, "v
 """
 import json
 import math
+import random
 import sys
 import time
 import warnings
@@ -199,7 +200,9 @@ FUNCTIONS = {"branin": branin, "rosenbrock-4": rosenbrock, "hartmann-6": hartman
              "levy-16": levy, "ackley-16": ackley, "styblinski-tang-16": styblinski, "levy-32": levy,
              "styblinski-tang-32": styblinski, "branin-in-20": branin,
              "wide-cat-4x20": wide_categorical(4, choice_names(20), 7, 3), "wide-cat-3x40": wide_categorical(3, choice_names(40), 7, 3),
-             "cond-schedule": cond_schedule, "cond-branches": cond_branches, "cond-arch": cond_arch}
+             "cond-schedule": cond_schedule, "cond-branches": cond_branches, "cond-arch": cond_arch,
+             "noisy-hartmann-6": hartmann, "noisy-mixed-nn": mixed, "noisy-levy-4": levy,
+             "noisy-conditional-nn": conditional_nn}
 
 
 def suggest(trial, space):
@@ -309,12 +312,14 @@ def run_async(cfg):
     for o in cfg["objectives"]:
         out["check"][o["name"]] = [FUNCTIONS[o["name"]](p) for p in o.get("checkPoints", [])]
     for o in cfg["objectives"]:
-        f, space = FUNCTIONS[o["name"]], o["space"]
+        f, space, noise = FUNCTIONS[o["name"]], o["space"], o.get("noise", 0)
         runs, t0 = [], time.time()
         for seed in cfg["seeds"]:
             sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, constant_liar=True)
             study = optuna.create_study(sampler=sampler)
             running, values, asked = [], [], 0
+            # A noisy objective (bench/samplers/noisy.ts): told with Gaussian noise, recorded without.
+            rng = random.Random(seed * 7919 + 17)
 
             def ask():
                 # Define-by-run, so conditional parameters appear only under their condition.
@@ -327,7 +332,7 @@ def run_async(cfg):
             while running:
                 trial, params = running.pop(0)
                 value = f(params)
-                study.tell(trial, value)
+                study.tell(trial, value + noise * rng.gauss(0, 1) if noise else value)
                 values.append(value)
                 if asked < budget:
                     running.append(ask())
