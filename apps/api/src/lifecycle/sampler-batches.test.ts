@@ -81,4 +81,36 @@ describe.each(testDatabases)('sampler seeds and batched top-ups [$name]', (targe
     const points = await handle.query<{ p: string }>(`select params::text as p from trial where study_id = $1`, [id]);
     expect(new Set(points.map((r) => r.p)).size).toBe(16);
   });
+
+  it('tops a conditional study under auto up through the GP, each trial carrying exactly the parameters whose condition holds', async () => {
+    const team = await setupTeam(api, 'conditional');
+    const name = `conditional-${Date.now()}`;
+    await createStudy(api, team, {
+      name,
+      space: {
+        optimizer: { type: 'categorical', choices: ['adam', 'sgd'] },
+        momentum: { type: 'float', low: 0, high: 0.99, when: { optimizer: ['sgd'] } },
+        x: { type: 'float', low: 0, high: 1 },
+      },
+      sampler: { kind: 'auto', seed: 3 },
+      budget: { maxTrials: null, maxParallel: 8 },
+    });
+    const [{ id }] = (await handle.query<{ id: string }>('select id from study where name = $1', [name])) as [{ id: string }];
+    // momentum is absent from adam's trials, so its term is null there and coalesces to 0.
+    await handle.query(
+      `update trial set state = 'COMPLETE', "values" = array[((params->>'x')::float8 - 0.3)^2 + coalesce(0.1 + ((params->>'momentum')::float8 - 0.9)^2, 0)], finished_at = now() where study_id = $1`,
+      [id],
+    );
+    fits.count = 0;
+    expect(await api.server.services.lifecycle.scheduler.topUpNow(handle.db, noEvents, id)).toEqual({ created: 8, status: 'RUNNING' });
+    // One GP fit for the 8 (TPE, what auto used on conditional spaces before, fits no model).
+    expect(fits.count).toBe(1);
+    const rows = await handle.query<{ params: Record<string, unknown> }>(`select params from trial where study_id = $1 and state = 'PENDING'`, [id]);
+    expect(rows).toHaveLength(8);
+    for (const { params } of rows) {
+      expect(['adam', 'sgd']).toContain(params.optimizer);
+      expect('momentum' in params).toBe(params.optimizer === 'sgd');
+      expect(Object.keys(params).sort()).toEqual(params.optimizer === 'sgd' ? ['momentum', 'optimizer', 'x'] : ['optimizer', 'x']);
+    }
+  });
 });
