@@ -1,5 +1,6 @@
 import type { Params } from '@tuneboard/tuning';
-import type { Objective } from './objectives.ts';
+import type { MultiObjective, Objective } from './objectives.ts';
+import { HELD_OUT_OBJECTIVES } from './held-out.ts';
 import { branin, styblinskiTang } from './test-functions.ts';
 
 /**
@@ -105,5 +106,40 @@ export const CONDITIONAL_OBJECTIVES: Objective[] = [
       );
     },
     optimum: 0,
+  },
+];
+
+const single = (name: string): Objective => {
+  const o = [...CONDITIONAL_OBJECTIVES, ...HELD_OUT_OBJECTIVES].find((x) => x.name === name);
+  if (!o) throw new Error(`conditional.ts: no objective named ${name}`);
+  return o;
+};
+const KERNEL_SIZE: Record<string, number> = { k3: 0.5, k5: 0.75, k7: 1 };
+
+/**
+ * Two objectives on conditional spaces, a loss and a model size in [0, 1] (`bench/samplers/multi-async.ts
+ * … conditional`): `cond-arch-size` to decide whether `auto` uses ParEGO (the GP) or MOTPE there,
+ * `conditional-nn-size` (the held-out conditional-nn's loss) to judge it. No Python copies: the peer does not run
+ * them.
+ */
+export const CONDITIONAL_MULTI_OBJECTIVES: MultiObjective[] = [
+  {
+    name: 'cond-arch-size',
+    space: single('cond-arch').space,
+    f: (p) => [
+      single('cond-arch').f(p),
+      p.arch === 'mlp'
+        ? ((Math.log2(num(p, 'units')) - 4) / 6) * (num(p, 'depth') / 6)
+        : ((Math.log2(num(p, 'filters')) - 3) / 5) * KERNEL_SIZE[p.kernel as string]!,
+    ],
+    reference: [3, 1.1],
+    maxHypervolume: Number.NaN,
+  },
+  {
+    name: 'conditional-nn-size',
+    space: single('conditional-nn').space,
+    f: (p) => [single('conditional-nn').f(p), num(p, 'layers') / 6 + (p.optimizer === 'adam' ? 0.2 : 0)],
+    reference: [3, 1.4],
+    maxHypervolume: Number.NaN,
   },
 ];

@@ -1,13 +1,15 @@
 /**
- * `npx tsx samplers/multi-async.ts [kinds, default nsga2,tpe,auto] [trials, default 100] [seeds, default 5]`
+ * `npx tsx samplers/multi-async.ts [kinds, default nsga2,tpe,auto] [trials, default 100] [seeds, default 5] [conditional]`
  * (from bench/): the two-objective problems of ./objectives.ts with 8 simulated runners finishing in turn (the
  * async mode of ./async.ts: every ask sees the 7 others RUNNING) against the same sampler run sequentially.
  * Prints the median hypervolume (higher is better, w.r.t. each problem's reference point) over seeds 0…n−1 and
- * the async/sequential ratio. A benchmark: it prints figures and asserts nothing.
+ * the async/sequential ratio. `conditional` runs the two problems on conditional spaces of ./conditional.ts
+ * instead. A benchmark: it prints figures and asserts nothing.
  */
 import { createSampler, hypervolume, parseSpace } from '@tuneboard/tuning';
 import type { FrozenTrial, Params, SamplerKind } from '@tuneboard/tuning';
 import { median, simulateAsync } from './common.ts';
+import { CONDITIONAL_MULTI_OBJECTIVES } from './conditional.ts';
 import { MULTI_OBJECTIVES } from './objectives.ts';
 
 const kinds = (process.argv[2] ?? 'nsga2,tpe,auto').split(',') as SamplerKind[];
@@ -21,7 +23,7 @@ console.log(
 );
 console.log(`| problem | ${kinds.map((k) => `TB ${k} async | TB ${k} seq | ratio`).join(' | ')} |`);
 console.log(`|---|${kinds.map(() => '---:|---:|---:').join('|')}|`);
-for (const objective of MULTI_OBJECTIVES) {
+for (const objective of process.argv[5] === 'conditional' ? CONDITIONAL_MULTI_OBJECTIVES : MULTI_OBJECTIVES) {
   const space = parseSpace(objective.space);
   const finish = (t: FrozenTrial): FrozenTrial => ({ number: t.number, state: 'COMPLETE', params: t.params, values: objective.f(t.params) });
   const study = (kind: SamplerKind, seed: number, runners: number): number => {

@@ -2,7 +2,7 @@ import { parseSamplerConfig } from './config.ts';
 import type { SamplerConfig, TpeSamplerConfig } from './config.ts';
 import { adaptHistory, countObservations, spaceDims } from './adapter.ts';
 import { createCmaesSampler } from './cmaes-sampler.ts';
-import { DEFAULT_GP_STARTUP_TRIALS, createGpSampler, gpAsk, hasConditions } from './gp-sampler.ts';
+import { DEFAULT_GP_STARTUP_TRIALS, createGpSampler, gpAsk } from './gp-sampler.ts';
 import { createNsga2Sampler } from './nsga2-sampler.ts';
 import { createGridSampler } from './grid.ts';
 import { createQmcSampler } from './qmc.ts';
@@ -46,11 +46,12 @@ export const AUTO_GP_MAX_WIDTH = 128;
  * Which model `auto` uses for a study, for one objective or several: the GP (for several objectives ParEGO, a
  * random scalarisation per ask) for spaces of at most {@link AUTO_GP_MAX_PARAMS} parameters and
  * {@link AUTO_GP_MAX_WIDTH} encoded columns, while fewer than {@link AUTO_GP_MAX_TRIALS} observations exist; TPE
- * past that (MOTPE for several objectives). Conditional spaces take the GP for one objective: it reads inactive
- * parameters at their fill value (`inactiveProjection`), and on the three problems of `--problems=conditional`
+ * past that (MOTPE for several objectives). Conditional spaces take the GP too: it reads inactive parameters at
+ * their fill value (`inactiveProjection`), and on the three problems of `--problems=conditional`
  * (`bench/samplers/conditional.ts`, made to decide this) its median regret was 10²–10⁴ times below TPE's with 8
- * runners and sequentially; judged on the held-out `conditional-nn` (docs/benchmarks.md, "Conditional spaces
- * take the GP"). Until 2026-12-07 `auto` used TPE on every conditional space. From
+ * runners and sequentially, judged on the held-out `conditional-nn`; with two objectives ParEGO had the larger
+ * median hypervolume than MOTPE on `cond-arch-size` and, judged, `conditional-nn-size` (docs/benchmarks.md,
+ * "Conditional spaces take the GP"). Until 2026-12-07 `auto` used TPE (MOTPE) on every conditional space. From
  * `npm run bench:samplers` (docs/benchmarks.md, Samplers): on ZDT1, ZDT2 and loss-vs-size the GP reached the
  * largest median hypervolume at 50 and 100 trials, MOTPE came next, and NSGA-II (population 50) was barely above
  * random search at those budgets in both Tuneboard and Optuna, so `auto` never picks NSGA-II: it needs
@@ -62,13 +63,8 @@ export function autoChoice(ctx: AskContext, observed: number): 'gp' | 'tpe' {
   return observed < AUTO_GP_MAX_TRIALS ? 'gp' : 'tpe';
 }
 
-/**
- * Whether the space suits the GP at all: at most {@link AUTO_GP_MAX_PARAMS} parameters and
- * {@link AUTO_GP_MAX_WIDTH} encoded columns, and, with several objectives, no conditions (ParEGO on a conditional
- * space is not measured; MOTPE stays there).
- */
+/** Whether the space suits the GP at all: at most {@link AUTO_GP_MAX_PARAMS} parameters and {@link AUTO_GP_MAX_WIDTH} encoded columns. */
 function gpSuits(ctx: AskContext): boolean {
-  if (ctx.directions.length > 1 && hasConditions(ctx.space)) return false;
   return ctx.space.params.length <= AUTO_GP_MAX_PARAMS && spaceDims(ctx.space).width <= AUTO_GP_MAX_WIDTH;
 }
 

@@ -153,8 +153,3 @@ export function createGpSampler(options: GpSamplerOptions): Sampler {
     remaining: () => undefined,
   };
 }
-
-/** Whether any parameter of the space is conditional (`when`). */
-export function hasConditions(space: SearchSpace): boolean {
-  return space.params.some((p) => p.when !== undefined);
-}

@@ -114,7 +114,7 @@ describe('GP, CMA-ES and NSGA-II samplers', () => {
     expect(study({ kind: 'auto', seed: 9 }, 14, twoTargets, directions)).toEqual(study({ kind: 'gp', seed: 9 }, 14, twoTargets, directions));
   });
 
-  it('auto uses the GP for a small problem, one objective or several (conditional: one), and TPE otherwise', () => {
+  it('auto uses the GP for a small problem, one objective or several, conditional or not, and TPE otherwise', () => {
     const ctx = { space: box, trials: [], directions: ['minimize'] as Direction[] };
     expect(autoChoice(ctx, 10)).toBe('gp');
     expect(autoChoice(ctx, AUTO_GP_MAX_TRIALS - 1)).toBe('gp');
@@ -125,10 +125,10 @@ describe('GP, CMA-ES and NSGA-II samplers', () => {
     expect(autoChoice({ ...ctx, space: floats(AUTO_GP_MAX_PARAMS) }, 10)).toBe('gp');
     expect(autoChoice({ ...ctx, space: floats(AUTO_GP_MAX_PARAMS + 1), directions: ['minimize', 'minimize'] }, 10)).toBe('tpe');
     const conditional = parseSpace({ a: { type: 'categorical', choices: [1, 2] }, b: { type: 'float', low: 0, high: 1, when: { a: [2] } } });
-    // A conditional space: the GP for one objective (inactive parameters read at their fill), MOTPE for several.
+    // A conditional space: the GP (inactive parameters read at their fill), ParEGO for several objectives.
     expect(autoChoice({ ...ctx, space: conditional }, 10)).toBe('gp');
     expect(autoChoice({ ...ctx, space: conditional }, AUTO_GP_MAX_TRIALS)).toBe('tpe');
-    expect(autoChoice({ ...ctx, space: conditional, directions: ['minimize', 'minimize'] }, 10)).toBe('tpe');
+    expect(autoChoice({ ...ctx, space: conditional, directions: ['minimize', 'minimize'] }, 10)).toBe('gp');
     // Two parameters but 1 + AUTO_GP_MAX_WIDTH encoded columns (a one-hot group of AUTO_GP_MAX_WIDTH choices): TPE; one choice fewer: the GP.
     const choices = (k: number) => Array.from({ length: k }, (_, i) => `c${i}`);
     const oneHot = parseSpace({ x: { type: 'float', low: 0, high: 1 }, c: { type: 'categorical', choices: choices(AUTO_GP_MAX_WIDTH) } });
