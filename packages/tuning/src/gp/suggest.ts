@@ -50,6 +50,17 @@ export interface GpSuggestInput {
    */
   warmStart?: GpFitResult;
   /**
+   * Points whose trials produced no result (FAIL, or a non-finite value); the most recent
+   * {@link maxFailedPoints} count. With any, a GP classifier of failure (−1 observed, +1 failed, over the
+   * observations and these) joins the constraint models, so the acquisition is weighted by the probability that
+   * a point succeeds (Gelbart, Snoek & Adams 2014's unknown constraints), and the objective GP takes them as
+   * believed observations (its posterior mean there, no variance left) rather than as values. A region where
+   * trials fail (a learning rate that diverges) stops being proposed; failures at random (a lost runner) leave the
+   * probability nearly flat. Before, failed points were invisible to the model and the sampler kept asking
+   * where they had failed (`cd bench && npx tsx samplers/failures.ts`, docs/benchmarks.md).
+   */
+  failed?: readonly (readonly number[])[];
+  /**
    * A conditional space's inactive coordinates (see {@link InactiveProjection}): the acquisition is read with them
    * at their fill, as the observations carry them. Without it every coordinate counts.
    */
@@ -165,6 +176,9 @@ export const defaultGpLiar: GpLiar = 'lcb';
  */
 export const batchLcbBeta = 1;
 
+/** Failed points the failure classifier is conditioned on at most (the most recent), besides the observations. */
+export const maxFailedPoints = 200;
+
 /** Fits the objective (and constraint) GPs to the observations of `input`, ignoring `pending`. */
 export function gpPrepare(input: Omit<GpSuggestInput, 'pending'>): GpPrepared {
   const { slots, width } = layoutDims(input.dims);
@@ -241,6 +255,31 @@ export function gpPrepare(input: Omit<GpSuggestInput, 'pending'>): GpPrepared {
       constraintModels.push({ model: conditionGp(x, nModel, width, modelValues, slots, h), threshold: -s.mean / s.std });
     }
   }
+  const failed = input.failed ?? [];
+  checkPoints(failed, width, 'failed');
+  // The most recent failures, at most maxFailedPoints: the classifier's cost stays bounded.
+  const keptFailed = failed.slice(-maxFailedPoints);
+  if (keptFailed.length > 0) {
+    const total = nModel + keptFailed.length;
+    const xAll = new Float64Array(total * width);
+    xAll.set(x);
+    keptFailed.forEach((p, i) => xAll.set(p, (nModel + i) * width));
+    const s = standardise(
+      Array.from({ length: total }, (_, i) => (i < nModel ? -1 : 1)),
+      'failed',
+    );
+    const fitRows = fitSubset(s.values, total, input.maxFitPoints ?? defaultMaxFitPoints);
+    const h = fitGpHyperparameters(
+      fitRows.length === total ? xAll : subsetRows(xAll, width, fitRows),
+      fitRows.length,
+      width,
+      fitRows.map((i) => s.values[i]!),
+      slots,
+      rng,
+      input.fit,
+    );
+    constraintModels.push({ model: conditionGp(xAll, total, width, s.values, slots, h), threshold: -s.mean / s.std });
+  }
   let best: number | null = null;
   const order: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -251,7 +290,9 @@ export function gpPrepare(input: Omit<GpSuggestInput, 'pending'>): GpPrepared {
   order.sort((a, b) => target.values[a]! - target.values[b]!);
   return {
     ...base,
-    objective,
+    // Failed points as believed observations (their posterior mean, their variance gone): the sampler stops
+    // buying variance where trials failed, without a value no trial reported.
+    objective: keptFailed.length > 0 ? extendGp(objective, keptFailed, keptFailed.map((p) => gpPredict(objective, p).mean)) : objective,
     constraintModels,
     best,
     bestAny: Math.min(...target.values),

@@ -80,7 +80,7 @@ describe('adaptHistory', () => {
     expect(projectedCnn.point[2]).not.toBe(0.5);
   });
 
-  it('signs values per direction, drops failures, keeps pruned trials by their last value and pending ones apart', () => {
+  it('signs values per direction, keeps failures apart as failed points, pruned trials by their last value and pending ones apart', () => {
     const p = { lr: 0.01, dropout: 0.1, layers: 2, opt: 'adam' };
     const trials: FrozenTrial[] = [
       { number: 3, state: 'PRUNED', params: p, intermediate: [{ step: 1, value: 5 }, { step: 2, value: 4 }] },
@@ -95,7 +95,11 @@ describe('adaptHistory', () => {
     expect(max.y).toEqual([[-2], [-4]]);
     expect(max.pending).toHaveLength(2);
     expect(max.constraints).toEqual([[0.5], [0]]);
+    // The FAIL trial and the COMPLETE one without a finite value: where no result came back.
+    const { slots, width } = spaceDims(space);
+    expect(max.failed).toEqual([encodeParams(space, slots, width, p), encodeParams(space, slots, width, p)]);
     expect(adaptHistory(space, trials, ['minimize'], { pruned: false }).numbers).toEqual([0]);
+    expect(adaptHistory(space, trials.slice(0, 2), ['minimize']).failed).toEqual([]);
   });
 
   it('leaves pruned trials out when there are several objectives', () => {

@@ -30,6 +30,11 @@ export interface CoreProblem {
   constraints?: number[][];
   /** PENDING and RUNNING trials, encoded. */
   pending: number[][];
+  /**
+   * FAIL trials, and COMPLETE ones without a finite value per direction (a diverged loss), encoded: where a
+   * trial did not produce a result. The GP models the chance of that (see `GpSuggestInput.failed`).
+   */
+  failed?: number[][];
   /** Trial numbers of the observed points (same order as `X`). */
   numbers: number[];
 }
@@ -175,7 +180,8 @@ export function countObservations(trials: readonly FrozenTrial[], directions: re
  * finite value per direction are observations, values signed so every objective is minimised (maximised ones
  * negated). PRUNED trials, for a single objective, are observations with their last finite intermediate
  * value (left out when they reported none, and always for several objectives). FAIL trials, and COMPLETE
- * ones with missing or non-finite values, are left out. PENDING and RUNNING trials become `pending` points.
+ * ones with missing or non-finite values, are no observations: they become `failed` points. PENDING and RUNNING
+ * trials become `pending` points.
  * Constraints come from `FrozenTrial.constraints` (≤ 0 feasible): when any observation reports them, every
  * observation gets a row of the longest length, and missing entries count as 0 (satisfied).
  */
@@ -193,6 +199,7 @@ export function adaptHistory(
   const y: number[][] = [];
   const raw: (number[] | undefined)[] = [];
   const pending: number[][] = [];
+  const failed: number[][] = [];
   const numbers: number[] = [];
   for (const t of ordered) {
     if (t.state === 'PENDING' || t.state === 'RUNNING') {
@@ -200,14 +207,17 @@ export function adaptHistory(
       continue;
     }
     const values = observedValues(t, signs, usePruned);
-    if (!values) continue;
+    if (!values) {
+      if (t.state === 'FAIL' || t.state === 'COMPLETE') failed.push(encodeParams(space, slots, width, t.params));
+      continue;
+    }
     X.push(encodeParams(space, slots, width, t.params));
     y.push(values);
     raw.push(t.constraints);
     numbers.push(t.number);
   }
   const m = raw.reduce((acc, c) => Math.max(acc, c?.length ?? 0), 0);
-  const problem: CoreProblem = { dims, width, X, y, pending, numbers };
+  const problem: CoreProblem = { dims, width, X, y, pending, numbers, failed };
   if (m > 0) {
     problem.constraints = raw.map((c) =>
       Array.from({ length: m }, (_, k) => {

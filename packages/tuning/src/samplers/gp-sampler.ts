@@ -102,7 +102,15 @@ export function gpAsk(
     seed,
     0x69,
     () => {
-      const common = { X: problem.X, pending: problem.pending, dims: problem.dims, constraints: problem.constraints, liar, projection: inactiveProjection(space, slots) };
+      const common = {
+        X: problem.X,
+        pending: problem.pending,
+        failed: problem.failed,
+        dims: problem.dims,
+        constraints: problem.constraints,
+        liar,
+        projection: inactiveProjection(space, slots),
+      };
       if (ctx.directions.length !== 1) {
         // ParEGO draws fresh weights per ask, so each point of a batch has its own scalarisation and fit.
         const observations = problem.X.length;
