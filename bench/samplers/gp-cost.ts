@@ -1,8 +1,8 @@
 /**
- * `npx tsx samplers/gp-cost.ts [sizes, default 1000,3000,10000] [asks per size, default 3] [kinds, default gp] [float|mixed|conditional]`
+ * `npx tsx samplers/gp-cost.ts [sizes, default 1000,3000,10000] [asks per size, default 3] [kinds, default gp] [float|mixed|conditional|failing]`
  * (from bench/): latency of one ask (one suggestion) on a 10-D space (Rastrigin-like objective; `mixed`: 7 floats,
  * a log int over 1–64 and two 4-way categoricals; `conditional`: 7 floats, an optimiser of two choices and one
- * float active under each) after n
+ * float active under each; `failing`: 10 floats, trials with x0 > 2, 30 % of them, FAIL) after n
  * completed random trials, and for the GP how many observations the model was fitted and conditioned on (issue
  * #17, item 3 and its goals: `gp` ≤ 1 s at any size; `auto` and `tpe` ≤ 50 ms at 10,000 trials, e.g.
  * `… 10000 15 auto,tpe`). Each kind other than `gp` asks five times untimed first (compilation); the kinds then take turns, ask by ask. A benchmark, not a test: it prints
@@ -18,6 +18,7 @@ const kinds = (process.argv[4] ?? 'gp').split(',') as ('gp' | 'auto' | 'tpe')[];
 const dims = 10;
 const mixed = process.argv[5] === 'mixed';
 const conditional = process.argv[5] === 'conditional';
+const failing = process.argv[5] === 'failing';
 const floats = mixed || conditional ? dims - 3 : dims;
 const space = parseSpace({
   ...Object.fromEntries(Array.from({ length: floats }, (_, i) => [`x${i}`, { type: 'float', low: -5, high: 5 }])),
@@ -52,7 +53,8 @@ for (const n of sizes) {
   const trials: FrozenTrial[] = [];
   for (let i = 0; i < n; i++) {
     const [params] = warm.ask({ space, trials, directions: ['minimize'] });
-    trials.push({ number: i, state: 'COMPLETE', params: params as Params, values: [f(params as Params)] });
+    if (failing && ((params as Params).x0 as number) > 2) trials.push({ number: i, state: 'FAIL', params: params as Params });
+    else trials.push({ number: i, state: 'COMPLETE', params: params as Params, values: [f(params as Params)] });
   }
   // The kinds take turns, ask by ask, so a slower stretch of a shared machine falls on all of them alike.
   const times = new Map(kinds.map((kind) => [kind, { wall: [] as number[], cpu: [] as number[] }]));

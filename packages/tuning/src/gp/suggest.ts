@@ -177,7 +177,7 @@ export const defaultGpLiar: GpLiar = 'lcb';
 export const batchLcbBeta = 1;
 
 /** Failed points the failure classifier is conditioned on at most (the most recent), besides the observations. */
-export const maxFailedPoints = 200;
+export const maxFailedPoints = 100;
 
 /** Fits the objective (and constraint) GPs to the observations of `input`, ignoring `pending`. */
 export function gpPrepare(input: Omit<GpSuggestInput, 'pending'>): GpPrepared {
