@@ -51,7 +51,7 @@ describe('TPE', () => {
     expect(spread(true)).toBeGreaterThan(spread(false));
   });
 
-  it('ranks complete trials first, then pruned ones by how far they got and their last value, then running ones', () => {
+  it('ranks complete trials first, then pruned ones by how far they got and their last value, then failed, then running ones', () => {
     const trials: FrozenTrial[] = [
       { number: 0, state: 'RUNNING', params: { x: 0 } },
       { number: 1, state: 'PRUNED', params: { x: 1 }, intermediate: [{ step: 1, value: 5 }, { step: 2, value: 4 }] },
@@ -61,8 +61,11 @@ describe('TPE', () => {
       complete(5, 5, 2),
       { number: 6, state: 'PRUNED', params: { x: 6 }, intermediate: [{ step: 2, value: 3 }] },
     ];
-    expect(rankTrials(trials, ['minimize'], true).map((r) => r.trial.number)).toEqual([5, 3, 6, 1, 2, 0]);
-    expect(rankTrials(trials, ['maximize'], false).map((r) => r.trial.number)).toEqual([3, 5, 1, 6, 2]);
+    // The FAIL trial (4) ranks after every finished one, so it is always in the bad group.
+    expect(rankTrials(trials, ['minimize'], true).map((r) => r.trial.number)).toEqual([5, 3, 6, 1, 2, 4, 0]);
+    expect(rankTrials(trials, ['maximize'], false).map((r) => r.trial.number)).toEqual([3, 5, 1, 6, 2, 4]);
+    // A COMPLETE trial without a finite value ranks like a failed one.
+    expect(rankTrials([complete(7, 7, Number.NaN), complete(8, 8, 1)], ['minimize'], false).map((r) => r.trial.number)).toEqual([8, 7]);
   });
 
   it('ranks several objectives by Pareto front', () => {
