@@ -27,7 +27,7 @@ import { HIGH_DIM_OBJECTIVES } from './high-dim.ts';
 import { NOISY_OBJECTIVES } from './noisy.ts';
 import { mannWhitneyU } from './mann-whitney.ts';
 import { OBJECTIVES } from './objectives.ts';
-import type { Objective } from './objectives.ts';
+import type { Objective } from './problem.ts';
 
 export interface AsyncOptions {
   runners: number;

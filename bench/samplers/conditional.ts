@@ -1,5 +1,5 @@
 import type { Params } from '@tuneboard/tuning';
-import type { MultiObjective, Objective } from './objectives.ts';
+import type { MultiObjective, Objective } from './problem.ts';
 import { HELD_OUT_OBJECTIVES } from './held-out.ts';
 import { branin, styblinskiTang } from './test-functions.ts';
 

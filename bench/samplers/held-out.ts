@@ -1,5 +1,5 @@
 import type { Params, SpaceJson } from '@tuneboard/tuning';
-import type { Objective } from './objectives.ts';
+import type { Objective } from './problem.ts';
 import { levy, wideCategorical } from './test-functions.ts';
 
 /**

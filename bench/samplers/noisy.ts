@@ -1,4 +1,4 @@
-import type { Objective } from './objectives.ts';
+import type { Objective } from './problem.ts';
 import { OBJECTIVES } from './objectives.ts';
 import { HELD_OUT_OBJECTIVES } from './held-out.ts';
 

@@ -1,18 +1,7 @@
 import type { Params, SpaceJson } from '@tuneboard/tuning';
+import type { MultiObjective, Objective } from './problem.ts';
 import { ackley, branin, styblinskiTang } from './test-functions.ts';
 
-/** A benchmark objective: a space, a function to minimise and its known minimum (so we report regret). */
-export interface Objective {
-  name: string;
-  space: SpaceJson;
-  f: (p: Params) => number;
-  optimum: number;
-  /**
-   * Standard deviation of Gaussian noise added to every value the sampler is told (./noisy.ts); the harness
-   * records the noise-free value, so the regret is that of the best point evaluated.
-   */
-  noise?: number;
-}
 
 const num = (p: Params, k: string): number => p[k] as number;
 const floats = (names: string[], low: number, high: number): SpaceJson =>
@@ -103,18 +92,6 @@ export const OBJECTIVES: Objective[] = [
   },
 ];
 
-/** A multi-objective benchmark problem: every objective minimised, hypervolume taken w.r.t. `reference`. */
-export interface MultiObjective {
-  name: string;
-  space: SpaceJson;
-  f: (p: Params) => number[];
-  reference: number[];
-  /**
-   * Hypervolume of the true Pareto front w.r.t. `reference` (the best any sampler can reach): for ZDT, the
-   * reference box 1.1 × 11 minus the area under the front f1 ∈ [0, 1].
-   */
-  maxHypervolume: number;
-}
 
 /** Variables of the ZDT problems: 6 instead of the usual 30, so a 50–100-trial budget can make progress. */
 const ZDT_DIMS = 6;

@@ -21,7 +21,7 @@ import { runTrainingBenchmark, TRAINING_PROBLEMS } from './training.ts';
 import { fmt, median, runOptunaPeer, timeRepeats } from './common.ts';
 import { env } from './env.ts';
 import { MULTI_OBJECTIVES, OBJECTIVES } from './objectives.ts';
-import type { MultiObjective } from './objectives.ts';
+import type { MultiObjective } from './problem.ts';
 
 const quick = env.quick;
 const onlyMulti = env.onlyMulti;

@@ -1,4 +1,4 @@
-import type { Objective } from './objectives.ts';
+import type { Objective } from './problem.ts';
 
 /**
  * Test functions used at several dimensions (Surjanovic & Bingham's library) and the builder of the wide
