@@ -114,6 +114,8 @@ const single = (name: string): Objective => {
   if (!o) throw new Error(`conditional.ts: no objective named ${name}`);
   return o;
 };
+const condArch = single('cond-arch');
+const conditionalNn = single('conditional-nn');
 const KERNEL_SIZE: Record<string, number> = { k3: 0.5, k5: 0.75, k7: 1 };
 
 /**
@@ -125,9 +127,9 @@ const KERNEL_SIZE: Record<string, number> = { k3: 0.5, k5: 0.75, k7: 1 };
 export const CONDITIONAL_MULTI_OBJECTIVES: MultiObjective[] = [
   {
     name: 'cond-arch-size',
-    space: single('cond-arch').space,
+    space: condArch.space,
     f: (p) => [
-      single('cond-arch').f(p),
+      condArch.f(p),
       p.arch === 'mlp'
         ? ((Math.log2(num(p, 'units')) - 4) / 6) * (num(p, 'depth') / 6)
         : ((Math.log2(num(p, 'filters')) - 3) / 5) * KERNEL_SIZE[p.kernel as string]!,
@@ -137,8 +139,8 @@ export const CONDITIONAL_MULTI_OBJECTIVES: MultiObjective[] = [
   },
   {
     name: 'conditional-nn-size',
-    space: single('conditional-nn').space,
-    f: (p) => [single('conditional-nn').f(p), num(p, 'layers') / 6 + (p.optimizer === 'adam' ? 0.2 : 0)],
+    space: conditionalNn.space,
+    f: (p) => [conditionalNn.f(p), num(p, 'layers') / 6 + (p.optimizer === 'adam' ? 0.2 : 0)],
     reference: [3, 1.4],
     maxHypervolume: Number.NaN,
   },

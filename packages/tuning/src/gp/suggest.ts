@@ -292,7 +292,7 @@ export function gpPrepare(input: Omit<GpSuggestInput, 'pending'>): GpPrepared {
     ...base,
     // Failed points as believed observations (their posterior mean, their variance gone): the sampler stops
     // buying variance where trials failed, without a value no trial reported.
-    objective: keptFailed.length > 0 ? extendGp(objective, keptFailed, keptFailed.map((p) => gpPredict(objective, p).mean)) : objective,
+    objective: keptFailed.length > 0 ? extendGp(objective, keptFailed, lieValues(objective, keptFailed, 'mean', 0)) : objective,
     constraintModels,
     best,
     bestAny: Math.min(...target.values),

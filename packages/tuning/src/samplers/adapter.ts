@@ -73,18 +73,31 @@ export function encodeParams(space: SearchSpace, slots: readonly DimSlot[], widt
     const v = params[p.name];
     if (dim.kind === 'categorical') {
       const k = p.type === 'categorical' && v !== undefined ? choiceIndex(p, v) : -1;
-      setOneHot(x, offset, span, k < 0 ? 0 : k);
+      if (k < 0) writeInactive(x, slots[i]!, 0);
+      else setOneHot(x, offset, span, k);
       return;
     }
-    let u = v === undefined ? Number.NaN : encodeValue(p, v);
-    if (!Number.isFinite(u)) u = INACTIVE_FILL;
-    if (dim.kind === 'int') {
+    const u = v === undefined ? Number.NaN : encodeValue(p, v);
+    if (!Number.isFinite(u)) writeInactive(x, slots[i]!, inactiveFill(dim));
+    else if (dim.kind === 'int') {
       const levels = levelValues(dim);
-      u = levels[nearestLevel(u, levels)]!;
-    }
-    x[offset] = u;
+      x[offset] = levels[nearestLevel(u, levels)]!;
+    } else x[offset] = u;
   });
   return x;
+}
+
+/** The coordinate of an inactive float or int parameter: {@link INACTIVE_FILL}, on an integer's nearest level. */
+function inactiveFill(dim: Dim): number {
+  if (dim.kind !== 'int') return INACTIVE_FILL;
+  const levels = levelValues(dim);
+  return levels[nearestLevel(INACTIVE_FILL, levels)]!;
+}
+
+/** Writes an inactive parameter into `x`: a categorical's first choice, a number's `fill` ({@link inactiveFill}). */
+function writeInactive(x: number[] | Float64Array, slot: DimSlot, fill: number): void {
+  if (slot.dim.kind === 'categorical') setOneHot(x, slot.offset, slot.width, 0);
+  else x[slot.offset] = fill;
 }
 
 /**
@@ -109,7 +122,8 @@ export function decodeParams(space: SearchSpace, slots: readonly DimSlot[], x: r
  */
 export function inactiveProjection(space: SearchSpace, slots: readonly DimSlot[]): InactiveProjection | undefined {
   if (!space.params.some((p) => p.when !== undefined)) return undefined;
-  const fills = slots.map(({ dim }) => (dim.kind === 'int' ? levelValues(dim)[nearestLevel(INACTIVE_FILL, levelValues(dim))]! : INACTIVE_FILL));
+  // Read once: the projection runs at every acquisition evaluation.
+  const fills = slots.map(({ dim }) => inactiveFill(dim));
   return {
     apply: (x) => {
       const params = decodeParams(space, slots, Array.from(x));
@@ -117,10 +131,9 @@ export function inactiveProjection(space: SearchSpace, slots: readonly DimSlot[]
       const inactive: number[] = [];
       space.params.forEach((p, i) => {
         if (params[p.name] !== undefined) return;
-        const { dim, offset, width: span } = slots[i]!;
+        const { offset, width: span } = slots[i]!;
         point ??= Float64Array.from(x);
-        if (dim.kind === 'categorical') setOneHot(point, offset, span, 0);
-        else point[offset] = fills[i]!;
+        writeInactive(point, slots[i]!, fills[i]!);
         for (let c = offset; c < offset + span; c++) inactive.push(c);
       });
       return point ? { point, inactive } : null;

@@ -87,6 +87,9 @@ export function paretoRanks(points: readonly (readonly number[])[]): number[] {
   return ranks;
 }
 
+/** A finished trial without a usable value (FAIL, non-finite, pruned before any report): after every other. */
+const afterEveryFinished = (trial: FrozenTrial): Ranked => ({ trial, tier: 1, k0: Number.POSITIVE_INFINITY, k1: 0 });
+
 /**
  * Orders the usable history best first: complete trials by value (by Pareto rank, then summed ranks, for
  * several objectives), then pruned trials by how far they got and their last intermediate value, then, with
@@ -101,18 +104,18 @@ export function rankTrials(trials: readonly FrozenTrial[], directions: readonly 
     if (t.state === 'COMPLETE') {
       const v = signs.map((s, i) => s * (t.values?.[i] ?? Number.NaN));
       if (v.length > 0 && v.every(Number.isFinite)) complete.push({ trial: t, v });
-      else ranked.push({ trial: t, tier: 1, k0: Number.POSITIVE_INFINITY, k1: 0 });
+      else ranked.push(afterEveryFinished(t));
     } else if (t.state === 'PRUNED') {
       const last = (t.intermediate ?? []).filter((x) => Number.isFinite(x.value)).reduce<{ step: number; value: number } | undefined>(
         (m, x) => (m === undefined || x.step > m.step ? x : m),
         undefined,
       );
-      ranked.push(last ? { trial: t, tier: 1, k0: -last.step, k1: (signs[0] ?? 1) * last.value } : { trial: t, tier: 1, k0: Number.POSITIVE_INFINITY, k1: 0 });
+      ranked.push(last ? { trial: t, tier: 1, k0: -last.step, k1: (signs[0] ?? 1) * last.value } : afterEveryFinished(t));
     } else if (t.state === 'FAIL') {
       // Last of the finished trials, so always in the bad group: where trials fail (a diverging learning
       // rate), l(x)/g(x) falls (bench/samplers/failures.ts: Branin failing on 5/9 of its box, `tpe` run
       // sequentially failed 40 of 50 trials when FAIL trials were left out, 10.5 now).
-      ranked.push({ trial: t, tier: 1, k0: Number.POSITIVE_INFINITY, k1: 0 });
+      ranked.push(afterEveryFinished(t));
     } else if ((t.state === 'PENDING' || t.state === 'RUNNING') && constantLiar) {
       ranked.push({ trial: t, tier: 2, k0: t.number, k1: 0 });
     }
