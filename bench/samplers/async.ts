@@ -43,13 +43,13 @@ export interface AsyncOptions {
 
 /**
  * What the sampler is told for a value: the value itself, or for a noisy objective (`Objective.noise`) the value
- * plus Gaussian noise from a stream seeded by the run's seed (Box–Muller over `createRng`).
+ * plus Gaussian noise from a stream seeded by the run's seed (`createRng(…).normal()`).
  */
 function observer(objective: Objective, seed: number | undefined): (value: number) => number {
   const sd = objective.noise;
   if (!sd) return (value) => value;
   const rng = createRng(((seed ?? 0) * 7919 + 17) >>> 0);
-  return (value) => value + sd * Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+  return (value) => value + sd * rng.normal();
 }
 
 /**
