@@ -157,6 +157,31 @@ describe.each(testDatabases)('identity and tenancy [$name]', (target) => {
     );
   });
 
+  it('refuses a team more than 100 usable API tokens, naming the limit; a revoked or expired one does not count', async () => {
+    const team = await setupTeam(api, 'token-cap');
+    const CREATE = `mutation($i: ApiTokenCreateInput!) { apiTokenCreate(input: $i) { secret apiToken { id } userErrors { field message code } } }`;
+    const teamRow = rawId(team.teamId, 'Team');
+    const active = async () =>
+      (await handle.query<{ n: number }>('select count(*)::int as n from api_token where team_id = $1 and revoked_at is null and (expires_at is null or expires_at > now())', [teamRow]))[0]!.n;
+    // Fill up to 99 usable tokens directly, plus an expired one that must not count.
+    await handle.query(
+      `insert into api_token (team_id, name, prefix, token_hash, scope) select $1, 'bulk', 'tb_x', md5(random()::text || g), 'READ' from generate_series(1, $2::int) g`,
+      [teamRow, 99 - (await active())],
+    );
+    await handle.query(`insert into api_token (team_id, name, prefix, token_hash, scope, expires_at) values ($1, 'old', 'tb_x', md5(random()::text), 'READ', now() - interval '1 day')`, [teamRow]);
+    const hundredth = await api.gql(CREATE, { i: { teamId: team.teamId, name: 'hundredth', scope: 'READ' } }, team.user);
+    expect(hundredth.apiTokenCreate.secret).toMatch(/^tb_/);
+    expect(await active()).toBe(100);
+    const refused = await api.gql(CREATE, { i: { teamId: team.teamId, name: 'one-more', scope: 'READ' } }, team.user);
+    expect(refused.apiTokenCreate).toMatchObject({
+      secret: null,
+      apiToken: null,
+      userErrors: [{ field: ['input', 'teamId'], code: 'LIMIT_REACHED', message: 'The team has 100 API tokens in use, the most it may have; revoke some first.' }],
+    });
+    await api.gql('mutation($i: ApiTokenRevokeInput!) { apiTokenRevoke(input: $i) { userErrors { message } } }', { i: { id: hundredth.apiTokenCreate.apiToken.id } }, team.user);
+    expect((await api.gql(CREATE, { i: { teamId: team.teamId, name: 'after-revoke', scope: 'READ' } }, team.user)).apiTokenCreate.secret).toMatch(/^tb_/);
+  });
+
   it('invites instead of adding, with the same answer for e-mails with and without an account', async () => {
     const team = await setupTeam(api, 'inviter');
     const victim = await setupTeam(api, 'victim');

@@ -195,5 +195,12 @@ describe.each(testDatabases)('abuse: Optuna upload and JSON-lines export [$name]
     expect(
       (await api.post(EXPORT, { id: studyId, first: 100_000 }, viewer.user)).errors?.[0]?.extensions?.code,
     ).toBe('QUERY_TOO_EXPENSIVE');
+    // Three aliased full pages are refused before any runs (each is priced at its 100,000 points); two answer.
+    const pages = (n: number) => `query($id: ID!) { study(id: $id) { ${Array.from({ length: n }, (_, i) => `p${i}: exportJsonl(first: 200) { lines }`).join(' ')} } }`;
+    const three = await api.post(pages(3), { id: studyId }, viewer.user);
+    expect(three.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
+    expect(three.data ?? null).toBeNull();
+    const two = await api.gql(pages(2), { id: studyId }, viewer.user);
+    expect([two.study.p0.lines.length, two.study.p1.lines.length]).toEqual([2, 2]);
   });
 });

@@ -171,6 +171,21 @@ describe.each(testDatabases)('abuse: list maxima, batched metrics, bounded filte
     }
   });
 
+  it('exports a page of trials with their whole curves in one statement over the metric table', async () => {
+    const before = counter.metricReads;
+    const { study } = await api.gql(`query($id: ID!) { study(id: $id) { exportJsonl(first: 200) { lines hasNextPage } } }`, { id: studyId }, team.user);
+    expect(counter.metricReads - before).toBe(1);
+    const lines = study.exportJsonl.lines.map((line: string) => JSON.parse(line));
+    expect(study.exportJsonl.hasNextPage).toBe(false);
+    // 12 trials ran (30 points of val_loss and of acc each); the rest of the 40 were never claimed.
+    const ran = lines.filter((l: { curves: Record<string, unknown[]> }) => Object.keys(l.curves).length > 0);
+    expect(ran).toHaveLength(12);
+    for (const line of ran) {
+      expect(Object.keys(line.curves)).toEqual(['acc', 'val_loss']);
+      expect(line.curves.val_loss.map((p: [number, number]) => p[0])).toEqual(Array.from({ length: 30 }, (_, step) => step));
+    }
+  });
+
   it('refuses a 1,500-entry parameter filter while a runner claims and reports, and answers 50 entries in one statement', async () => {
     const entries = Array.from({ length: 1_500 }, (_, i) => ({ name: `p${i}`, min: 0, max: 1 }));
     const attacks = Array.from({ length: 6 }, () => api.post(TRIALS, { id: studyId, filter: { params: entries } }, team.user));

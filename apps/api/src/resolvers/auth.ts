@@ -6,7 +6,7 @@ import { authorize, requireUser, unauthenticated, visibleTeams } from '../auth/a
 import { consumeInvitation, findPending, pendingFor } from '../auth/invitations.ts';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { signUpPolicy } from '../auth/signup-policy.ts';
-import { issueApiToken } from '../auth/api-tokens.ts';
+import { MAX_ACTIVE_TOKENS_PER_TEAM, countActiveTokens, issueApiToken } from '../auth/api-tokens.ts';
 import { newSecret, sha256 } from '../auth/secrets.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
@@ -174,6 +174,19 @@ export const authResolvers: Resolvers = {
           secret: null,
           userErrors: [
             userError(['input', 'expiresInDays'], `expiresInDays must be 1 to 3650, got ${input.expiresInDays}`),
+          ],
+        };
+      }
+      if ((await countActiveTokens(ctx.db, owner.id)) >= MAX_ACTIVE_TOKENS_PER_TEAM) {
+        return {
+          apiToken: null,
+          secret: null,
+          userErrors: [
+            userError(
+              ['input', 'teamId'],
+              `The team has ${MAX_ACTIVE_TOKENS_PER_TEAM} API tokens in use, the most it may have; revoke some first.`,
+              'LIMIT_REACHED',
+            ),
           ],
         };
       }

@@ -1,6 +1,6 @@
 // A study's trials as JSON lines (`Study.exportJsonl`): params, values, states and whole curves, paged so that
 // one answer stays bounded in trials and in points.
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { metric, trial, type Database } from '@tuneboard/db';
 import type { Resolvers } from '../generated/graphql.ts';
 import type { TrialRow } from '../mappers.ts';
@@ -52,7 +52,12 @@ export function trialJsonLine(
   });
 }
 
-/** A page of a study's trials from trial number `from` on, as JSON lines; `maxPoints` is the page's point limit. */
+/**
+ * A page of a study's trials from trial number `from` on, as JSON lines; `maxPoints` is the page's point limit.
+ * Two statements whatever the page's size: its trials, then their curves (each trial's current attempt) in trial
+ * order, at most `maxPoints + 1` points. It read the curves trial by trial before: 200 statements a page, and
+ * 5 s for eight aliased pages of a 120-trial study on embedded PGlite, which runs in the API's own thread.
+ */
 export async function exportPage(
   db: Database,
   studyId: string,
@@ -66,18 +71,33 @@ export async function exportPage(
     .where(and(eq(trial.studyId, studyId), gte(trial.number, from)))
     .orderBy(asc(trial.number))
     .limit(first + 1);
+  const page = rows.slice(0, first);
+  const pointsOf = new Map<number, { key: string; step: number; value: number }[]>();
+  // With more points than the limit, nothing is known of the trials after the one the last point read belongs to.
+  let unread = Number.POSITIVE_INFINITY;
+  if (page.length > 0) {
+    // One point more than the limit tells a page whose last trial does not fit from one that just fits.
+    const found = await db
+      .select({ trialId: metric.trialId, number: trial.number, key: metric.key, step: metric.step, value: metric.value })
+      .from(metric)
+      .innerJoin(trial, and(eq(trial.id, metric.trialId), eq(trial.attempt, metric.attempt)))
+      .where(and(eq(trial.studyId, studyId), gte(trial.number, page[0]!.number), lte(trial.number, page.at(-1)!.number)))
+      .orderBy(asc(trial.number), asc(metric.key), asc(metric.step))
+      .limit(maxPoints + 1);
+    for (const p of found) {
+      let list = pointsOf.get(p.trialId);
+      if (!list) pointsOf.set(p.trialId, (list = []));
+      list.push(p);
+    }
+    if (found.length > maxPoints) unread = found.at(-1)!.number;
+  }
   const lines: string[] = [];
   let points = 0;
   let last: number | undefined;
-  for (const row of rows.slice(0, first)) {
+  for (const row of page) {
+    if (row.number > unread) break;
     const room = maxPoints - points;
-    // One point more than the room tells a trial that does not fit from one that just fits.
-    const found = await db
-      .select({ key: metric.key, step: metric.step, value: metric.value })
-      .from(metric)
-      .where(and(eq(metric.trialId, row.id), eq(metric.attempt, row.attempt)))
-      .orderBy(asc(metric.key), asc(metric.step))
-      .limit(room + 1);
+    const found = pointsOf.get(row.id) ?? [];
     const over = found.length > room;
     if (over && lines.length > 0) break;
     const curves: Record<string, [number, number][]> = {};
