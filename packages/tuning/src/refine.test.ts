@@ -53,6 +53,8 @@ describe('refineSpace', () => {
     ['a reversed range', { layers: [5, 2] } as never, /parameter "layers": `low <= high` must hold for the range, got low=5, high=2/],
     ['a range outside the parameter', { layers: [10, 12] } as never, /the range \[10, 12\] must overlap the parameter's \[1, 8\]/],
     ['a numeric range that is not a pair', { layers: [1] } as never, /must be \[low, high\] with numbers, got \[1\]/],
+    ['a numeric range that is an object', { layers: { a: 1 } } as never, /parameter "layers": a numeric range must be \[low, high\] with numbers, got \{"a":1\}/],
+    ['a numeric range that is a number or null', { layers: 5, dropout: null } as never, /parameter "(layers|dropout)": a numeric range must be \[low, high\] with numbers/],
     ['an empty choice list', { optimizer: [] } as never, /parameter "optimizer": a categorical range must be a non-empty list/],
     ['an unknown choice', { optimizer: ['lion'] } as never, /cannot keep "lion", which is not one of/],
   ];

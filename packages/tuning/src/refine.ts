@@ -11,8 +11,10 @@ export type RefineRange = readonly [number, number] | readonly ParamValue[];
 const GRID_EPS = 1e-9;
 
 function refineNumeric(p: Exclude<ParamDef, { type: 'categorical' }>, range: RefineRange): ParamSpecJson {
-  const [lo, hi] = range as readonly [unknown, unknown];
-  if (range.length !== 2 || typeof lo !== 'number' || typeof hi !== 'number' || Number.isNaN(lo) || Number.isNaN(hi)) {
+  // Checked before it is unpacked: an object or a string is not iterable like a pair.
+  const pair: readonly unknown[] = Array.isArray(range) ? range : [];
+  const [lo, hi] = pair;
+  if (pair.length !== 2 || typeof lo !== 'number' || typeof hi !== 'number' || Number.isNaN(lo) || Number.isNaN(hi)) {
     throw new SpaceError(p.name, 'range pair', `a numeric range must be [low, high] with numbers, got ${show(range)}`);
   }
   if (!(lo <= hi)) throw new SpaceError(p.name, 'low <= high', `\`low <= high\` must hold for the range, got low=${lo}, high=${hi}`);

@@ -241,6 +241,26 @@ describe.each(testDatabases)('abuse: inputs that used to fail inside the server 
     });
   });
 
+  it('echoes at most 80 characters of an oversized value in a refusal: a 10,000-character runner name, metric key or objective list', async () => {
+    const long = 'a'.repeat(10_000);
+    const register = await api.post('mutation($i: RunnerRegisterInput!) { runnerRegister(input: $i) { userErrors { field message } } }', { i: { name: long, host: 'h', capabilities: { backend: 'cpu', gpus: 0, labels: [] } } }, team.runnerAuth);
+    type Refused = { userErrors: { message: string }[] };
+    const registerError = (register.data?.runnerRegister as Refused | undefined)?.userErrors[0] ?? register.errors?.[0];
+    expect(registerError?.message).toMatch(/^name holds 1 to 100 letters, digits, _ \. : @ -; got "a{70,}\.\.\.$/);
+    expect(registerError!.message.length).toBeLessThan(200);
+    const { trialId, leaseToken } = await leasedTrial();
+    const report = await api.post(REPORT, { i: { trialId, leaseToken, points: [{ key: long, step: 0, value: 1 }] } }, team.runnerAuth);
+    const reportMessage = (report.data?.trialReport as Refused | undefined)?.userErrors[0]?.message ?? '';
+    expect(reportMessage).toMatch(/got key="a{70,}\.\.\., step=0$/);
+    expect(reportMessage.length).toBeLessThan(200);
+    const metrics = Array.from({ length: 10_000 }, (_, i) => `m${i}`);
+    const created = await api.post(CREATE, { i: validStudy({ objective: { kind: 'template', template: 'mlp', dataset: 'iris', metric: metrics } }) }, team.user);
+    const createMessage = JSON.stringify(created);
+    expect(createMessage).toMatch(/objective\.metric/);
+    expect(createMessage.length).toBeLessThan(2_000);
+    await stillServing();
+  });
+
   it('refuses a parameter name outside the name rule', async () => {
     const { studyCreate } = await api.gql(CREATE, { i: validStudy({ space: { 'learning rate': { type: 'float', low: 0, high: 1 } } }) }, team.user);
     expect(studyCreate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'space', 'learning rate'] })]);

@@ -25,7 +25,7 @@ import { failStudyOnFailures } from '../lifecycle/failures.ts';
 import { createLoaders } from '../loaders.ts';
 import { freshReads, loadRunner, loadStudy, loadStudyById, userError } from './common.ts';
 import { boundedTrialError } from './trial-error.ts';
-import { listFirst } from './list-limits.ts';
+import { listFirst, shown } from './list-limits.ts';
 
 /**
  * The later of the runner's last claim or registration and the last heartbeat on a trial it runs: a runner busy
@@ -216,7 +216,7 @@ export const runnerResolvers: Resolvers = {
         return {
           runner: null,
           userErrors: [
-            userError(['input', 'name'], `name holds 1 to 100 letters, digits, _ . : @ -; got ${JSON.stringify(input.name)}`),
+            userError(['input', 'name'], `name holds 1 to 100 letters, digits, _ . : @ -; got ${shown(input.name)}`),
           ],
         };
       }
@@ -292,7 +292,7 @@ export const runnerResolvers: Resolvers = {
       if (bad >= 0) {
         return refused(
           ['input', field, String(bad)],
-          `a point needs a metric key of letters, digits, _ . / - and a step >= 0; got key=${JSON.stringify(keys[bad])}, step=${steps[bad]}`,
+          `a point needs a metric key of letters, digits, _ . / - and a step >= 0; got key=${shown(keys[bad])}, step=${steps[bad]}`,
         );
       }
       // The same key and step twice with two values: storage keeps the first (a re-sent batch is a no-op), so the
