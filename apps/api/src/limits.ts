@@ -1,7 +1,7 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { NoSchemaIntrospectionCustomRule, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext, type ValidationRule } from 'graphql';
 
 /**
  * Query limits, the same over HTTP and WebSocket (pipeline/operation.ts). The shape limits run as validation
@@ -43,11 +43,26 @@ export function limitRules(production: boolean): ValidationRule[] {
   // Reported as validation errors, not thrown: a rule that throws out of `validate()` became Apollo's opaque
   // HTTP 500 (logged as an unexpected error, and never charged to the caller's fair share), where the same
   // document over WebSocket was refused with the limit named.
-  const report = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
+  // One error per limit and document (60 directives gave 60 copies of one message), without the library's
+  // "Syntax Error: " prefix: the document parsed, a limit refused it.
+  const reported = new WeakMap<ValidationContext, Set<string>>();
+  const report = (limit: string) => ({
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        if (!context) return;
+        const seen = reported.get(context) ?? new Set<string>();
+        reported.set(context, seen);
+        if (seen.has(limit)) return;
+        seen.add(limit);
+        context.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { nodes: error.nodes }));
+      },
+    ],
+  });
   return [
-    maxDepthRule({ n: LIMITS.maxDepth, flattenFragments: true, ...report }),
-    maxAliasesRule({ n: LIMITS.maxAliases, ...report }),
-    maxDirectivesRule({ n: LIMITS.maxDirectives, ...report }),
+    maxDepthRule({ n: LIMITS.maxDepth, flattenFragments: true, ...report('depth') }),
+    maxAliasesRule({ n: LIMITS.maxAliases, ...report('aliases') }),
+    maxDirectivesRule({ n: LIMITS.maxDirectives, ...report('directives') }),
     ...(production ? [NoSchemaIntrospectionCustomRule] : []),
   ] as ValidationRule[];
 }

@@ -251,6 +251,10 @@ describe.each(testDatabases)('security [$name]', (target) => {
       expect(body.data).toBeUndefined();
       expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(body.errors?.map((e) => e.message).join('\n')).toMatch(reason);
+      // The limit is stated once, as a limit (the document parsed), not as a syntax error. (Repeated @include on
+      // one field also breaks graphql's own rule of one directive per location, once per repeat.)
+      expect(body.errors?.filter((e) => reason.test(e.message))).toHaveLength(1);
+      expect(body.errors?.some((e) => /Syntax Error/.test(e.message))).toBe(false);
     }
   });
 
