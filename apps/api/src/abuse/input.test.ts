@@ -196,6 +196,15 @@ describe.each(testDatabases)('abuse: inputs that used to fail inside the server 
     expect(await studyNames()).toEqual(before);
   });
 
+  it('names a raw 1e400 in a search filter as Infinity, not null', async () => {
+    // Inline: in variables graphql refuses Infinity itself; a literal 1e400 reaches the filter's own check.
+    const query = 'query($team: ID!) { searchStudies(teamId: $team, filter: { hasTrial: { name: "val_loss", min: 1e400 } }) { totalCount } }';
+    const result = await postRaw(api, JSON.stringify({ query, variables: { team: team.teamId } }), team.user);
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors![0]!.message).toMatch(/min must be a finite number, got Infinity$/);
+    await stillServing();
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])('refuses a parameter named %s instead of dropping it from every trial', async (name) => {
     const before = await studyNames();
     const result = await postRaw(

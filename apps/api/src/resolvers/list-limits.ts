@@ -24,9 +24,12 @@ export const FILTER_MAX = {
 /** The largest offset a cursor may carry (a study never has more trials than an int4 counts). */
 const MAX_OFFSET = 2_147_483_647;
 
-/** A value for an error message: JSON, cut to 80 characters so a 2-MiB argument does not come back whole. */
+/**
+ * A value for an error message: JSON, cut to 80 characters so a 2-MiB argument does not come back whole; a
+ * non-finite number as itself (JSON writes `1e400`, parsed to Infinity, as "null").
+ */
 export function shown(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
