@@ -123,5 +123,8 @@ describe('operation cost', () => {
     expect(study('children(first: 3) { id }')).toBe(1 + 1 + 3);
     // The Pareto front is a scan of the study's complete trials, then one unit per trial listed.
     expect(study('bestTrials(first: 4) { id }')).toBe(1 + 1 + STUDY_SCAN_COST + 4);
+    // A connection's `first: null` is its schema default (what the resolver then reads), not ten rows.
+    expect(study('trials(first: null) { nodes { id } }')).toBe(study('trials(first: 50) { nodes { id } }'));
+    expect(study('trials(first: null) { nodes { id } }')).toBeGreaterThan(study('trials(first: 10) { nodes { id } }'));
   });
 });

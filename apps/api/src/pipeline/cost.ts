@@ -178,8 +178,13 @@ export function operationCost(
     const childSizes: Sizes = {};
     let size = isListType(getNullableType(field.type)) ? ASSUMED_LIST_SIZE : 1;
     // A connection's `first` (a study's `trials`, `searchStudies`, `searchTrials`) sizes its edges and nodes.
-    if ((name === 'trials' || type.name.endsWith('Connection')) && typeof args.first === 'number') {
+    const connection = name === 'trials' || type.name.endsWith('Connection');
+    if (connection && typeof args.first === 'number') {
       childSizes.page = Math.max(args.first, 0);
+    } else if (connection && args.first === null) {
+      // `first: null` outright: the resolvers then take the argument's schema default (`trials`: 50).
+      const fallback = field.args.find((a) => a.name === 'first')?.defaultValue;
+      if (typeof fallback === 'number') childSizes.page = fallback;
     } else if ((name === 'edges' || name === 'nodes') && sizes.page !== undefined && parent.name.endsWith('Connection')) {
       size = sizes.page;
     } else if (Array.isArray(args.ids)) {
@@ -191,8 +196,10 @@ export function operationCost(
     } else if (name === 'points' && sizes.points !== undefined) {
       size = sizes.points / POINTS_PER_UNIT;
     } else if (name === 'exportJsonl') {
-      // A page of trials with their curves: `first` lines, and at most EXPORT_LIMITS.points points a page.
-      size = (typeof args.first === 'number' ? Math.max(args.first, 0) : 100) + EXPORT_POINTS / EXPORT_POINTS_PER_UNIT;
+      // One page, whatever its selection (`lines`, `endCursor`, `hasNextPage`), holding `first` lines and at most
+      // EXPORT_LIMITS.points points: the page's work is added once, not multiplied by the fields selected.
+      const work = (typeof args.first === 'number' ? Math.max(args.first, 0) : 100) + EXPORT_POINTS / EXPORT_POINTS_PER_UNIT;
+      return 1 + work + selectionCost(type, node.selectionSet, childSizes);
     } else if (name === 'bestSoFar') {
       size = (typeof args.maxPoints === 'number' ? Math.max(args.maxPoints, 0) : 0) / POINTS_PER_UNIT;
     } else if (size === ASSUMED_LIST_SIZE && typeof args.first === 'number') {
