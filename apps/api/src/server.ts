@@ -116,14 +116,20 @@ export async function startApiServer(
     socket: TrackedSocket;
     /** The request id of each open operation, for its errors. */
     requestIds?: Map<string, string>;
-    /** Each charged operation's caller and start (pipeline/fair-share.ts), charged when it ends. */
-    charged?: Map<string, { principal: string; started: number }>;
+    /**
+     * Each charged operation's caller, start and place among the caller's operations (pipeline/fair-share.ts),
+     * charged and given back when it ends.
+     */
+    charged?: Map<string, { principal: string; started: number; leave: () => void }>;
+    /** Set when the socket closed: an operation that waited for its place past it gives the place back. */
+    closed?: boolean;
   };
-  /** Charges a WebSocket operation's time to its caller when it ends. */
+  /** Charges a WebSocket operation's time to its caller when it ends, and gives its place back. */
   const chargeOperation = (extra: SocketExtra, id: string) => {
     const entry = extra.charged?.get(id);
     if (!entry) return;
     extra.charged!.delete(id);
+    entry.leave();
     fairShare.charge(entry.principal, performance.now() - entry.started);
   };
   const wsCleanup = useServer<Record<string, unknown>, SocketExtra>(
@@ -148,7 +154,12 @@ export async function startApiServer(
         ctx.extra.requestIds = new Map();
         return true;
       },
-      onClose: (ctx) => sockets.close(ctx.extra.socket),
+      onClose: (ctx) => {
+        ctx.extra.closed = true;
+        sockets.close(ctx.extra.socket);
+        // Operations cut off by the close give their places back (charged for the time they ran).
+        for (const id of [...(ctx.extra.charged?.keys() ?? [])]) chargeOperation(ctx.extra, id);
+      },
       onSubscribe: async (ctx, id, payload) => {
         const { request, socket } = ctx.extra;
         const requestId = newRequestId();
@@ -160,12 +171,18 @@ export async function startApiServer(
           const viewer = await wsViewer(request, ctx.connectionParams);
           if (isCharged(document, payload.operationName)) {
             const principal = principalOf(viewer, clientAddressOf(request, env));
+            let leave: () => void;
             try {
               fairShare.admit(principal);
+              leave = await fairShare.enter(principal);
             } catch (error) {
               return [error as GraphQLError];
             }
-            (ctx.extra.charged ??= new Map()).set(id, { principal, started: performance.now() });
+            if (ctx.extra.closed) {
+              leave();
+              return [new GraphQLError('The connection closed while the operation waited for its turn')];
+            }
+            (ctx.extra.charged ??= new Map()).set(id, { principal, started: performance.now(), leave });
           }
           const refused = sockets.start(socket, id);
           if (refused) return [refused];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
 import type { DbHandle } from '@tuneboard/db';
 import { testDatabases } from '@tuneboard/db/testing';
-import { FairShare, isCharged } from '../pipeline/fair-share.ts';
+import { FairShare, MAX_IN_FLIGHT, MAX_WAITING, isCharged } from '../pipeline/fair-share.ts';
 import { CLAIM, createStudy, setupTeam, startTestApi, type TestApi } from '../testing/harness.ts';
 
 /** Issue #15: one caller's queries cannot take the server's time from the others (pipeline/fair-share.ts). */
@@ -33,6 +33,32 @@ describe('FairShare: a token bucket of server time per caller', () => {
     now += 60_000;
     // Refilled to the burst, never above it.
     expect(share.remaining('user:a')).toBe(1_000);
+  });
+
+  it('runs at most MAX_IN_FLIGHT operations of a caller at once, first come first served, and refuses past MAX_WAITING waiting', async () => {
+    const share = new FairShare({ msPerSecond: 100, burstMs: 1_000 });
+    const leaves = await Promise.all(Array.from({ length: MAX_IN_FLIGHT }, () => share.enter('user:a')));
+    expect(share.inFlight('user:a')).toEqual({ running: MAX_IN_FLIGHT, waiting: 0 });
+    const order: number[] = [];
+    const waiting = Array.from({ length: MAX_WAITING }, (_, i) => share.enter('user:a').then((leave) => (order.push(i), leave)));
+    await Promise.resolve();
+    expect(share.inFlight('user:a')).toEqual({ running: MAX_IN_FLIGHT, waiting: MAX_WAITING });
+    await expect(share.enter('user:a')).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } });
+    // Another caller is not held back.
+    (await share.enter('user:b'))();
+    // Each place given back goes to the oldest waiter; giving one back twice frees one place only.
+    leaves[0]!();
+    leaves[0]!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual([0]);
+    expect(share.inFlight('user:a')).toEqual({ running: MAX_IN_FLIGHT, waiting: MAX_WAITING - 1 });
+    for (const leave of leaves.slice(1)) leave();
+    for (const next of waiting) (await next)();
+    expect(order).toEqual(Array.from({ length: MAX_WAITING }, (_, i) => i));
+    expect(share.inFlight('user:a')).toEqual({ running: 0, waiting: 0 });
+    // Off (0 ms a second): no limit at all.
+    const off = new FairShare({ msPerSecond: 0, burstMs: 1_000 });
+    await Promise.all(Array.from({ length: MAX_IN_FLIGHT + MAX_WAITING + 5 }, () => off.enter('user:a')));
   });
 
   it('charges queries and mutations but not subscriptions, the runner protocol, or signing in', () => {

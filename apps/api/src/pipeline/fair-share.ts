@@ -29,6 +29,15 @@ export const UNCHARGED_FIELDS: ReadonlySet<string> = new Set([
   'signUp',
 ]);
 
+/**
+ * Charged operations of one caller running at once; more wait their turn (their wait is not charged). The bucket
+ * alone admitted every request that arrived while it was positive, so eight heavy queries sent together all ran
+ * and held the server eight times the burst.
+ */
+export const MAX_IN_FLIGHT = 4;
+/** A caller's operations waiting for a place at most; past it one is refused with RATE_LIMITED at once. */
+export const MAX_WAITING = 32;
+
 export interface FairShareOptions {
   /** Sustained server time a caller may use per second of wall time (ms); 0 turns the limit off. */
   msPerSecond: number;
@@ -54,6 +63,8 @@ const TARPIT_HELD = 8;
 export class FairShare {
   private readonly buckets = new Map<string, Bucket>();
   private readonly held = new Map<string, number>();
+  private readonly running = new Map<string, number>();
+  private readonly queued = new Map<string, (() => void)[]>();
   private readonly now: () => number;
 
   constructor(private readonly options: FairShareOptions) {
@@ -93,6 +104,53 @@ export class FairShare {
       if (left > 0) this.held.set(principal, left);
       else this.held.delete(principal);
     }
+  }
+
+  /**
+   * Takes one of `principal`'s {@link MAX_IN_FLIGHT} places, waiting (first come, first served) while they are
+   * all taken; resolves to the function that gives it back (calling it again does nothing). Throws RATE_LIMITED
+   * when {@link MAX_WAITING} of its operations already wait. With the fair share off, never waits.
+   */
+  async enter(principal: string): Promise<() => void> {
+    if (!this.enabled) return () => {};
+    const running = this.running.get(principal) ?? 0;
+    if (running < MAX_IN_FLIGHT) {
+      this.running.set(principal, running + 1);
+    } else {
+      const queue = this.queued.get(principal) ?? [];
+      if (queue.length >= MAX_WAITING) {
+        throw new GraphQLError(`Too many operations of this caller at once: ${MAX_IN_FLIGHT} running and ${MAX_WAITING} waiting; try again in 1 s.`, {
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1, http: { status: 429 } },
+        });
+      }
+      this.queued.set(principal, queue);
+      // The place is handed over by the operation that leaves: `running` stays counted for it.
+      await new Promise<void>((resolve) => queue.push(resolve));
+    }
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.leave(principal);
+    };
+  }
+
+  /** Operations of `principal` running and waiting now (tests). */
+  inFlight(principal: string): { running: number; waiting: number } {
+    return { running: this.running.get(principal) ?? 0, waiting: this.queued.get(principal)?.length ?? 0 };
+  }
+
+  private leave(principal: string): void {
+    const queue = this.queued.get(principal);
+    const next = queue?.shift();
+    if (queue && queue.length === 0) this.queued.delete(principal);
+    if (next) {
+      next();
+      return;
+    }
+    const running = (this.running.get(principal) ?? 1) - 1;
+    if (running > 0) this.running.set(principal, running);
+    else this.running.delete(principal);
   }
 
   /** Charges `ms` of server time to `principal`. */

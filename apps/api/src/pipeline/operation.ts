@@ -61,24 +61,32 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     apolloRules,
     apolloPlugin: {
       async requestDidStart({ contextValue }) {
-        const started = performance.now();
+        let started = performance.now();
         // Until the operation is known (it may never be: a parse or validation failure), the request is charged.
         let charged = true;
         let refusedFor = 0;
+        let leave: (() => void) | undefined;
         return {
           async didResolveOperation({ document, operationName, request }) {
             charged = isCharged(document, operationName);
             if (charged) {
+              const principal = options.principalOf(contextValue);
               try {
-                options.fairShare.admit(options.principalOf(contextValue));
+                options.fairShare.admit(principal);
+                assertAffordable(schema, document, operationName, request.variables, maxCost);
+                // Its turn among the caller's operations; the wait is not charged.
+                leave = await options.fairShare.enter(principal);
+                started = performance.now();
               } catch (error) {
-                refusedFor = Number((error as GraphQLError).extensions.retryAfterSeconds) || 1;
+                if ((error as GraphQLError).extensions?.code === 'RATE_LIMITED') refusedFor = Number((error as GraphQLError).extensions.retryAfterSeconds) || 1;
                 throw error;
               }
+              return;
             }
             assertAffordable(schema, document, operationName, request.variables, maxCost);
           },
           async willSendResponse() {
+            leave?.();
             if (!charged) return;
             const principal = options.principalOf(contextValue);
             options.fairShare.charge(principal, performance.now() - started);
