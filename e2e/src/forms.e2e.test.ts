@@ -69,7 +69,7 @@ describe('forms that refuse bad input, and a failed study', () => {
 
     await expect
       .poll(() => cellErrors('units high'), WAIT)
-      .toBe('parameter "units": `low <= high` must hold, got low=64, high=16');
+      .toBe('parameter "units": low <= high must hold, got low=64, high=16');
     expect(await invalid('units high')).toBe('true');
     expect(await invalid('Parameter 2 name')).toBeNull();
     expect(await page.locator('td:has([aria-label="Parameter 2 name"]) .field-error').count()).toBe(0);
@@ -83,7 +83,7 @@ describe('forms that refuse bad input, and a failed study', () => {
     await page.getByRole('button', { name: 'Create token' }).click();
     await expect
       .poll(() => page.locator('label:has-text("Expires in days") .field-error').textContent(), WAIT)
-      .toBe('expiresInDays must be a whole number from 1 to 3650, got "ten"');
+      .toBe('Expires in days must be a whole number from 1 to 3650, got "ten"');
     expect(await page.getByTestId('token-secret').count()).toBe(0);
   });
 

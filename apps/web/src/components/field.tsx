@@ -2,7 +2,7 @@
 
 import { useId, type ChangeEvent, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { FieldError } from '@/components/field-error';
-import { errorsFor, type FieldErrors } from '@/lib/user-errors';
+import { errorsFor, labelledMessage, type FieldErrors } from '@/lib/user-errors';
 
 interface FieldProps {
   label: string;
@@ -14,7 +14,8 @@ interface FieldProps {
 
 /**
  * The label and errors around one control: `errors[name]` (and anything below it) marks the control invalid and
- * is linked to it with aria-describedby, so a screen reader reads the message with the field.
+ * is linked to it with aria-describedby, so a screen reader reads the message with the field. A message that
+ * starts with the field's key names it by its label.
  */
 function Labelled({
   label,
@@ -25,7 +26,8 @@ function Labelled({
   control: (aria: { 'aria-invalid': true | undefined; 'aria-describedby': string }) => ReactNode;
 }) {
   const id = useId();
-  const messages = errorsFor(errors, name);
+  const key = name.split('.').at(-1) ?? name;
+  const messages = errorsFor(errors, name).map((message) => labelledMessage(message, key, label));
   return (
     <label>
       {label}

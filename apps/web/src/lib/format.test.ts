@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatMetric, formatProgress, formatRanges, progressLabel, relativeTime, slugify } from './format.ts';
+import {
+  formatMetric,
+  formatParam,
+  formatProgress,
+  formatRanges,
+  formatUtc,
+  progressLabel,
+  relativeTime,
+  slugify,
+} from './format.ts';
 
 const now = new Date('2026-01-10T12:00:00Z');
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
@@ -37,6 +46,20 @@ describe('progress and metric values', () => {
     expect(formatMetric('NaN')).toBe('NaN');
     expect(formatMetric('-0')).toBe('0');
     expect(formatMetric(null)).toBe('—');
+  });
+
+  it('shows parameter values: numbers compactly, a choice without quotes, anything else as JSON', () => {
+    expect(formatParam(0.000123456)).toBe('1.235e-4');
+    expect(formatParam(64)).toBe('64');
+    expect(formatParam('adam')).toBe('adam');
+    expect(formatParam(true)).toBe('true');
+    expect(formatParam(null)).toBe('null');
+    expect(formatParam([86, 245])).toBe('[86,245]');
+  });
+
+  it('shows a moment as UTC to the second', () => {
+    expect(formatUtc('2026-12-08T00:07:17.495Z')).toBe('2026-12-08 00:07:17Z');
+    expect(formatUtc(null)).toBe('—');
   });
 });
 

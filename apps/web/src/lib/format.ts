@@ -44,6 +44,12 @@ export function formatMetric(value: number | string | null | undefined): string 
   return String(Number(value.toPrecision(5)));
 }
 
+/** A trial's parameter value for display: numbers as `formatMetric` shows them, a choice's text without quotes. */
+export function formatParam(value: unknown): string {
+  if (typeof value === 'number') return formatMetric(value);
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '—');
+}
+
 /** A URL-safe name from a display name: lower-case letters, digits and single hyphens, as the API requires. */
 export function slugify(name: string): string {
   return name

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { errorsFor, fieldKey, groupUserErrors, unclaimedErrors } from './user-errors.ts';
+import {
+  errorsFor,
+  fieldKey,
+  groupUserErrors,
+  labelledMessage,
+  plainMessage,
+  unclaimedErrors,
+} from './user-errors.ts';
 
 const errors = groupUserErrors([
   { field: ['input', 'space', 'lr'], message: 'parameter "lr": low <= high', code: 'INVALID' },
@@ -39,5 +46,29 @@ describe('mapping userErrors to form fields', () => {
       'maxTrials must be 1 to 1000000, got 0',
       'the project is archived',
     ]);
+  });
+
+  it('names the field by its label where a message starts with its key, and keeps the rest', () => {
+    expect(
+      labelledMessage(
+        'maxTrials must be a whole number from 1 to 1000000, got "-5"',
+        'maxTrials',
+        'Max trials',
+      ),
+    ).toBe('Max trials must be a whole number from 1 to 1000000, got "-5"');
+    expect(
+      labelledMessage('expiresInDays must be 1 to 3650, got 0', 'expiresInDays', 'Expires in days'),
+    ).toBe('Expires in days must be 1 to 3650, got 0');
+    // Only a whole leading key: another field's name, or a longer word, stays.
+    expect(labelledMessage('maxTrialsTotal must be set', 'maxTrials', 'Max trials')).toBe(
+      'maxTrialsTotal must be set',
+    );
+    expect(labelledMessage('the project is archived', 'name', 'Study name')).toBe('the project is archived');
+  });
+
+  it('drops the code quotes around a rule', () => {
+    expect(plainMessage('parameter "learningRate": `low <= high` must hold, got low=0.1, high=0.0001')).toBe(
+      'parameter "learningRate": low <= high must hold, got low=0.1, high=0.0001',
+    );
   });
 });

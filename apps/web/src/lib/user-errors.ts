@@ -35,6 +35,20 @@ export function errorsFor(errors: FieldErrors, key: string): string[] {
   return out;
 }
 
+/**
+ * A message as the form shows it under the field labelled `label`: a leading `key` (the field's name in the API
+ * and the form's checks, as in `maxTrials must be a whole number…`) reads as the label (`Max trials must be…`);
+ * the rest of the message stays as it is.
+ */
+export function labelledMessage(message: string, key: string, label: string): string {
+  return message.startsWith(`${key} `) ? `${label}${message.slice(key.length)}` : message;
+}
+
+/** A message without the code quotes the API puts around a rule: `` `low <= high` must hold `` reads "low <= high must hold". */
+export function plainMessage(message: string): string {
+  return message.replaceAll('`', '');
+}
+
 /** Messages no input of the form claims: shown at the top of the form. */
 export function unclaimedErrors(errors: FieldErrors, claimed: readonly string[]): string[] {
   const out: string[] = [];

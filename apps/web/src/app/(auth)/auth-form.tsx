@@ -10,6 +10,7 @@ import { browserRequest } from '@/lib/graphql/browser-fetch';
 import { errorMessage } from '@/lib/graphql/errors';
 import { useFormErrors } from '@/lib/forms/use-form-errors';
 import { unclaimedErrors } from '@/lib/user-errors';
+import { afterSignIn, invitationPath } from './invitation-links.ts';
 
 const SignIn = graphql(`
   mutation SignIn($input: SignInInput!) {
@@ -40,7 +41,8 @@ const SignUp = graphql(`
 /**
  * Sign-in and sign-up: the API sets the session cookie through the dashboard's /graphql forwarding
  * (app/graphql/route.ts). On an invitation link (`/invite/<token>`) sign-up carries the token, which lets the
- * person in where sign-up is by invitation and joins them to the team.
+ * person in where sign-up is by invitation and joins them to the team; sign-in from that page
+ * (`/sign-in?invitation=<token>`) goes back to it, where the invitation is accepted.
  */
 export function AuthForm({ mode, invitationToken }: { mode: 'sign-in' | 'sign-up'; invitationToken?: string }) {
   const router = useRouter();
@@ -68,7 +70,7 @@ export function AuthForm({ mode, invitationToken }: { mode: 'sign-in' | 'sign-up
       }
       // A sign-in lands on the home page (or, on a fresh npm start, on the running demo study); a new account
       // has no team yet and starts at Teams.
-      router.replace(mode === 'sign-in' ? '/?from=sign-in' : '/teams');
+      router.replace(mode === 'sign-in' ? afterSignIn(invitationToken) : '/teams');
       router.refresh();
     } catch (error) {
       form.setErrors({ '': [errorMessage(error)] });
@@ -90,7 +92,11 @@ export function AuthForm({ mode, invitationToken }: { mode: 'sign-in' | 'sign-up
 
   return (
     <form ref={form.ref} className="form" onSubmit={submit}>
-      {!invitationToken && <h1>{mode === 'sign-up' ? 'Create your account' : 'Sign in to Tuneboard'}</h1>}
+      {mode === 'sign-in' ? (
+        <h1>{invitationToken ? 'Sign in to accept the invitation' : 'Sign in to Tuneboard'}</h1>
+      ) : (
+        !invitationToken && <h1>Create your account</h1>
+      )}
       <FieldError messages={unclaimedErrors(errors, fields)} />
       {mode === 'sign-up' && input('name', 'Name', 'text', 'name')}
       {input('email', 'Email', 'email', 'email')}
@@ -100,18 +106,24 @@ export function AuthForm({ mode, invitationToken }: { mode: 'sign-in' | 'sign-up
           {mode === 'sign-up' ? 'Create account' : 'Sign in'}
         </button>
       </div>
-      <p className="muted">
-        {mode === 'sign-up' ? (
-          <>
-            Already have an account? <Link href="/sign-in">Sign in</Link>
-            {invitationToken && ', then accept the invitation on the Teams page'}
-          </>
-        ) : (
-          <>
-            New here? <Link href="/sign-up">Create an account</Link>
-          </>
-        )}
-      </p>
+      {/* On the invitation's page, which links to sign-in itself. */}
+      {!(mode === 'sign-up' && invitationToken) && (
+        <p className="muted">
+          {mode === 'sign-up' ? (
+            <>
+              Already have an account? <Link href="/sign-in">Sign in</Link>
+            </>
+          ) : invitationToken ? (
+            <>
+              New here? <Link href={invitationPath(invitationToken)}>Create an account to accept</Link>
+            </>
+          ) : (
+            <>
+              New here? <Link href="/sign-up">Create an account</Link>
+            </>
+          )}
+        </p>
+      )}
     </form>
   );
 }

@@ -74,9 +74,11 @@ export function OverlayChart({
                   stroke={schemeTableau10[i % 10]}
                 />
                 {s.points.length <= 60 &&
-                  s.points.map((p, j) => (
-                    <circle key={j} cx={x(p.x)} cy={y(p.y)} r={2.5} fill={schemeTableau10[i % 10]} />
-                  ))}
+                  s.points.map((p, j) =>
+                    p.marker === false ? null : (
+                      <circle key={j} cx={x(p.x)} cy={y(p.y)} r={2.5} fill={schemeTableau10[i % 10]} />
+                    ),
+                  )}
               </g>
             ))}
           </g>

@@ -3,6 +3,8 @@
 export interface OverlayPoint {
   x: number;
   y: number;
+  /** False for a point that only carries the line on (drawn without a marker). */
+  marker?: boolean;
 }
 
 export interface OverlaySeries {

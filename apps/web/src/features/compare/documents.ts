@@ -50,6 +50,16 @@ export const CompareStudiesQuery = graphql(`
         value
         finishedAt
       }
+      lastFinished: trials(
+        first: 1
+        filter: { states: [COMPLETE, PRUNED, FAIL] }
+        orderBy: { field: NUMBER, direction: DESC }
+      ) {
+        nodes {
+          number
+          finishedAt
+        }
+      }
       parameterImportance {
         name
         importance

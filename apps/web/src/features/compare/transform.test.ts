@@ -157,6 +157,7 @@ describe('compare transforms', () => {
           { trialNumber: 4, value: 0.5, finishedAt: '2026-01-01T00:10:30.000Z' },
           { trialNumber: 6, value: 0.4, finishedAt: null },
         ],
+        lastFinished: { nodes: [{ number: 6, finishedAt: null }] },
       },
     ];
     expect(bestSoFarSeries(studies, 'number')[0]!.points).toEqual([
@@ -167,6 +168,67 @@ describe('compare transforms', () => {
     expect(bestSoFarSeries(studies, 'time')[0]!.points).toEqual([
       { x: 2, y: 0.9 },
       { x: 10.5, y: 0.5 },
+    ]);
+  });
+
+  it("carries each best-so-far line on flat to the study's last finished trial, by number and by wall time", () => {
+    const studies = [
+      {
+        id: 's1',
+        name: 'long',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        bestSoFar: [
+          { trialNumber: 3, value: 0.5, finishedAt: '2026-01-01T00:03:00.000Z' },
+          { trialNumber: 30, value: 0.2, finishedAt: '2026-01-01T00:30:00.000Z' },
+        ],
+        lastFinished: { nodes: [{ number: 119, finishedAt: '2026-01-01T02:00:00.000Z' }] },
+      },
+      {
+        id: 's2',
+        name: 'no trial finished',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        bestSoFar: [],
+        lastFinished: { nodes: [] },
+      },
+    ];
+    expect(bestSoFarSeries(studies, 'number').map((s) => s.points)).toEqual([
+      [
+        { x: 3, y: 0.5 },
+        { x: 30, y: 0.2 },
+        { x: 119, y: 0.2, marker: false },
+      ],
+      [],
+    ]);
+    expect(bestSoFarSeries(studies, 'time')[0]!.points).toEqual([
+      { x: 3, y: 0.5 },
+      { x: 30, y: 0.2 },
+      { x: 120, y: 0.2, marker: false },
+    ]);
+    // The last improvement is the last finished trial: nothing to carry on.
+    const done = {
+      ...studies[0]!,
+      lastFinished: { nodes: [{ number: 30, finishedAt: '2026-01-01T00:30:00.000Z' }] },
+    };
+    expect(bestSoFarSeries([done], 'number')[0]!.points).toHaveLength(2);
+    expect(bestSoFarSeries([done], 'time')[0]!.points).toHaveLength(2);
+  });
+
+  it('places trials inherited from the parent, finished before the study was created, at 0 minutes', () => {
+    const child = {
+      id: 'c',
+      name: 'refined',
+      createdAt: '2026-01-01T01:00:00.000Z',
+      // Its only improvement is an inherited trial, finished 6.5 minutes before the child was created.
+      bestSoFar: [{ trialNumber: 0, value: 0.3, finishedAt: '2026-01-01T00:53:30.000Z' }],
+      lastFinished: { nodes: [{ number: 12, finishedAt: '2026-01-01T01:15:00.000Z' }] },
+    };
+    expect(bestSoFarSeries([child], 'time')[0]!.points).toEqual([
+      { x: 0, y: 0.3 },
+      { x: 15, y: 0.3, marker: false },
+    ]);
+    expect(bestSoFarSeries([child], 'number')[0]!.points).toEqual([
+      { x: 0, y: 0.3 },
+      { x: 12, y: 0.3, marker: false },
     ]);
   });
 

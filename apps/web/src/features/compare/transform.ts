@@ -1,6 +1,6 @@
 // Pure shaping of comparison data: which ids a URL asks for, parameters side by side with their differences,
 // curves per metric, best-so-far histories against trial number or wall time, and each study's best trial.
-import type { OverlaySeries } from '@/charts';
+import type { OverlayPoint, OverlaySeries } from '@/charts';
 
 export const COMPARE_LIMITS = { trials: 20, studies: 10 } as const;
 
@@ -153,22 +153,38 @@ export interface HistoryStudy {
   name: string;
   createdAt: string;
   bestSoFar: readonly { trialNumber: number; value: number | string; finishedAt: string | null }[];
+  /** The study's highest-numbered finished trial (complete, pruned or failed), if any: where its line ends. */
+  lastFinished: { nodes: readonly { number: number; finishedAt: string | null }[] };
 }
 
 /**
  * Each study's best-so-far history as a step series: against the trial number, or against the wall time since the
- * study was created (in minutes; points without a finish time are left out).
+ * study was created (in minutes; points without a finish time are left out, and a trial inherited from a parent
+ * study, finished before this one was created, counts at 0). The line carries on flat to the study's last finished
+ * trial (that point has no marker: nothing improved there).
  */
 export function bestSoFarSeries(studies: readonly HistoryStudy[], axis: 'number' | 'time'): OverlaySeries[] {
   return studies.map((s) => {
     const start = Date.parse(s.createdAt);
-    const points = s.bestSoFar.flatMap((p) => {
+    const minutes = (at: string) => Math.max(0, (Date.parse(at) - start) / 60_000);
+    const points: OverlayPoint[] = s.bestSoFar.flatMap((p) => {
       const y = metricNumber(p.value);
       if (y === null || !Number.isFinite(y)) return [];
       if (axis === 'number') return [{ x: p.trialNumber, y }];
       if (!p.finishedAt) return [];
-      return [{ x: (Date.parse(p.finishedAt) - start) / 60_000, y }];
+      return [{ x: minutes(p.finishedAt), y }];
     });
+    const last = points.at(-1);
+    const end = s.lastFinished.nodes[0];
+    const endX = !end
+      ? null
+      : axis === 'number'
+        ? end.number
+        : end.finishedAt
+          ? minutes(end.finishedAt)
+          : null;
+    if (last && endX !== null && points.every((p) => p.x < endX))
+      points.push({ x: endX, y: last.y, marker: false });
     return { id: s.id, name: s.name, points };
   });
 }

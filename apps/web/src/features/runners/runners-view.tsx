@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { ListTable } from '@/components/list-table';
 import { Panel } from '@/components/panel';
 import { StateBadge } from '@/components/state-badge';
-import { relativeTime } from '@/lib/format';
+import { RelativeTime } from '@/components/relative-time';
 import { hrefFor } from '@/lib/route-id';
 import { describeCapabilities, describeCommands } from '@/lib/runner-capabilities';
 import { useLiveRunners, type RunnerTeams } from './use-live-runners.ts';
@@ -85,11 +85,7 @@ export function RunnersView({ initial }: { initial: RunnerTeams }) {
               {
                 header: 'Last heartbeat',
                 className: 'muted',
-                cell: (runner) => (
-                  <time dateTime={runner.lastHeartbeatAt} title={runner.lastHeartbeatAt}>
-                    {relativeTime(runner.lastHeartbeatAt)}
-                  </time>
-                ),
+                cell: (runner) => <RelativeTime at={runner.lastHeartbeatAt} />,
               },
             ]}
           />

@@ -24,6 +24,18 @@ export function refinedRanges(refinement: unknown, space: unknown): string {
     );
     parts.push(` with ${formatRanges(shown)}`);
   } else if (ranges) parts.push(` with ${formatRanges(ranges)}`);
-  if (typeof inherited === 'number') parts.push(`, ${inherited} trials inherited`);
+  if (typeof inherited === 'number')
+    parts.push(`, ${inherited} ${inherited === 1 ? 'trial' : 'trials'} inherited`);
   return parts.join('');
+}
+
+/**
+ * Whether a refined study's description is only the one the API wrote when refining it (`Refined from "<parent>".`):
+ * the lineage line says the same, with the parent's link, so the page shows that once.
+ */
+export function isRefinedFromDescription(
+  description: string,
+  parent: { name: string } | null | undefined,
+): boolean {
+  return !!parent && description.trim() === `Refined from "${parent.name}".`;
 }

@@ -31,6 +31,7 @@ import { csvFileName } from './view-state.ts';
 import { READ_ONLY_REASON, canWrite } from '@/lib/roles';
 import { ImportancePanel, LearningCurvesPanel } from './analysis-panels.tsx';
 import { ContourPanel, EdfPanel } from './distribution-panels.tsx';
+import { isRefinedFromDescription } from './lineage-text.ts';
 import { Lineage } from './lineage.tsx';
 import { Deferred } from './deferred.tsx';
 import { RefineDialog } from './refine-dialog.tsx';
@@ -101,7 +102,7 @@ export function StudyView({ study, params, objectives, trials: initialTrials, pa
         <Link href={hrefFor('projects', study.project.id)}>{study.project.name}</Link> /
       </p>
       <h1>{study.name}</h1>
-      {study.description && (
+      {study.description && !isRefinedFromDescription(study.description, study.parent) && (
         <div className="muted">
           <MarkdownNote text={study.description} />
         </div>
@@ -197,17 +198,8 @@ export function StudyView({ study, params, objectives, trials: initialTrials, pa
 
       {objectives[0] && <BestModelsPanel key={study.id} studyId={study.id} objective={objectives[0]} readOnly={readOnly} />}
 
-      <Panel
-        title="Parallel coordinates"
-        minHeight={360}
-        actions={
-          brushed ? (
-            <button type="button" className="button button-secondary" onClick={() => setBrush({})}>
-              Clear brush ({visible.length} of {trials.length})
-            </button>
-          ) : undefined
-        }
-      >
+      {/* The chart's own toolbar shows how many trials the brush keeps, and clears it. */}
+      <Panel title="Parallel coordinates" minHeight={360}>
         <ParallelCoordinates
           trials={trials}
           params={params}

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { Panel } from '@/components/panel';
 import { StateBadge } from '@/components/state-badge';
-import { formatMetric, relativeTime } from '@/lib/format';
+import { formatMetric, formatParam, formatUtc } from '@/lib/format';
 import { hrefFor } from '@/lib/route-id';
 import { canWrite } from '@/lib/roles';
 import { NotesPanel } from '@/features/notes/notes-panel';
@@ -15,8 +15,15 @@ import { LogPanel } from './log-panel.tsx';
 import { MetricCharts } from './metric-charts.tsx';
 import { useLiveTrial, type PageTrial } from './use-live-trial.ts';
 
-function formatParam(value: unknown): string {
-  return typeof value === 'number' ? formatMetric(value) : JSON.stringify(value);
+/** A moment as UTC to the second, as the Attempts panel shows it, with the full ISO time as its tooltip. */
+function Moment({ at }: { at: string | null | undefined }) {
+  return at ? (
+    <time dateTime={at} title={at}>
+      {formatUtc(at)}
+    </time>
+  ) : (
+    '—'
+  );
 }
 
 /** `?…` of the study view to go back to, from the `back` parameter: a query string only, never another address. */
@@ -47,9 +54,9 @@ export function TrialView({ initial }: { initial: PageTrial }) {
     ],
     ['Attempt', trial.attempt],
     ['Runner', trial.runner ? `${trial.runner.name} (${trial.runner.host})` : '—'],
-    ['Created', relativeTime(trial.createdAt)],
-    ['Started', trial.startedAt ? new Date(trial.startedAt).toISOString() : '—'],
-    ['Finished', trial.finishedAt ? new Date(trial.finishedAt).toISOString() : '—'],
+    ['Created', <Moment key="c" at={trial.createdAt} />],
+    ['Started', <Moment key="s" at={trial.startedAt} />],
+    ['Finished', <Moment key="f" at={trial.finishedAt} />],
     ['Duration', trial.durationSeconds == null ? '—' : `${trial.durationSeconds.toFixed(1)} s`],
   ];
   return (

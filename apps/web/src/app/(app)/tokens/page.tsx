@@ -43,7 +43,12 @@ export default async function Tokens() {
       ) : (
         <>
           <Panel title="Create a token" minHeight={80}>
-            <TokenCreateForm teams={teams.map((t) => ({ id: t.id, name: t.name }))} />
+            <TokenCreateForm
+              teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+              revokedIds={teams.flatMap((t) =>
+                t.apiTokens.filter((token) => token.revokedAt).map((token) => token.id),
+              )}
+            />
           </Panel>
           {teams.map((team) => (
             <Panel key={team.id} title={`${team.name} tokens`} minHeight={60}>

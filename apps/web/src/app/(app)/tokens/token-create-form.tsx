@@ -10,6 +10,7 @@ import type { ApiTokenScope } from '@/gql/graphql';
 import { wholeNumber } from '@/lib/form-numbers';
 import { useFormErrors } from '@/lib/forms/use-form-errors';
 import { unclaimedErrors } from '@/lib/user-errors';
+import { secretToShow, type CreatedToken } from './created-token.ts';
 
 const ApiTokenCreate = graphql(`
   mutation ApiTokenCreate($input: ApiTokenCreateInput!) {
@@ -28,7 +29,14 @@ const ApiTokenCreate = graphql(`
 
 const scopes: ApiTokenScope[] = ['RUNNER', 'READ', 'WRITE'];
 
-export function TokenCreateForm({ teams }: { teams: { id: string; name: string }[] }) {
+/** Creates a token and shows its secret once; `revokedIds` (the page's revoked tokens) hides it when it is revoked. */
+export function TokenCreateForm({
+  teams,
+  revokedIds,
+}: {
+  teams: { id: string; name: string }[];
+  revokedIds: readonly string[];
+}) {
   const router = useRouter();
   const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
   const [name, setName] = useState('');
@@ -36,7 +44,8 @@ export function TokenCreateForm({ teams }: { teams: { id: string; name: string }
   const [days, setDays] = useState('');
   const form = useFormErrors();
   const { errors } = form;
-  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const [createdToken, setCreated] = useState<CreatedToken | null>(null);
+  const created = secretToShow(createdToken, revokedIds);
   const [copied, setCopied] = useState(false);
   const [{ fetching }, create] = useMutation(ApiTokenCreate);
 
@@ -50,7 +59,7 @@ export function TokenCreateForm({ teams }: { teams: { id: string; name: string }
     const result = await create({ input: { teamId, name, scope, expiresInDays: expiry.value } });
     const payload = result.data?.apiTokenCreate;
     if (form.check(result, payload) && payload?.secret && payload.apiToken) {
-      setCreated({ name: payload.apiToken.name, secret: payload.secret });
+      setCreated({ id: payload.apiToken.id, name: payload.apiToken.name, secret: payload.secret });
       setName('');
       router.refresh();
     }

@@ -4,8 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { ListTable } from '@/components/list-table';
+import { RelativeTime } from '@/components/relative-time';
 import { graphql } from '@/gql';
-import { relativeTime } from '@/lib/format';
 import { payloadMessages } from '@/lib/forms/payload-errors';
 
 const ApiTokenRevoke = graphql(`
@@ -52,14 +52,16 @@ export function TokenList({ tokens }: { tokens: TokenRow[] }) {
           { header: 'Name', cell: (token) => token.name },
           { header: 'Prefix', cell: (token) => <code>{token.prefix}…</code> },
           { header: 'Scope', cell: (token) => token.scope },
-          { header: 'Created', className: 'muted', cell: (token) => relativeTime(token.createdAt) },
-          { header: 'Last used', className: 'muted', cell: (token) => (token.lastUsedAt ? relativeTime(token.lastUsedAt) : 'never') },
-          { header: 'Expires', className: 'muted', cell: (token) => (token.expiresAt ? relativeTime(token.expiresAt) : 'never') },
+          { header: 'Created', className: 'muted', cell: (token) => <RelativeTime at={token.createdAt} /> },
+          { header: 'Last used', className: 'muted', cell: (token) => <RelativeTime at={token.lastUsedAt} fallback="never" /> },
+          { header: 'Expires', className: 'muted', cell: (token) => <RelativeTime at={token.expiresAt} fallback="never" /> },
           {
             header: 'Status',
             cell: (token) =>
               token.revokedAt ? (
-                <span className="muted">revoked {relativeTime(token.revokedAt)}</span>
+                <span className="muted">
+                  revoked <RelativeTime at={token.revokedAt} />
+                </span>
               ) : (
                 <button
                   type="button"

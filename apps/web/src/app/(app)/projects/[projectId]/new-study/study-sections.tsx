@@ -7,7 +7,7 @@ import { FieldError } from '@/components/field-error';
 import type { Direction } from '@/gql/graphql';
 import type { BudgetFields } from '@/lib/form-numbers';
 import type { ObjectiveFunction, ObjectiveRow } from '@/lib/new-study-state';
-import { errorsFor, type FieldErrors } from '@/lib/user-errors';
+import { errorsFor, labelledMessage, type FieldErrors } from '@/lib/user-errors';
 
 // Templates, datasets and template metrics are the study contract's: the ones a runner can run.
 const templates = templateNames;
@@ -108,9 +108,13 @@ export function BudgetSection({
   return (
     <fieldset>
       <legend>Budget</legend>
-      <div className="form-row">
+      {/* Columns of their own: a message under one field wraps inside it, and the row keeps its layout. */}
+      <div
+        className="form-row"
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(11rem, 16rem))', alignItems: 'start' }}
+      >
         {fields.map(([key, label, help]) => {
-          const messages = errorsFor(errors, `budget.${key}`);
+          const messages = errorsFor(errors, `budget.${key}`).map((m) => labelledMessage(m, key, label));
           return (
             <label key={key}>
               {label}
@@ -148,7 +152,7 @@ export function ObjectiveFunctionSection({
 }) {
   const id = useId();
   const messages = errorsFor(errors, 'objective');
-  const keepMessages = errorsFor(errors, 'keepModels');
+  const keepMessages = errorsFor(errors, 'keepModels').map((m) => labelledMessage(m, 'keepModels', 'Keep best models'));
   const set = (patch: Partial<ObjectiveFunction>) => onChange({ ...value, ...patch });
   return (
     <fieldset>
