@@ -14,6 +14,8 @@ describe('the home page choices', () => {
     expect(landingStudyId([study('child', 'COMPLETED', 'demo'), study('demo', 'RUNNING', 'demo')])).toBe(
       'demo',
     );
+    // A newer running study of the demo project (created through the API) does not take the demo's place.
+    expect(landingStudyId([study('newer', 'RUNNING', 'demo'), study('demo', 'RUNNING', 'demo'), study('old', 'COMPLETED', 'demo')])).toBe('demo');
     expect(landingStudyId([study('demo', 'COMPLETED', 'demo')])).toBeNull();
     expect(landingStudyId([study('mine', 'RUNNING', 'lab'), study('demo', 'RUNNING', 'demo')])).toBeNull();
     expect(landingStudyId([])).toBeNull();

@@ -21,13 +21,15 @@ export function demoStudy<S extends Pick<HomeStudy, 'id' | 'status' | 'project'>
 
 /**
  * Where a sign-in lands: on a fresh start (every study the caller sees is in the demo project) the running demo
- * study, so the first thing a newcomer sees is trials arriving; otherwise null (the home page).
+ * study, so the first thing a newcomer sees is trials arriving; otherwise null (the home page). `studies` come
+ * running first, newest first (`Viewer.recentStudies`): the demo study, made first, is the oldest running one,
+ * so a study added to the demo project since (a refinement, one created through the API) does not take its place.
  */
 export function landingStudyId(
   studies: readonly Pick<HomeStudy, 'id' | 'status' | 'project'>[],
 ): string | null {
   if (studies.length === 0 || studies.some((s) => s.project.slug !== DEMO_PROJECT_SLUG)) return null;
-  return studies.find((s) => s.status === 'RUNNING')?.id ?? null;
+  return studies.findLast((s) => s.status === 'RUNNING')?.id ?? null;
 }
 
 /** Where "New study" goes: the first project of a team where the caller may write; null without one. */
