@@ -9,7 +9,8 @@
  * define-by-run). `--problems=held-out` runs the eight problems of ./held-out.ts, which the defaults were not
  * tuned on (judge changes there; tune on the others); `--problems=high-dim` the eight of ./high-dim.ts (16–32
  * parameters, or 81–121 encoded columns); `--problems=conditional` the three of ./conditional.ts; `--problems=noisy`
- * the four of ./noisy.ts (noise added to what the samplers are told; regret of the best point evaluated). Prints
+ * the four of ./noisy.ts (noise added to what the samplers are told; regret of the best point evaluated);
+ * `--problems=fresh` the six of ./fresh.ts (added after every default was chosen, never tuned on). Prints
  * the median regret per problem and sampler, the sequential regret of each Tuneboard kind for reference (at
  * `trials` and, from the same runs, at `trials − runners + 1`: the observations the last asynchronous ask saw),
  * whether the asynchronous median is within 20 % of the sequential one, and a two-sided Mann–Whitney U p-value
@@ -22,6 +23,7 @@ import { createRng, createSampler, parseSpace } from '@tuneboard/tuning';
 import type { FrozenTrial, Params, SamplerConfig } from '@tuneboard/tuning';
 import { fmt, median, runOptunaPeer, simulateAsync } from './common.ts';
 import { CONDITIONAL_OBJECTIVES } from './conditional.ts';
+import { FRESH_OBJECTIVES } from './fresh.ts';
 import { HELD_OUT_OBJECTIVES } from './held-out.ts';
 import { HIGH_DIM_OBJECTIVES } from './high-dim.ts';
 import { NOISY_OBJECTIVES } from './noisy.ts';
@@ -94,7 +96,7 @@ const best = (values: readonly number[]): number => values.reduce((m, v) => Math
  * high-dimensional ones (`--problems=high-dim`), the conditional ones to decide on (`--problems=conditional`) and
  * the noisy ones (`--problems=noisy`).
  */
-export const ALL_OBJECTIVES = [...OBJECTIVES, ...HELD_OUT_OBJECTIVES, ...HIGH_DIM_OBJECTIVES, ...CONDITIONAL_OBJECTIVES, ...NOISY_OBJECTIVES];
+export const ALL_OBJECTIVES = [...OBJECTIVES, ...HELD_OUT_OBJECTIVES, ...HIGH_DIM_OBJECTIVES, ...CONDITIONAL_OBJECTIVES, ...NOISY_OBJECTIVES, ...FRESH_OBJECTIVES];
 
 /** Five random points of a space (seeded), on which the Python copy of each objective is checked. */
 function checkPointsOf(o: Objective): Params[] {
@@ -142,11 +144,12 @@ export async function runAsyncBenchmark(opts: AsyncOptions): Promise<void> {
     'high-dim': HIGH_DIM_OBJECTIVES,
     conditional: CONDITIONAL_OBJECTIVES,
     noisy: NOISY_OBJECTIVES,
+    fresh: FRESH_OBJECTIVES,
   };
   const names = opts.problems.flatMap((name) => groups[name]?.map((o) => o.name) ?? [name]);
   const objectives = names.map((name) => {
     const o = ALL_OBJECTIVES.find((x) => x.name === name);
-    if (!o) throw new Error(`--problems: no objective named ${name}; known: held-out, high-dim, conditional, noisy, ${ALL_OBJECTIVES.map((x) => x.name).join(', ')}`);
+    if (!o) throw new Error(`--problems: no objective named ${name}; known: held-out, high-dim, conditional, noisy, fresh, ${ALL_OBJECTIVES.map((x) => x.name).join(', ')}`);
     return o;
   });
   console.error(

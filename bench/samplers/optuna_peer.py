@@ -189,6 +189,39 @@ def wide_categorical(settings, choices, a, b):
     return f
 
 
+def zakharov(p):
+    x = vec(p, 6)
+    s1 = sum(v * v for v in x)
+    s2 = sum(0.5 * (i + 1) * v for i, v in enumerate(x))
+    return s1 + s2 ** 2 + s2 ** 4
+
+
+def dixon_price(p):
+    x = vec(p, 4)
+    return (x[0] - 1) ** 2 + sum((i + 2) * (2 * v * v - x[i]) ** 2 for i, v in enumerate(x[1:]))
+
+
+def powell(p):
+    a, b, c, d = vec(p, 4)
+    return (a + 10 * b) ** 2 + 5 * (c - d) ** 2 + (b - 2 * c) ** 4 + 10 * (a - d) ** 4
+
+
+def rastrigin(p):
+    return 30 + sum(v * v - 10 * math.cos(2 * math.pi * v) for v in vec(p, 3))
+
+
+def schwefel(p):
+    return 418.9828872724338 * 3 - sum(v * math.sin(math.sqrt(abs(v))) for v in vec(p, 3))
+
+
+BOOSTER = {"gbtree": 0, "dart": 0.1, "gblinear": 0.5}
+
+
+def boosting(p):
+    return ((math.log10(p["learningRate"]) + 1.5) ** 2 + 0.05 * (p["maxDepth"] - 7) ** 2
+            + 0.1 * math.log(p["minChildWeight"] / 5) ** 2 + 4 * (p["subsample"] - 0.85) ** 2 + BOOSTER[p["booster"]])
+
+
 def choice_names(k):
     return [f"v{i}" for i in range(k)]
 
@@ -202,7 +235,8 @@ FUNCTIONS = {"branin": branin, "rosenbrock-4": rosenbrock, "hartmann-6": hartman
              "wide-cat-4x20": wide_categorical(4, choice_names(20), 7, 3), "wide-cat-3x40": wide_categorical(3, choice_names(40), 7, 3),
              "cond-schedule": cond_schedule, "cond-branches": cond_branches, "cond-arch": cond_arch,
              "noisy-hartmann-6": hartmann, "noisy-mixed-nn": mixed, "noisy-levy-4": levy,
-             "noisy-conditional-nn": conditional_nn}
+             "noisy-conditional-nn": conditional_nn, "zakharov-6": zakharov, "dixon-price-4": dixon_price,
+             "powell-4": powell, "rastrigin-3": rastrigin, "schwefel-3": schwefel, "boosting-mixed": boosting}
 
 
 def suggest(trial, space):
