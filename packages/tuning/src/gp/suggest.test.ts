@@ -141,6 +141,28 @@ describe('gpSuggest', { timeout: optimisationTimeout }, () => {
     expect(Math.max(...batch.map((p) => p[0]!)) - Math.min(...batch.map((p) => p[0]!))).toBeGreaterThan(0.01);
   });
 
+  it('predicts the worst observation far from the data (prior mean "worst", the default), the average with "average"', () => {
+    // Observations crowded into [0, 0.2] of a 1-D box: x = 1 is far from all of them.
+    const X = Array.from({ length: 12 }, (_, i) => [i / 60]);
+    const y = X.map(([x]) => Math.sin(30 * x!) + 3 * x!);
+    const far = (priorMean: 'worst' | 'average') => {
+      const prepared = gpPrepare({ X, y, dims: [{ kind: 'continuous' }] as Dim[], rng: createRandomSource(5), priorMean });
+      return gpPredict(prepared.objective!, [1]).mean;
+    };
+    const mean = y.reduce((a, b) => a + b, 0) / y.length;
+    const sd = Math.sqrt(y.reduce((a, b) => a + (b - mean) ** 2, 0) / y.length);
+    // In the model's standardised units: the worst value is the largest one (it minimises), shifted to 0.
+    expect(far('worst')).toBeCloseTo(0, 1);
+    expect(far('average')).toBeCloseTo(0, 1);
+    // The same far prediction in the objective's units: the worst observation, against the average.
+    const best = Math.min(...y);
+    const worst = Math.max(...y);
+    const prepared = gpPrepare({ X, y, dims: [{ kind: 'continuous' }] as Dim[], rng: createRandomSource(5) });
+    expect(prepared.best).toBeCloseTo((best - worst) / sd, 6);
+    const averaged = gpPrepare({ X, y, dims: [{ kind: 'continuous' }] as Dim[], rng: createRandomSource(5), priorMean: 'average' });
+    expect(averaged.best).toBeCloseTo((best - mean) / sd, 6);
+  });
+
   it('splits into a fit (gpPrepare) and proposals (gpPropose): one stream through both equals gpSuggest', () => {
     const X = initialDesign(12, 3, 6);
     const y = X.map(sphere);

@@ -139,7 +139,8 @@ export function gpAsk(
 }
 
 /**
- * Gaussian-process Bayesian optimisation (Matérn-5/2 ARD GP, Rasmussen & Williams 2006; log expected
+ * Gaussian-process Bayesian optimisation (Matérn-5/2 ARD GP, Rasmussen & Williams 2006, whose prior mean is the
+ * worst observation, De Ath et al. 2020, see `defaultGpPriorMean`; log expected
  * improvement, Ament et al. 2023; constrained EI, Gardner et al. 2014; running trials as fantasised
  * observations, the kriging believer of Ginsbourger et al. 2010 by default, asked with a lower confidence bound on
  * continuous spaces (GP-BUCB, Desautels et al. 2014); ParEGO for several objectives,
