@@ -140,7 +140,10 @@ export type RunnerRegisterInput = {
 
 /** Input of `trialClaim`. */
 export type TrialClaimInput = {
-  /** How many trials to claim at most (default 1). */
+  /**
+   * How many trials to claim at most (default 1). A claim answers what is available, up to this and up to 64 a
+   * claim (a larger limit claims 64), so fewer leases than asked is normal; below 1 counts as 1.
+   */
   limit?: number | null | undefined;
   /** The claiming runner. */
   runnerId: string;
