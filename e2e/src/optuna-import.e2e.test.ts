@@ -114,7 +114,7 @@ describe.skipIf(!optunaPython)(
       await zoneField.fill('Paris');
       await dialog.getByRole('button', { name: 'Import', exact: true }).click();
       await expect
-        .poll(() => dialog.getByText(/timeZone must be an IANA time zone .* got "Paris"/).count(), WAIT)
+        .poll(() => dialog.getByText(/ must be an IANA time zone .* got "Paris"/).count(), WAIT)
         .toBe(1);
       await zoneField.fill(browserZone);
       await dialog.getByRole('button', { name: 'Import', exact: true }).click();
