@@ -29,7 +29,11 @@ const MAX_OFFSET = 2_147_483_647;
  * non-finite number as itself (JSON writes `1e400`, parsed to Infinity, as "null").
  */
 export function shown(value: unknown): string {
-  const text = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
+  return clipped(typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value)));
+}
+
+/** Text for an error message, cut to 80 characters as {@link shown} cuts a value. */
+export function clipped(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -20,7 +20,7 @@ import { ConfigError, parsePrunerConfig, parseSamplerConfig } from '@tuneboard/t
 import type { JsonObject, StudyObjective } from '@tuneboard/db';
 import type { BudgetInput, ObjectiveInput } from '../generated/graphql.ts';
 import { userError, type UserError } from './common.ts';
-import { shown } from './list-limits.ts';
+import { clipped, shown } from './list-limits.ts';
 
 /** Seeds drawn for unseeded studies lie in [0, 2³¹): any integer the sampler config accepts, and an `Int` in GraphQL. */
 export const MAX_RANDOM_SEED = 2 ** 31;
@@ -123,11 +123,6 @@ export function validateConfig(kind: 'sampler' | 'pruner', value: unknown): { er
  * The objective spec must name the study's objectives as its metrics; a spec without `metric` gets them.
  * Validated with the contract's schema, the one the runner runs, so a runner never claims a trial it cannot run.
  */
-/** A list of names for a message, cut to 80 characters like {@link shown} (10,000 metrics came back whole). */
-function cut(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
 export function validateObjectiveSpec(
   value: unknown,
   objectives: readonly ObjectiveInput[],
@@ -158,7 +153,7 @@ export function validateObjectiveSpec(
       errors: [
         userError(
           ['input', 'objective', 'metric'],
-          `objective.metric must list the study's objectives (${cut(names.join(', '))}), got ${cut(metrics.join(', '))}`,
+          `objective.metric must list the study's objectives (${clipped(names.join(', '))}), got ${clipped(metrics.join(', '))}`,
         ),
       ],
     };

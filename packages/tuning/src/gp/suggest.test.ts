@@ -3,7 +3,8 @@ import type { Dim } from '../numeric/dims.ts';
 import { createRandomSource } from '../rng.ts';
 import { LogAcquisition, LowerConfidenceBound } from './acquisition.ts';
 import { extendGp, gpPredict } from './model.ts';
-import { defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, gpSuggestMulti, modelSubset } from './suggest.ts';
+import { gpSuggestMulti } from './parego.ts';
+import { defaultMaxModelPoints, gpPrepare, gpPropose, gpSuggest, gpSuggestDetailed, modelSubset } from './suggest.ts';
 
 const sphere = (x: readonly number[]): number => x.reduce((a, v) => a + (v - 0.3) ** 2, 0);
 const cont = (d: number): Dim[] => Array.from({ length: d }, () => ({ kind: 'continuous' }));

@@ -1,5 +1,6 @@
 // The GP sampler: the history goes through the adapter to the GP core (src/gp) and back.
-import { defaultMaxFitPoints, gpPrepare, gpPropose, gpSuggestMulti, maxModelPointsFor } from '../gp/suggest.ts';
+import { gpSuggestMulti } from '../gp/parego.ts';
+import { defaultMaxFitPoints, gpPrepare, gpPropose, maxModelPointsFor } from '../gp/suggest.ts';
 import type { GpLiar, GpPrepared } from '../gp/suggest.ts';
 import { createRandomSource, mixSeed } from '../rng.ts';
 import type { SearchSpace } from '../space.ts';
